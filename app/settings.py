@@ -1,0 +1,54 @@
+"""Typed settings for the whole project, read from AISEC_* environment variables."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every tunable of ingest, retrieval, answering and the UI; documented in the README."""
+
+    model_config = SettingsConfigDict(env_prefix="AISEC_", extra="ignore")
+
+    data_dir: Path = Field(Path("data"), description="Where the index, snapshots and feedback live.")
+    corpus_dir: Path = Field(Path("corpus"), description="Folder ingested when `aisec ingest` gets no PATH.")
+    chroma_url: str | None = Field(None, description="Chroma server URL; unset means embedded Chroma in data_dir.")
+    collection: str = Field("aisec-chunks", description="Chroma collection name for chunks.")
+
+    embed_backend: Literal["torch", "onnx", "onnx-int8"] = Field("torch", description="Embedding runtime.")
+    embed_batch_size: int = Field(16, ge=1, le=512, description="Chunks per embedding batch.")
+    chunk_size: int = Field(192, ge=32, le=2048, description="Chunk size in cl100k tokens.")
+    chunk_overlap: int = Field(32, ge=0, le=512, description="Overlap between chunks in tokens.")
+    max_file_mb: float = Field(64.0, gt=0, description="Files larger than this are refused.")
+    max_posting_rows: int = Field(250_000, ge=1, description="Posting files with more rows are refused.")
+
+    top_k: int = Field(6, ge=1, le=50, description="Passages handed to the answerer.")
+    candidate_k: int = Field(30, ge=1, le=500, description="Candidates fetched from each retrieval leg.")
+    retrieval: Literal["hybrid", "dense", "bm25"] = Field("hybrid", description="Retrieval legs used.")
+    rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
+    dense_weight: float = Field(1.0, ge=0, description="Weight of the dense leg in fusion.")
+    bm25_weight: float = Field(1.0, ge=0, description="Weight of the BM25 leg in fusion.")
+    abstain_threshold: float = Field(0.42, ge=0, le=1, description="Minimum evidence score to answer.")
+    max_answer_sentences: int = Field(5, ge=1, le=20, description="Sentences in an extractive answer.")
+
+    answer_mode: Literal["extractive", "llm"] = Field("extractive", description="How answers are written.")
+    llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.")
+    llm_model: str = Field("local-model", description="Model name sent to the endpoint.")
+    llm_api_key: SecretStr = Field(SecretStr("not-needed"), description="API key for the endpoint (never logged).")
+    llm_timeout_s: float = Field(60.0, gt=0, description="Seconds to wait for the LLM.")
+    llm_max_tokens: int = Field(400, ge=16, description="Maximum tokens the LLM may generate.")
+
+    max_question_chars: int = Field(2000, ge=10, description="Longest question accepted.")
+    ui_host: str = Field("127.0.0.1", description="Address the UI binds to.")
+    ui_port: int = Field(7860, ge=1, le=65535, description="Port the UI listens on.")
+    ui_user: str | None = Field(None, description="Basic-auth user for the UI (with ui_password).")
+    ui_password: SecretStr | None = Field(None, description="Basic-auth password for the UI.")
+    ui_concurrency: int = Field(4, ge=1, le=64, description="Questions the UI answers at once.")
+
+    @property
+    def vocabulary_path(self) -> Path:
+        """The controlled vocabulary shipped with the corpus."""
+        return self.corpus_dir / "vocabulary.yaml"

@@ -1,0 +1,25 @@
+"""Process-wide switches that keep every library offline and quiet."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def tiktoken_cache_dir() -> Path:
+    """The cl100k_base cache that llama-index-core ships."""
+    import llama_index.core
+
+    return Path(llama_index.core.__file__).parent / "_static" / "tiktoken_cache"
+
+
+def enforce_offline() -> None:
+    """Point model loaders at local files and switch off telemetry and analytics."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("TIKTOKEN_CACHE_DIR", str(tiktoken_cache_dir()))

@@ -1,0 +1,73 @@
+"""Decide what an ingest run must write, keep and remove, by comparing files with the catalog."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ingest.catalog import DocRecord
+from ingest.loaders import load_file
+from ingest.models import Document, Skipped, SourceFile
+from ingest.vocabulary import Vocabulary
+
+
+@dataclass
+class Plan:
+    """The changes one run makes, and per-file outcomes for the summary."""
+
+    to_write: list[tuple[Document, SourceFile]] = field(default_factory=list)
+    to_touch: list[tuple[DocRecord, SourceFile]] = field(default_factory=list)  # same content, new file hash
+    to_remove: list[DocRecord] = field(default_factory=list)
+    file_status: dict[str, str] = field(default_factory=dict)  # source -> added|updated|unchanged|failed
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def plan_changes(files: list[SourceFile], records: dict[str, DocRecord], roots: list[Path],
+                 vocabulary: Vocabulary, max_rows: int) -> Plan:
+    """Load only changed files and compare their documents with the catalog."""
+    plan = Plan()
+    by_origin: dict[str, list[DocRecord]] = {}
+    for record in records.values():
+        by_origin.setdefault(record.origin, []).append(record)
+    present = {str(f.path) for f in files}
+    claimed: dict[str, str] = {}
+    for sf in files:
+        previous = by_origin.get(str(sf.path), [])
+        if previous and all(r.file_hash == sf.file_hash and r.version for r in previous):
+            plan.file_status[sf.source] = "unchanged"
+            continue
+        try:
+            result = load_file(sf, vocabulary, max_rows)
+        except (ValueError, OSError, RecursionError) as exc:
+            plan.file_status[sf.source] = "failed"
+            plan.skipped.append(Skipped(sf.source, str(exc) or type(exc).__name__))
+            continue
+        plan.skipped.extend(result.skipped)
+        _plan_file(plan, sf, result.documents, previous, records, present, claimed)
+    for origin, previous in by_origin.items():
+        if origin not in present and any(Path(origin).is_relative_to(root.resolve()) for root in roots):
+            plan.to_remove.extend(r for r in previous if r.doc_id not in claimed)
+    return plan
+
+
+def _plan_file(plan: Plan, sf: SourceFile, documents: list[Document], previous: list[DocRecord],
+               records: dict[str, DocRecord], present: set[str], claimed: dict[str, str]) -> None:
+    changed = False
+    kept: set[str] = set()
+    for document in documents:
+        owner = records.get(document.doc_id)
+        other_origin = claimed.get(document.doc_id) or (owner.origin if owner and owner.origin != str(sf.path) else None)
+        if other_origin and other_origin != str(sf.path) and (other_origin in present or document.doc_id in claimed):
+            plan.skipped.append(Skipped(sf.source, f"{document.doc_id} is already ingested from {Path(other_origin).name}; ids must be unique"))
+            continue
+        claimed[document.doc_id] = str(sf.path)
+        kept.add(document.doc_id)
+        if owner and owner.version == document.version and owner.origin == str(sf.path):
+            if owner.file_hash != sf.file_hash or owner.dirty:
+                plan.to_touch.append((owner, sf))
+            continue
+        plan.to_write.append((document, sf))
+        changed = True
+    gone = [r for r in previous if r.doc_id not in kept]
+    plan.to_remove.extend(gone)
+    status = "added" if not previous else ("updated" if changed or gone else "unchanged")
+    plan.file_status[sf.source] = status

@@ -1,0 +1,141 @@
+"""Open Chroma (embedded or server, one code path), guard the index's settings, and write chunks."""
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlparse
+
+import numpy as np
+
+from app.errors import UserError
+from app.settings import Settings
+from ingest.catalog import Catalog
+from ingest.models import Chunk
+from ingest.offline import enforce_offline
+
+SCHEMA_VERSION = 1
+
+
+def index_signature(settings: Settings, embedding_model: str, dimension: int) -> dict[str, Any]:
+    """What an index was built with; a reader with a different signature must not mix in."""
+    return {
+        "embedding_model": embedding_model,
+        "embedding_variant": "int8" if settings.embed_backend == "onnx-int8" else "fp32",
+        "embedding_dim": dimension,
+        "chunk_size": settings.chunk_size,
+        "chunk_overlap": settings.chunk_overlap,
+        "schema_version": SCHEMA_VERSION,
+    }
+
+
+def chroma_client(settings: Settings):
+    """PersistentClient in data_dir, or HttpClient when AISEC_CHROMA_URL is set; telemetry off."""
+    enforce_offline()
+    import chromadb
+
+    chroma_settings = chromadb.Settings(anonymized_telemetry=False)
+    if settings.chroma_url:
+        url = urlparse(settings.chroma_url)
+        if not url.hostname:
+            raise UserError(f"AISEC_CHROMA_URL {settings.chroma_url!r} is not a URL like http://127.0.0.1:8000")
+        try:
+            return chromadb.HttpClient(
+                host=url.hostname, port=url.port or (443 if url.scheme == "https" else 8000),
+                ssl=url.scheme == "https", settings=chroma_settings,
+            )
+        except Exception as exc:  # chromadb raises several types when the server is unreachable
+            raise UserError(f"cannot reach the Chroma server at {settings.chroma_url}: {exc}. Start it or unset AISEC_CHROMA_URL.") from None
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.data_dir / "chroma"), settings=chroma_settings)
+
+
+class ChunkStore:
+    """The chunk collection plus its catalog."""
+
+    def __init__(self, settings: Settings, signature: dict[str, Any], *, create: bool, reset: bool = False):
+        self.settings = settings
+        self.client = chroma_client(settings)
+        self.signature = signature
+        if reset:
+            self._drop_collections()
+        if not create and settings.collection not in self._collection_names():
+            raise UserError(f"no index found ({self.location}); run `aisec ingest` first")
+        self._open_collections()
+        self._check_signature()
+
+    def _collection_names(self) -> set[str]:
+        return {c if isinstance(c, str) else c.name for c in self.client.list_collections()}
+
+    def _open_collections(self) -> None:
+        name = self.settings.collection
+        if name in self._collection_names():
+            self.chunks = self.client.get_collection(name, embedding_function=None)
+        else:
+            self.chunks = self.client.create_collection(
+                name, metadata=self.signature, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
+            )
+        self.catalog = Catalog(self.client.get_or_create_collection(f"{name}-catalog", embedding_function=None))
+
+    @classmethod
+    def open_existing(cls, settings: Settings) -> "ChunkStore":
+        """Open an index for reading, with the signature it was written with."""
+        probe = cls.__new__(cls)
+        probe.settings, probe.client = settings, chroma_client(settings)
+        if settings.collection not in probe._collection_names():
+            raise UserError(f"no index found ({probe.location}); run `aisec ingest` first")
+        stored = probe.client.get_collection(settings.collection).metadata or {}
+        return cls(settings, {k: v for k, v in stored.items() if k != "fingerprint"}, create=False)
+
+    @property
+    def location(self) -> str:
+        """Where the index lives, for messages."""
+        return self.settings.chroma_url or str(self.settings.data_dir / "chroma")
+
+    def _check_signature(self) -> None:
+        stored = {k: v for k, v in (self.chunks.metadata or {}).items() if k in self.signature}
+        if stored != self.signature:
+            differences = ", ".join(
+                f"{k}: index has {stored.get(k)!r}, settings say {v!r}" for k, v in self.signature.items() if stored.get(k) != v
+            )
+            raise UserError(
+                f"the index at {self.location} was built with different settings ({differences}); "
+                "run `aisec ingest --rebuild` to rebuild it, or restore the old settings"
+            )
+
+    def _drop_collections(self) -> None:
+        for name in (self.settings.collection, f"{self.settings.collection}-catalog"):
+            if name in self._collection_names():
+                self.client.delete_collection(name)
+
+    def add(self, chunks: list[Chunk], embeddings: np.ndarray) -> None:
+        """Write chunks in batches the server accepts."""
+        step = max(1, min(self.client.get_max_batch_size(), 4000))
+        for i in range(0, len(chunks), step):
+            part = chunks[i : i + step]
+            self.chunks.upsert(
+                ids=[c.chunk_id for c in part],
+                embeddings=embeddings[i : i + step],
+                documents=[c.text for c in part],
+                metadatas=[{**c.metadata, "context": c.context} for c in part],
+            )
+
+    def delete_other_versions(self, doc_id: str, keep_version: str) -> None:
+        """Delete a document's chunks except those of `keep_version` ("" deletes all)."""
+        where: dict[str, Any] = {"doc_id": doc_id}
+        if keep_version:
+            where = {"$and": [{"doc_id": doc_id}, {"version": {"$ne": keep_version}}]}
+        self.chunks.delete(where=where)
+
+    def count(self) -> int:
+        """Chunks stored."""
+        return self.chunks.count()
+
+    def iter_chunks(self, page: int = 5000):
+        """Yield (ids, documents, metadatas) pages over the whole collection."""
+        offset = 0
+        while True:
+            batch = self.chunks.get(include=["documents", "metadatas"], limit=page, offset=offset)
+            if batch["ids"]:
+                yield batch["ids"], batch["documents"], batch["metadatas"]
+            if len(batch["ids"]) < page:
+                return
+            offset += page

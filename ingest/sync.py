@@ -1,0 +1,144 @@
+"""`aisec ingest`: bring the index in step with the files, crash-safely, with progress and a summary."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from app.errors import UserError
+from app.settings import Settings
+from ingest.catalog import DocRecord, fingerprint_of
+from ingest.chunking import Chunker
+from ingest.embedding import Embedder
+from ingest.files import discover_files
+from ingest.models import Chunk, Document, SourceFile, SyncReport
+from ingest.plan import Plan, plan_changes
+from ingest.progress import ChunkProgress
+from ingest.snapshot import build_snapshot, current_fingerprint, save_snapshot
+from ingest.store import ChunkStore, index_signature
+from ingest.vocabulary import load_vocabulary
+
+WINDOW_CHUNKS = 256  # chunks embedded per encode call: long enough to sort by length, short enough for smooth progress
+
+
+@contextmanager
+def ingest_lock(data_dir: Path) -> Iterator[None]:
+    """One ingest at a time per data dir."""
+    from filelock import FileLock, Timeout
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(data_dir / "ingest.lock"), timeout=0)
+    try:
+        with lock:
+            yield
+    except Timeout:
+        raise UserError(f"another `aisec ingest` is running on {data_dir} (lock {data_dir / 'ingest.lock'}); wait for it to finish") from None
+
+
+def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: bool = False,
+               embedder: Embedder | None = None, show_progress: bool = True) -> SyncReport:
+    """Sync `paths` (default: the corpus) into the index and return what happened."""
+    started = time.perf_counter()
+    roots = [Path(p) for p in (paths or [settings.corpus_dir])]
+    if not settings.vocabulary_path.exists():
+        raise UserError(f"vocabulary file {settings.vocabulary_path} is missing; set AISEC_CORPUS_DIR to the corpus folder")
+    with ingest_lock(settings.data_dir):
+        embedder = embedder or Embedder(settings.embed_batch_size)
+        store = ChunkStore(settings, index_signature(settings, embedder.name, embedder.dimension), create=True, reset=rebuild)
+        finish_interrupted(store)
+        files, unsupported = discover_files(roots, settings.corpus_dir)
+        plan = plan_changes(files, store.catalog.all(), roots, load_vocabulary(settings.vocabulary_path), settings.max_posting_rows)
+        report = SyncReport(skipped=unsupported + plan.skipped)
+        _apply(plan, store, Chunker(settings.chunk_size, settings.chunk_overlap), embedder, report, show_progress)
+        refresh_snapshot(store, settings.data_dir)
+    for status in plan.file_status.values():
+        setattr(report, status, getattr(report, status) + 1)
+    report.removed += len({r.origin for r in plan.to_remove if r.origin not in {str(f.path) for f in files}})
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def finish_interrupted(store: ChunkStore) -> None:
+    """Complete writes and deletes that a crash left half done (records marked dirty)."""
+    dirty = [r for r in store.catalog.all().values() if r.dirty]
+    for record in dirty:
+        store.delete_other_versions(record.doc_id, record.version)
+    store.catalog.delete([r.doc_id for r in dirty if not r.version])
+    store.catalog.put([dataclasses.replace(r, dirty=False) for r in dirty if r.version])
+
+
+def refresh_snapshot(store: ChunkStore, data_dir: Path) -> None:
+    """Rebuild the BM25 snapshot when the catalog changed since it was built."""
+    fingerprint = fingerprint_of(store.catalog.all())
+    if fingerprint != current_fingerprint(data_dir) or store.catalog.published_fingerprint() != fingerprint:
+        save_snapshot(build_snapshot(store), data_dir)
+        store.catalog.publish_fingerprint(fingerprint)
+
+
+def _apply(plan: Plan, store: ChunkStore, chunker: Chunker, embedder: Embedder, report: SyncReport, show_progress: bool) -> None:
+    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    records = store.catalog.all()
+    store.catalog.put([dataclasses.replace(r, file_hash=sf.file_hash, dirty=False) for r, sf in plan.to_touch])
+    chunked = [(doc, sf, chunker.chunk_document(doc)) for doc, sf in plan.to_write]
+    with ChunkProgress(sum(len(c) for _, _, c in chunked), enabled=show_progress) as progress:
+        for window in _windows(chunked):
+            _write_window(window, store, embedder, records, now)
+            written = sum(len(c) for _, _, c in window)
+            report.chunks_written += written
+            report.chunks_deleted += sum(records[d.doc_id].chunk_count for d, _, _ in window if d.doc_id in records)
+            progress.advance(written)
+    _remove(plan.to_remove, store)
+    report.chunks_deleted += sum(r.chunk_count for r in plan.to_remove)
+
+
+def _windows(chunked: list[tuple[Document, SourceFile, list[Chunk]]]):
+    window, size = [], 0
+    for item in chunked:
+        window.append(item)
+        size += len(item[2])
+        if size >= WINDOW_CHUNKS:
+            yield window
+            window, size = [], 0
+    if window:
+        yield window
+
+
+def _write_window(window, store: ChunkStore, embedder: Embedder, records: dict[str, DocRecord], now: str) -> None:
+    """Mark dirty, write new chunks, switch versions, delete old chunks, mark clean: safe at any crash point."""
+    chunks = [chunk for _, _, doc_chunks in window for chunk in doc_chunks]
+    vectors = embedder.embed_passages([c.index_text for c in chunks])
+    fresh = [_record(doc, sf, len(doc_chunks), now) for doc, sf, doc_chunks in window]
+    before = [dataclasses.replace(records.get(r.doc_id) or dataclasses.replace(r, version=""), dirty=True) for r in fresh]
+    store.catalog.put(before)
+    store.add(chunks, vectors)
+    store.catalog.put([dataclasses.replace(r, dirty=True) for r in fresh])
+    old_ids = [old_chunk_id(records[r.doc_id], i) for r in fresh if r.doc_id in records
+               for i in range(records[r.doc_id].chunk_count) if records[r.doc_id].version != r.version]
+    if old_ids:
+        store.chunks.delete(ids=old_ids)
+    store.catalog.put(fresh)
+
+
+def _remove(doomed: list[DocRecord], store: ChunkStore) -> None:
+    if not doomed:
+        return
+    store.catalog.put([dataclasses.replace(r, version="", dirty=True) for r in doomed])
+    ids = [r.doc_id for r in doomed]
+    for start in range(0, len(ids), 500):
+        store.chunks.delete(where={"doc_id": {"$in": ids[start : start + 500]}})
+    store.catalog.delete(ids)
+
+
+def old_chunk_id(record: DocRecord, index: int) -> str:
+    """The ID a chunk of `record`'s active version was written under."""
+    return f"{record.doc_id}#{record.version[:12]}#{index:04d}"
+
+
+def _record(document: Document, sf: SourceFile, chunk_count: int, now: str) -> DocRecord:
+    return DocRecord(
+        doc_id=document.doc_id, source=document.source, origin=str(sf.path), version=document.version,
+        file_hash=sf.file_hash, title=document.title[:500], kind=document.kind, chunk_count=chunk_count, ingested_at=now,
+    )
