@@ -37,6 +37,18 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
     ingest.set_defaults(handler=_ingest)
 
+    ask = commands.add_parser("ask", help="answer a question with numbered sources")
+    ask.add_argument("question")
+    ask.add_argument("--json", action="store_true", help="print Answer.to_dict() as JSON")
+    ask.add_argument("--role", dest="role_family", help="role family filter, e.g. mlsecops")
+    ask.add_argument("--seniority", help="entry, mid, senior, lead or executive")
+    ask.add_argument("--remote", help="onsite, hybrid or remote")
+    ask.add_argument("--kind", help="document or posting")
+    ask.add_argument("--location", help="substring of the posting location")
+    ask.add_argument("--min-salary", type=int, help="postings whose range reaches this annual salary")
+    ask.add_argument("--mode", choices=["extractive", "llm"], help="override AISEC_ANSWER_MODE")
+    ask.set_defaults(handler=_ask)
+
     status = commands.add_parser("status", help="what the index holds")
     status.add_argument("--json", action="store_true")
     status.set_defaults(handler=_status)
@@ -62,6 +74,27 @@ def _ingest(args: argparse.Namespace, settings) -> int:
         print("error: nothing could be ingested; see the reasons above", file=sys.stderr)
         return 1
     return 1 if args.strict and (report.failed or report.skipped) else 0
+
+
+def _ask(args: argparse.Namespace, settings) -> int:
+    from app import Assistant
+
+    filters = {k: getattr(args, k) for k in ("role_family", "seniority", "remote", "kind", "location", "min_salary")}
+    answer = Assistant(settings).ask(args.question, filters=filters, mode=args.mode)
+    if args.json:
+        print(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
+        return 0
+    print(answer.text)
+    for note in answer.notes:
+        print(f"note: {note}")
+    sources = answer.related if answer.abstained else answer.citations
+    if sources:
+        print("\nRelated passages:" if answer.abstained else "\nSources:")
+    for citation in sources:
+        where = citation.source + (f", p. {citation.metadata['page']}" if citation.metadata.get("page") else "")
+        section = f" › {citation.metadata['section']}" if citation.metadata.get("section") else ""
+        print(f"[{citation.number}] {citation.title}{section} ({where})")
+    return 0
 
 
 def _status(args: argparse.Namespace, settings) -> int:

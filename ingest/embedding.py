@@ -58,3 +58,12 @@ class Embedder:
     def count_word_pieces(self, text: str) -> int:
         """How many word pieces the model's tokenizer makes of `text` (special tokens included)."""
         return len(self.model.tokenizer(text, add_special_tokens=True, truncation=False)["input_ids"])
+
+
+def make_embedder(settings):
+    """The embedder chosen by `settings.embed_backend`."""
+    if settings.embed_backend == "torch":
+        return Embedder(settings.embed_batch_size)
+    from ingest.onnx_embedding import OnnxEmbedder
+
+    return OnnxEmbedder(settings)

@@ -22,8 +22,8 @@ class Plan:
 
 
 def plan_changes(files: list[SourceFile], records: dict[str, DocRecord], roots: list[Path],
-                 vocabulary: Vocabulary, max_rows: int) -> Plan:
-    """Load only changed files and compare their documents with the catalog."""
+                 vocabulary: Vocabulary, max_rows: int, max_file_mb: float | None = None) -> Plan:
+    """Load only changed files and compare their documents with the catalog; refuse files over `max_file_mb`."""
     plan = Plan()
     by_origin: dict[str, list[DocRecord]] = {}
     for record in records.values():
@@ -34,6 +34,10 @@ def plan_changes(files: list[SourceFile], records: dict[str, DocRecord], roots: 
         previous = by_origin.get(str(sf.path), [])
         if previous and all(r.file_hash == sf.file_hash and r.version for r in previous):
             plan.file_status[sf.source] = "unchanged"
+            continue
+        if max_file_mb is not None and sf.size > max_file_mb * 1024 * 1024:
+            plan.file_status[sf.source] = "failed"
+            plan.skipped.append(Skipped(sf.source, oversized_reason(sf.size, max_file_mb)))
             continue
         try:
             result = load_file(sf, vocabulary, max_rows)
@@ -47,6 +51,11 @@ def plan_changes(files: list[SourceFile], records: dict[str, DocRecord], roots: 
         if origin not in present and any(Path(origin).is_relative_to(root.resolve()) for root in roots):
             plan.to_remove.extend(r for r in previous if r.doc_id not in claimed)
     return plan
+
+
+def oversized_reason(size: int, max_file_mb: float) -> str:
+    """Why a file over the size limit is refused, and what to do about it."""
+    return f"file is {size / (1024 * 1024):.1f} MB, over AISEC_MAX_FILE_MB={max_file_mb:g}; raise the limit or split the file"
 
 
 def _plan_file(plan: Plan, sf: SourceFile, documents: list[Document], previous: list[DocRecord],

@@ -53,6 +53,8 @@ class ChunkStore:
 
     def __init__(self, settings: Settings, signature: dict[str, Any], *, create: bool, reset: bool = False):
         self.settings = settings
+        if not create and not settings.chroma_url and not (settings.data_dir / "chroma").exists():
+            raise UserError(f"no index found ({settings.data_dir / 'chroma'}); run `aisec ingest` first")
         self.client = chroma_client(settings)
         self.signature = signature
         if reset:
@@ -78,6 +80,8 @@ class ChunkStore:
     @classmethod
     def open_existing(cls, settings: Settings) -> "ChunkStore":
         """Open an index for reading, with the signature it was written with."""
+        if not settings.chroma_url and not (settings.data_dir / "chroma").exists():
+            raise UserError(f"no index found ({settings.data_dir / 'chroma'}); run `aisec ingest` first")
         probe = cls.__new__(cls)
         probe.settings, probe.client = settings, chroma_client(settings)
         if settings.collection not in probe._collection_names():

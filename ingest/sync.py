@@ -50,7 +50,8 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
         store = ChunkStore(settings, index_signature(settings, embedder.name, embedder.dimension), create=True, reset=rebuild)
         finish_interrupted(store)
         files, unsupported = discover_files(roots, settings.corpus_dir)
-        plan = plan_changes(files, store.catalog.all(), roots, load_vocabulary(settings.vocabulary_path), settings.max_posting_rows)
+        plan = plan_changes(files, store.catalog.all(), roots, load_vocabulary(settings.vocabulary_path),
+                            settings.max_posting_rows, settings.max_file_mb)
         report = SyncReport(skipped=unsupported + plan.skipped)
         _apply(plan, store, Chunker(settings.chunk_size, settings.chunk_overlap), embedder, report, show_progress)
         refresh_snapshot(store, settings.data_dir)

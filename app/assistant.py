@@ -1,0 +1,169 @@
+"""app.Assistant: the one public entry point the CLI, UI and evals share."""
+from __future__ import annotations
+
+import threading
+import time
+import unicodedata
+from typing import Any, Iterator
+
+from app.compose import compose_answer
+from app.embed_cache import CachedEmbedder
+from app.errors import UserError
+from app.extractive import draft_extractive
+from app.filters import Filters, parse_filters
+from app.followup import standalone_question
+from app.retrieval import HybridRetriever
+from app.sentences import answer_sentences
+from app.settings import Settings
+from app.support import SupportChecker
+from app.types import Answer, Citation, Passage
+from ingest.embedding import make_embedder
+from ingest.offline import enforce_offline
+from ingest.snapshot import build_snapshot, current_fingerprint, load_snapshot, save_snapshot
+from ingest.store import ChunkStore, index_signature
+from ingest.vocabulary import load_vocabulary
+
+ABSTAIN_TEXT = "The corpus doesn't say. None of the indexed passages answers this question well enough to cite."
+RELATED_COUNT = 3
+
+
+class Assistant:
+    """Answers questions from the index with verified citations (extractive by default, or an LLM)."""
+
+    def __init__(self, settings: Settings | None = None, *, embedder=None):
+        enforce_offline()
+        self.settings = settings or Settings()
+        if not self.settings.vocabulary_path.exists():
+            raise UserError(f"vocabulary file {self.settings.vocabulary_path} is missing; set AISEC_CORPUS_DIR to the corpus folder")
+        self.vocabulary = load_vocabulary(self.settings.vocabulary_path)
+        self.embedder = embedder or make_embedder(self.settings)
+        self.store = ChunkStore(self.settings, index_signature(self.settings, self.embedder.name, self.embedder.dimension), create=False)
+        self.embed = CachedEmbedder(self.embedder)
+        self.checker = SupportChecker(self.embed)
+        self._lock = threading.Lock()
+        self._retriever = self._open_snapshot()
+        self._subjects = [p for term, phrases in self.vocabulary.synonyms["role_families"].items() for p in (term, *phrases)]
+
+    # -- public API ---------------------------------------------------------------------------
+    def ask(self, question: str, *, filters: dict[str, Any] | None = None, history: list[Any] | None = None,
+            mode: str | None = None) -> Answer:
+        """Answer one question; see Answer for the shape."""
+        answer = None
+        for item in self.stream(question, filters=filters, history=history, mode=mode):
+            if isinstance(item, Answer):
+                answer = item
+        assert answer is not None
+        return answer
+
+    def stream(self, question: str, *, filters: dict[str, Any] | None = None, history: list[Any] | None = None,
+               mode: str | None = None) -> Iterator[str | Answer]:
+        """Yield pieces of answer text as they are ready, then the final verified Answer."""
+        started = time.perf_counter()
+        question = self.validate_question(question)
+        parsed = parse_filters(filters, self.vocabulary.terms("role_families"))
+        mode = mode or self.settings.answer_mode
+        if mode not in ("extractive", "llm"):
+            raise UserError(f"unknown mode {mode!r}; choose extractive or llm")
+        query = standalone_question(question, history, self._subjects)
+        timings: dict[str, float] = {}
+        retriever = self.retriever()
+        t0 = time.perf_counter()
+        query_vector = self.embedder.embed_query(query)
+        passages = retriever.retrieve(query, query_vector, parsed)
+        timings["retrieve"] = _ms(t0)
+        t0 = time.perf_counter()
+        draft = draft_extractive(query, query_vector, passages, self.embed, self.settings.max_answer_sentences)
+        timings["select"] = _ms(t0)
+        answer = Answer(question, "", [], False, mode, standalone_question=query if query != question else None)
+        if draft.evidence < self.settings.abstain_threshold or not draft.sentences:
+            self._abstain(answer, passages)
+        elif mode == "llm":
+            yield from self._answer_with_llm(answer, query, passages, draft.sentences, timings)
+        else:
+            self._fill(answer, draft.sentences, passages, timings, keep_unsupported=False)
+        if mode != "llm" or answer.abstained or answer.notes:
+            for piece in _pieces(answer.text):
+                yield piece
+        answer.timings_ms = {**timings, "total": _ms(started)}
+        yield answer
+
+    def retriever(self) -> HybridRetriever:
+        """The retriever over the newest snapshot (reloaded when an ingest has published a new one)."""
+        if current_fingerprint(self.settings.data_dir) != self._retriever.snapshot.fingerprint:
+            with self._lock:
+                if current_fingerprint(self.settings.data_dir) != self._retriever.snapshot.fingerprint:
+                    self._retriever = self._open_snapshot()
+        return self._retriever
+
+    def validate_question(self, question: Any) -> str:
+        """Normalise a question or raise UserError saying what is wrong with it."""
+        if not isinstance(question, str):
+            raise UserError("the question must be text")
+        cleaned = "".join(ch for ch in unicodedata.normalize("NFC", question) if unicodedata.category(ch) not in ("Cc", "Cf") or ch in "\n\t")
+        cleaned = " ".join(cleaned.split())
+        if not cleaned:
+            raise UserError("the question is empty; ask something like 'What skills do MLSecOps postings ask for?'")
+        if len(cleaned) > self.settings.max_question_chars:
+            raise UserError(f"the question is {len(cleaned)} characters long; the limit is {self.settings.max_question_chars}")
+        return cleaned
+
+    # -- internals ------------------------------------------------------------------------------
+    def _open_snapshot(self) -> HybridRetriever:
+        snapshot = load_snapshot(self.settings.data_dir)
+        published = self.store.catalog.published_fingerprint()
+        if snapshot is None or (published and snapshot.fingerprint != published):
+            snapshot = build_snapshot(self.store)  # another machine ingested into the shared Chroma server
+            save_snapshot(snapshot, self.settings.data_dir)
+        return HybridRetriever(self.settings, self.store, snapshot)
+
+    def _fill(self, answer: Answer, draft, passages: list[Passage], timings: dict[str, float], *, keep_unsupported: bool) -> None:
+        t0 = time.perf_counter()
+        text, citations, checks = compose_answer(draft, passages, self.checker, keep_unsupported=keep_unsupported)
+        timings["verify"] = _ms(t0)
+        answer.text, answer.citations, answer.verification = text, citations, checks
+        if not citations:
+            self._abstain(answer, passages)
+
+    def _abstain(self, answer: Answer, passages: list[Passage]) -> None:
+        answer.abstained, answer.text, answer.citations = True, ABSTAIN_TEXT, []
+        answer.related = [Citation.from_passage(i, p) for i, p in enumerate(passages[:RELATED_COUNT], start=1)]
+
+    def _answer_with_llm(self, answer: Answer, query: str, passages: list[Passage], fallback, timings) -> Iterator[str]:
+        from app.llm import NOT_IN_CORPUS, LlmAnswerer, LlmUnavailable
+
+        t0 = time.perf_counter()
+        pieces: list[str] = []
+        try:
+            for piece in LlmAnswerer(self.settings).stream(query, passages):
+                pieces.append(piece)
+                yield piece
+        except LlmUnavailable as exc:
+            answer.notes.append(f"The LLM endpoint failed ({self._redact(str(exc))}); this is an extractive answer instead.")
+            answer.mode = "extractive"
+            self._fill(answer, fallback, passages, timings, keep_unsupported=False)
+            return
+        timings["generate"] = _ms(t0)
+        raw = "".join(pieces).strip()
+        if NOT_IN_CORPUS in raw.upper() and len(raw) < len(NOT_IN_CORPUS) + 40:
+            self._abstain(answer, passages)
+            return
+        draft = [(sentence, [n - 1 for n in numbers]) for sentence, numbers in answer_sentences(raw)]
+        self._fill(answer, draft, passages, timings, keep_unsupported=True)
+        if not answer.abstained and all(c.status != "supported" for c in answer.verification):
+            answer.notes.append("None of the LLM's sentences could be verified against the passages; this is an extractive answer instead.")
+            answer.mode = "extractive"
+            self._fill(answer, fallback, passages, timings, keep_unsupported=False)
+
+    def _redact(self, text: str) -> str:
+        secret = self.settings.llm_api_key.get_secret_value()
+        return text.replace(secret, "***") if secret else text
+
+
+def _pieces(text: str, words: int = 6) -> Iterator[str]:
+    tokens = text.split(" ")
+    for i in range(0, len(tokens), words):
+        yield " ".join(tokens[i : i + words]) + (" " if i + words < len(tokens) else "")
+
+
+def _ms(start: float) -> float:
+    return round((time.perf_counter() - start) * 1000, 2)

@@ -1,0 +1,47 @@
+"""Turn drafted sentences into a verified answer: check each citation, drop the unsupported, renumber."""
+from __future__ import annotations
+
+from app.support import SupportChecker
+from app.types import Citation, Passage, SentenceCheck
+
+
+def compose_answer(draft: list[tuple[str, list[int]]], passages: list[Passage], checker: SupportChecker,
+                   *, keep_unsupported: bool) -> tuple[str, list[Citation], list[SentenceCheck]]:
+    """Verify every (sentence, passage indices) pair; number citations 1..k in order of first use."""
+    numbering: dict[int, int] = {}
+    supporting: dict[int, list[str]] = {}
+    pieces: list[str] = []
+    checks: list[SentenceCheck] = []
+    for sentence, cited in draft:
+        supported, reasons = [], []
+        for index in cited:
+            if not 0 <= index < len(passages):
+                reasons.append(f"marker [{index + 1}] does not resolve to a passage")
+                continue
+            result = checker.check(sentence, passages[index].text)
+            if result.supported:
+                supported.append(index)
+            else:
+                reasons.extend(f"[{index + 1}] {r}" for r in result.reasons)
+        if supported:
+            for index in supported:
+                numbering.setdefault(index, len(numbering) + 1)
+                supporting.setdefault(index, []).append(sentence)
+            markers = "".join(f"[{numbering[i]}]" for i in supported)
+            pieces.append(f"{_with_stop(sentence)} {markers}")
+            status = "supported"
+        elif keep_unsupported:
+            pieces.append(f"{_with_stop(sentence)} [unsupported]")
+            status = "unsupported"
+        else:
+            status = "dropped"
+        checks.append(SentenceCheck(sentence, [i + 1 for i in cited], [numbering[i] for i in supported], status, reasons))
+    citations = [Citation.from_passage(number, passages[index]) for index, number in sorted(numbering.items(), key=lambda x: x[1])]
+    for citation, index in zip(citations, sorted(numbering, key=numbering.get)):
+        citation.supporting = supporting[index]
+    return " ".join(pieces), citations, checks
+
+
+def _with_stop(sentence: str) -> str:
+    sentence = sentence.rstrip()
+    return sentence if sentence.endswith((".", "!", "?", "…", ":")) else sentence + "."

@@ -1,0 +1,74 @@
+"""Split passages into clean, quotable sentences, and answers into sentences with their [n] markers."""
+from __future__ import annotations
+
+import re
+
+MARKER = re.compile(r"\s*\[(\d{1,3})\]")
+ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "Inc.", "Ltd.", "Dr.", "No.", "St.", "U.S.", "approx.")
+BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(*\[]?[A-Z0-9])")
+BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
+EMPHASIS = re.compile(r"(\*\*|__|`)|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+BOLD_HEADING = re.compile(r"^\*\*[^*]+\*\*:?$")
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
+MIN_CHARS, MAX_CHARS = 25, 420
+
+
+def passage_sentences(text: str, title: str | None = None) -> list[str]:
+    """Sentences of a passage worth quoting: headings, rules and fragments dropped, markup removed."""
+    sentences: list[str] = []
+    for raw_line in text.splitlines():
+        line = raw_line.strip()
+        if not line or line.startswith("#") or TABLE_RULE.match(line) or BOLD_HEADING.match(line):
+            continue
+        if line.startswith("|"):
+            cells = [c.strip() for c in line.strip("|").split("|") if c.strip()]
+            line = " — ".join(cells)
+        line = EMPHASIS.sub("", BULLET.sub("", line))
+        if line.startswith("Company: ") and title:  # the facts line of a posting stays one unit
+            sentences.append(_clip(f"{title}: {line}"))
+            continue
+        sentences.extend(_clip(s) for s in split_sentences(line) if len(s) >= MIN_CHARS)
+    return sentences
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split running text at sentence ends, not at common abbreviations."""
+    protected = text
+    for i, abbreviation in enumerate(ABBREVIATIONS):
+        protected = protected.replace(abbreviation, f"\x00{i}\x00")
+    parts = BOUNDARY.split(protected)
+    restored = []
+    for part in parts:
+        for i, abbreviation in enumerate(ABBREVIATIONS):
+            part = part.replace(f"\x00{i}\x00", abbreviation)
+        if part.strip():
+            restored.append(part.strip())
+    return restored
+
+
+def strip_markers(sentence: str) -> tuple[str, list[int]]:
+    """Remove [n] markers from a sentence; return the clean text and the numbers in order."""
+    numbers = [int(n) for n in MARKER.findall(sentence)]
+    clean = MARKER.sub("", sentence).strip()
+    return clean, list(dict.fromkeys(numbers))
+
+
+def answer_sentences(text: str) -> list[tuple[str, list[int]]]:
+    """An answer's sentences with the markers each carries (markers after the full stop count too)."""
+    moved = re.sub(r"([.!?])((?:\s*\[\d{1,3}\])+)", r"\2\1", text)
+    result = []
+    for line in moved.splitlines():
+        line = BULLET.sub("", line.strip())
+        for sentence in split_sentences(line):
+            clean, numbers = strip_markers(sentence)
+            if clean:
+                result.append((clean, numbers))
+    return result
+
+
+def _clip(sentence: str) -> str:
+    sentence = MARKER.sub("", sentence).strip()
+    if len(sentence) <= MAX_CHARS:
+        return sentence
+    cut = sentence[:MAX_CHARS].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"

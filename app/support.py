@@ -1,0 +1,88 @@
+"""Does a passage support a sentence? Numbers and names must appear in it, and the meaning must be close."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+from app.sentences import passage_sentences
+
+NUMBER = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s*(%|percent|k\b|m\b|million\b|billion\b)?", re.IGNORECASE)
+NAME = re.compile(r"\b(?:[A-Z][a-zA-Z0-9&/+-]*[A-Z0-9][a-zA-Z0-9&/+-]*|[A-Z][a-z]+(?:\s+[A-Z][a-zA-Z]+)+)\b")
+COMMON_CAPITALS = {"The", "This", "These", "That", "Those", "In", "It", "A", "An", "And", "For", "With", "As", "At",
+                   "On", "Of", "To", "By", "From", "Its", "Their", "They", "Most", "Many", "Some", "Each", "When"}
+SCALE = {"k": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9}
+
+
+@dataclass(frozen=True)
+class SupportResult:
+    """The verdict for one (sentence, passage) pair, with reasons when it fails."""
+
+    supported: bool
+    similarity: float
+    reasons: tuple[str, ...] = ()
+
+
+class SupportChecker:
+    """Checks sentences against passages; `embed` maps texts to normalised vectors."""
+
+    def __init__(self, embed: Callable[[list[str]], np.ndarray], threshold: float = 0.55):
+        self.embed = embed
+        self.threshold = threshold
+
+    def check(self, sentence: str, passage: str) -> SupportResult:
+        """Numbers and names of `sentence` must occur in `passage`; its meaning must match one passage sentence."""
+        reasons = []
+        missing_numbers = numbers_in(sentence) - numbers_in(passage)
+        if missing_numbers:
+            reasons.append(f"numbers not in passage: {', '.join(sorted(_fmt(n) for n in missing_numbers))}")
+        folded = _fold(passage)
+        missing_names = [n for n in names_in(sentence) if _fold(n) not in folded]
+        if missing_names:
+            reasons.append(f"names not in passage: {', '.join(missing_names)}")
+        if _squash(sentence) in _squash(passage):
+            similarity = 1.0  # quoted verbatim
+        else:
+            candidates = passage_sentences(passage) or [passage]
+            vectors = self.embed([sentence, *candidates])
+            similarity = float(np.max(vectors[1:] @ vectors[0]))
+        if similarity < self.threshold:
+            reasons.append(f"meaning not close to any passage sentence (similarity {similarity:.2f} < {self.threshold})")
+        return SupportResult(not reasons, similarity, tuple(reasons))
+
+
+def numbers_in(text: str) -> set[float]:
+    """Numeric values in text, with thousands separators, percentages and k/million scales normalised."""
+    values = set()
+    for digits, unit in NUMBER.findall(text):
+        try:
+            value = float(digits.replace(",", ""))
+        except ValueError:
+            continue
+        unit = (unit or "").lower()
+        values.add(value * SCALE.get(unit, 1))
+    return values
+
+
+def names_in(text: str) -> list[str]:
+    """Acronyms and capitalised multi-word names (not sentence-initial function words)."""
+    names = []
+    for match in NAME.finditer(text):
+        words = [w for w in match.group(0).split() if w not in COMMON_CAPITALS]
+        if words:
+            names.append(" ".join(words))
+    return list(dict.fromkeys(names))
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\s\-–—/]+", " ", text.lower())
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}"

@@ -1,0 +1,1 @@
+"""Bring real job postings in: public job-board APIs (Greenhouse, Lever, Ashby) and CSV/JSON exports."""

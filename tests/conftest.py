@@ -1,0 +1,111 @@
+"""Shared fixtures: settings in tmp_path, a writable copy of the fixture corpus, one embedder per session."""
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from app.settings import Settings
+
+DATA = Path(__file__).parent / "data"
+FIXTURE_CORPUS = DATA / "corpus"
+BAD_INPUTS = DATA / "bad"
+REAL_CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    """The real all-MiniLM-L6-v2, loaded once for the whole session."""
+    from ingest.embedding import Embedder
+
+    model = Embedder()
+    model.model  # load now, so the first test that ingests does not pay for it in its own timing
+    return model
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    """A writable copy of tests/data/corpus; tests may edit, add and delete files in it."""
+    target = tmp_path / "corpus"
+    shutil.copytree(FIXTURE_CORPUS, target)
+    return target
+
+
+@pytest.fixture
+def settings_factory(tmp_path: Path, corpus_dir: Path) -> Callable[..., Settings]:
+    """Build Settings rooted in tmp_path; keyword overrides win (e.g. chunk_size=64)."""
+
+    def build(**overrides) -> Settings:
+        values = {"data_dir": tmp_path / "data", "corpus_dir": corpus_dir, **overrides}
+        return Settings(**values)
+
+    return build
+
+
+@pytest.fixture
+def settings(settings_factory) -> Settings:
+    """Default settings over the fixture corpus copy."""
+    return settings_factory()
+
+
+@pytest.fixture
+def ingest(embedder):
+    """run_ingest with the session embedder and no progress bar."""
+    from ingest.sync import run_ingest
+
+    def run(settings: Settings, paths=None, *, rebuild: bool = False):
+        return run_ingest(settings, paths, rebuild=rebuild, embedder=embedder, show_progress=False)
+
+    return run
+
+
+@pytest.fixture(autouse=True)
+def _no_aisec_env(monkeypatch):
+    """No AISEC_* variable from the developer's shell changes what a test sees."""
+    for name in list(os.environ):
+        if name.startswith("AISEC_"):
+            monkeypatch.delenv(name)
+
+
+@dataclass
+class IndexState:
+    """What Chroma, the catalog and the BM25 snapshot hold after an ingest."""
+
+    ids: set[str]
+    metadatas: dict[str, dict]
+    documents: dict[str, str]
+    catalog: dict  # doc_id -> DocRecord
+    snapshot_ids: list[str] | None
+
+    def ids_of(self, doc_id: str) -> set[str]:
+        """Chunk ids of one document."""
+        return {i for i, m in self.metadatas.items() if m["doc_id"] == doc_id}
+
+    def doc_ids(self) -> set[str]:
+        """Documents that have chunks."""
+        return {m["doc_id"] for m in self.metadatas.values()}
+
+
+@pytest.fixture
+def read_index():
+    """Read the index of `settings` straight from Chroma and the snapshot folder."""
+    from ingest.snapshot import load_snapshot
+    from ingest.store import ChunkStore
+
+    def read(settings: Settings) -> IndexState:
+        store = ChunkStore.open_existing(settings)
+        got = store.chunks.get(include=["metadatas", "documents"])
+        snapshot = load_snapshot(settings.data_dir)
+        return IndexState(
+            ids=set(got["ids"]),
+            metadatas=dict(zip(got["ids"], got["metadatas"])),
+            documents=dict(zip(got["ids"], got["documents"])),
+            catalog=store.catalog.all(),
+            snapshot_ids=None if snapshot is None else list(snapshot.ids),
+        )
+
+    return read
