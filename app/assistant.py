@@ -6,6 +6,7 @@ import time
 import unicodedata
 from typing import Any, Iterator
 
+from app.analytics import analytics_answer
 from app.compose import compose_answer
 from app.embed_cache import CachedEmbedder
 from app.errors import UserError
@@ -65,6 +66,12 @@ class Assistant:
         if mode not in ("extractive", "llm"):
             raise UserError(f"unknown mode {mode!r}; choose extractive or llm")
         query = standalone_question(question, history, self._subjects)
+        computed = analytics_answer(query, parsed, self.retriever().snapshot, self.vocabulary, self.embed, asked=question)
+        if computed is not None:  # an aggregate question about postings: counted over the index, not retrieved
+            yield from _pieces(computed.text)
+            computed.timings_ms = {"total": _ms(started)}
+            yield computed
+            return
         timings: dict[str, float] = {}
         retriever = self.retriever()
         t0 = time.perf_counter()

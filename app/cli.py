@@ -52,6 +52,47 @@ def _parser() -> argparse.ArgumentParser:
     status = commands.add_parser("status", help="what the index holds")
     status.add_argument("--json", action="store_true")
     status.set_defaults(handler=_status)
+
+    ui = commands.add_parser("ui", help="open the chat UI (the first run ingests the corpus)")
+    ui.add_argument("--host", help="address to bind (default AISEC_UI_HOST or 127.0.0.1)")
+    ui.add_argument("--port", type=int, help="port to listen on (default AISEC_UI_PORT or 7860)")
+    ui.set_defaults(handler=_ui)
+
+    stats = commands.add_parser("stats", help="market snapshot of the ingested postings")
+    stats.add_argument("--json", action="store_true", help="print the snapshot as JSON")
+    stats.add_argument("--top", type=int, default=5, metavar="N", help="top skills, clouds and certifications per role family (default 5)")
+    stats.set_defaults(handler=_stats)
+
+    fetch = commands.add_parser("fetch-postings", help="download postings from public Greenhouse, Lever and Ashby job boards")
+    fetch.add_argument("--greenhouse", metavar="BOARD[,BOARD...]", help="Greenhouse board tokens (the slug in boards.greenhouse.io/SLUG)")
+    fetch.add_argument("--lever", metavar="COMPANY[,COMPANY...]", help="Lever sites (the slug in jobs.lever.co/SLUG)")
+    fetch.add_argument("--ashby", metavar="ORG[,ORG...]", help="Ashby boards (the slug in jobs.ashbyhq.com/SLUG)")
+    fetch.add_argument("--match", metavar="REGEX", help='keep jobs whose title or department matches (case-insensitive; default "security|governance|mlsecops|red team")')
+    fetch.add_argument("--out", type=Path, metavar="DIR", help="where the JSONL files go (default: CORPUS_DIR/postings/live)")
+    fetch.add_argument("--api-base-greenhouse", metavar="URL", help="override AISEC_GREENHOUSE_API_BASE")
+    fetch.add_argument("--api-base-lever", metavar="URL", help="override AISEC_LEVER_API_BASE")
+    fetch.add_argument("--api-base-ashby", metavar="URL", help="override AISEC_ASHBY_API_BASE")
+    fetch.add_argument("--on-missing", choices=("close", "remove"), default="close",
+                       help="postings gone from a board: mark status closed (default) or remove them")
+    fetch.set_defaults(handler=_fetch_postings)
+
+    imports = commands.add_parser("import-postings", help="convert a CSV or JSON postings export with a field-mapping file")
+    imports.add_argument("file", type=Path, metavar="FILE")
+    imports.add_argument("--mapping", type=Path, required=True, metavar="MAPPING.yaml", help="`columns: {our_field: their_column}`")
+    imports.add_argument("--out", type=Path, metavar="DIR", help="where the JSONL file goes (default: CORPUS_DIR/postings/imported)")
+    imports.add_argument("--on-missing", choices=("close", "remove"), default="close",
+                         help="postings absent from this export but in the earlier import: close (default) or remove")
+    imports.set_defaults(handler=_import_postings)
+
+    evaluate = commands.add_parser("eval", help="run an evaluation suite and write results.json and report.html")
+    evaluate.add_argument("--suite", default="full", metavar="smoke|full|PATH", help="suite name or YAML file (default: full)")
+    evaluate.add_argument("--mode", choices=["extractive", "llm"], help="force the answer mode for every configuration")
+    evaluate.add_argument("--config", dest="configs", action="append", type=Path, metavar="FILE",
+                          help="configuration YAML (repeatable; default: every file in evals/configs/)")
+    evaluate.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: evals/out/<timestamp>, linked as evals/out/latest)")
+    evaluate.add_argument("--index-dir", type=Path, metavar="DIR", help="where the per-chunking indexes live (default: OUT/indexes); reuse it to skip re-embedding")
+    evaluate.add_argument("--gate", action="store_true", help="exit 1 if the run is below evals/thresholds.yaml")
+    evaluate.set_defaults(handler=_eval)
     return parser
 
 
@@ -97,6 +138,24 @@ def _ask(args: argparse.Namespace, settings) -> int:
     return 0
 
 
+def _ui(args: argparse.Namespace, settings) -> int:
+    from app.ui import index_missing, serve  # app.ui switches Gradio analytics off before importing it
+
+    overrides = {k: v for k, v in (("ui_host", args.host), ("ui_port", args.port)) if v is not None}
+    settings = settings.model_validate({**settings.model_dump(), **overrides}) if overrides else settings
+
+    def make_assistant():
+        from app import Assistant
+
+        return Assistant(settings)
+
+    assistant = None if index_missing(settings) else make_assistant()
+    if assistant is None:
+        print(f"no index in {settings.data_dir} yet: the UI starts now and ingests {settings.corpus_dir} first", file=sys.stderr)
+    serve(settings, assistant, make_assistant=make_assistant)
+    return 0
+
+
 def _status(args: argparse.Namespace, settings) -> int:
     from ingest.status import index_status
 
@@ -108,6 +167,97 @@ def _status(args: argparse.Namespace, settings) -> int:
         for key, value in status.items():
             print(f"{key.replace('_', ' '):<{width}}  {value}")
     return 0
+
+
+def _stats(args: argparse.Namespace, settings) -> int:
+    from app.analytics.stats import market_snapshot, postings_of
+
+    snapshot = market_snapshot(postings_of(settings), top_n=max(1, args.top))
+    if args.json:
+        print(json.dumps(snapshot, indent=2, ensure_ascii=False))
+        return 0
+    if not snapshot["postings"]:
+        print("the index holds no postings; add JSONL/CSV postings to the corpus and run `aisec ingest`")
+        return 0
+    from app.analytics.stats_table import print_snapshot
+
+    print_snapshot(snapshot)
+    return 0
+
+
+def _fetch_postings(args: argparse.Namespace, settings) -> int:
+    import re
+
+    from ingest.importers.boards import DEFAULT_MATCH, fetch_postings, parse_boards
+    from ingest.importers.http import PoliteClient
+
+    try:
+        boards = parse_boards({
+            "greenhouse": (args.greenhouse, args.api_base_greenhouse or settings.greenhouse_api_base),
+            "lever": (args.lever, args.api_base_lever or settings.lever_api_base),
+            "ashby": (args.ashby, args.api_base_ashby or settings.ashby_api_base),
+        })
+        match = re.compile(args.match or DEFAULT_MATCH, re.IGNORECASE)
+    except re.error as exc:
+        raise UserError(f"--match is not a valid regular expression: {exc}") from None
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    if not boards:
+        raise UserError("name at least one board: --greenhouse BOARD, --lever COMPANY or --ashby ORG")
+    out = args.out or settings.corpus_dir / "postings" / "live"
+    client = PoliteClient(timeout_s=settings.fetch_timeout_s, retries=settings.fetch_retries,
+                          backoff_s=settings.fetch_backoff_s, rate_per_s=settings.fetch_rate_per_s)
+    with client:
+        results = fetch_postings(boards, client, _vocabulary(settings), out, match=match,
+                                 on_missing=args.on_missing, report=_print_board)
+    if not any(r.ok for r in results):
+        print("error: no board could be fetched; see the reasons above", file=sys.stderr)
+        return 1
+    print(f"next: aisec ingest {out}")
+    return 0
+
+
+def _print_board(result) -> None:
+    for problem in result.invalid:
+        print(f"skipped {problem}", file=sys.stderr)
+    print(result.summary_line(), flush=True)
+
+
+def _import_postings(args: argparse.Namespace, settings) -> int:
+    from ingest.importers.exports import import_export
+
+    out = args.out or settings.corpus_dir / "postings" / "imported"
+    try:
+        result = import_export(args.file, args.mapping, _vocabulary(settings), out, args.on_missing)
+    except (OSError, ValueError) as exc:
+        raise UserError(f"cannot import {args.file}: {exc}") from None
+    for problem in result.invalid:
+        print(f"skipped {problem}", file=sys.stderr)
+    w = result.written
+    print(f"{args.file}: {result.kept} kept of {result.rows} rows; {w.added} new, {w.updated} updated, "
+          f"{w.closed} closed, {w.removed} removed -> {w.path}")
+    if not result.kept:
+        print("error: no row could be imported; see the reasons above", file=sys.stderr)
+        return 1
+    print(f"next: aisec ingest {out}")
+    return 0
+
+
+def _eval(args: argparse.Namespace, settings) -> int:
+    from rich.console import Console
+
+    from evals.command import run_command
+
+    return run_command(settings, suite=args.suite, configs=args.configs, mode=args.mode, out=args.out,
+                       index_dir=args.index_dir, gate=args.gate, console=Console(stderr=False))
+
+
+def _vocabulary(settings):
+    from ingest.vocabulary import load_vocabulary
+
+    if not settings.vocabulary_path.exists():
+        raise UserError(f"vocabulary file {settings.vocabulary_path} is missing; set AISEC_CORPUS_DIR to the corpus folder")
+    return load_vocabulary(settings.vocabulary_path)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,9 @@ from ingest.snapshot import Snapshot
 from ingest.store import ChunkStore
 
 MASK_CACHE_SIZE = 32
+MIN_POST_FILTER_SELECTIVITY = 0.02  # below this share of rows, push the filter down into Chroma
+OVER_FETCH_FACTOR = 2.0
+MAX_OVER_FETCH = 3000
 
 
 class HybridRetriever:
@@ -32,18 +35,31 @@ class HybridRetriever:
         return self._fuse(dense, lexical, k)
 
     def dense_ranking(self, query_vector: np.ndarray, filters: Filters) -> list[int]:
-        """Snapshot rows by cosine similarity, from Chroma's HNSW index."""
+        """Snapshot rows by cosine similarity from Chroma's HNSW index.
+
+        Filtered queries over-fetch unfiltered neighbours and keep those that pass the filter mask
+        (fast, because HNSW search without a where-clause stays cheap); only when that yields too few
+        rows, or the filter is very selective, is the filter pushed down into Chroma.
+        """
         if not len(self.snapshot):
             return []
-        n = self.settings.candidate_k * (4 if filters.location else 1)
-        result = self.store.chunks.query(
-            query_embeddings=[query_vector.tolist()], n_results=n, where=chroma_where(filters), include=["distances"]
-        )
-        rows = [self.snapshot.row_of.get(chunk_id) for chunk_id in result["ids"][0]]
-        rows = [r for r in rows if r is not None]
-        if filters.location:
-            rows = [r for r in rows if matches(filters, self.snapshot.metadatas[r])]
-        return rows[: self.settings.candidate_k]
+        want = self.settings.candidate_k
+        if filters.is_empty():
+            return self._query_rows(query_vector, want, None)
+        mask = self._mask(filters)
+        selectivity = float(mask.mean())
+        if selectivity >= MIN_POST_FILTER_SELECTIVITY:
+            fetch = min(MAX_OVER_FETCH, len(self.snapshot), int(want / selectivity * OVER_FETCH_FACTOR) + 1)
+            rows = [r for r in self._query_rows(query_vector, fetch, None) if mask[r]]
+            if len(rows) >= min(want, int(mask.sum())):
+                return rows[:want]
+        rows = self._query_rows(query_vector, want * (2 if filters.location else 1), chroma_where(filters))
+        return [r for r in rows if mask[r]][:want]
+
+    def _query_rows(self, query_vector: np.ndarray, n: int, where: dict | None) -> list[int]:
+        result = self.store.chunks.query(query_embeddings=[query_vector.tolist()], n_results=max(1, n), where=where, include=[])
+        rows = (self.snapshot.row_of.get(chunk_id) for chunk_id in result["ids"][0])
+        return [r for r in rows if r is not None]
 
     def bm25_ranking(self, query: str, filters: Filters) -> list[int]:
         """Snapshot rows by BM25 score, restricted to rows that pass the filters and score above zero."""

@@ -25,6 +25,14 @@ class Settings(BaseSettings):
     max_file_mb: float = Field(64.0, gt=0, description="Files larger than this are refused.")
     max_posting_rows: int = Field(250_000, ge=1, description="Posting files with more rows are refused.")
 
+    greenhouse_api_base: str = Field("https://boards-api.greenhouse.io", description="Greenhouse Job Board API base URL used by `aisec fetch-postings`.")
+    lever_api_base: str = Field("https://api.lever.co", description="Lever Postings API base URL (https://api.eu.lever.co for EU-hosted boards).")
+    ashby_api_base: str = Field("https://api.ashbyhq.com", description="Ashby Job Postings API base URL.")
+    fetch_rate_per_s: float = Field(1.0, gt=0, le=50, description="Most requests per second `aisec fetch-postings` sends to one host.")
+    fetch_timeout_s: float = Field(20.0, gt=0, description="Seconds to wait for a job-board API response.")
+    fetch_retries: int = Field(3, ge=0, le=10, description="Retries after a 429, a 5xx, a timeout or a connection error.")
+    fetch_backoff_s: float = Field(2.0, ge=0, le=60, description="First retry delay in seconds; doubles on each retry (a 429's Retry-After wins).")
+
     top_k: int = Field(6, ge=1, le=50, description="Passages handed to the answerer.")
     candidate_k: int = Field(30, ge=1, le=500, description="Candidates fetched from each retrieval leg.")
     retrieval: Literal["hybrid", "dense", "bm25"] = Field("hybrid", description="Retrieval legs used.")

@@ -2,10 +2,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ingest.offline import enforce_offline
+
+if TYPE_CHECKING:
+    from app.settings import Settings
+    from ingest.onnx_embedding import OnnxEmbedder
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 MAX_WORD_PIECES = 256
@@ -60,10 +65,11 @@ class Embedder:
         return len(self.model.tokenizer(text, add_special_tokens=True, truncation=False)["input_ids"])
 
 
-def make_embedder(settings):
-    """The embedder chosen by `settings.embed_backend`."""
+def make_embedder(settings: Settings) -> Embedder | OnnxEmbedder:
+    """The embedder `settings.embed_backend` names; ONNX files are exported into `<data_dir>/models` on first use."""
     if settings.embed_backend == "torch":
         return Embedder(settings.embed_batch_size)
     from ingest.onnx_embedding import OnnxEmbedder
 
-    return OnnxEmbedder(settings)
+    return OnnxEmbedder(settings.data_dir / "models", quantized=settings.embed_backend == "onnx-int8",
+                        batch_size=settings.embed_batch_size)

@@ -14,7 +14,7 @@ from ingest.vocabulary import Vocabulary
 
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$", re.MULTILINE)
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
-BOILERPLATE_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "template")
+BOILERPLATE_TAGS = ("title", "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "template")
 
 
 def load_file(source_file: SourceFile, vocabulary: Vocabulary, max_rows: int) -> LoadResult:
@@ -59,7 +59,7 @@ def _load_html(sf: SourceFile) -> Document:
         heading.insert_after("\n")
     lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in soup.get_text("\n").splitlines())
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-    text = re.sub(r"^(#{1,6}) \n+", r"\1 ", text, flags=re.MULTILINE)
+    text = re.sub(r"^(#{1,6}) ?\n+", r"\1 ", text, flags=re.MULTILINE)  # lines were stripped: "# " is now "#"
     if not text:
         raise ValueError("HTML page has no readable text")
     return _document(sf, title or _title_from_name(sf.path), text, {}, sections=_sections(text))

@@ -108,6 +108,8 @@ def render_posting(p: Posting) -> str:
         facts.append(f"Salary: {p.salary_min:,}–{p.salary_max:,}{currency} per year.")
     if p.posted:
         facts.append(f"Posted: {p.posted}.")
+    if p.status != "open":
+        facts.append(f"Status: {p.status}.")
     if p.skills:
         facts.append(f"Skills: {', '.join(p.skills)}.")
     if p.clouds:

@@ -12,9 +12,10 @@ from app.errors import UserError
 from app.settings import Settings
 from ingest.catalog import DocRecord, fingerprint_of
 from ingest.chunking import Chunker
-from ingest.embedding import Embedder
+from ingest.embedding import Embedder, make_embedder
 from ingest.files import discover_files
 from ingest.models import Chunk, Document, SourceFile, SyncReport
+from ingest.onnx_embedding import OnnxEmbedder
 from ingest.plan import Plan, plan_changes
 from ingest.progress import ChunkProgress
 from ingest.snapshot import build_snapshot, current_fingerprint, save_snapshot
@@ -39,14 +40,14 @@ def ingest_lock(data_dir: Path) -> Iterator[None]:
 
 
 def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: bool = False,
-               embedder: Embedder | None = None, show_progress: bool = True) -> SyncReport:
+               embedder: Embedder | OnnxEmbedder | None = None, show_progress: bool = True) -> SyncReport:
     """Sync `paths` (default: the corpus) into the index and return what happened."""
     started = time.perf_counter()
     roots = [Path(p) for p in (paths or [settings.corpus_dir])]
     if not settings.vocabulary_path.exists():
         raise UserError(f"vocabulary file {settings.vocabulary_path} is missing; set AISEC_CORPUS_DIR to the corpus folder")
     with ingest_lock(settings.data_dir):
-        embedder = embedder or Embedder(settings.embed_batch_size)
+        embedder = embedder or make_embedder(settings)
         store = ChunkStore(settings, index_signature(settings, embedder.name, embedder.dimension), create=True, reset=rebuild)
         finish_interrupted(store)
         files, unsupported = discover_files(roots, settings.corpus_dir)
@@ -79,7 +80,7 @@ def refresh_snapshot(store: ChunkStore, data_dir: Path) -> None:
         store.catalog.publish_fingerprint(fingerprint)
 
 
-def _apply(plan: Plan, store: ChunkStore, chunker: Chunker, embedder: Embedder, report: SyncReport, show_progress: bool) -> None:
+def _apply(plan: Plan, store: ChunkStore, chunker: Chunker, embedder: Embedder | OnnxEmbedder, report: SyncReport, show_progress: bool) -> None:
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     records = store.catalog.all()
     store.catalog.put([dataclasses.replace(r, file_hash=sf.file_hash, dirty=False) for r, sf in plan.to_touch])
@@ -107,7 +108,7 @@ def _windows(chunked: list[tuple[Document, SourceFile, list[Chunk]]]):
         yield window
 
 
-def _write_window(window, store: ChunkStore, embedder: Embedder, records: dict[str, DocRecord], now: str) -> None:
+def _write_window(window, store: ChunkStore, embedder: Embedder | OnnxEmbedder, records: dict[str, DocRecord], now: str) -> None:
     """Mark dirty, write new chunks, switch versions, delete old chunks, mark clean: safe at any crash point."""
     chunks = [chunk for _, _, doc_chunks in window for chunk in doc_chunks]
     vectors = embedder.embed_passages([c.index_text for c in chunks])

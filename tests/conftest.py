@@ -63,6 +63,20 @@ def ingest(embedder):
     return run
 
 
+@pytest.fixture
+def reuse_loaded_model(monkeypatch, embedder):
+    """Embedders that the CLI creates reuse the session's loaded model (the same real model, loaded once)."""
+    from ingest.embedding import Embedder
+
+    original = Embedder.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        self._model = embedder.model
+
+    monkeypatch.setattr(Embedder, "__init__", init)
+
+
 @pytest.fixture(autouse=True)
 def _no_aisec_env(monkeypatch):
     """No AISEC_* variable from the developer's shell changes what a test sees."""

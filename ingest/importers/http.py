@@ -17,6 +17,14 @@ class FetchError(Exception):
     """A request that failed for good; the message says what happened and what to check."""
 
 
+def check_base_url(url: str) -> str:
+    """An API base must be an absolute http(s) URL, e.g. https://api.lever.co or http://127.0.0.1:8000."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"API base {url!r} is not an http(s) URL like https://api.lever.co")
+    return url.rstrip("/")
+
+
 class RateLimiter:
     """At most `rate_per_s` requests per second to any one host."""
 
@@ -73,6 +81,8 @@ class PoliteClient:
             except httpx.TransportError as exc:
                 reason, wait = f"could not reach {url} ({type(exc).__name__}: {exc})", self._backoff(attempt)
                 continue
+            except httpx.HTTPError as exc:  # undecodable body, redirect loop: retrying will not help
+                raise FetchError(f"request to {url} failed ({type(exc).__name__}: {exc})") from None
             if status in RETRY_STATUSES:
                 reason = f"HTTP {status} from {url}"
                 wait = self._retry_after(headers.get("retry-after"), attempt)

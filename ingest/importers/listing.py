@@ -58,12 +58,15 @@ def jobs_in(data: object, key: str | None, api: str) -> list[dict]:
     """The list of job objects in a response, or a clear error naming what was expected."""
     from ingest.importers.http import FetchError
 
-    jobs = data.get(key) if key and isinstance(data, dict) else data
+    jobs = (data.get(key) if isinstance(data, dict) else None) if key else data
     if not isinstance(jobs, list):
         expected = f"an object with a {key!r} list" if key else "a list of postings"
         got = f"an object with keys {sorted(data)[:5]}" if isinstance(data, dict) else type(data).__name__
         raise FetchError(f"unexpected response from the {api} API: expected {expected}, got {got}")
-    return [job for job in jobs if isinstance(job, dict)]
+    strays = sum(1 for job in jobs if not isinstance(job, dict))
+    if strays:
+        raise FetchError(f"unexpected response from the {api} API: {strays} of {len(jobs)} jobs are not objects")
+    return jobs
 
 
 def required(job: dict, *fields: str) -> None:

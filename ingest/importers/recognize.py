@@ -19,7 +19,8 @@ SENIORITY_ORDER = ("executive", "lead", "senior", "entry", "mid")
 SENIORITY_EXTRA = {"executive": ["vice president", "ciso", "cto"], "entry": ["intern", "internship", "apprentice"]}
 ROLE_ORDER = ("mlsecops", "ai-red-team", "ai-governance", "security-leadership", "product-security",
               "security-analyst", "ai-security-engineer", "ml-engineer")
-REMOTE_FIELDS = ("hybrid", "remote", "onsite")
+# Titles where a seniority word is part of the job's name, not its level.
+NOT_A_LEVEL = re.compile(r"account executive|executive (assistant|business partner|recruiter)|lead generation", re.IGNORECASE)
 
 
 class Matcher:
@@ -67,6 +68,7 @@ class Recognizer:
 
     def seniority(self, title: str) -> str | None:
         """The highest level the title names (Head of > Staff/Principal > Senior > Junior > Mid)."""
+        title = NOT_A_LEVEL.sub(" ", title)
         return next((level for level in SENIORITY_ORDER if self._seniority[level].find(title)), None)
 
     def role_family(self, title: str) -> str | None:

@@ -1,0 +1,145 @@
+"""Recognise vocabulary terms (role families, seniority, remote, skills, clouds, certifications) and years in a question."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.vocabulary import Vocabulary
+
+FIELDS = ("role_family", "seniority", "remote", "skills", "clouds", "certifications")
+VOCAB_FIELD = {"role_family": "role_families", "seniority": "seniority", "remote": "remote", "skills": "skills", "clouds": "clouds"}
+# Phrasings too ambiguous in a question to count ("go" the verb, "ir", "identity").
+SKIP = {"go", "ir", "identity"}
+# Phrasings that are not the term when followed or preceded by these words.
+GUARDS = {"lead": r"(?!\s+to\b)", "associate": r"(?!\s+with\b)", "manager": "", "head": r"(?!\s*(?:count|-?to-?head)\b)"}
+NOT_AFTER = {"manager": r"(?<!hiring )(?<!product )"}
+ROLE_NOUN = re.compile(r"^[\s-]*(?:roles?|postings?|jobs?|positions?|openings?|listings?|vacanc(?:y|ies)|engineers?|teams?|"
+                       r"specialists?|analysts?|leads?|people|professionals?|hires?|ads?)\b", re.IGNORECASE)
+SKILL_VERB = re.compile(r"\b(?:mention(?:s|ing)?|ask(?:s|ing)? for|require(?:s|d)?|requiring|need(?:s|ing)?|want(?:s|ing)?|"
+                        r"list(?:s|ing)?|with|demand(?:s|ing)?|expect(?:s|ing)?)\s+$", re.IGNORECASE)
+YEAR = re.compile(r"(?<![\d-])(?:(since|after|from)\s+)?(20\d\d)(?![\d-])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One recognised term: its field, canonical value and where it is in the question."""
+
+    field: str  # a FIELDS name, or "year" / "since_year"
+    value: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Entities:
+    """All terms found in a question, in order of appearance."""
+
+    mentions: tuple[Mention, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.mentions)
+
+    def values(self, field: str) -> tuple[str, ...]:
+        """Distinct values of one field, in order of appearance."""
+        return tuple(dict.fromkeys(m.value for m in self.mentions if m.field == field))
+
+    def of(self, *fields: str) -> tuple[Mention, ...]:
+        """Mentions of the given fields."""
+        return tuple(m for m in self.mentions if m.field in fields)
+
+    def to_dict(self) -> dict[str, list[str]]:
+        """field -> values, JSON-ready."""
+        return {f: list(self.values(f)) for f in dict.fromkeys(m.field for m in self.mentions)}
+
+
+class EntityRecognizer:
+    """Compiled phrasings of one vocabulary; longest phrasing wins where two overlap."""
+
+    def __init__(self, vocabulary: Vocabulary):
+        self.vocabulary = vocabulary
+        self.phrasings: dict[str, set[tuple[str, str]]] = {}  # normalised phrasing -> {(field, value)}
+        for field, vocab_field in VOCAB_FIELD.items():
+            for term, phrasings in vocabulary.synonyms[vocab_field].items():
+                for phrase in (*phrasings, term, term.replace("-", " ")):
+                    if phrase not in SKIP:
+                        self.phrasings.setdefault(_normal(phrase), set()).add((field, term))
+        for cert in vocabulary.certifications:
+            for phrase in certification_aliases(cert):
+                self.phrasings.setdefault(_normal(phrase), set()).add(("certifications", cert))
+        # One alternation, longest phrasing first, inside a lookahead: the longest term starting at every position.
+        # re caches the compiled pattern, so a recognizer per question costs well under a millisecond after the first.
+        ordered = sorted(self.phrasings, key=len, reverse=True)
+        self._pattern = re.compile("(?=(" + "|".join(_phrase_regex(p) for p in ordered) + "))", re.IGNORECASE)
+
+    def recognise(self, question: str) -> Entities:
+        """Non-overlapping terms, longest first, plus years ("in 2025", "since 2024")."""
+        spans: list[tuple[int, int, str]] = []
+        for start, end, phrase in self._candidates(question):
+            if not any(start < e and s < end for s, e, _ in spans):
+                spans.append((start, end, phrase))
+        clear = {p for _, _, p in spans if len(self.phrasings[p]) == 1}
+        has_role = any(next(iter(self.phrasings[p]))[0] == "role_family" for p in clear)
+        found = []
+        for start, end, phrase in spans:
+            options = self.phrasings[phrase]
+            field, value = _resolve(options, question, start, end, has_role) if len(options) > 1 else next(iter(options))
+            found.append(Mention(field, value, start, end))
+        taken = [(s, e) for s, e, _ in spans]
+        for match in YEAR.finditer(question):
+            if not any(match.start(2) < e and s < match.end(2) for s, e in taken):
+                since = (match.group(1) or "").lower() in ("since", "after")
+                found.append(Mention("since_year" if since else "year", match.group(2), match.start(), match.end()))
+        found.sort(key=lambda m: m.start)
+        return Entities(tuple(found))
+
+    def _candidates(self, question: str) -> list[tuple[int, int, str]]:
+        """Every phrasing occurrence (overlaps included), longest first then leftmost."""
+        hits = []
+        for match in self._pattern.finditer(question):
+            if match.group(1):
+                phrase = self._phrase_of(match.group(1))
+                if phrase:
+                    hits.append((match.start(1), match.end(1), phrase))
+        return sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0]))
+
+    def _phrase_of(self, text: str) -> str | None:
+        """The phrasing a matched text is (a plural ending dropped if needed)."""
+        key = _normal(text)
+        for candidate in (key, key[:-1], key[:-2]):
+            if candidate in self.phrasings:
+                return candidate
+        return None
+
+
+def certification_aliases(cert: str) -> list[str]:
+    """The full name plus the short forms people type: "(CKS)" -> CKS, "IAPP AIGP" -> AIGP."""
+    aliases = [cert]
+    paren = re.search(r"\(([A-Z][A-Z0-9+/]{1,9})\)", cert)
+    if paren:
+        aliases += [paren.group(1), cert[: paren.start()].strip()]
+    last = cert.split()[-1]
+    if len(cert.split()) > 1 and re.fullmatch(r"[A-Z][A-Z0-9+/]{2,9}", last) and last not in ("ISO",):
+        aliases.append(last)
+    return aliases
+
+
+def _normal(phrase: str) -> str:
+    return re.sub(r"[\s-]+", " ", phrase.strip().lower())
+
+
+def _phrase_regex(phrase: str) -> str:
+    body = r"[\s-]+".join(re.escape(w) for w in phrase.split())  # "entry level" matches "entry-level" too
+    plural = "(?:s|es)?" if phrase[-1:].isalpha() else ""
+    return rf"{NOT_AFTER.get(phrase, '')}(?<![A-Za-z0-9]){body}{plural}(?![A-Za-z0-9+]){GUARDS.get(phrase, '')}"
+
+
+def _resolve(options: set[tuple[str, str]], question: str, start: int, end: int, has_role: bool) -> tuple[str, str]:
+    """A phrasing that is both a role family and a skill ("red teaming"): the role before a role noun or when
+    nothing else names a role and no verb asks for it; otherwise the skill."""
+    by_field = dict(sorted(options))
+    if "role_family" in by_field and "skills" in by_field:
+        if ROLE_NOUN.match(question[end:]) or not (has_role or SKILL_VERB.search(question[:start])):
+            return "role_family", by_field["role_family"]
+        return "skills", by_field["skills"]
+    field = sorted(by_field)[0]
+    return field, by_field[field]

@@ -1,0 +1,139 @@
+"""Answers, sources and questions as HTML in which every piece of corpus or user text is escaped."""
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+MARKER = re.compile(r"\[(\d+)\]")
+WORD = re.compile(r"\w+")
+SEGMENT = re.compile(r"[^\n.!?]+[.!?]*")
+# html.escape leaves these alone; as entities they can never start a Markdown link, LaTeX or a template.
+EXTRA_ENTITIES = str.maketrans({"[": "&#91;", "]": "&#93;", "(": "&#40;", ")": "&#41;", "$": "&#36;", "`": "&#96;",
+                                "{": "&#123;", "}": "&#125;", "\\": "&#92;"})
+
+
+def esc(value: Any) -> str:
+    """Text safe to put inside any HTML element or attribute, shown exactly as written."""
+    return html.escape("" if value is None else str(value), quote=True).translate(EXTRA_ENTITIES)
+
+
+def answer_text_html(text: str) -> str:
+    """Escaped answer text with each [n] marker wrapped so it stands out."""
+    pieces, last = [], 0
+    for match in MARKER.finditer(text):
+        pieces.append(esc(text[last:match.start()]))
+        pieces.append(f'<span class="aisec-marker">{esc(match.group(0))}</span>')
+        last = match.end()
+    pieces.append(esc(text[last:]))
+    return "".join(pieces)
+
+
+def user_html(question: str, filters: dict[str, Any] | None = None) -> str:
+    """The user's question, and the filters it was asked with."""
+    shown = "; ".join(f"{name.replace('_', ' ')}: {value}" for name, value in (filters or {}).items() if value not in (None, ""))
+    note = f'<div class="aisec-filters">Filters: {esc(shown)}</div>' if shown else ""
+    return f'<div class="aisec-question">{esc(question)}</div>{note}'
+
+
+def streaming_html(partial: str) -> str:
+    """An answer still being written."""
+    return f'<div class="aisec-answer aisec-streaming"><div class="aisec-text">{answer_text_html(partial)}<span class="aisec-cursor">▍</span></div></div>'
+
+
+def error_html(message: str) -> str:
+    """A question that could not be answered because something failed."""
+    return f'<div class="aisec-answer aisec-error"><div class="aisec-notice">Could not answer</div><div class="aisec-text">{esc(message)}</div></div>'
+
+
+def answer_html(answer: dict[str, Any]) -> str:
+    """A finished answer (Answer.to_dict()): text, notes and its sources; abstentions look different."""
+    abstained = bool(answer.get("abstained"))
+    parts = [f'<div class="aisec-answer{" aisec-abstained" if abstained else ""}">']
+    if abstained:
+        parts.append('<div class="aisec-notice">Not in the corpus: no passage supports an answer</div>')
+    parts.append(f'<div class="aisec-text">{answer_text_html(answer.get("text", ""))}</div>')
+    if answer.get("standalone_question"):
+        parts.append(f'<div class="aisec-meta">Read as: {esc(answer["standalone_question"])}</div>')
+    for note in answer.get("notes") or []:
+        parts.append(f'<div class="aisec-note">{esc(note)}</div>')
+    sources = answer.get("related" if abstained else "citations") or []
+    if sources:
+        heading = "Related passages (closest matches, not evidence)" if abstained else "Sources"
+        parts.append(f'<div class="aisec-sources"><div class="aisec-sources-title">{heading}</div>')
+        parts.extend(source_html(citation) for citation in sources)
+        parts.append("</div>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def source_html(citation: dict[str, Any]) -> str:
+    """One numbered source: where it comes from, what it is, and the passage (expandable)."""
+    meta = citation.get("metadata") or {}
+    where = str(citation.get("source", ""))
+    if meta.get("page"):
+        where += f", p. {meta['page']}"
+    facts = [f'<span class="aisec-kind">{esc(citation.get("kind", "document"))}</span>']
+    if citation.get("kind") == "posting":
+        facts.extend(f'<span>{esc(meta[k])}</span>' for k in ("company", "location", "seniority") if meta.get(k))
+        if salary_range(meta):
+            facts.append(f'<span class="aisec-salary">{esc(salary_range(meta))}</span>')
+    elif meta.get("section"):
+        facts.append(f"<span>{esc(meta['section'])}</span>")
+    link = f'<div class="aisec-url">Posting URL (not opened): {esc(meta["url"])}</div>' if meta.get("url") else ""
+    number = esc(f"[{citation.get('number', '')}]")
+    return (
+        f'<details class="aisec-source"><summary><span class="aisec-num">{number}</span> '
+        f'<span class="aisec-title">{esc(citation.get("title") or where)}</span> '
+        f'<code class="aisec-path">{esc(where)}</code> <span class="aisec-facts">{" · ".join(facts)}</span></summary>'
+        f'<div class="aisec-passage">{highlight(citation.get("text", ""), citation.get("supporting") or [])}</div>{link}</details>'
+    )
+
+
+def salary_range(meta: dict[str, Any]) -> str:
+    """"140,000–170,000 USD", one bound if only one is known, or ""."""
+    low, high, currency = meta.get("salary_min"), meta.get("salary_max"), meta.get("currency") or ""
+    if low is None and high is None:
+        return ""
+    bounds = "–".join(f"{int(v):,}" for v in (low, high) if v is not None)
+    return f"{bounds} {currency}".strip()
+
+
+def highlight(passage: str, supporting: list[str]) -> str:
+    """The escaped passage with the spans that match a supporting sentence wrapped in <mark>."""
+    spans = sorted(span for sentence in supporting for span in _sentence_spans(passage, sentence))
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    pieces, last = [], 0
+    for start, end in merged:
+        pieces.append(esc(passage[last:start]))
+        pieces.append(f"<mark>{esc(passage[start:end])}</mark>")
+        last = end
+    pieces.append(esc(passage[last:]))
+    return "".join(pieces)
+
+
+def _sentence_spans(passage: str, sentence: str) -> list[tuple[int, int]]:
+    """Where `sentence` sits in the passage: verbatim (any whitespace), else the segments made of its words."""
+    words = sentence.split()
+    if not words:
+        return []
+    exact = re.search(r"\s+".join(re.escape(w) for w in words), passage)
+    if exact:
+        return [exact.span()]
+    if words[-1][-1:] in ".!?" and len(words[-1]) > 1:  # compose adds a full stop the passage may not have
+        exact = re.search(r"\s+".join(re.escape(w) for w in [*words[:-1], words[-1][:-1]]), passage)
+        if exact:
+            return [exact.span()]
+    vocabulary = {w.lower() for w in WORD.findall(sentence)}
+    spans = []
+    for match in SEGMENT.finditer(passage):
+        tokens = [w.lower() for w in WORD.findall(match.group(0))]
+        if len(tokens) >= 2 and sum(t in vocabulary for t in tokens) / len(tokens) >= 0.8:
+            start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+            spans.append((start, match.end()))
+    return spans

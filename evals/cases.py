@@ -1,0 +1,164 @@
+"""Evaluation suites: load and validate YAML cases (questions, expected facts, sources, tags)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from app.errors import UserError
+from evals.analytics import validate_spec
+from evals.textmatch import Fact, parse_fact
+
+DATASETS = Path(__file__).parent / "datasets"
+CASE_FIELDS = {"id", "question", "turns", "filters", "answerable", "expected_facts", "expected_sources", "tags",
+               "forbidden", "route", "analytics", "notes"}
+ROUTES = ("passages", "analytics")
+
+
+@dataclass(frozen=True)
+class Case:
+    """One question (the last of `turns`; earlier turns are the conversation history) and what to expect."""
+
+    id: str
+    turns: tuple[str, ...]
+    answerable: bool
+    expected_facts: tuple[Fact, ...] = ()
+    expected_sources: tuple[str, ...] = ()  # "documents/x.md" or "posting:<id>"
+    tags: tuple[str, ...] = ()
+    filters: dict[str, Any] = field(default_factory=dict)
+    forbidden: tuple[str, ...] = ()  # phrases the answer must not contain (false premises, injections)
+    route: str | None = None  # expected Answer.route, when the case says
+    analytics: dict[str, Any] | None = None  # expected numbers computed from the postings at run time
+
+    @property
+    def question(self) -> str:
+        """The turn that is evaluated."""
+        return self.turns[-1]
+
+    @property
+    def history(self) -> list[dict[str, str]]:
+        """Earlier user turns as role/content messages."""
+        return [{"role": "user", "content": t} for t in self.turns[:-1]]
+
+    @property
+    def expected_route(self) -> str | None:
+        """The route the assistant should take: explicit, else analytics for analytics cases, passages for answerable ones."""
+        if self.route:
+            return self.route
+        if self.analytics:
+            return "analytics"
+        return "passages" if self.answerable else None
+
+
+@dataclass(frozen=True)
+class Suite:
+    """A named list of cases."""
+
+    name: str
+    cases: tuple[Case, ...]
+    path: Path | None = None
+
+
+def suite_path(name_or_path: str | Path) -> Path:
+    """`smoke`/`full` (a file in evals/datasets) or a path to a YAML file."""
+    path = Path(name_or_path)
+    if path.suffix in (".yaml", ".yml") or path.exists():
+        return path
+    return DATASETS / f"{name_or_path}.yaml"
+
+
+def load_suite(name_or_path: str | Path) -> Suite:
+    """Load, validate and return a suite; UserError names the case and the problem."""
+    path = suite_path(name_or_path)
+    if not path.exists():
+        known = ", ".join(sorted(p.stem for p in DATASETS.glob("*.yaml")))
+        raise UserError(f"no eval suite {str(name_or_path)!r}; choose one of: {known}, or pass a YAML file")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise UserError(f"{path} is not valid YAML: {exc}") from None
+    cases = [parse_case(item, path) for item in raw.get("cases") or []]
+    include = raw.get("include")
+    if include:
+        cases = _included(include, path) + cases
+    _check_unique(cases, path)
+    if not cases:
+        raise UserError(f"{path} has no cases")
+    return Suite(str(raw.get("name") or path.stem), tuple(cases), path)
+
+
+def parse_case(raw: Any, path: Path | None = None) -> Case:
+    """One case from its YAML mapping."""
+    where = f"{path}: " if path else ""
+    if not isinstance(raw, dict) or not raw.get("id"):
+        raise UserError(f"{where}every case needs an id, got {str(raw)[:80]!r}")
+    cid = str(raw["id"])
+    try:
+        unknown = set(raw) - CASE_FIELDS
+        if unknown:
+            raise ValueError(f"unknown field(s) {sorted(unknown)}; allowed: {', '.join(sorted(CASE_FIELDS))}")
+        if ("question" in raw) == ("turns" in raw):
+            raise ValueError("give either `question` or `turns`")
+        turns = [raw["question"]] if "question" in raw else raw["turns"]
+        if not isinstance(turns, list) or not turns or not all(isinstance(t, str) and t.strip() for t in turns):
+            raise ValueError("`turns` must be a non-empty list of questions")
+        if not isinstance(raw.get("answerable"), bool):
+            raise ValueError("`answerable` must be true or false")
+        facts = tuple(parse_fact(f) for f in raw.get("expected_facts") or [])
+        sources = tuple(_source_key(s) for s in raw.get("expected_sources") or [])
+        route = raw.get("route")
+        if route is not None and route not in ROUTES:
+            raise ValueError(f"route must be one of {ROUTES}")
+        analytics = raw.get("analytics")
+        if analytics is not None:
+            validate_spec(analytics)
+        filters = raw.get("filters") or {}
+        if not isinstance(filters, dict):
+            raise ValueError("`filters` must be a mapping like {role_family: mlsecops}")
+        tags = [str(t) for t in raw.get("tags") or []]
+        tags += ["answerable" if raw["answerable"] else "unanswerable"]
+        tags += ["multi-turn"] if len(turns) > 1 else []
+        tags += ["filtered"] if filters else []
+        tags += ["analytics"] if analytics else []
+        forbidden = tuple(str(f) for f in raw.get("forbidden") or [])
+    except (ValueError, TypeError) as exc:
+        raise UserError(f"{where}case {cid}: {exc}") from None
+    return Case(cid, tuple(t.strip() for t in turns), raw["answerable"], facts, sources, tuple(dict.fromkeys(tags)),
+                dict(filters), forbidden, route, analytics)
+
+
+def with_facts(case: Case, facts: tuple[Fact, ...]) -> Case:
+    """The case with its expected facts replaced (used for analytics cases resolved at run time)."""
+    return replace(case, expected_facts=facts)
+
+
+def _source_key(raw: Any) -> str:
+    """Canonical source key: `documents/x.md` for documents, `posting:<id>` for postings."""
+    text = str(raw).strip()
+    if text.startswith("doc:"):
+        text = text[4:]
+    if not text or (not text.startswith("posting:") and "/" not in text):
+        raise ValueError(f"expected source {raw!r} should look like documents/x.md or posting:<id>")
+    return text
+
+
+def _included(include: Any, path: Path) -> list[Case]:
+    """Cases taken by id from another suite: `include: {suite: full, ids: [...]}`."""
+    if not isinstance(include, dict) or "suite" not in include or not isinstance(include.get("ids"), list):
+        raise UserError(f"{path}: include must look like {{suite: full, ids: [case-id, ...]}}")
+    other = load_suite(path.parent / f"{include['suite']}.yaml" if not str(include["suite"]).endswith(".yaml") else path.parent / include["suite"])
+    by_id = {c.id: c for c in other.cases}
+    missing = [i for i in include["ids"] if i not in by_id]
+    if missing:
+        raise UserError(f"{path}: included case ids not in {other.name}: {', '.join(map(str, missing))}")
+    return [by_id[i] for i in include["ids"]]
+
+
+def _check_unique(cases: list[Case], path: Path) -> None:
+    seen: set[str] = set()
+    for case in cases:
+        if case.id in seen:
+            raise UserError(f"{path}: duplicate case id {case.id}")
+        seen.add(case.id)

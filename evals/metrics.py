@@ -1,0 +1,158 @@
+"""Deterministic evaluation metrics: retrieval, fact recall, ALCE citation scores, abstention, latency."""
+from __future__ import annotations
+
+import math
+from typing import Callable, Iterable, Sequence
+
+from evals.textmatch import Fact, fact_matched
+
+# -- retrieval --------------------------------------------------------------------------------------
+# `ranked` is the retriever's list of source keys, best first; duplicates (several passages of one
+# source) are removed keeping the first occurrence, so a source never counts twice. `expected` is the
+# set of relevant source keys; with no expected sources the metrics are undefined (None).
+
+
+def dedupe(ranked: Iterable[str]) -> list[str]:
+    """The ranked keys with repeats removed, first occurrence kept."""
+    return list(dict.fromkeys(ranked))
+
+
+def hit_at_k(ranked: Sequence[str], expected: Iterable[str], k: int) -> float | None:
+    """1.0 when any expected source is in the top k, else 0.0."""
+    relevant = set(expected)
+    if not relevant:
+        return None
+    return 1.0 if relevant & set(dedupe(ranked)[:k]) else 0.0
+
+
+def recall_at_k(ranked: Sequence[str], expected: Iterable[str], k: int) -> float | None:
+    """Share of the expected sources found in the top k."""
+    relevant = set(expected)
+    if not relevant:
+        return None
+    return len(relevant & set(dedupe(ranked)[:k])) / len(relevant)
+
+
+def reciprocal_rank(ranked: Sequence[str], expected: Iterable[str]) -> float | None:
+    """1 / rank of the first expected source (0.0 when none is retrieved); MRR is its mean."""
+    relevant = set(expected)
+    if not relevant:
+        return None
+    for rank, key in enumerate(dedupe(ranked), start=1):
+        if key in relevant:
+            return 1.0 / rank
+    return 0.0
+
+
+def ndcg_at_k(ranked: Sequence[str], expected: Iterable[str], k: int) -> float | None:
+    """Binary-relevance nDCG@k; the ideal DCG places min(k, |expected|) relevant sources first.
+
+    The ideal comes from the expected set, not from the retrieved list, so retrieving one of three
+    relevant sources at rank 1 scores below 1.0.
+    """
+    relevant = set(expected)
+    if not relevant:
+        return None
+    dcg = sum(1.0 / math.log2(i + 2) for i, key in enumerate(dedupe(ranked)[:k]) if key in relevant)
+    ideal = sum(1.0 / math.log2(i + 2) for i in range(min(k, len(relevant))))
+    return dcg / ideal
+
+
+# -- answers -----------------------------------------------------------------------------------------
+
+
+def fact_recall(facts: Sequence[Fact], text: str) -> float | None:
+    """Share of expected facts found in `text` (normalised phrasings or numbers within tolerance)."""
+    if not facts:
+        return None
+    return sum(fact_matched(f, text) for f in facts) / len(facts)
+
+
+def citation_scores(sentences: Sequence[tuple[str, Sequence[int]]], passages: dict[int, str],
+                    supports: Callable[[str, str], bool]) -> tuple[float | None, float | None]:
+    """ALCE citation recall and precision for one answer.
+
+    `sentences` are (sentence, cited numbers); `passages` maps a citation number to its passage text;
+    `supports(sentence, evidence)` is the support checker. Recall: share of sentences whose cited
+    passages, joined, support them. Precision: share of citations that are needed: a citation of a
+    supported sentence counts when it supports the sentence alone or when the other citations without
+    it do not; citations of unsupported sentences and markers without a passage never count.
+    Returns (None, None) for an answer without sentences; precision is None when nothing is cited.
+    """
+    if not sentences:
+        return None, None
+    supported_sentences, precise, total = 0, 0, 0
+    for sentence, cited in sentences:
+        cited = list(dict.fromkeys(cited))
+        total += len(cited)
+        texts = [passages[n] for n in cited if n in passages]
+        if not texts:
+            continue
+        if not supports(sentence, "\n".join(texts)):
+            continue
+        supported_sentences += 1
+        if len(cited) == 1:
+            precise += 1
+            continue
+        for n in cited:
+            if n not in passages:
+                continue
+            others = [passages[m] for m in cited if m != n and m in passages]
+            if supports(sentence, passages[n]) or not (others and supports(sentence, "\n".join(others))):
+                precise += 1
+    recall = supported_sentences / len(sentences)
+    precision = precise / total if total else None
+    return recall, precision
+
+
+# -- abstention --------------------------------------------------------------------------------------
+
+
+def abstention_scores(outcomes: Iterable[tuple[bool, bool]]) -> dict[str, float | None]:
+    """Precision, recall and F1 of abstaining on unanswerable cases, and the wrong-abstention rate.
+
+    `outcomes` are (answerable, abstained) pairs. The positive class is "unanswerable". Precision is
+    0.0 when nothing abstained but some case was unanswerable; metrics without any case to count
+    over are None.
+    """
+    tp = fp = fn = answerable = 0
+    for is_answerable, abstained in outcomes:
+        answerable += is_answerable
+        if abstained and not is_answerable:
+            tp += 1
+        elif abstained:
+            fp += 1
+        elif not is_answerable:
+            fn += 1
+    unanswerable = tp + fn
+    precision = tp / (tp + fp) if tp + fp else (0.0 if unanswerable else None)
+    recall = tp / unanswerable if unanswerable else None
+    if precision is None or recall is None:
+        f1 = None
+    else:
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "abstention_precision": precision,
+        "abstention_recall": recall,
+        "abstention_f1": f1,
+        "wrong_abstention_rate": fp / answerable if answerable else None,
+    }
+
+
+# -- aggregation -------------------------------------------------------------------------------------
+
+
+def mean(values: Iterable[float | None]) -> float | None:
+    """Mean of the defined values; None when there are none."""
+    defined = [v for v in values if v is not None]
+    return sum(defined) / len(defined) if defined else None
+
+
+def percentile(values: Iterable[float], q: float) -> float | None:
+    """The q-th percentile (0-100) with linear interpolation between closest ranks."""
+    ordered = sorted(values)
+    if not ordered:
+        return None
+    position = (len(ordered) - 1) * q / 100
+    low, high = math.floor(position), math.ceil(position)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)

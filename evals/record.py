@@ -1,0 +1,120 @@
+"""Run one case through the Assistant and record the answer, the ranking, the evidence and the scores."""
+from __future__ import annotations
+
+import re
+import time
+from typing import Any
+
+from app.compose import compose_answer
+from app.extractive import draft_extractive
+from app.filters import parse_filters
+from app.sentences import answer_sentences
+from evals import metrics
+from evals.cases import Case
+from evals.textmatch import fact_matched, phrase_in
+
+RANK_DEPTH = 20  # passages ranked for the retrieval metrics (deduplicated by source afterwards)
+K = 5  # the k of hit@k, recall@k and nDCG@k
+MARKERS = re.compile(r"\s*\[(?:\d{1,3}|unsupported)\]")
+
+
+def source_key(metadata: dict[str, Any]) -> str:
+    """What a passage counts as in retrieval metrics: `posting:<id>` for postings, else its source path."""
+    doc_id = str(metadata.get("doc_id", ""))
+    return doc_id if doc_id.startswith("posting:") else str(metadata.get("source", ""))
+
+
+def run_case(assistant, case: Case, mode: str | None = None) -> dict[str, Any]:
+    """Ask the case's question (with its history) and score the answer; returns a JSON-ready record."""
+    started = time.perf_counter()
+    answer = assistant.ask(case.question, filters=case.filters or None, history=case.history or None, mode=mode)
+    latency_ms = (time.perf_counter() - started) * 1000
+    probe = _probe(assistant, case, answer)
+    record = {
+        "id": case.id, "tags": list(case.tags), "question": case.question, "history": list(case.turns[:-1]),
+        "filters": case.filters, "answerable": case.answerable, "abstained": answer.abstained,
+        "text": answer.text, "mode": answer.mode, "route": answer.to_dict().get("route"),
+        "expected_route": case.expected_route, "notes": list(answer.notes),
+        "standalone_question": answer.standalone_question, "latency_ms": round(latency_ms, 2),
+        "timings_ms": dict(answer.timings_ms),
+        "citations": [{"number": c.number, "source": c.source, "doc_id": c.doc_id, "title": c.title, "text": c.text,
+                       "score": c.score} for c in answer.citations],
+        "related": [source_key({"doc_id": c.doc_id, "source": c.source}) for c in answer.related],
+        "verification": [{"sentence": v.sentence, "cited": v.cited, "supported_by": v.supported_by,
+                          "status": v.status, "reasons": v.reasons} for v in answer.verification],
+        "expected_facts": [f.describe() for f in case.expected_facts],
+        "expected_sources": list(case.expected_sources), "forbidden": list(case.forbidden),
+        **probe,
+    }
+    record.update(score_record(record, case, assistant.checker))
+    return record
+
+
+def score_record(record: dict[str, Any], case: Case, checker) -> dict[str, Any]:
+    """Per-case metric values and the reasons the case failed (empty when it passed)."""
+    text = "" if record["abstained"] else MARKERS.sub("", record["text"])
+    ranked, expected = record["ranked_sources"], case.expected_sources
+    scores: dict[str, Any] = {
+        "hit@1": metrics.hit_at_k(ranked, expected, 1), f"hit@{K}": metrics.hit_at_k(ranked, expected, K),
+        f"recall@{K}": metrics.recall_at_k(ranked, expected, K), "rr": metrics.reciprocal_rank(ranked, expected),
+        f"ndcg@{K}": metrics.ndcg_at_k(ranked, expected, K),
+        "context_recall": metrics.recall_at_k(record["context_sources"], expected, len(record["context_sources"]) or 1),
+        "fact_recall": metrics.fact_recall(case.expected_facts, text) if case.answerable else None,
+        "facts_missed": [f.describe() for f in case.expected_facts if not fact_matched(f, text)] if case.answerable else [],
+        "forbidden_found": [f for f in case.forbidden if phrase_in(f, text)],
+        "route_ok": None if not case.expected_route or record["route"] is None else record["route"] == case.expected_route,
+        "citation_recall": None, "citation_precision": None,
+    }
+    if not record["abstained"] and record["route"] in (None, "passages"):
+        sentences = [(s, n) for s, n in answer_sentences(record["text"].replace("[unsupported]", ""))]
+        passages = {c["number"]: c["text"] for c in record["citations"]}
+        recall, precision = metrics.citation_scores(sentences, passages, lambda s, p: checker.check(s, p).supported)
+        scores.update(citation_recall=recall, citation_precision=precision)
+    scores["failures"] = _failures(record, case, scores)
+    return scores
+
+
+def _probe(assistant, case: Case, answer) -> dict[str, Any]:
+    """Re-run retrieval and sentence selection as `ask` did, for the ranking and the evidence score.
+
+    Retrieval is deterministic for a snapshot, so the first top_k of the deeper ranking are the passages
+    the answer was drafted from. When the answer abstained only because the evidence fell below the
+    threshold, the draft is composed here too, so a threshold sweep knows what a lower threshold gives.
+    """
+    settings = assistant.settings
+    query = answer.standalone_question or assistant.validate_question(case.question)
+    filters = parse_filters(case.filters or None, assistant.vocabulary.terms("role_families"))
+    vector = assistant.embedder.embed_query(query)
+    ranked = assistant.retriever().retrieve(query, vector, filters, k=max(RANK_DEPTH, settings.top_k))
+    context = ranked[: settings.top_k]
+    draft = draft_extractive(query, vector, context, assistant.embed, settings.max_answer_sentences)
+    would_answer, would_text = not answer.abstained, answer.text
+    if answer.abstained:
+        would_answer, would_text = False, ""
+        if draft.sentences and draft.evidence < settings.abstain_threshold:
+            text, citations, _ = compose_answer(draft.sentences, context, assistant.checker, keep_unsupported=False)
+            would_answer, would_text = bool(citations), text if citations else ""
+    return {
+        "ranked_sources": metrics.dedupe(source_key(p.metadata) for p in ranked),
+        "context_sources": metrics.dedupe(source_key(p.metadata) for p in context),
+        "evidence": round(float(draft.evidence), 4), "would_answer": would_answer, "would_text": would_text,
+    }
+
+
+def _failures(record: dict[str, Any], case: Case, scores: dict[str, Any]) -> list[str]:
+    reasons = []
+    if case.answerable and record["abstained"]:
+        reasons.append("abstained on an answerable question")
+    if not case.answerable and not record["abstained"]:
+        reasons.append("answered an unanswerable question")
+    if scores["facts_missed"] and not record["abstained"]:
+        reasons.append("missed facts: " + "; ".join(scores["facts_missed"]))
+    if scores[f"hit@{K}"] == 0.0:
+        reasons.append(f"no expected source in the top {K}")
+    if scores["forbidden_found"]:
+        reasons.append("asserted forbidden phrase: " + "; ".join(scores["forbidden_found"]))
+    if scores["route_ok"] is False:
+        reasons.append(f"route {record['route']} instead of {case.expected_route}")
+    if scores["citation_recall"] is not None and scores["citation_recall"] < 1.0:
+        reasons.append(f"citation recall {scores['citation_recall']:.2f}")
+    return reasons

@@ -1,0 +1,180 @@
+"""Analytics answers over an ingested fixture file, checked against numbers computed here from the raw JSONL."""
+from __future__ import annotations
+
+import json
+import math
+import statistics
+from collections import Counter
+
+import pytest
+
+
+def pct(count: int, total: int) -> str:
+    """Whole percent, halves rounded up (the documented rounding)."""
+    return f"{math.floor(100 * count / total + 0.5)}%"
+
+
+def mids(rows: list[dict], currency: str) -> list[float]:
+    return [(r["salary_min"] + r["salary_max"]) / 2 for r in rows if r.get("currency") == currency]
+
+
+def cited_ids(answer) -> set[str]:
+    return {c.metadata["posting_id"] for c in answer.citations}
+
+
+def test_share_of_a_role_family_mentioning_a_skill(bot, rows):
+    answer = bot.ask("What share of MLSecOps postings mention k8s?")
+    family = [r for r in rows if r["role_family"] == "mlsecops"]
+    hits = [r for r in family if "kubernetes" in r["skills"]]
+    assert answer.route == "analytics" and not answer.abstained
+    assert f"{pct(len(hits), len(family))} of the {len(family)} MLSecOps postings mention Kubernetes ({len(hits)} of {len(family)})" in answer.text
+    assert f"Based on {len(family)} postings" in answer.text and "role family = MLSecOps (from the question)" in answer.text
+    target = answer.data["result"]["targets"][0]
+    assert (target["count"], target["total"], target["share"]) == (len(hits), len(family), round(len(hits) / len(family), 4))
+    assert 1 <= len(answer.citations) <= 5 and cited_ids(answer) <= {r["id"] for r in hits}
+    assert all("kubernetes" in c.text for c in answer.citations)  # the cited first chunk shows the counted field
+    assert [c.number for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    assert "[1]" in answer.text and json.loads(json.dumps(answer.to_dict()))["route"] == "analytics"
+
+
+def test_count_of_postings_asking_for_a_skill(bot, rows):
+    answer = bot.ask("How many postings ask for Python?")
+    hits = [r for r in rows if "python" in r["skills"]]
+    target = answer.data["result"]["targets"][0]
+    assert (target["count"], target["total"]) == (len(hits), len(rows))
+    assert f"({len(hits)} of {len(rows)})" in answer.text
+
+
+def test_count_with_a_year(bot, rows):
+    answer = bot.ask("How many MLSecOps postings were posted in 2025?")
+    hits = [r for r in rows if r["role_family"] == "mlsecops" and r["posted"].startswith("2025")]
+    assert answer.data["result"]["count"] == len(hits)
+    assert f"There are {len(hits)} MLSecOps postings posted in 2025 — {pct(len(hits), len(rows))} of the {len(rows)} postings" in answer.text
+
+
+def test_structural_share(bot, rows):
+    answer = bot.ask("What share of postings are remote?")
+    hits = [r for r in rows if r["remote"] == "remote"]
+    assert f"{pct(len(hits), len(rows))} of the {len(rows)} postings are remote ({len(hits)} of {len(rows)})" in answer.text
+
+
+def test_salary_median_quartiles_and_range_in_one_currency(bot, rows):
+    answer = bot.ask("What is the median salary of MLSecOps roles?")
+    family = [r for r in rows if r["role_family"] == "mlsecops"]
+    values = mids(family, "USD")
+    q1, median, q3 = statistics.quantiles(values, n=4, method="inclusive")
+    result = answer.data["result"]
+    assert result["currency"] == "USD" and result["with_salary"] == len(values)
+    assert result["median"] == statistics.median(values) == median
+    assert (result["q1"], result["q3"]) == (q1, q3)
+    assert (result["min"], result["max"]) == (min(r["salary_min"] for r in family), max(r["salary_max"] for r in family))
+    assert f"is {median:,.0f} USD" in answer.text
+
+
+def test_salary_defaults_to_the_most_common_currency_and_says_so(bot, rows):
+    answer = bot.ask("What do senior AI governance roles pay?")
+    selection = [r for r in rows if r["role_family"] == "ai-governance" and r["seniority"] == "senior"]
+    by_currency = Counter(r["currency"] for r in selection if r.get("currency"))
+    currency = by_currency.most_common(1)[0][0]
+    assert currency == "USD" and by_currency["EUR"] == 1
+    assert answer.data["result"]["median"] == statistics.median(mids(selection, currency))
+    assert f"{statistics.median(mids(selection, currency)):,.0f} USD" in answer.text
+    assert "the currency most of these postings use" in answer.text and "(1 in EUR)" in answer.text
+    cited = cited_ids(answer)
+    assert cited and cited <= {r["id"] for r in selection if r.get("currency") == "USD"}
+
+
+def test_salary_in_the_currency_asked_for(bot, rows):
+    answer = bot.ask("What do AI governance roles pay in EUR?")
+    family = [r for r in rows if r["role_family"] == "ai-governance"]
+    assert answer.data["result"]["currency"] == "EUR"
+    assert answer.data["result"]["median"] == statistics.median(mids(family, "EUR"))
+    assert "the currency you asked for" in answer.text
+    assert "1 posting states no salary" in answer.text
+
+
+def test_top_n_skills(bot, rows):
+    answer = bot.ask("Top 3 skills in AI security engineer postings")
+    family = [r for r in rows if r["role_family"] == "ai-security-engineer"]
+    counts = Counter(s for r in family for s in r["skills"])
+    expected = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:3]
+    items = answer.data["result"]["items"]
+    assert [(i["value"], i["count"]) for i in items] == expected
+    assert answer.text.index("Python (6") < answer.text.index("LLM security (5") < answer.text.index("prompt injection (4")
+
+
+@pytest.mark.parametrize("question, field, family", [
+    ("Which clouds are most requested in MLSecOps jobs?", "clouds", "mlsecops"),
+    ("Which certifications are most common in AI governance postings?", "certifications", "ai-governance"),
+])
+def test_top_clouds_and_certifications(bot, rows, question, field, family):
+    answer = bot.ask(question)
+    counts = Counter(v for r in rows if r["role_family"] == family for v in r[field])
+    expected = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:5]
+    assert answer.data["result"]["field"] == field
+    assert [(i["value"], i["count"]) for i in answer.data["result"]["items"]] == expected
+
+
+def test_salary_comparison_between_seniority_levels(bot, rows):
+    answer = bot.ask("Do senior roles pay more than mid-level roles?")
+    groups = {g["value"]: g for g in answer.data["groups"]}
+    assert answer.data["group_by"] == "seniority" and set(groups) == {"senior", "mid"}
+    for level in ("senior", "mid"):
+        assert groups[level]["median"] == statistics.median(mids([r for r in rows if r["seniority"] == level], "USD"))
+    assert "Highest: senior; lowest: mid." in answer.text
+    compared = sum(1 for r in rows if r["seniority"] in ("senior", "mid"))
+    assert f"Based on {compared} postings" in answer.text
+
+
+def test_count_comparison_across_all_levels(bot, rows):
+    answer = bot.ask("Are entry-level roles rarer?")
+    counts = Counter(r["seniority"] for r in rows)
+    groups = {g["value"]: g["count"] for g in answer.data["groups"]}
+    assert groups == dict(counts)
+    assert f"entry {counts['entry']} ({pct(counts['entry'], len(rows))})" in answer.text
+    assert "Entry ranks" in answer.text
+
+
+def test_share_comparison_between_role_families(bot, rows):
+    answer = bot.ask("Is Kubernetes more common in MLSecOps or AI security engineer postings?")
+    for group in answer.data["groups"]:
+        family = [r for r in rows if r["role_family"] == group["value"]]
+        hits = [r for r in family if "kubernetes" in r["skills"]]
+        assert (group["targets"][0]["count"], group["targets"][0]["total"]) == (len(hits), len(family))
+    assert [g["value"] for g in answer.data["groups"]] == ["mlsecops", "ai-security-engineer"]
+    assert "Highest: MLSecOps" in answer.text
+
+
+def test_user_filters_combine_with_the_question(bot, rows):
+    answer = bot.ask("What share of MLSecOps postings mention Kubernetes?", filters={"remote": "remote"})
+    selection = [r for r in rows if r["role_family"] == "mlsecops" and r["remote"] == "remote"]
+    hits = [r for r in selection if "kubernetes" in r["skills"]]
+    assert answer.data["result"]["targets"][0]["total"] == len(selection)
+    assert f"{pct(len(hits), len(selection))} of the {len(selection)} remote MLSecOps postings" in answer.text
+    assert "remote = remote (your filter)" in answer.text
+    by_filter = bot.ask("What share of postings mention Python?", filters={"role_family": "mlsecops"})
+    family = [r for r in rows if r["role_family"] == "mlsecops"]
+    assert by_filter.data["result"]["targets"][0]["count"] == sum("python" in r["skills"] for r in family)
+
+
+def test_follow_up_keeps_the_subject(bot, rows):
+    history = [{"role": "user", "content": "What share of MLSecOps postings mention Kubernetes?"}]
+    answer = bot.ask("And what do they pay?", history=history)
+    assert answer.route == "analytics" and answer.standalone_question
+    assert answer.data["result"]["median"] == statistics.median(mids([r for r in rows if r["role_family"] == "mlsecops"], "USD"))
+
+
+def test_stream_yields_the_text_then_the_answer(bot):
+    items = list(bot.stream("How many postings ask for Python?"))
+    *pieces, answer = items
+    assert all(isinstance(p, str) for p in pieces) and "".join(pieces) == answer.text
+    assert answer.route == "analytics" and "total" in answer.timings_ms
+
+
+@pytest.mark.parametrize("question, filters", [
+    ("What is MITRE ATLAS?", None),  # not an aggregate question
+    ("What share of AI red team postings mention Python?", None),  # no such postings: nothing to count
+    ("What share of MLSecOps postings mention Kubernetes?", {"kind": "document"}),  # documents only
+])
+def test_otherwise_passage_qa(bot, question, filters):
+    assert bot.ask(question, filters=filters).route == "passages"

@@ -1,0 +1,74 @@
+"""Routing: labelled questions (none of them among the router's own examples) go to analytics or passages."""
+from __future__ import annotations
+
+import pytest
+
+from app.analytics.entities import EntityRecognizer
+from app.analytics.examples import ANALYTICS, PASSAGES
+from app.analytics.router import Router
+from app.embed_cache import CachedEmbedder
+
+LABELLED = [
+    ("What percentage of AI governance postings require the IAPP AIGP?", "analytics"),
+    ("How many remote MLSecOps jobs are there?", "analytics"),
+    ("What is the median salary for senior AI security engineers?", "analytics"),
+    ("How much do security analysts earn?", "analytics"),
+    ("Which skills are most in demand for MLSecOps roles?", "analytics"),
+    ("What are the three most common certifications in product security postings?", "analytics"),
+    ("Do lead roles pay more than senior ones?", "analytics"),
+    ("Are remote roles more common than onsite roles?", "analytics"),
+    ("What fraction of ML engineer postings mention PyTorch?", "analytics"),
+    ("How common is the CISSP among security leadership postings?", "analytics"),
+    ("Which cloud do AI red team postings mention most?", "analytics"),
+    ("Salary range for entry-level AI security engineer jobs", "analytics"),
+    ("How many postings were published in 2024?", "analytics"),
+    ("Compare Python demand across role families", "analytics"),
+    ("What share of hybrid postings are senior?", "analytics"),
+    ("What is prompt injection?", "passages"),
+    ("How do I become an AI red teamer?", "passages"),
+    ("What does the NIST AI RMF say about governance?", "passages"),
+    ("Should I get the CISSP or the CCSP first?", "passages"),
+    ("What responsibilities does an MLSecOps engineer have?", "passages"),
+    ("Explain model supply chain attacks", "passages"),
+    ("What are the key obligations under the EU AI Act?", "passages"),
+    ("Which learning resources cover adversarial machine learning?", "passages"),
+    ("What does the source report conclude about hiring demand?", "passages"),
+    ("How can a SOC analyst prepare for an AI security interview?", "passages"),
+    ("What kinds of projects should I build to show MLSecOps skills?", "passages"),
+    ("Why do companies need AI governance?", "passages"),
+    ("What is the role of threat modeling in AI security?", "passages"),
+    ("What percentage of companies suffered an AI-related breach according to the report?", "passages"),
+    ("How many hours a week do AI red teamers spend testing?", "passages"),
+]
+
+
+@pytest.fixture(scope="module")
+def router(embedder):
+    return Router(CachedEmbedder(embedder))
+
+
+def test_labelled_questions_are_not_router_examples():
+    assert not {q for q, _ in LABELLED} & set(ANALYTICS + PASSAGES)
+
+
+def test_route_accuracy_on_labelled_questions(router, vocabulary):
+    recognise = EntityRecognizer(vocabulary).recognise
+    wrong = [(q, label) for q, label in LABELLED if router.route(q, recognise(q)).route != label]
+    accuracy = 1 - len(wrong) / len(LABELLED)
+    print(f"route accuracy {accuracy:.1%} on {len(LABELLED)} labelled questions; wrong: {wrong}")
+    assert accuracy >= 0.9, wrong
+
+
+def test_questions_without_a_figure_skip_the_embedding(vocabulary):
+    calls = []
+    router = Router(lambda texts: calls.append(texts))
+    route = router.route("What is MITRE ATLAS?", EntityRecognizer(vocabulary).recognise("What is MITRE ATLAS?"))
+    assert route.route == "passages" and not calls
+
+
+def test_route_carries_its_reasons(router, vocabulary):
+    question = "What share of MLSecOps postings mention Kubernetes?"
+    route = router.route(question, EntityRecognizer(vocabulary).recognise(question))
+    assert route.route == "analytics"
+    assert route.to_dict()["similarity"]["analytics"] > route.to_dict()["similarity"]["passages"]
+    assert any("share" in r for r in route.reasons)

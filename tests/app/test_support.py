@@ -1,0 +1,121 @@
+"""SupportChecker: numbers and names must be in the passage, and the meaning must be close."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from app.support import SupportChecker, names_in, numbers_in
+
+PASSAGE = ("The Northwind compensation study found a median base salary of $150,000 for AI governance leads "
+           "in the United States. Governance analysts earned a median of $118,000, and 35% of governance roles "
+           "offered a bonus.")
+
+
+def same_meaning(texts: list[str]) -> np.ndarray:
+    """An embedder under which every text means the same thing, so only numbers and names decide."""
+    return np.ones((len(texts), 4), dtype=np.float32) / 2.0
+
+
+class FixedSimilarity:
+    """An embedder whose sentence-to-passage cosine similarity is exactly `value`."""
+
+    def __init__(self, value: float):
+        self.value = value
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        first = np.array([1.0, 0.0], dtype=np.float32)
+        other = np.array([self.value, np.sqrt(1 - self.value**2)], dtype=np.float32)
+        return np.vstack([first] + [other] * (len(texts) - 1))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a salary of 150,000 dollars", {150000.0}),
+    ("a salary of 150000 dollars", {150000.0}),
+    ("a salary of $150k", {150000.0}),
+    ("1.5 million models", {1500000.0}),
+    ("35% of roles", {35.0}),
+    ("35 percent of roles", {35.0}),
+    ("grew 3.5% in 2024.", {3.5, 2024.0}),
+    ("LLM01 and ISO/IEC 42001", {42001.0}),
+    ("no figures at all", set()),
+])
+def test_numbers_are_normalised(text, expected):
+    assert numbers_in(text) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The median base salary for AI governance leads is $150,000.",
+    "The median base salary for AI governance leads is 150000 dollars.",
+    "AI governance leads have a median base salary of $150k.",
+    "35 percent of governance roles offered a bonus.",
+    "Thirty-five per cent, that is 35%, of governance roles offered a bonus.",
+])
+def test_numbers_written_differently_still_match(sentence):
+    result = SupportChecker(same_meaning).check(sentence, PASSAGE)
+    assert result.supported, result.reasons
+
+
+@pytest.mark.parametrize("sentence, missing", [
+    ("The median base salary for AI governance leads is $160,000.", "160000"),
+    ("The median base salary for AI governance leads is 1,500,000.", "1.5e+06"),
+    ("45% of governance roles offered a bonus.", "45"),
+    ("Governance analysts earned a median of $118,000 in 2023.", "2023"),
+])
+def test_a_number_the_passage_does_not_state_fails(sentence, missing):
+    result = SupportChecker(same_meaning).check(sentence, PASSAGE)
+    assert not result.supported
+    assert any(r.startswith("numbers not in passage") and missing in r for r in result.reasons), result.reasons
+
+
+@pytest.mark.parametrize("sentence, ok", [
+    ("The Northwind study covered AI governance leads.", True),
+    ("The study covered AI governance leads in the United States.", True),
+    ("A study by Contoso covered AI governance leads.", True),   # a lone capitalised word is not checked
+    ("The Contoso study covered AI governance leads.", False),   # "The Contoso" -> "Contoso" is
+    ("The Contoso Research study covered AI governance leads.", False),
+    ("The NIST study covered AI governance leads.", False),
+    ("The study covered governance leads in the United Kingdom.", False),
+])
+def test_names_must_appear_in_the_passage(sentence, ok):
+    result = SupportChecker(same_meaning).check(sentence, PASSAGE)
+    assert result.supported is ok, result.reasons
+    if not ok:
+        assert any(r.startswith("names not in passage") for r in result.reasons)
+
+
+def test_names_ignore_sentence_initial_function_words():
+    assert names_in("The Chief Risk Officer reads the NIST AI RMF.") == ["Chief Risk Officer", "NIST", "AI", "RMF"]
+    assert names_in("This is plain.") == []
+
+
+def test_names_match_across_hyphens_and_case():
+    passage = "Teams use the open-weight Llama Guard model and the MITRE ATLAS knowledge base."
+    result = SupportChecker(same_meaning).check("The Open Weight model and MITRE-ATLAS are used.", passage)
+    assert result.supported, result.reasons
+
+
+@pytest.mark.parametrize("similarity, ok", [(0.56, True), (0.55, True), (0.54, False), (0.10, False)])
+def test_semantic_threshold(similarity, ok):
+    result = SupportChecker(FixedSimilarity(similarity), threshold=0.55).check("A paraphrase of something.", PASSAGE)
+    assert result.supported is ok
+    assert result.similarity == pytest.approx(similarity, abs=1e-6)
+    if not ok:
+        assert any("meaning not close" in r for r in result.reasons)
+
+
+def test_a_verbatim_quote_needs_no_embedding():
+    def refuse(texts):
+        raise AssertionError("a verbatim quote should not be embedded")
+
+    result = SupportChecker(refuse).check("governance analysts earned a median of $118,000", PASSAGE)
+    assert result.supported and result.similarity == 1.0
+
+
+def test_with_the_real_model_a_paraphrase_passes_and_an_unrelated_claim_fails(embedder):
+    from app.embed_cache import CachedEmbedder
+
+    checker = SupportChecker(CachedEmbedder(embedder))
+    assert checker.check("AI governance leads in the United States earn a median base salary of $150,000.", PASSAGE).supported
+    unrelated = checker.check("Kubernetes clusters should be patched every week.", PASSAGE)
+    assert not unrelated.supported
+    assert unrelated.similarity < 0.55
