@@ -25,7 +25,7 @@ eval: $(BASE_STAMP)
 	$(BIN)/aisec eval
 
 bench: $(BASE_STAMP)
-	$(BIN)/aisec bench
+	$(BIN)/aisec bench --load
 
 install: $(BASE_STAMP)
 install-local: $(LOCAL_STAMP)

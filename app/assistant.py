@@ -66,7 +66,7 @@ class Assistant:
         if mode not in ("extractive", "llm"):
             raise UserError(f"unknown mode {mode!r}; choose extractive or llm")
         query = standalone_question(question, history, self._subjects)
-        computed = analytics_answer(query, parsed, self.retriever().snapshot, self.vocabulary, self.embed, asked=question)
+        computed = analytics_answer(query, parsed, self.retriever().snapshot, self.vocabulary, self.embed, asked=question, history=history)
         if computed is not None:  # an aggregate question about postings: counted over the index, not retrieved
             yield from _pieces(computed.text)
             computed.timings_ms = {"total": _ms(started)}

@@ -49,6 +49,12 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--mode", choices=["extractive", "llm"], help="override AISEC_ANSWER_MODE")
     ask.set_defaults(handler=_ask)
 
+    bench = commands.add_parser("bench", help="measure ingest throughput, query latency, memory and load")
+    bench.add_argument("--quick", action="store_true", help="a reduced run (under about two minutes)")
+    bench.add_argument("--load", action="store_true", help="also run the concurrent-client load test against the UI")
+    bench.add_argument("--out", type=Path, default=Path("bench"), help="where results.json and results.md go")
+    bench.set_defaults(handler=_bench)
+
     status = commands.add_parser("status", help="what the index holds")
     status.add_argument("--json", action="store_true")
     status.set_defaults(handler=_status)
@@ -153,6 +159,14 @@ def _ui(args: argparse.Namespace, settings) -> int:
     if assistant is None:
         print(f"no index in {settings.data_dir} yet: the UI starts now and ingests {settings.corpus_dir} first", file=sys.stderr)
     serve(settings, assistant, make_assistant=make_assistant)
+    return 0
+
+
+def _bench(args: argparse.Namespace, settings) -> int:
+    from evals.bench.runner import run_bench
+
+    run_bench(settings, args.out, quick=args.quick, load=args.load)
+    print((args.out / "results.md").read_text(encoding="utf-8"))
     return 0
 
 

@@ -48,7 +48,7 @@ def standalone_question(question: str, history: list[Any] | None, subjects: list
 def _topic(question: str, subjects: list[str]) -> str:
     """A known subject phrase (longest first), else an acronym-led noun phrase, else the whole question."""
     for phrase in sorted(subjects, key=len, reverse=True):
-        match = re.search(rf"\b{re.escape(phrase)}{ROLE_NOUN}\b", question, re.IGNORECASE)
+        match = re.search(rf"\b{re.escape(phrase)}(?:e?s)?{ROLE_NOUN}\b", question, re.IGNORECASE)  # plurals too
         if match:
             return match.group(0)
     match = ACRONYM_RUN.search(question)

@@ -12,7 +12,7 @@ OUT = Path(__file__).parent / "out"
 
 
 def run_command(settings: Settings, *, suite: str, configs: list[Path] | None, mode: str | None, out: Path | None,
-                index_dir: Path | None, gate: bool, console) -> int:
+                index_dir: Path | None, gate: bool, console, embedder=None) -> int:
     """Run and report; exit status 1 when --gate is given and a threshold is violated."""
     from evals.cases import load_suite
     from evals.config import load_configs
@@ -29,7 +29,8 @@ def run_command(settings: Settings, *, suite: str, configs: list[Path] | None, m
     console.print(f"suite [bold]{loaded_suite.name}[/] ({len(loaded_suite.cases)} cases) × "
                   f"{len(loaded_configs)} configuration(s): {', '.join(c.name for c in loaded_configs)} → {out_dir}")
     with RichProgress(console) as progress:
-        run = run_eval(loaded_suite, loaded_configs, settings, out_dir, mode=mode, index_root=index_dir, progress=progress)
+        run = run_eval(loaded_suite, loaded_configs, settings, out_dir, mode=mode, embedder=embedder,
+                       index_root=index_dir, progress=progress)
     print_summary(run, console)
     written = [write_results(run, out_dir / "results.json"), write_html(run, out_dir / "report.html")]
     if out is None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import Callable, Iterable, Sequence
 
 from evals.textmatch import Fact, fact_matched
@@ -66,6 +67,28 @@ def fact_recall(facts: Sequence[Fact], text: str) -> float | None:
     if not facts:
         return None
     return sum(fact_matched(f, text) for f in facts) / len(facts)
+
+
+CITED_SPAN = re.compile(r"(.*?)((?:\s*\[(?:\d{1,3}|unsupported)\])+)", re.DOTALL)
+
+
+def cited_spans(text: str) -> list[tuple[str, list[int]]]:
+    """An answer cut into claims: each span of text up to a group of markers, with the numbers cited.
+
+    `A. [1] B [2][3]. C` gives ("A.", [1]), ("B", [2, 3]), ("C", []); `[unsupported]` ends a span with
+    no citation. Cutting at markers keeps a quoted passage line with inner full stops as one claim.
+    """
+    spans, end = [], 0
+    for match in CITED_SPAN.finditer(text):
+        claim = match.group(1).strip(" .;,\n")
+        numbers = [int(n) for n in re.findall(r"\[(\d{1,3})\]", match.group(2))]
+        if any(ch.isalnum() for ch in claim):
+            spans.append((claim, numbers))
+        end = match.end()
+    rest = text[end:].strip(" .;,\n")
+    if any(ch.isalnum() for ch in rest):
+        spans.append((rest, []))
+    return spans
 
 
 def citation_scores(sentences: Sequence[tuple[str, Sequence[int]]], passages: dict[int, str],

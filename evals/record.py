@@ -8,7 +8,6 @@ from typing import Any
 from app.compose import compose_answer
 from app.extractive import draft_extractive
 from app.filters import parse_filters
-from app.sentences import answer_sentences
 from evals import metrics
 from evals.cases import Case
 from evals.textmatch import fact_matched, phrase_in
@@ -66,7 +65,7 @@ def score_record(record: dict[str, Any], case: Case, checker) -> dict[str, Any]:
         "citation_recall": None, "citation_precision": None,
     }
     if not record["abstained"] and record["route"] in (None, "passages"):
-        sentences = [(s, n) for s, n in answer_sentences(record["text"].replace("[unsupported]", ""))]
+        sentences = metrics.cited_spans(record["text"])
         passages = {c["number"]: c["text"] for c in record["citations"]}
         recall, precision = metrics.citation_scores(sentences, passages, lambda s, p: checker.check(s, p).supported)
         scores.update(citation_recall=recall, citation_precision=precision)

@@ -9,6 +9,8 @@ from evals.runner import EvalRun
 from evals.scoring import LOWER_IS_BETTER, METRIC_ORDER
 
 TAG_METRICS = ("cases", "hit@5", "fact_recall", "citation_precision", "abstention_f1", "wrong_abstention_rate", "pass_rate")
+SHORT = {"fact_recall": "facts", "citation_precision": "cite P", "abstention_f1": "abst F1",
+         "wrong_abstention_rate": "wrong abst", "pass_rate": "pass"}
 
 
 def results_dict(run: EvalRun) -> dict[str, Any]:
@@ -71,7 +73,7 @@ def print_summary(run: EvalRun, console) -> None:
     tags = Table(title=f"by tag — {first.config.name}")
     tags.add_column("tag", style="bold")
     for name in TAG_METRICS:
-        tags.add_column(name, justify="right")
+        tags.add_column(SHORT.get(name, name), justify="right")
     for tag, summary in first.by_tag.items():
         tags.add_row(tag, *(fmt(n, summary.get(n)) for n in TAG_METRICS))
     console.print(tags)

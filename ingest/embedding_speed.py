@@ -15,7 +15,8 @@ import numpy as np
 
 from app.settings import Settings
 from ingest.embedding import Embedder
-from ingest.onnx_embedding import OnnxEmbedder, ensure_model_file
+from ingest.onnx_embedding import OnnxEmbedder
+from ingest.onnx_export import ensure_model_file
 
 
 def corpus_chunk_texts(settings: Settings, limit: int = 300) -> list[str]:

@@ -1,11 +1,13 @@
 """Dataclasses that flow between the ingest stages."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 Kind = Literal["document", "posting"]
+RULE_RUN = re.compile(r"([-=_*~])\1{3,}")  # table rules and dividers: one word piece per character, no meaning
 
 
 @dataclass(frozen=True)
@@ -47,8 +49,9 @@ class Chunk:
 
     @property
     def index_text(self) -> str:
-        """What the embedder and BM25 see."""
-        return f"{self.context}\n{self.text}" if self.context else self.text
+        """What the embedder and BM25 see: context first, decorative rule runs shortened."""
+        text = RULE_RUN.sub(r"\1\1\1", self.text)
+        return f"{self.context}\n{text}" if self.context else text
 
 
 @dataclass(frozen=True)

@@ -29,24 +29,38 @@ def plan_changes(files: list[SourceFile], records: dict[str, DocRecord], roots: 
     for record in records.values():
         by_origin.setdefault(record.origin, []).append(record)
     present = {str(f.path) for f in files}
-    claimed: dict[str, str] = {}
+    claimed: dict[str, str] = {}  # doc_id -> the file that holds it after this run
+    loaded: list[tuple[SourceFile, list[Document], list[DocRecord]]] = []
     for sf in files:
         previous = by_origin.get(str(sf.path), [])
         if previous and all(r.file_hash == sf.file_hash and r.version for r in previous):
             plan.file_status[sf.source] = "unchanged"
+            claimed.update((r.doc_id, str(sf.path)) for r in previous)
             continue
         if max_file_mb is not None and sf.size > max_file_mb * 1024 * 1024:
             plan.file_status[sf.source] = "failed"
             plan.skipped.append(Skipped(sf.source, oversized_reason(sf.size, max_file_mb)))
+            claimed.update((r.doc_id, str(sf.path)) for r in previous)  # a failed file keeps its last good documents
             continue
         try:
             result = load_file(sf, vocabulary, max_rows)
         except (ValueError, OSError, RecursionError) as exc:
             plan.file_status[sf.source] = "failed"
             plan.skipped.append(Skipped(sf.source, str(exc) or type(exc).__name__))
+            claimed.update((r.doc_id, str(sf.path)) for r in previous)
             continue
         plan.skipped.extend(result.skipped)
-        _plan_file(plan, sf, result.documents, previous, records, present, claimed)
+        loaded.append((sf, result.documents, previous))
+    # Plan changed files only once every file that still holds a document has claimed it, so a document that
+    # moved between two files is rewritten under its new file rather than refused as a duplicate and then removed.
+    for sf, documents, _ in loaded:
+        for document in documents:
+            owner = records.get(document.doc_id)
+            if owner and owner.origin == str(sf.path):
+                claimed.setdefault(document.doc_id, str(sf.path))
+    for sf, documents, previous in loaded:
+        _plan_file(plan, sf, documents, previous, records, claimed)
+    plan.to_remove = [r for r in plan.to_remove if claimed.get(r.doc_id, r.origin) == r.origin]
     for origin, previous in by_origin.items():
         if origin not in present and any(Path(origin).is_relative_to(root.resolve()) for root in roots):
             plan.to_remove.extend(r for r in previous if r.doc_id not in claimed)
@@ -59,13 +73,13 @@ def oversized_reason(size: int, max_file_mb: float) -> str:
 
 
 def _plan_file(plan: Plan, sf: SourceFile, documents: list[Document], previous: list[DocRecord],
-               records: dict[str, DocRecord], present: set[str], claimed: dict[str, str]) -> None:
+               records: dict[str, DocRecord], claimed: dict[str, str]) -> None:
     changed = False
     kept: set[str] = set()
     for document in documents:
         owner = records.get(document.doc_id)
-        other_origin = claimed.get(document.doc_id) or (owner.origin if owner and owner.origin != str(sf.path) else None)
-        if other_origin and other_origin != str(sf.path) and (other_origin in present or document.doc_id in claimed):
+        other_origin = claimed.get(document.doc_id)
+        if other_origin and other_origin != str(sf.path):
             plan.skipped.append(Skipped(sf.source, f"{document.doc_id} is already ingested from {Path(other_origin).name}; ids must be unique"))
             continue
         claimed[document.doc_id] = str(sf.path)

@@ -90,7 +90,8 @@ def _apply(plan: Plan, store: ChunkStore, chunker: Chunker, embedder: Embedder |
             _write_window(window, store, embedder, records, now)
             written = sum(len(c) for _, _, c in window)
             report.chunks_written += written
-            report.chunks_deleted += sum(records[d.doc_id].chunk_count for d, _, _ in window if d.doc_id in records)
+            report.chunks_deleted += sum(records[d.doc_id].chunk_count for d, _, _ in window
+                                         if d.doc_id in records and records[d.doc_id].version != d.version)
             progress.advance(written)
     _remove(plan.to_remove, store)
     report.chunks_deleted += sum(r.chunk_count for r in plan.to_remove)

@@ -22,7 +22,7 @@ FIELD_NOUNS = {
     "skills": re.compile(r"\b(?:skills?|skillsets?|technolog(?:y|ies)|tools?|tech stack|frameworks?|competenc(?:y|ies)|requirements?)\b", re.I),
 }
 COMPARE = re.compile(r"\b(?:compare[sd]?|comparison|comparing|versus|vs\.?|more|less|fewer|rarer|commoner|higher|lower|better|worse|than|"
-                     r"differ(?:s|ence|ent)?|gap|premium|grow|grew|growth|increase[sd]?|decrease[sd]?|change[sd]?|rise|fell|rarest|"
+                     r"gap|premium|grow|grew|growth|increase[sd]?|decrease[sd]?|rise|fell|rarest|"
                      r"most|least|highest|lowest|best|worst)\b", re.I)
 BY_FIELD = {
     "role_family": re.compile(r"\b(?:by|per|across|each|every|which|between|over) (?:the )?(?:role famil(?:y|ies)|role types?|roles?|job famil(?:y|ies)|specialt(?:y|ies))\b", re.I),

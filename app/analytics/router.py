@@ -15,14 +15,19 @@ Embed = Callable[[list[str]], np.ndarray]  # texts -> normalised vectors (app.em
 
 COUNT_OF_POSTINGS = re.compile(r"\b(?:how many|number of|count of)\b(?:\s+[\w+/-]+){0,6}?\s+(?:postings?|roles?|jobs?|positions?|openings?|listings?|vacancies|ads?)\b", re.I)
 PASSAGE_CUE = re.compile(
-    r"\b(?:report|survey|study|studies|according to|guide|article|what is an?|what are|what does .{1,60} (?:do|mean|cover|require|certify)|"
-    r"explain|define|definition|how (?:do|can|should|would) (?:i|you|we)|should i|why|tips?|advice|prepare|interview|learn|"
-    r"career path|transition|pivot|move into|moving into|day[- ]to[- ]day|responsibilit(?:y|ies)|tell me about|worth it|difference between|"
-    r"portfolio|years of experience)\b", re.I)
+    r"\b(?:report|survey|study|studies|analysis|guide|article|what is an?|what does .{1,60} (?:do|mean|cover|require|certify)|"
+    r"explain|define|definition|how (?:do|can|should|would) (?:i|you|we)|should|why|tips?|advice|prepare|interview|learn|"
+    r"career path|transition|pivot|move into|moving into|day[- ]to[- ]day|responsibilit(?:y|ies)|tell me about|worth it|differ|"
+    r"difference|portfolio|years of experience)\b", re.I)
+SOURCE_VIEW = re.compile(r"\b(?:according to|as reported|the report|the survey|the (?:job market )?analysis)\b", re.I)
+# One posting, not the market: "the CISO role at Lumenvale Bank", "which AI red team postings pay at least $300,000".
+ONE_POSTING = re.compile(r"\bat\s+[A-Z][a-z][\w&'.-]*|\bthe\b[^?.,;]{0,60}?\b(?:role|position|posting|job|opening|vacancy)\b(?!s)|"
+                         r"\bwhich\s+(?:(?!(?:do|does|did|are|is|have|has)\b)[\w-]+\s+){0,4}(?:postings|roles|jobs|positions|openings)\b|"
+                         r"\b(?:at least|over|above|more than|under|below|upwards of)\s+[$€£]?\d")
 OTHER_POPULATION = re.compile(r"\b(?:organi[sz]ations?|companies|respondents|firms|enterprises|businesses|people|workers|incidents|"
                               r"breaches|attacks|models|leaders|executives|cisos|boards|countries|professionals)\b", re.I)
 K_NEAREST = 3
-SIMILARITY_WEIGHT = 6.0
+SIMILARITY_WEIGHT = 4.0
 THRESHOLD = 1.0
 
 
@@ -60,7 +65,13 @@ def rule_score(question: str, entities: Entities) -> tuple[float, list[str]]:
         reasons.append("about postings or roles")
     if PASSAGE_CUE.search(question):
         score -= 1.0
-        reasons.append("asks for an explanation or a source's view")
+        reasons.append("asks for an explanation or advice")
+    if SOURCE_VIEW.search(question):
+        score -= 2.0
+        reasons.append("asks what a source says")
+    if ONE_POSTING.search(question):
+        score -= 2.0
+        reasons.append("asks about particular postings")
     if OTHER_POPULATION.search(question) and not POSTING_NOUN.search(question):
         score -= 1.0
         reasons.append("counts something other than postings")

@@ -1,25 +1,28 @@
 """Answer an aggregate question about postings by computing it; None sends the question on to passage QA."""
 from __future__ import annotations
 
+from typing import Any
+
 from app.analytics.answer import render
 from app.analytics.compute import compute
 from app.analytics.entities import EntityRecognizer
 from app.analytics.plan import plan_question
-from app.analytics.router import Embed, Router
+from app.analytics.router import ONE_POSTING, Embed, Router
 from app.analytics.table import table_from_snapshot
 from app.filters import Filters, matches
+from app.followup import previous_questions
 from app.types import Answer
 from ingest.vocabulary import Vocabulary
 
 
 def analytics_answer(question: str, filters: Filters, snapshot, vocabulary: Vocabulary, embed: Embed,
-                     *, asked: str | None = None) -> Answer | None:
+                     *, asked: str | None = None, history: list[Any] | None = None) -> Answer | None:
     """The computed Answer (route="analytics"), or None when the question is not an aggregate one we can compute.
 
     `question` is the standalone question; `asked` is what the user typed, when a follow-up was rewritten.
     User filters and the question's own terms both restrict the postings counted.
     """
-    if filters.kind == "document":
+    if filters.kind == "document" or _follows_one_posting(question, asked, history):
         return None
     entities = EntityRecognizer(vocabulary).recognise(question)
     decision = Router(embed).route(question, entities)
@@ -30,8 +33,14 @@ def analytics_answer(question: str, filters: Filters, snapshot, vocabulary: Voca
         return None
     available = [row for row in table_from_snapshot(snapshot) if matches(filters, row.metadata)]
     computation = compute(plan, available)
-    if not computation.selection:
-        return None
+    if not computation.selection or any(r.postings == 0 for r in computation.results if plan.groups):
+        return None  # nothing to count, or a compared group (say "2023") has no postings: let the documents answer
     answer = render(asked or question, computation, filters, {"routing": decision.to_dict(), "entities": entities.to_dict()})
     answer.standalone_question = question if asked and asked != question else None
     return answer
+
+
+def _follows_one_posting(question: str, asked: str | None, history: list[Any] | None) -> bool:
+    """"What does it pay?" after a question about one posting is about that posting, not the market."""
+    earlier = previous_questions(history)
+    return bool(asked and asked != question and earlier and ONE_POSTING.search(earlier[-1]))

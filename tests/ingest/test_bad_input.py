@@ -5,11 +5,10 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
-
 from app.cli import main
 
-from conftest import BAD_INPUTS
+DATA = Path(__file__).resolve().parents[1] / "data"
+BAD_INPUTS = DATA / "bad"
 
 BAD_FILE_REASONS = {
     "incoming/empty.md": "empty file",
@@ -88,7 +87,6 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(settings_factor
     assert (report.failed, report.added, report.chunks_written) == (1, 0, 0)
 
 
-@pytest.mark.slow
 def test_cli_exit_codes(tmp_path, corpus_dir, monkeypatch, capsys, reuse_loaded_model):
     monkeypatch.setenv("AISEC_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("AISEC_CORPUS_DIR", str(corpus_dir))

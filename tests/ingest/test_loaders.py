@@ -12,7 +12,8 @@ from ingest.models import Document, LoadResult
 from ingest.postings import parse_posting
 from ingest.vocabulary import load_vocabulary
 
-from conftest import FIXTURE_CORPUS
+DATA = Path(__file__).resolve().parents[1] / "data"
+FIXTURE_CORPUS, BAD_INPUTS = DATA / "corpus", DATA / "bad"
 
 VOCABULARY = load_vocabulary(FIXTURE_CORPUS / "vocabulary.yaml")
 
@@ -56,7 +57,6 @@ def test_markdown_front_matter_becomes_title_and_metadata(corpus_dir):
 
 
 def test_markdown_without_front_matter_takes_title_from_heading_then_file_name(tmp_path):
-    (tmp_path / "vocabulary.yaml").write_text("")
     with_heading = tmp_path / "notes-on-llm-risk.md"
     with_heading.write_text("Intro line.\n\n## Threats to RAG\n\nText.\n", encoding="utf-8")
     bare = tmp_path / "notes_on_llm_risk.md"
@@ -134,8 +134,6 @@ def test_pdf_without_text_is_refused_with_hint(tmp_path):
 
 
 def test_truncated_pdf_is_refused_as_corrupt(tmp_path):
-    from conftest import BAD_INPUTS
-
     path = tmp_path / "truncated.pdf"
     path.write_bytes((BAD_INPUTS / "truncated.pdf").read_bytes())
     with pytest.raises(ValueError, match="could not read PDF"):
@@ -211,8 +209,6 @@ def test_json_that_is_not_an_array_is_refused(tmp_path):
 
 
 def test_jsonl_bad_rows_are_skipped_with_their_row_numbers(tmp_path):
-    from conftest import BAD_INPUTS
-
     path = tmp_path / "mixed-postings.jsonl"
     path.write_bytes((BAD_INPUTS / "mixed-postings.jsonl").read_bytes())
     result = load(path, tmp_path)

@@ -177,3 +177,45 @@ def test_index_status_reports_what_was_ingested(settings, ingest):
     assert status["embedding_model"] == "all-MiniLM-L6-v2"
     assert status["index_location"] == str(settings.data_dir / "chroma")
     assert status["interrupted_writes"] == 0
+
+
+def test_posting_moved_to_another_file_is_kept_not_lost(settings, ingest, read_index):
+    ingest(settings)
+    before = read_index(settings)
+    jsonl = settings.corpus_dir / "postings" / "sample-postings.jsonl"
+    board = settings.corpus_dir / "postings" / "board-export.json"
+    moved = []
+    rewrite_jsonl(jsonl, lambda rows: [r for r in rows if r["id"] != "fx-008" or moved.append(r)])
+    board.write_text(json.dumps(json.loads(board.read_text(encoding="utf-8")) + moved), encoding="utf-8")
+
+    report = ingest(settings)
+    assert report.skipped == []
+    assert (report.updated, report.removed, report.chunks_deleted) == (2, 0, 0)
+    after = read_index(settings)
+    assert_consistent(after)
+    assert after.ids == before.ids  # same content, same chunk ids: the chunks were rewritten in place
+    assert after.catalog["posting:fx-008"].source == "postings/board-export.json"
+    assert {after.metadatas[i]["source"] for i in after.ids_of("posting:fx-008")} == {"postings/board-export.json"}
+    again = ingest(settings)
+    assert (again.unchanged, again.chunks_written) == (FIXTURE_FILES, 0)
+    assert read_index(settings).ids == before.ids
+
+
+def test_duplicate_posting_id_in_a_second_file_is_refused_and_the_first_kept(settings, ingest, read_index):
+    ingest(settings)
+    before = read_index(settings)
+    jsonl = settings.corpus_dir / "postings" / "sample-postings.jsonl"
+    copy = json.loads(jsonl.read_text(encoding="utf-8").splitlines()[0])
+    copy["title"] = "Impostor"
+    (settings.corpus_dir / "postings" / "another.jsonl").write_text(json.dumps(copy) + "\n", encoding="utf-8")
+    rewrite_jsonl(jsonl, lambda rows: rows + [{**rows[0], "id": "fx-009"}])  # the owning file changes too
+
+    report = ingest(settings)
+    assert [str(s) for s in report.skipped] == [
+        "postings/another.jsonl: posting:fx-001 is already ingested from sample-postings.jsonl; ids must be unique"
+    ]
+    after = read_index(settings)
+    assert_consistent(after)
+    assert after.catalog["posting:fx-001"].source == "postings/sample-postings.jsonl"
+    assert after.ids_of("posting:fx-001") == before.ids_of("posting:fx-001")
+    assert "posting:fx-009" in after.doc_ids()

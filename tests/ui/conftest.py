@@ -2,24 +2,13 @@
 from __future__ import annotations
 
 import shutil
-import socket
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from ui_helpers import BROWSER_ARGS, CHROMIUM, UI_CORPUS, free_port
 
 from app.settings import Settings
-
-UI_CORPUS = Path(__file__).resolve().parents[1] / "data" / "ui_corpus"
-CHROMIUM = Path("/usr/bin/chromium")
-BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-def free_port() -> int:
-    """A port nothing listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass

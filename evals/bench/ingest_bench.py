@@ -1,0 +1,94 @@
+"""Ingest throughput against the embedding limit and against llama-index's defaults, on the same documents."""
+from __future__ import annotations
+
+import shutil
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from app.settings import Settings
+from ingest.chunking import Chunker
+from ingest.files import discover_files
+from ingest.loaders import load_file
+from ingest.models import Document
+from ingest.sync import run_ingest
+from ingest.vocabulary import load_vocabulary
+
+
+@dataclass
+class IngestFigures:
+    """One dataset's timings; ratios are ingest / encode and baseline / ingest."""
+
+    dataset: str
+    documents: int
+    chunks: int
+    encode_s: float
+    ingest_s: float
+    baseline_s: float | None
+    baseline_chunks: int | None
+
+    @property
+    def chunks_per_s(self) -> float:
+        return self.chunks / self.ingest_s
+
+    @property
+    def ratio_to_encode(self) -> float:
+        return self.ingest_s / self.encode_s
+
+    @property
+    def speedup_vs_baseline(self) -> float | None:
+        return self.baseline_s / self.ingest_s if self.baseline_s else None
+
+    def to_dict(self) -> dict:
+        return {**asdict(self), "chunks_per_s": round(self.chunks_per_s, 1), "ratio_to_encode": round(self.ratio_to_encode, 3),
+                "speedup_vs_baseline": round(self.speedup_vs_baseline, 2) if self.speedup_vs_baseline else None}
+
+
+def load_documents(corpus_dir: Path, settings: Settings) -> list[Document]:
+    """Every document ingest would load from `corpus_dir`."""
+    vocabulary = load_vocabulary(corpus_dir / "vocabulary.yaml")
+    files, _ = discover_files([corpus_dir], corpus_dir)
+    return [doc for sf in files for doc in load_file(sf, vocabulary, settings.max_posting_rows).documents]
+
+
+def bench_ingest(name: str, corpus_dir: Path, work: Path, embedder, *, with_baseline: bool) -> IngestFigures:
+    """Time pure encoding, our ingest and (optionally) the naive baseline on one corpus, in this process."""
+    settings = Settings(data_dir=work / f"{name}-index", corpus_dir=corpus_dir)
+    shutil.rmtree(settings.data_dir, ignore_errors=True)
+    documents = load_documents(corpus_dir, settings)
+    chunker = Chunker(settings.chunk_size, settings.chunk_overlap)
+    texts = [chunk.index_text for doc in documents for chunk in chunker.chunk_document(doc)]
+    started = time.perf_counter()
+    embedder.model.encode(texts, batch_size=settings.embed_batch_size, normalize_embeddings=True, show_progress_bar=False)
+    encode_s = time.perf_counter() - started
+    report = run_ingest(settings, [corpus_dir], embedder=embedder, show_progress=False)
+    baseline_s = baseline_chunks = None
+    if with_baseline:
+        baseline_s, baseline_chunks = naive_llama_index_ingest(documents, work / f"{name}-baseline")
+    return IngestFigures(name, len(documents), len(texts), round(encode_s, 2), round(report.seconds, 2),
+                         round(baseline_s, 2) if baseline_s else None, baseline_chunks)
+
+
+def naive_llama_index_ingest(documents: list[Document], folder: Path) -> tuple[float, int]:
+    """llama-index defaults: VectorStoreIndex.from_documents, HuggingFaceEmbedding at its default batch size, Chroma."""
+    import chromadb
+    from llama_index.core import Document as LlamaDocument
+    from llama_index.core import StorageContext, VectorStoreIndex
+    from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+    from llama_index.vector_stores.chroma import ChromaVectorStore
+
+    from ingest.embedding import model_dir
+
+    shutil.rmtree(folder, ignore_errors=True)
+    embed_model = HuggingFaceEmbedding(model_name=str(model_dir()), device="cpu")
+    embed_model.get_text_embedding("warm up")
+    client = chromadb.PersistentClient(path=str(folder), settings=chromadb.Settings(anonymized_telemetry=False))
+    store = ChromaVectorStore(chroma_collection=client.get_or_create_collection("baseline"))
+    llama_documents = [LlamaDocument(text=d.text, metadata={"source": d.source, "title": d.title}) for d in documents]
+    started = time.perf_counter()
+    index = VectorStoreIndex.from_documents(
+        llama_documents, storage_context=StorageContext.from_defaults(vector_store=store), embed_model=embed_model
+    )
+    seconds = time.perf_counter() - started
+    del index
+    return seconds, client.get_collection("baseline").count()

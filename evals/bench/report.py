@@ -1,0 +1,46 @@
+"""bench/results.md: the benchmark's figures as tables, each goal marked met or missed."""
+from __future__ import annotations
+
+from pathlib import Path
+
+GOALS = {"ratio_to_encode": 1.25, "speedup_vs_baseline": 2.0, "retrieval_p95_ms": 100.0, "answer_p95_ms": 250.0}
+
+
+def write_markdown(results: dict, path: Path) -> None:
+    """Render results.json as Markdown."""
+    lines = [f"# Benchmark results{' (quick)' if results['quick'] else ''}", "",
+             f"Measured on {results['machine']['cpus']} CPUs, Python {results['machine']['python']}, started {results['started']}.",
+             "Reproduce with `make bench` (or `aisec bench --quick`).", "", "## Ingest throughput", "",
+             "| dataset | documents | chunks | encode only (s) | ingest (s) | chunks/s | ingest ÷ encode (goal ≤ 1.25) | llama-index defaults (s) | their chunks | speed-up (goal ≥ 2) |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for row in results["ingest"]:
+        speedup = row["speedup_vs_baseline"]
+        lines.append(f"| {row['dataset']} | {row['documents']} | {row['chunks']} | {row['encode_s']} | {row['ingest_s']} | "
+                     f"{row['chunks_per_s']} | {row['ratio_to_encode']} {_mark(row['ratio_to_encode'] <= GOALS['ratio_to_encode'])} | "
+                     f"{row['baseline_s'] or '—'} | {row['baseline_chunks'] or '—'} | "
+                     f"{speedup if speedup else '—'} {_mark(speedup >= GOALS['speedup_vs_baseline']) if speedup else ''} |")
+    emb = results["embeddings"]
+    lines += ["", "## Embedding backends", "",
+              f"{emb['texts']} corpus chunks, batch size {emb['batch_size']}, best of {emb['rounds']} rounds; one-off ONNX export {emb['export_s']} s, int8 quantisation {emb['quantize_s']} s.", "",
+              "| backend | chunks/s | speed-up over torch | cosine to reference (mean / min) |", "|---|---|---|---|",
+              f"| torch | {emb['chunks_per_s']['torch']} | 1.0 | — |",
+              f"| onnx (fp32) | {emb['chunks_per_s']['onnx']} | {emb['speedup_over_torch']['onnx']} | {emb['cosine']['onnx_vs_torch']['mean']} / {emb['cosine']['onnx_vs_torch']['min']} (to torch) |",
+              f"| onnx-int8 | {emb['chunks_per_s']['onnx-int8']} | {emb['speedup_over_torch']['onnx-int8']} | {emb['cosine']['int8_vs_onnx']['mean']} / {emb['cosine']['int8_vs_onnx']['min']} (to fp32) |",
+              "", "## Query latency and memory", "",
+              "| chunks | retrieval p50 / p95 (ms, goal p95 < 100) | filtered retrieval p50 / p95 | dense filtered: post-filter vs push-down p95 | full answer p50 / p95 (ms, goal p95 < 250) | RSS (MB) |",
+              "|---|---|---|---|---|---|"]
+    for row in results["query"]:
+        lines.append(f"| {row['chunks']} | {row['retrieval']['p50_ms']} / {row['retrieval']['p95_ms']} {_mark(row['retrieval']['p95_ms'] < GOALS['retrieval_p95_ms'])} | "
+                     f"{row['retrieval_filtered']['p50_ms']} / {row['retrieval_filtered']['p95_ms']} | "
+                     f"{row['dense_filter_postfilter']['p95_ms']} vs {row['dense_filter_pushdown']['p95_ms']} (filter keeps {row['filter_selectivity']:.0%}) | "
+                     f"{row['answer']['p50_ms']} / {row['answer']['p95_ms']} {_mark(row['answer']['p95_ms'] < GOALS['answer_p95_ms'])} | {row['rss_mb']} |")
+    if "load" in results:
+        load = results["load"]
+        lines += ["", "## Load", "", f"{load['clients']} concurrent clients, {load['requests']} questions in all against the UI's `/ask`: "
+                  f"{load['throughput_rps']} answers/s, p50 {load['p50_ms']} ms, p95 {load['p95_ms']} ms, {load['errors']} errors, "
+                  f"{load['mixed']} answers returned to the wrong client."]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _mark(ok: bool) -> str:
+    return "✅" if ok else "❌"

@@ -1,0 +1,67 @@
+"""Run every benchmark in one process tree and write bench/results.json and bench/results.md."""
+from __future__ import annotations
+
+import json
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from rich.console import Console
+
+from app.settings import Settings
+from evals.bench.generator import generate_postings, load_sample_postings, write_postings_corpus
+from evals.bench.ingest_bench import bench_ingest
+from evals.bench.report import write_markdown
+from evals.bench.sized_index import build_sized_index
+
+FULL = {"generated": [1_000, 10_000], "sizes": [1_000, 10_000, 100_000], "questions": 120, "baseline_max_postings": 10_000}
+QUICK = {"generated": [300], "sizes": [1_000], "questions": 40, "baseline_max_postings": 300}
+
+
+def run_bench(settings: Settings, out_dir: Path, *, quick: bool = False, load: bool = False) -> dict:
+    """Measure ingest, embeddings, query latency and (optionally) load; return and write the results."""
+    plan = QUICK if quick else FULL
+    console = Console(stderr=True)
+    work = out_dir / "work"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    from ingest.embedding import Embedder
+    from ingest.embedding_speed import corpus_chunk_texts, measure_backends
+
+    embedder = Embedder(settings.embed_batch_size)
+    embedder.embed_passages(["warm up the model before anything is timed"])
+    results: dict = {"machine": {"cpus": __import__("os").cpu_count(), "python": platform.python_version()},
+                     "quick": quick, "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "ingest": [], "query": []}
+    console.print("[bold]ingest[/] corpus")
+    results["ingest"].append(bench_ingest("corpus", settings.corpus_dir, work, embedder, with_baseline=True).to_dict())
+    samples = load_sample_postings(settings.corpus_dir)
+    largest = None
+    for count in plan["generated"]:
+        console.print(f"[bold]ingest[/] {count} generated postings")
+        folder = write_postings_corpus(generate_postings(count, seed=count, samples=samples), work / f"gen-{count}", settings.vocabulary_path)
+        figures = bench_ingest(f"generated-{count}", folder, work, embedder, with_baseline=count <= plan["baseline_max_postings"])
+        results["ingest"].append(figures.to_dict())
+        largest = (Settings(data_dir=work / f"generated-{count}-index", corpus_dir=folder), folder)
+    console.print("[bold]embedding backends[/]")
+    results["embeddings"] = measure_backends(corpus_chunk_texts(settings, 300), batch_size=settings.embed_batch_size, cache_dir=work / "onnx")
+    for size in plan["sizes"]:
+        console.print(f"[bold]query latency[/] at {size} chunks")
+        target = Settings(data_dir=work / f"sized-{size}", corpus_dir=largest[1])
+        build_sized_index(largest[0], target, size)
+        completed = subprocess.run([sys.executable, "-m", "evals.bench.query_bench", str(target.data_dir), str(largest[1]),
+                                    str(plan["questions"])], capture_output=True, text=True, check=True)
+        results["query"].append(json.loads(completed.stdout.strip().splitlines()[-1]))
+        shutil.rmtree(target.data_dir, ignore_errors=True)
+    if load:
+        from evals.bench.load import run_load
+
+        console.print("[bold]load[/] concurrent clients against the UI's /ask")
+        results["load"] = run_load(Settings(data_dir=work / "corpus-index", corpus_dir=settings.corpus_dir))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    write_markdown(results, out_dir / "results.md")
+    shutil.rmtree(work, ignore_errors=True)
+    return results

@@ -1,0 +1,44 @@
+"""Rewriting a follow-up into a standalone question without an LLM."""
+from __future__ import annotations
+
+import pytest
+
+from app.followup import is_follow_up, previous_questions, standalone_question
+
+SUBJECTS = ["ai-red-team", "ai red team", "ai red teamer", "red teaming", "red teamer", "mlsecops",
+            "ml platform security engineer", "ai-governance", "ai governance", "governance"]
+
+
+@pytest.mark.parametrize("earlier, follow_up, expected", [
+    ("What skills do MLSecOps postings ask for?", "and what do they pay?", "and what do MLSecOps postings pay?"),
+    ("How do AI red teams work?", "What do they record?", "What do AI red teams record?"),
+    ("Tell me about AI red teamers", "what do they earn?", "what do AI red teamers earn?"),
+    ("What does an ML platform security engineer do?", "what about remote ones?",
+     "what about remote ML platform security engineer?"),
+    ("Is the EU AI Act relevant to hiring?", "and its deadlines?", "and EU AI Act deadlines?"),
+    ("What do AI governance leads earn?", "And in London", "And in London — regarding AI governance leads?"),
+])
+def test_follow_ups_get_the_earlier_subject(earlier, follow_up, expected):
+    assert standalone_question(follow_up, [earlier], SUBJECTS) == expected
+
+
+def test_without_history_or_without_a_follow_up_the_question_is_unchanged():
+    assert standalone_question("and what do they pay?", None, SUBJECTS) == "and what do they pay?"
+    question = "Which certifications help an AI governance lead get hired?"
+    assert standalone_question(question, ["How do AI red teams work?"], SUBJECTS) == question
+
+
+def test_the_latest_user_turn_is_the_subject():
+    history = [{"role": "user", "content": "How do AI red teams work?"}, {"role": "assistant", "content": "..."},
+               {"role": "user", "content": "What skills do MLSecOps postings ask for?"}]
+    assert standalone_question("what do they pay?", history, SUBJECTS) == "what do MLSecOps postings pay?"
+
+
+def test_history_formats():
+    assert previous_questions([{"role": "user", "content": "a"}, {"role": "assistant", "content": "b"},
+                               ("c", "d"), ["e", None], "f", "", None, 3]) == ["a", "c", "e", "f"]
+
+
+def test_long_questions_with_a_pronoun_are_not_follow_ups():
+    assert is_follow_up("what do they pay?")
+    assert not is_follow_up("What do employers expect when they hire an AI governance lead for a regulated insurer in Europe?")
