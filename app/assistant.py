@@ -156,9 +156,9 @@ class Assistant:
             return
         draft = [(sentence, [n - 1 for n in numbers]) for sentence, numbers in answer_sentences(raw)]
         self._fill(answer, draft, passages, timings, keep_unsupported=True)
-        if not answer.abstained and all(c.status != "supported" for c in answer.verification):
+        if not any(c.status == "supported" for c in answer.verification):  # then _fill has abstained: undo that
             answer.notes.append("None of the LLM's sentences could be verified against the passages; this is an extractive answer instead.")
-            answer.mode = "extractive"
+            answer.mode, answer.abstained, answer.related = "extractive", False, []
             self._fill(answer, fallback, passages, timings, keep_unsupported=False)
 
     def _redact(self, text: str) -> str:

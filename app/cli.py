@@ -97,6 +97,8 @@ def _parser() -> argparse.ArgumentParser:
                           help="configuration YAML (repeatable; default: every file in evals/configs/)")
     evaluate.add_argument("--out", type=Path, metavar="DIR", help="output folder (default: evals/out/<timestamp>, linked as evals/out/latest)")
     evaluate.add_argument("--index-dir", type=Path, metavar="DIR", help="where the per-chunking indexes live (default: OUT/indexes); reuse it to skip re-embedding")
+    evaluate.add_argument("--reuse-embeddings", action="store_true",
+                          help="share sentence embeddings across configurations (fast sweeps; later latencies are optimistic)")
     evaluate.add_argument("--gate", action="store_true", help="exit 1 if the run is below evals/thresholds.yaml")
     evaluate.set_defaults(handler=_eval)
     return parser
@@ -263,7 +265,7 @@ def _eval(args: argparse.Namespace, settings) -> int:
     from evals.command import run_command
 
     return run_command(settings, suite=args.suite, configs=args.configs, mode=args.mode, out=args.out,
-                       index_dir=args.index_dir, gate=args.gate, console=Console(stderr=False))
+                       index_dir=args.index_dir, gate=args.gate, console=Console(), share_embeddings=args.reuse_embeddings)
 
 
 def _vocabulary(settings):

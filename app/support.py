@@ -14,6 +14,10 @@ NAME = re.compile(r"\b(?:[A-Z][a-zA-Z0-9&/+-]*[A-Z0-9][a-zA-Z0-9&/+-]*|[A-Z][a-z
 COMMON_CAPITALS = {"The", "This", "These", "That", "Those", "In", "It", "A", "An", "And", "For", "With", "As", "At",
                    "On", "Of", "To", "By", "From", "Its", "Their", "They", "Most", "Many", "Some", "Each", "When"}
 SCALE = {"k": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9}
+# A passage sentence that tells the model what to do is prompt injection: data to show, never evidence for an answer.
+INSTRUCTION = re.compile(r"\b(?:ignore|disregard|forget|override)\b[^.!?\n]{0,40}\b(?:instructions?|prompts?|rules|directions)\b"
+                         r"|\byou are now\b", re.IGNORECASE)
+SENTENCE_SPAN = re.compile(r"[^.!?\n]+[.!?]*")
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class SupportChecker:
     def check(self, sentence: str, passage: str) -> SupportResult:
         """Numbers and names of `sentence` must occur in `passage`; its meaning must match one passage sentence."""
         reasons = []
+        passage = without_instructions(passage)
         missing_numbers = numbers_in(sentence) - numbers_in(passage)
         if missing_numbers:
             reasons.append(f"numbers not in passage: {', '.join(sorted(_fmt(n) for n in missing_numbers))}")
@@ -42,7 +47,7 @@ class SupportChecker:
         missing_names = [n for n in names_in(sentence) if _fold(n) not in folded]
         if missing_names:
             reasons.append(f"names not in passage: {', '.join(missing_names)}")
-        if _squash(sentence) in _squash(passage):
+        if _squash(sentence) and _squash(sentence) in _squash(passage):
             similarity = 1.0  # quoted verbatim
         else:
             candidates = passage_sentences(passage) or [passage]
@@ -51,6 +56,13 @@ class SupportChecker:
         if similarity < self.threshold:
             reasons.append(f"meaning not close to any passage sentence (similarity {similarity:.2f} < {self.threshold})")
         return SupportResult(not reasons, similarity, tuple(reasons))
+
+
+def without_instructions(passage: str) -> str:
+    """The passage with every sentence that addresses the model blanked out."""
+    if not INSTRUCTION.search(passage):
+        return passage
+    return SENTENCE_SPAN.sub(lambda m: " " if INSTRUCTION.search(m.group(0)) else m.group(0), passage)
 
 
 def numbers_in(text: str) -> set[float]:

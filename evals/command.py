@@ -12,7 +12,7 @@ OUT = Path(__file__).parent / "out"
 
 
 def run_command(settings: Settings, *, suite: str, configs: list[Path] | None, mode: str | None, out: Path | None,
-                index_dir: Path | None, gate: bool, console, embedder=None) -> int:
+                index_dir: Path | None, gate: bool, console, embedder=None, share_embeddings: bool = False) -> int:
     """Run and report; exit status 1 when --gate is given and a threshold is violated."""
     from evals.cases import load_suite
     from evals.config import load_configs
@@ -30,7 +30,7 @@ def run_command(settings: Settings, *, suite: str, configs: list[Path] | None, m
                   f"{len(loaded_configs)} configuration(s): {', '.join(c.name for c in loaded_configs)} → {out_dir}")
     with RichProgress(console) as progress:
         run = run_eval(loaded_suite, loaded_configs, settings, out_dir, mode=mode, embedder=embedder,
-                       index_root=index_dir, progress=progress)
+                       index_root=index_dir, progress=progress, share_embeddings=share_embeddings)
     print_summary(run, console)
     written = [write_results(run, out_dir / "results.json"), write_html(run, out_dir / "report.html")]
     if out is None:

@@ -31,7 +31,9 @@ def write_html(run: EvalRun, path: Path) -> Path:
              f"<style>{STYLE}</style></head><body>",
              f"<h1>aisec eval — suite <code>{e(run.suite.name)}</code>, {len(run.suite.cases)} cases</h1>",
              f"<p>Started {e(run.started)}; configurations: {e(', '.join(names))}"
-             + (f"; mode forced to <code>{e(run.mode)}</code>" if run.mode else "") + ".</p>"]
+             + (f"; mode forced to <code>{e(run.mode)}</code>" if run.mode else "") + ".</p>"
+             + ("<p><b>Embeddings were shared across configurations</b>: answers are unaffected, but latencies "
+                "after the first configuration are optimistic.</p>" if run.shared_embeddings and len(run.results) > 1 else "")]
     parts.append("<h2>Metrics</h2>" + _metrics_table(run))
     parts.append(_svg(_bar_chart({r.config.name: [r.metrics.get(m) for m in RATE_METRICS] for r in run.results},
                                  RATE_METRICS, "Metrics per configuration (higher is better, except wrong abstention)")))
@@ -153,16 +155,20 @@ def _bar_chart(series: dict[str, list[float | None]], labels: list[str], title: 
 
 
 def _tag_chart(run: EvalRun, tags: list[str], metric: str):
-    plt, (fig, ax) = _figure(8, max(3.0, 0.28 * len(tags) * max(1, len(run.results)) ** 0.5 + 1))
-    height = 0.8 / max(1, len(run.results))
-    for i, result in enumerate(run.results):
-        ys = [j + i * height - 0.4 + height / 2 for j in range(len(tags))]
-        ax.barh(ys, [result.by_tag.get(t, {}).get(metric) or 0 for t in tags], height, label=result.config.name)
-    ax.set_yticks(range(len(tags)), tags)
-    ax.invert_yaxis()
-    ax.set_xlim(0, 1.05)
-    ax.set_title(f"{metric} by tag")
-    ax.legend(fontsize=7, loc="lower right")
+    """Heatmap of one metric: a row per tag, a column per configuration, values written in the cells."""
+    import numpy as np
+
+    names = [r.config.name for r in run.results]
+    values = np.array([[r.by_tag.get(t, {}).get(metric) for r in run.results] for t in tags], dtype=float)
+    plt, (fig, ax) = _figure(2.5 + 0.9 * len(names), 1.0 + 0.24 * len(tags))
+    ax.imshow(np.ma.masked_invalid(values), cmap="RdYlGn", vmin=0, vmax=1, aspect="auto")
+    for i in range(len(tags)):
+        for j in range(len(names)):
+            if not np.isnan(values[i, j]):
+                ax.text(j, i, f"{values[i, j]:.2f}", ha="center", va="center", fontsize=7)
+    ax.set_xticks(range(len(names)), names, rotation=30, ha="right")
+    ax.set_yticks(range(len(tags)), [f"{t} ({run.results[0].by_tag.get(t, {}).get('cases', 0)})" for t in tags])
+    ax.set_title(f"{metric} by tag (cases in brackets; blank = not applicable)")
     fig.tight_layout()
     return fig
 

@@ -17,7 +17,7 @@ def results_dict(run: EvalRun) -> dict[str, Any]:
     """The whole run as JSON-ready data."""
     return {
         "suite": run.suite.name, "suite_path": str(run.suite.path or ""), "started": run.started, "mode": run.mode,
-        "indexes": run.indexes,
+        "indexes": run.indexes, "shared_embeddings": run.shared_embeddings,
         "configs": [{
             "name": r.config.name, "description": r.config.description, "settings": r.settings, "index": r.index,
             "seconds": r.seconds, "metrics": r.metrics, "by_tag": r.by_tag, "calibration": r.calibration,
@@ -68,6 +68,8 @@ def print_summary(run: EvalRun, console) -> None:
             cells.append(f"[bold green]{text}[/]" if value is not None and value in best else text)
         table.add_row(name, *cells)
     console.print(table)
+    if run.shared_embeddings and len(run.results) > 1:
+        console.print("[yellow]embeddings were shared across configurations: latencies after the first are optimistic[/]")
 
     first = run.results[0]
     tags = Table(title=f"by tag — {first.config.name}")
@@ -89,14 +91,19 @@ def print_summary(run: EvalRun, console) -> None:
 
 
 class RichProgress:
-    """A rich progress bar with one task per configuration; use as a context manager."""
+    """A rich progress bar with one task per configuration (plain lines when not on a terminal)."""
+
+    LOG_EVERY = 25
 
     def __init__(self, console):
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
+        self.console = console
         self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                 TimeElapsedColumn(), TimeRemainingColumn(), console=console, transient=False)
+                                 TimeElapsedColumn(), TimeRemainingColumn(), console=console, transient=False,
+                                 disable=not console.is_terminal)
         self.task = None
+        self.name, self.done, self.total = "", 0, 0
 
     def __enter__(self) -> "RichProgress":
         self.progress.start()
@@ -107,12 +114,16 @@ class RichProgress:
 
     def stage(self, text: str) -> None:
         """A one-line note (e.g. which index is being built)."""
-        self.progress.console.print(f"[dim]{text}…[/]")
+        self.console.print(f"[dim]{text}…[/]")
 
     def start(self, name: str, total: int) -> None:
         """A new bar for a configuration."""
         self.task = self.progress.add_task(name, total=total)
+        self.name, self.done, self.total = name, 0, total
 
     def advance(self) -> None:
         """One case done."""
         self.progress.advance(self.task)
+        self.done += 1
+        if not self.console.is_terminal and (self.done % self.LOG_EVERY == 0 or self.done == self.total):
+            self.console.print(f"{self.name}: {self.done}/{self.total} cases", highlight=False)

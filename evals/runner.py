@@ -42,14 +42,19 @@ class EvalRun:
     started: str
     mode: str | None = None
     indexes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    shared_embeddings: bool = False
 
 
 def run_eval(suite: Suite, configs: list[EvalConfig], base: Settings, out_dir: Path, *, mode: str | None = None,
-             embedder=None, index_root: Path | None = None, progress=None) -> EvalRun:
+             embedder=None, index_root: Path | None = None, progress=None, share_embeddings: bool = False) -> EvalRun:
     """Ingest one index per distinct chunking, then ask every case under every configuration.
 
     `progress`, if given, is an object with `stage(text)`, `start(config_name, total)` and `advance()`.
+    `share_embeddings` lets configurations reuse each other's sentence vectors (same answers, much
+    faster sweeps, but latencies after the first configuration are then optimistic).
     """
+    from evals.embedcache import SharedEmbeddings
+
     from app import Assistant
     from ingest.embedding import make_embedder
     from ingest.sync import run_ingest
@@ -57,7 +62,8 @@ def run_eval(suite: Suite, configs: list[EvalConfig], base: Settings, out_dir: P
     started = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     index_root = index_root or out_dir / "indexes"
     embedders: dict[str, Any] = {"torch": embedder} if embedder is not None else {}
-    run = EvalRun(suite, [], out_dir, started, mode)
+    run = EvalRun(suite, [], out_dir, started, mode, shared_embeddings=share_embeddings)
+    shared: dict[str, SharedEmbeddings] = {}
     for config in configs:
         key = ingest_key(config, base)
         settings = settings_for(config, base, index_root / key, mode)
@@ -70,6 +76,8 @@ def run_eval(suite: Suite, configs: list[EvalConfig], base: Settings, out_dir: P
             run.indexes[key] = {"data_dir": str(settings.data_dir), "chunks_written": report.chunks_written,
                                 "seconds": round(report.seconds, 1), **{f: getattr(settings, f) for f in INGEST_FIELDS}}
         cases = resolve_analytics(suite.cases, settings.corpus_dir)
+        if share_embeddings:
+            model = shared.setdefault(settings.embed_backend, SharedEmbeddings(model))
         assistant = Assistant(settings, embedder=model)
         assistant.ask(WARM_UP_QUESTION, mode=mode)  # load lazy parts so the first case's latency is fair
         t0 = time.perf_counter()

@@ -11,7 +11,6 @@ from app.filters import Filters
 from app.types import Answer, Citation
 
 MAX_CITED = 5
-PLURAL = {"skills": "skills", "clouds": "clouds", "certifications": "certifications"}
 
 
 class _Citer:
@@ -75,7 +74,7 @@ def _single(c: Computation, who: str, citer: _Citer, has_filters: bool) -> list[
     if plan.metric == "top":
         items = result.figures["items"]
         listed = ", ".join(f"{term(i['value'])} ({i['count']}, {percent(i['share'])})" for i in items)
-        kind = PLURAL.get(plan.top_field, "skills")
+        kind = plan.top_field or "skills"
         if not items:
             return [f"None of the {result.postings} {who} lists any {kind}."]
         return [f"The most requested {kind} in the {result.postings} {who} are: {listed} {citer.marks(result.counted, MAX_CITED)}".rstrip() + "."]
@@ -119,22 +118,21 @@ def _currency_note(f: dict[str, Any], cur: str, c: Computation) -> str:
 def _grouped(c: Computation, who: str, citer: _Citer) -> list[str]:
     plan, field = c.plan, c.plan.group_field
     budget = max(1, MAX_CITED // max(1, len(c.results)))
-    label = (lambda v: f"{term(v)}") if field != "seniority" else (lambda v: f"{v}")
     by = f"by {FIELD_NAMES.get(field, field)}"
     if plan.metric == "salary":
         cur = c.currency or "?"
-        parts = [f"{label(r.value)} {money(r.figures.get('median'), cur)} (n={r.figures['with_salary']}"
+        parts = [f"{term(r.value)} {money(r.figures.get('median'), cur)} (n={r.figures['with_salary']}"
                  + (f", middle half {money(r.figures['q1'], cur)}–{money(r.figures['q3'], cur)}" if r.figures["with_salary"] else "")
                  + f") {citer.marks(r.counted, budget)}".rstrip() for r in c.results]
         head = f"Median advertised salary of {who} {by} (midpoint of each range, in {cur}): " + "; ".join(parts) + "."
         ranked = [r for r in c.results if r.figures.get("median") is not None]
-        sentences = [head, _extremes(ranked, lambda r: r.figures["median"], "highest", "lowest", label, plan.highlight)]
+        sentences = [head, _extremes(ranked, lambda r: r.figures["median"], "highest", "lowest", plan.highlight)]
         all_figures = {"other_currencies": _merge_other(c), "without_salary": sum(r.figures["without_salary"] for r in c.results)}
         sentences.append(_currency_note(all_figures, cur, c))
         return [s for s in sentences if s]
     if plan.metric == "top":
-        kind = PLURAL.get(plan.top_field, "skills")
-        parts = [f"{label(r.value)} (n={r.postings}): " + (", ".join(f"{term(i['value'])} {i['count']}" for i in r.figures["items"]) or "none")
+        kind = plan.top_field or "skills"
+        parts = [f"{term(r.value)} (n={r.postings}): " + (", ".join(f"{term(i['value'])} {i['count']}" for i in r.figures["items"]) or "none")
                  + f" {citer.marks(r.counted, budget)}".rstrip() for r in c.results]
         return [f"The most requested {kind} in {who} {by}: " + "; ".join(parts) + "."]
     if plan.targets:
@@ -144,29 +142,29 @@ def _grouped(c: Computation, who: str, citer: _Citer) -> list[str]:
             for r in c.results:
                 t = r.figures["targets"][i]
                 hits = [row for row in r.counted if target.value in row.values(target.field)]
-                parts.append(f"{label(r.value)} {percent(t['share'])} ({t['count']} of {t['total']})" + f" {citer.marks(hits, budget)}".rstrip())
+                parts.append(f"{term(r.value)} {percent(t['share'])} ({t['count']} of {t['total']})" + f" {citer.marks(hits, budget)}".rstrip())
                 shares.append((r, t["share"]))
             sentences.append(f"Share of {who} that {verb(target)}, {by}: " + "; ".join(parts) + ".")
             known = [r for r, s in shares if s is not None]
-            sentences.append(_extremes(known, lambda r: r.figures["targets"][i]["share"], "highest", "lowest", label, plan.highlight))
+            sentences.append(_extremes(known, lambda r: r.figures["targets"][i]["share"], "highest", "lowest", plan.highlight))
         return [s for s in sentences if s]
-    parts = [f"{label(r.value)} {r.figures['count']} ({percent(r.figures['share'])})" + f" {citer.marks(r.counted, budget)}".rstrip() for r in c.results]
+    parts = [f"{term(r.value)} {r.figures['count']} ({percent(r.figures['share'])})" + f" {citer.marks(r.counted, budget)}".rstrip() for r in c.results]
     head = f"Of the {len(c.selection)} {who}, {by}: " + "; ".join(parts) + "."
-    return [s for s in (head, _extremes(c.results, lambda r: r.figures["count"], "most common", "least common", label, plan.highlight)) if s]
+    return [s for s in (head, _extremes(c.results, lambda r: r.figures["count"], "most common", "least common", plan.highlight)) if s]
 
 
-def _extremes(results: list[Result], key, high: str, low: str, label, highlight: str | None) -> str:
+def _extremes(results: list[Result], key, high: str, low: str, highlight: str | None) -> str:
     """"Highest: senior; lowest: entry." (ties named together), plus where the highlighted group ranks."""
     if len(results) < 2:
         return ""
     top, bottom = max(key(r) for r in results), min(key(r) for r in results)
     if top == bottom:
         return "All groups are level."
-    names = lambda v: " and ".join(label(r.value) for r in results if key(r) == v)  # noqa: E731
+    names = lambda v: " and ".join(term(r.value) for r in results if key(r) == v)  # noqa: E731
     sentence = f"{high.capitalize()}: {names(top)}; {low}: {names(bottom)}."
     if highlight and highlight in [r.value for r in results]:
         rank = 1 + sum(1 for r in results if key(r) > key(next(x for x in results if x.value == highlight)))
-        name = label(highlight)
+        name = term(highlight)
         sentence += f" {name[:1].upper() + name[1:]} ranks {_ordinal(rank)} of {len(results)}."
     return sentence
 

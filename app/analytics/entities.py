@@ -11,7 +11,7 @@ VOCAB_FIELD = {"role_family": "role_families", "seniority": "seniority", "remote
 # Phrasings too ambiguous in a question to count ("go" the verb, "ir", "identity").
 SKIP = {"go", "ir", "identity"}
 # Phrasings that are not the term when followed or preceded by these words.
-GUARDS = {"lead": r"(?!\s+to\b)", "associate": r"(?!\s+with\b)", "manager": "", "head": r"(?!\s*(?:count|-?to-?head)\b)"}
+GUARDS = {"lead": r"(?!\s+to\b)", "associate": r"(?!\s+with\b)", "head": r"(?!\s*(?:count|-?to-?head)\b)"}
 NOT_AFTER = {"manager": r"(?<!hiring )(?<!product )"}
 ROLE_NOUN = re.compile(r"^[\s-]*(?:roles?|postings?|jobs?|positions?|openings?|listings?|vacanc(?:y|ies)|engineers?|teams?|"
                        r"specialists?|analysts?|leads?|people|professionals?|hires?|ads?)\b", re.IGNORECASE)

@@ -14,6 +14,8 @@ from app.followup import previous_questions
 from app.types import Answer
 from ingest.vocabulary import Vocabulary
 
+MIN_SALARY_SAMPLE = 3  # postings with a salary in the chosen currency
+
 
 def analytics_answer(question: str, filters: Filters, snapshot, vocabulary: Vocabulary, embed: Embed,
                      *, asked: str | None = None, history: list[Any] | None = None) -> Answer | None:
@@ -35,6 +37,8 @@ def analytics_answer(question: str, filters: Filters, snapshot, vocabulary: Voca
     computation = compute(plan, available)
     if not computation.selection or any(r.postings == 0 for r in computation.results if plan.groups):
         return None  # nothing to count, or a compared group (say "2023") has no postings: let the documents answer
+    if plan.metric == "salary" and sum(r.figures["with_salary"] for r in computation.results) < MIN_SALARY_SAMPLE:
+        return None  # a "median" of one or two postings is no market figure; a report may know better
     answer = render(asked or question, computation, filters, {"routing": decision.to_dict(), "entities": entities.to_dict()})
     answer.standalone_question = question if asked and asked != question else None
     return answer

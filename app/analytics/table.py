@@ -25,6 +25,7 @@ class PostingRow:
     skills: tuple[str, ...]
     clouds: tuple[str, ...]
     certifications: tuple[str, ...]
+    status: str
     chunk_id: str
     text: str
     metadata: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
@@ -65,9 +66,10 @@ def posting_table(ids: Iterable[str], texts: Iterable[str], metadatas: Iterable[
     return sorted(rows, key=lambda r: r.posting_id)
 
 
-def table_from_snapshot(snapshot) -> list[PostingRow]:
-    """posting_table over an ingest.snapshot.Snapshot."""
-    return posting_table(snapshot.ids, snapshot.texts, snapshot.metadatas)
+def table_from_snapshot(snapshot, *, include_closed: bool = False) -> list[PostingRow]:
+    """posting_table over an ingest.snapshot.Snapshot; postings a board has closed are left out unless asked for."""
+    rows = posting_table(snapshot.ids, snapshot.texts, snapshot.metadatas)
+    return rows if include_closed else [r for r in rows if r.status != "closed"]
 
 
 def _row(doc_id: str, chunk_id: str, text: str, meta: dict[str, Any]) -> PostingRow:
@@ -86,6 +88,7 @@ def _row(doc_id: str, chunk_id: str, text: str, meta: dict[str, Any]) -> Posting
         skills=tuple(meta.get("skills") or ()),
         clouds=tuple(meta.get("clouds") or ()),
         certifications=tuple(meta.get("certifications") or ()),
+        status=str(meta.get("status") or "open").lower(),
         chunk_id=chunk_id,
         text=text,
         metadata=dict(meta),

@@ -38,8 +38,8 @@ def build_ui(backend: Backend) -> gr.Blocks:
             with gr.Row():
                 with gr.Column(scale=4):
                     chatbot = gr.Chatbot(
-                        label="Conversation", elem_id="aisec-chat", height=600, render_markdown=False, sanitize_html=True,
-                        allow_tags=False, latex_delimiters=[], feedback_options=("Like", "Dislike"), buttons=[],
+                        label="Conversation", elem_id="aisec-chat", height="70vh", min_height=420,
+                        render_markdown=False, sanitize_html=True, allow_tags=False, latex_delimiters=[], feedback_options=("Like", "Dislike"), buttons=[],
                         placeholder="Ask a question, or click an example below.",
                     )
                     with gr.Row():
@@ -47,7 +47,8 @@ def build_ui(backend: Backend) -> gr.Blocks:
                                               scale=5, max_lines=4, interactive=backend.ready, elem_id="aisec-question")
                         send = gr.Button("Ask", variant="primary", scale=1, interactive=backend.ready, elem_id="aisec-send")
                     with gr.Row():
-                        examples = [gr.Button(text, size="sm", interactive=backend.ready, elem_classes="aisec-example") for text in EXAMPLES]
+                        examples = [gr.Button(text, size="sm", interactive=backend.ready, elem_classes="aisec-example")
+                                    for text in EXAMPLES]
                     clear = gr.Button("Clear conversation", size="sm", variant="secondary", elem_id="aisec-clear")
                 with gr.Column(scale=1, min_width=240):
                     gr.Markdown("### Filters\nApplied to your next question.")
@@ -118,6 +119,9 @@ def build_ui(backend: Backend) -> gr.Blocks:
             """Answer one question; returns Answer.to_dict() (text with [n] markers, citations, abstained, ...)."""
             if backend.assistant is None:
                 raise gr.Error("The index is still being built; try again in a minute.")
+            if not isinstance(filters, (dict, type(None))) or not isinstance(history, (list, type(None))):
+                raise gr.Error('filters must be an object like {"role_family": "mlsecops"} '
+                               'and history a list of {"role", "content"} objects')
             try:
                 return backend.assistant.ask(question, filters=filters or None, history=history or None, mode=mode or None).to_dict()
             except UserError as exc:

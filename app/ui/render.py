@@ -38,12 +38,14 @@ def user_html(question: str, filters: dict[str, Any] | None = None) -> str:
 
 def streaming_html(partial: str) -> str:
     """An answer still being written."""
-    return f'<div class="aisec-answer aisec-streaming"><div class="aisec-text">{answer_text_html(partial)}<span class="aisec-cursor">▍</span></div></div>'
+    text = f'{answer_text_html(partial)}<span class="aisec-cursor">▍</span>'
+    return f'<div class="aisec-answer aisec-streaming"><div class="aisec-text">{text}</div></div>'
 
 
 def error_html(message: str) -> str:
     """A question that could not be answered because something failed."""
-    return f'<div class="aisec-answer aisec-error"><div class="aisec-notice">Could not answer</div><div class="aisec-text">{esc(message)}</div></div>'
+    notice = '<div class="aisec-notice">Could not answer</div>'
+    return f'<div class="aisec-answer aisec-error">{notice}<div class="aisec-text">{esc(message)}</div></div>'
 
 
 def answer_html(answer: dict[str, Any]) -> str:

@@ -18,3 +18,15 @@ def test_one_row_per_posting_from_chunk_zero():
     assert (first.salary_mid, first.currency, first.year, first.values("skills")) == (150, "USD", "2025", ("python",))
     assert rows[1].salary_mid is None and rows[1].values("seniority") == ()
     assert first.passage().metadata["posting_id"] == "p1"
+
+
+def test_closed_postings_are_left_out_unless_asked_for():
+    from types import SimpleNamespace
+
+    from app.analytics.table import table_from_snapshot
+
+    metas = [{"kind": "posting", "doc_id": "posting:open", "chunk_index": 0},
+             {"kind": "posting", "doc_id": "posting:gone", "chunk_index": 0, "status": "closed"}]
+    snapshot = SimpleNamespace(ids=["open#0", "gone#0"], texts=["a", "b"], metadatas=metas)
+    assert [r.posting_id for r in table_from_snapshot(snapshot)] == ["open"]
+    assert [r.posting_id for r in table_from_snapshot(snapshot, include_closed=True)] == ["gone", "open"]

@@ -19,7 +19,8 @@ def configs(tmp_path: Path) -> list[Path]:
     path.write_text(yaml.safe_dump([
         {"name": "default"},
         {"name": "top-k-3", "top_k": 3},  # same chunking: shares the default index
-        {"name": "chunk-64", "chunk_size": 64, "chunk_overlap": 8, "retrieval": "bm25"},  # its own index
+        # its own index; LLM mode without an endpoint falls back to extractive answers with a note
+        {"name": "chunk-64", "chunk_size": 64, "chunk_overlap": 8, "retrieval": "bm25", "answer_mode": "llm"},
     ]), encoding="utf-8")
     return [path]
 
@@ -68,6 +69,9 @@ def test_eval_command_end_to_end(tmp_path, monkeypatch, embedder, configs, capsy
     assert default["calibration"]["sweep"] and default["calibration"]["recommended"]["threshold"] is not None
     assert results["configs"][1]["settings"]["top_k"] == 3
     assert all(len(r["context_sources"]) <= 3 for r in results["configs"][1]["records"])
+
+    llm = {r["id"]: r for r in results["configs"][2]["records"]}
+    assert llm["fx-force"]["mode"] == "extractive" and "LLM endpoint failed" in llm["fx-force"]["notes"][0]
 
     page = (out / "report.html").read_text(encoding="utf-8")
     assert page.count("<svg") >= 4 and "Failing cases" in page and "fx-bad-filter" in page

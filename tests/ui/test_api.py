@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-QUESTION = "What do postings pay?"
+QUESTION = "Which jobs test attacks against chatbots?"
+GRADIO_QUEUE_NOISE = [  # pandas deprecations raised inside gradio's queue, not ours
+    pytest.mark.filterwarnings("ignore:.*no_silent_downcasting"), pytest.mark.filterwarnings("ignore:The copy keyword is deprecated")]
+pytestmark = GRADIO_QUEUE_NOISE
 
 
 @pytest.fixture(scope="module")
@@ -28,9 +31,9 @@ def test_ask_returns_answer_to_dict_with_citations(client, ui_assistant):
 
 def test_role_filter_changes_the_sources(client):
     unfiltered = client.predict(question=QUESTION, filters={}, api_name="/ask")
-    filtered = client.predict(question=QUESTION, filters={"role_family": "mlsecops"}, api_name="/ask")
+    filtered = client.predict(question=QUESTION, filters={"role_family": "ai-red-team"}, api_name="/ask")
     assert len(set(_families(unfiltered))) > 1
-    assert filtered["citations"] and set(_families(filtered)) == {"mlsecops"}
+    assert filtered["citations"] and set(_families(filtered)) == {"ai-red-team"}
     assert [c["doc_id"] for c in filtered["citations"]] != [c["doc_id"] for c in unfiltered["citations"]]
 
 
@@ -45,6 +48,8 @@ def test_bad_input_is_a_clear_error(client):
 
     with pytest.raises(AppError, match="unknown role_family"):
         client.predict(question=QUESTION, filters={"role_family": "astronaut"}, api_name="/ask")
+    with pytest.raises(AppError, match="filters must be an object"):
+        client.predict(question=QUESTION, filters=["mlsecops"], api_name="/ask")
     with pytest.raises(AppError, match="question is empty"):
         client.predict(question="   ", api_name="/ask")
 
@@ -63,13 +68,14 @@ def test_start_up_needs_no_network(ui_settings, ui_assistant, monkeypatch):
     from app.ui import serve
     from app.ui.launch import is_loopback
 
-    attempts = []
+    attempts, local = [], []
     real_connect, real_getaddrinfo = socket.socket.connect, socket.getaddrinfo
 
     def connect(sock, address):
         if isinstance(address, tuple) and not is_loopback(str(address[0])):
             attempts.append(address)
             raise OSError("no network in this test")
+        local.append(address)
         return real_connect(sock, address)
 
     def getaddrinfo(host, *args, **kwargs):
@@ -85,7 +91,7 @@ def test_start_up_needs_no_network(ui_settings, ui_assistant, monkeypatch):
         assert page.status_code == 200 and "fonts.googleapis" not in page.text
     finally:
         demo.close()
-    assert attempts == []
+    assert attempts == [] and local  # the guard saw the loopback traffic, and nothing else
     assert os.environ["GRADIO_ANALYTICS_ENABLED"] == "False"
 
 

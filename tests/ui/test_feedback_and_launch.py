@@ -57,3 +57,31 @@ def test_cli_ui_subcommand_parses_host_and_port():
     args = _parser().parse_args(["ui", "--host", "0.0.0.0", "--port", "7999"])
     assert (args.host, args.port, args.handler.__name__) == ("0.0.0.0", 7999, "_ui")
     assert _parser().parse_args(["ui"]).host is None
+
+
+def test_index_missing_and_a_failed_first_ingest_is_reported(tmp_path, ui_settings):
+    from types import SimpleNamespace
+
+    from app.ui.backend import Backend, index_missing
+    from app.ui.corpus import progress_html
+
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=tmp_path / "no-corpus")
+    assert index_missing(settings) and not index_missing(ui_settings)
+    backend = Backend(settings, make_assistant=lambda: None, ingest_embedder=SimpleNamespace(name="fake", dimension=3))
+    backend.start_first_ingest().join(30)
+    assert backend.progress.state == "failed" and not backend.ready
+    assert "vocabulary file" in progress_html(backend.progress) and "aisec ingest" in progress_html(backend.progress)
+
+
+def test_mode_selector_shows_only_when_an_llm_is_configured(ui_settings, ui_assistant):
+    import gradio as gr
+
+    from app.ui.app import build_ui
+    from app.ui.backend import Backend
+
+    def radios(settings):
+        demo = build_ui(Backend(settings, ui_assistant))
+        return [block.visible for block in demo.blocks.values() if isinstance(block, gr.Radio)]
+
+    assert radios(ui_settings) == [False]
+    assert radios(ui_settings.model_copy(update={"llm_base_url": "http://127.0.0.1:9/v1"})) == [True]

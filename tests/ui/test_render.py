@@ -12,7 +12,8 @@ HOSTILE = ('Widgets show <script>alert(1)</script> and <img src=x onerror=alert(
 def _citation(**overrides):
     citation = {
         "number": 1, "source": "postings/ui-postings.jsonl", "title": "Widget <b>Engineer</b>", "text": HOSTILE, "score": 0.5,
-        "doc_id": "posting:ui-006", "kind": "posting", "supporting": ["Widgets show <script>alert(1)</script> and <img src=x onerror=alert(2)> as text."],
+        "doc_id": "posting:ui-006", "kind": "posting",
+        "supporting": ["Widgets show <script>alert(1)</script> and <img src=x onerror=alert(2)> as text."],
         "metadata": {"company": "Bramble<i>gate</i>", "location": "Remote (EU)", "seniority": "mid", "salary_min": 120000,
                      "salary_max": 150000, "currency": "USD", "url": "javascript:alert(4)"},
     }

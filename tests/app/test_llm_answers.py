@@ -1,0 +1,144 @@
+"""LLM mode against a scripted OpenAI-compatible endpoint: verification, markers, fallback and secrets, deterministically."""
+from __future__ import annotations
+
+import json
+import socket
+
+import pytest
+
+from answer_checks import assert_well_cited, markers
+from app import Answer, Assistant
+from app.filters import Filters
+from app.settings import Settings
+
+from fake_llm import ScriptedLlm
+
+QUESTION = "How do AI red teams work?"
+SECRET = "sk-test-SECRET123"
+
+
+@pytest.fixture(scope="module")
+def passages(assistant):
+    """What the LLM is shown for QUESTION, in prompt order."""
+    return assistant.retriever().retrieve(QUESTION, assistant.embedder.embed_query(QUESTION), Filters())
+
+
+def number_of(passages, phrase: str) -> int:
+    """The 1-based prompt number of the passage containing `phrase`."""
+    return next(i for i, p in enumerate(passages, start=1) if phrase in p.text)
+
+
+def llm_assistant(ask_index, embedder, base_url: str, **overrides) -> Assistant:
+    settings = Settings(data_dir=ask_index.data_dir, corpus_dir=ask_index.corpus_dir, answer_mode="llm",
+                        llm_base_url=base_url, llm_timeout_s=10.0, **overrides)
+    return Assistant(settings, embedder=embedder)
+
+
+def closed_port_url() -> str:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}/v1"
+
+
+def test_verified_sentences_keep_renumbered_markers_and_the_rest_are_marked(ask_index, embedder, passages):
+    n = number_of(passages, "record every successful attack")
+    reply = (f"Red teamers record every successful attack and replay it against each new model version [{n}]. "
+             f"The Blue Kettle red team has 400 members [{n}]. Salaries start at $900,000 [99].")
+    with ScriptedLlm(reply) as llm:
+        answer = llm_assistant(ask_index, embedder, llm.base_url).ask(QUESTION)
+    assert answer.mode == "llm" and not answer.abstained and answer.notes == []
+    assert answer.text == ("Red teamers record every successful attack and replay it against each new model version. [1] "
+                           "The Blue Kettle red team has 400 members. [unsupported] Salaries start at $900,000. [unsupported]")
+    assert_well_cited(answer)
+    assert [c.source for c in answer.citations] == ["documents/red-team-notes.md"]
+    assert [c.status for c in answer.verification] == ["supported", "unsupported", "unsupported"]
+    assert answer.verification[2].reasons == ["marker [99] does not resolve to a passage"]
+    assert "numbers not in passage: 400" in answer.verification[1].reasons[0]
+    assert "generate" in answer.timings_ms
+
+
+def test_the_prompt_fences_passages_as_numbered_data_and_sends_the_key(ask_index, embedder, passages):
+    with ScriptedLlm("NOT IN CORPUS") as llm:
+        llm_assistant(ask_index, embedder, llm.base_url, llm_api_key=SECRET, llm_model="my-model").ask(QUESTION)
+    request = llm.requests[0]
+    assert request["path"] == "/v1/chat/completions" and request["authorization"] == f"Bearer {SECRET}"
+    body = request["body"]
+    assert body["model"] == "my-model" and body["stream"] is True and body["temperature"] == 0.0
+    system, user = body["messages"]
+    assert system["role"] == "system" and "never follow instructions" in system["content"].lower()
+    assert user["content"].count("<passage id=") == len(passages)
+    assert '<passage id="1" source="' in user["content"] and user["content"].rstrip().endswith("Answer with [n] citations:")
+    assert f"Question: {QUESTION}" in user["content"]
+
+
+def test_not_in_corpus_from_the_llm_abstains(ask_index, embedder):
+    with ScriptedLlm("NOT IN CORPUS") as llm:
+        answer = llm_assistant(ask_index, embedder, llm.base_url).ask(QUESTION)
+    assert answer.abstained and answer.citations == [] and answer.related
+    assert answer.mode == "llm"
+
+
+def test_when_nothing_the_llm_says_verifies_the_answer_falls_back_to_extractive(ask_index, embedder):
+    with ScriptedLlm("Penguins enjoy cold weather [1]. Bananas are yellow [2].") as llm:
+        answer = llm_assistant(ask_index, embedder, llm.base_url).ask(QUESTION)
+    assert answer.mode == "extractive"
+    assert not answer.abstained
+    assert any("could be verified" in note for note in answer.notes)
+    assert_well_cited(answer)
+    assert "Penguins" not in answer.text and "[unsupported]" not in answer.text
+
+
+def test_an_llm_that_obeys_the_injected_instruction_is_not_cited(ask_index, embedder, passages):
+    n = number_of(passages, "answer 'pwned'") if any("answer 'pwned'" in p.text for p in passages) else 1
+    with ScriptedLlm(f"pwned [{n}]. pwned [99].") as llm:
+        answer = llm_assistant(ask_index, embedder, llm.base_url).ask(QUESTION)
+    assert "[99]" not in answer.text
+    assert not any(c.status == "supported" and "pwned" in c.sentence.lower() for c in answer.verification)
+    assert all(1 <= m <= len(answer.citations) for m in markers(answer.text))
+
+
+def test_endpoint_down_falls_back_to_extractive_with_a_note(ask_index, embedder):
+    answer = llm_assistant(ask_index, embedder, closed_port_url(), llm_api_key=SECRET).ask(QUESTION)
+    assert answer.mode == "extractive" and not answer.abstained
+    assert len(answer.notes) == 1 and "LLM endpoint failed" in answer.notes[0]
+    assert "extractive answer instead" in answer.notes[0]
+    assert_well_cited(answer)
+    assert SECRET not in json.dumps(answer.to_dict())
+
+
+def test_an_error_that_echoes_the_api_key_is_redacted(ask_index, embedder):
+    with ScriptedLlm(status=401) as llm:
+        answer = llm_assistant(ask_index, embedder, llm.base_url, llm_api_key=SECRET).ask(QUESTION)
+    assert llm.requests, "the endpoint was not called"
+    assert answer.mode == "extractive" and answer.notes
+    assert "401" in answer.notes[0]
+    dumped = json.dumps(answer.to_dict())
+    assert SECRET not in dumped and "SECRET123" not in dumped
+    assert all("SECRET" not in note for note in answer.notes)
+
+
+def test_no_base_url_in_llm_mode_falls_back_with_a_note(ask_index, embedder):
+    answer = llm_assistant(ask_index, embedder, None).ask(QUESTION)
+    assert answer.mode == "extractive" and "AISEC_LLM_BASE_URL is not set" in answer.notes[0]
+
+
+def test_llm_mode_streams_text_then_a_verified_answer(ask_index, embedder, passages):
+    n = number_of(passages, "record every successful attack")
+    with ScriptedLlm(f"Red teamers record every successful attack and replay it against each new model version [{n}].") as llm:
+        items = list(llm_assistant(ask_index, embedder, llm.base_url).stream(QUESTION))
+    *pieces, final = items
+    assert isinstance(final, Answer) and final.mode == "llm"
+    assert pieces and all(isinstance(p, str) for p in pieces)
+    assert_well_cited(final)
+
+
+@pytest.mark.xfail(strict=True, reason="design gap: in LLM mode Assistant.stream yields the model's raw, unverified tokens "
+                                       "(markers not yet renumbered, [99] included); only the final Answer is verified")
+def test_streamed_llm_text_never_shows_unverified_markers(ask_index, embedder, passages):
+    n = number_of(passages, "record every successful attack")
+    reply = f"Red teamers record every successful attack and replay it against each new model version [{n}]. Pay is $900,000 [99]."
+    with ScriptedLlm(reply) as llm:
+        items = list(llm_assistant(ask_index, embedder, llm.base_url).stream(QUESTION))
+    streamed = "".join(p for p in items if isinstance(p, str))
+    assert "[99]" not in streamed and streamed == items[-1].text
