@@ -39,6 +39,7 @@ class Assistant:
         self.vocabulary = load_vocabulary(self.settings.vocabulary_path)
         self.embedder = embedder or make_embedder(self.settings)
         self.store = ChunkStore(self.settings, index_signature(self.settings, self.embedder.name, self.embedder.dimension), create=False)
+        self.embedder.embed_query("warm up")  # load the model now, not on the first user's question
         self.embed = CachedEmbedder(self.embedder)
         self.checker = SupportChecker(self.embed)
         self._lock = threading.Lock()

@@ -16,19 +16,33 @@ MIN_CHARS, MAX_CHARS = 25, 420
 def passage_sentences(text: str, title: str | None = None) -> list[str]:
     """Sentences of a passage worth quoting: headings, rules and fragments dropped, markup removed."""
     sentences: list[str] = []
+    for block in _blocks(text):
+        if block.startswith("|"):
+            block = " — ".join(c.strip() for c in block.strip("|").split("|") if c.strip())
+        block = EMPHASIS.sub("", BULLET.sub("", block))
+        if block.startswith("Company: ") and title:  # the facts line of a posting stays one unit
+            sentences.append(_clip(f"{title}: {block}"))
+            continue
+        sentences.extend(_clip(s) for s in split_sentences(block) if len(s) >= MIN_CHARS)
+    return sentences
+
+
+def _blocks(text: str) -> list[str]:
+    """Paragraphs, list items and table rows, with hard-wrapped lines joined back together."""
+    blocks: list[str] = []
+    joinable = False
     for raw_line in text.splitlines():
         line = raw_line.strip()
         if not line or line.startswith("#") or TABLE_RULE.match(line) or BOLD_HEADING.match(line):
+            joinable = False
             continue
-        if line.startswith("|"):
-            cells = [c.strip() for c in line.strip("|").split("|") if c.strip()]
-            line = " — ".join(cells)
-        line = EMPHASIS.sub("", BULLET.sub("", line))
-        if line.startswith("Company: ") and title:  # the facts line of a posting stays one unit
-            sentences.append(_clip(f"{title}: {line}"))
-            continue
-        sentences.extend(_clip(s) for s in split_sentences(line) if len(s) >= MIN_CHARS)
-    return sentences
+        starts_block = bool(BULLET.match(line)) or line.startswith(("|", "Company: "))
+        if joinable and not starts_block:
+            blocks[-1] = f"{blocks[-1]} {line}"
+        else:
+            blocks.append(line)
+        joinable = not line.startswith("|")
+    return blocks
 
 
 def split_sentences(text: str) -> list[str]:

@@ -6,10 +6,11 @@ from pathlib import Path
 
 
 def tiktoken_cache_dir() -> Path:
-    """The cl100k_base cache that llama-index-core ships."""
-    import llama_index.core
+    """The cl100k_base cache that llama-index-core ships (found without importing the package)."""
+    import importlib.util
 
-    return Path(llama_index.core.__file__).parent / "_static" / "tiktoken_cache"
+    spec = importlib.util.find_spec("llama_index.core")
+    return Path(spec.origin).parent / "_static" / "tiktoken_cache"
 
 
 def enforce_offline() -> None:

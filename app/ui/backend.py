@@ -83,12 +83,12 @@ class Backend:
         return thread
 
     def _ingest(self) -> None:
-        from ingest.embedding import Embedder
+        from ingest.embedding import make_embedder
         from ingest.sync import run_ingest
 
         progress = self.progress
         try:
-            embedder = CountingEmbedder(self.ingest_embedder or Embedder(self.settings.embed_batch_size), progress)
+            embedder = CountingEmbedder(self.ingest_embedder or make_embedder(self.settings), progress)
             report = run_ingest(self.settings, None, embedder=embedder, show_progress=False)
             self.assistant = self.make_assistant()
             progress.message = f"{report.added} files, {report.chunks_written} chunks in {report.seconds:.0f}s"
