@@ -12,6 +12,7 @@ SPECIAL = {"mlsecops": "MLSecOps", "devsecops": "DevSecOps", "mlops": "MLOps", "
            "ci-cd": "CI/CD", "soc2": "SOC 2", "azure": "Azure", "appsec": "AppSec", "owasp-llm-top-10": "OWASP LLM Top 10",
            "onsite": "onsite", "kubernetes": "Kubernetes", "python": "Python", "docker": "Docker", "terraform": "Terraform",
            "go": "Go", "rust": "Rust", "iso-42001": "ISO 42001", "iso-27001": "ISO 27001"}
+LEVEL_WORDS = {"entry": "entry-level", "mid": "mid-level"}
 FIELD_NAMES = {"role_family": "role family", "seniority": "seniority", "remote": "remote status", "skills": "skill",
                "clouds": "cloud", "certifications": "certification", "year": "year posted", "since_year": "posted since"}
 
@@ -35,7 +36,8 @@ def population(conditions: tuple[Condition, ...], filters: Filters, noun: str = 
     for name in ("role_family", "seniority", "remote"):
         if getattr(filters, name) and getattr(filters, name) not in values.get(name, []):
             values.setdefault(name, []).append(getattr(filters, name))
-    words = [*values.get("seniority", []), *values.get("remote", []), *(term(v) for v in values.get("role_family", [])), noun]
+    levels = [LEVEL_WORDS.get(v, v) for v in values.get("seniority", [])]
+    words = [*levels, *values.get("remote", []), *(term(v) for v in values.get("role_family", [])), noun]
     tail = []
     if filters.location:
         tail.append(f"located in '{filters.location}'")
@@ -58,8 +60,8 @@ def population(conditions: tuple[Condition, ...], filters: Filters, noun: str = 
 def applied(conditions: tuple[Condition, ...], filters: Filters) -> str:
     """"role family = MLSecOps (from the question); seniority = senior (your filter)", or "none"."""
     parts = [f"{FIELD_NAMES.get(c.field, c.field)} = {term(c.value)} (from the question)" for c in conditions]
-    parts += [f"{name.replace('_', ' ')} = {', '.join(value) if isinstance(value, list) else value} (your filter)"
-              for name, value in filters.to_dict().items() if name != "kind"]
+    parts += [f"{name.replace('_', ' ')} = {', '.join(value) if isinstance(value, list) else term(value) if name == 'role_family' else value}"
+              " (your filter)" for name, value in filters.to_dict().items() if name != "kind"]
     return "; ".join(parts) or "none"
 
 
