@@ -26,6 +26,8 @@ class IngestFigures:
     ingest_s: float
     baseline_s: float | None
     baseline_chunks: int | None
+    baseline_truncated_share: float | None  # share of the baseline's word pieces past the model's 256-piece window
+    same_chunking_baseline_s: float | None  # llama-index defaults but with our chunk size and overlap
 
     @property
     def chunks_per_s(self) -> float:
@@ -39,9 +41,14 @@ class IngestFigures:
     def speedup_vs_baseline(self) -> float | None:
         return self.baseline_s / self.ingest_s if self.baseline_s else None
 
+    @property
+    def speedup_vs_same_chunking(self) -> float | None:
+        return self.same_chunking_baseline_s / self.ingest_s if self.same_chunking_baseline_s else None
+
     def to_dict(self) -> dict:
         return {**asdict(self), "chunks_per_s": round(self.chunks_per_s, 1), "ratio_to_encode": round(self.ratio_to_encode, 3),
-                "speedup_vs_baseline": round(self.speedup_vs_baseline, 2) if self.speedup_vs_baseline else None}
+                "speedup_vs_baseline": round(self.speedup_vs_baseline, 2) if self.speedup_vs_baseline else None,
+                "speedup_vs_same_chunking": round(self.speedup_vs_same_chunking, 2) if self.speedup_vs_same_chunking else None}
 
 
 def load_documents(corpus_dir: Path, settings: Settings) -> list[Document]:
@@ -51,26 +58,38 @@ def load_documents(corpus_dir: Path, settings: Settings) -> list[Document]:
     return [doc for sf in files for doc in load_file(sf, vocabulary, settings.max_posting_rows).documents]
 
 
-def bench_ingest(name: str, corpus_dir: Path, work: Path, embedder, *, with_baseline: bool) -> IngestFigures:
-    """Time pure encoding, our ingest and (optionally) the naive baseline on one corpus, in this process."""
-    settings = Settings(data_dir=work / f"{name}-index", corpus_dir=corpus_dir)
+def bench_ingest(name: str, corpus_dir: Path, work: Path, embedder, reference, *, with_baseline: bool,
+                 settings: Settings | None = None) -> IngestFigures:
+    """Time pure encoding (`reference`, a SentenceTransformer), our ingest and (optionally) the naive
+    baselines on one corpus, in this process."""
+    settings = Settings(**{**(settings.model_dump() if settings else {}), "data_dir": work / f"{name}-index", "corpus_dir": corpus_dir})
     shutil.rmtree(settings.data_dir, ignore_errors=True)
     documents = load_documents(corpus_dir, settings)
     chunker = Chunker(settings.chunk_size, settings.chunk_overlap)
     texts = [chunk.index_text for doc in documents for chunk in chunker.chunk_document(doc)]
     started = time.perf_counter()
-    embedder.model.encode(texts, batch_size=settings.embed_batch_size, normalize_embeddings=True, show_progress_bar=False)
+    reference.encode(texts, batch_size=settings.embed_batch_size, normalize_embeddings=True, show_progress_bar=False)
     encode_s = time.perf_counter() - started
     report = run_ingest(settings, [corpus_dir], embedder=embedder, show_progress=False)
-    baseline_s = baseline_chunks = None
+    baseline = same_chunking = (None, None, None)
     if with_baseline:
-        baseline_s, baseline_chunks = naive_llama_index_ingest(documents, work / f"{name}-baseline")
+        baseline = naive_llama_index_ingest(documents, work / f"{name}-baseline")
+        same_chunking = naive_llama_index_ingest(documents, work / f"{name}-baseline-192", settings.chunk_size, settings.chunk_overlap)
     return IngestFigures(name, len(documents), len(texts), round(encode_s, 2), round(report.seconds, 2),
-                         round(baseline_s, 2) if baseline_s else None, baseline_chunks)
+                         _round(baseline[0]), baseline[1], _round(baseline[2], 3), _round(same_chunking[0]))
 
 
-def naive_llama_index_ingest(documents: list[Document], folder: Path) -> tuple[float, int]:
-    """llama-index defaults: VectorStoreIndex.from_documents, HuggingFaceEmbedding at its default batch size, Chroma."""
+def _round(value: float | None, digits: int = 2) -> float | None:
+    return round(value, digits) if value is not None else None
+
+
+def naive_llama_index_ingest(documents: list[Document], folder: Path, chunk_size: int | None = None,
+                             chunk_overlap: int | None = None) -> tuple[float, int, float]:
+    """llama-index defaults: VectorStoreIndex.from_documents, HuggingFaceEmbedding at its default batch size, Chroma.
+
+    Returns seconds, chunks, and the share of word pieces the model silently dropped (past 256 per chunk).
+    With `chunk_size`, the default SentenceSplitter is replaced by one with our chunking, for a like-for-like run.
+    """
     import chromadb
     from llama_index.core import Document as LlamaDocument
     from llama_index.core import StorageContext, VectorStoreIndex
@@ -85,10 +104,17 @@ def naive_llama_index_ingest(documents: list[Document], folder: Path) -> tuple[f
     client = chromadb.PersistentClient(path=str(folder), settings=chromadb.Settings(anonymized_telemetry=False))
     store = ChromaVectorStore(chroma_collection=client.get_or_create_collection("baseline"))
     llama_documents = [LlamaDocument(text=d.text, metadata={"source": d.source, "title": d.title}) for d in documents]
+    transformations = None
+    if chunk_size:
+        from llama_index.core.node_parser import SentenceSplitter
+
+        transformations = [SentenceSplitter(chunk_size=chunk_size, chunk_overlap=chunk_overlap)]
     started = time.perf_counter()
-    index = VectorStoreIndex.from_documents(
-        llama_documents, storage_context=StorageContext.from_defaults(vector_store=store), embed_model=embed_model
-    )
+    VectorStoreIndex.from_documents(llama_documents, storage_context=StorageContext.from_defaults(vector_store=store),
+                                    embed_model=embed_model, transformations=transformations)
     seconds = time.perf_counter() - started
-    del index
-    return seconds, client.get_collection("baseline").count()
+    texts = client.get_collection("baseline").get(include=["documents"])["documents"]
+    tokenizer = embed_model._model.tokenizer
+    pieces = [len(tokenizer(t, add_special_tokens=True, truncation=False)["input_ids"]) for t in texts]
+    dropped = sum(max(0, p - 256) for p in pieces) / max(1, sum(pieces))
+    return seconds, len(texts), dropped

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import platform
 import shutil
 import subprocess
@@ -28,28 +29,32 @@ def run_bench(settings: Settings, out_dir: Path, *, quick: bool = False, load: b
     work = out_dir / "work"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    from ingest.embedding import Embedder
+    from ingest.embedding import Embedder, make_embedder
     from ingest.embedding_speed import corpus_chunk_texts, measure_backends
 
-    embedder = Embedder(settings.embed_batch_size)
+    reference = Embedder(settings.embed_batch_size).model  # the embedding limit: SentenceTransformer.encode
+    embedder = make_embedder(settings)  # what ingest uses (AISEC_EMBED_BACKEND)
     embedder.embed_passages(["warm up the model before anything is timed"])
-    results: dict = {"machine": {"cpus": __import__("os").cpu_count(), "python": platform.python_version()},
+    reference.encode(["warm up"])
+    results: dict = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+                     "embed_backend": settings.embed_backend,
                      "quick": quick, "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "ingest": [], "query": []}
     console.print("[bold]ingest[/] corpus")
-    results["ingest"].append(bench_ingest("corpus", settings.corpus_dir, work, embedder, with_baseline=True).to_dict())
+    results["ingest"].append(bench_ingest("corpus", settings.corpus_dir, work, embedder, reference, with_baseline=True, settings=settings).to_dict())
     samples = load_sample_postings(settings.corpus_dir)
     largest = None
     for count in plan["generated"]:
         console.print(f"[bold]ingest[/] {count} generated postings")
         folder = write_postings_corpus(generate_postings(count, seed=count, samples=samples), work / f"gen-{count}", settings.vocabulary_path)
-        figures = bench_ingest(f"generated-{count}", folder, work, embedder, with_baseline=count <= plan["baseline_max_postings"])
+        figures = bench_ingest(f"generated-{count}", folder, work, embedder, reference,
+                               with_baseline=count <= plan["baseline_max_postings"], settings=settings)
         results["ingest"].append(figures.to_dict())
-        largest = (Settings(data_dir=work / f"generated-{count}-index", corpus_dir=folder), folder)
+        largest = (Settings(**{**settings.model_dump(), "data_dir": work / f"generated-{count}-index", "corpus_dir": folder}), folder)
     console.print("[bold]embedding backends[/]")
     results["embeddings"] = measure_backends(corpus_chunk_texts(settings, 300), batch_size=settings.embed_batch_size, cache_dir=work / "onnx")
     for size in plan["sizes"]:
         console.print(f"[bold]query latency[/] at {size} chunks")
-        target = Settings(data_dir=work / f"sized-{size}", corpus_dir=largest[1])
+        target = Settings(**{**settings.model_dump(), "data_dir": work / f"sized-{size}", "corpus_dir": largest[1]})
         build_sized_index(largest[0], target, size)
         completed = subprocess.run([sys.executable, "-m", "evals.bench.query_bench", str(target.data_dir), str(largest[1]),
                                     str(plan["questions"])], capture_output=True, text=True, check=True)
@@ -59,7 +64,7 @@ def run_bench(settings: Settings, out_dir: Path, *, quick: bool = False, load: b
         from evals.bench.load import run_load
 
         console.print("[bold]load[/] concurrent clients against the UI's /ask")
-        results["load"] = run_load(Settings(data_dir=work / "corpus-index", corpus_dir=settings.corpus_dir))
+        results["load"] = run_load(Settings(**{**settings.model_dump(), "data_dir": work / "corpus-index"}))
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     write_markdown(results, out_dir / "results.md")
