@@ -33,9 +33,14 @@ class Fact:
     def describe(self) -> str:
         """Short human form, e.g. `Prompt Injection | LLM01` or `26 (±0.5)`."""
         return " | ".join(
-            f"{a.value:g}" + (f" (±{a.tolerance:g})" if a.tolerance else "") if isinstance(a, Number) else a
+            _number(a.value) + (f" (±{_number(a.tolerance)})" if a.tolerance else "") if isinstance(a, Number) else a
             for a in self.alternatives
         )
+
+
+def _number(value: float) -> str:
+    """35000000 -> 35,000,000; 0.01 -> 0.01; 66.666 -> 66.67."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def normalize_text(text: str) -> str:

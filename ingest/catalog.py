@@ -5,6 +5,7 @@ import hashlib
 from dataclasses import asdict, dataclass
 from typing import Any
 
+PUT_BATCH = 4000
 
 @dataclass(frozen=True)
 class DocRecord:
@@ -42,11 +43,12 @@ class Catalog:
 
     def put(self, records: list[DocRecord]) -> None:
         """Insert or replace records."""
-        if records:
+        for start in range(0, len(records), PUT_BATCH):  # Chroma refuses batches over its maximum (5,461 embedded)
+            part = records[start : start + PUT_BATCH]
             self._collection.upsert(
-                ids=[r.doc_id for r in records],
-                embeddings=[[1.0]] * len(records),
-                metadatas=[{k: v for k, v in asdict(r).items() if k != "doc_id"} for r in records],
+                ids=[r.doc_id for r in part],
+                embeddings=[[1.0]] * len(part),
+                metadatas=[{k: v for k, v in asdict(r).items() if k != "doc_id"} for r in part],
             )
 
     def delete(self, doc_ids: list[str]) -> None:

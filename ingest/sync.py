@@ -83,11 +83,12 @@ def refresh_snapshot(store: ChunkStore, data_dir: Path) -> None:
 def _apply(plan: Plan, store: ChunkStore, chunker: Chunker, embedder: Embedder | OnnxEmbedder, report: SyncReport, show_progress: bool) -> None:
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     records = store.catalog.all()
-    store.catalog.put([dataclasses.replace(r, file_hash=sf.file_hash, dirty=False) for r, sf in plan.to_touch])
     chunked = [(doc, sf, chunker.chunk_document(doc)) for doc, sf in plan.to_write]
+    synced = [dataclasses.replace(r, file_hash=sf.file_hash, dirty=False) for r, sf in plan.to_touch]
     with ChunkProgress(sum(len(c) for _, _, c in chunked), enabled=show_progress) as progress:
         for window in _windows(chunked):
-            _write_window(window, store, embedder, records, now)
+            fresh = _write_window(window, store, embedder, records, now)
+            synced += [dataclasses.replace(r, file_hash=sf.file_hash) for r, (_, sf, _) in zip(fresh, window)]
             written = sum(len(c) for _, _, c in window)
             report.chunks_written += written
             report.chunks_deleted += sum(records[d.doc_id].chunk_count for d, _, _ in window
@@ -95,6 +96,9 @@ def _apply(plan: Plan, store: ChunkStore, chunker: Chunker, embedder: Embedder |
             progress.advance(written)
     _remove(plan.to_remove, store)
     report.chunks_deleted += sum(r.chunk_count for r in plan.to_remove)
+    # Files get their new hash only now: until then a crash leaves their records pending (file_hash ""), so the
+    # next run reloads those files instead of taking them as unchanged while a new document of theirs is unwritten.
+    store.catalog.put(synced)
 
 
 def _windows(chunked: list[tuple[Document, SourceFile, list[Chunk]]]):
@@ -109,11 +113,15 @@ def _windows(chunked: list[tuple[Document, SourceFile, list[Chunk]]]):
         yield window
 
 
-def _write_window(window, store: ChunkStore, embedder: Embedder | OnnxEmbedder, records: dict[str, DocRecord], now: str) -> None:
-    """Mark dirty, write new chunks, switch versions, delete old chunks, mark clean: safe at any crash point."""
+def _write_window(window, store: ChunkStore, embedder: Embedder | OnnxEmbedder, records: dict[str, DocRecord],
+                  now: str) -> list[DocRecord]:
+    """Mark dirty, write new chunks, switch versions, delete old chunks, mark clean: safe at any crash point.
+
+    The records are written with file_hash "" (their file not yet fully synced); `_apply` sets it at the end.
+    """
     chunks = [chunk for _, _, doc_chunks in window for chunk in doc_chunks]
     vectors = embedder.embed_passages([c.index_text for c in chunks])
-    fresh = [_record(doc, sf, len(doc_chunks), now) for doc, sf, doc_chunks in window]
+    fresh = [dataclasses.replace(_record(doc, sf, len(doc_chunks), now), file_hash="") for doc, sf, doc_chunks in window]
     before = [dataclasses.replace(records.get(r.doc_id) or dataclasses.replace(r, version=""), dirty=True) for r in fresh]
     store.catalog.put(before)
     store.add(chunks, vectors)
@@ -123,6 +131,7 @@ def _write_window(window, store: ChunkStore, embedder: Embedder | OnnxEmbedder, 
     if old_ids:
         store.chunks.delete(ids=old_ids)
     store.catalog.put(fresh)
+    return fresh
 
 
 def _remove(doomed: list[DocRecord], store: ChunkStore) -> None:

@@ -9,8 +9,10 @@ from app.errors import UserError
 from app.types import Answer
 from app.ui import render
 from app.ui.backend import Backend
+from app.ui.charts import answer_chart_html
 from app.ui.corpus import corpus_overview, overview_html, progress_html
 from app.ui.feedback import FeedbackLog
+from app.ui.market import MarketView
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +31,7 @@ def build_ui(backend: Backend) -> gr.Blocks:
     """Lay out the app over `backend` and wire its events (the Assistant itself comes from the caller)."""
     settings = backend.settings
     feedback = FeedbackLog(settings.data_dir / "feedback.jsonl")
+    market_view = MarketView()
     vocabulary = _vocabulary(backend)
     with gr.Blocks(title="AI security careers assistant", analytics_enabled=False) as demo:
         turns = gr.State([])
@@ -58,6 +61,10 @@ def build_ui(backend: Backend) -> gr.Blocks:
                     min_salary = gr.Number(label="Minimum salary per year (0 = any)", value=0, minimum=0, precision=0)
                     mode = gr.Radio(["extractive", "llm"], value=settings.answer_mode, label="Answer mode",
                                     visible=bool(settings.llm_base_url))
+        with gr.Tab("Market", elem_id="aisec-market-tab") as market_tab:
+            gr.Markdown("### The job market in the index\nCounted over the ingested postings; refreshed when the index changes.")
+            market = gr.HTML("", elem_id="aisec-market")
+            refresh_market = gr.Button("Refresh", size="sm", elem_id="aisec-market-refresh")
         with gr.Tab("About the corpus"):
             about = gr.HTML("", elem_id="aisec-about")
             refresh = gr.Button("Refresh", size="sm")
@@ -76,7 +83,7 @@ def build_ui(backend: Backend) -> gr.Blocks:
                 yield gr.skip(), gr.skip(), gr.skip()
                 return
             filters = _filters(role_v, seniority_v, remote_v, salary_v)
-            turn = {"question": text, "filters": filters, "answer": None, "error": None}
+            turn = {"question": text, "filters": filters, "answer": None, "chart": "", "error": None}
             history = [*history, turn]
             yield _messages(history, ""), history, ""
             partial = ""
@@ -85,6 +92,7 @@ def build_ui(backend: Backend) -> gr.Blocks:
                                              mode=mode_v if settings.llm_base_url else None):
                     if isinstance(item, Answer):
                         turn["answer"] = item.to_dict()
+                        turn["chart"] = answer_chart_html(turn["answer"])  # drawn once, here on the server
                     else:
                         partial += item
                         yield _messages(history, partial), gr.skip(), gr.skip()
@@ -115,6 +123,15 @@ def build_ui(backend: Backend) -> gr.Blocks:
                 return '<div class="aisec-banner">The index is being built; this page fills in when it is done.</div>'
             return overview_html(corpus_overview(backend.assistant, settings))
 
+        def market_page():
+            if backend.assistant is None:
+                return '<div class="aisec-banner">The index is being built; this page fills in when it is done.</div>'
+            try:
+                return market_view.html(backend.assistant)
+            except Exception as exc:  # the page must stay usable; the log has the details
+                log.exception("building the Market tab failed")
+                return render.error_html(f"Could not compute the market figures ({type(exc).__name__}); see the server log.")
+
         def ask(question: str, filters: Optional[dict] = None, history: Optional[list] = None, mode: Optional[str] = None) -> dict:
             """Answer one question; returns Answer.to_dict() (text with [n] markers, citations, abstained, ...)."""
             if backend.assistant is None:
@@ -140,6 +157,8 @@ def build_ui(backend: Backend) -> gr.Blocks:
         timer.tick(page_state, None, state_outputs, queue=False, **private)
         demo.load(page_state, None, state_outputs, **private)
         refresh.click(about_view, None, about, **private)
+        market_tab.select(market_page, None, market, **private)
+        refresh_market.click(market_page, None, market, **private)
         gr.api(ask, api_name="ask")
     return demo
 
@@ -152,7 +171,7 @@ def _messages(history: list[dict[str, Any]], partial: Optional[str] = None) -> l
         if turn["error"]:
             content = render.error_html(turn["error"])
         elif turn["answer"] is not None:
-            content = render.answer_html(turn["answer"])
+            content = render.answer_html(turn["answer"], turn.get("chart", ""))
         else:
             content = render.streaming_html(partial or "")
         messages.append({"role": "assistant", "content": content})

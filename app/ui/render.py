@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 MARKER = re.compile(r"\[(\d+)\]")
 WORD = re.compile(r"\w+")
@@ -48,8 +49,8 @@ def error_html(message: str) -> str:
     return f'<div class="aisec-answer aisec-error">{notice}<div class="aisec-text">{esc(message)}</div></div>'
 
 
-def answer_html(answer: dict[str, Any]) -> str:
-    """A finished answer (Answer.to_dict()): text, notes and its sources; abstentions look different."""
+def answer_html(answer: dict[str, Any], chart: str = "") -> str:
+    """A finished answer (Answer.to_dict()): text, notes, its chart (ready-made HTML) and its sources; abstentions look different."""
     abstained = bool(answer.get("abstained"))
     parts = [f'<div class="aisec-answer{" aisec-abstained" if abstained else ""}">']
     if abstained:
@@ -59,6 +60,7 @@ def answer_html(answer: dict[str, Any]) -> str:
         parts.append(f'<div class="aisec-meta">Read as: {esc(answer["standalone_question"])}</div>')
     for note in answer.get("notes") or []:
         parts.append(f'<div class="aisec-note">{esc(note)}</div>')
+    parts.append(chart)
     sources = answer.get("related" if abstained else "citations") or []
     if sources:
         heading = "Related passages (closest matches, not evidence)" if abstained else "Sources"
@@ -82,7 +84,7 @@ def source_html(citation: dict[str, Any]) -> str:
             facts.append(f'<span class="aisec-salary">{esc(salary_range(meta))}</span>')
     elif meta.get("section"):
         facts.append(f"<span>{esc(meta['section'])}</span>")
-    link = f'<div class="aisec-url">Posting URL (not opened): {esc(meta["url"])}</div>' if meta.get("url") else ""
+    link = url_html(meta.get("url"))
     number = esc(f"[{citation.get('number', '')}]")
     return (
         f'<details class="aisec-source"><summary><span class="aisec-num">{number}</span> '
@@ -90,6 +92,28 @@ def source_html(citation: dict[str, Any]) -> str:
         f'<code class="aisec-path">{esc(where)}</code> <span class="aisec-facts">{" · ".join(facts)}</span></summary>'
         f'<div class="aisec-passage">{highlight(citation.get("text", ""), citation.get("supporting") or [])}</div>{link}</details>'
     )
+
+
+def web_url(value: Any) -> str | None:
+    """`value` when it is an absolute http(s) URL with a host (safe to link to), else None."""
+    if not isinstance(value, str) or not value or any(ch.isspace() or not ch.isprintable() or ch in '"<>\\`' for ch in value):
+        return None
+    try:
+        parts = urlsplit(value)
+        host, _ = parts.hostname, parts.port
+    except ValueError:  # e.g. an invalid IPv6 host or port
+        return None
+    return value if parts.scheme.lower() in ("http", "https") and host else None
+
+
+def url_html(url: Any) -> str:
+    """A posting's public URL: a link that opens in a new tab when it is http(s), otherwise inert text."""
+    if not url:
+        return ""
+    if web_url(url):
+        return (f'<div class="aisec-url">Posting: <a href="{esc(url)}" target="_blank" rel="noopener noreferrer nofollow">'
+                f"{esc(url)}</a></div>")
+    return f'<div class="aisec-url">Posting URL (not a web address, not linked): {esc(url)}</div>'
 
 
 def salary_range(meta: dict[str, Any]) -> str:

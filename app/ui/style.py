@@ -30,6 +30,15 @@ CSS = """
 .aisec-banner { padding: .8em 1em; border-radius: 8px; background: #eff6ff; border: 1px solid #bfdbfe; }
 .aisec-failed { background: #fef2f2; border-color: #fecaca; }
 .aisec-table td, .aisec-table th { padding: .2em .8em; text-align: left; }
+.aisec-table .aisec-total td { font-weight: 600; border-top: 1px solid var(--border-color-primary); }
+.aisec-chart { margin: .6em 0 .2em; }
+#aisec-chat .aisec-chart img { display: block; max-width: 100%; height: auto; max-height: none; margin: 0;
+                               border-radius: 6px; background: #fff; }  /* Gradio caps chat images at 30vw */
+.aisec-url a { color: var(--color-accent); text-decoration: underline; }
+.aisec-market h3 { margin-top: 1.1em; }
+.aisec-market-charts { display: flex; flex-wrap: wrap; gap: 1em; align-items: flex-start; }
+.aisec-market-chart { margin: 0; }
+.aisec-market-chart img { max-width: 100%; height: auto; background: #fff; border-radius: 6px; }
 """
 
 

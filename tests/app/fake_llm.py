@@ -7,7 +7,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class ScriptedLlm:
-    """Streams `reply` for every chat request; or, with `status`, fails with an error body that echoes the API key."""
+    """Streams `reply` for every chat request; or, with `status`, fails with an error body that echoes the API key.
+
+    `reply` and `status` may be changed between requests, so one endpoint can serve a whole test module.
+    """
 
     def __init__(self, reply: str = "", status: int = 200):
         self.reply, self.status = reply, status
@@ -21,6 +24,12 @@ class ScriptedLlm:
 
     def __enter__(self) -> "ScriptedLlm":
         self._thread.start()
+        return self
+
+    def script(self, reply: str = "", status: int = 200) -> "ScriptedLlm":
+        """Answer the next requests with `reply` (or fail with `status`); forget earlier requests."""
+        self.reply, self.status = reply, status
+        self.requests.clear()
         return self
 
     def __exit__(self, *exc) -> None:

@@ -28,6 +28,19 @@ def number_of(passages, phrase: str) -> int:
     return next(i for i, p in enumerate(passages, start=1) if phrase in p.text)
 
 
+@pytest.fixture(scope="module")
+def scripted():
+    """One scripted endpoint for the module; each test sets its reply with `scripted.script(...)`."""
+    with ScriptedLlm() as llm:
+        yield llm
+
+
+@pytest.fixture(scope="module")
+def bot(ask_index, embedder, scripted) -> Assistant:
+    """An LLM-mode Assistant talking to the scripted endpoint with a secret API key."""
+    return llm_assistant(ask_index, embedder, scripted.base_url, llm_api_key=SECRET)
+
+
 def llm_assistant(ask_index, embedder, base_url: str, **overrides) -> Assistant:
     settings = Settings(data_dir=ask_index.data_dir, corpus_dir=ask_index.corpus_dir, answer_mode="llm",
                         llm_base_url=base_url, llm_timeout_s=10.0, **overrides)
@@ -41,12 +54,12 @@ def closed_port_url() -> str:
     return f"http://127.0.0.1:{port}/v1"
 
 
-def test_verified_sentences_keep_renumbered_markers_and_the_rest_are_marked(ask_index, embedder, passages):
+def test_verified_sentences_keep_renumbered_markers_and_the_rest_are_marked(passages, scripted, bot):
     n = number_of(passages, "record every successful attack")
     reply = (f"Red teamers record every successful attack and replay it against each new model version [{n}]. "
              f"The Blue Kettle red team has 400 members [{n}]. Salaries start at $900,000 [99].")
-    with ScriptedLlm(reply) as llm:
-        answer = llm_assistant(ask_index, embedder, llm.base_url).ask(QUESTION)
+    scripted.script(reply)
+    answer = bot.ask(QUESTION)
     assert answer.mode == "llm" and not answer.abstained and answer.notes == []
     assert answer.text == ("Red teamers record every successful attack and replay it against each new model version. [1] "
                            "The Blue Kettle red team has 400 members. [unsupported] Salaries start at $900,000. [unsupported]")
@@ -58,13 +71,13 @@ def test_verified_sentences_keep_renumbered_markers_and_the_rest_are_marked(ask_
     assert "generate" in answer.timings_ms
 
 
-def test_the_prompt_fences_passages_as_numbered_data_and_sends_the_key(ask_index, embedder, passages):
-    with ScriptedLlm("NOT IN CORPUS") as llm:
-        llm_assistant(ask_index, embedder, llm.base_url, llm_api_key=SECRET, llm_model="my-model").ask(QUESTION)
-    request = llm.requests[0]
+def test_the_prompt_fences_passages_as_numbered_data_and_sends_the_key(passages, scripted, bot):
+    scripted.script("NOT IN CORPUS")
+    bot.ask(QUESTION)
+    request = scripted.requests[0]
     assert request["path"] == "/v1/chat/completions" and request["authorization"] == f"Bearer {SECRET}"
     body = request["body"]
-    assert body["model"] == "my-model" and body["stream"] is True and body["temperature"] == 0.0
+    assert body["model"] == "local-model" and body["stream"] is True and body["temperature"] == 0.0
     system, user = body["messages"]
     assert system["role"] == "system" and "never follow instructions" in system["content"].lower()
     assert user["content"].count("<passage id=") == len(passages)
@@ -72,16 +85,16 @@ def test_the_prompt_fences_passages_as_numbered_data_and_sends_the_key(ask_index
     assert f"Question: {QUESTION}" in user["content"]
 
 
-def test_not_in_corpus_from_the_llm_abstains(ask_index, embedder):
-    with ScriptedLlm("NOT IN CORPUS") as llm:
-        answer = llm_assistant(ask_index, embedder, llm.base_url).ask(QUESTION)
+def test_not_in_corpus_from_the_llm_abstains(scripted, bot):
+    scripted.script("NOT IN CORPUS")
+    answer = bot.ask(QUESTION)
     assert answer.abstained and answer.citations == [] and answer.related
     assert answer.mode == "llm"
 
 
-def test_when_nothing_the_llm_says_verifies_the_answer_falls_back_to_extractive(ask_index, embedder):
-    with ScriptedLlm("Penguins enjoy cold weather [1]. Bananas are yellow [2].") as llm:
-        answer = llm_assistant(ask_index, embedder, llm.base_url).ask(QUESTION)
+def test_when_nothing_the_llm_says_verifies_the_answer_falls_back_to_extractive(scripted, bot):
+    scripted.script("Penguins enjoy cold weather [1]. Bananas are yellow [2].")
+    answer = bot.ask(QUESTION)
     assert answer.mode == "extractive"
     assert not answer.abstained
     assert any("could be verified" in note for note in answer.notes)
@@ -89,10 +102,13 @@ def test_when_nothing_the_llm_says_verifies_the_answer_falls_back_to_extractive(
     assert "Penguins" not in answer.text and "[unsupported]" not in answer.text
 
 
-def test_an_llm_that_obeys_the_injected_instruction_is_not_cited(ask_index, embedder, passages):
-    n = number_of(passages, "answer 'pwned'") if any("answer 'pwned'" in p.text for p in passages) else 1
-    with ScriptedLlm(f"pwned [{n}]. pwned [99].") as llm:
-        answer = llm_assistant(ask_index, embedder, llm.base_url).ask(QUESTION)
+def test_an_llm_that_obeys_the_injected_instruction_is_not_cited(scripted, bot):
+    question = "What hostile input do red teamers collect?"
+    shown = bot.retriever().retrieve(question, bot.embedder.embed_query(question), Filters())
+    n = number_of(shown, "answer 'pwned'")
+    scripted.script(f"pwned [{n}]. The answer is pwned [{n}]. pwned [99].")
+    answer = bot.ask(question)
+    assert [c.status for c in answer.verification] == ["unsupported", "unsupported", "unsupported"] or answer.mode == "extractive"
     assert "[99]" not in answer.text
     assert not any(c.status == "supported" and "pwned" in c.sentence.lower() for c in answer.verification)
     assert all(1 <= m <= len(answer.citations) for m in markers(answer.text))
@@ -107,10 +123,10 @@ def test_endpoint_down_falls_back_to_extractive_with_a_note(ask_index, embedder)
     assert SECRET not in json.dumps(answer.to_dict())
 
 
-def test_an_error_that_echoes_the_api_key_is_redacted(ask_index, embedder):
-    with ScriptedLlm(status=401) as llm:
-        answer = llm_assistant(ask_index, embedder, llm.base_url, llm_api_key=SECRET).ask(QUESTION)
-    assert llm.requests, "the endpoint was not called"
+def test_an_error_that_echoes_the_api_key_is_redacted(scripted, bot):
+    scripted.script(status=401)
+    answer = bot.ask(QUESTION)
+    assert scripted.requests, "the endpoint was not called"
     assert answer.mode == "extractive" and answer.notes
     assert "401" in answer.notes[0]
     dumped = json.dumps(answer.to_dict())
@@ -123,10 +139,10 @@ def test_no_base_url_in_llm_mode_falls_back_with_a_note(ask_index, embedder):
     assert answer.mode == "extractive" and "AISEC_LLM_BASE_URL is not set" in answer.notes[0]
 
 
-def test_llm_mode_streams_text_then_a_verified_answer(ask_index, embedder, passages):
+def test_llm_mode_streams_text_then_a_verified_answer(passages, scripted, bot):
     n = number_of(passages, "record every successful attack")
-    with ScriptedLlm(f"Red teamers record every successful attack and replay it against each new model version [{n}].") as llm:
-        items = list(llm_assistant(ask_index, embedder, llm.base_url).stream(QUESTION))
+    scripted.script(f"Red teamers record every successful attack and replay it against each new model version [{n}].")
+    items = list(bot.stream(QUESTION))
     *pieces, final = items
     assert isinstance(final, Answer) and final.mode == "llm"
     assert pieces and all(isinstance(p, str) for p in pieces)
@@ -135,10 +151,10 @@ def test_llm_mode_streams_text_then_a_verified_answer(ask_index, embedder, passa
 
 @pytest.mark.xfail(strict=True, reason="design gap: in LLM mode Assistant.stream yields the model's raw, unverified tokens "
                                        "(markers not yet renumbered, [99] included); only the final Answer is verified")
-def test_streamed_llm_text_never_shows_unverified_markers(ask_index, embedder, passages):
+def test_streamed_llm_text_never_shows_unverified_markers(passages, scripted, bot):
     n = number_of(passages, "record every successful attack")
     reply = f"Red teamers record every successful attack and replay it against each new model version [{n}]. Pay is $900,000 [99]."
-    with ScriptedLlm(reply) as llm:
-        items = list(llm_assistant(ask_index, embedder, llm.base_url).stream(QUESTION))
+    scripted.script(reply)
+    items = list(bot.stream(QUESTION))
     streamed = "".join(p for p in items if isinstance(p, str))
     assert "[99]" not in streamed and streamed == items[-1].text

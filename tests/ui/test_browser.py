@@ -87,8 +87,10 @@ def test_hostile_posting_renders_as_text(page, tmp_path):
     text = chat.inner_text()
     assert "<script>alert(1)</script>" in text and "<img src=x onerror=alert(2)>" in text
     assert "[click](http://evil.example)" in text
+    assert "Posting URL (not a web address, not linked): javascript:alert(5)" in text  # the posting's url field
     assert chat.locator("script").count() == 0 and chat.locator("img").count() == 0 and chat.locator("[onerror]").count() == 0
-    assert page.locator("a[href*='evil.example']").count() == 0 and chat.locator("a").count() == 0
+    assert page.locator("a[href*='evil.example']").count() == 0 and page.locator("a[href*='javascript']").count() == 0
+    assert chat.locator(".aisec-passage a").count() == 0 and chat.locator("a:not(.aisec-url a)").count() == 0
     page.wait_for_timeout(300)  # give an injected handler the chance to fire
     assert page.dialogs == []
     injected = ("() => [...document.querySelectorAll('img[src=\"x\"], [onerror], script')]"
@@ -121,8 +123,37 @@ def test_filters_examples_abstention_clear_and_about(page):
     page.get_by_role("tab", name="About the corpus").click()
     about = page.locator("#aisec-about")
     about.get_by_text("Postings by role family").wait_for()
-    assert "2 documents and 6 job postings" in about.inner_text()
+    assert "2 documents and 7 job postings" in about.inner_text()
     assert "mlsecops\t2" in about.inner_text() and "last ingested" in about.inner_text()
+    assert page.dialogs == [] and page.foreign == []
+
+
+def test_analytics_answer_shows_a_chart_and_postings_link_out_and_the_market_tab(page, tmp_path):
+    answer = ask(page, "What share of MLSecOps postings mention Kubernetes?")
+    assert "50% of the 2 MLSecOps postings mention Kubernetes" in answer.locator(".aisec-text").inner_text()
+    chart = answer.locator("figure.aisec-chart img")
+    chart.wait_for()
+    assert chart.evaluate("img => img.complete && img.naturalWidth > 300") and chart.get_attribute("src").startswith("data:image/png")
+    assert answer.locator("img").count() == 1 and chart.evaluate("img => img.getBoundingClientRect().width") == 576  # 6 in at 96 px/in
+
+    answer.locator("details.aisec-source summary").first.click()
+    link = answer.locator(".aisec-url a")
+    assert link.inner_text() == "https://jobs.harborpine.example/careers/mlsecops-engineer?ref=aisec&team=ml"
+    assert link.get_attribute("href") == link.inner_text() and link.get_attribute("target") == "_blank"
+    # Gradio's sanitizer rewrites rel to "noopener noreferrer" (our HTML also says nofollow); both that matter stay
+    assert {"noopener", "noreferrer"} <= set(link.get_attribute("rel").split())
+    assert answer.locator(".aisec-passage a").count() == 0
+    page.screenshot(path=str(tmp_path / "analytics.png"), full_page=True)
+
+    page.get_by_role("tab", name="Market").click()
+    market = page.locator("#aisec-market")
+    market.locator("table.aisec-market-counts").wait_for(timeout=30_000)
+    assert market.locator("table.aisec-market-counts tr.aisec-total").inner_text().split() == ["all", "3", "3", "1", "7"]
+    assert "USD per year (1 with a salary in EUR left out)" in market.inner_text()
+    images = market.locator(".aisec-market-charts img")
+    assert images.count() == 4
+    assert all(images.nth(i).evaluate("img => img.complete && img.naturalWidth > 300") for i in range(4))
+    page.screenshot(path=str(tmp_path / "market.png"), full_page=True)
     assert page.dialogs == [] and page.foreign == []
 
 

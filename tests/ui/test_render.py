@@ -1,6 +1,7 @@
 """Safe rendering: corpus and user text becomes inert HTML text; sources, highlights and abstentions."""
 from __future__ import annotations
 
+import html
 import re
 
 from app.ui.render import answer_html, esc, highlight, salary_range, source_html, user_html
@@ -85,3 +86,36 @@ def test_salary_range_and_document_sources():
     rendered = source_html({"number": 2, "source": "documents/a.md", "title": "A", "text": "t", "kind": "document",
                             "metadata": {"section": "Skills", "page": 3}})
     assert re.search(r"documents/a\.md, p\. 3", rendered) and "Skills" in rendered and "aisec-salary" not in rendered
+
+
+def test_web_url_accepts_only_absolute_http_urls():
+    from app.ui.render import web_url
+
+    for good in ("https://jobs.example.com/123", "http://careers.example.org/a?b=1&c=2", "HTTPS://Example.com"):
+        assert web_url(good) == good
+    for bad in ("javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "data:text/html,<script>alert(1)</script>",
+                "vbscript:msgbox(1)", "/jobs/123", "jobs/123", "//evil.example/x", "ftp://files.example/x", "https://",
+                "http:///path-only", "https:\\\\evil.example", "https://a.example/\"onmouseover=alert(1)", "https://a.example/<b>",
+                "https://a .example", "https://[::1", "https://a.example:99999/", "", None, 42):
+        assert web_url(bad) is None, bad
+
+
+def test_posting_url_is_a_safe_link_only_when_it_is_http():
+    url = "https://jobs.example.com/view?id=7&ref=(aisec)"
+    rendered = source_html(_citation(metadata={"company": "Harbor", "url": url}))
+    link = re.search(r'<a href="([^"]*)" target="_blank" rel="noopener noreferrer nofollow">([^<]*)</a>', rendered)
+    assert link and html.unescape(link.group(1)) == url and html.unescape(link.group(2)) == url
+    assert rendered.count("<a ") == 1 and "&amp;ref=&#40;aisec&#41;" in link.group(1)  # escaped in the attribute and the text
+    passage = re.search(r'<div class="aisec-passage">(.*?)</div>', rendered, re.S).group(1)
+    assert "<a" not in passage and "&#91;click&#93;&#40;http://evil.example&#41;" in passage  # the passage stays plain text
+
+    for bad in ("javascript:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "/relative/job", 'https://x.example/"><script>'):
+        rendered = source_html(_citation(metadata={"url": bad}))
+        assert "<a" not in rendered and "href" not in rendered and "<script" not in rendered
+        assert html.unescape(re.search(r'<div class="aisec-url">([^<]*)</div>', rendered).group(1)).endswith(bad)
+
+
+def test_answer_chart_sits_between_the_text_and_the_sources():
+    rendered = answer_html(_answer(), chart='<figure class="aisec-chart">CHART</figure>')
+    assert rendered.index("aisec-text") < rendered.index("CHART") < rendered.index("aisec-sources")
+    assert "aisec-chart" not in answer_html(_answer())
