@@ -14,7 +14,7 @@ from app.extractive import draft_extractive
 from app.filters import Filters, parse_filters
 from app.followup import standalone_question
 from app.retrieval import HybridRetriever
-from app.sentences import answer_sentences
+from app.sentences import answer_sentences, completed_sentences
 from app.settings import Settings
 from app.support import SupportChecker
 from app.types import Answer, Citation, Passage
@@ -85,13 +85,12 @@ class Assistant:
         answer = Answer(question, "", [], False, mode, standalone_question=query if query != question else None)
         if draft.evidence < self.settings.abstain_threshold or not draft.sentences:
             self._abstain(answer, passages)
+            yield from _pieces(answer.text)
         elif mode == "llm":
             yield from self._answer_with_llm(answer, query, passages, draft.sentences, timings)
         else:
             self._fill(answer, draft.sentences, passages, timings, keep_unsupported=False)
-        if mode != "llm" or answer.abstained or answer.notes:
-            for piece in _pieces(answer.text):
-                yield piece
+            yield from _pieces(answer.text)
         answer.timings_ms = {**timings, "total": _ms(started)}
         yield answer
 
@@ -137,34 +136,51 @@ class Assistant:
         answer.related = [Citation.from_passage(i, p) for i, p in enumerate(passages[:RELATED_COUNT], start=1)]
 
     def _answer_with_llm(self, answer: Answer, query: str, passages: list[Passage], fallback, timings) -> Iterator[str]:
+        """Stream the LLM's answer one verified sentence at a time (never its raw tokens), then finish the Answer."""
         from app.llm import NOT_IN_CORPUS, LlmAnswerer, LlmUnavailable
 
         t0 = time.perf_counter()
-        pieces: list[str] = []
+        raw, shown = "", ""
         try:
             for piece in LlmAnswerer(self.settings).stream(query, passages):
-                pieces.append(piece)
-                yield piece
+                raw += piece
+                complete = completed_sentences(raw)
+                if complete and NOT_IN_CORPUS not in complete.upper():
+                    text, _, _ = compose_answer(_llm_draft(complete), passages, self.checker, keep_unsupported=True)
+                    if text.startswith(shown) and len(text) > len(shown):
+                        yield text[len(shown):]
+                        shown = text
         except LlmUnavailable as exc:
             answer.notes.append(f"The LLM endpoint failed ({self._redact(str(exc))}); this is an extractive answer instead.")
             answer.mode = "extractive"
             self._fill(answer, fallback, passages, timings, keep_unsupported=False)
+            yield from _remainder(answer.text, shown)
             return
         timings["generate"] = _ms(t0)
-        raw = "".join(pieces).strip()
+        raw = raw.strip()
         if NOT_IN_CORPUS in raw.upper() and len(raw) < len(NOT_IN_CORPUS) + 40:
             self._abstain(answer, passages)
-            return
-        draft = [(sentence, [n - 1 for n in numbers]) for sentence, numbers in answer_sentences(raw)]
-        self._fill(answer, draft, passages, timings, keep_unsupported=True)
-        if not any(c.status == "supported" for c in answer.verification):  # then _fill has abstained: undo that
-            answer.notes.append("None of the LLM's sentences could be verified against the passages; this is an extractive answer instead.")
-            answer.mode, answer.abstained, answer.related = "extractive", False, []
-            self._fill(answer, fallback, passages, timings, keep_unsupported=False)
+        else:
+            self._fill(answer, _llm_draft(raw), passages, timings, keep_unsupported=True)
+            if not any(c.status == "supported" for c in answer.verification):  # then _fill has abstained: undo that
+                answer.notes.append("None of the LLM's sentences could be verified against the passages; this is an extractive answer instead.")
+                answer.mode, answer.abstained, answer.related = "extractive", False, []
+                self._fill(answer, fallback, passages, timings, keep_unsupported=False)
+        yield from _remainder(answer.text, shown)
 
     def _redact(self, text: str) -> str:
         secret = self.settings.llm_api_key.get_secret_value()
         return text.replace(secret, "***") if secret else text
+
+
+def _llm_draft(text: str) -> list[tuple[str, list[int]]]:
+    """The LLM's sentences with their markers as 0-based passage indices."""
+    return [(sentence, [n - 1 for n in numbers]) for sentence, numbers in answer_sentences(text)]
+
+
+def _remainder(text: str, shown: str) -> Iterator[str]:
+    """What is left to stream of `text` after `shown`; everything again when they diverged (the final Answer wins)."""
+    yield from _pieces(text[len(shown):] if text.startswith(shown) else text)
 
 
 def _pieces(text: str, words: int = 6) -> Iterator[str]:

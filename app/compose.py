@@ -1,6 +1,7 @@
 """Turn drafted sentences into a verified answer: check each citation, drop the unsupported, renumber."""
 from __future__ import annotations
 
+from app.sentences import strip_markers
 from app.support import SupportChecker
 from app.types import Citation, Passage, SentenceCheck
 
@@ -13,12 +14,16 @@ def compose_answer(draft: list[tuple[str, list[int]]], passages: list[Passage], 
     pieces: list[str] = []
     checks: list[SentenceCheck] = []
     for sentence, cited in draft:
+        sentence = strip_markers(sentence)[0]  # marker-like text inside a drafted sentence is not ours: never shown
+        if not sentence:
+            checks.append(SentenceCheck(sentence, [i + 1 for i in cited], [], "dropped", ["no text besides markers"]))
+            continue
         supported, reasons = [], []
         for index in cited:
             if not 0 <= index < len(passages):
                 reasons.append(f"marker [{index + 1}] does not resolve to a passage")
                 continue
-            result = checker.check(sentence, passages[index].text)
+            result = checker.check(sentence, passages[index].text, passages[index].metadata.get("context", ""))
             if result.supported:
                 supported.append(index)
             else:

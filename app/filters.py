@@ -36,10 +36,12 @@ class Filters:
 
 def parse_filters(raw: dict[str, Any] | None, role_families: tuple[str, ...]) -> Filters:
     """Validate user filters; unknown names or values raise UserError listing what is allowed."""
+    if raw is not None and not isinstance(raw, dict):
+        raise UserError(f"filters must be a mapping like {{'role_family': 'mlsecops'}}, got {type(raw).__name__}")
     raw = {k: v for k, v in (raw or {}).items() if v not in (None, "", [], ())}
     unknown = set(raw) - set(Filters.__dataclass_fields__)
     if unknown:
-        raise UserError(f"unknown filter(s) {sorted(unknown)}; allowed: {', '.join(Filters.__dataclass_fields__)}")
+        raise UserError(f"unknown filter(s) {sorted(map(str, unknown))}; allowed: {', '.join(Filters.__dataclass_fields__)}")
     values: dict[str, Any] = {}
     for name, allowed in (("kind", KINDS), ("role_family", role_families), ("seniority", SENIORITY), ("remote", REMOTE)):
         if name in raw:
@@ -52,8 +54,10 @@ def parse_filters(raw: dict[str, Any] | None, role_families: tuple[str, ...]) ->
     if "min_salary" in raw:
         try:
             values["min_salary"] = int(raw["min_salary"])
-        except (TypeError, ValueError):
-            raise UserError(f"min_salary must be a whole number, got {raw['min_salary']!r}") from None
+            if abs(values["min_salary"]) >= 2**53:  # Chroma compares 64-bit numbers
+                raise ValueError
+        except (TypeError, ValueError, OverflowError):
+            raise UserError(f"min_salary must be a whole number, got {str(raw['min_salary'])[:40]!r}") from None
     if "posted_after" in raw:
         try:
             values["posted_after"] = dt.date.fromisoformat(str(raw["posted_after"])).isoformat()
@@ -61,7 +65,7 @@ def parse_filters(raw: dict[str, Any] | None, role_families: tuple[str, ...]) ->
             raise UserError(f"posted_after must be a date like 2025-01-31, got {raw['posted_after']!r}") from None
     if "skills" in raw:
         skills = raw["skills"] if isinstance(raw["skills"], (list, tuple)) else str(raw["skills"]).split(",")
-        values["skills"] = tuple(s.strip().lower() for s in skills if s.strip())
+        values["skills"] = tuple(str(s).strip().lower() for s in skills if s is not None and str(s).strip())
     return Filters(**values)
 
 

@@ -13,7 +13,7 @@ ACRONYM_RUN = re.compile(r"\b(?:[A-Z][A-Za-z0-9/&-]*[A-Z0-9][A-Za-z0-9/&-]*)(?:\
 def previous_questions(history: list[Any] | None) -> list[str]:
     """User turns from history given as role/content dicts, (user, assistant) pairs, or plain strings."""
     questions = []
-    for turn in history or []:
+    for turn in [history] if isinstance(history, str) else history or []:  # one earlier question as a bare string
         if isinstance(turn, dict):
             if turn.get("role", "user") == "user" and turn.get("content"):
                 questions.append(str(turn["content"]))

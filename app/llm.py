@@ -34,6 +34,7 @@ class LlmAnswerer:
             is_chat_model=True, temperature=0.0, max_tokens=settings.llm_max_tokens, timeout=settings.llm_timeout_s,
             max_retries=0, context_window=8192,
         )
+        self.secret = settings.llm_api_key.get_secret_value()
 
     def stream(self, question: str, passages: list[Passage]) -> Iterator[str]:
         """Yield the model's text as it arrives; raise LlmUnavailable on any transport or API error."""
@@ -42,7 +43,7 @@ class LlmAnswerer:
                 if chunk.delta:
                     yield chunk.delta
         except Exception as exc:  # openai/httpx raise many types; all mean "no answer from the LLM"
-            raise LlmUnavailable(_describe(exc)) from None
+            raise LlmUnavailable(_describe(exc, self.secret)) from None
 
 
 def build_messages(question: str, passages: list[Passage]):
@@ -66,6 +67,7 @@ def _attr(value: str) -> str:
     return str(value).replace('"', "'").replace("<", "‹")[:200]
 
 
-def _describe(exc: Exception) -> str:
-    """A short reason without secrets (API keys never appear in exception text we build)."""
-    return f"{type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else 'no detail'}"
+def _describe(exc: Exception, secret: str = "") -> str:
+    """A short reason without secrets: the key is masked before the text is cut, so no part of it survives."""
+    detail = str(exc).replace(secret, "***") if secret else str(exc)
+    return f"{type(exc).__name__}: {detail.splitlines()[0][:200] if detail else 'no detail'}"

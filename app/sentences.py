@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-MARKER = re.compile(r"\s*\[(\d{1,3})\]")
+MARKER = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")  # [2], also grouped [2, 3]; any digit count, so no [1234] slips through
 ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "Inc.", "Ltd.", "Dr.", "No.", "St.", "U.S.", "approx.")
 BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(*\[]?[A-Z0-9])")
 BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
@@ -11,6 +11,7 @@ EMPHASIS = re.compile(r"(\*\*|__|`)|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 BOLD_HEADING = re.compile(r"^\*\*[^*]+\*\*:?$")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
 MIN_CHARS, MAX_CHARS = 25, 420
+SENTENCE_END = re.compile(r"[.!?](?:\s*\[\d{1,3}(?:\s*,\s*\d{1,3})*\])*(?=\s)")
 
 
 def passage_sentences(text: str, title: str | None = None) -> list[str]:
@@ -62,14 +63,14 @@ def split_sentences(text: str) -> list[str]:
 
 def strip_markers(sentence: str) -> tuple[str, list[int]]:
     """Remove [n] markers from a sentence; return the clean text and the numbers in order."""
-    numbers = [int(n) for n in MARKER.findall(sentence)]
+    numbers = [int(n) if len(n) < 10 else 10**9 for group in MARKER.findall(sentence) for n in re.split(r"\s*[,;]\s*", group)]
     clean = MARKER.sub("", sentence).strip()
     return clean, list(dict.fromkeys(numbers))
 
 
 def answer_sentences(text: str) -> list[tuple[str, list[int]]]:
     """An answer's sentences with the markers each carries (markers after the full stop count too)."""
-    moved = re.sub(r"([.!?])((?:\s*\[\d{1,3}\])+)", r"\2\1", text)
+    moved = re.sub(r"([.!?])((?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+)", r"\2\1", text)
     result = []
     for line in moved.splitlines():
         line = BULLET.sub("", line.strip())
@@ -78,6 +79,12 @@ def answer_sentences(text: str) -> list[tuple[str, list[int]]]:
             if clean:
                 result.append((clean, numbers))
     return result
+
+
+def completed_sentences(text: str) -> str:
+    """The part of streamed text that ends with a finished sentence (and its markers), or ""."""
+    ends = list(SENTENCE_END.finditer(text))
+    return text[: ends[-1].end()] if ends else ""
 
 
 def _clip(sentence: str) -> str:

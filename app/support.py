@@ -18,6 +18,10 @@ SCALE = {"k": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9}
 INSTRUCTION = re.compile(r"\b(?:ignore|disregard|forget|override)\b[^.!?\n]{0,40}\b(?:instructions?|prompts?|rules|directions)\b"
                          r"|\byou are now\b", re.IGNORECASE)
 SENTENCE_SPAN = re.compile(r"[^.!?\n]+[.!?]*")
+GENERIC_ACRONYMS = {"AI", "ML", "LLM", "LLMs", "GenAI", "IT"}  # too generic to name anything
+NEGATION = re.compile(r"\b(?:not|no|never|cannot|without|neither|nor|none)\b|n't\b", re.IGNORECASE)
+ABSOLUTE = re.compile(r"\b(?:always|never|guaranteed?|guarantees|entirely|completely|invariably)\b", re.IGNORECASE)
+NEAR_PARAPHRASE = 0.75  # above this similarity a flipped negation is what separates the two sentences
 
 
 @dataclass(frozen=True)
@@ -36,15 +40,17 @@ class SupportChecker:
         self.embed = embed
         self.threshold = threshold
 
-    def check(self, sentence: str, passage: str) -> SupportResult:
-        """Numbers and names of `sentence` must occur in `passage`; its meaning must match one passage sentence."""
+    def check(self, sentence: str, passage: str, context: str = "") -> SupportResult:
+        """Numbers and names of `sentence` must occur in `passage` (or its `context`: document title and
+        section); its meaning must match one passage sentence, with the same polarity (negated or not)."""
         reasons = []
         passage = without_instructions(passage)
-        missing_numbers = numbers_in(sentence) - numbers_in(passage)
+        evidence = f"{context}\n{passage}"
+        missing_numbers = numbers_in(sentence) - numbers_in(evidence)
         if missing_numbers:
             reasons.append(f"numbers not in passage: {', '.join(sorted(_fmt(n) for n in missing_numbers))}")
-        folded = _fold(passage)
-        missing_names = [n for n in names_in(sentence) if _fold(n) not in folded]
+        folded = f" {_fold(evidence)} "
+        missing_names = [n for n in names_in(sentence) if not _name_in(n, folded)]
         if missing_names:
             reasons.append(f"names not in passage: {', '.join(missing_names)}")
         if _squash(sentence) and _squash(sentence) in _squash(passage):
@@ -52,7 +58,14 @@ class SupportChecker:
         else:
             candidates = passage_sentences(passage) or [passage]
             vectors = self.embed([sentence, *candidates])
-            similarity = float(np.max(vectors[1:] @ vectors[0]))
+            scores = vectors[1:] @ vectors[0]
+            similarity = float(np.max(scores))
+            closest = candidates[int(np.argmax(scores))]
+            if similarity >= NEAR_PARAPHRASE and bool(NEGATION.search(sentence)) != bool(NEGATION.search(closest)):
+                reasons.append("negation differs from the closest passage sentence")
+            overclaims = {w.lower() for w in ABSOLUTE.findall(sentence)} - {w.lower() for w in ABSOLUTE.findall(passage)}
+            if overclaims:
+                reasons.append(f"absolute claim not in passage: {', '.join(sorted(overclaims))}")
         if similarity < self.threshold:
             reasons.append(f"meaning not close to any passage sentence (similarity {similarity:.2f} < {self.threshold})")
         return SupportResult(not reasons, similarity, tuple(reasons))
@@ -79,10 +92,10 @@ def numbers_in(text: str) -> set[float]:
 
 
 def names_in(text: str) -> list[str]:
-    """Acronyms and capitalised multi-word names (not sentence-initial function words)."""
+    """Acronyms and capitalised multi-word names (not sentence-initial function words or generic acronyms)."""
     names = []
     for match in NAME.finditer(text):
-        words = [w for w in match.group(0).split() if w not in COMMON_CAPITALS]
+        words = [w for w in match.group(0).split() if w not in COMMON_CAPITALS and w not in GENERIC_ACRONYMS]
         if words:
             names.append(" ".join(words))
     return list(dict.fromkeys(names))
@@ -90,6 +103,14 @@ def names_in(text: str) -> list[str]:
 
 def _fold(text: str) -> str:
     return re.sub(r"[\s\-–—/]+", " ", text.lower())
+
+
+def _name_in(name: str, folded_evidence: str) -> bool:
+    """A multi-word name counts when it appears whole, or when each of its acronym words appears as a word."""
+    if f" {_fold(name)} " in folded_evidence or _fold(name) in folded_evidence and " " in name:
+        return True
+    words = [w for w in name.split() if w not in GENERIC_ACRONYMS]
+    return all(re.search(rf"(?<![a-z0-9]){re.escape(_fold(w))}(?![a-z0-9])", folded_evidence) for w in words)
 
 
 def _squash(text: str) -> str:

@@ -18,7 +18,7 @@ def run_command(settings: Settings, *, suite: str, configs: list[Path] | None, m
     from evals.config import load_configs
     from evals.gate import check, load_thresholds
     from evals.html_report import write_html
-    from evals.report import RichProgress, print_summary, write_results
+    from evals.report import RichProgress, print_summary, write_markdown, write_results
     from evals.runner import run_eval
 
     loaded_suite = load_suite(suite)
@@ -32,7 +32,8 @@ def run_command(settings: Settings, *, suite: str, configs: list[Path] | None, m
         run = run_eval(loaded_suite, loaded_configs, settings, out_dir, mode=mode, embedder=embedder,
                        index_root=index_dir, progress=progress, share_embeddings=share_embeddings)
     print_summary(run, console)
-    written = [write_results(run, out_dir / "results.json"), write_html(run, out_dir / "report.html")]
+    written = [write_results(run, out_dir / "results.json"), write_html(run, out_dir / "report.html"),
+               write_markdown(run, out_dir / "summary.md")]
     if out is None:
         _point_latest(out_dir)
     console.print("wrote " + ", ".join(str(p) for p in written))

@@ -32,6 +32,29 @@ def write_results(run: EvalRun, path: Path) -> Path:
     return path
 
 
+def write_markdown(run: EvalRun, path: Path) -> Path:
+    """summary.md: the comparison table and the calibration line per configuration, for docs and PRs."""
+    path.write_text(markdown_summary(results_dict(run)), encoding="utf-8")
+    return path
+
+
+def markdown_summary(results: dict[str, Any]) -> str:
+    """Markdown for a results.json document (so older runs can be summarised too)."""
+    configs = results["configs"]
+    lines = [f"Suite `{results['suite']}` ({configs[0]['metrics']['cases']} cases), started {results['started']}.", "",
+             "| metric | " + " | ".join(c["name"] for c in configs) + " |", "|---|" + "---:|" * len(configs)]
+    for name in METRIC_ORDER:
+        lines.append(f"| {name} | " + " | ".join(fmt(name, c["metrics"].get(name)) for c in configs) + " |")
+    lines.append("")
+    for c in configs:
+        best = c["calibration"].get("recommended")
+        if best:
+            lines.append(f"- `{c['name']}`: abstain_threshold {c['calibration']['current']} → best {best['threshold']} "
+                         f"(abstention F1 {fmt('f', best['abstention_f1'])}, wrong abstentions "
+                         f"{fmt('w', best['wrong_abstention_rate'])}, fact recall {fmt('f', best['fact_recall'])})")
+    return "\n".join(lines) + "\n"
+
+
 def fmt(name: str, value: Any) -> str:
     """A metric value for people: rates with three decimals, latencies in whole milliseconds."""
     if value is None:

@@ -60,7 +60,10 @@ def read_text(path: Path) -> str:
     if not data.strip():
         raise ValueError("empty file")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ValueError(f"not valid UTF-16 text (byte {exc.start}); save the file as UTF-8 and re-run") from None
     if b"\x00" in data[:8192]:
         raise ValueError("binary content, not text")
     try:

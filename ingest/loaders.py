@@ -31,9 +31,9 @@ def _load_markdown(sf: SourceFile) -> Document:
     front, body, offset = _split_front_matter(raw, sf.source)
     title = str(front.get("title") or _first_heading(body) or _title_from_name(sf.path))
     metadata = {
-        "sources": [str(s) for s in front.get("sources") or []],
+        "sources": _strings(front.get("sources")),
         "updated": str(front.get("updated") or ""),
-        "role_families": [str(r) for r in front.get("role_families") or []],
+        "role_families": _strings(front.get("role_families")),
     }
     return _document(sf, title, body, metadata, sections=_sections(body), text_offset=offset)
 
@@ -90,6 +90,8 @@ def _load_pdf(sf: SourceFile) -> Document:
 
 
 def _document(sf: SourceFile, title: str, text: str, metadata: dict, *, sections=(), pages=(), text_offset: int = 0) -> Document:
+    if not text.strip():
+        raise ValueError("no text to index (only front matter or whitespace)")
     version = hashlib.sha256(f"{title}\n{metadata}\n{text}".encode("utf-8")).hexdigest()
     return Document(
         doc_id=f"doc:{sf.source}",
@@ -116,6 +118,13 @@ def _split_front_matter(raw: str, source: str) -> tuple[dict, str, int]:
     if not isinstance(front, dict):
         raise ValueError("front matter must be a YAML mapping (key: value lines)")
     return front, raw[match.end():], match.end()
+
+
+def _strings(value) -> list[str]:
+    """A front-matter list field; a single value counts as a list of one."""
+    if value is None or value == "":
+        return []
+    return [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
 
 
 def _sections(text: str) -> list[tuple[int, str]]:

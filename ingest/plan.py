@@ -44,9 +44,9 @@ def plan_changes(files: list[SourceFile], records: dict[str, DocRecord], roots: 
             continue
         try:
             result = load_file(sf, vocabulary, max_rows)
-        except (ValueError, OSError, RecursionError) as exc:
+        except Exception as exc:  # noqa: BLE001 - one unreadable file is skipped with its reason, never stops the run
             plan.file_status[sf.source] = "failed"
-            plan.skipped.append(Skipped(sf.source, str(exc) or type(exc).__name__))
+            plan.skipped.append(Skipped(sf.source, load_failure_reason(exc)))
             claimed.update((r.doc_id, str(sf.path)) for r in previous)
             continue
         plan.skipped.extend(result.skipped)
@@ -65,6 +65,14 @@ def plan_changes(files: list[SourceFile], records: dict[str, DocRecord], roots: 
         if origin not in present and any(Path(origin).is_relative_to(root.resolve()) for root in roots):
             plan.to_remove.extend(r for r in previous if r.doc_id not in claimed)
     return plan
+
+
+def load_failure_reason(exc: Exception) -> str:
+    """Loaders raise ValueError with a reason; anything else is a parser giving up on an odd file."""
+    if isinstance(exc, (ValueError, OSError)) and str(exc):
+        return str(exc)
+    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return f"could not be read ({type(exc).__name__}{': ' + detail if detail else ''})"
 
 
 def oversized_reason(size: int, max_file_mb: float) -> str:

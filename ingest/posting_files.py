@@ -14,9 +14,12 @@ from ingest.models import Document, LoadResult, Skipped, SourceFile
 from ingest.postings import parse_posting, posting_to_document
 from ingest.vocabulary import Vocabulary
 
+TOO_DEEP = "JSON nested too deeply to be a posting"
+
 
 def load_postings(sf: SourceFile, vocabulary: Vocabulary, max_rows: int) -> LoadResult:
-    """Parse every row; a bad row is skipped with its number and reason."""
+    """Parse every row; a bad row is skipped with its number and reason; too many rows are refused before parsing."""
+    refuse_too_many_rows(sf.path, max_rows)
     text = read_text(sf.path)
     rows = list(_rows(sf.path, text, max_rows))
     documents: list[Document] = []
@@ -59,6 +62,8 @@ def _json_line(line: str) -> Any:
         return json.loads(line)
     except json.JSONDecodeError as exc:
         return ValueError(f"invalid JSON ({exc.msg} at column {exc.colno})")
+    except RecursionError:
+        return ValueError(TOO_DEEP)
 
 
 def _json_array(text: str, max_rows: int) -> Iterator[tuple[int, Any]]:
@@ -66,6 +71,8 @@ def _json_array(text: str, max_rows: int) -> Iterator[tuple[int, Any]]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValueError(f"invalid JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise ValueError(TOO_DEEP) from None
     if isinstance(data, dict) and isinstance(data.get("postings"), list):
         data = data["postings"]
     if not isinstance(data, list):
@@ -95,12 +102,37 @@ def _column_mapping(path: Path) -> dict[str, str]:
     """Our field -> their column, from `NAME.mapping.yaml` or `mapping.yaml` beside the CSV."""
     for candidate in (path.with_suffix(".mapping.yaml"), path.parent / "mapping.yaml"):
         if candidate.exists():
-            data = yaml.safe_load(candidate.read_text(encoding="utf-8")) or {}
-            columns = data.get("columns", data)
+            try:
+                data = yaml.safe_load(candidate.read_text(encoding="utf-8")) or {}
+            except (yaml.YAMLError, UnicodeDecodeError) as exc:
+                raise ValueError(f"{candidate.name} is not valid YAML: {str(exc).splitlines()[0]}") from None
+            columns = data.get("columns", data) if isinstance(data, dict) else data
             if not isinstance(columns, dict):
                 raise ValueError(f"{candidate.name} must map our field names to your column names")
             return {str(k): str(v) for k, v in columns.items()}
     return {}
+
+
+def refuse_too_many_rows(path: Path, max_rows: int) -> None:
+    """Count JSONL lines or CSV records in one streaming pass that stops at the limit; refuse the file if over it."""
+    suffix = path.suffix.lower()
+    if suffix not in (".jsonl", ".csv"):
+        return  # a JSON array is bounded by AISEC_MAX_FILE_MB and counted once parsed
+    count = 0
+    with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+        if suffix == ".jsonl":
+            records = (line for line in handle if line.strip())
+        else:
+            records = csv.reader(handle)
+            next(records, None)  # the header
+        try:
+            for _ in records:
+                count += 1
+                if count > max_rows:
+                    raise ValueError(f"more than {max_rows:,} rows, over AISEC_MAX_POSTING_ROWS={max_rows}; "
+                                     "split the file or raise the limit")
+        except (csv.Error, RecursionError):
+            return  # malformed: the full parse reports where
 
 
 def _check_rows(count: int, max_rows: int) -> None:

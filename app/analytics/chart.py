@@ -5,6 +5,7 @@ from typing import Any
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from app.analytics.labels import percent, term
 
@@ -77,8 +78,9 @@ def market_charts(snapshot: dict[str, Any]) -> dict[str, Figure]:
             axes.barh([term(f) for f in order], counts, left=left, label=level)
             left = [a + b for a, b in zip(left, counts)]
         axes.set_xlabel("postings")
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
         axes.set_title(f"Postings per role family and seniority ({snapshot['postings']} postings)", fontsize=10)
-        axes.legend(fontsize=7, loc="lower right")
+        axes.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
         figure.tight_layout()
         charts["postings"] = figure
     if snapshot.get("remote"):

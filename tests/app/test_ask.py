@@ -175,6 +175,7 @@ def test_a_question_of_exactly_the_limit_is_accepted(assistant):
     ({"kind": "video"}, "unknown kind 'video'; choose one of: document, posting"),
     ({"min_salary": "lots"}, "min_salary must be a whole number"),
     ({"posted_after": "last week"}, "posted_after must be a date like 2025-01-31"),
+    (["mlsecops"], "filters must be a mapping like {'role_family': 'mlsecops'}, got list"),
 ])
 def test_bad_filters_raise_a_clear_user_error(assistant, filters, message):
     with pytest.raises(UserError, match=message):

@@ -41,8 +41,12 @@ def vocabulary_terms(assistant):
     return assistant.vocabulary.terms("role_families")
 
 
+@pytest.mark.parametrize("pushdown", [False, True], ids=["post-filter", "chroma-where"])
 @pytest.mark.parametrize("name", CASES)
-def test_both_legs_return_only_matching_passages(assistant, vocabulary_terms, name):
+def test_both_legs_return_only_matching_passages(assistant, vocabulary_terms, monkeypatch, name, pushdown):
+    """The dense leg either post-filters over-fetched neighbours or pushes the filter into Chroma: both must hold."""
+    if pushdown:
+        monkeypatch.setattr("app.retrieval.MIN_POST_FILTER_SELECTIVITY", 1.01)
     raw, question, allowed = CASES[name]
     filters = parse_filters(raw, vocabulary_terms)
     retriever = assistant.retriever()

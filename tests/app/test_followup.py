@@ -42,3 +42,7 @@ def test_history_formats():
 def test_long_questions_with_a_pronoun_are_not_follow_ups():
     assert is_follow_up("what do they pay?")
     assert not is_follow_up("What do employers expect when they hire an AI governance lead for a regulated insurer in Europe?")
+
+
+def test_a_bare_string_history_is_one_earlier_question():
+    assert standalone_question("What do they record?", "How do AI red teams work?", SUBJECTS) == "What do AI red teams record?"

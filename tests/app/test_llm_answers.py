@@ -149,8 +149,6 @@ def test_llm_mode_streams_text_then_a_verified_answer(passages, scripted, bot):
     assert_well_cited(final)
 
 
-@pytest.mark.xfail(strict=True, reason="design gap: in LLM mode Assistant.stream yields the model's raw, unverified tokens "
-                                       "(markers not yet renumbered, [99] included); only the final Answer is verified")
 def test_streamed_llm_text_never_shows_unverified_markers(passages, scripted, bot):
     n = number_of(passages, "record every successful attack")
     reply = f"Red teamers record every successful attack and replay it against each new model version [{n}]. Pay is $900,000 [99]."
@@ -158,3 +156,21 @@ def test_streamed_llm_text_never_shows_unverified_markers(passages, scripted, bo
     items = list(bot.stream(QUESTION))
     streamed = "".join(p for p in items if isinstance(p, str))
     assert "[99]" not in streamed and streamed == items[-1].text
+
+
+def test_a_long_api_key_echoed_in_an_error_is_not_leaked_even_in_part(ask_index, embedder, scripted):
+    long_key = "sk-test-" + "SECRETPART" * 30  # JWT-like keys run to hundreds of characters
+    scripted.script(status=401)
+    answer = llm_assistant(ask_index, embedder, scripted.base_url, llm_api_key=long_key).ask(QUESTION)
+    assert answer.mode == "extractive" and "401" in answer.notes[0]
+    assert "SECRETPART" not in json.dumps(answer.to_dict())
+
+
+def test_grouped_markers_are_read_as_citations_not_left_in_the_text(passages, scripted, bot):
+    n = number_of(passages, "record every successful attack")
+    other = next(i for i in range(1, len(passages) + 1) if i != n)
+    scripted.script(f"Red teamers record every successful attack and replay it against each new model version [{n}, {other}].")
+    answer = bot.ask(QUESTION)
+    assert answer.mode == "llm"
+    assert answer.text == "Red teamers record every successful attack and replay it against each new model version. [1]"
+    assert answer.verification[0].cited == [n, other]

@@ -63,3 +63,9 @@ def test_a_posting_facts_line_stays_one_unit_with_its_title():
 def test_long_sentences_are_clipped_at_a_word():
     sentences = passage_sentences("word " * 200 + "end.")
     assert len(sentences) == 1 and len(sentences[0]) <= 421 and sentences[0].endswith("…")
+
+
+def test_grouped_markers_are_citations():
+    assert answer_sentences("Pay is high [1, 3]. Skills vary [2;4]. Both [1][2, 5].") == [
+        ("Pay is high.", [1, 3]), ("Skills vary.", [2, 4]), ("Both.", [1, 2, 5])]
+    assert answer_sentences("Pay is high. [2, 3] Skills vary.") == [("Pay is high.", [2, 3]), ("Skills vary.", [])]

@@ -499,17 +499,19 @@ class Summary:
                 "details": [asdict(t) for t in self.trials]}
 
 
-def run_trials(trials: int, seed: int, budget_s: float, work: Path, log=print, modes=("op", "timer")) -> Summary:
+def run_trials(trials: int, seed: int, budget_s: float, work: Path, log=None, modes=("op", "timer"),
+               documents: int = 16, postings: int = 24) -> Summary:
+    log = log or (lambda line: print(line, flush=True))
     rng = random.Random(seed)
     corpus, data, clean, cache = work / "corpus", work / "data", work / "clean", work / "vectors.npz"
-    make_corpus(corpus, rng)
+    make_corpus(corpus, rng, documents, postings)
     env = environment(data, corpus)
     started = time.monotonic()
     first = run_verify(env, clean, cache)  # the first full ingest (and a clean rebuild to compare it with)
     summary = Summary(seed, baseline={k: first.get(k) for k in ("documents", "chunks", "recovery_s")})
     if first["problems"]:
         raise RuntimeError(f"the first ingest is already inconsistent: {first['problems']}")
-    estimated_ops, estimated_write_s, counter = 12, 3.0, [0]
+    estimated_ops, estimated_write_s, counter = max(3, first.get("recovery_writes", 12)), 3.0, [0]
     for number in range(1, trials + 1):
         if time.monotonic() - started > budget_s:
             log(f"time budget of {budget_s:.0f}s used up after {number - 1} trials")
