@@ -11,7 +11,8 @@ EMPHASIS = re.compile(r"(\*\*|__|`)|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 BOLD_HEADING = re.compile(r"^\*\*[^*]+\*\*:?$")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
 MIN_CHARS, MAX_CHARS = 25, 420
-SENTENCE_END = re.compile(r"[.!?](?:\s*\[\d{1,3}(?:\s*,\s*\d{1,3})*\])*(?=\s)")
+# a sentence is finished once the next one has begun: markers may still follow its full stop ("... version. [2]")
+SENTENCE_END = re.compile(r"[.!?](?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])*(?=\s+[^\s\[])")
 
 
 def passage_sentences(text: str, title: str | None = None) -> list[str]:

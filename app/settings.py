@@ -22,8 +22,10 @@ class Settings(BaseSettings):
     embed_batch_size: int = Field(16, ge=1, le=512, description="Chunks per embedding batch.")
     chunk_size: int = Field(192, ge=32, le=2048, description="Chunk size in cl100k tokens.")
     chunk_overlap: int = Field(32, ge=0, le=512, description="Overlap between chunks in tokens.")
-    max_file_mb: float = Field(64.0, gt=0, description="Files larger than this are refused.")
-    max_posting_rows: int = Field(250_000, ge=1, description="Posting files with more rows are refused.")
+    max_file_mb: float = Field(10.0, gt=0, description="Files larger than this are refused before they are read "
+                               "(10 MB of text is ~18,000 chunks: 20-40 minutes of embedding on 2 CPUs; see docs/reliability.md).")
+    max_posting_rows: int = Field(10_000, ge=1, description="Postings files (JSONL/CSV) with more rows are refused after "
+                                  "a streaming row count, before parsing (see docs/reliability.md).")
 
     greenhouse_api_base: str = Field("https://boards-api.greenhouse.io", description="Greenhouse Job Board API base URL used by `aisec fetch-postings`.")
     lever_api_base: str = Field("https://api.lever.co", description="Lever Postings API base URL (https://api.eu.lever.co for EU-hosted boards).")

@@ -140,7 +140,7 @@ def _figure(width: float, height: float):
 
 
 def _bar_chart(series: dict[str, list[float | None]], labels: list[str], title: str, rate: bool = True):
-    plt, (fig, ax) = _figure(max(6.0, 0.9 * len(labels) + 2), 3.6)
+    plt, (fig, ax) = _figure(max(6.0, 0.9 * len(labels) + 3.5), 3.6)
     width = 0.8 / max(1, len(series))
     for i, (name, values) in enumerate(series.items()):
         xs = [j + i * width - 0.4 + width / 2 for j in range(len(labels))]
@@ -149,7 +149,7 @@ def _bar_chart(series: dict[str, list[float | None]], labels: list[str], title: 
     if rate:
         ax.set_ylim(0, 1.05)
     ax.set_title(title)
-    ax.legend(fontsize=7, ncol=min(4, len(series)))
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     fig.tight_layout()
     return fig
 

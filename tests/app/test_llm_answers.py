@@ -174,3 +174,13 @@ def test_grouped_markers_are_read_as_citations_not_left_in_the_text(passages, sc
     assert answer.mode == "llm"
     assert answer.text == "Red teamers record every successful attack and replay it against each new model version. [1]"
     assert answer.verification[0].cited == [n, other]
+
+
+def test_streamed_llm_text_with_markers_after_the_full_stop_is_the_final_text(passages, scripted, bot):
+    n = number_of(passages, "record every successful attack")
+    scripted.script(f"Red teamers record every successful attack and replay it against each new model version. [{n}] "
+                    f"They keep every attack as a regression test. [{n}]")
+    items = list(bot.stream(QUESTION))
+    streamed = "".join(p for p in items if isinstance(p, str))
+    assert "[unsupported]" not in streamed
+    assert streamed == items[-1].text

@@ -58,10 +58,8 @@ def assert_llm_answer_is_verified(answer, checker) -> None:
     "How do AI red teams work?",
     "What format do MLSecOps teams prefer for model weights?",
 ])
-def test_llm_answers_carry_only_verified_citations(llm_bot, checker, question, record_property):
+def test_llm_answers_carry_only_verified_citations(llm_bot, checker, question):
     answer = llm_bot.ask(question)
-    record_property("timings_ms", answer.timings_ms)
-    record_property("mode", answer.mode)
     assert not answer.abstained or answer.mode == "llm"
     assert_llm_answer_is_verified(answer, checker)
 

@@ -69,3 +69,14 @@ def test_grouped_markers_are_citations():
     assert answer_sentences("Pay is high [1, 3]. Skills vary [2;4]. Both [1][2, 5].") == [
         ("Pay is high.", [1, 3]), ("Skills vary.", [2, 4]), ("Both.", [1, 2, 5])]
     assert answer_sentences("Pay is high. [2, 3] Skills vary.") == [("Pay is high.", [2, 3]), ("Skills vary.", [])]
+
+
+def test_a_streamed_sentence_is_complete_only_once_the_next_one_begins():
+    from app.sentences import completed_sentences
+
+    assert completed_sentences("Pay is high [1].") == ""
+    assert completed_sentences("Pay is high [1]. Skills") == "Pay is high [1]."
+    assert completed_sentences("Pay is high.") == ""
+    assert completed_sentences("Pay is high. [1]") == ""  # the marker after the stop may still grow: [1][2]
+    assert completed_sentences("Pay is high. [1][2, 3] Skills vary") == "Pay is high. [1][2, 3]"
+    assert completed_sentences("Pay is high. [1]\n- Skills") == "Pay is high. [1]"

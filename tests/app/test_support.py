@@ -83,8 +83,8 @@ def test_names_must_appear_in_the_passage(sentence, ok):
         assert any(r.startswith("names not in passage") for r in result.reasons)
 
 
-def test_names_ignore_sentence_initial_function_words():
-    assert names_in("The Chief Risk Officer reads the NIST AI RMF.") == ["Chief Risk Officer", "NIST", "AI", "RMF"]
+def test_names_ignore_sentence_initial_function_words_and_generic_acronyms():
+    assert names_in("The Chief Risk Officer reads the NIST AI RMF.") == ["Chief Risk Officer", "NIST", "RMF"]  # generic acronyms (AI, ML, LLM) name nothing
     assert names_in("This is plain.") == []
 
 
@@ -160,3 +160,32 @@ def test_without_instructions(passage, kept):
 
 def test_a_sentence_of_punctuation_is_not_a_verbatim_quote():
     assert not SupportChecker(FixedSimilarity(0.1)).check("—", PASSAGE).supported
+
+
+PICKLE = "Pickle-based model files can execute arbitrary code when they are loaded, so teams prefer the safetensors format."
+
+
+@pytest.fixture(scope="module")
+def real_checker(embedder):
+    from app.embed_cache import CachedEmbedder
+
+    return SupportChecker(CachedEmbedder(embedder))
+
+
+def test_a_flipped_negation_is_not_supported(real_checker):
+    passage = "Pickle-based model files can execute arbitrary code when they are loaded."
+    result = real_checker.check("Pickle-based model files cannot execute arbitrary code when they are loaded.", passage)
+    assert not result.supported
+    assert "negation differs from the closest passage sentence" in result.reasons
+
+
+def test_an_absolute_claim_the_passage_does_not_make_is_not_supported(real_checker):
+    result = real_checker.check("Pickle-based model files always execute arbitrary code when they are loaded.", PICKLE)
+    assert not result.supported
+    assert "absolute claim not in passage: always" in result.reasons
+
+
+def test_names_may_come_from_the_passage_context(real_checker):
+    sentence = "At Harbor Labs, pickle-based model files can execute arbitrary code when they are loaded."
+    assert not real_checker.check(sentence, PICKLE).supported
+    assert real_checker.check(sentence, PICKLE, context="Harbor Labs platform guide › Model supply chain").supported

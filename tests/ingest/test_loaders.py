@@ -233,7 +233,7 @@ def test_duplicate_posting_ids_in_one_file_keep_the_first(tmp_path):
 def test_too_many_rows_is_refused_with_the_setting_name(tmp_path):
     path = tmp_path / "many.jsonl"
     path.write_text("\n".join(json.dumps(valid_posting(id=f"m-{i}")) for i in range(5)) + "\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="5 rows is more than AISEC_MAX_POSTING_ROWS=3"):
+    with pytest.raises(ValueError, match="more than 3 rows, over AISEC_MAX_POSTING_ROWS=3; split the file or raise the limit"):
         load(path, tmp_path, max_rows=3)
 
 

@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -152,10 +153,10 @@ def environment(data_dir: Path, corpus: Path) -> dict[str, str]:
     return env
 
 
-def install_kill_switch(kill_at: int, when: str, window: int, ops_file: Path | None) -> None:
-    """Count every index write (Chroma add/upsert/delete/modify, snapshot steps); SIGKILL at the k-th one."""
-    import atexit
-
+@contextmanager
+def index_write_hook(on_write):
+    """Call on_write(n, "before"|"after") around every index write: Chroma add/upsert/delete/modify/update calls
+    (catalog and chunks) and the snapshot's save, pointer switch and clean-up. Yields the running count."""
     import chromadb.api.models.Collection as collection_module
 
     import ingest.snapshot
@@ -166,20 +167,37 @@ def install_kill_switch(kill_at: int, when: str, window: int, ops_file: Path | N
     def counted(fn):
         def wrapper(*args, **kwargs):
             count[0] += 1
-            if count[0] == kill_at and when == "before":
-                os.kill(os.getpid(), signal.SIGKILL)
+            number = count[0]
+            on_write(number, "before")
             result = fn(*args, **kwargs)
-            if count[0] == kill_at and when == "after":
-                os.kill(os.getpid(), signal.SIGKILL)
+            on_write(number, "after")
             return result
         return wrapper
 
     cls = collection_module.Collection
-    for name in ("add", "upsert", "delete", "modify", "update"):
-        setattr(cls, name, counted(getattr(cls, name)))
-    ingest.sync.save_snapshot = counted(ingest.sync.save_snapshot)
-    for name in ("_write_pointer", "_remove_old"):
-        setattr(ingest.snapshot, name, counted(getattr(ingest.snapshot, name)))
+    targets = [(cls, name) for name in ("add", "upsert", "delete", "modify", "update")]
+    targets += [(ingest.sync, "save_snapshot"), (ingest.snapshot, "_write_pointer"), (ingest.snapshot, "_remove_old")]
+    originals = [(owner, name, getattr(owner, name)) for owner, name in targets]
+    for owner, name, original in originals:
+        setattr(owner, name, counted(original))
+    try:
+        yield count
+    finally:
+        for owner, name, original in originals:
+            setattr(owner, name, original)
+
+
+def install_kill_switch(kill_at: int, when: str, window: int, ops_file: Path | None) -> None:
+    """In a child process: SIGKILL ourselves just before or after the kill_at-th index write."""
+    import atexit
+
+    import ingest.sync
+
+    def kill(number: int, moment: str) -> None:
+        if number == kill_at and moment == when:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    count = index_write_hook(kill).__enter__()  # never undone: the process ends with the ingest
     ingest.sync.WINDOW_CHUNKS = window
     if ops_file is not None:
         atexit.register(lambda: ops_file.write_text(str(count[0])))
@@ -202,7 +220,7 @@ class Kill:
     kill_at: int | None = None
     when: str | None = None
     window: int | None = None
-    delay_s: float | None = None  # timer: seconds after the first write to Chroma's database
+    delay_s: float | None = None  # timer: seconds after the first chunk write
     ops: int | None = None  # a run that completed: its index writes (op) or its writing time in ms (timer)
 
 
@@ -224,14 +242,15 @@ def run_op_kill(env: dict, rng: random.Random, estimated_ops: int, work: Path, k
 
 
 def run_timer_kill(env: dict, rng: random.Random, estimated_write_s: float, data_dir: Path) -> Kill:
-    """Start `aisec ingest`; once it first writes to Chroma's database, SIGKILL it after a random delay."""
+    """Start `aisec ingest`; once it first writes chunk vectors (Chroma's segment files change), SIGKILL it after a
+    random delay drawn over the writing time of earlier runs: kills land in chunk writes, version switches,
+    deletes and the snapshot build rather than in start-up."""
     delay = rng.uniform(0.0, 1.0) * estimated_write_s
-    database = data_dir / "chroma" / "chroma.sqlite3"
 
     def stamp():
         try:
-            info = database.stat()
-            return info.st_mtime_ns, info.st_size
+            return sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
+                          for p in (data_dir / "chroma").glob("*/*") if p.is_file())
         except FileNotFoundError:
             return None
 
@@ -411,8 +430,6 @@ def rebuild_problems(state: dict, clean: dict, failed_sources: set[str]) -> list
 
 def verify_main(args: argparse.Namespace) -> int:
     """Look at what the crash left, finish the ingest, check it, and compare with a clean rebuild."""
-    import chromadb.api.models.Collection as collection_module
-
     from app.settings import Settings
     from ingest.embedding import make_embedder
     from ingest.files import discover_files
@@ -432,14 +449,10 @@ def verify_main(args: argparse.Namespace) -> int:
                                    if getattr(crashed["records"].get(m["doc_id"]), "version", None) != m["version"]),
                     "snapshot_behind": crashed["pointer"] != crashed["fingerprint"]}
             problems.extend(f"after the crash, before the re-run: {p}" for p in snapshot_problems(crashed["snapshot"]))
-    cls = collection_module.Collection
-    writes = [0]
-    for name in ("add", "upsert", "delete", "modify"):
-        original = getattr(cls, name)
-        setattr(cls, name, lambda *a, _f=original, **k: (writes.__setitem__(0, writes[0] + 1), _f(*a, **k))[1])
     embedder = CachedVectors(make_embedder(settings), Path(args.cache))
     started = time.monotonic()
-    report = run_ingest(settings, embedder=embedder, show_progress=False)
+    with index_write_hook(lambda number, moment: None) as writes:
+        report = run_ingest(settings, embedder=embedder, show_progress=False)
     recovery_s = time.monotonic() - started
     files, _ = discover_files([settings.corpus_dir], settings.corpus_dir)
     state = index_state(settings)
