@@ -86,4 +86,4 @@ def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage]
 
 
 def _posting_title(passage: Passage) -> str | None:
-    return passage.metadata.get("title") if passage.metadata.get("kind") == "posting" else None
+    return passage.metadata.get("job_title") if passage.metadata.get("kind") == "posting" else None

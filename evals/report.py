@@ -17,7 +17,7 @@ def results_dict(run: EvalRun) -> dict[str, Any]:
     """The whole run as JSON-ready data."""
     return {
         "suite": run.suite.name, "suite_path": str(run.suite.path or ""), "started": run.started, "mode": run.mode,
-        "indexes": run.indexes, "shared_embeddings": run.shared_embeddings,
+        "indexes": run.indexes, "shared_embeddings": run.shared_embeddings, "code": run.code,
         "configs": [{
             "name": r.config.name, "description": r.config.description, "settings": r.settings, "index": r.index,
             "seconds": r.seconds, "metrics": r.metrics, "by_tag": r.by_tag, "calibration": r.calibration,
@@ -41,7 +41,9 @@ def write_markdown(run: EvalRun, path: Path) -> Path:
 def markdown_summary(results: dict[str, Any]) -> str:
     """Markdown for a results.json document (so older runs can be summarised too)."""
     configs = results["configs"]
-    lines = [f"Suite `{results['suite']}` ({configs[0]['metrics']['cases']} cases), started {results['started']}.", "",
+    code = results.get("code") or {}
+    at = f" at commit `{code['commit']}`" + (f" with {len(code['uncommitted'])} uncommitted file(s)" if code.get("uncommitted") else "") if code.get("commit") else ""
+    lines = [f"Suite `{results['suite']}` ({configs[0]['metrics']['cases']} cases), started {results['started']}{at}.", "",
              "| metric | " + " | ".join(c["name"] for c in configs) + " |", "|---|" + "---:|" * len(configs)]
     for name in METRIC_ORDER:
         lines.append(f"| {name} | " + " | ".join(fmt(name, c["metrics"].get(name)) for c in configs) + " |")

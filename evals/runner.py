@@ -43,6 +43,7 @@ class EvalRun:
     mode: str | None = None
     indexes: dict[str, dict[str, Any]] = field(default_factory=dict)
     shared_embeddings: bool = False
+    code: dict[str, Any] = field(default_factory=dict)
 
 
 def run_eval(suite: Suite, configs: list[EvalConfig], base: Settings, out_dir: Path, *, mode: str | None = None,
@@ -62,7 +63,7 @@ def run_eval(suite: Suite, configs: list[EvalConfig], base: Settings, out_dir: P
     started = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     index_root = index_root or out_dir / "indexes"
     embedders: dict[str, Any] = {"torch": embedder} if embedder is not None else {}
-    run = EvalRun(suite, [], out_dir, started, mode, shared_embeddings=share_embeddings)
+    run = EvalRun(suite, [], out_dir, started, mode, shared_embeddings=share_embeddings, code=code_version())
     shared: dict[str, SharedEmbeddings] = {}
     for config in configs:
         key = ingest_key(config, base)
@@ -97,6 +98,20 @@ def run_eval(suite: Suite, configs: list[EvalConfig], base: Settings, out_dir: P
             round(time.perf_counter() - t0, 1),
         ))
     return run
+
+
+def code_version() -> dict[str, Any]:
+    """The git commit and the uncommitted app/ingest/evals files, so results can be traced to code."""
+    import subprocess
+
+    root = Path(__file__).resolve().parents[1]
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True, timeout=10).stdout.strip()
+        status = subprocess.run(["git", "status", "--porcelain", "--", "app", "ingest", "evals"], cwd=root,
+                                capture_output=True, text=True, timeout=10).stdout.splitlines()
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    return {"commit": commit, "uncommitted": [line[3:] for line in status]}
 
 
 def resolve_analytics(cases: tuple[Case, ...], corpus_dir: Path) -> list[Case]:

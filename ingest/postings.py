@@ -80,6 +80,7 @@ def posting_to_document(posting: Posting, source: str) -> Document:
     fields = {k: v for k, v in asdict(posting).items() if k != "description"}
     metadata = {k: (list(v) if isinstance(v, tuple) else v) for k, v in fields.items()}
     metadata["posting_id"] = metadata.pop("id")
+    metadata["job_title"] = metadata.pop("title")  # `title` is the citation title: job title and company
     version = hashlib.sha256(text.encode("utf-8") + repr(sorted(metadata.items())).encode()).hexdigest()
     return Document(
         doc_id=f"posting:{posting.id}",

@@ -76,7 +76,7 @@ def _row(doc_id: str, chunk_id: str, text: str, meta: dict[str, Any]) -> Posting
     return PostingRow(
         posting_id=str(meta.get("posting_id") or doc_id.removeprefix("posting:")),
         doc_id=doc_id,
-        title=str(meta.get("title", "")),
+        title=str(meta.get("job_title") or meta.get("title", "")),
         role_family=meta.get("role_family"),
         seniority=meta.get("seniority"),
         remote=meta.get("remote"),

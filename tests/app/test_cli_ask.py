@@ -44,7 +44,7 @@ def test_ask_filters_from_flags(cli_env, capsys):
                  "--seniority", "senior", "--kind", "posting", "--min-salary", "200000", "--location", "remote (us)"]) == 0
     data = json.loads(capsys.readouterr().out)
     shown = data["related"] if data["abstained"] else data["citations"]
-    assert [(c["title"], c["metadata"]["company"]) for c in shown] == [("Senior MLSecOps Engineer", "Quayside Data")]
+    assert [(c["title"], c["metadata"]["company"]) for c in shown] == [("Senior MLSecOps Engineer — Quayside Data", "Quayside Data")]
 
 
 def test_ask_off_topic_lists_related_passages(cli_env, capsys):

@@ -161,7 +161,7 @@ def test_csv_columns_are_mapped_by_the_mapping_file(corpus_dir):
     by_id = {d.metadata["posting_id"]: d for d in result.documents}
     assert set(by_id) == {"hr-101", "hr-102"}
     first = by_id["hr-101"].metadata
-    assert first["title"] == "Detection Engineer for AI Systems"
+    assert first["job_title"] == "Detection Engineer for AI Systems"
     assert first["company"] == "Redwater Energy"
     assert first["location"] == "Houston, TX, USA"
     assert first["seniority"] == "senior" and first["remote"] == "onsite"
@@ -226,7 +226,7 @@ def test_duplicate_posting_ids_in_one_file_keep_the_first(tmp_path):
     path = tmp_path / "dupes.jsonl"
     path.write_text("\n".join(json.dumps(valid_posting(title=t)) for t in ("First", "Second")) + "\n", encoding="utf-8")
     result = load(path, tmp_path)
-    assert [d.metadata["title"] for d in result.documents] == ["First"]
+    assert [d.metadata["job_title"] for d in result.documents] == ["First"]
     assert result.skipped[0].row == 2 and result.skipped[0].reason == "duplicate posting id 't-1'"
 
 

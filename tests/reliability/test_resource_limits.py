@@ -29,7 +29,7 @@ PEAK_RSS = ("import json, resource, subprocess, sys, time; t = time.monotonic();
 
 
 def corpus_with(tmp_path: Path) -> Path:
-    corpus = tmp_path / "corpus"
+    corpus = tmp_path / "input"
     (corpus / "documents").mkdir(parents=True)
     (corpus / "postings").mkdir()
     shutil.copy(VOCABULARY, corpus / "vocabulary.yaml")
@@ -82,11 +82,10 @@ def test_a_50_mb_text_file_is_refused_before_it_is_read(tmp_path, settings_facto
     corpus = corpus_with(tmp_path)
     big = text_file(corpus / "documents" / "dump.txt", 50)
     (corpus / "documents" / "small.md").write_text("# Small\n\nAI red teams test models before release.\n", encoding="utf-8")
-    import ingest.plan
+    from ingest.plan import load_file
 
     loaded = []
-    real_load = ingest.plan.load_file
-    monkeypatch.setattr(ingest.plan, "load_file", lambda sf, *a: loaded.append(sf.source) or real_load(sf, *a))
+    monkeypatch.setattr("ingest.plan.load_file", lambda sf, *a: loaded.append(sf.source) or load_file(sf, *a))
     started = time.perf_counter()
     report = ingest(settings_factory(corpus_dir=corpus))  # default AISEC_MAX_FILE_MB
     seconds = time.perf_counter() - started
@@ -101,16 +100,13 @@ def test_a_50_mb_text_file_is_refused_before_it_is_read(tmp_path, settings_facto
 def test_a_200k_row_postings_file_is_refused_after_a_streaming_count(tmp_path, settings_factory, ingest, monkeypatch, suffix):
     corpus = corpus_with(tmp_path)
     path = corpus / "postings" / f"export.{suffix}"
-    if suffix == "csv":
-        postings_csv(path, 200_000, description_words=1)
-    else:
-        with path.open("w", encoding="utf-8") as handle:
-            for i in range(200_000):
-                handle.write(json.dumps({"id": f"j{i}", "title": "T", "company": "C", "description": "D"}) + "\n")
-    assert path.stat().st_size < 10 * 1024 * 1024  # under the size limit: the row count is what refuses it
-    import ingest.posting_files
-
-    monkeypatch.setattr(ingest.posting_files, "read_text", lambda p: pytest.fail(f"{p} was read whole before the row count"))
+    with path.open("w", encoding="utf-8", newline="") as handle:  # rows small enough to stay under the size limit
+        if suffix == "csv":
+            handle.write("id,title,company,description\n" + "".join(f"r{i},T,C,D\n" for i in range(200_000)))
+        else:
+            handle.write("".join(f'{{"id":{i}}}\n' for i in range(200_000)))
+    assert path.stat().st_size < 10 * 1024 * 1024  # so the row count, not the size, is what refuses it
+    monkeypatch.setattr("ingest.posting_files.read_text", lambda p: pytest.fail(f"{p} was read whole before the row count"))
     started = time.perf_counter()
     report = ingest(settings_factory(corpus_dir=corpus))  # default AISEC_MAX_POSTING_ROWS
     seconds = time.perf_counter() - started
