@@ -13,6 +13,7 @@ from typing import Iterator
 import numpy as np
 
 from ingest.embedding import MODEL_NAME, model_dir
+from ingest.files import file_hash
 from ingest.offline import enforce_offline
 
 EXPORT_RECIPE = "1"  # bump when the export or quantisation below changes, so stale cache files are not reused
@@ -52,23 +53,14 @@ def cache_key(variant: str) -> str:
     root = model_dir()
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(file_sha256(path).encode())
+        digest.update(file_hash(path).encode())
     return digest.hexdigest()[:16]
-
-
-def file_sha256(path: Path) -> str:
-    """SHA-256 of a file's bytes, read in blocks."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def is_intact(target: Path) -> bool:
     """True when `target` exists and matches the checksum written beside it."""
     checksum = target.with_name(target.name + ".sha256")
-    return target.exists() and checksum.exists() and checksum.read_text().strip() == file_sha256(target)
+    return target.exists() and checksum.exists() and checksum.read_text().strip() == file_hash(target)
 
 
 @contextmanager
@@ -81,7 +73,7 @@ def staging_file(target: Path) -> Iterator[Path]:
         yield staging
         staging.chmod(0o644)  # mkstemp creates it private; the cache is an ordinary file
         checksum = staging.with_name(staging.name + ".sha256")
-        checksum.write_text(file_sha256(staging))
+        checksum.write_text(file_hash(staging))
         os.replace(staging, target)
         os.replace(checksum, target.with_name(target.name + ".sha256"))
     finally:

@@ -49,9 +49,11 @@ def run_bench(settings: Settings, out_dir: Path, *, quick: bool = False, load: b
         figures = bench_ingest(f"generated-{count}", folder, work, embedder, reference,
                                with_baseline=count <= plan["baseline_max_postings"], settings=settings)
         results["ingest"].append(figures.to_dict())
+        _save(results, out_dir)
         largest = (Settings(**{**settings.model_dump(), "data_dir": work / f"generated-{count}-index", "corpus_dir": folder}), folder)
     console.print("[bold]embedding backends[/]")
     results["embeddings"] = measure_backends(corpus_chunk_texts(settings, 300), batch_size=settings.embed_batch_size, cache_dir=work / "onnx")
+    _save(results, out_dir)
     for size in plan["sizes"]:
         console.print(f"[bold]query latency[/] at {size} chunks")
         target = Settings(**{**settings.model_dump(), "data_dir": work / f"sized-{size}", "corpus_dir": largest[1]})
@@ -59,14 +61,20 @@ def run_bench(settings: Settings, out_dir: Path, *, quick: bool = False, load: b
         completed = subprocess.run([sys.executable, "-m", "evals.bench.query_bench", str(target.data_dir), str(largest[1]),
                                     str(plan["questions"])], capture_output=True, text=True, check=True)
         results["query"].append(json.loads(completed.stdout.strip().splitlines()[-1]))
+        _save(results, out_dir)
         shutil.rmtree(target.data_dir, ignore_errors=True)
     if load:
         from evals.bench.load import run_load
 
         console.print("[bold]load[/] concurrent clients against the UI's /ask")
         results["load"] = run_load(Settings(**{**settings.model_dump(), "data_dir": work / "corpus-index"}))
-    out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    _save(results, out_dir)
     write_markdown(results, out_dir / "results.md")
     shutil.rmtree(work, ignore_errors=True)
     return results
+
+
+def _save(results: dict, out_dir: Path) -> None:
+    """Write results.json now, so an interrupted run keeps what it measured."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
