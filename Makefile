@@ -18,8 +18,10 @@ run: $(BASE_STAMP)
 test: $(LOCAL_STAMP) system-deps
 	$(BIN)/python -m pytest -q
 
+# Long fault-injection, fuzzing and resource trials (docs/reliability.md): 20+ SIGKILL crash trials, fuzzing at 10x.
 test-reliability: $(LOCAL_STAMP)
 	$(BIN)/python -m pytest -q -m reliability
+	FUZZ_SCALE=10 $(BIN)/python -m pytest -q tests/reliability/test_fuzz_inputs.py
 
 eval: $(BASE_STAMP)
 	$(BIN)/aisec eval

@@ -21,7 +21,7 @@ from app.types import Answer, Citation, Passage
 from ingest.embedding import make_embedder
 from ingest.offline import enforce_offline
 from ingest.snapshot import build_snapshot, current_fingerprint, load_snapshot, save_snapshot
-from ingest.store import ChunkStore, index_signature
+from ingest.store import ChunkStore, forget_cached_client, index_signature
 from ingest.vocabulary import load_vocabulary
 
 ABSTAIN_TEXT = "The corpus doesn't say. None of the indexed passages answers this question well enough to cite."
@@ -99,7 +99,7 @@ class Assistant:
         if current_fingerprint(self.settings.data_dir) != self._retriever.snapshot.fingerprint:
             with self._lock:
                 if current_fingerprint(self.settings.data_dir) != self._retriever.snapshot.fingerprint:
-                    self._retriever = self._open_snapshot()
+                    self._retriever = self._open_snapshot(reopen_store=True)
         return self._retriever
 
     def validate_question(self, question: Any) -> str:
@@ -115,7 +115,10 @@ class Assistant:
         return cleaned
 
     # -- internals ------------------------------------------------------------------------------
-    def _open_snapshot(self) -> HybridRetriever:
+    def _open_snapshot(self, *, reopen_store: bool = False) -> HybridRetriever:
+        if reopen_store:  # an ingest (maybe in another process) changed the index: read Chroma afresh too
+            forget_cached_client(self.settings)
+            self.store = ChunkStore(self.settings, self.store.signature, create=False)
         snapshot = load_snapshot(self.settings.data_dir)
         published = self.store.catalog.published_fingerprint()
         if snapshot is None or (published and snapshot.fingerprint != published):

@@ -6,6 +6,8 @@ import json
 import sys
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from app.errors import UserError
 
 
@@ -19,6 +21,10 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.handler(args, Settings()) or 0)
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except ValidationError as exc:  # a bad AISEC_* value: name it, never echo the value (it may be a secret)
+        problems = "; ".join(f"AISEC_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors())
+        print(f"error: invalid setting {problems}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from app.sentences import strip_markers
-from app.support import SupportChecker
+from app.support import SupportChecker, echoes_injection
 from app.types import Citation, Passage, SentenceCheck
 
 
@@ -35,6 +35,9 @@ def compose_answer(draft: list[tuple[str, list[int]]], passages: list[Passage], 
             markers = "".join(f"[{numbering[i]}]" for i in supported)
             pieces.append(f"{_with_stop(sentence)} {markers}")
             status = "supported"
+        elif keep_unsupported and echoes_injection(sentence, [p.text for p in passages]):
+            status = "dropped"  # an LLM repeating a planted instruction: never shown, not even marked unsupported
+            reasons.append("repeats an instruction planted in a passage")
         elif keep_unsupported:
             pieces.append(f"{_with_stop(sentence)} [unsupported]")
             status = "unsupported"

@@ -11,6 +11,8 @@ EMPHASIS = re.compile(r"(\*\*|__|`)|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 BOLD_HEADING = re.compile(r"^\*\*[^*]+\*\*:?$")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
 MIN_CHARS, MAX_CHARS = 25, 420
+LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")  # [text](url): an answer quotes the text, never the link
+TAG = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|</?[A-Za-z][^<>]*>", re.IGNORECASE | re.DOTALL)  # markup, not sentence
 # a sentence is finished once the next one has begun: markers may still follow its full stop ("... version. [2]")
 SENTENCE_END = re.compile(r"[.!?](?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])*(?=\s+[^\s\[])")
 
@@ -21,9 +23,9 @@ def passage_sentences(text: str, title: str | None = None) -> list[str]:
     for block in _blocks(text):
         if block.startswith("|"):
             block = " — ".join(c.strip() for c in block.strip("|").split("|") if c.strip())
-        block = EMPHASIS.sub("", BULLET.sub("", block))
+        block = TAG.sub("", LINK.sub(r"\1", EMPHASIS.sub("", BULLET.sub("", block))))
         if block.startswith("Company: ") and title:  # the facts line of a posting stays one unit
-            sentences.append(_clip(f"{title}: {block}"))
+            sentences.append(_clip(f"{TAG.sub('', title)}: {block}"))
             continue
         sentences.extend(_clip(s) for s in split_sentences(block) if len(s) >= MIN_CHARS)
     return sentences

@@ -16,8 +16,9 @@ COMMON_CAPITALS = {"The", "This", "These", "That", "Those", "In", "It", "A", "An
 SCALE = {"k": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9}
 # A passage sentence that tells the model what to do is prompt injection: data to show, never evidence for an answer.
 INSTRUCTION = re.compile(r"\b(?:ignore|disregard|forget|override)\b[^.!?\n]{0,40}\b(?:instructions?|prompts?|rules|directions)\b"
-                         r"|\byou are now\b", re.IGNORECASE)
+                         r"|\byou are now\b|\brepeat after me\b|\b(?:reply|respond|answer|say)\s+only\b", re.IGNORECASE)
 SENTENCE_SPAN = re.compile(r"[^.!?\n]+[.!?]*")
+TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?")
 GENERIC_ACRONYMS = {"AI", "ML", "LLM", "LLMs", "GenAI", "IT"}  # too generic to name anything
 NEGATION = re.compile(r"\b(?:not|no|never|cannot|without|neither|nor|none)\b|n't\b", re.IGNORECASE)
 ABSOLUTE = re.compile(r"\b(?:always|never|guaranteed?|guarantees|entirely|completely|invariably)\b", re.IGNORECASE)
@@ -76,6 +77,23 @@ def without_instructions(passage: str) -> str:
     if not INSTRUCTION.search(passage):
         return passage
     return SENTENCE_SPAN.sub(lambda m: " " if INSTRUCTION.search(m.group(0)) else m.group(0), passage)
+
+
+def echoes_injection(sentence: str, passages: list[str]) -> bool:
+    """True when a sentence repeats an instruction planted in a passage, or its payload: words that occur only in
+    the passages' instruction sentences, never in their facts (the 'PWNED-7731' an injection asks the model to say)."""
+    if INSTRUCTION.search(sentence):
+        return True
+    planted = " ".join(m.group(0) for p in passages for m in SENTENCE_SPAN.finditer(p) if INSTRUCTION.search(m.group(0)))
+    words = TOKEN.findall(sentence)
+    if not planted or not words:
+        return False
+    facts = {t.lower() for t in TOKEN.findall(" ".join(without_instructions(p) for p in passages))}
+    planted_only = {t for t in TOKEN.findall(planted) if t.lower() not in facts}
+    if any(w in planted_only and ((w.isupper() and len(w) >= 3) or any(c.isdigit() for c in w)) for w in words):
+        return True  # a code word or number that only the injection contains
+    lowered = {t.lower() for t in planted_only}
+    return sum(w.lower() in lowered for w in words) / len(words) >= 0.5
 
 
 def numbers_in(text: str) -> set[float]:

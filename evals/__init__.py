@@ -1,0 +1,1 @@
+"""Evaluation suites, metrics, runner and reports behind `aisec eval`."""

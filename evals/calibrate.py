@@ -9,6 +9,7 @@ from evals.record import MARKERS
 from evals.textmatch import fact_matched
 
 GRID = [round(0.20 + 0.01 * i, 2) for i in range(61)]  # 0.20 .. 0.80
+F1_TOLERANCE = 0.01  # F1 differences this small are one case or less: prefer fewer wrong abstentions
 
 
 def sweep(records: list[dict[str, Any]], cases: dict[str, Case], thresholds: list[float] | None = None) -> list[dict[str, Any]]:
@@ -35,17 +36,19 @@ def sweep(records: list[dict[str, Any]], cases: dict[str, Case], thresholds: lis
 
 
 def recommend(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The threshold with the best abstention F1, then fewest wrong abstentions, then best fact recall;
-    among equally good thresholds, the middle one (the widest margin on both sides)."""
+    """Among thresholds within F1_TOLERANCE of the best abstention F1: fewest wrong abstentions, then best
+    fact recall, then best F1; among those still equal, the middle one (the widest margin on both sides)."""
     scored = [r for r in rows if r["abstention_f1"] is not None]
     if not scored:
         return None
+    top = max(r["abstention_f1"] for r in scored)
+    near = [r for r in scored if r["abstention_f1"] >= top - F1_TOLERANCE - 1e-9]
 
     def key(r):
-        return (round(r["abstention_f1"], 4), -round(r["wrong_abstention_rate"] or 0.0, 4), round(r["fact_recall"] or 0.0, 4))
+        return (-round(r["wrong_abstention_rate"] or 0.0, 4), round(r["fact_recall"] or 0.0, 4), round(r["abstention_f1"], 4))
 
-    best = max(key(r) for r in scored)
-    tied = [r for r in scored if key(r) == best]
+    best = max(key(r) for r in near)
+    tied = [r for r in near if key(r) == best]
     return tied[len(tied) // 2]
 
 

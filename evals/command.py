@@ -1,4 +1,4 @@
-"""`aisec eval`: load the suite and configurations, run them, write the three reports, apply the gate."""
+"""`aisec eval`: load the suite and configurations, run them, write the reports, apply the gate."""
 from __future__ import annotations
 
 import datetime as dt

@@ -87,8 +87,23 @@ def settings_for(config: EvalConfig, base: Settings, data_dir: Path, mode: str |
 
 
 def ingest_key(config: EvalConfig, base: Settings) -> str:
-    """Short hash of what the index depends on; configurations with equal keys share one index."""
+    """Short hash of what the index depends on; configurations with equal keys share one index.
+
+    The ingest code is part of the key: incremental ingest skips files whose bytes did not change, so an
+    index reused (--index-dir) after a change to how documents are built would otherwise be stale.
+    """
     merged = {**base.model_dump(include=set(INGEST_FIELDS)), **{k: v for k, v in config.overrides.items() if k in INGEST_FIELDS}}
     merged["corpus_dir"] = str(Path(config.overrides.get("corpus_dir", base.corpus_dir)).resolve())
+    merged["ingest_code"] = _ingest_code_hash()
     digest = hashlib.sha256(json.dumps(merged, sort_keys=True).encode()).hexdigest()[:10]
     return f"chunk{merged['chunk_size']}-{merged['chunk_overlap']}-{merged['embed_backend']}-{digest}"
+
+
+def _ingest_code_hash() -> str:
+    """Digest of the ingest package's source files."""
+    import ingest
+
+    digest = hashlib.sha256()
+    for path in sorted(Path(ingest.__file__).parent.rglob("*.py")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]

@@ -1,6 +1,7 @@
 """Open Chroma (embedded or server, one code path), guard the index's settings, and write chunks."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
@@ -46,6 +47,24 @@ def chroma_client(settings: Settings):
             raise UserError(f"cannot reach the Chroma server at {settings.chroma_url}: {exc}. Start it or unset AISEC_CHROMA_URL.") from None
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(settings.data_dir / "chroma"), settings=chroma_settings)
+
+
+def forget_cached_client(settings: Settings) -> None:
+    """Make the next embedded client load the index from disk again.
+
+    Chroma keeps one client per path and its vector index in memory, which never sees what another process
+    (`aisec ingest`) wrote; readers call this before re-opening. The old client is not stopped: queries still
+    running on it finish, and it is freed with the last of them.
+    """
+    if settings.chroma_url:
+        return  # a server always answers from its current state
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    path = (settings.data_dir / "chroma").resolve()
+    with SharedSystemClient._refcount_lock:
+        for identifier in [i for i in SharedSystemClient._identifier_to_system if i and Path(i).resolve() == path]:
+            SharedSystemClient._identifier_to_system.pop(identifier, None)
+            SharedSystemClient._identifier_to_refcount.pop(identifier, None)
 
 
 class ChunkStore:

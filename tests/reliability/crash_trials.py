@@ -187,6 +187,9 @@ def index_write_hook(on_write):
             setattr(owner, name, original)
 
 
+_KEEP_ALIVE: list = []
+
+
 def install_kill_switch(kill_at: int, when: str, window: int, ops_file: Path | None) -> None:
     """In a child process: SIGKILL ourselves just before or after the kill_at-th index write."""
     import atexit
@@ -197,7 +200,9 @@ def install_kill_switch(kill_at: int, when: str, window: int, ops_file: Path | N
         if number == kill_at and moment == when:
             os.kill(os.getpid(), signal.SIGKILL)
 
-    count = index_write_hook(kill).__enter__()  # never undone: the process ends with the ingest
+    hook = index_write_hook(kill)
+    count = hook.__enter__()  # never undone: the process ends with the ingest
+    _KEEP_ALIVE.append(hook)  # a dropped context manager would be finalised, and its `finally` undo the patches
     ingest.sync.WINDOW_CHUNKS = window
     if ops_file is not None:
         atexit.register(lambda: ops_file.write_text(str(count[0])))

@@ -64,6 +64,17 @@ def postings_csv(path: Path, rows: int, description_words: int = 6, seed: int = 
     return path
 
 
+def tiny_rows(path: Path, rows: int) -> Path:
+    """A postings file of `rows` minimal rows, small enough in bytes that the row count is what refuses it."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        if path.suffix == ".csv":
+            handle.write("id,title,company,description\n" + "".join(f"r{i},T,C,D\n" for i in range(rows)))
+        else:
+            handle.write("".join(f'{{"id":{i}}}\n' for i in range(rows)))
+    assert path.stat().st_size < 10 * 1024 * 1024
+    return path
+
+
 def environment(tmp_path: Path, corpus: Path, **settings) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("AISEC_")}
     env.update(AISEC_DATA_DIR=str(tmp_path / "data"), AISEC_CORPUS_DIR=str(corpus), HF_HUB_OFFLINE="1")
@@ -99,13 +110,7 @@ def test_a_50_mb_text_file_is_refused_before_it_is_read(tmp_path, settings_facto
 @pytest.mark.parametrize("suffix", ["csv", "jsonl"])
 def test_a_200k_row_postings_file_is_refused_after_a_streaming_count(tmp_path, settings_factory, ingest, monkeypatch, suffix):
     corpus = corpus_with(tmp_path)
-    path = corpus / "postings" / f"export.{suffix}"
-    with path.open("w", encoding="utf-8", newline="") as handle:  # rows small enough to stay under the size limit
-        if suffix == "csv":
-            handle.write("id,title,company,description\n" + "".join(f"r{i},T,C,D\n" for i in range(200_000)))
-        else:
-            handle.write("".join(f'{{"id":{i}}}\n' for i in range(200_000)))
-    assert path.stat().st_size < 10 * 1024 * 1024  # so the row count, not the size, is what refuses it
+    path = tiny_rows(corpus / "postings" / f"export.{suffix}", 200_000)
     monkeypatch.setattr("ingest.posting_files.read_text", lambda p: pytest.fail(f"{p} was read whole before the row count"))
     started = time.perf_counter()
     report = ingest(settings_factory(corpus_dir=corpus))  # default AISEC_MAX_POSTING_ROWS
@@ -131,7 +136,7 @@ def test_refusals_keep_peak_memory_at_start_up_level(tmp_path):
     """`aisec ingest` on a 50 MB text file plus a 200k-row CSV: both refused, the model never loaded."""
     corpus = corpus_with(tmp_path)
     text_file(corpus / "documents" / "dump.txt", 50)
-    postings_csv(corpus / "postings" / "export.csv", 200_000, description_words=1)
+    tiny_rows(corpus / "postings" / "export.csv", 200_000)
     outcome = measured([str(Path(sys.executable).with_name("aisec")), "ingest"], environment(tmp_path, corpus))
     assert outcome["rc"] == 1 and "nothing could be ingested" in outcome["stderr"]
     assert "over AISEC_MAX_FILE_MB=10" in outcome["stderr"] and "over AISEC_MAX_POSTING_ROWS=10000" in outcome["stderr"]
@@ -149,7 +154,7 @@ def test_a_file_at_a_configured_limit_is_embedded_with_progress_and_bounded_memo
                        environment(tmp_path, corpus, max_file_mb=1))
     assert outcome["rc"] == 0, outcome["stderr"][-2000:]
     report = json.loads(outcome["stdout"][outcome["stdout"].index("{"):])
-    assert report["added"] == 1 and report["chunks_written"] > 1000
+    assert report["added"] == 1 and report["chunks_written"] > 500
     assert "embedding" in outcome["stderr"] and "ETA" in outcome["stderr"], "no progress shown"
     assert outcome["peak_rss_mb"] < 2048, outcome["peak_rss_mb"]
     record("accept 1 MB text at AISEC_MAX_FILE_MB=1 (aisec ingest, real model)",
