@@ -96,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
                          help="postings absent from this export but in the earlier import: close (default) or remove")
     imports.set_defaults(handler=_import_postings)
 
-    evaluate = commands.add_parser("eval", help="run an evaluation suite and write results.json and report.html")
+    evaluate = commands.add_parser("eval", help="run an evaluation suite; write results.json, report.html and summary.md")
     evaluate.add_argument("--suite", default="full", metavar="smoke|full|PATH", help="suite name or YAML file (default: full)")
     evaluate.add_argument("--mode", choices=["extractive", "llm"], help="force the answer mode for every configuration")
     evaluate.add_argument("--config", dest="configs", action="append", type=Path, metavar="FILE",

@@ -163,8 +163,7 @@ def test_hostile_markup_never_reaches_the_index_as_markup(hostile_index):
     assert "sign model artefacts" in page
 
 
-LLM_QUESTIONS = [pytest.param(q, marks=() if i == 0 else pytest.mark.reliability)
-                 for i, q in enumerate([QUESTIONS[0], *QUESTIONS[1:8]])]
+LLM_QUESTIONS = [pytest.param(q, marks=pytest.mark.reliability) for q in QUESTIONS[:8]]  # minutes each on 2 CPUs
 
 
 @pytest.mark.llm
