@@ -67,16 +67,16 @@ class Assistant:
         if mode not in ("extractive", "llm"):
             raise UserError(f"unknown mode {mode!r}; choose extractive or llm")
         query = standalone_question(question, history, self._subjects)
-        computed = analytics_answer(query, parsed, self.retriever().snapshot, self.vocabulary, self.embed, asked=question, history=history)
+        retriever = self.retriever()  # one snapshot for the whole answer
+        computed = analytics_answer(query, parsed, retriever.snapshot, self.vocabulary, self.embed, asked=question, history=history)
         if computed is not None:  # an aggregate question about postings: counted over the index, not retrieved
             yield from _pieces(computed.text)
             computed.timings_ms = {"total": _ms(started)}
             yield computed
             return
         timings: dict[str, float] = {}
-        retriever = self.retriever()
         t0 = time.perf_counter()
-        query_vector = self.embedder.embed_query(query)
+        query_vector = self.embed([query])[0]  # cached: the analytics router may have embedded it already
         passages = retriever.retrieve(query, query_vector, parsed)
         timings["retrieve"] = _ms(t0)
         t0 = time.perf_counter()

@@ -1,7 +1,7 @@
 """The default answerer: quote the retrieved sentences that best answer the question, no LLM."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
@@ -26,6 +26,7 @@ class Candidate:
     position: int
     semantic: float
     score: float
+    vector: np.ndarray = field(repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -53,11 +54,10 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
             break
         if per_passage.get(candidate.passage_index, 0) >= PER_PASSAGE:
             continue
-        vector = embed([candidate.text])[0]
-        if any(float(vector @ v) > REDUNDANCY_LIMIT for v in chosen_vectors):
+        if any(float(candidate.vector @ v) > REDUNDANCY_LIMIT for v in chosen_vectors):
             continue
         chosen.append(candidate)
-        chosen_vectors.append(vector)
+        chosen_vectors.append(candidate.vector)
         per_passage[candidate.passage_index] = per_passage.get(candidate.passage_index, 0) + 1
     chosen.sort(key=lambda c: (c.passage_index, c.position))
     return Draft([(c.text, [c.passage_index]) for c in chosen], evidence)
@@ -79,9 +79,9 @@ def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage]
     vectors = embed([sentence for _, _, sentence in rows])
     semantic = vectors @ query_vector
     candidates = []
-    for (i, position, sentence), similarity, overlap in zip(rows, semantic, overlaps):
+    for (i, position, sentence), vector, similarity, overlap in zip(rows, vectors, semantic, overlaps):
         score = SEMANTIC_WEIGHT * float(similarity) + LEXICAL_WEIGHT * overlap + RANK_WEIGHT / (1 + i)
-        candidates.append(Candidate(sentence, i, position, float(similarity), score))
+        candidates.append(Candidate(sentence, i, position, float(similarity), score, vector))
     return candidates
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from ingest.catalog import fingerprint_of
+from ingest.catalog import DocRecord, fingerprint_of
 from ingest.lexical import lexical_tokens
 from ingest.store import ChunkStore
 
@@ -42,9 +42,9 @@ class Snapshot:
         return np.asarray(self.bm25.get_scores(tokens), dtype=np.float32)
 
 
-def build_snapshot(store: ChunkStore) -> Snapshot:
-    """Read the active chunks from Chroma and index them for BM25."""
-    records = store.catalog.all()
+def build_snapshot(store: ChunkStore, records: dict[str, DocRecord] | None = None) -> Snapshot:
+    """Read the active chunks from Chroma and index them for BM25 (`records`: the catalog, if already read)."""
+    records = store.catalog.all() if records is None else records
     active = {doc_id: r.version for doc_id, r in records.items() if r.version}
     rows = []
     for ids, texts, metadatas in store.iter_chunks():

@@ -12,7 +12,8 @@ from ingest.store import ChunkStore
 def index_status(settings: Settings) -> dict[str, Any]:
     """A JSON-ready description of the index (raises UserError when there is none)."""
     store = ChunkStore.open_existing(settings)
-    records = [r for r in store.catalog.all().values() if r.version]
+    catalog = list(store.catalog.all().values())
+    records = [r for r in catalog if r.version]
     kinds = Counter(r.kind for r in records)
     meta = store.chunks.metadata or {}
     return {
@@ -27,5 +28,5 @@ def index_status(settings: Settings) -> dict[str, Any]:
         "chunk_size": meta.get("chunk_size"),
         "chunk_overlap": meta.get("chunk_overlap"),
         "last_ingested": max((r.ingested_at for r in records), default=None),
-        "interrupted_writes": sum(1 for r in store.catalog.all().values() if r.dirty),
+        "interrupted_writes": sum(1 for r in catalog if r.dirty),
     }

@@ -51,14 +51,16 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
         store = ChunkStore(settings, index_signature(settings, embedder.name, embedder.dimension), create=True, reset=rebuild)
         finish_interrupted(store)
         files, unsupported = discover_files(roots, settings.corpus_dir)
-        plan = plan_changes(files, store.catalog.all(), roots, load_vocabulary(settings.vocabulary_path),
+        records = store.catalog.all()
+        plan = plan_changes(files, records, roots, load_vocabulary(settings.vocabulary_path),
                             settings.max_posting_rows, settings.max_file_mb)
         report = SyncReport(skipped=unsupported + plan.skipped)
-        _apply(plan, store, Chunker(settings.chunk_size, settings.chunk_overlap), embedder, report, show_progress)
+        _apply(plan, store, records, Chunker(settings.chunk_size, settings.chunk_overlap), embedder, report, show_progress)
         refresh_snapshot(store, settings.data_dir)
     for status in plan.file_status.values():
         setattr(report, status, getattr(report, status) + 1)
-    report.removed += len({r.origin for r in plan.to_remove if r.origin not in {str(f.path) for f in files}})
+    present = {str(f.path) for f in files}
+    report.removed += len({r.origin for r in plan.to_remove if r.origin not in present})
     report.seconds = time.perf_counter() - started
     return report
 
@@ -74,15 +76,16 @@ def finish_interrupted(store: ChunkStore) -> None:
 
 def refresh_snapshot(store: ChunkStore, data_dir: Path) -> None:
     """Rebuild the BM25 snapshot when the catalog changed since it was built."""
-    fingerprint = fingerprint_of(store.catalog.all())
+    records = store.catalog.all()
+    fingerprint = fingerprint_of(records)
     if fingerprint != current_fingerprint(data_dir) or store.catalog.published_fingerprint() != fingerprint:
-        save_snapshot(build_snapshot(store), data_dir)
+        save_snapshot(build_snapshot(store, records), data_dir)
         store.catalog.publish_fingerprint(fingerprint)
 
 
-def _apply(plan: Plan, store: ChunkStore, chunker: Chunker, embedder: Embedder | OnnxEmbedder, report: SyncReport, show_progress: bool) -> None:
+def _apply(plan: Plan, store: ChunkStore, records: dict[str, DocRecord], chunker: Chunker,
+           embedder: Embedder | OnnxEmbedder, report: SyncReport, show_progress: bool) -> None:
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    records = store.catalog.all()
     chunked = [(doc, sf, chunker.chunk_document(doc)) for doc, sf in plan.to_write]
     synced = [dataclasses.replace(r, file_hash=sf.file_hash, dirty=False) for r, sf in plan.to_touch]
     with ChunkProgress(sum(len(c) for _, _, c in chunked), enabled=show_progress) as progress:
