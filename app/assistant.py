@@ -8,6 +8,7 @@ from typing import Any, Iterator
 
 from app.analytics import analytics_answer
 from app.compose import compose_answer
+from app.coverage import searchable_text, uncovered_terms
 from app.embed_cache import CachedEmbedder
 from app.errors import UserError
 from app.extractive import draft_extractive
@@ -38,7 +39,7 @@ class Assistant:
             raise UserError(f"vocabulary file {self.settings.vocabulary_path} is missing; set AISEC_CORPUS_DIR to the corpus folder")
         self.vocabulary = load_vocabulary(self.settings.vocabulary_path)
         self.embedder = embedder or make_embedder(self.settings)
-        self.store = ChunkStore(self.settings, index_signature(self.settings, self.embedder.name, self.embedder.dimension), create=False)
+        self.store = ChunkStore(self.settings, index_signature(self.settings, self.embedder), create=False)
         self.embedder.embed_query("warm up")  # load the model now, not on the first user's question
         self.embed = CachedEmbedder(self.embedder)
         self.checker = SupportChecker(self.embed)
@@ -83,8 +84,9 @@ class Assistant:
         draft = draft_extractive(query, query_vector, passages, self.embed, self.settings.max_answer_sentences)
         timings["select"] = _ms(t0)
         answer = Answer(question, "", [], False, mode, standalone_question=query if query != question else None)
-        if draft.evidence < self.settings.abstain_threshold or not draft.sentences:
-            self._abstain(answer, passages)
+        missing = uncovered_terms(query, [searchable_text(p) for p in passages])
+        if missing or draft.evidence < self.settings.abstain_threshold or not draft.sentences:
+            self._abstain(answer, passages, missing)
             yield from _pieces(answer.text)
         elif mode == "llm":
             yield from self._answer_with_llm(answer, query, passages, draft.sentences, timings)
@@ -134,8 +136,11 @@ class Assistant:
         if not citations:
             self._abstain(answer, passages)
 
-    def _abstain(self, answer: Answer, passages: list[Passage]) -> None:
+    def _abstain(self, answer: Answer, passages: list[Passage], missing: list[str] | None = None) -> None:
         answer.abstained, answer.text, answer.citations = True, ABSTAIN_TEXT, []
+        if missing:
+            names = ", ".join(f"“{term}”" for term in missing)
+            answer.text = f"The corpus doesn't say. None of the passages found for this question mentions {names}."
         answer.related = [Citation.from_passage(i, p) for i, p in enumerate(passages[:RELATED_COUNT], start=1)]
 
     def _answer_with_llm(self, answer: Answer, query: str, passages: list[Passage], fallback, timings) -> Iterator[str]:

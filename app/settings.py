@@ -18,8 +18,8 @@ class Settings(BaseSettings):
     chroma_url: str | None = Field(None, description="Chroma server URL; unset means embedded Chroma in data_dir.")
     collection: str = Field("aisec-chunks", description="Chroma collection name for chunks.")
 
-    embed_backend: Literal["torch", "onnx", "onnx-int8"] = Field("torch", description="Embedding runtime.")
-    embed_batch_size: int = Field(16, ge=1, le=512, description="Chunks per embedding batch.")
+    embed_backend: Literal["torch", "onnx", "onnx-int8"] = Field("onnx-int8", description="Embedding runtime.")
+    embed_batch_size: int = Field(16, ge=1, le=512, description="Chunks per embedding batch (torch, onnx; int8 embeds one at a time so a vector never depends on its batch).")
     chunk_size: int = Field(192, ge=32, le=2048, description="Chunk size in cl100k tokens.")
     chunk_overlap: int = Field(32, ge=0, le=512, description="Overlap between chunks in tokens.")
     max_file_mb: float = Field(10.0, gt=0, description="Files larger than this are refused before they are read "
@@ -35,13 +35,13 @@ class Settings(BaseSettings):
     fetch_retries: int = Field(3, ge=0, le=10, description="Retries after a 429, a 5xx, a timeout or a connection error.")
     fetch_backoff_s: float = Field(2.0, ge=0, le=60, description="First retry delay in seconds; doubles on each retry (a 429's Retry-After wins).")
 
-    top_k: int = Field(6, ge=1, le=50, description="Passages handed to the answerer.")
+    top_k: int = Field(10, ge=1, le=50, description="Passages handed to the answerer.")
     candidate_k: int = Field(30, ge=1, le=500, description="Candidates fetched from each retrieval leg.")
     retrieval: Literal["hybrid", "dense", "bm25"] = Field("hybrid", description="Retrieval legs used.")
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
     dense_weight: float = Field(1.0, ge=0, description="Weight of the dense leg in fusion.")
     bm25_weight: float = Field(1.0, ge=0, description="Weight of the BM25 leg in fusion.")
-    abstain_threshold: float = Field(0.42, ge=0, le=1, description="Minimum evidence score to answer.")
+    abstain_threshold: float = Field(0.40, ge=0, le=1, description="Minimum evidence score to answer.")
     max_answer_sentences: int = Field(5, ge=1, le=20, description="Sentences in an extractive answer.")
 
     answer_mode: Literal["extractive", "llm"] = Field("extractive", description="How answers are written.")

@@ -82,7 +82,7 @@ def load_suite(name_or_path: str | Path) -> Suite:
     cases = [parse_case(item, path) for item in raw.get("cases") or []]
     include = raw.get("include")
     if include:
-        cases = _included(include, path) + cases
+        cases = cases + _included(include, path)
     _check_unique(cases, path)
     if not cases:
         raise UserError(f"{path} has no cases")
@@ -145,15 +145,20 @@ def _source_key(raw: Any) -> str:
 
 
 def _included(include: Any, path: Path) -> list[Case]:
-    """Cases taken by id from another suite: `include: {suite: full, ids: [...]}`."""
-    if not isinstance(include, dict) or "suite" not in include or not isinstance(include.get("ids"), list):
-        raise UserError(f"{path}: include must look like {{suite: full, ids: [case-id, ...]}}")
-    other = load_suite(path.parent / f"{include['suite']}.yaml" if not str(include["suite"]).endswith(".yaml") else path.parent / include["suite"])
-    by_id = {c.id: c for c in other.cases}
-    missing = [i for i in include["ids"] if i not in by_id]
-    if missing:
-        raise UserError(f"{path}: included case ids not in {other.name}: {', '.join(map(str, missing))}")
-    return [by_id[i] for i in include["ids"]]
+    """Cases from other suites: `include: {suite: full, ids: [...]}`, or a list of those; no `ids` takes all."""
+    cases: list[Case] = []
+    for item in include if isinstance(include, list) else [include]:
+        ids = item.get("ids") if isinstance(item, dict) else None
+        if not isinstance(item, dict) or "suite" not in item or not isinstance(ids, (list, type(None))):
+            raise UserError(f"{path}: include must look like {{suite: full, ids: [case-id, ...]}} (ids optional)")
+        name = str(item["suite"])
+        other = load_suite(path.parent / (name if name.endswith(".yaml") else f"{name}.yaml"))
+        by_id = {c.id: c for c in other.cases}
+        missing = [i for i in ids or [] if i not in by_id]
+        if missing:
+            raise UserError(f"{path}: included case ids not in {other.name}: {', '.join(map(str, missing))}")
+        cases += [by_id[i] for i in ids] if ids is not None else list(other.cases)
+    return cases
 
 
 def _check_unique(cases: list[Case], path: Path) -> None:

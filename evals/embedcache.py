@@ -13,8 +13,8 @@ class SharedEmbeddings:
 
     def __init__(self, embedder):
         self.inner = embedder
-        self.name = embedder.name
-        self.dimension = embedder.dimension
+        self.name, self.dimension = embedder.name, embedder.dimension
+        self.backend, self.variant = embedder.backend, embedder.variant
         self._passages: dict[str, np.ndarray] = {}
         self._queries: dict[str, np.ndarray] = {}
 

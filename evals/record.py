@@ -6,6 +6,7 @@ import time
 from typing import Any
 
 from app.compose import compose_answer
+from app.coverage import searchable_text, uncovered_terms
 from app.extractive import draft_extractive
 from app.filters import parse_filters
 from evals import metrics
@@ -14,6 +15,7 @@ from evals.textmatch import fact_matched, phrase_in
 
 RANK_DEPTH = 20  # passages ranked for the retrieval metrics (deduplicated by source afterwards)
 K = 5  # the k of hit@k, recall@k and nDCG@k
+DEEP_K = 10  # a second nDCG depth, the one embedding changes are judged on
 MARKERS = re.compile(r"\s*\[(?:\d{1,3}|unsupported)\]")
 
 
@@ -56,7 +58,7 @@ def score_record(record: dict[str, Any], case: Case, checker) -> dict[str, Any]:
     scores: dict[str, Any] = {
         "hit@1": metrics.hit_at_k(ranked, expected, 1), f"hit@{K}": metrics.hit_at_k(ranked, expected, K),
         f"recall@{K}": metrics.recall_at_k(ranked, expected, K), "rr": metrics.reciprocal_rank(ranked, expected),
-        f"ndcg@{K}": metrics.ndcg_at_k(ranked, expected, K),
+        f"ndcg@{K}": metrics.ndcg_at_k(ranked, expected, K), f"ndcg@{DEEP_K}": metrics.ndcg_at_k(ranked, expected, DEEP_K),
         "context_recall": metrics.recall_at_k(record["context_sources"], expected, len(record["context_sources"]) or 1),
         "fact_recall": metrics.fact_recall(case.expected_facts, text) if case.answerable else None,
         "facts_missed": [f.describe() for f in case.expected_facts if not fact_matched(f, text)] if case.answerable else [],
@@ -64,6 +66,8 @@ def score_record(record: dict[str, Any], case: Case, checker) -> dict[str, Any]:
         "route_ok": None if not case.expected_route or record["route"] is None else record["route"] == case.expected_route,
         "citation_recall": None, "citation_precision": None,
     }
+    if case.analytics:
+        scores["analytics_exact"] = record["route"] == "analytics" and not scores["facts_missed"]
     if not record["abstained"] and record["route"] in (None, "passages"):
         sentences = metrics.cited_spans(record["text"])
         passages = {c["number"]: c["text"] for c in record["citations"]}
@@ -78,7 +82,8 @@ def _probe(assistant, case: Case, answer) -> dict[str, Any]:
 
     Retrieval is deterministic for a snapshot, so the first top_k of the deeper ranking are the passages
     the answer was drafted from. When the answer abstained only because the evidence fell below the
-    threshold, the draft is composed here too, so a threshold sweep knows what a lower threshold gives.
+    threshold (not because the passages miss a name the question asks about), the draft is composed here
+    too, so a threshold sweep knows what a lower threshold gives.
     """
     settings = assistant.settings
     query = answer.standalone_question or assistant.validate_question(case.question)
@@ -90,7 +95,8 @@ def _probe(assistant, case: Case, answer) -> dict[str, Any]:
     would_answer, would_text = not answer.abstained, answer.text
     if answer.abstained:
         would_answer, would_text = False, ""
-        if draft.sentences and draft.evidence < settings.abstain_threshold:
+        covered = not uncovered_terms(query, [searchable_text(p) for p in context])
+        if covered and draft.sentences and draft.evidence < settings.abstain_threshold:
             text, citations, _ = compose_answer(draft.sentences, context, assistant.checker, keep_unsupported=False)
             would_answer, would_text = bool(citations), text if citations else ""
     return {

@@ -62,7 +62,7 @@ def run_eval(suite: Suite, configs: list[EvalConfig], base: Settings, out_dir: P
 
     started = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     index_root = index_root or out_dir / "indexes"
-    embedders: dict[str, Any] = {"torch": embedder} if embedder is not None else {}
+    embedders: dict[str, Any] = {embedder.backend: embedder} if embedder is not None else {}
     run = EvalRun(suite, [], out_dir, started, mode, shared_embeddings=share_embeddings, code=code_version())
     shared: dict[str, SharedEmbeddings] = {}
     for config in configs:
@@ -138,8 +138,8 @@ def _safe_run(assistant, case: Case, mode: str | None) -> dict[str, Any]:
             "would_answer": False, "would_text": "", "hit@1": None, "hit@5": None, "recall@5": None, "rr": None,
             "ndcg@5": None, "context_recall": None, "fact_recall": 0.0 if case.answerable else None,
             "facts_missed": [], "forbidden_found": [], "route_ok": None, "citation_recall": None,
-            "citation_precision": None, "error": detail, "traceback": traceback.format_exc(limit=5),
-            "failures": [f"error: {detail}"],
+            "citation_precision": None, **({"analytics_exact": False} if case.analytics else {}), "error": detail,
+            "traceback": traceback.format_exc(limit=5), "failures": [f"error: {detail}"],
         }
 
 

@@ -28,6 +28,8 @@ class Embedder:
     """Normalised float32 embeddings for passages (batched) and queries."""
 
     name = MODEL_NAME
+    backend = "torch"
+    variant = "fp32"
 
     def __init__(self, batch_size: int = 16):
         self.batch_size = batch_size

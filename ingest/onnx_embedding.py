@@ -20,7 +20,11 @@ class OnnxEmbedder:
     def __init__(self, cache_dir: Path, *, quantized: bool = False, batch_size: int = 16):
         self.cache_dir = Path(cache_dir)
         self.variant = "int8" if quantized else "fp32"
-        self.batch_size = batch_size
+        self.backend = "onnx-int8" if quantized else "onnx"
+        # Dynamic quantisation scales activations per input tensor, so in a batch a text's vector would depend on its
+        # neighbours (up to 0.03 apart); one text per run keeps vectors reproducible, and measured faster here (136 vs
+        # 105 chunks/s at 16, no padding).
+        self.batch_size = 1 if quantized else batch_size
         self.dimension = DIMENSION
         self._session = None
         self._tokenizer = None

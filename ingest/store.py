@@ -13,15 +13,16 @@ from ingest.catalog import Catalog
 from ingest.models import Chunk
 from ingest.offline import enforce_offline
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: posting metadata gained `job_title`
 
 
-def index_signature(settings: Settings, embedding_model: str, dimension: int) -> dict[str, Any]:
-    """What an index was built with; a reader with a different signature must not mix in."""
+def index_signature(settings: Settings, embedder) -> dict[str, Any]:
+    """What an index was built with (the embedder's model, weights and size, the chunking); a reader with a
+    different signature must not mix in."""
     return {
-        "embedding_model": embedding_model,
-        "embedding_variant": "int8" if settings.embed_backend == "onnx-int8" else "fp32",
-        "embedding_dim": dimension,
+        "embedding_model": embedder.name,
+        "embedding_variant": embedder.variant,
+        "embedding_dim": embedder.dimension,
         "chunk_size": settings.chunk_size,
         "chunk_overlap": settings.chunk_overlap,
         "schema_version": SCHEMA_VERSION,

@@ -48,7 +48,7 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
         raise UserError(f"vocabulary file {settings.vocabulary_path} is missing; set AISEC_CORPUS_DIR to the corpus folder")
     with ingest_lock(settings.data_dir):
         embedder = embedder or make_embedder(settings)
-        store = ChunkStore(settings, index_signature(settings, embedder.name, embedder.dimension), create=True, reset=rebuild)
+        store = ChunkStore(settings, index_signature(settings, embedder), create=True, reset=rebuild)
         finish_interrupted(store)
         files, unsupported = discover_files(roots, settings.corpus_dir)
         records = store.catalog.all()

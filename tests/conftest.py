@@ -18,12 +18,22 @@ REAL_CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
 @pytest.fixture(scope="session")
-def embedder():
-    """The real all-MiniLM-L6-v2, loaded once for the whole session."""
+def embedder(tmp_path_factory):
+    """The real all-MiniLM-L6-v2 on the default backend (ONNX int8, exported once per session), loaded once."""
+    from ingest.embedding import make_embedder
+
+    model = make_embedder(Settings(data_dir=tmp_path_factory.mktemp("session-models")))
+    model.embed_query("load now")  # so the first test that ingests does not pay for loading in its own timing
+    return model
+
+
+@pytest.fixture(scope="session")
+def torch_embedder():
+    """The PyTorch (sentence-transformers) runtime of the same model, for tests about that backend."""
     from ingest.embedding import Embedder
 
     model = Embedder()
-    model.model  # load now, so the first test that ingests does not pay for it in its own timing
+    model.model  # load now
     return model
 
 
@@ -66,15 +76,16 @@ def ingest(embedder):
 @pytest.fixture
 def reuse_loaded_model(monkeypatch, embedder):
     """Embedders that the CLI creates reuse the session's loaded model (the same real model, loaded once)."""
-    from ingest.embedding import Embedder
+    from ingest.onnx_embedding import OnnxEmbedder
 
-    original = Embedder.__init__
+    original = OnnxEmbedder.__init__
 
     def init(self, *args, **kwargs):
         original(self, *args, **kwargs)
-        self._model = embedder.model
+        if self.variant == embedder.variant:
+            self._session, self._tokenizer = embedder.session, embedder.tokenizer
 
-    monkeypatch.setattr(Embedder, "__init__", init)
+    monkeypatch.setattr(OnnxEmbedder, "__init__", init)
 
 
 @pytest.fixture(autouse=True)

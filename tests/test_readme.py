@@ -23,3 +23,14 @@ def test_quick_start_is_two_commands():
 def test_ci_runs_the_readme_test_command():
     ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text(encoding="utf-8")
     assert re.search(r"^make test$", ci, re.MULTILINE)
+
+
+def test_the_settings_table_shows_the_real_defaults():
+    rows = dict(re.findall(r"^\| `AISEC_(\w+)` \| ([^|]+) \|", README, re.MULTILINE))
+    wrong = {}
+    for name, field in Settings.model_fields.items():
+        default = field.default.get_secret_value() if hasattr(field.default, "get_secret_value") else field.default
+        shown = "unset" if default is None else f"`{default}`"
+        if rows.get(name.upper(), "").strip() != shown:
+            wrong[f"AISEC_{name.upper()}"] = (rows.get(name.upper()), shown)
+    assert not wrong, f"README settings table (shown, actual): {wrong}"

@@ -8,7 +8,8 @@ from app.analytics.compute import compute
 from app.analytics.entities import EntityRecognizer
 from app.analytics.plan import plan_question
 from app.analytics.router import ONE_POSTING, Embed, Router
-from app.analytics.table import table_from_snapshot
+from app.analytics.table import PostingRow, table_from_snapshot
+from app.coverage import specific_terms, unmentioned
 from app.filters import Filters, matches
 from app.followup import previous_questions
 from app.types import Answer
@@ -34,6 +35,10 @@ def analytics_answer(question: str, filters: Filters, snapshot, vocabulary: Voca
     if plan is None:
         return None
     available = [row for row in table_from_snapshot(snapshot) if matches(filters, row.metadata)]
+    unrecognised = _unrecognised_terms(question, entities)
+    if unrecognised:  # a company, a place, an edition: counting cannot restrict to it
+        absent = unmentioned(unrecognised, [_row_text(row) for row in available])
+        return _none_mention(asked or question, absent, len(available), decision) if absent else None
     computation = compute(plan, available)
     if not computation.selection or any(r.postings == 0 for r in computation.results if plan.groups):
         return None  # nothing to count, or a compared group (say "2023") has no postings: let the documents answer
@@ -42,6 +47,25 @@ def analytics_answer(question: str, filters: Filters, snapshot, vocabulary: Voca
     answer = render(asked or question, computation, filters, {"routing": decision.to_dict(), "entities": entities.to_dict()})
     answer.standalone_question = question if asked and asked != question else None
     return answer
+
+
+def _unrecognised_terms(question: str, entities) -> list[str]:
+    """Names and years in the question that are not vocabulary terms the plan can count by."""
+    recognised = " ".join(question[m.start : m.end] for m in entities.mentions).lower()
+    return [t for t in specific_terms(question) if t.lower() not in recognised]
+
+
+def _row_text(row: PostingRow) -> str:
+    return f"{row.title}\n{row.location}\n{row.text}"
+
+
+def _none_mention(question: str, absent: list[str], total: int, decision) -> Answer:
+    """An abstention that says which names no posting mentions (so no figure about them can be computed)."""
+    names = ", ".join(f"“{t}”" for t in absent)
+    text = (f"The postings don't say. None of the {total} postings mentions {names}, so there is nothing to count; "
+            "figures for all postings would not answer this question.")
+    return Answer(question, text, [], True, "extractive", route="analytics",
+                  data={"metric": None, "postings": 0, "available": total, "not_mentioned": absent, "routing": decision.to_dict()})
 
 
 def _follows_one_posting(question: str, asked: str | None, history: list[Any] | None) -> bool:

@@ -42,7 +42,7 @@ class CountingEmbedder:
 
     def __init__(self, embedder, progress: IngestProgress):
         self._embedder, self._progress = embedder, progress
-        self.name, self.dimension = embedder.name, embedder.dimension
+        self.name, self.dimension, self.backend, self.variant = embedder.name, embedder.dimension, embedder.backend, embedder.variant
 
     def embed_passages(self, texts: list[str]):
         """Embed and count."""

@@ -30,7 +30,7 @@ def figure_html(figure, css_class: str = "aisec-chart") -> str:
 
 def answer_chart_html(answer: dict[str, Any]) -> str:
     """The chart under an analytics answer (Answer.to_dict()), or "" for passage answers and figures with nothing to plot."""
-    if answer.get("route") != "analytics" or not answer.get("data"):
+    if answer.get("route") != "analytics" or answer.get("abstained") or not answer.get("data"):
         return ""
     from app.analytics.chart import answer_chart
 

@@ -22,7 +22,8 @@ class IngestFigures:
     dataset: str
     documents: int
     chunks: int
-    encode_s: float
+    encode_s: float  # SentenceTransformer.encode (PyTorch): the embedding limit the goal is stated against
+    embedder_s: float  # the embedder ingest uses (AISEC_EMBED_BACKEND), alone on the same texts
     ingest_s: float
     baseline_s: float | None
     baseline_chunks: int | None
@@ -38,6 +39,10 @@ class IngestFigures:
         return self.ingest_s / self.encode_s
 
     @property
+    def ratio_to_embedder(self) -> float:
+        return self.ingest_s / self.embedder_s
+
+    @property
     def speedup_vs_baseline(self) -> float | None:
         return self.baseline_s / self.ingest_s if self.baseline_s else None
 
@@ -47,6 +52,7 @@ class IngestFigures:
 
     def to_dict(self) -> dict:
         return {**asdict(self), "chunks_per_s": round(self.chunks_per_s, 1), "ratio_to_encode": round(self.ratio_to_encode, 3),
+                "ratio_to_embedder": round(self.ratio_to_embedder, 3),
                 "speedup_vs_baseline": round(self.speedup_vs_baseline, 2) if self.speedup_vs_baseline else None,
                 "speedup_vs_same_chunking": round(self.speedup_vs_same_chunking, 2) if self.speedup_vs_same_chunking else None}
 
@@ -59,9 +65,9 @@ def load_documents(corpus_dir: Path, settings: Settings) -> list[Document]:
 
 
 def bench_ingest(name: str, corpus_dir: Path, work: Path, embedder, reference, *, with_baseline: bool,
-                 settings: Settings | None = None) -> IngestFigures:
-    """Time pure encoding (`reference`, a SentenceTransformer), our ingest and (optionally) the naive
-    baselines on one corpus, in this process."""
+                 with_same_chunking: bool, settings: Settings | None = None) -> IngestFigures:
+    """Time pure encoding (`reference`, a SentenceTransformer), the ingest embedder alone, our ingest and
+    (optionally) the naive baselines on one corpus, in this process."""
     settings = Settings(**{**(settings.model_dump() if settings else {}), "data_dir": work / f"{name}-index", "corpus_dir": corpus_dir})
     shutil.rmtree(settings.data_dir, ignore_errors=True)
     documents = load_documents(corpus_dir, settings)
@@ -70,12 +76,18 @@ def bench_ingest(name: str, corpus_dir: Path, work: Path, embedder, reference, *
     started = time.perf_counter()
     reference.encode(texts, batch_size=settings.embed_batch_size, normalize_embeddings=True, show_progress_bar=False)
     encode_s = time.perf_counter() - started
+    started = time.perf_counter()
+    embedder.embed_passages(texts)
+    embedder_s = time.perf_counter() - started
     report = run_ingest(settings, [corpus_dir], embedder=embedder, show_progress=False)
+    if report.failed or report.skipped or report.chunks_written != len(texts):
+        raise RuntimeError(f"the {name} ingest did not write all {len(texts)} chunks, so its time means nothing: {report.to_dict()}")
     baseline = same_chunking = (None, None, None)
     if with_baseline:
         baseline = naive_llama_index_ingest(documents, work / f"{name}-baseline")
+    if with_same_chunking:
         same_chunking = naive_llama_index_ingest(documents, work / f"{name}-baseline-192", settings.chunk_size, settings.chunk_overlap)
-    return IngestFigures(name, len(documents), len(texts), round(encode_s, 2), round(report.seconds, 2),
+    return IngestFigures(name, len(documents), len(texts), round(encode_s, 2), round(embedder_s, 2), round(report.seconds, 2),
                          _round(baseline[0]), baseline[1], _round(baseline[2], 3), _round(same_chunking[0]))
 
 

@@ -185,3 +185,20 @@ def test_stream_yields_the_text_then_the_answer(bot):
 ])
 def test_otherwise_passage_qa(bot, question, filters):
     assert bot.ask(question, filters=filters).route == "passages"
+
+
+@pytest.mark.parametrize("question, name", [
+    ("How much does Anthropic pay its MLSecOps engineers?", "Anthropic"),
+    ("What share of MLSecOps postings in Sydney mention Kubernetes?", "Sydney"),
+])
+def test_a_name_no_posting_mentions_is_not_silently_counted_over_all_postings(bot, rows, question, name):
+    answer = bot.ask(question)
+    assert answer.route == "analytics" and answer.abstained and answer.citations == []
+    assert f"None of the {len(rows)} postings mentions “{name}”" in answer.text
+    assert answer.data["not_mentioned"] == [name]
+
+
+def test_a_place_some_postings_name_goes_to_passages_rather_than_counting_them_all(bot, rows):
+    assert any("London" in r["location"] for r in rows)
+    answer = bot.ask("What share of MLSecOps postings in London mention Kubernetes?")
+    assert answer.route == "passages"  # counting has no location filter, so it must not answer for all postings

@@ -198,3 +198,19 @@ def test_an_empty_data_dir_with_chroma_but_no_collection_tells_the_user_to_run_i
     settings = Settings(data_dir=tmp_path / "data", corpus_dir=ASK_CORPUS)
     with pytest.raises(UserError, match=r"run `aisec ingest` first"):
         Assistant(settings, embedder=embedder)
+
+
+@pytest.mark.parametrize("question, missing", [
+    ("Which MLSecOps jobs are open in Tokyo?", "Tokyo"),
+    ("What did the 2031 edition of the interview guide add?", "2031"),
+])
+def test_a_name_or_year_no_passage_mentions_abstains_and_says_which(assistant, question, missing):
+    answer = assistant.ask(question)
+    assert answer.abstained and answer.citations == []
+    assert "doesn't say" in answer.text and f"“{missing}”" in answer.text
+    assert answer.related, "the closest passages are still listed"
+
+
+def test_a_name_the_passages_mention_does_not_block_the_answer(assistant):
+    answer = assistant.ask("What did the Northwind study find about AI governance lead salaries?")
+    assert not answer.abstained and answer.citations

@@ -67,6 +67,22 @@ def test_include_takes_cases_by_id_and_rejects_duplicates(tmp_path):
         load_suite("no-such-suite")
 
 
+def test_include_without_ids_takes_a_whole_suite_after_the_own_cases(tmp_path):
+    write(tmp_path / "big.yaml", {"cases": [{"id": "a", "question": "qa", "answerable": True},
+                                            {"id": "b", "question": "qb", "answerable": False}]})
+    write(tmp_path / "other.yaml", {"cases": [{"id": "c", "question": "qc", "answerable": True}]})
+    both = load_suite(write(tmp_path / "both.yaml", {"include": [{"suite": "big"}, {"suite": "other", "ids": ["c"]}],
+                                                     "cases": [{"id": "own", "question": "q", "answerable": True}]}))
+    assert [c.id for c in both.cases] == ["own", "a", "b", "c"]
+    with pytest.raises(UserError, match="ids optional"):
+        load_suite(write(tmp_path / "bad-list.yaml", {"include": [{"suite": "big", "ids": "a"}]}))
+
+
+def test_the_full_suite_includes_the_analytics_suite():
+    full, analytics = load_suite("full"), load_suite("analytics")
+    assert {c.id for c in analytics.cases} <= {c.id for c in full.cases}
+
+
 def test_configs_validate_settings_and_share_indexes_by_chunking(tmp_path):
     path = write(tmp_path / "sweep.yaml", [{"name": "k3", "top_k": 3}, {"name": "c512", "chunk_size": 512, "chunk_overlap": 64}])
     k3, c512 = load_configs([path])

@@ -57,12 +57,14 @@ def test_eval_command_end_to_end(tmp_path, monkeypatch, embedder, configs, capsy
     # the analytics spec became expected numbers from the postings file: 1 of 2 MLSecOps postings, 50%
     assert records["fx-share"]["expected_facts"] == ["50 (±1)", "2"]
     assert records["fx-share"]["expected_route"] == "analytics"
+    assert records["fx-share"]["analytics_exact"] is (records["fx-share"]["route"] == "analytics" and not records["fx-share"]["facts_missed"])
+    assert default["metrics"]["analytics_accuracy"] == float(records["fx-share"]["analytics_exact"])  # its only analytics case
     # a case that raises is recorded as failed, not fatal
     assert "error" in records["fx-bad-filter"] and records["fx-bad-filter"]["failures"][0].startswith("error:")
     assert default["metrics"]["errors"] == 1
 
     metrics = default["metrics"]
-    for name in ("hit@5", "mrr", "ndcg@5", "fact_recall", "citation_recall", "citation_precision", "abstention_f1",
+    for name in ("hit@5", "mrr", "ndcg@5", "ndcg@10", "fact_recall", "citation_recall", "citation_precision", "abstention_f1",
                  "wrong_abstention_rate", "latency_p50_ms", "latency_p95_ms"):
         assert metrics[name] is not None, name
     assert set(default["by_tag"]) >= {"eu-ai-act", "postings", "unanswerable", "multi-turn", "filtered", "analytics"}

@@ -52,10 +52,12 @@ def test_index_built_with_another_embedding_model_is_refused(settings, ingest, o
     assert "aisec ingest --rebuild" in str(info.value)
 
 
-def test_index_built_with_another_embedding_variant_is_refused(settings_factory, ingest, one_doc):
-    ingest(settings_factory(), one_doc)
+def test_index_built_with_another_embedding_variant_is_refused(settings, ingest, one_doc, torch_embedder):
+    from ingest.sync import run_ingest
+
+    run_ingest(settings, one_doc, embedder=torch_embedder, show_progress=False)  # PyTorch: fp32 vectors
     with pytest.raises(UserError, match=r"embedding_variant: index has 'fp32', settings say 'int8'.*aisec ingest --rebuild"):
-        ingest(settings_factory(embed_backend="onnx-int8"), one_doc)
+        ingest(settings, one_doc)  # the default int8 model must not add its vectors to them
 
 
 def test_cli_guard_message_and_rebuild(tmp_path, monkeypatch, capsys, corpus_dir, one_doc, reuse_loaded_model):

@@ -61,17 +61,17 @@ def int8(cache_dir) -> OnnxEmbedder:
 
 
 @pytest.fixture(scope="module")
-def torch_vectors(embedder) -> np.ndarray:
-    return embedder.embed_passages(TEXTS)
+def torch_vectors(torch_embedder) -> np.ndarray:
+    return torch_embedder.embed_passages(TEXTS)
 
 
 def model_files(folder: Path, variant: str) -> list[Path]:
     return sorted(folder.glob(f"*-{variant}-*.onnx"))
 
 
-def test_fp32_matches_torch(fp32, embedder, torch_vectors):
-    assert embedder.count_word_pieces(TEXTS[-1]) > MAX_WORD_PIECES  # truncation is exercised
-    assert fp32.count_word_pieces(TEXTS[-1]) == embedder.count_word_pieces(TEXTS[-1])
+def test_fp32_matches_torch(fp32, torch_embedder, torch_vectors):
+    assert torch_embedder.count_word_pieces(TEXTS[-1]) > MAX_WORD_PIECES  # truncation is exercised
+    assert fp32.count_word_pieces(TEXTS[-1]) == torch_embedder.count_word_pieces(TEXTS[-1])
     vectors = fp32.embed_passages(TEXTS)
     assert vectors.shape == (len(TEXTS), 384) and vectors.dtype == np.float32
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
@@ -124,8 +124,8 @@ def test_failed_export_leaves_no_file(tmp_path, monkeypatch):
     assert not [p for p in tmp_path.iterdir() if not p.name.endswith(".lock")]
 
 
-def test_llama_index_wrapper_returns_same_vectors(fp32, embedder, torch_vectors):
-    for wrapped, expected in ((fp32, fp32.embed_passages(TEXTS)), (embedder, torch_vectors)):
+def test_llama_index_wrapper_returns_same_vectors(fp32, torch_embedder, torch_vectors):
+    for wrapped, expected in ((fp32, fp32.embed_passages(TEXTS)), (torch_embedder, torch_vectors)):
         llama = ProjectEmbedding(wrapped, embed_batch_size=7)
         assert llama.model_name == "all-MiniLM-L6-v2"
         assert np.allclose(llama.get_text_embedding_batch(TEXTS), expected, atol=1e-6)

@@ -297,7 +297,7 @@ class CachedVectors:
         import numpy as np
 
         self.embedder, self.path, self.np = embedder, path, np
-        self.name, self.dimension = embedder.name, embedder.dimension
+        self.name, self.dimension, self.backend, self.variant = embedder.name, embedder.dimension, embedder.backend, embedder.variant
         self.vectors: dict[str, object] = {}
         if path.exists():
             data = np.load(path, allow_pickle=False)

@@ -23,6 +23,7 @@ class HashEmbedder:
     """384-d unit vectors from a text hash: deterministic and instant."""
 
     name, dimension = "all-MiniLM-L6-v2", 384
+    backend = variant = "hash"
 
     def embed_passages(self, texts):
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)

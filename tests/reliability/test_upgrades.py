@@ -32,9 +32,9 @@ def index_ids(settings) -> set[str]:
 
 
 @pytest.mark.parametrize("changes, expected", [
-    ({"schema_version": 0}, "schema_version: index has 0, settings say 1"),
-    ({"schema_version": None}, "schema_version: index has None, settings say 1"),  # written before the field existed
-    ({"embedding_variant": "int8"}, "embedding_variant: index has 'int8', settings say 'fp32'"),
+    ({"schema_version": 1}, "schema_version: index has 1, settings say 2"),  # posting metadata before `job_title`
+    ({"schema_version": None}, "schema_version: index has None, settings say 2"),  # written before the field existed
+    ({"embedding_variant": "fp32"}, "embedding_variant: index has 'fp32', settings say 'int8'"),  # the old default
     ({"chunk_size": 512, "chunk_overlap": 64}, "chunk_size: index has 512, settings say 192"),
 ])
 def test_an_older_or_other_index_is_refused_everywhere_until_rebuilt(settings, ingest, embedder, one_doc, changes, expected):
@@ -57,13 +57,13 @@ def test_an_older_or_other_index_is_refused_everywhere_until_rebuilt(settings, i
     from ingest.store import SCHEMA_VERSION, ChunkStore
 
     stored = ChunkStore.open_existing(settings).chunks.metadata
-    assert stored["schema_version"] == SCHEMA_VERSION and stored["embedding_variant"] == "fp32" and stored["chunk_size"] == 192
+    assert stored["schema_version"] == SCHEMA_VERSION and stored["embedding_variant"] == "int8" and stored["chunk_size"] == 192
     Assistant(settings, embedder=embedder)  # and readers open it again
 
 
 def test_the_cli_says_how_to_rebuild(settings, ingest, one_doc, monkeypatch, capsys, reuse_loaded_model):
     ingest(settings, one_doc)
-    stamp(settings, schema_version=0)
+    stamp(settings, schema_version=1)
     monkeypatch.setenv("AISEC_DATA_DIR", str(settings.data_dir))
     monkeypatch.setenv("AISEC_CORPUS_DIR", str(settings.corpus_dir))
     capsys.readouterr()

@@ -162,7 +162,7 @@ class GatedEmbedder:
 
     def __init__(self, embedder):
         self._embedder, self.gate = embedder, threading.Event()
-        self.name, self.dimension = embedder.name, embedder.dimension
+        self.name, self.dimension, self.backend, self.variant = embedder.name, embedder.dimension, embedder.backend, embedder.variant
 
     def embed_passages(self, texts):
         self.gate.wait(60)

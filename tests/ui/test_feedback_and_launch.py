@@ -67,7 +67,7 @@ def test_index_missing_and_a_failed_first_ingest_is_reported(tmp_path, ui_settin
 
     settings = Settings(data_dir=tmp_path / "data", corpus_dir=tmp_path / "no-corpus")
     assert index_missing(settings) and not index_missing(ui_settings)
-    backend = Backend(settings, make_assistant=lambda: None, ingest_embedder=SimpleNamespace(name="fake", dimension=3))
+    backend = Backend(settings, make_assistant=lambda: None, ingest_embedder=SimpleNamespace(name="fake", dimension=3, backend="fake", variant="fake"))
     backend.start_first_ingest().join(30)
     assert backend.progress.state == "failed" and not backend.ready
     assert "vocabulary file" in progress_html(backend.progress) and "aisec ingest" in progress_html(backend.progress)

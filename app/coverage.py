@@ -1,0 +1,56 @@
+"""Names and numbers a question asks about that none of its passages mention: a sign the corpus lacks the answer."""
+from __future__ import annotations
+
+import re
+
+from app.support import COMMON_CAPITALS, GENERIC_ACRONYMS, INSTRUCTION, fold_words
+from app.types import Passage
+
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")  # not inside "2.0" or "LLM01:2025"
+WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.:'’/&+-]*[A-Za-z0-9])?")
+YEAR_OR_VERSION = re.compile(r"^(?:(?:19|20)\d\d|\d+\.\d+(?:\.\d+)*)$")
+IDENTIFIER = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9]+(?:[:.-][A-Za-z0-9]+)*$|^\d+:\d+$")
+QUESTION_WORDS = {"What", "Which", "Who", "Whom", "Whose", "When", "Where", "Why", "How", "Is", "Are", "Do", "Does",
+                  "Did", "Can", "Could", "Should", "Would", "Will", "I", "Please", "Tell", "List", "Name", "Give"}
+
+
+def specific_terms(question: str) -> list[str]:
+    """Years, versions, identifiers (`LLM11:2025`) and capitalised names in the question, not its first word."""
+    terms = []
+    for sentence in SENTENCE_BREAK.split(question):
+        if INSTRUCTION.search(sentence):
+            continue  # an instruction to the assistant names nothing the answer is about
+        words = WORD.findall(sentence)
+        for position, word in enumerate(words):
+            word = re.sub(r"['’]s$", "", word.strip(".:-/"))
+            if not word or word in QUESTION_WORDS or word in COMMON_CAPITALS or word in GENERIC_ACRONYMS:
+                continue
+            numeric = YEAR_OR_VERSION.match(word) or IDENTIFIER.match(word)
+            named = word[0].isupper() and position > 0 and not any(c.isdigit() for c in word)
+            if numeric or named:
+                terms.append(word)
+    return list(dict.fromkeys(terms))
+
+
+def uncovered_terms(question: str, texts: list[str]) -> list[str]:
+    """The question's specific terms that occur as a word in none of `texts`."""
+    return unmentioned(specific_terms(question), texts)
+
+
+def unmentioned(terms: list[str], texts: list[str]) -> list[str]:
+    """The terms that occur as a word in none of `texts`."""
+    folded = f" {fold_words(' '.join(texts))} "
+    return [t for t in terms if not _mentioned(t, folded)]
+
+
+def searchable_text(passage: Passage) -> str:
+    """A passage's text with its title and section, where a question's names may also be found."""
+    meta = passage.metadata
+    return f"{meta.get('title', '')}\n{meta.get('context', '')}\n{passage.text}"
+
+
+def _mentioned(term: str, folded: str) -> bool:
+    variants = {fold_words(term)}
+    if term.endswith("s") and len(term) > 3:
+        variants.add(fold_words(term[:-1]))  # "LLMs", "Engineers"
+    return any(re.search(rf"(?<![a-z0-9]){re.escape(v)}(?![a-z0-9])", folded) for v in variants)
