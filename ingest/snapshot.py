@@ -27,6 +27,7 @@ class Snapshot:
     metadatas: list[dict[str, Any]]
     bm25: Any = None
     row_of: dict[str, int] = field(default_factory=dict)
+    derived: dict[str, Any] = field(default_factory=dict, repr=False)  # values readers compute from it once, by name
 
     def __post_init__(self) -> None:
         self.row_of = {chunk_id: i for i, chunk_id in enumerate(self.ids)}

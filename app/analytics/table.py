@@ -67,9 +67,13 @@ def posting_table(ids: Iterable[str], texts: Iterable[str], metadatas: Iterable[
 
 
 def table_from_snapshot(snapshot, *, include_closed: bool = False) -> list[PostingRow]:
-    """posting_table over an ingest.snapshot.Snapshot; postings a board has closed are left out unless asked for."""
-    rows = posting_table(snapshot.ids, snapshot.texts, snapshot.metadatas)
-    return rows if include_closed else [r for r in rows if r.status != "closed"]
+    """posting_table over an ingest.snapshot.Snapshot, built once per snapshot (a snapshot never changes; read the
+    list, do not modify it); postings a board has closed are left out unless asked for."""
+    key = "posting_table" if include_closed else "open_posting_table"
+    if key not in snapshot.derived:
+        rows = posting_table(snapshot.ids, snapshot.texts, snapshot.metadatas)
+        snapshot.derived[key] = rows if include_closed else [r for r in rows if r.status != "closed"]
+    return snapshot.derived[key]
 
 
 def _row(doc_id: str, chunk_id: str, text: str, meta: dict[str, Any]) -> PostingRow:

@@ -20,13 +20,15 @@ def test_one_row_per_posting_from_chunk_zero():
     assert first.passage().metadata["posting_id"] == "p1"
 
 
-def test_closed_postings_are_left_out_unless_asked_for():
-    from types import SimpleNamespace
-
+def test_closed_postings_are_left_out_unless_asked_for_and_each_table_is_built_once_per_snapshot():
     from app.analytics.table import table_from_snapshot
+    from ingest.snapshot import Snapshot
 
     metas = [{"kind": "posting", "doc_id": "posting:open", "chunk_index": 0},
              {"kind": "posting", "doc_id": "posting:gone", "chunk_index": 0, "status": "closed"}]
-    snapshot = SimpleNamespace(ids=["open#0", "gone#0"], texts=["a", "b"], metadatas=metas)
+    snapshot = Snapshot("fp", ["open#0", "gone#0"], ["a", "b"], metas)
     assert [r.posting_id for r in table_from_snapshot(snapshot)] == ["open"]
     assert [r.posting_id for r in table_from_snapshot(snapshot, include_closed=True)] == ["gone", "open"]
+    assert table_from_snapshot(snapshot) is table_from_snapshot(snapshot)  # kept with the snapshot, not rebuilt
+    other = Snapshot("fp", ["new#0"], ["c"], [{"kind": "posting", "doc_id": "posting:new", "chunk_index": 0}])
+    assert [r.posting_id for r in table_from_snapshot(other)] == ["new"]  # a new snapshot gets its own table
