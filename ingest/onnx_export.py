@@ -39,7 +39,7 @@ def ensure_model_file(cache_dir: Path, variant: str) -> Path:
     with FileLock(f"{target}.lock"):
         if not is_intact(target):
             source = ensure_model_file(cache_dir, "fp32") if variant == "int8" else None
-            with staging_file(target) as staging:
+            with staging_file(target) as staging, _root_logger_untouched():
                 if source:
                     quantize_int8(source, staging)
                 else:
@@ -140,6 +140,20 @@ def quantize_int8(source: Path, destination: Path) -> None:
 
     with _quiet_root_logger("Please consider to run pre-processing"):
         quantize_dynamic(source, destination, weight_type=QuantType.QInt8, per_channel=True)
+
+
+@contextmanager
+def _root_logger_untouched() -> Iterator[None]:
+    """Undo a `logging.basicConfig` the exporter or quantiser makes: its handler would print other libraries'
+    DEBUG records (bm25s logs at DEBUG) in every later `aisec` command of the process."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        yield
+    finally:
+        for handler in [h for h in root.handlers if h not in handlers]:
+            root.removeHandler(handler)
+        root.setLevel(level)
 
 
 @contextmanager
