@@ -8,7 +8,7 @@ from typing import Any, Iterator
 
 from app.analytics import analytics_answer
 from app.compose import compose_answer
-from app.coverage import searchable_text, uncovered_terms
+from app.coverage import quoted, searchable_text, uncovered_terms
 from app.embed_cache import CachedEmbedder
 from app.errors import UserError
 from app.extractive import draft_extractive
@@ -139,8 +139,7 @@ class Assistant:
     def _abstain(self, answer: Answer, passages: list[Passage], missing: list[str] | None = None) -> None:
         answer.abstained, answer.text, answer.citations = True, ABSTAIN_TEXT, []
         if missing:
-            names = ", ".join(f"“{term}”" for term in missing)
-            answer.text = f"The corpus doesn't say. None of the passages found for this question mentions {names}."
+            answer.text = f"The corpus doesn't say. None of the passages found for this question mentions {quoted(missing)}."
         answer.related = [Citation.from_passage(i, p) for i, p in enumerate(passages[:RELATED_COUNT], start=1)]
 
     def _answer_with_llm(self, answer: Answer, query: str, passages: list[Passage], fallback, timings) -> Iterator[str]:

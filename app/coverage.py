@@ -43,6 +43,11 @@ def unmentioned(terms: list[str], texts: list[str]) -> list[str]:
     return [t for t in terms if not _mentioned(t, folded)]
 
 
+def quoted(terms: list[str]) -> str:
+    """Terms as they are named back to the user: “Tokyo”, “2019”."""
+    return ", ".join(f"“{term}”" for term in terms)
+
+
 def searchable_text(passage: Passage) -> str:
     """A passage's text with its title and section, where a question's names may also be found."""
     meta = passage.metadata

@@ -8,8 +8,8 @@ from app.analytics.compute import compute
 from app.analytics.entities import EntityRecognizer
 from app.analytics.plan import plan_question
 from app.analytics.router import ONE_POSTING, Embed, Router
-from app.analytics.table import PostingRow, table_from_snapshot
-from app.coverage import specific_terms, unmentioned
+from app.analytics.table import table_from_snapshot
+from app.coverage import quoted, searchable_text, specific_terms, unmentioned
 from app.filters import Filters, matches
 from app.followup import previous_questions
 from app.types import Answer
@@ -37,7 +37,7 @@ def analytics_answer(question: str, filters: Filters, snapshot, vocabulary: Voca
     available = [row for row in table_from_snapshot(snapshot) if matches(filters, row.metadata)]
     unrecognised = _unrecognised_terms(question, entities)
     if unrecognised:  # a company, a place, an edition: counting cannot restrict to it
-        absent = unmentioned(unrecognised, [_row_text(row) for row in available])
+        absent = unmentioned(unrecognised, [searchable_text(row.passage()) for row in available])
         return _none_mention(asked or question, absent, len(available), decision) if absent else None
     computation = compute(plan, available)
     if not computation.selection or any(r.postings == 0 for r in computation.results if plan.groups):
@@ -55,14 +55,9 @@ def _unrecognised_terms(question: str, entities) -> list[str]:
     return [t for t in specific_terms(question) if t.lower() not in recognised]
 
 
-def _row_text(row: PostingRow) -> str:
-    return f"{row.title}\n{row.location}\n{row.text}"
-
-
 def _none_mention(question: str, absent: list[str], total: int, decision) -> Answer:
     """An abstention that says which names no posting mentions (so no figure about them can be computed)."""
-    names = ", ".join(f"“{t}”" for t in absent)
-    text = (f"The postings don't say. None of the {total} postings mentions {names}, so there is nothing to count; "
+    text = (f"The postings don't say. None of the {total} postings mentions {quoted(absent)}, so there is nothing to count; "
             "figures for all postings would not answer this question.")
     return Answer(question, text, [], True, "extractive", route="analytics",
                   data={"metric": None, "postings": 0, "available": total, "not_mentioned": absent, "routing": decision.to_dict()})
