@@ -20,6 +20,9 @@ def enforce_offline() -> None:
     os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    # onnxruntime (1.32 on Linux) otherwise starts Microsoft 1DS telemetry at import: a device id and an event queue
+    # under ~/.cache/Microsoft/DeveloperTools, and DNS look-ups for its collector. Read once, at import.
+    os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")

@@ -34,6 +34,7 @@ def ensure_model_file(cache_dir: Path, variant: str) -> Path:
     """The cached ONNX file for `variant` ("fp32" or "int8"), (re)built when missing or damaged."""
     from filelock import FileLock
 
+    enforce_offline()  # before the exporter or quantiser imports onnxruntime
     cache_dir.mkdir(parents=True, exist_ok=True)
     target = cache_dir / f"{MODEL_NAME}-{variant}-{cache_key(variant)}.onnx"
     with FileLock(f"{target}.lock"):

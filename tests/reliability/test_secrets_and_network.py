@@ -193,6 +193,8 @@ def guarded_run(tmp_path: Path, corpus_dir: Path, prefix: list[str] | None = Non
            if not k.startswith(("AISEC_", "HF_", "TRANSFORMERS_", "TIKTOKEN_", "SENTENCE_TRANSFORMERS_", "GRADIO_"))
            and k.lower() not in {"http_proxy", "https_proxy", "all_proxy", "no_proxy"}}  # a proxy would hide attempts
     env["HF_HOME"] = str(tmp_path / "empty-hf-home")
+    env["HOME"] = str(tmp_path / "home")  # watched: an identifier or an upload queue written there is a finding too
+    (tmp_path / "home").mkdir(exist_ok=True)
     (tmp_path / "tmp").mkdir(exist_ok=True)
     env["TMPDIR"] = str(tmp_path / "tmp")
     with socket.socket() as probe:
@@ -201,7 +203,9 @@ def guarded_run(tmp_path: Path, corpus_dir: Path, prefix: list[str] | None = Non
     command = [*(prefix or []), sys.executable, "-c", GUARD, str(tmp_path / "data"), str(corpus_dir), str(port)]
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stderr[-3000:]
-    return json.loads(result.stdout.strip().splitlines()[-1]), result
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    outcome["home_files"] = sorted(str(p.relative_to(tmp_path / "home")) for p in (tmp_path / "home").rglob("*") if p.is_file())
+    return outcome, result
 
 
 def test_the_guard_bites(tmp_path):
@@ -214,8 +218,13 @@ def test_the_guard_bites(tmp_path):
     assert json.loads(result.stdout) == ["dns example.com", "connect 93.184.215.14:80"]
 
 
+FONT_CACHE = ".cache/matplotlib/"  # matplotlib's list of installed fonts: the one file a run may leave in HOME
+
+
 def assert_offline(outcome: dict) -> None:
     assert outcome["attempts"] == [], f"tried to reach the network: {outcome['attempts']}"
+    unexpected = [f for f in outcome["home_files"] if not f.startswith(FONT_CACHE)]
+    assert unexpected == [], f"wrote outside the data dir: {unexpected}"
     assert outcome["added"] == 9 and outcome["answered"] and outcome["page"] == 200 and outcome["api_citations"] >= 1
     assert outcome["url"].startswith("http://127.0.0.1:")
     assert outcome["listening"] and all(a.startswith("127.0.0.1:") for a in outcome["listening"]), outcome["listening"]
@@ -225,7 +234,8 @@ def assert_offline(outcome: dict) -> None:
 def test_ingest_ask_and_ui_start_up_make_no_outgoing_connection(tmp_path, corpus_dir):
     outcome, _ = guarded_run(tmp_path, corpus_dir)
     assert_offline(outcome)
-    record("no-network run (Python socket guard)", {"attempts": len(outcome["attempts"]), "listening": outcome["listening"]})
+    record("no-network run (Python socket guard)", {"attempts": len(outcome["attempts"]), "listening": outcome["listening"],
+                                                    "files_in_home": outcome["home_files"]})
 
 
 @pytest.mark.reliability
