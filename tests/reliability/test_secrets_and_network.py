@@ -1,6 +1,7 @@
 """The LLM API key never shows (logs, errors, `aisec status`, `aisec ask [--json]`, the UI and its API); the UI
 binds to loopback by default; and in the default configuration nothing connects anywhere but loopback — checked
-for ingest, ask and UI start-up in a fresh interpreter (Python socket guard, and strace for native code)."""
+for ingest, ask and UI start-up in a fresh interpreter (Python socket guard, and strace for native code), which
+also writes nothing to HOME but matplotlib's font cache."""
 from __future__ import annotations
 
 import contextlib
