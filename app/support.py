@@ -7,10 +7,17 @@ from typing import Callable
 
 import numpy as np
 
+from app.contradiction import NEGATION, contradictions
 from app.sentences import passage_sentences
 
 NUMBER = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s*(%|percent|k\b|m\b|million\b|billion\b)?", re.IGNORECASE)
-NAME = re.compile(r"\b(?:[A-Z][a-zA-Z0-9&/+-]*[A-Z0-9][a-zA-Z0-9&/+-]*|[A-Z][a-z]+(?:\s+[A-Z][a-zA-Z]+)+)\b")
+NAME = re.compile(r"\b(?:[A-Z][a-zA-Z0-9&/+-]*[A-Z0-9][a-zA-Z0-9&/+-]*|[A-Z][a-z]+(?:\s+[A-Z][a-zA-Z]+)+|[A-Z][a-z]+(?:-[a-z]+)*)\b")
+SENTENCE_START = re.compile(r"(?:^|[.!?:;(\"“]\s*)$")
+SMALL = "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+NUMBER_WORDS = {word: value for value, word in enumerate(SMALL, start=2)}
+TENS = {word: 10 * value for value, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+# "ten", "thirty-five", "twenty one"; a lone "one" is a pronoun as often as a number, so it is not read.
+NUMBER_WORD = re.compile(rf"\b(?:({'|'.join(TENS)})(?:[-\s](one|{'|'.join(SMALL[:8])}))?|({'|'.join(SMALL)}))\b", re.IGNORECASE)
 COMMON_CAPITALS = {"The", "This", "These", "That", "Those", "In", "It", "A", "An", "And", "For", "With", "As", "At",
                    "On", "Of", "To", "By", "From", "Its", "Their", "They", "Most", "Many", "Some", "Each", "When"}
 SCALE = {"k": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9}
@@ -20,11 +27,9 @@ INSTRUCTION = re.compile(r"\b(?:ignore|disregard|forget|override)\b[^.!?\n]{0,40
 SENTENCE_SPAN = re.compile(r"[^.!?\n]+[.!?]*")
 TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?")
 GENERIC_ACRONYMS = {"AI", "ML", "LLM", "LLMs", "GenAI", "IT"}  # too generic to name anything
-NEGATION = re.compile(r"\b(?:not|no|never|cannot|without|neither|nor|none)\b|n't\b", re.IGNORECASE)
-ABSOLUTE = re.compile(r"\b(?:always|never|guaranteed?|guarantees|entirely|completely|invariably)\b", re.IGNORECASE)
 NEAR_PARAPHRASE = 0.75  # above this similarity a flipped negation is what separates the two sentences
 # Least similarity to a passage sentence. Calibrated on the labelled pairs (tests/data/support_labels.yaml): 0.55
-# agreed 21/24 with PyTorch vectors but 20/24 with the int8 model; 0.57 agrees 21/24 with both (held-out 9/16 either way).
+# agreed 21/24 with PyTorch vectors but 20/24 with the int8 model; 0.57 agrees 21/24 with both (pairs_2 9/16 either way).
 SUPPORT_SIMILARITY = 0.57
 
 
@@ -54,7 +59,7 @@ class SupportChecker:
         if missing_numbers:
             reasons.append(f"numbers not in passage: {', '.join(sorted(_fmt(n) for n in missing_numbers))}")
         folded = f" {fold_words(evidence)} "
-        missing_names = [n for n in names_in(sentence) if not _name_in(n, folded)]
+        missing_names = [n for n in names_in(sentence) if not _name_in(n, folded) and not _abbreviates(n, evidence)]
         if missing_names:
             reasons.append(f"names not in passage: {', '.join(missing_names)}")
         if _squash(sentence) and _squash(sentence) in _squash(passage):
@@ -67,9 +72,7 @@ class SupportChecker:
             closest = candidates[int(np.argmax(scores))]
             if similarity >= NEAR_PARAPHRASE and bool(NEGATION.search(sentence)) != bool(NEGATION.search(closest)):
                 reasons.append("negation differs from the closest passage sentence")
-            overclaims = {w.lower() for w in ABSOLUTE.findall(sentence)} - {w.lower() for w in ABSOLUTE.findall(passage)}
-            if overclaims:
-                reasons.append(f"absolute claim not in passage: {', '.join(sorted(overclaims))}")
+            reasons.extend(contradictions(sentence, passage))
         if similarity < self.threshold:
             reasons.append(f"meaning not close to any passage sentence (similarity {similarity:.2f} < {self.threshold})")
         return SupportResult(not reasons, similarity, tuple(reasons))
@@ -100,8 +103,8 @@ def echoes_injection(sentence: str, passages: list[str]) -> bool:
 
 
 def numbers_in(text: str) -> set[float]:
-    """Numeric values in text, with thousands separators, percentages and k/million scales normalised."""
-    values = set()
+    """Numeric values in text, with thousands separators, percentages, k/million scales and number words normalised."""
+    values = {_number_word_value(*words) for words in NUMBER_WORD.findall(text)}
     for digits, unit in NUMBER.findall(text):
         try:
             value = float(digits.replace(",", ""))
@@ -112,11 +115,22 @@ def numbers_in(text: str) -> set[float]:
     return values
 
 
+def _number_word_value(tens: str, unit: str, small: str) -> float:
+    if small:
+        return float(NUMBER_WORDS[small.lower()])
+    return float(TENS[tens.lower()] + (1 if unit.lower() == "one" else NUMBER_WORDS.get(unit.lower(), 0)))
+
+
 def names_in(text: str) -> list[str]:
-    """Acronyms and capitalised multi-word names (not sentence-initial function words or generic acronyms)."""
+    """Acronyms, capitalised multi-word names and capitalised words inside a sentence ("in Manchester"); not
+    sentence-initial words, function words or generic acronyms; "URL-based" names "URL"."""
     names = []
     for match in NAME.finditer(text):
-        words = [w for w in match.group(0).split() if w not in COMMON_CAPITALS and w not in GENERIC_ACRONYMS]
+        single = " " not in match.group(0) and not any(c.isupper() or c.isdigit() for c in match.group(0)[1:])
+        if single and SENTENCE_START.search(text[:match.start()]):
+            continue
+        words = [re.sub(r"(?<=[A-Za-z0-9])(?:-[a-z]+)+$", "", w) for w in match.group(0).split()]
+        words = [w for w in words if w not in COMMON_CAPITALS and w not in GENERIC_ACRONYMS]
         if words:
             names.append(" ".join(words))
     return list(dict.fromkeys(names))
@@ -132,7 +146,16 @@ def _name_in(name: str, folded_evidence: str) -> bool:
     if f" {fold_words(name)} " in folded_evidence or fold_words(name) in folded_evidence and " " in name:
         return True
     words = [w for w in name.split() if w not in GENERIC_ACRONYMS]
-    return all(re.search(rf"(?<![a-z0-9]){re.escape(fold_words(w))}(?![a-z0-9])", folded_evidence) for w in words)
+    return all(re.search(rf"(?<![a-z0-9]){re.escape(fold_words(w))}s?(?![a-z0-9])", folded_evidence)
+               or w.endswith("s") and f" {fold_words(w[:-1])} " in folded_evidence for w in words)
+
+
+def _abbreviates(name: str, evidence: str) -> bool:
+    """An acronym the evidence spells out: "RMF" for "Risk Management Framework"."""
+    if not (name.isupper() and name.isalpha() and 2 <= len(name) <= 6):
+        return False
+    runs = re.findall(r"[A-Z][A-Za-z]*(?:\s+(?:[A-Z][A-Za-z]*|of|and|for))*", evidence)
+    return any(name in "".join(w[0] for w in run.split() if w[0].isupper()) for run in runs)
 
 
 def _squash(text: str) -> str:

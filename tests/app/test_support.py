@@ -38,6 +38,8 @@ class FixedSimilarity:
     ("grew 3.5% in 2024.", {3.5, 2024.0}),
     ("LLM01 and ISO/IEC 42001", {42001.0}),
     ("no figures at all", set()),
+    ("ten years, thirty-five days, twenty one weeks", {10.0, 35.0, 21.0}),
+    ("one or more of the six domains", {6.0}),  # a lone "one" is as often a pronoun
 ])
 def test_numbers_are_normalised(text, expected):
     assert numbers_in(text) == expected
@@ -70,7 +72,9 @@ def test_a_number_the_passage_does_not_state_fails(sentence, missing):
 @pytest.mark.parametrize("sentence, ok", [
     ("The Northwind study covered AI governance leads.", True),
     ("The study covered AI governance leads in the United States.", True),
-    ("A study by Contoso covered AI governance leads.", True),   # a lone capitalised word is not checked
+    ("A study by Contoso covered AI governance leads.", False),  # a capitalised word inside a sentence is a name
+    ("Governance analysts at Northwind earned a median of $118,000.", True),
+    ("Contoso found nothing.", True),  # sentence-initial: could be any word
     ("The Contoso study covered AI governance leads.", False),   # "The Contoso" -> "Contoso" is
     ("The Contoso Research study covered AI governance leads.", False),
     ("The NIST study covered AI governance leads.", False),
@@ -86,6 +90,22 @@ def test_names_must_appear_in_the_passage(sentence, ok):
 def test_names_ignore_sentence_initial_function_words_and_generic_acronyms():
     assert names_in("The Chief Risk Officer reads the NIST AI RMF.") == ["Chief Risk Officer", "NIST", "RMF"]  # generic acronyms (AI, ML, LLM) name nothing
     assert names_in("This is plain.") == []
+
+
+def test_a_number_in_words_must_match_the_passage():
+    assert not SupportChecker(same_meaning).check("Governance analysts earned a bonus in ten roles.", PASSAGE).supported
+    passage = "The CCSP requires five years of IT experience."
+    assert SupportChecker(same_meaning).check("The CCSP requires 5 years of IT experience.", passage).supported
+    assert not SupportChecker(same_meaning).check("The CCSP requires ten years of IT experience.", passage).supported
+
+
+def test_names_drop_lowercase_hyphen_parts_match_plurals_and_spelled_out_acronyms():
+    assert names_in("Attackers poison URL-based datasets.") == ["URL"]
+    checker = SupportChecker(same_meaning)
+    assert checker.check("Attackers poison URL-based datasets.", "Datasets are shipped as lists of URLs.").supported
+    assert checker.check("The GOVERN function of the RMF has six categories.", "GOVERN has six categories.",
+                         context="NIST AI Risk Management Framework").supported
+    assert not checker.check("The GOVERN function of the RMF has six categories.", "GOVERN has six categories.").supported
 
 
 def test_names_match_across_hyphens_and_case():

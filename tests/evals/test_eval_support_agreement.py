@@ -19,7 +19,7 @@ def _agreement(embedder, name: str, record_property) -> tuple[float, list[str]]:
     checker = SupportChecker(CachedEmbedder(embedder))
     disagreements = []
     for pair in pairs:
-        verdict = checker.check(pair["sentence"], pair["passage"])
+        verdict = checker.check(pair["sentence"], pair["passage"], pair.get("context", ""))
         if verdict.supported != pair["supported"]:
             disagreements.append(f"label {pair['supported']}, checker {verdict.supported} ({pair['why']}): "
                                  f"{pair['sentence']} — similarity {verdict.similarity:.2f} {list(verdict.reasons)}")
@@ -31,15 +31,18 @@ def _agreement(embedder, name: str, record_property) -> tuple[float, list[str]]:
     return agreement, disagreements
 
 
-def test_support_checker_agrees_with_human_labels(embedder, record_property):
-    agreement, disagreements = _agreement(embedder, "pairs", record_property)
+@pytest.mark.parametrize("name", ["pairs", "pairs_2", "pairs_3"])
+def test_support_checker_agrees_with_human_labels(embedder, record_property, name):
+    """The sets the checker was tuned against (see the comments in the labels file)."""
+    agreement, disagreements = _agreement(embedder, name, record_property)
     assert agreement >= MIN_AGREEMENT, "\n".join(disagreements)
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "held-out pairs, written after app/support.py was tuned on `pairs`: measured 56% (9/16). The checker "
-    "passes number words (ten vs five), single-word place names (Manchester), 'mandatory' vs 'voluntary' "
-    "and 'only' claims; strict, so this marker must go once it reaches 85%"))
+    "held-out pairs, written after app/support.py was last changed: measured 83% (15/18; all 9 supported "
+    "sentences accepted, 6 of 9 unsupported caught). It passes 'most come from X' when the passage says a smaller "
+    "group does, 'LLMs make the final judgement' when a human keeps it, and 'no longer need'; strict, so this "
+    "marker must go once it reaches 85%"))
 def test_support_checker_generalises_to_held_out_labels(embedder, record_property):
     agreement, disagreements = _agreement(embedder, "heldout", record_property)
     assert agreement >= MIN_AGREEMENT, "\n".join(disagreements)
