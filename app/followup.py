@@ -7,6 +7,8 @@ from typing import Any
 ANAPHORA = re.compile(r"\b(they|them|their|those|these|it|its|that role|this role|such roles|ones?)\b", re.IGNORECASE)
 FOLLOW_UP_START = re.compile(r"^\s*(and|also|what about|how about|and what|what else|same for|compared)\b", re.IGNORECASE)
 ROLE_NOUN = r"(?:\s+(?:postings?|roles?|jobs?|positions?|engineers?|analysts?|leads?|teams?|professionals?))?"
+# "the Associate AI Security Engineer role at Tessellane Bank": one posting, named by title and company.
+POSTING_REFERENCE = re.compile(r"\b(?:[A-Z][\w,&/.-]*\s+)+(?:role|position|job|posting|opening)\s+at\s+[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)*")
 ACRONYM_RUN = re.compile(r"\b(?:[A-Z][A-Za-z0-9/&-]*[A-Z0-9][A-Za-z0-9/&-]*)(?:\s+(?:[A-Z][\w/&-]*|[a-z]+(?=\s+(?:postings?|roles?|jobs?))))*" + ROLE_NOUN)
 
 
@@ -46,7 +48,11 @@ def standalone_question(question: str, history: list[Any] | None, subjects: list
 
 
 def _topic(question: str, subjects: list[str]) -> str:
-    """A known subject phrase (longest first), else an acronym-led noun phrase, else the whole question."""
+    """A posting named by title and company, else a known subject phrase (longest first), else an acronym-led
+    noun phrase, else the whole question."""
+    posting = POSTING_REFERENCE.search(question)
+    if posting:
+        return posting.group(0).rstrip(".,")
     for phrase in sorted(subjects, key=len, reverse=True):
         match = re.search(rf"\b{re.escape(phrase)}(?:e?s)?{ROLE_NOUN}\b", question, re.IGNORECASE)  # plurals too
         if match:

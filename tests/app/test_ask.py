@@ -211,6 +211,16 @@ def test_a_name_or_year_no_passage_mentions_abstains_and_says_which(assistant, q
     assert answer.related, "the closest passages are still listed"
 
 
+@pytest.mark.parametrize("question, lacking", [  # both answered, with an on-topic sentence, before the check
+    ("How much does red team regression testing cost?", "an amount of money"),
+    ("Under which licence do red teamers publish their attack records?", "a licence"),
+])
+def test_a_question_for_money_or_a_licence_the_passages_never_give_abstains_and_says_so(assistant, question, lacking):
+    answer = assistant.ask(question)
+    assert answer.abstained and answer.citations == []
+    assert answer.text == f"The corpus doesn't say. None of the passages found for this question gives {lacking}."
+
+
 def test_a_name_the_passages_mention_does_not_block_the_answer(assistant):
     answer = assistant.ask("What did the Northwind study find about AI governance lead salaries?")
     assert not answer.abstained and answer.citations

@@ -17,6 +17,10 @@ SUBJECTS = ["ai-red-team", "ai red team", "ai red teamer", "red teaming", "red t
      "what about remote ML platform security engineer?"),
     ("Is the EU AI Act relevant to hiring?", "and its deadlines?", "and EU AI Act deadlines?"),
     ("What do AI governance leads earn?", "And in London", "And in London — regarding AI governance leads?"),
+    ("Tell me about the Associate AI Red Teamer role at Tessellane Bank.", "What does it pay?",
+     "What does Associate AI Red Teamer role at Tessellane Bank pay?"),  # the posting, not the role family
+    ("What does the VP, AI Security role at Cobaltreach Networks pay?", "is it remote?",
+     "is VP, AI Security role at Cobaltreach Networks remote?"),
 ])
 def test_follow_ups_get_the_earlier_subject(earlier, follow_up, expected):
     assert standalone_question(follow_up, [earlier], SUBJECTS) == expected
