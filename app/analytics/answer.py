@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.analytics.compute import Computation, Result
+from app.analytics.compute import MIN_MARKET_SAMPLE, Computation, Result
 from app.analytics.plan import Condition
 from app.analytics.labels import FIELD_NAMES, applied, money, percent, population, term, verb
 from app.analytics.table import PostingRow
@@ -90,13 +90,26 @@ def _single(c: Computation, who: str, citer: _Citer, has_filters: bool) -> list[
     figures, scope = result.figures, "matching your filters" if has_filters else "in the index"
     tail = f" — {percent(figures['share'])} of the {figures['of']} postings {scope}" if plan.where else f" {scope}"
     verb_ = "is" if figures["count"] == 1 else "are"
-    return [f"There {verb_} {figures['count']} {who}{tail} {citer.marks(result.counted, MAX_CITED)}".rstrip() + "."]
+    return [f"There {verb_} {_counted(who, figures['count'])}{tail} {citer.marks(result.counted, MAX_CITED)}".rstrip() + "."]
+
+
+def _counted(who: str, n: int) -> str:
+    """"3 MLSecOps postings", "1 MLSecOps posting"."""
+    return f"{n} {who.replace('postings', 'posting', 1) if n == 1 else who}"
 
 
 def _salary_sentences(result: Result, who: str, citer: _Citer, c: Computation) -> list[str]:
     f, cur = result.figures, result.figures["currency"]
     if not f["with_salary"]:
         return [f"None of the {result.postings} {who} states a salary in {cur}."]
+    if f["with_salary"] < MIN_MARKET_SAMPLE:  # too few for a median: each posting's own range
+        ranges = "; ".join(f"{row.title} at {row.metadata.get('company', 'an unnamed company')}, "
+                           f"{money(row.salary_min, cur)} to {money(row.salary_max, cur)} {citer.marks([row], 1)}"
+                           for row in result.counted)
+        n = f["with_salary"]
+        which = _counted(who, n) if n == result.postings else f"{n} of the {result.postings} {who}"
+        return [f"Only {which} state{'s' if n == 1 else ''} a salary in {cur}, too few for a market figure: {ranges}.",
+                _currency_note(f, cur, c)]
     marks = citer.marks(result.counted, MAX_CITED)
     sentences = [f"The median advertised salary of the {f['with_salary']} {who} with a salary in {cur} is {money(f['median'], cur)} "
                  f"(midpoint of each posting's range); the middle half lies between {money(f['q1'], cur)} and {money(f['q3'], cur)}, "

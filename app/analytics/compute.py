@@ -11,6 +11,8 @@ from app.analytics.table import PostingRow
 from ingest.postings import REMOTE, SENIORITY
 
 
+MIN_MARKET_SAMPLE = 3  # fewer postings with a salary in one currency give no market figure, only their own ranges
+
 @dataclass
 class Result:
     """One group's figures (the whole selection when ungrouped) and the postings they count."""

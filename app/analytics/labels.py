@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 
+from app.analytics.places import place_label
 from app.analytics.plan import Condition
 from app.filters import Filters
 
@@ -14,7 +15,8 @@ SPECIAL = {"mlsecops": "MLSecOps", "devsecops": "DevSecOps", "mlops": "MLOps", "
            "go": "Go", "rust": "Rust", "iso-42001": "ISO 42001", "iso-27001": "ISO 27001"}
 LEVEL_WORDS = {"entry": "entry-level", "mid": "mid-level"}
 FIELD_NAMES = {"role_family": "role family", "seniority": "seniority", "remote": "remote status", "skills": "skill",
-               "clouds": "cloud", "certifications": "certification", "year": "year posted", "since_year": "posted since"}
+               "clouds": "cloud", "certifications": "certification", "year": "year posted", "since_year": "posted since",
+               "location": "location"}
 
 
 def term(value: str | None) -> str:
@@ -38,7 +40,7 @@ def population(conditions: tuple[Condition, ...], filters: Filters, noun: str = 
             values.setdefault(name, []).append(getattr(filters, name))
     levels = [LEVEL_WORDS.get(v, v) for v in values.get("seniority", [])]
     words = [*levels, *values.get("remote", []), *(term(v) for v in values.get("role_family", [])), noun]
-    tail = []
+    tail = [f"located in {place_label(place)}" for place in values.get("location", [])]
     if filters.location:
         tail.append(f"located in '{filters.location}'")
     for year in values.get("year", []):
@@ -75,6 +77,8 @@ def verb(condition: Condition) -> str:
         return f"are {term(condition.value)} roles"
     if condition.field == "year":
         return f"were posted in {condition.value}"
+    if condition.field == "location":
+        return f"are located in {place_label(condition.value)}"
     return f"are {condition.value}"
 
 

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from app.analytics.entities import Entities, Mention
+from app.analytics.places import located_in
 from app.analytics.table import PostingRow
 
 SKILL_FIELDS = ("skills", "clouds", "certifications")
@@ -38,7 +39,7 @@ DEFAULT_TOP_N = 5
 
 @dataclass(frozen=True)
 class Condition:
-    """A posting must have `value` in `field` (since_year: posted in or after that year)."""
+    """A posting must have `value` in `field` (since_year: posted in or after that year; location: in that place)."""
 
     field: str
     value: str
@@ -47,6 +48,8 @@ class Condition:
         """Whether one posting satisfies it."""
         if self.field == "since_year":
             return row.year is not None and row.year >= self.value
+        if self.field == "location":
+            return located_in(row.location, self.value)
         return self.value in row.values(self.field)
 
 

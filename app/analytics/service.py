@@ -1,12 +1,15 @@
 """Answer an aggregate question about postings by computing it; None sends the question on to passage QA."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from app.analytics.answer import render
-from app.analytics.compute import compute
+from app.analytics.compute import MIN_MARKET_SAMPLE, compute, select
+from app.analytics.labels import population
 from app.analytics.entities import EntityRecognizer
-from app.analytics.plan import plan_question
+from app.analytics.places import named_place, place_label
+from app.analytics.plan import Condition, plan_question
 from app.analytics.router import ONE_POSTING, Embed, Router
 from app.analytics.table import table_from_snapshot
 from app.coverage import quoted, searchable_text, specific_terms, unmentioned
@@ -14,8 +17,6 @@ from app.filters import Filters, matches
 from app.followup import previous_questions
 from app.types import Answer
 from ingest.vocabulary import Vocabulary
-
-MIN_SALARY_SAMPLE = 3  # postings with a salary in the chosen currency
 
 
 def analytics_answer(question: str, filters: Filters, snapshot, vocabulary: Vocabulary, embed: Embed,
@@ -35,14 +36,19 @@ def analytics_answer(question: str, filters: Filters, snapshot, vocabulary: Voca
     if plan is None:
         return None
     available = [row for row in table_from_snapshot(snapshot) if matches(filters, row.metadata)]
-    unrecognised = _unrecognised_terms(question, entities)
+    place = named_place(question, [row.location for row in available])
+    if place:  # "in London": counted over the postings located there
+        plan = replace(plan, where=(*plan.where, Condition("location", place)))
+    unrecognised = [t for t in _unrecognised_terms(question, entities) if not (place and t in place.split())]
     if unrecognised:  # a company, a place, an edition: counting cannot restrict to it
         absent = unmentioned(unrecognised, [searchable_text(row.passage()) for row in available])
         return _none_mention(asked or question, absent, len(available), decision) if absent else None
     computation = compute(plan, available)
+    if place and not computation.selection:
+        return _none_located(asked or question, plan, filters, available, place, decision)
     if not computation.selection or any(r.postings == 0 for r in computation.results if plan.groups):
         return None  # nothing to count, or a compared group (say "2023") has no postings: let the documents answer
-    if plan.metric == "salary" and sum(r.figures["with_salary"] for r in computation.results) < MIN_SALARY_SAMPLE:
+    if plan.metric == "salary" and sum(r.figures["with_salary"] for r in computation.results) < MIN_MARKET_SAMPLE and not place:
         return None  # a "median" of one or two postings is no market figure; a report may know better
     answer = render(asked or question, computation, filters, {"routing": decision.to_dict(), "entities": entities.to_dict()})
     answer.standalone_question = question if asked and asked != question else None
@@ -61,6 +67,17 @@ def _none_mention(question: str, absent: list[str], total: int, decision) -> Ans
             "figures for all postings would not answer this question.")
     return Answer(question, text, [], True, "extractive", route="analytics",
                   data={"metric": None, "postings": 0, "available": total, "not_mentioned": absent, "routing": decision.to_dict()})
+
+
+def _none_located(question: str, plan, filters: Filters, available: list, place: str, decision) -> Answer:
+    """An abstention for a place no posting of the kind asked about is located in (others may be)."""
+    elsewhere = [c for c in plan.where if c.field != "location"]
+    kind, there = select(available, tuple(elsewhere)), select(available, (Condition("location", place),))
+    text = (f"The postings don't say. None of the {len(kind)} {population(tuple(elsewhere), filters)} is located in {place_label(place)}, "
+            f"so there is nothing to count ({len(there)} posting{'s' if len(there) != 1 else ''} of any kind {'are' if len(there) != 1 else 'is'} located there).")
+    return Answer(question, text, [], True, "extractive", route="analytics",
+                  data={"metric": plan.metric, "postings": 0, "available": len(available), "location": place,
+                        "routing": decision.to_dict()})
 
 
 def _follows_one_posting(question: str, asked: str | None, history: list[Any] | None) -> bool:

@@ -198,7 +198,40 @@ def test_a_name_no_posting_mentions_is_not_silently_counted_over_all_postings(bo
     assert answer.data["not_mentioned"] == [name]
 
 
-def test_a_place_some_postings_name_goes_to_passages_rather_than_counting_them_all(bot, rows):
-    assert any("London" in r["location"] for r in rows)
+@pytest.mark.parametrize("question, place, located", [
+    ("How many postings are in Denver?", "Denver", lambda r: "Denver" in r["location"]),
+    ("How many postings are there in the US?", "US", lambda r: r["location"].endswith("USA")),  # "USA" in locations
+])
+def test_a_place_in_the_question_restricts_the_count_to_postings_located_there(bot, rows, question, place, located):
+    expected = [r for r in rows if located(r)]
+    assert 0 < len(expected) < len(rows)
+    answer = bot.ask(question)
+    assert answer.route == "analytics" and not answer.abstained
+    assert {"field": "location", "value": place} in answer.data["where"]
+    assert answer.data["postings"] == len(expected) and f"There are {len(expected)} postings located in " in answer.text
+
+
+def test_a_share_within_a_place_counts_only_the_postings_there(bot, rows):
+    there = [r for r in rows if "Denver" in r["location"] and r["role_family"] == "mlsecops"]
+    answer = bot.ask("What share of MLSecOps postings in Denver mention Kubernetes?")
+    target = answer.data["result"]["targets"][0]
+    assert target["total"] == len(there) and target["count"] == sum("kubernetes" in r["skills"] for r in there)
+
+
+def test_a_place_none_of_the_postings_asked_about_is_in_abstains_instead_of_quoting_others(bot, rows):
+    mlsecops = [r for r in rows if r["role_family"] == "mlsecops"]
+    assert mlsecops and not any("London" in r["location"] for r in mlsecops)
     answer = bot.ask("What share of MLSecOps postings in London mention Kubernetes?")
-    assert answer.route == "passages"  # counting has no location filter, so it must not answer for all postings
+    assert answer.route == "analytics" and answer.abstained and answer.citations == []
+    in_london = sum("London" in r["location"] for r in rows)
+    assert f"None of the {len(mlsecops)} MLSecOps postings is located in London" in answer.text
+    assert f"({in_london} posting{'s' if in_london != 1 else ''} of any kind" in answer.text
+
+
+def test_too_few_salaries_in_a_place_are_listed_not_summarised(bot, rows):
+    (london,) = [r for r in rows if "London" in r["location"]]
+    answer = bot.ask("What do AI security engineers earn in London?")
+    assert answer.route == "analytics" and not answer.abstained
+    assert "too few for a market figure" in answer.text and "median" not in answer.text
+    assert f"{london['salary_min']:,} {london['currency']} to {london['salary_max']:,} {london['currency']} [1]" in answer.text
+    assert answer.citations[0].doc_id == f"posting:{london['id']}"
