@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # How locations write a country a question may name differently ("USA", "Remote (US)"; "London, UK").
 SAME_PLACE = {"us": ("us", "usa"), "usa": ("us", "usa"), "united states": ("us", "usa"), "america": ("us", "usa"),
@@ -9,6 +10,7 @@ SAME_PLACE = {"us": ("us", "usa"), "usa": ("us", "usa"), "united states": ("us",
 IN_PLACE = re.compile(r"\b(?:in|within|across)\s+(?:the\s+)?([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)")
 
 
+@lru_cache(maxsize=8192)  # few distinct locations, asked about for every posting counted
 def located_in(location: str, place: str) -> bool:
     """Whether a posting's location ("London, UK", "Remote (US)") is in `place` (a city, region or country)."""
     spellings = SAME_PLACE.get(place.lower(), (place.lower(),))

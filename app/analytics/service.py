@@ -36,7 +36,7 @@ def analytics_answer(question: str, filters: Filters, snapshot, vocabulary: Voca
     if plan is None:
         return None
     available = [row for row in table_from_snapshot(snapshot) if matches(filters, row.metadata)]
-    place = named_place(question, [row.location for row in available])
+    place = named_place(question, sorted({row.location for row in available}))
     if place:  # "in London": counted over the postings located there
         plan = replace(plan, where=(*plan.where, Condition("location", place)))
     unrecognised = [t for t in _unrecognised_terms(question, entities) if not (place and t in place.split())]
