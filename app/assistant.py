@@ -8,7 +8,7 @@ from typing import Any, Iterator
 
 from app.analytics import analytics_answer
 from app.compose import compose_answer
-from app.coverage import quoted, searchable_text, unanswered_kind, uncovered_terms
+from app.coverage import CorpusGap, corpus_gap
 from app.embed_cache import CachedEmbedder
 from app.errors import UserError
 from app.extractive import draft_extractive
@@ -84,10 +84,9 @@ class Assistant:
         draft = draft_extractive(query, query_vector, passages, self.embed, self.settings.max_answer_sentences)
         timings["select"] = _ms(t0)
         answer = Answer(question, "", [], False, mode, standalone_question=query if query != question else None)
-        missing = uncovered_terms(query, [searchable_text(p) for p in passages])
-        lacking = None if missing else unanswered_kind(query, [text for text, _ in draft.sentences])
-        if missing or lacking or draft.evidence < self.settings.abstain_threshold or not draft.sentences:
-            self._abstain(answer, passages, missing, lacking)
+        gap = corpus_gap(query, passages, [text for text, _ in draft.sentences])
+        if gap or draft.evidence < self.settings.abstain_threshold or not draft.sentences:
+            self._abstain(answer, passages, gap)
             yield from _pieces(answer.text)
         elif mode == "llm":
             yield from self._answer_with_llm(answer, query, passages, draft.sentences, timings)
@@ -137,13 +136,8 @@ class Assistant:
         if not citations:
             self._abstain(answer, passages)
 
-    def _abstain(self, answer: Answer, passages: list[Passage], missing: list[str] | None = None,
-                 lacking: str | None = None) -> None:
-        answer.abstained, answer.text, answer.citations = True, ABSTAIN_TEXT, []
-        if missing:
-            answer.text = f"The corpus doesn't say. None of the passages found for this question mentions {quoted(missing)}."
-        elif lacking:
-            answer.text = f"The corpus doesn't say. None of the passages found for this question gives {lacking}."
+    def _abstain(self, answer: Answer, passages: list[Passage], gap: CorpusGap = CorpusGap()) -> None:
+        answer.abstained, answer.text, answer.citations = True, gap.message() or ABSTAIN_TEXT, []
         answer.related = [Citation.from_passage(i, p) for i, p in enumerate(passages[:RELATED_COUNT], start=1)]
 
     def _answer_with_llm(self, answer: Answer, query: str, passages: list[Passage], fallback, timings) -> Iterator[str]:

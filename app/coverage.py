@@ -3,6 +3,7 @@ asked for that no sentence to be quoted gives."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from app.support import COMMON_CAPITALS, GENERIC_ACRONYMS, INSTRUCTION, fold_words
 from app.types import Passage
@@ -26,6 +27,32 @@ ASKED_KINDS = {
 }
 QUESTION_WORDS = {"What", "Which", "Who", "Whom", "Whose", "When", "Where", "Why", "How", "Is", "Are", "Do", "Does",
                   "Did", "Can", "Could", "Should", "Would", "Will", "I", "Please", "Tell", "List", "Name", "Give"}
+
+
+@dataclass(frozen=True)
+class CorpusGap:
+    """Why the passages cannot answer, whatever the evidence score: names they never mention, or the kind of
+    answer (money, a version, a licence) no sentence to be quoted gives."""
+
+    missing: tuple[str, ...] = ()
+    lacking: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.missing or self.lacking)
+
+    def message(self) -> str | None:
+        """The refusal that names the gap, or None when there is none."""
+        if self.missing:
+            return f"The corpus doesn't say. None of the passages found for this question mentions {quoted(self.missing)}."
+        if self.lacking:
+            return f"The corpus doesn't say. None of the passages found for this question gives {self.lacking}."
+        return None
+
+
+def corpus_gap(question: str, passages: list[Passage], sentences: list[str]) -> CorpusGap:
+    """The gap between what `question` asks and what its retrieved `passages` and chosen `sentences` offer."""
+    missing = uncovered_terms(question, [searchable_text(p) for p in passages])
+    return CorpusGap(tuple(missing), None if missing else unanswered_kind(question, sentences))
 
 
 def specific_terms(question: str) -> list[str]:
@@ -65,7 +92,7 @@ def unmentioned(terms: list[str], texts: list[str]) -> list[str]:
     return [t for t in terms if not _mentioned(t, folded)]
 
 
-def quoted(terms: list[str]) -> str:
+def quoted(terms: list[str] | tuple[str, ...]) -> str:
     """Terms as they are named back to the user: “Tokyo”, “2019”."""
     return ", ".join(f"“{term}”" for term in terms)
 

@@ -6,7 +6,7 @@ import time
 from typing import Any
 
 from app.compose import compose_answer
-from app.coverage import searchable_text, uncovered_terms
+from app.coverage import corpus_gap
 from app.extractive import draft_extractive
 from app.filters import parse_filters
 from evals import metrics
@@ -82,8 +82,8 @@ def _probe(assistant, case: Case, answer) -> dict[str, Any]:
 
     Retrieval is deterministic for a snapshot, so the first top_k of the deeper ranking are the passages
     the answer was drafted from. When the answer abstained only because the evidence fell below the
-    threshold (not because the passages miss a name the question asks about), the draft is composed here
-    too, so a threshold sweep knows what a lower threshold gives.
+    threshold (not because of a corpus gap: a name no passage mentions, or money, a version or a licence no
+    sentence gives), the draft is composed here too, so a threshold sweep knows what a lower threshold gives.
     """
     settings = assistant.settings
     query = answer.standalone_question or assistant.validate_question(case.question)
@@ -95,8 +95,8 @@ def _probe(assistant, case: Case, answer) -> dict[str, Any]:
     would_answer, would_text = not answer.abstained, answer.text
     if answer.abstained:
         would_answer, would_text = False, ""
-        covered = not uncovered_terms(query, [searchable_text(p) for p in context])
-        if covered and draft.sentences and draft.evidence < settings.abstain_threshold:
+        gap = corpus_gap(query, context, [text for text, _ in draft.sentences])
+        if not gap and draft.sentences and draft.evidence < settings.abstain_threshold:
             text, citations, _ = compose_answer(draft.sentences, context, assistant.checker, keep_unsupported=False)
             would_answer, would_text = bool(citations), text if citations else ""
     return {
