@@ -62,3 +62,8 @@ class Settings(BaseSettings):
     def vocabulary_path(self) -> Path:
         """The controlled vocabulary shipped with the corpus."""
         return self.corpus_dir / "vocabulary.yaml"
+
+    @property
+    def lexicon_path(self) -> Path:
+        """The word lists that reading a question and checking an answer use, beside the vocabulary."""
+        return self.corpus_dir / "lexicon.yaml"
