@@ -7,9 +7,10 @@ from pathlib import Path
 
 import numpy as np
 
-from ingest.embedding import DIMENSION, MAX_WORD_PIECES, MODEL_NAME
+from ingest.embedding import DIMENSION, MODEL_NAME
 from ingest.offline import enforce_offline
-from ingest.onnx_export import INPUTS, OUTPUT, ensure_model_file, load_tokenizer
+from ingest.onnx_export import OUTPUT, ensure_model_file
+from ingest.word_pieces import WordPieces
 
 
 class OnnxEmbedder:
@@ -46,11 +47,11 @@ class OnnxEmbedder:
         return self._session
 
     @property
-    def tokenizer(self):
-        """The packaged model's word-piece tokenizer (local files only)."""
+    def tokenizer(self) -> WordPieces:
+        """The packaged model's word-piece tokenizer (its tokenizer.json; no transformers, no torch)."""
         with self._loading:
             if self._tokenizer is None:
-                self._tokenizer = load_tokenizer()
+                self._tokenizer = WordPieces()
         return self._tokenizer
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
@@ -59,9 +60,8 @@ class OnnxEmbedder:
         order = np.argsort([-len(t) for t in texts], kind="stable")
         for start in range(0, len(texts), self.batch_size):
             rows = order[start : start + self.batch_size]
-            batch = self.tokenizer([texts[i] for i in rows], padding=True, truncation=True,
-                                   max_length=MAX_WORD_PIECES, return_tensors="np")
-            out[rows] = self.session.run([OUTPUT], {name: batch[name].astype(np.int64) for name in INPUTS})[0]
+            batch = self.tokenizer.batch([texts[i] for i in rows])
+            out[rows] = self.session.run([OUTPUT], batch.feeds())[0]
         return out
 
     def embed_query(self, text: str) -> np.ndarray:
@@ -70,4 +70,4 @@ class OnnxEmbedder:
 
     def count_word_pieces(self, text: str) -> int:
         """How many word pieces the model's tokenizer makes of `text` (special tokens included)."""
-        return len(self.tokenizer(text, add_special_tokens=True, truncation=False)["input_ids"])
+        return self.tokenizer.count(text)
