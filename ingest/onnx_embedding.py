@@ -28,8 +28,16 @@ class OnnxEmbedder:
         self.batch_size = 1 if quantized else batch_size
         self.dimension = DIMENSION
         self._session = None
+        self._model_file: Path | None = None  # a given model file instead of the cached export
         self._tokenizer = None
         self._loading = threading.Lock()  # concurrent first queries load the model once
+
+    @classmethod
+    def from_file(cls, path: Path, *, quantized: bool) -> "OnnxEmbedder":
+        """An embedder over a given ONNX file of the model (the benchmark's alternative quantisations)."""
+        embedder = cls(Path(path).parent, quantized=quantized)
+        embedder._model_file = Path(path)
+        return embedder
 
     @property
     def session(self):
@@ -42,7 +50,7 @@ class OnnxEmbedder:
                 options = ort.SessionOptions()
                 options.intra_op_num_threads = os.cpu_count() or 1
                 options.log_severity_level = 3
-                path = ensure_model_file(self.cache_dir, self.variant)
+                path = self._model_file or ensure_model_file(self.cache_dir, self.variant)
                 self._session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         return self._session
 
