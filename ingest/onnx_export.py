@@ -28,7 +28,7 @@ INT8_RECIPES = {
     "u8": {"weight_type": "QUInt8", "per_channel": True},
     "s8-per-tensor": {"weight_type": "QInt8", "per_channel": False},
 }
-SHIPPED_INT8_RECIPE = "s8"
+SHIPPED_INT8_RECIPE = "s8-reduce-range"  # aisec bench: 1.18x the speed of "s8", nDCG@10 within the bar
 
 
 def load_tokenizer():
