@@ -7,9 +7,10 @@ from pathlib import Path
 
 import numpy as np
 
-from ingest.embedding import DIMENSION, MAX_WORD_PIECES, MODEL_NAME
+from ingest.embedding import DIMENSION, MODEL_NAME
 from ingest.offline import enforce_offline
-from ingest.onnx_export import INPUTS, OUTPUT, ensure_model_file, load_tokenizer
+from ingest.onnx_export import OUTPUT, ensure_model_file
+from ingest.word_pieces import WordPieces
 
 
 class OnnxEmbedder:
@@ -27,8 +28,16 @@ class OnnxEmbedder:
         self.batch_size = 1 if quantized else batch_size
         self.dimension = DIMENSION
         self._session = None
+        self._model_file: Path | None = None  # a given model file instead of the cached export
         self._tokenizer = None
         self._loading = threading.Lock()  # concurrent first queries load the model once
+
+    @classmethod
+    def from_file(cls, path: Path, *, quantized: bool) -> "OnnxEmbedder":
+        """An embedder over a given ONNX file of the model (the benchmark's alternative quantisations)."""
+        embedder = cls(Path(path).parent, quantized=quantized)
+        embedder._model_file = Path(path)
+        return embedder
 
     @property
     def session(self):
@@ -41,16 +50,16 @@ class OnnxEmbedder:
                 options = ort.SessionOptions()
                 options.intra_op_num_threads = os.cpu_count() or 1
                 options.log_severity_level = 3
-                path = ensure_model_file(self.cache_dir, self.variant)
+                path = self._model_file or ensure_model_file(self.cache_dir, self.variant)
                 self._session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         return self._session
 
     @property
-    def tokenizer(self):
-        """The packaged model's word-piece tokenizer (local files only)."""
+    def tokenizer(self) -> WordPieces:
+        """The packaged model's word-piece tokenizer (its tokenizer.json; no transformers, no torch)."""
         with self._loading:
             if self._tokenizer is None:
-                self._tokenizer = load_tokenizer()
+                self._tokenizer = WordPieces()
         return self._tokenizer
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
@@ -59,9 +68,8 @@ class OnnxEmbedder:
         order = np.argsort([-len(t) for t in texts], kind="stable")
         for start in range(0, len(texts), self.batch_size):
             rows = order[start : start + self.batch_size]
-            batch = self.tokenizer([texts[i] for i in rows], padding=True, truncation=True,
-                                   max_length=MAX_WORD_PIECES, return_tensors="np")
-            out[rows] = self.session.run([OUTPUT], {name: batch[name].astype(np.int64) for name in INPUTS})[0]
+            batch = self.tokenizer.batch([texts[i] for i in rows])
+            out[rows] = self.session.run([OUTPUT], batch.feeds())[0]
         return out
 
     def embed_query(self, text: str) -> np.ndarray:
@@ -70,4 +78,4 @@ class OnnxEmbedder:
 
     def count_word_pieces(self, text: str) -> int:
         """How many word pieces the model's tokenizer makes of `text` (special tokens included)."""
-        return len(self.tokenizer(text, add_special_tokens=True, truncation=False)["input_ids"])
+        return self.tokenizer.count(text)

@@ -6,15 +6,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 
 class ChunkProgress:
-    """Counts embedded chunks against the planned total."""
+    """Counts embedded chunks against a total that grows as documents are chunked."""
 
-    def __init__(self, total: int, *, enabled: bool = True):
+    def __init__(self, documents: int, *, enabled: bool = True):
         self._progress = Progress(
             TextColumn("embedding"), BarColumn(), MofNCompleteColumn(), TextColumn("chunks"),
             TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-            console=Console(stderr=True), disable=not enabled or total == 0, transient=False,
+            console=Console(stderr=True), disable=not enabled or documents == 0, transient=False,
         )
-        self._task = self._progress.add_task("embed", total=total)
+        self._task = self._progress.add_task("embed", total=0)
 
     def __enter__(self) -> "ChunkProgress":
         self._progress.start()
@@ -26,3 +26,7 @@ class ChunkProgress:
     def advance(self, count: int) -> None:
         """Record `count` more chunks done."""
         self._progress.advance(self._task, count)
+
+    def add_to_total(self, count: int) -> None:
+        """Count `count` more chunks to embed (a document has just been chunked)."""
+        self._progress.update(self._task, total=self._progress.tasks[0].total + count)

@@ -4,9 +4,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from app.errors import UserError
 from app.settings import Settings
@@ -46,7 +47,9 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
     roots = [Path(p) for p in (paths or [settings.corpus_dir])]
     if not settings.vocabulary_path.exists():
         raise UserError(f"vocabulary file {settings.vocabulary_path} is missing; set AISEC_CORPUS_DIR to the corpus folder")
-    with ingest_lock(settings.data_dir):
+    with ingest_lock(settings.data_dir), ThreadPoolExecutor(max_workers=1, thread_name_prefix="splitter") as loading:
+        # The splitter's libraries load in the background while Chroma opens and the files are read and planned.
+        chunker = loading.submit(Chunker, settings.chunk_size, settings.chunk_overlap)
         embedder = embedder or make_embedder(settings)
         store = ChunkStore(settings, index_signature(settings, embedder), create=True, reset=rebuild)
         finish_interrupted(store)
@@ -55,7 +58,7 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
         plan = plan_changes(files, records, roots, load_vocabulary(settings.vocabulary_path),
                             settings.max_posting_rows, settings.max_file_mb)
         report = SyncReport(skipped=unsupported + plan.skipped)
-        _apply(plan, store, records, Chunker(settings.chunk_size, settings.chunk_overlap), embedder, report, show_progress)
+        _apply(plan, store, records, chunker, embedder, report, show_progress)
         refresh_snapshot(store, settings.data_dir)
     for status in plan.file_status.values():
         setattr(report, status, getattr(report, status) + 1)
@@ -83,13 +86,15 @@ def refresh_snapshot(store: ChunkStore, data_dir: Path) -> None:
         store.catalog.publish_fingerprint(fingerprint)
 
 
-def _apply(plan: Plan, store: ChunkStore, records: dict[str, DocRecord], chunker: Chunker,
+def _apply(plan: Plan, store: ChunkStore, records: dict[str, DocRecord], chunker: Future[Chunker],
            embedder: Embedder | OnnxEmbedder, report: SyncReport, show_progress: bool) -> None:
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    chunked = [(doc, sf, chunker.chunk_document(doc)) for doc, sf in plan.to_write]
     synced = [dataclasses.replace(r, file_hash=sf.file_hash, dirty=False) for r, sf in plan.to_touch]
-    with ChunkProgress(sum(len(c) for _, _, c in chunked), enabled=show_progress) as progress:
-        for window in _windows(chunked):
+    with ChunkProgress(len(plan.to_write), enabled=show_progress) as progress, \
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="chunker") as chunking:
+        # Chunking runs one document ahead in its own thread while ONNX Runtime (which releases the GIL) embeds.
+        chunked = chunking.map(lambda item: (*item, chunker.result().chunk_document(item[0])), plan.to_write)
+        for window in _windows(chunked, progress):
             fresh = _write_window(window, store, embedder, records, now)
             synced += [dataclasses.replace(r, file_hash=sf.file_hash) for r, (_, sf, _) in zip(fresh, window)]
             written = sum(len(c) for _, _, c in window)
@@ -104,9 +109,11 @@ def _apply(plan: Plan, store: ChunkStore, records: dict[str, DocRecord], chunker
     store.catalog.put(synced)
 
 
-def _windows(chunked: list[tuple[Document, SourceFile, list[Chunk]]]):
+def _windows(chunked: Iterable[tuple[Document, SourceFile, list[Chunk]]], progress: ChunkProgress):
+    """Groups of whole documents of about WINDOW_CHUNKS chunks, counting each document's chunks into the progress total."""
     window, size = [], 0
     for item in chunked:
+        progress.add_to_total(len(item[2]))
         window.append(item)
         size += len(item[2])
         if size >= WINDOW_CHUNKS:

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
-import platform
 import shutil
 import subprocess
 import sys
@@ -15,8 +13,11 @@ from rich.console import Console
 from app.settings import Settings
 from evals.bench.generator import generate_postings, load_sample_postings, write_postings_corpus
 from evals.bench.ingest_bench import bench_ingest
+from evals.bench.machine import describe_machine
+from evals.bench.quantization import measure_int8_recipes
 from evals.bench.report import write_markdown
 from evals.bench.sized_index import build_sized_index
+from evals.bench.startup import measure_startup
 
 # The like-for-like baseline (llama-index with our chunking) stops at 1,000 postings: at 10,000 it takes 12 minutes.
 FULL = {"generated": [1_000, 10_000], "sizes": [1_000, 10_000, 100_000], "questions": 120, "baseline_max_postings": 10_000,
@@ -38,12 +39,17 @@ def run_bench(settings: Settings, out_dir: Path, *, quick: bool = False, load: b
     embedder = make_embedder(settings)  # what ingest uses (AISEC_EMBED_BACKEND)
     embedder.embed_passages(["warm up the model before anything is timed"])
     reference.encode(["warm up"])
-    results: dict = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+    results: dict = {"machine": describe_machine(),
                      "embed_backend": settings.embed_backend,
                      "quick": quick, "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "ingest": [], "query": []}
     console.print("[bold]ingest[/] corpus")
-    results["ingest"].append(bench_ingest("corpus", settings.corpus_dir, work, embedder, reference, with_baseline=True,
-                                          with_same_chunking=True, settings=settings).to_dict())
+    corpus = bench_ingest("corpus", settings.corpus_dir, work, embedder, reference, with_baseline=True,
+                          with_same_chunking=True, settings=settings)
+    results["ingest"].append(corpus.to_dict())
+    console.print("[bold]start-up[/] cold aisec ask, aisec ingest --rebuild")
+    results["startup"] = measure_startup(work / "corpus-index", settings.corpus_dir, getattr(embedder, "cache_dir", None),
+                                         corpus.embedder_s)
+    _save(results, out_dir)
     samples = load_sample_postings(settings.corpus_dir)
     largest = None
     for count in plan["generated"]:
@@ -58,6 +64,8 @@ def run_bench(settings: Settings, out_dir: Path, *, quick: bool = False, load: b
         largest = (Settings(**{**sized_to_fit.model_dump(), "data_dir": work / f"generated-{count}-index", "corpus_dir": folder}), folder)
     console.print("[bold]embedding backends[/]")
     results["embeddings"] = measure_backends(corpus_chunk_texts(settings, 300), batch_size=settings.embed_batch_size, cache_dir=work / "onnx")
+    console.print("[bold]int8 recipes[/] speed and nDCG@10 against fp32")
+    results["int8_recipes"] = measure_int8_recipes(settings, work / "onnx")
     _save(results, out_dir)
     for size in plan["sizes"]:
         console.print(f"[bold]query latency[/] at {size} chunks")

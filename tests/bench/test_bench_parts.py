@@ -8,6 +8,7 @@ import pytest
 
 from evals.bench.generator import generate_postings, load_sample_postings, write_postings_corpus
 from evals.bench.ingest_bench import IngestFigures
+from evals.bench.machine import cpu_label, describe_machine
 from evals.bench.report import write_markdown
 from evals.bench.sized_index import build_sized_index
 
@@ -54,8 +55,13 @@ def test_ratios_and_goal_marks(tmp_path):
     row = figures.to_dict()
     assert (row["ratio_to_encode"], row["ratio_to_embedder"], row["speedup_vs_baseline"], row["speedup_vs_same_chunking"]) == (0.5, 1.25, 2.4, 4.0)
     slow = IngestFigures("y", 10, 100, 10.0, 9.0, 13.0, 20.0, 40, 0.5, None).to_dict()
-    results = {"quick": True, "machine": {"cpus": 2, "python": "3.11"}, "started": "now", "embed_backend": "onnx-int8",
-               "ingest": [row, slow], "query": [],
+    results = {"quick": True, "machine": {"cpu": "Test CPU 9000", "instruction_sets": ["avx2"], "cpus": 2, "python": "3.11"},
+               "started": "now", "embed_backend": "onnx-int8", "ingest": [row, slow], "query": [],
+               "startup": {"engine_import_s": 2.0, "cold_ask_s": 2.8, "cli_rebuild_s": 20.0, "embedder_s": 14.0,
+                           "cold_ask_over_imports": 1.4, "cli_rebuild_over_embedder": 1.43, "repeats": 3},
+               "int8_recipes": {"cases": 9, "chunks": 99, "speed_texts": 20, "rounds": 3, "shipped": "s8", "best_within_bar": "s8",
+                                "recipes": {"fp32": {"chunks_per_s": 10, "ndcg_at_10": 0.9, "points_below_fp32": 0.0},
+                                            "s8": {"chunks_per_s": 30, "ndcg_at_10": 0.895, "points_below_fp32": 0.5}}},
                "embeddings": {"texts": 3, "batch_size": 16, "rounds": 1, "export_s": 1, "quantize_s": 1,
                               "chunks_per_s": {"torch": 1, "onnx": 2, "onnx-int8": 3},
                               "speedup_over_torch": {"onnx": 2, "onnx-int8": 3},
@@ -64,6 +70,18 @@ def test_ratios_and_goal_marks(tmp_path):
     lines = {line.split(" | ")[0]: line for line in (tmp_path / "r.md").read_text(encoding="utf-8").splitlines()}
     assert "0.5 ✅" in lines["| x"] and "2.4 ✅" in lines["| x"]
     assert "1.3 ❌" in lines["| y"] and "1.54 ❌" in lines["| y"]
+    assert "1.4 (goal ≤ 1.5) ✅" in lines["| cold `aisec ask`"] and "1.43 (goal ≤ 1.3) ❌" in lines["| `aisec ingest --rebuild`"]
+    assert "| s8 (shipped) | 30 | 0.895 | 0.5 |" in lines.values()
+    text = (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert text.count("CPU: Test CPU 9000 (avx2; 2 CPUs)") == 5  # beside every table
+
+
+def test_the_machine_is_described_from_cpuinfo(tmp_path):
+    cpuinfo = tmp_path / "cpuinfo"
+    cpuinfo.write_text("processor\t: 0\nmodel name\t: AMD EPYC 7B13\nflags\t\t: fpu sse avx2 fma\n", encoding="utf-8")
+    machine = describe_machine(cpuinfo)
+    assert (machine["cpu"], machine["instruction_sets"]) == ("AMD EPYC 7B13", ["avx2"])
+    assert cpu_label(machine).startswith("AMD EPYC 7B13 (avx2;")
 
 
 def test_an_ingest_that_refuses_its_input_stops_the_benchmark(samples, tmp_path, embedder, torch_embedder):
