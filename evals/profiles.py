@@ -103,3 +103,22 @@ def write_profile_report(result: dict[str, Any], out_dir: Path) -> list[Path]:
     summary = out_dir / "summary.md"
     summary.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return [results, summary]
+
+
+def run_profile_suite(settings, suite: str, configs: list[Path] | None, mode: str | None, out_dir: Path,
+                      index_dir: Path | None, console) -> dict[str, Any]:
+    """`aisec eval --suite profiles|profiles-heldout`: index the corpus for the first configuration, advise, report."""
+    from app import Assistant
+    from evals.config import ingest_key, load_configs, settings_for
+    from ingest.sync import run_ingest
+
+    config = load_configs(configs)[0]
+    run_settings = settings_for(config, settings, (index_dir or out_dir / "indexes") / ingest_key(config, settings), mode)
+    console.print(f"suite [bold]{suite}[/] with configuration {config.name} → {out_dir}")
+    run_ingest(run_settings, None, show_progress=False)
+    result = run_profiles(Assistant(run_settings), SUITES[suite])
+    result["config"] = config.name
+    written = write_profile_report(result, out_dir)
+    console.print(" ".join(f"{k} {v}" for k, v in result["metrics"].items()))
+    console.print("wrote " + ", ".join(str(p) for p in written))
+    return result
