@@ -54,9 +54,11 @@ class Coach:
         chosen = self._target(target, fits, profile)
         citations: dict[str, Citation] = {}
 
-        def cite(passage: Passage) -> int:
+        def cite(passage: Passage, quote: str | None = None) -> int:
             if passage.chunk_id not in citations:
                 citations[passage.chunk_id] = Citation.from_passage(len(citations) + 1, passage)
+            if quote:
+                citations[passage.chunk_id].supporting.append(quote)
             return citations[passage.chunk_id].number
 
         plan = self._plan(profile, chosen, retriever, cite)
@@ -109,7 +111,7 @@ class Coach:
         section, how = choose_path(profile, sections, backgrounds)
         plan = Plan(section.heading if section else None, backgrounds[0] if backgrounds else None, how)
         if section:
-            plan.steps = [PlanStep(text, cite(passage)) for text, passage in path_steps(section)]
+            plan.steps = [PlanStep(text, cite(passage, text)) for text, passage in path_steps(section)]
         else:
             plan.message = ("None of the transition paths in the corpus matches this background "
                             f"({', '.join(profile.roles) or 'no role title recognised'}); the gaps and postings below still apply.")
@@ -117,6 +119,6 @@ class Coach:
         query = f"{lexicon['coach_certification_heading']} {family_words[0]}"
         filters = parse_filters({"kind": "document"}, self.vocabulary.terms("role_families"))
         passages = retriever.retrieve(query, self.assistant.embed([query])[0], filters)
-        plan.certifications = [PlanStep(q, cite(p)) for q, p in
+        plan.certifications = [PlanStep(q, cite(p, q)) for q, p in
                                certification_quotes(passages, self.finder, lexicon["coach_certification_heading"])]
         return plan
