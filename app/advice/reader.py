@@ -19,9 +19,7 @@ def read_cv(data: bytes, name: str) -> str:
     suffix = PurePath(name or "").suffix.lower()
     if not data:
         raise UserError("the CV file is empty; upload the file again or paste the text instead")
-    if len(data) > MAX_CV_BYTES:
-        raise UserError(f"the CV file is {len(data) / 1e6:.1f} MB; the limit is {MAX_CV_BYTES // (1024 * 1024)} MB — "
-                        "upload a shorter file or paste the text")
+    refuse_oversized(len(data))
     if suffix in TEXT_SUFFIXES:
         text = _decode(data)
     elif suffix == ".pdf":
@@ -33,6 +31,13 @@ def read_cv(data: bytes, name: str) -> str:
     else:
         raise UserError(f"{suffix} files can't be read; upload a {SUPPORTED} file or paste the text")
     return clean_cv_text(text)
+
+
+def refuse_oversized(size: int) -> None:
+    """UserError when a CV file of `size` bytes is over the limit."""
+    if size > MAX_CV_BYTES:
+        raise UserError(f"the CV file is {size / 1e6:.1f} MB; the limit is {MAX_CV_BYTES // (1024 * 1024)} MB — "
+                        "upload a shorter file or paste the text")
 
 
 def clean_cv_text(text: str) -> str:

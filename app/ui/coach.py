@@ -13,7 +13,7 @@ from typing import Any, Optional
 
 import gradio as gr
 
-from app.advice.reader import MAX_CV_BYTES, read_cv
+from app.advice.reader import MAX_CV_BYTES, read_cv, refuse_oversized
 from app.advice.render import pay
 from app.advice.types import PostingMatch
 from app.errors import UserError
@@ -182,11 +182,8 @@ def _cv_text(text: str, payload: str) -> str:
         return text or ""
     try:
         upload = json.loads(payload)
-        if upload.get("size", 0) > MAX_CV_BYTES:
-            data = b"\0" * (MAX_CV_BYTES + 1)  # read_cv refuses it with the size message
-        else:
-            data = base64.b64decode(upload.get("data") or "", validate=True)
-        return read_cv(data, str(upload.get("name") or ""))
+        refuse_oversized(int(upload.get("size") or 0))  # the browser sent no bytes for an oversized file
+        return read_cv(base64.b64decode(upload.get("data") or "", validate=True), str(upload.get("name") or ""))
     except (ValueError, binascii.Error, AttributeError):
         raise UserError("the file could not be received; choose it again or paste the text") from None
 

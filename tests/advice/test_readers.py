@@ -102,3 +102,15 @@ def test_bad_files_get_a_message_saying_what_to_do(data, name, says):
 def test_overlong_pasted_text_is_refused():
     with pytest.raises(UserError, match="limit"):
         clean_cv_text("SOC analyst " * (MAX_CV_CHARS // 10))
+
+
+@pytest.mark.parametrize("payload, says", [
+    ('{"name": "cv.pdf", "size": %d, "data": ""}' % (MAX_CV_BYTES + 1), "limit"),
+    ('{"name": "cv.txt", "size": 4, "data": "not base64!"}', "could not be received"),
+    ("not json", "could not be received"),
+])
+def test_a_bad_browser_upload_gets_a_clear_message(payload, says):
+    from app.ui.coach import _cv_text
+
+    with pytest.raises(UserError, match=says):
+        _cv_text("", payload)

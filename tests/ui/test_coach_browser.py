@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -50,6 +53,7 @@ def chips(page, elem_id: str) -> list[str]:
 
 def test_uploaded_cv_gives_an_editable_profile_and_cited_advice(coach_page, coach_settings, tmp_path, caplog):
     caplog.set_level(logging.DEBUG)
+    started = time.time()
     cv = tmp_path / "cv.md"
     cv.write_text(f"# {CANARY} Ottoline\n{GRC_CV}", encoding="utf-8")
     page = coach_page
@@ -81,8 +85,10 @@ def test_uploaded_cv_gives_an_editable_profile_and_cited_advice(coach_page, coac
     assert "ai-governance" in answer  # the profile's target family is the follow-up's context
     assert page.foreign == []
     page.context.close()  # the session ends; nothing of the CV is left behind on the server's disk or in its log
-    hits = [p for p in coach_settings.data_dir.rglob("*") if p.is_file() and CANARY.encode() in p.read_bytes()]
-    assert hits == []
+    gradio_cache = Path(os.environ.get("GRADIO_TEMP_DIR") or Path(tempfile.gettempdir()) / "gradio")
+    for root in (coach_settings.data_dir, gradio_cache):  # no upload reached gradio's file cache either
+        fresh = [p for p in root.rglob("*") if p.is_file() and p.stat().st_mtime >= started]
+        assert [p for p in fresh if CANARY.encode() in p.read_bytes()] == []
     assert CANARY not in " ".join(r.getMessage() for r in caplog.records)
 
 
