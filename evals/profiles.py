@@ -107,12 +107,13 @@ def write_profile_report(result: dict[str, Any], out_dir: Path) -> list[Path]:
 
 def run_profile_suite(settings, suite: str, configs: list[Path] | None, mode: str | None, out_dir: Path,
                       index_dir: Path | None, console) -> dict[str, Any]:
-    """`aisec eval --suite profiles|profiles-heldout`: index the corpus for the first configuration, advise, report."""
+    """`aisec eval --suite profiles|profiles-heldout`: index the corpus for one configuration (default), advise, report."""
     from app import Assistant
     from evals.config import ingest_key, load_configs, settings_for
     from ingest.sync import run_ingest
 
-    config = load_configs(configs)[0]
+    loaded = load_configs(configs)
+    config = next((c for c in loaded if c.name == "default"), loaded[0])  # advice does not vary with the answer settings
     run_settings = settings_for(config, settings, (index_dir or out_dir / "indexes") / ingest_key(config, settings), mode)
     console.print(f"suite [bold]{suite}[/] with configuration {config.name} → {out_dir}")
     run_ingest(run_settings, None, show_progress=False)
