@@ -45,6 +45,7 @@ class Assistant:
         self.checker = SupportChecker(self.embed)
         self._lock = threading.Lock()
         self._retriever = self._open_snapshot()
+        self._coach = None  # the career coach, built on first use
         self._subjects = [p for term, phrases in self.vocabulary.synonyms["role_families"].items() for p in (term, *phrases)]
 
     # -- public API ---------------------------------------------------------------------------
@@ -95,6 +96,18 @@ class Assistant:
             yield from _pieces(answer.text)
         answer.timings_ms = {**timings, "total": _ms(started)}
         yield answer
+
+    def advise(self, profile_or_text, target: str | None = None):
+        """Career advice for a CV's text or a Profile (edited or not): ranked fit, counted gaps, a cited plan, postings."""
+        return self.coach().advise(profile_or_text, target)
+
+    def coach(self):
+        """The career coach over this Assistant's index (app.advice.advise.Coach)."""
+        if self._coach is None:
+            from app.advice.advise import Coach
+
+            self._coach = Coach(self)
+        return self._coach
 
     def retriever(self) -> HybridRetriever:
         """The retriever over the newest snapshot (reloaded when an ingest has published a new one)."""

@@ -55,6 +55,12 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--mode", choices=["extractive", "llm"], help="override AISEC_ANSWER_MODE")
     ask.set_defaults(handler=_ask)
 
+    advise = commands.add_parser("advise", help="career advice for a CV: fit, gaps, a cited plan and postings (the CV is never stored)")
+    advise.add_argument("file", metavar="FILE|-", help="a .txt, .md, .pdf or .docx CV, or - to read the text from stdin")
+    advise.add_argument("--target", metavar="ROLE_FAMILY", help="the role family to plan for (default: the best fit outside your current field)")
+    advise.add_argument("--json", action="store_true", help="print Advice.to_dict() as JSON")
+    advise.set_defaults(handler=_advise)
+
     bench = commands.add_parser("bench", help="measure ingest throughput, query latency, memory and load")
     bench.add_argument("--quick", action="store_true", help="a reduced run (under about two minutes)")
     bench.add_argument("--load", action="store_true", help="also run the concurrent-client load test against the UI")
@@ -97,7 +103,7 @@ def _parser() -> argparse.ArgumentParser:
     imports.set_defaults(handler=_import_postings)
 
     evaluate = commands.add_parser("eval", help="run an evaluation suite; write results.json, report.html and summary.md")
-    evaluate.add_argument("--suite", default="full", metavar="smoke|full|PATH", help="suite name or YAML file (default: full)")
+    evaluate.add_argument("--suite", default="full", metavar="smoke|full|PATH", help="suite name or YAML file (default: full); profiles or profiles-heldout run the career-coach CVs")
     evaluate.add_argument("--mode", choices=["extractive", "llm"], help="force the answer mode for every configuration")
     evaluate.add_argument("--config", dest="configs", action="append", type=Path, metavar="FILE",
                           help="configuration YAML (repeatable; default: every file in evals/configs/)")
@@ -272,6 +278,28 @@ def _eval(args: argparse.Namespace, settings) -> int:
 
     return run_command(settings, suite=args.suite, configs=args.configs, mode=args.mode, out=args.out,
                        index_dir=args.index_dir, gate=args.gate, console=Console(), share_embeddings=args.reuse_embeddings)
+
+
+def _advise(args: argparse.Namespace, settings) -> int:
+    from app import Assistant
+    from app.advice.reader import read_cv
+
+    if args.file == "-":
+        text = sys.stdin.read()
+    else:
+        path = Path(args.file)
+        if not path.is_file():
+            raise UserError(f"no CV file at {path}; give a .txt, .md, .pdf or .docx file, or - to paste the text on stdin")
+        text = read_cv(path.read_bytes(), path.name)
+    advice = Assistant(settings).advise(text, target=args.target)
+    if args.json:
+        print(json.dumps(advice.to_dict(), indent=2, ensure_ascii=False))
+        return 0
+    print(advice.text)
+    print("\nSources:")
+    for c in advice.citations:
+        print(f"[{c.number}] {c.title}" + (f" › {c.metadata['section']}" if c.metadata.get("section") else "") + f" ({c.source})")
+    return 0
 
 
 def _vocabulary(settings):

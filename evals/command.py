@@ -15,12 +15,17 @@ def run_command(settings: Settings, *, suite: str, configs: list[Path] | None, m
                 index_dir: Path | None, gate: bool, console, embedder=None, share_embeddings: bool = False) -> int:
     """Run and report; exit status 1 when --gate is given and a threshold is violated."""
     from evals.cases import load_suite
+    from evals.profiles import SUITES, run_profile_suite
     from evals.config import load_configs
     from evals.gate import check, load_thresholds
     from evals.html_report import write_html
     from evals.report import RichProgress, print_summary, write_markdown, write_results
     from evals.runner import run_eval
 
+    if suite in SUITES:  # CVs through Assistant.advise, not questions
+        run_dir = out or OUT / dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        run_profile_suite(settings, suite, configs, mode, run_dir, index_dir, console)
+        return 0
     loaded_suite = load_suite(suite)
     loaded_configs = load_configs(configs)
     thresholds = load_thresholds() if gate else None

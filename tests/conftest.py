@@ -134,3 +134,30 @@ def read_index():
         )
 
     return read
+
+
+@pytest.fixture(scope="session")
+def coach_settings(tmp_path_factory, embedder) -> Settings:
+    """An index of the real vocabulary, lexicon, transition paths, certifications guide and 8 postings per family."""
+    from ingest.sync import run_ingest
+
+    root = tmp_path_factory.mktemp("coach")
+    corpus = root / "corpus"
+    (corpus / "documents").mkdir(parents=True)
+    (corpus / "postings").mkdir()
+    for name in ("vocabulary.yaml", "lexicon.yaml", "documents/transition-paths.md", "documents/certifications-and-learning-paths.md"):
+        shutil.copy(REAL_CORPUS / name, corpus / name)
+    for path in sorted((REAL_CORPUS / "postings").glob("*.jsonl")):
+        lines = path.read_text(encoding="utf-8").splitlines()[:8]
+        (corpus / "postings" / path.name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    settings = Settings(data_dir=root / "data", corpus_dir=corpus)
+    run_ingest(settings, [corpus], embedder=embedder, show_progress=False)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def coach_assistant(coach_settings, embedder):
+    """One Assistant over the coach index, shared by the career-coach tests."""
+    from app import Assistant
+
+    return Assistant(coach_settings, embedder=embedder)
