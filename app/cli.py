@@ -155,7 +155,8 @@ def _ask(args: argparse.Namespace, settings) -> int:
     for citation in sources:
         where = citation.source + (f", p. {citation.metadata['page']}" if citation.metadata.get("page") else "")
         section = f" › {citation.metadata['section']}" if citation.metadata.get("section") else ""
-        print(f"[{citation.number}] {citation.title}{section} ({where})")
+        reviewed = f" — reviewed {citation.reviewed}" if citation.reviewed else (" — not reviewed" if citation.kind == "document" else "")
+        print(f"[{citation.number}] {citation.title}{section} ({where}){reviewed}")
     return 0
 
 

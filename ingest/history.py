@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from app.sentences import split_sentences
 from ingest.editions import Mention, Registry, phrase_pattern
 
 
@@ -46,7 +47,9 @@ class HistoryConvention:
 def edition_metadata(text: str, heading: str | None, title: str, registry: Registry,
                      convention: HistoryConvention) -> dict[str, Any]:
     """Chunk metadata: the `entry@edition` tags a passage speaks of, the superseded ones, and whether it is history."""
-    mentions = registry.mentions(text, f"{title}\n{heading or ''}")
+    context = f"{title}\n{heading or ''}"
+    mentions = [m for line in text.splitlines() for sentence in split_sentences(line.strip())
+                for m in registry.mentions(sentence, context)]
     tags = list(dict.fromkeys(m.tag for m in mentions))
     superseded = list(dict.fromkeys(m.tag for m in mentions if not m.edition.current))
     metadata: dict[str, Any] = {"editions": tags, "editions_superseded": superseded}

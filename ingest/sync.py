@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -55,7 +56,8 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
         plan = plan_changes(files, records, roots, load_vocabulary(settings.vocabulary_path),
                             settings.max_posting_rows, settings.max_file_mb)
         report = SyncReport(skipped=unsupported + plan.skipped)
-        _apply(plan, store, records, Chunker(settings.chunk_size, settings.chunk_overlap), embedder, report, show_progress)
+        _apply(plan, store, records, Chunker(settings.chunk_size, settings.chunk_overlap, edition_tagger(settings)),
+               embedder, report, show_progress)
         refresh_snapshot(store, settings.data_dir)
     for status in plan.file_status.values():
         setattr(report, status, getattr(report, status) + 1)
@@ -63,6 +65,20 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
     report.removed += len({r.origin for r in plan.to_remove if r.origin not in present})
     report.seconds = time.perf_counter() - started
     return report
+
+
+def edition_tagger(settings: Settings):
+    """What each document chunk says about the registry's editions (corpus/editions.yaml), as chunk metadata."""
+    from app.lexicon import load_lexicon
+    from ingest.editions import load_registry
+    from ingest.history import HistoryConvention, edition_metadata
+
+    try:
+        registry = load_registry(settings.editions_path)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    convention = HistoryConvention.from_lexicon(load_lexicon(settings.lexicon_path) if settings.lexicon_path.exists() else {})
+    return functools.partial(edition_metadata, registry=registry, convention=convention)
 
 
 def finish_interrupted(store: ChunkStore) -> None:
