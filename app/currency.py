@@ -40,7 +40,7 @@ class Currency:
         return asks_for_current(question, self.lexicon)
 
     def current_first(self, passages: list[Passage]) -> list[Passage]:
-        """Passages about a current edition first, then the rest, then history and superseded-only passages (stable)."""
+        """Passages about a current edition first, then the rest, then history, source lists and superseded-only passages (stable)."""
         return sorted(passages, key=lambda passage: _standing(passage.metadata))
 
     def without_superseded(self, draft: Draft, passages: list[Passage]) -> Draft:
@@ -68,7 +68,7 @@ class Currency:
         return notes
 
     def _superseded_note(self, citation: Citation) -> str | None:
-        if _standing(citation.metadata) < 2:
+        if _standing(citation.metadata) < 2 or citation.metadata.get("reference"):  # a source list names, it does not claim
             return None
         described = []
         for tag in dict.fromkeys(citation.metadata.get("editions_superseded") or []):
@@ -80,12 +80,16 @@ class Currency:
 
 
 def _standing(meta: dict[str, Any]) -> int:
-    """0: about a current edition only; 1: no edition, or current and superseded side by side; 2: history or superseded only."""
+    """0: speaks of a current edition; 1: of no edition; 2: history, a source list, or only superseded editions.
+
+    A passage outside history that names a superseded edition beside the current one ("2 December 2027, not
+    2 August 2026") is about the current state: the corpus check allows a superseded edition there only as past.
+    """
     superseded = set(meta.get("editions_superseded") or [])
     current = set(meta.get("editions") or []) - superseded
-    if meta.get("history") or (superseded and not current):
+    if meta.get("history") or meta.get("reference") or (superseded and not current):
         return 2
-    return 0 if current and not superseded else 1
+    return 0 if current else 1
 
 
 def _date(value: str | None) -> dt.date | None:

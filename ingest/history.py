@@ -46,7 +46,7 @@ class HistoryConvention:
 
 def edition_metadata(text: str, heading: str | None, title: str, registry: Registry,
                      convention: HistoryConvention) -> dict[str, Any]:
-    """Chunk metadata: the `entry@edition` tags a passage speaks of, the superseded ones, and whether it is history."""
+    """Chunk metadata: the `entry@edition` tags a passage speaks of, the superseded ones, and whether it is history or a source list."""
     context = f"{title}\n{heading or ''}"
     mentions = [m for line in text.splitlines() for sentence in split_sentences(line.strip())
                 for m in registry.mentions(sentence, context)]
@@ -55,4 +55,6 @@ def edition_metadata(text: str, heading: str | None, title: str, registry: Regis
     metadata: dict[str, Any] = {"editions": tags, "editions_superseded": superseded}
     if convention.is_history_heading(heading):
         metadata["history"] = True
+    if convention.is_reference_heading(heading):
+        metadata["reference"] = True  # a list of the sources consulted: it names editions, it does not say what is in force
     return {k: v for k, v in metadata.items() if v}

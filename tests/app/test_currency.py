@@ -66,7 +66,10 @@ def test_current_editions_lead_and_history_goes_last(tmp_path):
     history = passage("h", editions=["owasp-llm-top-10@2025"], editions_superseded=["owasp-llm-top-10@2025"], history=True)
     neutral = passage("n")
     current = passage("c", editions=["owasp-llm-top-10@2026"])
-    assert [p.chunk_id for p in currency(tmp_path).current_first([history, neutral, current])] == ["c", "n", "h"]
+    both = passage("b", editions=["owasp-llm-top-10@2026", "owasp-llm-top-10@2025"], editions_superseded=["owasp-llm-top-10@2025"])
+    sources = passage("s", editions=["owasp-llm-top-10@2026"], reference=True)
+    ordered = currency(tmp_path).current_first([history, sources, neutral, current, both])
+    assert [p.chunk_id for p in ordered] == ["c", "b", "n", "h", "s"]
 
 
 def test_sentences_presenting_a_superseded_edition_as_current_are_dropped(tmp_path):
