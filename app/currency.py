@@ -5,18 +5,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from app.asks_current import asks_for_current
+from app.errors import UserError
 from app.extractive import Draft
 from app.lexicon import load_lexicon
 from app.settings import Settings
 from app.types import Citation, Passage
-from ingest.editions import Registry, load_registry, phrase_pattern
+from ingest.editions import Registry, load_registry
 from ingest.history import HistoryConvention
-
-
-def asks_for_current(question: str, lexicon: dict[str, Any]) -> bool:
-    """True when the question asks what is current, latest or in force (lexicon `currency.asks_current`)."""
-    words = (lexicon.get("currency") or {}).get("asks_current") or ()
-    return any(phrase_pattern(word).search(question) for word in words)
 
 
 @dataclass(frozen=True)
@@ -32,8 +28,11 @@ class Currency:
     def from_settings(cls, settings: Settings) -> "Currency":
         """Read the registry and lexicon beside the vocabulary."""
         lexicon = load_lexicon(settings.lexicon_path) if settings.lexicon_path.exists() else {}
-        return cls(load_registry(settings.editions_path), HistoryConvention.from_lexicon(lexicon), lexicon,
-                   settings.review_max_age_days)
+        try:
+            registry = load_registry(settings.editions_path)
+        except ValueError as exc:
+            raise UserError(f"{exc}; fix the file (see docs/corpus.md)") from None
+        return cls(registry, HistoryConvention.from_lexicon(lexicon), lexicon, settings.review_max_age_days)
 
     def asks(self, question: str) -> bool:
         """Whether this question asks for what is current."""

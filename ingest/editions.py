@@ -69,6 +69,7 @@ class Registry:
         return next((e for e in self.entries if e.key == key), None)
 
 
+@lru_cache(maxsize=4096)
 def phrase_pattern(phrase: str) -> re.Pattern:
     """Case-insensitive match of a phrase, whole words at whichever ends are word characters."""
     left = r"(?<!\w)" if re.match(r"\w", phrase) else ""

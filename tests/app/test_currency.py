@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from app.currency import Currency, asks_for_current
+from app.asks_current import asks_for_current
+from app.currency import Currency
 from app.lexicon import load_lexicon
 from app.settings import Settings
 from app.types import Citation, Passage
