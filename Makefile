@@ -16,6 +16,7 @@ run: $(BASE_STAMP)
 	$(BIN)/aisec ui
 
 test: $(LOCAL_STAMP) system-deps
+	$(BIN)/aisec corpus check
 	$(BIN)/python -m pytest -q
 
 # Long fault-injection, fuzzing and resource trials (docs/reliability.md): 20+ SIGKILL crash trials, fuzzing at 10x.

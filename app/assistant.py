@@ -9,6 +9,7 @@ from typing import Any, Iterator
 from app.analytics import analytics_answer
 from app.compose import compose_answer
 from app.coverage import CorpusGap, corpus_gap
+from app.currency import Currency
 from app.embed_cache import CachedEmbedder
 from app.errors import UserError
 from app.extractive import draft_extractive
@@ -46,6 +47,7 @@ class Assistant:
         self._lock = threading.Lock()
         self._retriever = self._open_snapshot()
         self._coach = None  # the career coach, built on first use
+        self.currency = Currency.from_settings(self.settings)
         self._subjects = [p for term, phrases in self.vocabulary.synonyms["role_families"].items() for p in (term, *phrases)]
 
     # -- public API ---------------------------------------------------------------------------
@@ -80,9 +82,14 @@ class Assistant:
         t0 = time.perf_counter()
         query_vector = self.embed([query])[0]  # cached: the analytics router may have embedded it already
         passages = retriever.retrieve(query, query_vector, parsed)
+        asks_current = self.currency.asks(query)
+        if asks_current:  # what is in force: current editions lead, superseded ones are never quoted as current
+            passages = self.currency.current_first(passages)
         timings["retrieve"] = _ms(t0)
         t0 = time.perf_counter()
         draft = draft_extractive(query, query_vector, passages, self.embed, self.settings.max_answer_sentences)
+        if asks_current:
+            draft = self.currency.without_superseded(draft, passages)
         timings["select"] = _ms(t0)
         answer = Answer(question, "", [], False, mode, standalone_question=query if query != question else None)
         gap = corpus_gap(query, passages, [text for text, _ in draft.sentences])
@@ -94,6 +101,8 @@ class Assistant:
         else:
             self._fill(answer, draft.sentences, passages, timings, keep_unsupported=False)
             yield from _pieces(answer.text)
+        if asks_current and not answer.abstained:
+            answer.notes += self.currency.notes(answer.citations)
         answer.timings_ms = {**timings, "total": _ms(started)}
         yield answer
 

@@ -60,6 +60,12 @@ def _parser() -> argparse.ArgumentParser:
     advise.add_argument("--target", metavar="ROLE_FAMILY", help="the role family to plan for (default: the best fit outside your current field)")
     advise.add_argument("--json", action="store_true", help="print Advice.to_dict() as JSON")
     advise.set_defaults(handler=_advise)
+    corpus = commands.add_parser("corpus", help="maintain the corpus")
+    corpus_commands = corpus.add_subparsers(required=True, metavar="ACTION")
+    check = corpus_commands.add_parser("check", help="superseded editions presented as current, disagreeing documents, "
+                                       "missing review dates and source URLs (exit 1 if any)")
+    check.add_argument("path", nargs="?", type=Path, metavar="PATH", help="corpus folder or document (default: the corpus folder)")
+    check.set_defaults(handler=_corpus_check)
 
     bench = commands.add_parser("bench", help="measure ingest throughput, query latency, memory and load")
     bench.add_argument("--quick", action="store_true", help="a reduced run (under about two minutes)")
@@ -154,8 +160,34 @@ def _ask(args: argparse.Namespace, settings) -> int:
     for citation in sources:
         where = citation.source + (f", p. {citation.metadata['page']}" if citation.metadata.get("page") else "")
         section = f" › {citation.metadata['section']}" if citation.metadata.get("section") else ""
-        print(f"[{citation.number}] {citation.title}{section} ({where})")
+        reviewed = f" — reviewed {citation.reviewed}" if citation.reviewed else (" — not reviewed" if citation.kind == "document" else "")
+        print(f"[{citation.number}] {citation.title}{section} ({where}){reviewed}")
     return 0
+
+
+def _corpus_check(args: argparse.Namespace, settings) -> int:
+    from app.lexicon import load_lexicon
+    from ingest.corpus_check import check_corpus, reference_documents
+    from ingest.editions import load_registry
+    from ingest.history import HistoryConvention
+
+    path = args.path or settings.corpus_dir
+    if not path.exists():
+        raise UserError(f"{path} does not exist; pass a corpus folder or a Markdown document")
+    documents = reference_documents(path)
+    if not documents:
+        raise UserError(f"no Markdown documents under {path}")
+    registry_path = path / "editions.yaml" if (path / "editions.yaml").exists() else settings.editions_path
+    try:
+        registry = load_registry(registry_path)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    problems = check_corpus(documents, registry, HistoryConvention.from_lexicon(load_lexicon(settings.lexicon_path)))
+    for problem in problems:
+        print(problem)
+    print(f"{len(documents)} documents, {len(registry.entries)} registry entries ({registry_path}): "
+          f"{len(problems) or 'no'} problem{'s' if len(problems) != 1 else ''}", file=sys.stderr)
+    return 1 if problems else 0
 
 
 def _ui(args: argparse.Namespace, settings) -> int:

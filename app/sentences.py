@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 MARKER = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")  # [2], also grouped [2, 3]; any digit count, so no [1234] slips through
-ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "Inc.", "Ltd.", "Dr.", "No.", "St.", "U.S.", "approx.")
+ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "Inc.", "Ltd.", "Dr.", "No.", "St.", "U.S.", "approx.", "Rev.")
 BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(*\[]?[A-Z0-9])")
 BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
 EMPHASIS = re.compile(r"(\*\*|__|`)|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")

@@ -43,6 +43,8 @@ class Settings(BaseSettings):
     bm25_weight: float = Field(1.0, ge=0, description="Weight of the BM25 leg in fusion.")
     abstain_threshold: float = Field(0.40, ge=0, le=1, description="Minimum evidence score to answer.")
     max_answer_sentences: int = Field(5, ge=1, le=20, description="Sentences in an extractive answer.")
+    review_max_age_days: int = Field(90, ge=0, description="A question about what is current, answered from documents "
+                                     "reviewed longer ago than this, says as of which review date the answer holds.")
 
     answer_mode: Literal["extractive", "llm"] = Field("extractive", description="How answers are written.")
     llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.")
@@ -62,6 +64,11 @@ class Settings(BaseSettings):
     def vocabulary_path(self) -> Path:
         """The controlled vocabulary shipped with the corpus."""
         return self.corpus_dir / "vocabulary.yaml"
+
+    @property
+    def editions_path(self) -> Path:
+        """The editions registry: current and superseded editions of what the corpus cites, beside the vocabulary."""
+        return self.corpus_dir / "editions.yaml"
 
     @property
     def lexicon_path(self) -> Path:

@@ -30,14 +30,16 @@ class Citation:
     kind: str
     metadata: dict[str, Any] = field(default_factory=dict)
     supporting: list[str] = field(default_factory=list)  # sentences of `text` the answer relies on
+    reviewed: str | None = None  # ISO date the cited document's claims were last checked; None for postings
 
     @classmethod
     def from_passage(cls, number: int, passage: Passage) -> "Citation":
         """Number a retrieved passage."""
         meta = passage.metadata
-        keep = {k: v for k, v in meta.items() if k not in {"doc_id", "source", "title", "kind", "context", "version"}}
+        keep = {k: v for k, v in meta.items() if k not in {"doc_id", "source", "title", "kind", "context", "version", "reviewed"}}
+        kind = meta.get("kind", "document")
         return cls(number, meta.get("source", ""), meta.get("title", ""), passage.text, round(passage.score, 4),
-                   meta.get("doc_id", ""), meta.get("kind", "document"), keep)
+                   meta.get("doc_id", ""), kind, keep, reviewed=(meta.get("reviewed") or None) if kind == "document" else None)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from ingest.models import Chunk, Document
 from ingest.offline import enforce_offline
@@ -44,11 +44,14 @@ def split_sentences(text: str) -> list[str]:
 class Chunker:
     """Token-aware splitting through llama-index's SentenceSplitter, one section at a time."""
 
-    def __init__(self, chunk_size: int, chunk_overlap: int):
+    def __init__(self, chunk_size: int, chunk_overlap: int,
+                 editions: Callable[[str, str | None, str], dict[str, Any]] | None = None):
+        """`editions(text, heading, title)` gives a document chunk's registry metadata (ingest.history.edition_metadata)."""
         from llama_index.core.node_parser import SentenceSplitter
 
         if chunk_overlap >= chunk_size:
             raise ValueError("chunk_overlap must be smaller than chunk_size")
+        self._editions = editions
         self._splitter = SentenceSplitter(
             chunk_size=chunk_size, chunk_overlap=chunk_overlap, tokenizer=cl100k_encode(), include_metadata=False,
             chunking_tokenizer_fn=split_sentences,
@@ -65,7 +68,10 @@ class Chunker:
                 found = document.text.find(piece, cursor, end)
                 offset = found if found >= 0 else cursor
                 cursor = offset + 1
-                chunks.append(_make_chunk(document, len(chunks), piece, offset, heading))
+                chunk = _make_chunk(document, len(chunks), piece, offset, heading)
+                if self._editions and document.kind == "document":
+                    chunk.metadata.update(self._editions(piece, heading, document.title))
+                chunks.append(chunk)
         return chunks
 
 

@@ -30,9 +30,12 @@ def _load_markdown(sf: SourceFile) -> Document:
     raw = read_text(sf.path)
     front, body, offset = _split_front_matter(raw, sf.source)
     title = str(front.get("title") or _first_heading(body) or _title_from_name(sf.path))
+    sources = _sources(front.get("sources"))
     metadata = {
-        "sources": _strings(front.get("sources")),
+        "sources": [source["title"] for source in sources],
+        "source_urls": [source["url"] for source in sources if source["url"]],
         "updated": str(front.get("updated") or ""),
+        "reviewed": str(front.get("reviewed") or ""),
         "role_families": _strings(front.get("role_families")),
     }
     return _document(sf, title, body, metadata, sections=_sections(body), text_offset=offset)
@@ -125,6 +128,15 @@ def _strings(value) -> list[str]:
     if value is None or value == "":
         return []
     return [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
+
+
+def _sources(value) -> list[dict[str, str]]:
+    """Front-matter sources as {title, url}: objects (title, url, checked) or, in older files, plain titles."""
+    sources = []
+    for item in value if isinstance(value, (list, tuple)) else _strings(value):
+        item = item if isinstance(item, dict) else {"title": item}
+        sources.append({"title": str(item.get("title") or item.get("url") or ""), "url": str(item.get("url") or "")})
+    return [s for s in sources if s["title"]]
 
 
 def _sections(text: str) -> list[tuple[int, str]]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -49,7 +50,7 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
         raise UserError(f"vocabulary file {settings.vocabulary_path} is missing; set AISEC_CORPUS_DIR to the corpus folder")
     with ingest_lock(settings.data_dir), ThreadPoolExecutor(max_workers=1, thread_name_prefix="splitter") as loading:
         # The splitter's libraries load in the background while Chroma opens and the files are read and planned.
-        chunker = loading.submit(Chunker, settings.chunk_size, settings.chunk_overlap)
+        chunker = loading.submit(Chunker, settings.chunk_size, settings.chunk_overlap, edition_tagger(settings))
         embedder = embedder or make_embedder(settings)
         store = ChunkStore(settings, index_signature(settings, embedder), create=True, reset=rebuild)
         finish_interrupted(store)
@@ -66,6 +67,20 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
     report.removed += len({r.origin for r in plan.to_remove if r.origin not in present})
     report.seconds = time.perf_counter() - started
     return report
+
+
+def edition_tagger(settings: Settings):
+    """What each document chunk says about the registry's editions (corpus/editions.yaml), as chunk metadata."""
+    from app.lexicon import load_lexicon
+    from ingest.editions import load_registry
+    from ingest.history import HistoryConvention, edition_metadata
+
+    try:
+        registry = load_registry(settings.editions_path)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    convention = HistoryConvention.from_lexicon(load_lexicon(settings.lexicon_path) if settings.lexicon_path.exists() else {})
+    return functools.partial(edition_metadata, registry=registry, convention=convention)
 
 
 def finish_interrupted(store: ChunkStore) -> None:

@@ -84,6 +84,9 @@ def source_html(citation: dict[str, Any]) -> str:
             facts.append(f'<span class="aisec-salary">{esc(salary_range(meta))}</span>')
     elif meta.get("section"):
         facts.append(f"<span>{esc(meta['section'])}</span>")
+    if citation.get("kind", "document") == "document":
+        reviewed = f"reviewed {citation['reviewed']}" if citation.get("reviewed") else "not reviewed"
+        facts.append(f'<span class="aisec-reviewed">{esc(reviewed)}</span>')
     link = url_html(meta.get("url"))
     number = esc(f"[{citation.get('number', '')}]")
     return (

@@ -25,8 +25,10 @@ def test_ask_prints_the_answer_and_numbered_sources(cli_env, capsys):
     used = sorted({int(n) for n in re.findall(r"\[(\d+)\]", answer)})
     lines = sources.strip().splitlines()
     assert used == list(range(1, len(lines) + 1))
-    assert all(re.match(rf"\[{i}\] .+ \((documents|postings)/.+\)$", line) for i, line in enumerate(lines, start=1))
-    assert "MLSecOps engineer: platform security basics › Skills employers ask for (documents/mlsecops-platform.md)" in sources
+    assert all(re.match(rf"\[{i}\] .+ \(postings/.+\)$|\[{i}\] .+ \(documents/.+\) — (reviewed \d{{4}}-\d\d-\d\d|not reviewed)$", line)
+               for i, line in enumerate(lines, start=1)), lines
+    assert ("MLSecOps engineer: platform security basics › Skills employers ask for (documents/mlsecops-platform.md)"
+            " — reviewed 2025-04-02") in sources
 
 
 def test_ask_json_prints_the_answer_dict(cli_env, capsys):

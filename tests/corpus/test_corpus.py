@@ -79,11 +79,16 @@ def test_entry_level_roles_are_rarer_than_senior_ones():
 
 
 @pytest.mark.parametrize("path", sorted((CORPUS / "documents").glob("*.md")), ids=lambda p: p.name)
-def test_document_front_matter_names_its_sources(path):
+def test_document_front_matter_names_its_sources_with_urls_and_review_date(path):
     front = _front_matter(path)
     assert isinstance(front.get("title"), str) and front["title"].strip()
-    assert isinstance(front.get("sources"), list) and all(isinstance(s, str) and s.strip() for s in front["sources"])
+    assert isinstance(front.get("sources"), list) and front["sources"]
+    for source in front["sources"]:
+        assert isinstance(source, dict) and str(source.get("title", "")).strip(), source
+        assert front.get("source_report") or str(source.get("url", "")).startswith(("https://", "http://")), source
+        assert isinstance(source.get("checked"), dt.date), source
     dt.date.fromisoformat(str(front.get("updated")))
+    assert isinstance(front.get("reviewed"), dt.date) and front["reviewed"] >= dt.date(2026, 12, 6)
     assert set(front.get("role_families") or []) <= set(VOCABULARY.terms("role_families"))
 
 

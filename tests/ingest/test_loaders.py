@@ -292,3 +292,15 @@ def test_discovery_skips_config_and_hidden_files_and_reports_unsupported(corpus_
         "postings/board-export.json", "postings/hr-export.csv", "postings/sample-postings.jsonl",
     ]
     assert [str(s) for s in skipped] == ["documents/slides.pptx: unsupported file type '.pptx'"]
+
+
+def test_markdown_sources_as_objects_and_the_review_date_become_metadata(tmp_path):
+    path = tmp_path / "documents" / "reviewed.md"
+    path.parent.mkdir()
+    path.write_text('---\ntitle: "Reviewed"\nreviewed: 2026-12-06\nsources:\n'
+                    '  - title: "Regulation (EU) 2024/1689"\n    url: https://eur-lex.europa.eu/eli/reg/2024/1689/oj\n    checked: 2026-12-06\n'
+                    '  - "An older plain-text source"\n---\n## Body\n\nText.\n', encoding="utf-8")
+    doc = load_one(path, tmp_path)
+    assert doc.metadata["sources"] == ["Regulation (EU) 2024/1689", "An older plain-text source"]
+    assert doc.metadata["source_urls"] == ["https://eur-lex.europa.eu/eli/reg/2024/1689/oj"]
+    assert doc.metadata["reviewed"] == "2026-12-06"

@@ -119,3 +119,15 @@ def test_answer_chart_sits_between_the_text_and_the_sources():
     rendered = answer_html(_answer(), chart='<figure class="aisec-chart">CHART</figure>')
     assert rendered.index("aisec-text") < rendered.index("CHART") < rendered.index("aisec-sources")
     assert "aisec-chart" not in answer_html(_answer())
+
+
+def test_document_sources_show_their_review_date_and_postings_do_not():
+    reviewed = source_html({"number": 1, "kind": "document", "source": "documents/a.md", "title": "A", "text": "t",
+                            "metadata": {"section": "S"}, "reviewed": "2026-12-06"})
+    unreviewed = source_html({"number": 2, "kind": "document", "source": "documents/b.md", "title": "B", "text": "t",
+                              "metadata": {}, "reviewed": None})
+    posting = source_html({"number": 3, "kind": "posting", "source": "postings/p.jsonl", "title": "P", "text": "t",
+                           "metadata": {"company": "Testco"}, "reviewed": None})
+    assert '<span class="aisec-reviewed">reviewed 2026-12-06</span>' in reviewed
+    assert '<span class="aisec-reviewed">not reviewed</span>' in unreviewed
+    assert "aisec-reviewed" not in posting

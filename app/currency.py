@@ -1,0 +1,98 @@
+"""Questions about what is current: current editions lead, superseded ones are named, stale reviews say as of when."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from app.asks_current import asks_for_current
+from app.errors import UserError
+from app.extractive import Draft
+from app.lexicon import load_lexicon
+from app.settings import Settings
+from app.types import Citation, Passage
+from ingest.editions import Registry, load_registry
+from ingest.history import HistoryConvention
+
+
+@dataclass(frozen=True)
+class Currency:
+    """The registry, the history convention and the review-age limit, applied to one answer."""
+
+    registry: Registry
+    convention: HistoryConvention
+    lexicon: dict[str, Any]
+    max_age_days: int
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "Currency":
+        """Read the registry and lexicon beside the vocabulary."""
+        lexicon = load_lexicon(settings.lexicon_path) if settings.lexicon_path.exists() else {}
+        try:
+            registry = load_registry(settings.editions_path)
+        except ValueError as exc:
+            raise UserError(f"{exc}; fix the file (see docs/corpus.md)") from None
+        return cls(registry, HistoryConvention.from_lexicon(lexicon), lexicon, settings.review_max_age_days)
+
+    def asks(self, question: str) -> bool:
+        """Whether this question asks for what is current."""
+        return asks_for_current(question, self.lexicon)
+
+    def current_first(self, passages: list[Passage]) -> list[Passage]:
+        """Passages about a current edition first, then the rest, then history, source lists and superseded-only passages (stable)."""
+        return sorted(passages, key=lambda passage: _standing(passage.metadata))
+
+    def without_superseded(self, draft: Draft, passages: list[Passage]) -> Draft:
+        """Drop drafted sentences that present a superseded edition as current (not marked past, current not named)."""
+        kept = []
+        for sentence, cited in draft.sentences:
+            meta = passages[cited[0]].metadata if cited and 0 <= cited[0] < len(passages) else {}
+            mentions = self.registry.mentions(sentence, f"{meta.get('title', '')}\n{meta.get('section', '')}")
+            if not self.convention.superseded_as_current(sentence, mentions):
+                kept.append((sentence, cited))
+        return Draft(kept, draft.evidence)
+
+    def notes(self, citations: list[Citation], today: dt.date | None = None) -> list[str]:
+        """Name each cited passage about a superseded edition, and say as of when the answer holds if its review is old."""
+        notes = [note for citation in citations if (note := self._superseded_note(citation))]
+        documents = [c for c in citations if c.kind == "document"]
+        if not documents:
+            return notes
+        dates = [_date(c.reviewed) for c in documents]
+        if any(d is None for d in dates):
+            notes.append("Some cited documents carry no review date: check what they say is current against the issuing body.")
+        elif ((today or dt.date.today()) - min(dates)).days > self.max_age_days:
+            notes.append(f"As of {min(dates).isoformat()}, when the cited documents were last reviewed; newer editions or "
+                         "dates may exist, so check the issuing body.")
+        return notes
+
+    def _superseded_note(self, citation: Citation) -> str | None:
+        if _standing(citation.metadata) < 2 or citation.metadata.get("reference"):  # a source list names, it does not claim
+            return None
+        described = []
+        for tag in dict.fromkeys(citation.metadata.get("editions_superseded") or []):
+            key, _, label = tag.partition("@")
+            if entry := self.registry.get(key):
+                described.append(f"{entry.name} {label}, since superseded by {entry.current.label}")
+        return f"[{citation.number}] is history" + (f": it describes {'; '.join(described)}." if described else
+                                                    ", not what is in force now.")
+
+
+def _standing(meta: dict[str, Any]) -> int:
+    """0: speaks of a current edition; 1: of no edition; 2: history, a source list, or only superseded editions.
+
+    A passage outside history that names a superseded edition beside the current one ("2 December 2027, not
+    2 August 2026") is about the current state: the corpus check allows a superseded edition there only as past.
+    """
+    superseded = set(meta.get("editions_superseded") or [])
+    current = set(meta.get("editions") or []) - superseded
+    if meta.get("history") or meta.get("reference") or (superseded and not current):
+        return 2
+    return 0 if current else 1
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None

@@ -1,0 +1,97 @@
+"""The editions registry (corpus/editions.yaml): which edition of each law, standard or exam is current, and which text speaks of which."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One edition or status of an entry and the phrases that identify it in text."""
+
+    label: str
+    current: bool
+    patterns: tuple[re.Pattern, ...]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A law, standard, framework, taxonomy, exam or body the corpus cites."""
+
+    key: str
+    name: str
+    names: tuple[re.Pattern, ...]  # phrases naming the entry; an edition phrase counts only beside one (none: always)
+    editions: tuple[Edition, ...]
+
+    @property
+    def current(self) -> Edition:
+        """The edition or status in force."""
+        return next(e for e in self.editions if e.current)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An edition of an entry named in a piece of text, with the character span of the phrase."""
+
+    entry: Entry
+    edition: Edition
+    start: int
+    end: int
+
+    @property
+    def tag(self) -> str:
+        """`entry@edition`, the form stored in chunk metadata."""
+        return f"{self.entry.key}@{self.edition.label}"
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Every entry of editions.yaml (empty when the corpus has no registry)."""
+
+    entries: tuple[Entry, ...] = ()
+
+    def mentions(self, text: str, context: str = "") -> list[Mention]:
+        """Editions named in `text`; an entry's edition phrases count when `text` or `context` names the entry."""
+        found = []
+        for entry in self.entries:
+            if entry.names and not any(p.search(text) or p.search(context) for p in entry.names):
+                continue
+            for edition in entry.editions:
+                found += [Mention(entry, edition, m.start(), m.end()) for p in edition.patterns for m in p.finditer(text)]
+        return sorted(found, key=lambda m: m.start)
+
+    def get(self, key: str) -> Entry | None:
+        """The entry with this key."""
+        return next((e for e in self.entries if e.key == key), None)
+
+
+@lru_cache(maxsize=4096)
+def phrase_pattern(phrase: str) -> re.Pattern:
+    """Case-insensitive match of a phrase, whole words at whichever ends are word characters."""
+    left = r"(?<!\w)" if re.match(r"\w", phrase) else ""
+    right = r"(?!\w)" if re.search(r"\w$", phrase) else ""
+    return re.compile(left + r"\s+".join(re.escape(w) for w in phrase.split()) + right, re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def load_registry(path: Path) -> Registry:
+    """Read editions.yaml; a missing file is an empty registry, a malformed one a ValueError naming the entry."""
+    if not path.exists():
+        return Registry()
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    entries = []
+    for key, spec in (raw.get("entries") or {}).items():
+        try:
+            editions = [_edition(spec["current"], True)] + [_edition(e, False) for e in spec.get("superseded") or []]
+            entries.append(Entry(key, spec["name"], tuple(phrase_pattern(n) for n in spec.get("names") or []), tuple(editions)))
+        except (KeyError, TypeError) as exc:
+            raise ValueError(f"{path}: entry {key!r} needs name, current.edition and current.phrases ({exc})") from None
+    return Registry(tuple(entries))
+
+
+def _edition(spec: dict, current: bool) -> Edition:
+    return Edition(str(spec["edition"]), current, tuple(phrase_pattern(str(p)) for p in spec["phrases"]))

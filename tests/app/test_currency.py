@@ -1,0 +1,132 @@
+"""Questions about what is current: current editions lead, superseded ones are never quoted as current, old reviews say as of when."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app.asks_current import asks_for_current
+from app.currency import Currency
+from app.lexicon import load_lexicon
+from app.settings import Settings
+from app.types import Citation, Passage
+
+REAL_CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+LEXICON = load_lexicon(REAL_CORPUS / "lexicon.yaml")
+REGISTRY = """entries:
+  owasp-llm-top-10:
+    name: OWASP Top 10 for LLM Applications
+    names: [OWASP Top 10 for LLM]
+    current: {edition: "2026", phrases: [":2026", 2026 edition, LLM03 Excessive Agency]}
+    superseded:
+      - {edition: "2025", phrases: [":2025", 2025 edition, LLM03 Supply Chain]}
+"""
+DOCUMENT = """---
+title: "OWASP Top 10 for LLM Applications"
+reviewed: {reviewed}
+sources:
+  - title: "OWASP GenAI Security Project"
+    url: https://genai.owasp.org/
+    checked: {reviewed}
+---
+## OWASP Top 10 for LLM Applications: history of editions
+
+In the OWASP Top 10 for LLM Applications 2025 edition the third entry is LLM03 Supply Chain, covering third-party models.
+
+## LLM03:2026 Excessive Agency in the OWASP Top 10 for LLM Applications
+
+In the current OWASP Top 10 for LLM Applications 2026 edition the third entry is LLM03 Excessive Agency, covering agents with too much power.
+"""
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("What is LLM03 in the current OWASP Top 10 for LLM Applications?", True),
+    ("When do the EU AI Act's high-risk obligations for Annex III systems apply?", True),
+    ("What is the latest edition of the list?", True),
+    ("Is the AZ-500 exam still offered?", True),
+    ("What skills do MLSecOps postings ask for?", False),
+    ("How did the OWASP list change between 2023 and 2025?", False),
+])
+def test_asks_for_current_reads_the_lexicon(question, expected):
+    assert asks_for_current(question, LEXICON) is expected
+
+
+def passage(chunk_id: str, **meta) -> Passage:
+    return Passage(chunk_id, "text", {"kind": "document", "title": "OWASP Top 10 for LLM Applications", **meta}, 0.5)
+
+
+def currency(tmp_path: Path, max_age_days: int = 90) -> Currency:
+    (tmp_path / "editions.yaml").write_text(REGISTRY, encoding="utf-8")
+    shutil.copy(REAL_CORPUS / "lexicon.yaml", tmp_path / "lexicon.yaml")
+    return Currency.from_settings(Settings(corpus_dir=tmp_path, data_dir=tmp_path / "data", review_max_age_days=max_age_days))
+
+
+def test_current_editions_lead_and_history_goes_last(tmp_path):
+    history = passage("h", editions=["owasp-llm-top-10@2025"], editions_superseded=["owasp-llm-top-10@2025"], history=True)
+    neutral = passage("n")
+    current = passage("c", editions=["owasp-llm-top-10@2026"])
+    both = passage("b", editions=["owasp-llm-top-10@2026", "owasp-llm-top-10@2025"], editions_superseded=["owasp-llm-top-10@2025"])
+    sources = passage("s", editions=["owasp-llm-top-10@2026"], reference=True)
+    ordered = currency(tmp_path).current_first([history, sources, neutral, current, both])
+    assert [p.chunk_id for p in ordered] == ["c", "b", "n", "h", "s"]
+
+
+def test_sentences_presenting_a_superseded_edition_as_current_are_dropped(tmp_path):
+    from app.extractive import Draft
+
+    draft = Draft([("The third entry is LLM03 Supply Chain.", [0]),
+                   ("LLM03 Supply Chain was third in the 2025 edition.", [0]),
+                   ("The third entry is LLM03 Excessive Agency.", [0])], 0.8)
+    kept = currency(tmp_path).without_superseded(draft, [passage("p")])
+    assert [s for s, _ in kept.sentences] == ["LLM03 Supply Chain was third in the 2025 edition.", "The third entry is LLM03 Excessive Agency."]
+
+
+def test_notes_name_history_and_say_as_of_when_the_review_is_old(tmp_path):
+    bot = currency(tmp_path, max_age_days=90)
+    today = dt.date(2026, 12, 6)
+    fresh = Citation(1, "documents/a.md", "A", "t", 0.5, "doc:a", "document", {}, reviewed="2026-12-06")
+    old = Citation(2, "documents/b.md", "B", "t", 0.5, "doc:b", "document",
+                   {"history": True, "editions_superseded": ["owasp-llm-top-10@2025"]}, reviewed="2026-08-01")
+    posting = Citation(3, "postings/x.jsonl", "P", "t", 0.5, "posting:x", "posting", {})
+    assert bot.notes([fresh, posting], today) == []
+    notes = bot.notes([fresh, old], today)
+    assert notes[0] == "[2] is history: it describes OWASP Top 10 for LLM Applications 2025, since superseded by 2026."
+    assert notes[1].startswith("As of 2026-08-01, when the cited documents were last reviewed")
+    unreviewed = Citation(4, "documents/c.md", "C", "t", 0.5, "doc:c", "document", {})
+    assert bot.notes([unreviewed], today)[0].startswith("Some cited documents carry no review date")
+
+
+def test_citation_carries_the_review_date_of_documents_only():
+    doc = Citation.from_passage(1, Passage("c", "t", {"kind": "document", "reviewed": "2026-12-06"}, 0.4))
+    post = Citation.from_passage(2, Passage("p", "t", {"kind": "posting", "reviewed": "2026-12-06"}, 0.4))
+    assert (doc.reviewed, post.reviewed) == ("2026-12-06", None)
+    assert "reviewed" not in doc.metadata
+
+
+@pytest.mark.parametrize("reviewed, as_of", [("2026-12-06", False), ("2025-01-10", True)])
+def test_current_question_over_a_real_index(tmp_path, embedder, reviewed, as_of):
+    from app import Assistant
+    from ingest.store import ChunkStore
+    from ingest.sync import run_ingest
+
+    corpus = tmp_path / "corpus"
+    (corpus / "documents").mkdir(parents=True)
+    shutil.copy(REAL_CORPUS / "vocabulary.yaml", corpus)
+    shutil.copy(REAL_CORPUS / "lexicon.yaml", corpus)
+    (corpus / "editions.yaml").write_text(REGISTRY, encoding="utf-8")
+    (corpus / "documents" / "owasp.md").write_text(DOCUMENT.format(reviewed=reviewed), encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus)
+    run_ingest(settings, embedder=embedder, show_progress=False)
+
+    metadatas = [m for _, _, page in ChunkStore.open_existing(settings).iter_chunks() for m in page]
+    history = next(m for m in metadatas if "history" in m.get("section", ""))
+    assert history["editions_superseded"] == ["owasp-llm-top-10@2025"] and history["history"] is True
+    assert all(m["reviewed"] == reviewed for m in metadatas)
+
+    answer = Assistant(settings, embedder=embedder).ask("What is LLM03 in the current OWASP Top 10 for LLM Applications?")
+    assert "Excessive Agency" in answer.text
+    assert "LLM03 Supply Chain" not in answer.text  # the superseded entry is never quoted as current
+    assert answer.to_dict()["citations"][0]["reviewed"] == reviewed
+    assert any(n.startswith(f"As of {reviewed}") for n in answer.notes) is as_of
