@@ -60,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     advise.add_argument("--target", metavar="ROLE_FAMILY", help="the role family to plan for (default: the best fit outside your current field)")
     advise.add_argument("--json", action="store_true", help="print Advice.to_dict() as JSON")
     advise.set_defaults(handler=_advise)
+
     corpus = commands.add_parser("corpus", help="maintain the corpus")
     corpus_commands = corpus.add_subparsers(required=True, metavar="ACTION")
     check = corpus_commands.add_parser("check", help="superseded editions presented as current, disagreeing documents, "
