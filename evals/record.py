@@ -11,6 +11,7 @@ from app.extractive import draft_extractive
 from app.filters import parse_filters
 from evals import metrics
 from evals.cases import Case
+from evals.jobs import list_scores
 from evals.textmatch import fact_matched, phrase_in
 
 RANK_DEPTH = 20  # passages ranked for the retrieval metrics (deduplicated by source afterwards)
@@ -45,10 +46,19 @@ def run_case(assistant, case: Case, mode: str | None = None) -> dict[str, Any]:
                           "status": v.status, "reasons": v.reasons} for v in answer.verification],
         "expected_facts": [f.describe() for f in case.expected_facts],
         "expected_sources": list(case.expected_sources), "forbidden": list(case.forbidden),
+        "listed_postings": listed_postings(answer), "expected_postings": list(case.expected_postings),
         **probe,
     }
     record.update(score_record(record, case, assistant.checker))
     return record
+
+
+def listed_postings(answer) -> list[str]:
+    """The postings an answer lists: its structured rows, else the postings it cites."""
+    rows = getattr(answer, "rows", None)
+    if rows:
+        return [str(r["posting_id"]) for r in rows]
+    return [c.doc_id.removeprefix("posting:") for c in answer.citations if c.kind == "posting"]
 
 
 def score_record(record: dict[str, Any], case: Case, checker) -> dict[str, Any]:
@@ -68,6 +78,12 @@ def score_record(record: dict[str, Any], case: Case, checker) -> dict[str, Any]:
     }
     if case.analytics:
         scores["analytics_exact"] = record["route"] == "analytics" and not scores["facts_missed"]
+    if case.postings:
+        scores.update(list_scores([] if record["abstained"] else record["listed_postings"], list(case.expected_postings)))
+        scores["list_exact"] = scores["list_precision"] == 1.0 and scores["list_recall"] == 1.0 and not scores["facts_missed"]
+    if len(case.turns) > 1 and (case.postings or case.analytics):
+        scores["followup_ok"] = bool(scores.get("list_exact", True) and scores.get("analytics_exact", True)
+                                     and not scores["facts_missed"] and not record["abstained"])
     if not record["abstained"] and record["route"] in (None, "passages"):
         sentences = metrics.cited_spans(record["text"])
         passages = {c["number"]: c["text"] for c in record["citations"]}
@@ -116,6 +132,8 @@ def _failures(record: dict[str, Any], case: Case, scores: dict[str, Any]) -> lis
         reasons.append("missed facts: " + "; ".join(scores["facts_missed"]))
     if scores[f"hit@{K}"] == 0.0:
         reasons.append(f"no expected source in the top {K}")
+    if scores.get("list_exact") is False:
+        reasons.append(f"listed postings: precision {scores['list_precision']:.2f}, recall {scores['list_recall']:.2f}")
     if scores["forbidden_found"]:
         reasons.append("asserted forbidden phrase: " + "; ".join(scores["forbidden_found"]))
     if scores["route_ok"] is False:
