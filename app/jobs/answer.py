@@ -1,0 +1,103 @@
+"""A postings answer: the count, a compact cited list (title — company, place, remote, pay, posted), paging, honesty."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from app.analytics.labels import LEVEL_WORDS, term
+from app.filters import Filters
+from app.jobs.engine import PostingsEngine, Selection
+from app.analytics.table import PostingRow
+from app.query import Query
+from app.types import Answer, Citation
+
+PAGE_SIZE = 10
+RELAXABLE = ("pay_above", "place", "remote", "seniority", "employment_type", "year", "posted_after", "company",
+             "certifications", "clouds", "skills", "role_family")
+
+
+def postings_answer(query: Query, engine: PostingsEngine, filters: Filters, asked: str) -> Answer:
+    """List, rank or show the newest postings the query selects; an empty result names what emptied it."""
+    selection = engine.select(query, filters, PAGE_SIZE)
+    family = Query(query.text, role_family=query.role_family)
+    base = engine.count(family, filters)
+    if not selection.rows:
+        return _empty(query, engine, filters, asked, base)
+    lines = [f"{selection.offset + i}. {_line(row, selection.currency)} [{i}]" for i, row in enumerate(selection.rows, start=1)]
+    text = "\n".join([_lead(query, selection, base), *lines, *_paging(query, selection), sample_note(selection.rows)])
+    citations = [Citation.from_passage(i, row.passage()) for i, row in enumerate(selection.rows, start=1)]
+    return Answer(asked, text.strip(), citations, False, "extractive", route="postings", rows=[posting_row(r) for r in selection.rows],
+                  data={"total": selection.total, "of": base, "page": query.page, "currency": selection.currency})
+
+
+def population(q: Query, noun: str = "postings") -> str:
+    """"senior hybrid MLSecOps postings located in London that mention OSWE, paying at least 200,000 USD"."""
+    words = [*(LEVEL_WORDS.get(s, s) for s in q.seniority), *q.remote, *q.employment_type, " or ".join(term(r) for r in q.role_family), noun]
+    tail = [f"at {' or '.join(q.company)}"] if q.company else []
+    tail += [f"located in {q.place}"] if q.place else []
+    tail += [f"that ask for {' and '.join(term(v) for v in (*q.certifications, *q.clouds, *q.skills))}"] if q.certifications or q.clouds or q.skills else []
+    tail += [f"whose range reaches {q.pay_above:,}{' ' + q.currency if q.currency else ''}"] if q.pay_above is not None else []
+    tail += [f"posted in {q.year}"] if q.year else []
+    tail += [f"posted on or after {q.posted_after}"] if q.posted_after else []
+    return " ".join(w for w in [" ".join(w for w in words if w), *tail] if w)
+
+
+def sample_note(rows: list[PostingRow]) -> str:
+    """Say whether the postings are illustrative samples or real (with their fetch date)."""
+    if any(r.metadata.get("sample") for r in rows):
+        return "These are illustrative sample postings (fictional), not real job ads."
+    fetched = sorted({str(r.metadata["fetched"]) for r in rows if r.metadata.get("fetched")})
+    return "These are real postings" + (f", fetched {fetched[-1]}." if fetched else ".")
+
+
+def posting_row(row: PostingRow) -> dict:
+    """A posting as a structured row for programs and the UI's table."""
+    return {"posting_id": row.posting_id, "title": row.title, "company": row.metadata.get("company"), "location": row.location,
+            "remote": row.remote, "seniority": row.seniority, "role_family": row.role_family, "salary_min": row.salary_min,
+            "salary_max": row.salary_max, "currency": row.currency, "posted": row.posted, "sample": bool(row.metadata.get("sample"))}
+
+
+def _lead(q: Query, s: Selection, base: int) -> str:
+    who = population(q)
+    if q.intent == "rank":
+        return f"The {len(s.rows) if len(s.rows) > 1 else ''} best-paid {who} (by the top of the advertised range, in {s.currency}), of {s.total}:".replace("  ", " ")
+    if q.intent == "top" and q.limit:
+        return f"The {len(s.rows) if len(s.rows) > 1 else ''} newest {who}, of {s.total}:".replace("  ", " ")
+    family = population(Query(q.text, role_family=q.role_family))
+    if s.total == base or q.role_family and who == family:
+        return f"There {'is' if s.total == 1 else 'are'} {s.total} {who if s.total != 1 else who.replace('postings', 'posting', 1)}:"
+    return f"{s.total} of the {base} {family} match: {who}."
+
+
+def _line(row: PostingRow, currency: str | None) -> str:
+    pay = (f"{row.salary_min:,}–{row.salary_max:,} {row.currency}" if row.salary_min is not None and row.salary_max is not None
+           else "pay not stated")
+    return f"{row.title} — {row.metadata.get('company', 'unnamed company')}, {row.location}, {row.remote or 'remote status not stated'}, {pay}, posted {row.posted or 'date not stated'}"
+
+
+def _paging(q: Query, s: Selection) -> list[str]:
+    if q.limit or s.total <= PAGE_SIZE:
+        return []
+    last = s.offset + len(s.rows)
+    more = f' Ask "show me more" for the next {min(PAGE_SIZE, s.total - last)}.' if last < s.total else ""
+    return [f"Showing {s.offset + 1}–{last} of {s.total}.{more}"]
+
+
+def _empty(q: Query, engine: PostingsEngine, filters: Filters, asked: str, base: int) -> Answer:
+    """None selected: which constraint emptied the result, and the nearest relaxation (what dropping it gives)."""
+    if q.page > 1:
+        text = f"That was all: the {engine.count(replace(q, page=1), filters)} {population(q)} have been listed."
+        return Answer(asked, text, [], False, "extractive", route="postings", data={"total": 0})
+    for name in RELAXABLE:
+        if getattr(q, name) in (None, ()) or name == "role_family" and len(q.constraints()) == 1:
+            continue
+        relaxed = q.without(name)
+        n = engine.count(relaxed, filters)
+        if n:
+            value = getattr(q, name)
+            shown = ", ".join(term(v) for v in value) if isinstance(value, tuple) else f"{value:,}" if isinstance(value, int) else value
+            text = (f"None of the {n} {population(relaxed)} matches {name.replace('_', ' ')} = {shown}; "
+                    f"without that condition there {'is' if n == 1 else 'are'} {n}: ask without it to see them.")
+            return Answer(asked, text, [], False, "extractive", route="postings",
+                          data={"total": 0, "emptied_by": name, "relaxed_total": n})
+    text = f"None of the {base} postings in the index matches: {population(q)}."
+    return Answer(asked, text, [], False, "extractive", route="postings", data={"total": 0, "emptied_by": None})
