@@ -16,6 +16,7 @@ from app.filters import Filters, parse_filters
 from app.followup import previous_questions, standalone_question
 from app.jobs.answer import postings_answer
 from app.jobs.follow import follow_up_figure
+from app.jobs.documented import with_documented_figure
 from app.jobs.engine import PostingsEngine
 from app.lexicon import load_lexicon
 from app.query import Query, QueryParser
@@ -75,17 +76,19 @@ class Assistant:
             raise UserError(f"unknown mode {mode!r}; choose extractive or llm")
         retriever = self.retriever()  # one snapshot for the whole answer
         asked = self.read(question, history)
+        query = standalone_question(question, history, self._subjects)
         if parsed.kind != "document" and asked.about_postings:  # list, rank or newest: select postings
-            yield from self._finish(postings_answer(asked, self._engine(retriever), parsed, question), asked, started)
+            yield from self._finish(postings_answer(asked, self._engine(retriever), parsed, question), asked, started, query)
             return
         figure = follow_up_figure(asked, self._engine(retriever), parsed, question) if parsed.kind != "document" else None
         if figure is not None:  # "what do they pay?" after a list: the figure over the postings built up so far
-            yield from self._finish(figure, asked, started)
+            yield from self._finish(figure, asked, started, query)
             return
-        query = standalone_question(question, history, self._subjects)
         computed = analytics_answer(query, parsed, retriever.snapshot, self.vocabulary, self.embed, asked=question, history=history)
         if computed is not None:  # an aggregate question about postings: counted over the index, not retrieved
-            yield from self._finish(computed, asked, started)
+            if any(c.metadata.get("sample") for c in computed.citations):
+                computed = with_documented_figure(computed, asked, retriever, self.embed)
+            yield from self._finish(computed, asked, started, query)
             return
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
@@ -140,12 +143,13 @@ class Assistant:
         return cleaned
 
     # -- internals ------------------------------------------------------------------------------
-    def _finish(self, answer: Answer, asked: Query, started: float) -> Iterator[str | Answer]:
+    def _finish(self, answer: Answer, asked: Query, started: float, rewritten: str) -> Iterator[str | Answer]:
         """Stream a computed answer and fill in its query, trace and timing; figures from sample postings say so."""
         if answer.route == "analytics" and any(c.metadata.get("sample") for c in answer.citations):
             answer.text += " " + SAMPLE_FIGURES
         yield from _pieces(answer.text)
         answer.query = asked.to_dict()
+        answer.standalone_question = answer.standalone_question or (rewritten if rewritten != answer.question else None)
         answer.trace = {"query": answer.query, "route": answer.route, "rows": [r["posting_id"] for r in answer.rows]
                         or (answer.data or {}).get("cited_postings", []), "evidence": None,
                         "abstention": answer.text if answer.abstained else None}

@@ -9,12 +9,15 @@ from typing import Any
 from app.analytics.entities import EntityRecognizer
 
 INTENTS = ("explain", "list", "rank", "top", "count", "share", "salary", "compare", "guidance", "advice")
+FIGURES = ("salary", "count", "share")
 LIST_FIELDS = ("role_family", "seniority", "remote", "skills", "clouds", "certifications", "company", "employment_type")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
 ONE_DATE = re.compile(r"\b(?:since|after|from)\s+(" + "|".join(MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(20\d\d)\b", re.I)
 AMOUNT = r"([$€£])?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k\b|thousand\b)?"
 NUMBER = r"\b(\d{1,2}|{words})\b"
-WHICH_POSTINGS = r"\bwhich\s+(?:(?!(?:do|does|did|have|has|should|would|can)\b)[\w+/-]+\s+){{0,5}}(?:{nouns})\b|\bwhich\s+(?:of|is|are|one|ones|pays?|pay)\b"
+WHICH_POSTINGS = (r"^which\s+(?:(?!(?:do|does|did|have|has|should|would|can)\b)[\w+/-]+\s+){{0,5}}(?:{nouns})\b"
+                  r"(?!\s+(?:can|could|should|would|will|do|does|did|might|must)\b)|^which\s+(?:of|is|are|one|ones|pays?|pay)\b")
+UNKNOWN_PLACE = re.compile(r"\b(?:in|based in|located in|near)\s+([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})*)")
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class Query:
     limit: int | None = None  # top-n; None lists a page
     page: int = 1
     follow_up: bool = False  # built by editing the previous turn's Query
+    latest: tuple[str, ...] = ()  # the constraints this question itself set (a follow-up's edit)
     expects: str | None = None  # answer type (date, amount, count, ...): filled by the answer-type reader
     asks_current: bool = False  # asks for the current state of something: filled by the freshness reader
 
@@ -76,7 +80,8 @@ class QueryParser:
         self.number = re.compile(NUMBER.replace("{words}", words), re.I)
         nouns = "|".join(map(re.escape, lexicon["query_posting_nouns"]))
         self.which = re.compile(WHICH_POSTINGS.format(nouns=nouns), re.I)
-        self.nouns = re.compile(rf"\b(?:{nouns})\b", re.I)
+        strong = "|".join(re.escape(n) for n in lexicon["query_posting_nouns"] if n not in lexicon["query_role_nouns"])
+        self.nouns = re.compile(rf"\b(?:{strong})\b", re.I)
 
     def parse(self, question: str, previous: Query | None = None) -> Query:
         """The question's Query; a follow-up edits `previous` (keeps what it does not change)."""
@@ -86,15 +91,20 @@ class QueryParser:
             return replace(previous, text=text, page=previous.page + 1, follow_up=True)
         own = self._constraints(text)
         intent, sort, limit = self._intent(text, low, own)
-        if previous is None or not self._leans_on(low, own, intent):
-            return Query(text, intent, sort=sort, limit=limit, **own)
-        kept = {k: v for k, v in previous.constraints().items() if k not in own and not (k == "place" and "place" in own)}
+        unknown = UNKNOWN_PLACE.search(text) if intent in ("list", "rank", "top") and "place" not in own else None
+        if unknown and unknown.group(1) not in " ".join(own.get("company", ())):  # "in Tokyo": no posting is there
+            own.update(place=unknown.group(1), place_spellings=(unknown.group(1).lower(),))
+        if previous is None or not self._leans_on(low, own, intent) or intent in FIGURES and previous.intent == "explain":
+            return Query(text, intent, sort=sort, limit=limit, latest=_names(own), **own)
+        measured = ("skills", "clouds", "certifications") if previous.intent == "share" else ()  # what a share measured
+        kept = {k: v for k, v in previous.constraints().items()
+                if k not in own and k not in measured and not (k == "place" and "place" in own)}
         kept = {k: tuple(v) if isinstance(v, list) else v for k, v in kept.items()}
         if "place" in kept:
             kept["place_spellings"] = previous.place_spellings
         if intent == "explain":  # "what about MLSecOps?": the same question about other postings
             intent, sort, limit = previous.intent, previous.sort, previous.limit
-        return Query(text, intent, sort=sort, limit=limit, follow_up=True, **kept, **own)
+        return Query(text, intent, sort=sort, limit=limit, follow_up=True, latest=_names(own), **kept, **own)
 
     # -- reading -------------------------------------------------------------------------------------
     def _constraints(self, text: str) -> dict[str, Any]:
@@ -188,11 +198,15 @@ class QueryParser:
 
     def _leans_on(self, low: str, own: dict[str, Any], intent: str) -> bool:
         """Whether a question edits the conversation's Query rather than starting afresh (an explanation with
-        nothing of its own to change, "what do they do?", starts afresh)."""
+        nothing of its own to change, "what do they do?", or not opening with "and"/"what about", starts afresh)."""
         starts = any(low.startswith(s + " ") for s in self.lex["query_follow_up_starts"])
         anaphora = any(re.search(rf"\b{re.escape(a)}\b", low) for a in self.lex["query_anaphora"])
         short = len(low.split()) <= 5 and not own.get("role_family")
-        return (starts or anaphora or short) and (intent != "explain" or bool(own) and (starts or short))
+        return (starts or anaphora or short) and (intent != "explain" or bool(own) and starts)
+
+
+def _names(own: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(k for k in own if k not in ("place_spellings", "currency"))
 
 
 def _has(low: str, phrases: list[str]) -> bool:

@@ -34,7 +34,7 @@ def population(q: Query, noun: str = "postings") -> str:
     words = [*(LEVEL_WORDS.get(s, s) for s in q.seniority), *q.remote, *q.employment_type, " or ".join(term(r) for r in q.role_family), noun]
     tail = [f"at {' or '.join(q.company)}"] if q.company else []
     tail += [f"located in {q.place}"] if q.place else []
-    tail += [f"that ask for {' and '.join(term(v) for v in (*q.certifications, *q.clouds, *q.skills))}"] if q.certifications or q.clouds or q.skills else []
+    tail += [f"that ask{'s' if noun.endswith('g') else ''} for {' and '.join(term(v) for v in (*q.certifications, *q.clouds, *q.skills))}"] if q.certifications or q.clouds or q.skills else []
     tail += [f"whose range reaches {q.pay_above:,}{' ' + q.currency if q.currency else ''}"] if q.pay_above is not None else []
     tail += [f"posted in {q.year}"] if q.year else []
     tail += [f"posted on or after {q.posted_after}"] if q.posted_after else []
@@ -57,11 +57,13 @@ def posting_row(row: PostingRow) -> dict:
 
 
 def _lead(q: Query, s: Selection, base: int) -> str:
-    who = population(q)
+    n = len(s.rows)
+    who = population(q, "postings" if n > 1 else "posting")
     if q.intent == "rank":
-        return f"The {len(s.rows) if len(s.rows) > 1 else ''} best-paid {who} (by the top of the advertised range, in {s.currency}), of {s.total}:".replace("  ", " ")
+        return f"The {f'{n} ' if n > 1 else ''}best-paid {who} of {s.total} (by the top of the advertised range, in {s.currency}):"
     if q.intent == "top" and q.limit:
-        return f"The {len(s.rows) if len(s.rows) > 1 else ''} newest {who}, of {s.total}:".replace("  ", " ")
+        return f"The {f'{n} ' if n > 1 else ''}newest {who} of {s.total}:"
+    who = population(q)
     family = population(Query(q.text, role_family=q.role_family))
     if s.total == base or q.role_family and who == family:
         return f"There {'is' if s.total == 1 else 'are'} {s.total} {who if s.total != 1 else who.replace('postings', 'posting', 1)}:"
@@ -87,17 +89,20 @@ def _empty(q: Query, engine: PostingsEngine, filters: Filters, asked: str, base:
     if q.page > 1:
         text = f"That was all: the {engine.count(replace(q, page=1), filters)} {population(q)} have been listed."
         return Answer(asked, text, [], False, "extractive", route="postings", data={"total": 0})
-    for name in RELAXABLE:
+    for name in (*q.latest, *(n for n in RELAXABLE if n not in q.latest)):
         if getattr(q, name) in (None, ()) or name == "role_family" and len(q.constraints()) == 1:
             continue
         relaxed = q.without(name)
         n = engine.count(relaxed, filters)
         if n:
             value = getattr(q, name)
-            shown = ", ".join(term(v) for v in value) if isinstance(value, tuple) else f"{value:,}" if isinstance(value, int) else value
-            text = (f"None of the {n} {population(relaxed)} matches {name.replace('_', ' ')} = {shown}; "
-                    f"without that condition there {'is' if n == 1 else 'are'} {n}: ask without it to see them.")
-            return Answer(asked, text, [], False, "extractive", route="postings",
+            shown = " or ".join(term(v) for v in value) if isinstance(value, tuple) else f"{value:,}" if isinstance(value, int) else value
+            spread = engine.counts_by(relaxed, filters, name) if name in ("remote", "seniority", "employment_type") else {}
+            instead = "; ".join(f"{c} {'is' if c == 1 else 'are'} {term(v)}" for v, c in spread.items())
+            text = (f"None of the {n} {population(relaxed, 'postings' if n > 1 else 'posting')} matches "
+                    f"{name.replace('_', ' ')} = {shown}" + (f"; {instead}." if instead else "."))
+            return Answer(asked, text, [], True, "extractive", route="postings",
                           data={"total": 0, "emptied_by": name, "relaxed_total": n})
-    text = f"None of the {base} postings in the index matches: {population(q)}."
-    return Answer(asked, text, [], False, "extractive", route="postings", data={"total": 0, "emptied_by": None})
+    scope = f"postings your filters allow ({', '.join(f'{k} {v}' for k, v in filters.to_dict().items())})" if filters.to_dict() else "postings in the index"
+    text = f"The postings don't say: none of the {engine.count(Query(q.text), filters)} {scope} matches: {population(q)}."
+    return Answer(asked, text, [], True, "extractive", route="postings", data={"total": 0, "emptied_by": None})

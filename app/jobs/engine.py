@@ -71,6 +71,13 @@ class PostingsEngine:
         where, params = self._where(query, filters)
         return self._scalar(f"SELECT count(*) FROM postings WHERE {where}", params)
 
+    def counts_by(self, query: Query, filters: Filters, name: str) -> dict[str, int]:
+        """How many selected postings have each value of one scalar field, commonest first."""
+        where, params = self._where(query, filters)
+        rows = self._fetch(f"SELECT {name}, count(*) AS n FROM postings WHERE {where} AND {name} IS NOT NULL "
+                           f"GROUP BY {name} ORDER BY n DESC, {name}", params)
+        return dict(rows)
+
     def all(self, query: Query, filters: Filters = Filters()) -> list[PostingRow]:
         """Every selected posting, newest first (for figures computed over the selection)."""
         where, params = self._where(query, filters)
