@@ -53,6 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--location", help="substring of the posting location")
     ask.add_argument("--min-salary", type=int, help="postings whose range reaches this annual salary")
     ask.add_argument("--mode", choices=["extractive", "llm"], help="override AISEC_ANSWER_MODE")
+    ask.add_argument("--after", dest="history", action="append", metavar="EARLIER_QUESTION",
+                     help="an earlier question of the conversation (repeatable, oldest first); the question is its follow-up")
     ask.set_defaults(handler=_ask)
 
     bench = commands.add_parser("bench", help="measure ingest throughput, query latency, memory and load")
@@ -136,7 +138,7 @@ def _ask(args: argparse.Namespace, settings) -> int:
     from app import Assistant
 
     filters = {k: getattr(args, k) for k in ("role_family", "seniority", "remote", "kind", "location", "min_salary")}
-    answer = Assistant(settings).ask(args.question, filters=filters, mode=args.mode)
+    answer = Assistant(settings).ask(args.question, filters=filters, mode=args.mode, history=args.history or None)
     if args.json:
         print(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
         return 0
