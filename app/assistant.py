@@ -18,7 +18,7 @@ from app.jobs.answer import postings_answer
 from app.jobs.follow import follow_up_figure
 from app.jobs.documented import with_documented_figure
 from app.jobs.engine import PostingsEngine
-from app.lexicon import load_lexicon
+from app.lexicon import lexicon_for
 from app.query import Query, QueryParser
 from app.retrieval import HybridRetriever
 from app.sentences import answer_sentences, completed_sentences
@@ -33,6 +33,7 @@ from ingest.vocabulary import load_vocabulary
 
 ABSTAIN_TEXT = "The corpus doesn't say. None of the indexed passages answers this question well enough to cite."
 RELATED_COUNT = 3
+TRACE_DEPTH = 20  # passages ranked in Answer.trace (the answer is drafted from the first top_k of them)
 SAMPLE_FIGURES = "These figures are computed from illustrative sample postings (fictional), not from the job market."
 
 
@@ -93,7 +94,8 @@ class Assistant:
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         query_vector = self.embed([query])[0]  # cached: the analytics router may have embedded it already
-        passages = retriever.retrieve(query, query_vector, parsed)
+        ranked = retriever.retrieve(query, query_vector, parsed, k=max(TRACE_DEPTH, self.settings.top_k))
+        passages = ranked[: self.settings.top_k]  # fused ranking is prefix-stable: the same top_k as k=top_k
         timings["retrieve"] = _ms(t0)
         t0 = time.perf_counter()
         draft = draft_extractive(query, query_vector, passages, self.embed, self.settings.max_answer_sentences)
@@ -110,8 +112,10 @@ class Assistant:
             yield from _pieces(answer.text)
         answer.timings_ms = {**timings, "total": _ms(started)}
         answer.query = asked.to_dict()
-        answer.trace = {"query": answer.query, "route": answer.route, "passages": [p.chunk_id for p in passages],
-                        "evidence": round(float(draft.evidence), 4), "abstention": _reason(answer, gap, draft.evidence)}
+        answer.trace = {"query": answer.query, "route": answer.route, "searched": query,
+                        "ranked": [_where(p) for p in ranked], "passages": [p.chunk_id for p in passages],
+                        "evidence": round(float(draft.evidence), 4), "abstention": _reason(answer, gap, draft.evidence),
+                        "below_threshold": self._below_threshold(answer, gap, draft, passages)}
         yield answer
 
     def read(self, question: str, history: list[Any] | None = None) -> Query:
@@ -151,10 +155,18 @@ class Assistant:
         answer.query = asked.to_dict()
         answer.standalone_question = answer.standalone_question or (rewritten if rewritten != answer.question else None)
         answer.trace = {"query": answer.query, "route": answer.route, "rows": [r["posting_id"] for r in answer.rows]
-                        or (answer.data or {}).get("cited_postings", []), "evidence": None,
+                        or (answer.data or {}).get("cited_postings", []), "ranked": [_where(c) for c in answer.citations],
+                        "passages": [c.doc_id for c in answer.citations], "evidence": None,
                         "abstention": answer.text if answer.abstained else None}
         answer.timings_ms = {"total": _ms(started)}
         yield answer
+
+    def _below_threshold(self, answer: Answer, gap: CorpusGap, draft, passages: list[Passage]) -> str | None:
+        """The verified text a lower threshold would have given, when the answer abstained on weak evidence alone."""
+        if not answer.abstained or gap or not draft.sentences or draft.evidence >= self.settings.abstain_threshold:
+            return None
+        text, citations, _ = compose_answer(draft.sentences, passages, self.checker, keep_unsupported=False)
+        return text if citations else ""
 
     def _engine(self, retriever: HybridRetriever) -> PostingsEngine:
         return PostingsEngine.for_snapshot(retriever.snapshot)
@@ -164,7 +176,7 @@ class Assistant:
         derived = retriever.snapshot.derived
         if "query_parser" not in derived:
             rows = self._engine(retriever).rows
-            derived["query_parser"] = QueryParser(self.vocabulary, load_lexicon(self.settings.lexicon_path),
+            derived["query_parser"] = QueryParser(self.vocabulary, lexicon_for(self.settings.lexicon_path),
                                                   [r.metadata.get("company", "") for r in rows], [r.location for r in rows])
         return derived["query_parser"]
 
@@ -227,6 +239,12 @@ class Assistant:
     def _redact(self, text: str) -> str:
         secret = self.settings.llm_api_key.get_secret_value()
         return text.replace(secret, "***") if secret else text
+
+
+def _where(item: Passage | Citation) -> dict[str, str]:
+    """A passage or citation as the trace names it: chunk, document and source path."""
+    meta = item.metadata if isinstance(item, Passage) else {"doc_id": item.doc_id, "source": item.source}
+    return {"chunk_id": getattr(item, "chunk_id", ""), "doc_id": str(meta.get("doc_id", "")), "source": str(meta.get("source", ""))}
 
 
 def _reason(answer: Answer, gap: CorpusGap, evidence: float) -> str | None:

@@ -5,16 +5,11 @@ import re
 import time
 from typing import Any
 
-from app.compose import compose_answer
-from app.coverage import corpus_gap
-from app.extractive import draft_extractive
-from app.filters import parse_filters
 from evals import metrics
 from evals.cases import Case
 from evals.jobs import list_scores
 from evals.textmatch import fact_matched, phrase_in
 
-RANK_DEPTH = 20  # passages ranked for the retrieval metrics (deduplicated by source afterwards)
 K = 5  # the k of hit@k, recall@k and nDCG@k
 DEEP_K = 10  # a second nDCG depth, the one embedding changes are judged on
 MARKERS = re.compile(r"\s*\[(?:\d{1,3}|unsupported)\]")
@@ -31,7 +26,7 @@ def run_case(assistant, case: Case, mode: str | None = None) -> dict[str, Any]:
     started = time.perf_counter()
     answer = assistant.ask(case.question, filters=case.filters or None, history=case.history or None, mode=mode)
     latency_ms = (time.perf_counter() - started) * 1000
-    probe = _probe(assistant, case, answer)
+    probe = _from_trace(answer)
     record = {
         "id": case.id, "tags": list(case.tags), "question": case.question, "history": list(case.turns[:-1]),
         "filters": case.filters, "answerable": case.answerable, "abstained": answer.abstained,
@@ -93,32 +88,23 @@ def score_record(record: dict[str, Any], case: Case, checker) -> dict[str, Any]:
     return scores
 
 
-def _probe(assistant, case: Case, answer) -> dict[str, Any]:
-    """Re-run retrieval and sentence selection as `ask` did, for the ranking and the evidence score.
+def _from_trace(answer) -> dict[str, Any]:
+    """The ranking, the drafting context and the evidence, read from Answer.trace (never re-run here).
 
-    Retrieval is deterministic for a snapshot, so the first top_k of the deeper ranking are the passages
-    the answer was drafted from. When the answer abstained only because the evidence fell below the
-    threshold (not because of a corpus gap: a name no passage mentions, or money, a version or a licence no
-    sentence gives), the draft is composed here too, so a threshold sweep knows what a lower threshold gives.
+    Passage answers rank the passages retrieved; postings and analytics answers rank the postings they
+    selected or cited. `would_answer`/`would_text` say what a lower threshold would have given when the
+    answer abstained on weak evidence alone (the threshold sweep in evals/calibrate.py reads them).
     """
-    settings = assistant.settings
-    query = answer.standalone_question or assistant.validate_question(case.question)
-    filters = parse_filters(case.filters or None, assistant.vocabulary.terms("role_families"))
-    vector = assistant.embedder.embed_query(query)
-    ranked = assistant.retriever().retrieve(query, vector, filters, k=max(RANK_DEPTH, settings.top_k))
-    context = ranked[: settings.top_k]
-    draft = draft_extractive(query, vector, context, assistant.embed, settings.max_answer_sentences)
-    would_answer, would_text = not answer.abstained, answer.text
-    if answer.abstained:
-        would_answer, would_text = False, ""
-        gap = corpus_gap(query, context, [text for text, _ in draft.sentences])
-        if not gap and draft.sentences and draft.evidence < settings.abstain_threshold:
-            text, citations, _ = compose_answer(draft.sentences, context, assistant.checker, keep_unsupported=False)
-            would_answer, would_text = bool(citations), text if citations else ""
+    trace = answer.trace or {}
+    ranked = trace.get("ranked", [])
+    context = set(trace.get("passages", []))
+    below = trace.get("below_threshold")
     return {
-        "ranked_sources": metrics.dedupe(source_key(p.metadata) for p in ranked),
-        "context_sources": metrics.dedupe(source_key(p.metadata) for p in context),
-        "evidence": round(float(draft.evidence), 4), "would_answer": would_answer, "would_text": would_text,
+        "ranked_sources": metrics.dedupe(source_key(p) for p in ranked),
+        "context_sources": metrics.dedupe(source_key(p) for p in ranked if p["chunk_id"] in context or p["doc_id"] in context),
+        "evidence": trace.get("evidence"), "would_answer": not answer.abstained or bool(below),
+        "would_text": answer.text if not answer.abstained else below or "",
+        "query": trace.get("query"), "abstention_reason": trace.get("abstention"),
     }
 
 

@@ -70,6 +70,16 @@ def _lead(q: Query, s: Selection, base: int) -> str:
     return f"{s.total} of the {base} {family} match: {who}."
 
 
+def _condition(name: str, value) -> str:
+    """How a posting fails one constraint: "is located in “Tokyo”", "is remote", "asks for “OSWE”"."""
+    values = value if isinstance(value, tuple) else (value,)
+    quoted = " or ".join(f"“{term(v) if name != 'company' else v}”" for v in values)
+    return {"place": f"is located in “{value}”", "pay_above": f"has a range reaching {value:,}" if isinstance(value, int) else "",
+            "company": f"is at {quoted}", "year": f"was posted in {value}", "posted_after": f"was posted on or after {value}",
+            "role_family": f"is a {quoted} role", "certifications": f"asks for {quoted}", "skills": f"asks for {quoted}",
+            "clouds": f"asks for {quoted}"}.get(name, f"is {' or '.join(term(v) for v in values)}")
+
+
 def _line(row: PostingRow, currency: str | None) -> str:
     pay = (f"{row.salary_min:,}–{row.salary_max:,} {row.currency}" if row.salary_min is not None and row.salary_max is not None
            else "pay not stated")
@@ -95,14 +105,12 @@ def _empty(q: Query, engine: PostingsEngine, filters: Filters, asked: str, base:
         relaxed = q.without(name)
         n = engine.count(relaxed, filters)
         if n:
-            value = getattr(q, name)
-            shown = " or ".join(term(v) for v in value) if isinstance(value, tuple) else f"{value:,}" if isinstance(value, int) else value
             spread = engine.counts_by(relaxed, filters, name) if name in ("remote", "seniority", "employment_type") else {}
             instead = "; ".join(f"{c} {'is' if c == 1 else 'are'} {term(v)}" for v, c in spread.items())
-            text = (f"None of the {n} {population(relaxed, 'postings' if n > 1 else 'posting')} matches "
-                    f"{name.replace('_', ' ')} = {shown}" + (f"; {instead}." if instead else "."))
+            text = (f"The corpus doesn't say: none of the {n} {population(relaxed, 'postings' if n > 1 else 'posting')} "
+                    f"{_condition(name, getattr(q, name))}" + (f"; {instead}." if instead else "."))
             return Answer(asked, text, [], True, "extractive", route="postings",
                           data={"total": 0, "emptied_by": name, "relaxed_total": n})
     scope = f"postings your filters allow ({', '.join(f'{k} {v}' for k, v in filters.to_dict().items())})" if filters.to_dict() else "postings in the index"
-    text = f"The postings don't say: none of the {engine.count(Query(q.text), filters)} {scope} matches: {population(q)}."
+    text = f"The corpus doesn't say: none of the {engine.count(Query(q.text), filters)} {scope} matches: {population(q)}."
     return Answer(asked, text, [], True, "extractive", route="postings", data={"total": 0, "emptied_by": None})
