@@ -11,6 +11,7 @@ from app.query import Query
 from app.types import Answer, Citation
 
 PAGE_SIZE = 10
+RELATED = 3  # postings of the nearest relaxation shown with an empty result
 RELAXABLE = ("pay_above", "place", "remote", "seniority", "employment_type", "year", "posted_after", "company",
              "certifications", "clouds", "skills", "role_family")
 
@@ -109,8 +110,9 @@ def _empty(q: Query, engine: PostingsEngine, filters: Filters, asked: str, base:
             instead = "; ".join(f"{c} {'is' if c == 1 else 'are'} {term(v)}" for v, c in spread.items())
             text = (f"The corpus doesn't say: none of the {n} {population(relaxed, 'postings' if n > 1 else 'posting')} "
                     f"{_condition(name, getattr(q, name))}" + (f"; {instead}." if instead else "."))
-            return Answer(asked, text, [], True, "extractive", route="postings",
-                          data={"total": 0, "emptied_by": name, "relaxed_total": n})
+            nearest = engine.select(replace(relaxed, limit=RELATED), filters).rows  # the nearest relaxation's postings
+            return Answer(asked, text, [], True, "extractive", route="postings", data={"total": 0, "emptied_by": name, "relaxed_total": n},
+                          related=[Citation.from_passage(i, r.passage()) for i, r in enumerate(nearest, start=1)])
     scope = f"postings your filters allow ({', '.join(f'{k} {v}' for k, v in filters.to_dict().items())})" if filters.to_dict() else "postings in the index"
     text = f"The corpus doesn't say: none of the {engine.count(Query(q.text), filters)} {scope} matches: {population(q)}."
     return Answer(asked, text, [], True, "extractive", route="postings", data={"total": 0, "emptied_by": None})
