@@ -65,7 +65,8 @@ class Query:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready, unset fields left out."""
-        return {k: v for k, v in asdict(self).items() if v not in (None, (), [], False) or k in ("intent", "page")}
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()
+                if v not in (None, (), [], False) or k in ("intent", "page")}
 
 
 class QueryParser:
@@ -184,6 +185,8 @@ class QueryParser:
             return "rank", "salary_max", n or (5 if plural and not re.search(r"\bwhich (?:is|one)\b", low) else 1)
         if _has(low, self.lex["query_newest"]):
             return "top", "posted", n or (None if plural else 1)
+        if _has(low, self.lex["query_share"]):
+            return "share", "posted", None
         if _has(low, self.lex["query_count"]):
             return "count", "posted", None
         if re.search(r"\bcompare\b|\bversus\b|\bvs\.?\b", low):
