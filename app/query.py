@@ -142,6 +142,9 @@ class QueryParser:
         if re.search(r"\bthis year\b", low):
             found["year"] = str(dt.date.today().year)
         found.update(self._pay(masked))
+        currency = found.get("currency") or self._currency(masked, None)  # "in EUR", "in euros"
+        if currency:
+            found["currency"] = currency
         return found
 
     def _place(self, text: str) -> tuple[str | None, tuple[str, ...], str]:

@@ -28,6 +28,6 @@ def follow_up_figure(query: Query, engine: PostingsEngine, filters: Filters, ask
 def _labels(query: Query) -> tuple[Condition, ...]:
     """Conditions that name the selection in the answer's wording ("senior MLSecOps postings located in London")."""
     found = [Condition(name, value) for name in LABELLED for value in getattr(query, name)]
-    found += [Condition("location", query.place)] if query.place else []
+    found += [Condition("location", query.place, query.place_spellings)] if query.place else []
     found += [Condition("year", query.year)] if query.year else []
     return tuple(found)

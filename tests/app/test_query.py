@@ -87,3 +87,21 @@ def test_a_new_topic_starts_afresh(parser):
     assert fresh.intent == "explain" and not fresh.follow_up and fresh.remote == ()
     after_share = conversation(parser, "What share of MLSecOps postings mention Kubernetes?", "And what do they pay?")
     assert after_share.role_family == ("mlsecops",) and after_share.skills == ()  # the measured skill is no filter
+
+
+@pytest.mark.parametrize("question, place", [
+    ("What do MLSecOps engineers earn in London?", "London"),
+    ("How many postings are in the US?", "the US"),
+    ("How many roles are in New York?", "New York"),
+    ("What share of jobs in Berlin mention Python?", "Berlin"),
+    ("How many postings are in Tokyo?", None),  # a figure: no posting is located there, so no place to count by
+    ("Which MLSecOps jobs are open in Tokyo?", "Tokyo"),  # a list: the place empties it, and the answer says so
+    ("Which skills matter in AI security?", None),
+])
+def test_the_place_a_question_names(parser, question, place):
+    assert parser.parse(question).place == place
+
+
+def test_a_currency_named_anywhere(parser):
+    assert parser.parse("Median pay of remote product security jobs in EUR").currency == "EUR"
+    assert parser.parse("What do AI governance leads earn in pounds?").currency == "GBP"
