@@ -11,8 +11,6 @@ from app.analytics.entities import EntityRecognizer
 INTENTS = ("explain", "list", "rank", "top", "count", "share", "salary", "compare", "guidance", "advice")
 FIGURES = ("salary", "count", "share")
 LIST_FIELDS = ("role_family", "seniority", "remote", "skills", "clouds", "certifications", "company", "employment_type")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
-ONE_DATE = re.compile(r"\b(?:since|after|from)\s+(" + "|".join(MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(20\d\d)\b", re.I)
 AMOUNT = r"([$€£])?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k\b|thousand\b)?"
 NUMBER = r"\b(\d{1,2}|{words})\b"
 WHICH_POSTINGS = (r"^which\s+(?:(?!(?:do|does|did|have|has|should|would|can)\b)[\w+/-]+\s+){{0,5}}(?:{nouns})\b"
@@ -83,6 +81,8 @@ class QueryParser:
         self.which = re.compile(WHICH_POSTINGS.format(nouns=nouns), re.I)
         strong = "|".join(re.escape(n) for n in lexicon["query_posting_nouns"] if n not in lexicon["query_role_nouns"])
         self.nouns = re.compile(rf"\b(?:{strong})\b", re.I)
+        self.months = [m.lower() for m in lexicon["query_months"]]
+        self.date = re.compile(r"\b(?:since|after|from)\s+(" + "|".join(self.months) + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(20\d\d)\b", re.I)
 
     def parse(self, question: str, previous: Query | None = None) -> Query:
         """The question's Query; a follow-up edits `previous` (keeps what it does not change)."""
@@ -133,9 +133,9 @@ class QueryParser:
         for kind, phrasings in self.lex["query_employment"].items():
             if any(re.search(rf"\b{re.escape(p)}\b", low) for p in phrasings):
                 found["employment_type"] = (kind,)
-        date = ONE_DATE.search(masked)
+        date = self.date.search(masked)
         if date:
-            month, day, year = MONTHS.index(date.group(1).lower()) + 1, int(date.group(2)), date.group(3)
+            month, day, year = self.months.index(date.group(1).lower()) + 1, int(date.group(2)), date.group(3)
             found["posted_after"] = f"{year}-{month:02d}-{day:02d}"
             if found.get("year") == year:
                 del found["year"]
