@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.analytics.answer import render
 from app.analytics.compute import MIN_MARKET_SAMPLE, compute, select
@@ -14,9 +14,11 @@ from app.analytics.table import table_from_snapshot
 from app.coverage import quoted, searchable_text, specific_terms, unmentioned
 from app.filters import Filters, matches
 from app.followup import previous_questions
-from app.query import Query
 from app.types import Answer
 from ingest.vocabulary import Vocabulary
+
+if TYPE_CHECKING:  # app.query reads terms with app.analytics.entities: importing it here would be circular
+    from app.query import Query
 
 
 def analytics_answer(question: str, filters: Filters, snapshot, vocabulary: Vocabulary, embed: Embed,
