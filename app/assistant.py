@@ -14,7 +14,13 @@ from app.embed_cache import CachedEmbedder
 from app.errors import UserError
 from app.extractive import draft_extractive
 from app.filters import Filters, parse_filters
-from app.followup import standalone_question
+from app.followup import previous_questions, standalone_question
+from app.jobs.answer import postings_answer
+from app.jobs.follow import follow_up_figure
+from app.jobs.documented import with_documented_figure
+from app.jobs.engine import PostingsEngine
+from app.lexicon import lexicon_for
+from app.query import Query, QueryParser
 from app.retrieval import HybridRetriever
 from app.sentences import answer_sentences, completed_sentences
 from app.settings import Settings
@@ -28,6 +34,8 @@ from ingest.vocabulary import load_vocabulary
 
 ABSTAIN_TEXT = "The corpus doesn't say. None of the indexed passages answers this question well enough to cite."
 RELATED_COUNT = 3
+TRACE_DEPTH = 20  # passages ranked in Answer.trace (the answer is drafted from the first top_k of them)
+SAMPLE_FIGURES = "These figures are computed from illustrative sample postings (fictional), not from the job market."
 
 
 class Assistant:
@@ -70,19 +78,29 @@ class Assistant:
         mode = mode or self.settings.answer_mode
         if mode not in ("extractive", "llm"):
             raise UserError(f"unknown mode {mode!r}; choose extractive or llm")
-        query = standalone_question(question, history, self._subjects)
         retriever = self.retriever()  # one snapshot for the whole answer
-        computed = analytics_answer(query, parsed, retriever.snapshot, self.vocabulary, self.embed, asked=question, history=history)
+        asked = self.read(question, history)
+        query = standalone_question(question, history, self._subjects)
+        if parsed.kind != "document" and asked.about_postings:  # list, rank or newest: select postings
+            yield from self._finish(postings_answer(asked, self._engine(retriever), parsed, question), asked, started, query)
+            return
+        figure = follow_up_figure(asked, self._engine(retriever), parsed, question) if parsed.kind != "document" else None
+        if figure is not None:  # "what do they pay?" after a list: the figure over the postings built up so far
+            yield from self._finish(figure, asked, started, query)
+            return
+        computed = analytics_answer(query, parsed, retriever.snapshot, self.vocabulary, self.embed, asked=question, history=history,
+                                    reading=asked)
         if computed is not None:  # an aggregate question about postings: counted over the index, not retrieved
-            yield from _pieces(computed.text)
-            computed.timings_ms = {"total": _ms(started)}
-            yield computed
+            if any(c.metadata.get("sample") for c in computed.citations):
+                computed = with_documented_figure(computed, asked, retriever, self.embed)
+            yield from self._finish(computed, asked, started, query)
             return
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         query_vector = self.embed([query])[0]  # cached: the analytics router may have embedded it already
-        passages = retriever.retrieve(query, query_vector, parsed)
-        asks_current = self.currency.asks(query)
+        ranked = retriever.retrieve(query, query_vector, parsed, k=max(TRACE_DEPTH, self.settings.top_k))
+        passages = ranked[: self.settings.top_k]  # fused ranking is prefix-stable: the same top_k as k=top_k
+        asks_current = asked.asks_current
         if asks_current:  # what is in force: current editions lead, superseded ones are never quoted as current
             passages = self.currency.current_first(passages)
         timings["retrieve"] = _ms(t0)
@@ -104,6 +122,11 @@ class Assistant:
         if asks_current and not answer.abstained:
             answer.notes += self.currency.notes(answer.citations)
         answer.timings_ms = {**timings, "total": _ms(started)}
+        answer.query = asked.to_dict()
+        answer.trace = {"query": answer.query, "route": answer.route, "searched": query,
+                        "ranked": [_where(p) for p in ranked], "passages": [p.chunk_id for p in passages],
+                        "evidence": round(float(draft.evidence), 4), "abstention": _reason(answer, gap, draft.evidence),
+                        "below_threshold": self._below_threshold(answer, gap, draft, passages)}
         yield answer
 
     def advise(self, profile_or_text, target: str | None = None):
@@ -117,6 +140,13 @@ class Assistant:
 
             self._coach = Coach(self)
         return self._coach
+    def read(self, question: str, history: list[Any] | None = None) -> Query:
+        """The question's Query: the conversation's user turns are read in order, each follow-up editing the last."""
+        parser = self._parser(self.retriever())
+        state = None
+        for earlier in [*previous_questions(history), question]:
+            state = parser.parse(earlier, state)
+        return state
 
     def retriever(self) -> HybridRetriever:
         """The retriever over the newest snapshot (reloaded when an ingest has published a new one)."""
@@ -139,6 +169,39 @@ class Assistant:
         return cleaned
 
     # -- internals ------------------------------------------------------------------------------
+    def _finish(self, answer: Answer, asked: Query, started: float, rewritten: str) -> Iterator[str | Answer]:
+        """Stream a computed answer and fill in its query, trace and timing; figures from sample postings say so."""
+        if answer.route == "analytics" and any(c.metadata.get("sample") for c in answer.citations):
+            answer.text += " " + SAMPLE_FIGURES
+        yield from _pieces(answer.text)
+        answer.query = asked.to_dict()
+        answer.standalone_question = answer.standalone_question or (rewritten if rewritten != answer.question else None)
+        answer.trace = {"query": answer.query, "route": answer.route, "rows": [r["posting_id"] for r in answer.rows]
+                        or (answer.data or {}).get("cited_postings", []), "ranked": [_where(c) for c in answer.citations],
+                        "passages": [c.doc_id for c in answer.citations], "evidence": None,
+                        "abstention": answer.text if answer.abstained else None}
+        answer.timings_ms = {"total": _ms(started)}
+        yield answer
+
+    def _below_threshold(self, answer: Answer, gap: CorpusGap, draft, passages: list[Passage]) -> str | None:
+        """The verified text a lower threshold would have given, when the answer abstained on weak evidence alone."""
+        if not answer.abstained or gap or not draft.sentences or draft.evidence >= self.settings.abstain_threshold:
+            return None
+        text, citations, _ = compose_answer(draft.sentences, passages, self.checker, keep_unsupported=False)
+        return text if citations else ""
+
+    def _engine(self, retriever: HybridRetriever) -> PostingsEngine:
+        return PostingsEngine.for_snapshot(retriever.snapshot)
+
+    def _parser(self, retriever: HybridRetriever) -> QueryParser:
+        """One parser per snapshot: it knows the companies and places of the postings indexed."""
+        derived = retriever.snapshot.derived
+        if "query_parser" not in derived:
+            rows = self._engine(retriever).rows
+            derived["query_parser"] = QueryParser(self.vocabulary, lexicon_for(self.settings.lexicon_path),
+                                                  [r.metadata.get("company", "") for r in rows], [r.location for r in rows])
+        return derived["query_parser"]
+
     def _open_snapshot(self, *, reopen_store: bool = False) -> HybridRetriever:
         if reopen_store:  # an ingest (maybe in another process) changed the index: read Chroma afresh too
             forget_cached_client(self.settings)
@@ -198,6 +261,19 @@ class Assistant:
     def _redact(self, text: str) -> str:
         secret = self.settings.llm_api_key.get_secret_value()
         return text.replace(secret, "***") if secret else text
+
+
+def _where(item: Passage | Citation) -> dict[str, str]:
+    """A passage or citation as the trace names it: chunk, document and source path."""
+    meta = item.metadata if isinstance(item, Passage) else {"doc_id": item.doc_id, "source": item.source}
+    return {"chunk_id": getattr(item, "chunk_id", ""), "doc_id": str(meta.get("doc_id", "")), "source": str(meta.get("source", ""))}
+
+
+def _reason(answer: Answer, gap: CorpusGap, evidence: float) -> str | None:
+    """Why the answer abstained: a corpus gap, weak evidence, or no verified sentence; None when it answered."""
+    if not answer.abstained:
+        return None
+    return gap.message() or (f"evidence {evidence:.2f} below the threshold" if answer.citations == [] else "no verified sentence")
 
 
 def _llm_draft(text: str) -> list[tuple[str, list[int]]]:

@@ -53,6 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--location", help="substring of the posting location")
     ask.add_argument("--min-salary", type=int, help="postings whose range reaches this annual salary")
     ask.add_argument("--mode", choices=["extractive", "llm"], help="override AISEC_ANSWER_MODE")
+    ask.add_argument("--after", dest="history", action="append", metavar="EARLIER_QUESTION",
+                     help="an earlier question of the conversation (repeatable, oldest first); the question is its follow-up")
     ask.set_defaults(handler=_ask)
 
     advise = commands.add_parser("advise", help="career advice for a CV: fit, gaps, a cited plan and postings (the CV is never stored)")
@@ -119,6 +121,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--reuse-embeddings", action="store_true",
                           help="share sentence embeddings across configurations (fast sweeps; later latencies are optimistic)")
     evaluate.add_argument("--gate", action="store_true", help="exit 1 if the run is below evals/thresholds.yaml")
+    evaluate.add_argument("--split", choices=["dev", "heldout"], help="only the suite's cases of this split (default: all)")
     evaluate.set_defaults(handler=_eval)
     return parser
 
@@ -148,7 +151,7 @@ def _ask(args: argparse.Namespace, settings) -> int:
     from app import Assistant
 
     filters = {k: getattr(args, k) for k in ("role_family", "seniority", "remote", "kind", "location", "min_salary")}
-    answer = Assistant(settings).ask(args.question, filters=filters, mode=args.mode)
+    answer = Assistant(settings).ask(args.question, filters=filters, mode=args.mode, history=args.history or None)
     if args.json:
         print(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
         return 0
@@ -310,7 +313,8 @@ def _eval(args: argparse.Namespace, settings) -> int:
     from evals.command import run_command
 
     return run_command(settings, suite=args.suite, configs=args.configs, mode=args.mode, out=args.out,
-                       index_dir=args.index_dir, gate=args.gate, console=Console(), share_embeddings=args.reuse_embeddings)
+                       index_dir=args.index_dir, gate=args.gate, console=Console(), share_embeddings=args.reuse_embeddings,
+                       split=args.split)
 
 
 def _advise(args: argparse.Namespace, settings) -> int:

@@ -5,7 +5,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from app.asks_current import asks_for_current
 from app.errors import UserError
 from app.extractive import Draft
 from app.lexicon import load_lexicon
@@ -21,7 +20,6 @@ class Currency:
 
     registry: Registry
     convention: HistoryConvention
-    lexicon: dict[str, Any]
     max_age_days: int
 
     @classmethod
@@ -32,11 +30,7 @@ class Currency:
             registry = load_registry(settings.editions_path)
         except ValueError as exc:
             raise UserError(f"{exc}; fix the file (see docs/corpus.md)") from None
-        return cls(registry, HistoryConvention.from_lexicon(lexicon), lexicon, settings.review_max_age_days)
-
-    def asks(self, question: str) -> bool:
-        """Whether this question asks for what is current."""
-        return asks_for_current(question, self.lexicon)
+        return cls(registry, HistoryConvention.from_lexicon(lexicon), settings.review_max_age_days)
 
     def current_first(self, passages: list[Passage]) -> list[Passage]:
         """Passages about a current edition first, then the rest, then history, source lists and superseded-only passages (stable)."""

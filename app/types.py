@@ -69,6 +69,9 @@ class Answer:
     standalone_question: str | None = None
     notes: list[str] = field(default_factory=list)
     data: dict[str, Any] | None = None  # computed figures for analytics answers
+    rows: list[dict[str, Any]] = field(default_factory=list)  # the postings a postings answer selected, as structured rows
+    query: dict[str, Any] | None = None  # the Query answered (app.query), the conversation state a follow-up edits
+    trace: dict[str, Any] = field(default_factory=dict)  # route, rows/passages considered, evidence, abstention reason
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready; the same shape as `aisec ask --json` and the UI's /ask endpoint."""

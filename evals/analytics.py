@@ -10,7 +10,7 @@ A case's `analytics` spec names a metric over the postings that pass `where`:
   most frequent values of a list field; ties for the last place are all accepted).
 - `where`: role_family, seniority, remote, employment_type, currency, company (equal, or any of a
   list); skills, clouds, certifications (any of); location (substring); posted_after, posted_before
-  (ISO dates, inclusive); year (posted year).
+  (ISO dates, inclusive); year (posted year); pay_above (the range's top, salary_max, is at least it).
 - `tolerance`: absolute; defaults 1 percentage point for shares, 0 for counts, 1% for salaries.
 - `denominator`: also expect the number of postings counted (default true for share).
 Closed postings (`status: closed`) are left out.
@@ -29,7 +29,7 @@ METRICS = ("share", "count", "median", "mean", "min", "max", "top")
 LIST_FIELDS = ("skills", "clouds", "certifications")
 SCALAR_FIELDS = ("role_family", "seniority", "remote", "employment_type", "currency", "company")
 SALARY_FIELDS = ("salary_min", "salary_max", "salary_mid")
-WHERE_FIELDS = SCALAR_FIELDS + LIST_FIELDS + ("location", "posted_after", "posted_before", "year")
+WHERE_FIELDS = SCALAR_FIELDS + LIST_FIELDS + ("location", "posted_after", "posted_before", "year", "pay_above")
 SPEC_FIELDS = {"metric", "field", "value", "where", "n", "tolerance", "denominator"}
 
 
@@ -77,7 +77,7 @@ def resolve(spec: dict[str, Any], postings: list[dict[str, Any]]) -> tuple[tuple
     """The expected facts for `spec` over `postings`, and a summary of what was computed."""
     validate_spec(spec)
     metric, field_name = spec["metric"], spec.get("field")
-    rows = [p for p in postings if _matches(p, spec.get("where") or {})]
+    rows = [p for p in postings if matches(p, spec.get("where") or {})]
     summary: dict[str, Any] = {"metric": metric, "field": field_name, "denominator": len(rows)}
     if not rows:
         raise ValueError(f"analytics spec {spec} matches no posting")
@@ -107,7 +107,7 @@ def resolve(spec: dict[str, Any], postings: list[dict[str, Any]]) -> tuple[tuple
     return tuple(facts), summary
 
 
-def _matches(posting: dict[str, Any], where: dict[str, Any]) -> bool:
+def matches(posting: dict[str, Any], where: dict[str, Any]) -> bool:
     for key, wanted in where.items():
         options = [str(w).lower() for w in (wanted if isinstance(wanted, list) else [wanted])]
         if key in SCALAR_FIELDS and str(posting.get(key, "")).lower() not in options:
@@ -122,6 +122,8 @@ def _matches(posting: dict[str, Any], where: dict[str, Any]) -> bool:
         if key == "posted_before" and not (posted and posted <= str(wanted)):
             return False
         if key == "year" and posted[:4] not in options:
+            return False
+        if key == "pay_above" and not (isinstance(posting.get("salary_max"), (int, float)) and posting["salary_max"] >= float(wanted)):
             return False
     return True
 

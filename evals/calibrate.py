@@ -56,6 +56,6 @@ def evidence_summary(records: list[dict[str, Any]]) -> dict[str, Any]:
     """Evidence score quantiles of answerable and unanswerable cases: how well they separate."""
     out = {}
     for label, wanted in (("answerable", True), ("unanswerable", False)):
-        values = [r["evidence"] for r in records if r["answerable"] is wanted and not r.get("error")]
+        values = [r["evidence"] for r in records if r["answerable"] is wanted and not r.get("error") and r["evidence"] is not None]
         out[label] = {q: metrics.percentile(values, p) for q, p in (("min", 0), ("p10", 10), ("median", 50), ("p90", 90), ("max", 100))}
     return out

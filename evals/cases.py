@@ -9,12 +9,14 @@ import yaml
 
 from app.errors import UserError
 from evals.analytics import validate_spec
+from evals.jobs import validate_postings_spec
 from evals.textmatch import Fact, parse_fact
 
 DATASETS = Path(__file__).parent / "datasets"
 CASE_FIELDS = {"id", "question", "turns", "filters", "answerable", "expected_facts", "expected_sources", "tags",
-               "forbidden", "route", "analytics", "notes"}
-ROUTES = ("passages", "analytics")
+               "forbidden", "route", "analytics", "postings", "split", "notes"}
+ROUTES = ("passages", "analytics", "postings")
+SPLITS = ("dev", "heldout")
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,9 @@ class Case:
     forbidden: tuple[str, ...] = ()  # phrases the answer must not contain (false premises, injections)
     route: str | None = None  # expected Answer.route, when the case says
     analytics: dict[str, Any] | None = None  # expected numbers computed from the postings at run time
+    postings: dict[str, Any] | None = None  # expected postings selected from the postings files at run time
+    split: str = "dev"  # "heldout" cases are run once, at the end, and reported apart
+    expected_postings: tuple[str, ...] = ()  # resolved from `postings`
 
     @property
     def question(self) -> str:
@@ -47,6 +52,8 @@ class Case:
         """The route the assistant should take: explicit, else analytics for analytics cases, passages for answerable ones."""
         if self.route:
             return self.route
+        if self.postings:
+            return "postings"
         if self.analytics:
             return "analytics"
         return "passages" if self.answerable else None
@@ -114,6 +121,12 @@ def parse_case(raw: Any, path: Path | None = None) -> Case:
         analytics = raw.get("analytics")
         if analytics is not None:
             validate_spec(analytics)
+        postings = raw.get("postings")
+        if postings is not None:
+            validate_postings_spec(postings)
+        split = str(raw.get("split", "dev"))
+        if split not in SPLITS:
+            raise ValueError(f"split must be one of {SPLITS}")
         filters = raw.get("filters") or {}
         if not isinstance(filters, dict):
             raise ValueError("`filters` must be a mapping like {role_family: mlsecops}")
@@ -122,16 +135,27 @@ def parse_case(raw: Any, path: Path | None = None) -> Case:
         tags += ["multi-turn"] if len(turns) > 1 else []
         tags += ["filtered"] if filters else []
         tags += ["analytics"] if analytics else []
+        tags += ["postings"] if postings else []
         forbidden = tuple(str(f) for f in raw.get("forbidden") or [])
     except (ValueError, TypeError) as exc:
         raise UserError(f"{where}case {cid}: {exc}") from None
     return Case(cid, tuple(t.strip() for t in turns), raw["answerable"], facts, sources, tuple(dict.fromkeys(tags)),
-                dict(filters), forbidden, route, analytics)
+                dict(filters), forbidden, route, analytics, postings, split)
 
 
-def with_facts(case: Case, facts: tuple[Fact, ...]) -> Case:
-    """The case with its expected facts replaced (used for analytics cases resolved at run time)."""
-    return replace(case, expected_facts=facts)
+def with_facts(case: Case, facts: tuple[Fact, ...], postings: tuple[str, ...] = ()) -> Case:
+    """The case with its expected facts (and postings) replaced: analytics and postings specs resolved at run time."""
+    return replace(case, expected_facts=facts, expected_postings=postings)
+
+
+def of_split(suite: Suite, split: str | None) -> Suite:
+    """The suite's cases of one split ("dev" or "heldout"); all of them when split is None."""
+    if split is None:
+        return suite
+    cases = tuple(c for c in suite.cases if c.split == split)
+    if not cases:
+        raise UserError(f"suite {suite.name} has no {split} cases")
+    return replace(suite, name=f"{suite.name}-{split}", cases=cases)
 
 
 def _source_key(raw: Any) -> str:

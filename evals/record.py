@@ -5,15 +5,11 @@ import re
 import time
 from typing import Any
 
-from app.compose import compose_answer
-from app.coverage import corpus_gap
-from app.extractive import draft_extractive
-from app.filters import parse_filters
 from evals import metrics
 from evals.cases import Case
+from evals.jobs import list_scores
 from evals.textmatch import fact_matched, phrase_in
 
-RANK_DEPTH = 20  # passages ranked for the retrieval metrics (deduplicated by source afterwards)
 K = 5  # the k of hit@k, recall@k and nDCG@k
 DEEP_K = 10  # a second nDCG depth, the one embedding changes are judged on
 MARKERS = re.compile(r"\s*\[(?:\d{1,3}|unsupported)\]")
@@ -30,7 +26,7 @@ def run_case(assistant, case: Case, mode: str | None = None) -> dict[str, Any]:
     started = time.perf_counter()
     answer = assistant.ask(case.question, filters=case.filters or None, history=case.history or None, mode=mode)
     latency_ms = (time.perf_counter() - started) * 1000
-    probe = _probe(assistant, case, answer)
+    probe = _from_trace(answer)
     record = {
         "id": case.id, "tags": list(case.tags), "question": case.question, "history": list(case.turns[:-1]),
         "filters": case.filters, "answerable": case.answerable, "abstained": answer.abstained,
@@ -45,10 +41,19 @@ def run_case(assistant, case: Case, mode: str | None = None) -> dict[str, Any]:
                           "status": v.status, "reasons": v.reasons} for v in answer.verification],
         "expected_facts": [f.describe() for f in case.expected_facts],
         "expected_sources": list(case.expected_sources), "forbidden": list(case.forbidden),
+        "listed_postings": listed_postings(answer), "expected_postings": list(case.expected_postings),
         **probe,
     }
     record.update(score_record(record, case, assistant.checker))
     return record
+
+
+def listed_postings(answer) -> list[str]:
+    """The postings an answer lists: its structured rows, else the postings it cites."""
+    rows = getattr(answer, "rows", None)
+    if rows:
+        return [str(r["posting_id"]) for r in rows]
+    return [c.doc_id.removeprefix("posting:") for c in answer.citations if c.kind == "posting"]
 
 
 def score_record(record: dict[str, Any], case: Case, checker) -> dict[str, Any]:
@@ -68,6 +73,12 @@ def score_record(record: dict[str, Any], case: Case, checker) -> dict[str, Any]:
     }
     if case.analytics:
         scores["analytics_exact"] = record["route"] == "analytics" and not scores["facts_missed"]
+    if case.postings:
+        scores.update(list_scores([] if record["abstained"] else record["listed_postings"], list(case.expected_postings)))
+        scores["list_exact"] = scores["list_precision"] == 1.0 and scores["list_recall"] == 1.0 and not scores["facts_missed"]
+    if len(case.turns) > 1 and (case.postings or case.analytics):
+        scores["followup_ok"] = bool(scores.get("list_exact", True) and scores.get("analytics_exact", True)
+                                     and not scores["facts_missed"] and not record["abstained"])
     if not record["abstained"] and record["route"] in (None, "passages"):
         sentences = metrics.cited_spans(record["text"])
         passages = {c["number"]: c["text"] for c in record["citations"]}
@@ -77,32 +88,23 @@ def score_record(record: dict[str, Any], case: Case, checker) -> dict[str, Any]:
     return scores
 
 
-def _probe(assistant, case: Case, answer) -> dict[str, Any]:
-    """Re-run retrieval and sentence selection as `ask` did, for the ranking and the evidence score.
+def _from_trace(answer) -> dict[str, Any]:
+    """The ranking, the drafting context and the evidence, read from Answer.trace (never re-run here).
 
-    Retrieval is deterministic for a snapshot, so the first top_k of the deeper ranking are the passages
-    the answer was drafted from. When the answer abstained only because the evidence fell below the
-    threshold (not because of a corpus gap: a name no passage mentions, or money, a version or a licence no
-    sentence gives), the draft is composed here too, so a threshold sweep knows what a lower threshold gives.
+    Passage answers rank the passages retrieved; postings and analytics answers rank the postings they
+    selected or cited. `would_answer`/`would_text` say what a lower threshold would have given when the
+    answer abstained on weak evidence alone (the threshold sweep in evals/calibrate.py reads them).
     """
-    settings = assistant.settings
-    query = answer.standalone_question or assistant.validate_question(case.question)
-    filters = parse_filters(case.filters or None, assistant.vocabulary.terms("role_families"))
-    vector = assistant.embedder.embed_query(query)
-    ranked = assistant.retriever().retrieve(query, vector, filters, k=max(RANK_DEPTH, settings.top_k))
-    context = ranked[: settings.top_k]
-    draft = draft_extractive(query, vector, context, assistant.embed, settings.max_answer_sentences)
-    would_answer, would_text = not answer.abstained, answer.text
-    if answer.abstained:
-        would_answer, would_text = False, ""
-        gap = corpus_gap(query, context, [text for text, _ in draft.sentences])
-        if not gap and draft.sentences and draft.evidence < settings.abstain_threshold:
-            text, citations, _ = compose_answer(draft.sentences, context, assistant.checker, keep_unsupported=False)
-            would_answer, would_text = bool(citations), text if citations else ""
+    trace = answer.trace or {}
+    ranked = trace.get("ranked", [])
+    context = set(trace.get("passages", []))
+    below = trace.get("below_threshold")
     return {
-        "ranked_sources": metrics.dedupe(source_key(p.metadata) for p in ranked),
-        "context_sources": metrics.dedupe(source_key(p.metadata) for p in context),
-        "evidence": round(float(draft.evidence), 4), "would_answer": would_answer, "would_text": would_text,
+        "ranked_sources": metrics.dedupe(source_key(p) for p in ranked),
+        "context_sources": metrics.dedupe(source_key(p) for p in ranked if p["chunk_id"] in context or p["doc_id"] in context),
+        "evidence": trace.get("evidence"), "would_answer": not answer.abstained or bool(below),
+        "would_text": answer.text if not answer.abstained else below or "",
+        "query": trace.get("query"), "abstention_reason": trace.get("abstention"),
     }
 
 
@@ -116,6 +118,8 @@ def _failures(record: dict[str, Any], case: Case, scores: dict[str, Any]) -> lis
         reasons.append("missed facts: " + "; ".join(scores["facts_missed"]))
     if scores[f"hit@{K}"] == 0.0:
         reasons.append(f"no expected source in the top {K}")
+    if scores.get("list_exact") is False:
+        reasons.append(f"listed postings: precision {scores['list_precision']:.2f}, recall {scores['list_recall']:.2f}")
     if scores["forbidden_found"]:
         reasons.append("asserted forbidden phrase: " + "; ".join(scores["forbidden_found"]))
     if scores["route_ok"] is False:

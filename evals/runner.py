@@ -11,6 +11,7 @@ from typing import Any
 from app.settings import Settings
 from evals import calibrate, scoring
 from evals.analytics import load_postings, resolve
+from evals.jobs import count_fact, expected_postings
 from evals.cases import Case, Suite, with_facts
 from evals.config import INGEST_FIELDS, EvalConfig, ingest_key, settings_for
 from evals.record import run_case
@@ -115,11 +116,18 @@ def code_version() -> dict[str, Any]:
 
 
 def resolve_analytics(cases: tuple[Case, ...], corpus_dir: Path) -> list[Case]:
-    """Cases with their analytics specs turned into expected numbers computed from the postings files."""
-    if not any(c.analytics for c in cases):
+    """Cases with their analytics and postings specs turned into expected numbers and postings from the postings files."""
+    if not any(c.analytics or c.postings for c in cases):
         return list(cases)
     postings = load_postings(corpus_dir)
-    return [with_facts(c, c.expected_facts + resolve(c.analytics, postings)[0]) if c.analytics else c for c in cases]
+    resolved = []
+    for case in cases:
+        facts, ids = case.expected_facts + (resolve(case.analytics, postings)[0] if case.analytics else ()), ()
+        if case.postings:
+            ids, total = expected_postings(case.postings, postings)
+            facts += count_fact(case.postings, total)
+        resolved.append(with_facts(case, facts, tuple(ids)) if case.analytics or case.postings else case)
+    return resolved
 
 
 def _safe_run(assistant, case: Case, mode: str | None) -> dict[str, Any]:

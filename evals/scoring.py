@@ -11,10 +11,11 @@ MEAN_METRICS = {  # metric name -> per-record field averaged over the cases wher
     f"ndcg@{DEEP_K}": f"ndcg@{DEEP_K}",
     "context_recall": "context_recall", "fact_recall": "fact_recall",
     "citation_recall": "citation_recall", "citation_precision": "citation_precision",
+    "list_precision": "list_precision", "list_recall": "list_recall",
 }
 METRIC_ORDER = [
     "cases", *MEAN_METRICS, "abstention_precision", "abstention_recall", "abstention_f1", "wrong_abstention_rate",
-    "premise_safety", "route_accuracy", "analytics_accuracy", "pass_rate", "latency_p50_ms", "latency_p95_ms",
+    "premise_safety", "route_accuracy", "analytics_accuracy", "list_accuracy", "followup_accuracy", "pass_rate", "latency_p50_ms", "latency_p95_ms",
 ]
 LOWER_IS_BETTER = {"wrong_abstention_rate", "latency_p50_ms", "latency_p95_ms"}
 
@@ -28,6 +29,8 @@ def summarize(records: list[dict[str, Any]]) -> dict[str, Any]:
     summary["premise_safety"] = metrics.mean(0.0 if r["forbidden_found"] else 1.0 for r in records if r["forbidden"])
     summary["route_accuracy"] = metrics.mean(None if r["route_ok"] is None else float(r["route_ok"]) for r in records)
     summary["analytics_accuracy"] = metrics.mean(float(r["analytics_exact"]) for r in records if "analytics_exact" in r)
+    summary["list_accuracy"] = metrics.mean(float(r["list_exact"]) for r in records if "list_exact" in r)
+    summary["followup_accuracy"] = metrics.mean(float(r["followup_ok"]) for r in records if "followup_ok" in r)
     summary["pass_rate"] = metrics.mean(0.0 if r["failures"] else 1.0 for r in records)
     latencies = [r["latency_ms"] for r in records if r.get("latency_ms") is not None]
     summary["latency_p50_ms"] = metrics.percentile(latencies, 50)

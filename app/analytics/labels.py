@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import math
 
-from app.analytics.places import place_label
 from app.analytics.plan import Condition
 from app.filters import Filters
 
@@ -40,7 +39,7 @@ def population(conditions: tuple[Condition, ...], filters: Filters, noun: str = 
             values.setdefault(name, []).append(getattr(filters, name))
     levels = [LEVEL_WORDS.get(v, v) for v in values.get("seniority", [])]
     words = [*levels, *values.get("remote", []), *(term(v) for v in values.get("role_family", [])), noun]
-    tail = [f"located in {place_label(place)}" for place in values.get("location", [])]
+    tail = [f"located in {place}" for place in values.get("location", [])]
     if filters.location:
         tail.append(f"located in '{filters.location}'")
     for year in values.get("year", []):
@@ -78,7 +77,7 @@ def verb(condition: Condition) -> str:
     if condition.field == "year":
         return f"were posted in {condition.value}"
     if condition.field == "location":
-        return f"are located in {place_label(condition.value)}"
+        return f"are located in {condition.value}"
     return f"are {condition.value}"
 
 

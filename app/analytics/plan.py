@@ -5,7 +5,6 @@ import re
 from dataclasses import dataclass
 
 from app.analytics.entities import Entities, Mention
-from app.analytics.places import located_in
 from app.analytics.table import PostingRow
 
 SKILL_FIELDS = ("skills", "clouds", "certifications")
@@ -33,23 +32,24 @@ BY_FIELD = {
 }
 NUMBER_WORDS = {"three": 3, "five": 5, "ten": 10, "two": 2, "four": 4, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 TOP_N = re.compile(r"\btop[\s-]+(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\b|\b(\d{1,2}|" + "|".join(NUMBER_WORDS) + r") most\b", re.I)
-CURRENCY = {"USD": r"usd|us ?dollars?|dollars?|\$", "EUR": r"eur|euros?|€", "GBP": r"gbp|pounds?|sterling|£"}
 DEFAULT_TOP_N = 5
 
 
 @dataclass(frozen=True)
 class Condition:
-    """A posting must have `value` in `field` (since_year: posted in or after that year; location: in that place)."""
+    """A posting must have `value` in `field` (since_year: posted in or after that year; location: in that place,
+    whose `spellings` are how posting locations write it, from the question's Query)."""
 
     field: str
     value: str
+    spellings: tuple[str, ...] = ()
 
     def holds(self, row: PostingRow) -> bool:
         """Whether one posting satisfies it."""
         if self.field == "since_year":
             return row.year is not None and row.year >= self.value
         if self.field == "location":
-            return located_in(row.location, self.value)
+            return any(s in row.location.lower() for s in self.spellings)
         return self.value in row.values(self.field)
 
 
@@ -68,8 +68,8 @@ class Plan:
     currency: str | None = None  # asked for explicitly ("in EUR")
 
 
-def plan_question(question: str, entities: Entities) -> Plan | None:
-    """The plan for a question, or None when it asks for no figure we can compute."""
+def plan_question(question: str, entities: Entities, currency: str | None = None) -> Plan | None:
+    """The plan for a question, or None when it asks for no figure we can compute; `currency` as the Query read it."""
     metric, top_field = _metric(question, entities)
     if metric is None:
         return None
@@ -95,7 +95,7 @@ def plan_question(question: str, entities: Entities) -> Plan | None:
         group_field=group_field,
         groups=groups,
         highlight=highlight,
-        currency=_currency(question),
+        currency=currency,
     )
 
 
@@ -153,9 +153,3 @@ def _top_n(question: str) -> int:
     word = (match.group(1) or match.group(2)).lower()
     return max(1, min(20, NUMBER_WORDS.get(word) or int(word)))
 
-
-def _currency(question: str) -> str | None:
-    for code, pattern in CURRENCY.items():
-        if re.search(rf"(?<![A-Za-z])(?:{pattern})(?![A-Za-z])", question, re.I):
-            return code
-    return None

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.analytics.answer import render
 from app.analytics.compute import MIN_MARKET_SAMPLE, compute, select
 from app.analytics.labels import population
 from app.analytics.entities import EntityRecognizer
-from app.analytics.places import named_place, place_label
 from app.analytics.plan import Condition, plan_question
 from app.analytics.router import ONE_POSTING, Embed, Router
 from app.analytics.table import table_from_snapshot
@@ -18,12 +17,16 @@ from app.followup import previous_questions
 from app.types import Answer
 from ingest.vocabulary import Vocabulary
 
+if TYPE_CHECKING:  # app.query reads terms with app.analytics.entities: importing it here would be circular
+    from app.query import Query
+
 
 def analytics_answer(question: str, filters: Filters, snapshot, vocabulary: Vocabulary, embed: Embed,
-                     *, asked: str | None = None, history: list[Any] | None = None) -> Answer | None:
+                     *, asked: str | None = None, history: list[Any] | None = None, reading: Query | None = None) -> Answer | None:
     """The computed Answer (route="analytics"), or None when the question is not an aggregate one we can compute.
 
-    `question` is the standalone question; `asked` is what the user typed, when a follow-up was rewritten.
+    `question` is the standalone question; `asked` is what the user typed, when a follow-up was rewritten; `reading`
+    is its Query (the place and currency it names).
     User filters and the question's own terms both restrict the postings counted.
     """
     if filters.kind == "document" or _follows_one_posting(question, asked, history):
@@ -32,20 +35,21 @@ def analytics_answer(question: str, filters: Filters, snapshot, vocabulary: Voca
     decision = Router(embed).route(question, entities)
     if decision.route != "analytics":
         return None
-    plan = plan_question(question, entities)
+    plan = plan_question(question, entities, reading.currency if reading else None)
     if plan is None:
         return None
     available = [row for row in table_from_snapshot(snapshot) if matches(filters, row.metadata)]
-    place = named_place(question, sorted({row.location for row in available}))
+    here = Condition("location", reading.place, reading.place_spellings) if reading and reading.place else None
+    place = reading.place if here and any(here.holds(row) for row in available) else None
     if place:  # "in London": counted over the postings located there
-        plan = replace(plan, where=(*plan.where, Condition("location", place)))
+        plan = replace(plan, where=(*plan.where, here))
     unrecognised = [t for t in _unrecognised_terms(question, entities) if not (place and t in place.split())]
     if unrecognised:  # a company, a place, an edition: counting cannot restrict to it
         absent = unmentioned(unrecognised, [searchable_text(row.passage()) for row in available])
         return _none_mention(asked or question, absent, len(available), decision) if absent else None
     computation = compute(plan, available)
     if place and not computation.selection:
-        return _none_located(asked or question, plan, filters, available, place, decision)
+        return _none_located(asked or question, plan, filters, available, here, decision)
     if not computation.selection or any(r.postings == 0 for r in computation.results if plan.groups):
         return None  # nothing to count, or a compared group (say "2023") has no postings: let the documents answer
     if plan.metric == "salary" and sum(r.figures["with_salary"] for r in computation.results) < MIN_MARKET_SAMPLE and not place:
@@ -69,11 +73,11 @@ def _none_mention(question: str, absent: list[str], total: int, decision) -> Ans
                   data={"metric": None, "postings": 0, "available": total, "not_mentioned": absent, "routing": decision.to_dict()})
 
 
-def _none_located(question: str, plan, filters: Filters, available: list, place: str, decision) -> Answer:
+def _none_located(question: str, plan, filters: Filters, available: list, here: Condition, decision) -> Answer:
     """An abstention for a place no posting of the kind asked about is located in (others may be)."""
-    elsewhere = [c for c in plan.where if c.field != "location"]
-    kind, there = select(available, tuple(elsewhere)), select(available, (Condition("location", place),))
-    text = (f"The postings don't say. None of the {len(kind)} {population(tuple(elsewhere), filters)} is located in {place_label(place)}, "
+    elsewhere, place = [c for c in plan.where if c.field != "location"], here.value
+    kind, there = select(available, tuple(elsewhere)), select(available, (here,))
+    text = (f"The postings don't say. None of the {len(kind)} {population(tuple(elsewhere), filters)} is located in {place}, "
             f"so there is nothing to count ({len(there)} posting{'s' if len(there) != 1 else ''} of any kind {'are' if len(there) != 1 else 'is'} located there).")
     return Answer(question, text, [], True, "extractive", route="analytics",
                   data={"metric": plan.metric, "postings": 0, "available": len(available), "location": place,

@@ -34,6 +34,7 @@ def market_snapshot(rows: list[PostingRow], top_n: int = TOP_N) -> dict[str, Any
     remote = Counter(r.remote for r in rows if r.remote)
     return {
         "postings": len(rows),
+        "provenance": provenance(rows),
         "currency": currency,
         "currencies": dict(sorted(currency_counts(rows).items())),
         "seniority_levels": [s for s in SENIORITY if any(r.seniority == s for r in rows)],
@@ -47,6 +48,16 @@ def market_snapshot(rows: list[PostingRow], top_n: int = TOP_N) -> dict[str, Any
                                    for field in ("skills", "clouds", "certifications")} for f in families},
         "top_overall": {field: top_values(rows, field, top_n)[0]["items"] for field in ("skills", "clouds", "certifications")} if rows else {},
     }
+
+
+def provenance(rows: list[PostingRow]) -> str:
+    """Whether the figures come from illustrative sample postings or real ones (with their latest fetch date)."""
+    sample = sum(1 for r in rows if r.metadata.get("sample"))
+    if sample:
+        return (f"{sample} of the {len(rows)} postings are illustrative sample postings (fictional): "
+                "figures computed from them show how the tool works, not the job market.")
+    fetched = max((str(r.metadata["fetched"]) for r in rows if r.metadata.get("fetched")), default=None)
+    return "All postings are real" + (f", fetched up to {fetched}." if fetched else ".")
 
 
 def _seniority_counts(rows: list[PostingRow]) -> dict[str, int]:

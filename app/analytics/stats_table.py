@@ -12,6 +12,8 @@ from app.analytics.labels import percent, term
 def print_snapshot(snapshot: dict[str, Any], console: Console | None = None) -> None:
     """Postings per role family and seniority, remote share, salary quartiles and top terms per role family."""
     console = console or Console()
+    if snapshot.get("provenance"):
+        console.print(snapshot["provenance"])
     levels = snapshot["seniority_levels"]
     counts = Table(title=f"Postings per role family and seniority ({snapshot['postings']} postings)")
     counts.add_column("role family")

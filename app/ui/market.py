@@ -36,7 +36,7 @@ def market_html(snap: dict[str, Any], charts: bool = True) -> str:
         return '<div class="aisec-market"><p>No job postings are indexed. Add a postings file and run <code>aisec ingest</code>.</p></div>'
     parts = ['<div class="aisec-market">',
              f'<p>Figures computed from the <b>{snap["postings"]}</b> open job postings in the index. '
-             "Salaries are midpoints of advertised ranges.</p>",
+             f"Salaries are midpoints of advertised ranges. <b>{esc(snap.get('provenance', ''))}</b></p>",
              counts_table(snap), remote_table(snap), salary_table(snap), top_table(snap)]
     if charts:
         from app.analytics.chart import market_charts

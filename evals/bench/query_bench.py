@@ -17,6 +17,9 @@ ROLE_WORDS = ["AI security engineer", "MLSecOps engineer", "AI governance lead",
               "product security engineer", "head of security", "ML engineer", "SOC analyst"]
 TOPICS = ["Kubernetes", "prompt injection", "the EU AI Act", "model signing", "threat modeling", "AWS",
           "incident response", "ISO/IEC 42001", "data poisoning", "salary", "certifications", "Python"]
+LISTINGS = ["Show me remote {family} roles paying more than 150k", "Which {family} postings ask for the CISSP?",
+            "What's the newest {family} posting?", "Which is the best-paid {family} job?", "Show me senior {family} roles in London"]
+FAMILIES = ["MLSecOps", "AI governance", "AI red team", "product security", "AI security engineer", "security analyst"]
 TEMPLATES = ["What does a {role} need to know about {topic}?", "How do {role} postings mention {topic}?",
              "Which skills around {topic} matter for a {role}?"]
 
@@ -25,6 +28,12 @@ def bench_questions(count: int) -> list[str]:
     """Distinct, deterministic questions mixing roles, topics and phrasings."""
     combos = itertools.product(TEMPLATES, ROLE_WORDS, TOPICS)
     return [template.format(role=role, topic=topic) for template, role, topic in itertools.islice(combos, count)]
+
+
+def listing_questions(count: int) -> list[str]:
+    """Job-search questions answered by selecting postings (the postings route), deterministic."""
+    combos = itertools.product(LISTINGS, FAMILIES)
+    return [template.format(family=family) for template, family in itertools.islice(itertools.cycle(combos), count)]
 
 
 def percentiles(samples_ms: list[float]) -> dict[str, float]:
@@ -48,7 +57,7 @@ def measure(data_dir: Path, corpus_dir: Path, count: int = 120) -> dict:
     for question in questions[:10]:
         assistant.ask(question)
     timings: dict[str, list[float]] = {"retrieval": [], "retrieval_filtered": [], "dense_filter_postfilter": [],
-                                       "dense_filter_pushdown": [], "answer": []}
+                                       "dense_filter_pushdown": [], "answer": [], "listing": []}
     for question in questions:
         started = time.perf_counter()
         retriever.retrieve(question, assistant.embedder.embed_query(question), parse_filters({}, ()))
@@ -67,6 +76,10 @@ def measure(data_dir: Path, corpus_dir: Path, count: int = 120) -> dict:
         started = time.perf_counter()
         assistant.ask(question)
         timings["answer"].append((time.perf_counter() - started) * 1000)
+    for question in listing_questions(count):  # the first one builds the snapshot's postings table and DuckDB engine
+        started = time.perf_counter()
+        assistant.ask(question)
+        timings["listing"].append((time.perf_counter() - started) * 1000)
     return {
         "chunks": len(retriever.snapshot),
         "questions": len(questions),

@@ -200,7 +200,7 @@ def test_a_name_no_posting_mentions_is_not_silently_counted_over_all_postings(bo
 
 @pytest.mark.parametrize("question, place, located", [
     ("How many postings are in Denver?", "Denver", lambda r: "Denver" in r["location"]),
-    ("How many postings are there in the US?", "US", lambda r: r["location"].endswith("USA")),  # "USA" in locations
+    ("How many postings are there in the US?", "the US", lambda r: r["location"].endswith("USA")),  # "USA" in locations
 ])
 def test_a_place_in_the_question_restricts_the_count_to_postings_located_there(bot, rows, question, place, located):
     expected = [r for r in rows if located(r)]

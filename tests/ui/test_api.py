@@ -43,6 +43,13 @@ def test_history_makes_a_follow_up_standalone(client):
     assert "MLSecOps" in (answer["standalone_question"] or "")
 
 
+def test_the_chat_history_carries_the_conversations_query(client):
+    history = [{"role": "user", "content": "Show me senior MLSecOps roles"}, {"role": "assistant", "content": "1. Senior MLSecOps [1]"}]
+    answer = client.predict(question="Which of them are remote?", filters=None, history=history, api_name="/ask")
+    assert answer["route"] == "postings" and answer["query"]["seniority"] == ["senior"] and answer["query"]["remote"] == ["remote"]
+    assert [row["posting_id"] for row in answer["rows"]] == ["ui-002"]
+
+
 def test_bad_input_is_a_clear_error(client):
     from gradio_client.exceptions import AppError
 

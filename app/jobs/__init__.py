@@ -1,0 +1,1 @@
+"""Job search: select, rank and list postings for a Query (DuckDB over the snapshot's posting rows)."""

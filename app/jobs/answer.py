@@ -1,0 +1,118 @@
+"""A postings answer: the count, a compact cited list (title — company, place, remote, pay, posted), paging, honesty."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from app.analytics.labels import LEVEL_WORDS, term
+from app.filters import Filters
+from app.jobs.engine import PostingsEngine, Selection
+from app.analytics.table import PostingRow
+from app.query import Query
+from app.types import Answer, Citation
+
+PAGE_SIZE = 10
+RELATED = 3  # postings of the nearest relaxation shown with an empty result
+RELAXABLE = ("pay_above", "place", "remote", "seniority", "employment_type", "year", "posted_after", "company",
+             "certifications", "clouds", "skills", "role_family")
+
+
+def postings_answer(query: Query, engine: PostingsEngine, filters: Filters, asked: str) -> Answer:
+    """List, rank or show the newest postings the query selects; an empty result names what emptied it."""
+    selection = engine.select(query, filters, PAGE_SIZE)
+    family = Query(query.text, role_family=query.role_family)
+    base = engine.count(family, filters)
+    if not selection.rows:
+        return _empty(query, engine, filters, asked, base)
+    lines = [f"{selection.offset + i}. {_line(row, selection.currency)} [{i}]" for i, row in enumerate(selection.rows, start=1)]
+    text = "\n".join([_lead(query, selection, base), *lines, *_paging(query, selection), sample_note(selection.rows)])
+    citations = [Citation.from_passage(i, row.passage()) for i, row in enumerate(selection.rows, start=1)]
+    return Answer(asked, text.strip(), citations, False, "extractive", route="postings", rows=[posting_row(r) for r in selection.rows],
+                  data={"total": selection.total, "of": base, "page": query.page, "currency": selection.currency})
+
+
+def population(q: Query, noun: str = "postings") -> str:
+    """"senior hybrid MLSecOps postings located in London that mention OSWE, paying at least 200,000 USD"."""
+    words = [*(LEVEL_WORDS.get(s, s) for s in q.seniority), *q.remote, *q.employment_type, " or ".join(term(r) for r in q.role_family), noun]
+    tail = [f"at {' or '.join(q.company)}"] if q.company else []
+    tail += [f"located in {q.place}"] if q.place else []
+    tail += [f"that ask{'s' if noun.endswith('g') else ''} for {' and '.join(term(v) for v in (*q.certifications, *q.clouds, *q.skills))}"] if q.certifications or q.clouds or q.skills else []
+    tail += [f"whose range reaches {q.pay_above:,}{' ' + q.currency if q.currency else ''}"] if q.pay_above is not None else []
+    tail += [f"posted in {q.year}"] if q.year else []
+    tail += [f"posted on or after {q.posted_after}"] if q.posted_after else []
+    return " ".join(w for w in [" ".join(w for w in words if w), *tail] if w)
+
+
+def sample_note(rows: list[PostingRow]) -> str:
+    """Say whether the postings are illustrative samples or real (with their fetch date)."""
+    if any(r.metadata.get("sample") for r in rows):
+        return "These are illustrative sample postings (fictional), not real job ads."
+    fetched = sorted({str(r.metadata["fetched"]) for r in rows if r.metadata.get("fetched")})
+    return "These are real postings" + (f", fetched {fetched[-1]}." if fetched else ".")
+
+
+def posting_row(row: PostingRow) -> dict:
+    """A posting as a structured row for programs and the UI's table."""
+    return {"posting_id": row.posting_id, "title": row.title, "company": row.metadata.get("company"), "location": row.location,
+            "remote": row.remote, "seniority": row.seniority, "role_family": row.role_family, "salary_min": row.salary_min,
+            "salary_max": row.salary_max, "currency": row.currency, "posted": row.posted, "sample": bool(row.metadata.get("sample"))}
+
+
+def _lead(q: Query, s: Selection, base: int) -> str:
+    n = len(s.rows)
+    who = population(q, "postings" if n > 1 else "posting")
+    if q.intent == "rank":
+        return f"The {f'{n} ' if n > 1 else ''}best-paid {who} of {s.total} (by the top of the advertised range, in {s.currency}):"
+    if q.intent == "top" and q.limit:
+        return f"The {f'{n} ' if n > 1 else ''}newest {who} of {s.total}:"
+    who = population(q)
+    family = population(Query(q.text, role_family=q.role_family))
+    if s.total == base or q.role_family and who == family:
+        return f"There {'is' if s.total == 1 else 'are'} {s.total} {who if s.total != 1 else who.replace('postings', 'posting', 1)}:"
+    return f"{s.total} of the {base} {family} match: {who}."
+
+
+def _condition(name: str, value) -> str:
+    """How a posting fails one constraint: "is located in “Tokyo”", "is remote", "asks for “OSWE”"."""
+    values = value if isinstance(value, tuple) else (value,)
+    quoted = " or ".join(f"“{term(v) if name != 'company' else v}”" for v in values)
+    return {"place": f"is located in “{value}”", "pay_above": f"has a range reaching {value:,}" if isinstance(value, int) else "",
+            "company": f"is at {quoted}", "year": f"was posted in {value}", "posted_after": f"was posted on or after {value}",
+            "role_family": f"is a {quoted} role", "certifications": f"asks for {quoted}", "skills": f"asks for {quoted}",
+            "clouds": f"asks for {quoted}"}.get(name, f"is {' or '.join(term(v) for v in values)}")
+
+
+def _line(row: PostingRow, currency: str | None) -> str:
+    pay = (f"{row.salary_min:,}–{row.salary_max:,} {row.currency}" if row.salary_min is not None and row.salary_max is not None
+           else "pay not stated")
+    return f"{row.title} — {row.metadata.get('company', 'unnamed company')}, {row.location}, {row.remote or 'remote status not stated'}, {pay}, posted {row.posted or 'date not stated'}"
+
+
+def _paging(q: Query, s: Selection) -> list[str]:
+    if q.limit or s.total <= PAGE_SIZE:
+        return []
+    last = s.offset + len(s.rows)
+    more = f' Ask "show me more" for the next {min(PAGE_SIZE, s.total - last)}.' if last < s.total else ""
+    return [f"Showing {s.offset + 1}–{last} of {s.total}.{more}"]
+
+
+def _empty(q: Query, engine: PostingsEngine, filters: Filters, asked: str, base: int) -> Answer:
+    """None selected: which constraint emptied the result, and the nearest relaxation (what dropping it gives)."""
+    if q.page > 1:
+        text = f"That was all: the {engine.count(replace(q, page=1), filters)} {population(q)} have been listed."
+        return Answer(asked, text, [], False, "extractive", route="postings", data={"total": 0})
+    for name in (*q.latest, *(n for n in RELAXABLE if n not in q.latest)):
+        if getattr(q, name) in (None, ()) or name == "role_family" and len(q.constraints()) == 1:
+            continue
+        relaxed = q.without(name)
+        n = engine.count(relaxed, filters)
+        if n:
+            spread = engine.counts_by(relaxed, filters, name) if name in ("remote", "seniority", "employment_type") else {}
+            instead = "; ".join(f"{c} {'is' if c == 1 else 'are'} {term(v)}" for v, c in spread.items())
+            text = (f"The corpus doesn't say: none of the {n} {population(relaxed, 'postings' if n > 1 else 'posting')} "
+                    f"{_condition(name, getattr(q, name))}" + (f"; {instead}." if instead else "."))
+            nearest = engine.select(replace(relaxed, limit=RELATED), filters).rows  # the nearest relaxation's postings
+            return Answer(asked, text, [], True, "extractive", route="postings", data={"total": 0, "emptied_by": name, "relaxed_total": n},
+                          related=[Citation.from_passage(i, r.passage()) for i, r in enumerate(nearest, start=1)])
+    scope = f"postings your filters allow ({', '.join(f'{k} {v}' for k, v in filters.to_dict().items())})" if filters.to_dict() else "postings in the index"
+    text = f"The corpus doesn't say: none of the {engine.count(Query(q.text), filters)} {scope} matches: {population(q)}."
+    return Answer(asked, text, [], True, "extractive", route="postings", data={"total": 0, "emptied_by": None})

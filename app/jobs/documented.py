@@ -1,0 +1,37 @@
+"""When a reference document states a figure on what a sample-postings figure measures, quote it first."""
+from __future__ import annotations
+
+import re
+
+from app.filters import Filters
+from app.query import Query
+from app.sentences import split_sentences
+from app.types import Answer, Citation
+
+PERCENT = re.compile(r"\d+(?:\.\d+)?\s?%|\b\d+(?:\.\d+)?\s?percent\b")
+MARKER = re.compile(r"\[(\d+)\]")
+
+
+def with_documented_figure(answer: Answer, query: Query, retriever, embed) -> Answer:
+    """The answer with the documents' own figure on the same term (and year) put first, cited; unchanged without one."""
+    terms = [*query.clouds, *query.skills, *query.certifications]
+    if not terms:
+        return answer
+    passages = retriever.retrieve(query.text, embed([query.text])[0], Filters(kind="document"), k=5)
+    for passage in passages:
+        for sentence in split_sentences(passage.text):
+            if PERCENT.search(sentence) and all(re.search(rf"\b{re.escape(t)}\b", sentence, re.I) for t in terms) \
+                    and (not query.year or query.year in sentence):
+                lead = f"The source document states: “{_clean(sentence)}” [1] In the illustrative sample postings indexed here (fictional, not market data):"
+                shifted = MARKER.sub(lambda m: f"[{int(m.group(1)) + 1}]", answer.text)
+                answer.text = f"{lead} {shifted}"
+                answer.citations = [Citation.from_passage(1, passage),
+                                    *(Citation(**{**c.__dict__, "number": c.number + 1}) for c in answer.citations)]
+                answer.data = {**(answer.data or {}), "documented": {"sentence": sentence, "source": passage.metadata.get("source")}}
+                return answer
+    return answer
+
+
+def _clean(sentence: str) -> str:
+    """The sentence without the document's own reference markers ("postings[1]")."""
+    return MARKER.sub("", sentence).strip()

@@ -1,0 +1,117 @@
+"""DuckDB in-process over the postings rows of one snapshot: the Query's constraints as SQL, one engine for selection."""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from app.analytics.table import PostingRow, table_from_snapshot
+from app.filters import Filters
+from app.query import Query
+
+SCALARS = ("role_family", "seniority", "remote", "employment_type", "company")
+LISTS = ("skills", "clouds", "certifications")
+ORDER = {"posted": "posted DESC NULLS LAST, posting_id", "salary_max": "salary_max DESC NULLS LAST, posted DESC NULLS LAST, posting_id"}
+
+
+@dataclass(frozen=True)
+class Selection:
+    """One page (or top-n) of the postings a Query selects, the total, and the currency a pay ranking is in."""
+
+    rows: list[PostingRow]
+    total: int
+    offset: int = 0
+    currency: str | None = None
+
+
+class PostingsEngine:
+    """The snapshot's open postings as a DuckDB table; built once per snapshot."""
+
+    def __init__(self, rows: list[PostingRow]):
+        self.rows = rows
+        frame = pd.DataFrame({
+            "i": range(len(rows)), "posting_id": [r.posting_id for r in rows], "company": [r.metadata.get("company") for r in rows],
+            "location": [r.location.lower() for r in rows], "salary_min": [r.salary_min for r in rows],
+            "salary_max": [r.salary_max for r in rows], "currency": [r.currency for r in rows], "posted": [r.posted for r in rows],
+            "employment_type": [r.metadata.get("employment_type") for r in rows],
+            **{name: [getattr(r, name) for r in rows] for name in ("role_family", "seniority", "remote")},
+            **{name: [list(getattr(r, name)) for r in rows] for name in LISTS},
+        }).astype({"salary_min": "Int64", "salary_max": "Int64"})
+        self._db = duckdb.connect(":memory:")
+        self._db.register("frame", frame)
+        self._db.execute("CREATE TABLE postings AS SELECT * FROM frame")
+        self._db.unregister("frame")
+        self._lock = threading.Lock()
+
+    @classmethod
+    def for_snapshot(cls, snapshot) -> "PostingsEngine":
+        """The engine over a snapshot's open postings, cached on the snapshot."""
+        if "postings_engine" not in snapshot.derived:
+            snapshot.derived["postings_engine"] = cls(table_from_snapshot(snapshot))
+        return snapshot.derived["postings_engine"]
+
+    def select(self, query: Query, filters: Filters = Filters(), page_size: int = 10) -> Selection:
+        """The postings `query` and the user's `filters` select: its top-n, or its page, in the query's order."""
+        where, params = self._where(query, filters)
+        currency = None
+        if query.sort == "salary_max":  # pay is ranked within one currency: asked for, else the commonest
+            currency = query.currency or self._scalar(f"SELECT mode(currency) FROM postings WHERE {where} AND salary_max IS NOT NULL", params)
+            where, params = f"{where} AND currency = ?", [*params, currency]
+        total = self._scalar(f"SELECT count(*) FROM postings WHERE {where}", params)
+        size = query.limit or page_size
+        offset = 0 if query.limit else (query.page - 1) * page_size
+        picked = self._fetch(f"SELECT i FROM postings WHERE {where} ORDER BY {ORDER[query.sort]} LIMIT {int(size)} OFFSET {int(offset)}", params)
+        return Selection([self.rows[i] for (i,) in picked], total, offset, currency)
+
+    def count(self, query: Query, filters: Filters = Filters()) -> int:
+        """How many postings `query` and `filters` select."""
+        where, params = self._where(query, filters)
+        return self._scalar(f"SELECT count(*) FROM postings WHERE {where}", params)
+
+    def counts_by(self, query: Query, filters: Filters, name: str) -> dict[str, int]:
+        """How many selected postings have each value of one scalar field, commonest first."""
+        where, params = self._where(query, filters)
+        rows = self._fetch(f"SELECT {name}, count(*) AS n FROM postings WHERE {where} AND {name} IS NOT NULL "
+                           f"GROUP BY {name} ORDER BY n DESC, {name}", params)
+        return dict(rows)
+
+    def all(self, query: Query, filters: Filters = Filters()) -> list[PostingRow]:
+        """Every selected posting, newest first (for figures computed over the selection)."""
+        where, params = self._where(query, filters)
+        return [self.rows[i] for (i,) in self._fetch(f"SELECT i FROM postings WHERE {where} ORDER BY {ORDER['posted']}", params)]
+
+    def _where(self, q: Query, f: Filters) -> tuple[str, list[Any]]:
+        clauses, params = ["TRUE"], []
+        for name in SCALARS:
+            for values in (getattr(q, name), (getattr(f, name),) if getattr(f, name, None) else ()):
+                if values:
+                    clauses.append(f"list_contains(?, {name})"); params.append(list(values))
+        for name in LISTS:
+            if getattr(q, name):
+                clauses.append(f"list_has_all({name}, ?)"); params.append(list(getattr(q, name)))
+        if f.skills:
+            clauses.append("list_has_any(skills, ?)"); params.append(list(f.skills))
+        for spellings in (q.place_spellings, (f.location,) if f.location else ()):
+            if spellings:
+                clauses.append("(" + " OR ".join("contains(location, ?)" for _ in spellings) + ")"); params += list(spellings)
+        for bound in (q.pay_above, f.min_salary):
+            if bound is not None:
+                clauses.append("salary_max >= ?"); params.append(bound)
+        if q.currency and q.pay_above is not None:
+            clauses.append("currency = ?"); params.append(q.currency)
+        if q.year:
+            clauses.append("substr(posted, 1, 4) = ?"); params.append(q.year)
+        for after in (q.posted_after, f.posted_after):
+            if after:
+                clauses.append("posted >= ?"); params.append(after)
+        return " AND ".join(clauses), params
+
+    def _scalar(self, sql: str, params: list[Any]) -> Any:
+        return self._fetch(sql, params)[0][0]
+
+    def _fetch(self, sql: str, params: list[Any]) -> list[tuple]:
+        with self._lock:  # one connection; queries take milliseconds
+            return self._db.execute(sql, params).fetchall()

@@ -1,0 +1,247 @@
+"""One reading of the question: a typed Query (what is asked, about which postings), edited by each follow-up."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+from app.analytics.entities import EntityRecognizer
+from app.asks_current import asks_for_current
+
+INTENTS = ("explain", "list", "rank", "top", "count", "share", "salary", "compare", "guidance", "advice")
+FIGURES = ("salary", "count", "share")
+LIST_FIELDS = ("role_family", "seniority", "remote", "skills", "clouds", "certifications", "company", "employment_type")
+AMOUNT = r"([$€£])?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k\b|thousand\b)?"
+NUMBER = r"\b(\d{1,2}|{words})\b"
+WHICH_POSTINGS = (r"^which\s+(?:(?!(?:do|does|did|have|has|should|would|can)\b)[\w+/-]+\s+){{0,5}}(?:{nouns})\b"
+                  r"(?!\s+(?:can|could|should|would|will|do|does|did|might|must)\b)|^which\s+(?:of|is|are|one|ones|pays?|pay)\b")
+UNKNOWN_PLACE = re.compile(r"\b(?:in|based in|located in|near)\s+([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})*)")
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a question asks and about which postings; conversation state, edited by follow-ups."""
+
+    text: str
+    intent: str = "explain"  # one of INTENTS
+    role_family: tuple[str, ...] = ()
+    seniority: tuple[str, ...] = ()
+    remote: tuple[str, ...] = ()
+    place: str | None = None  # as the user named it: "London", "the EU"
+    place_spellings: tuple[str, ...] = ()  # lower-cased substrings of posting locations that are in `place`
+    pay_above: int | None = None  # the range's top must reach it
+    currency: str | None = None
+    skills: tuple[str, ...] = ()
+    clouds: tuple[str, ...] = ()
+    certifications: tuple[str, ...] = ()
+    company: tuple[str, ...] = ()
+    employment_type: tuple[str, ...] = ()
+    year: str | None = None
+    posted_after: str | None = None  # ISO date, inclusive
+    sort: str = "posted"  # "posted" (newest first) | "salary_max" (highest first)
+    limit: int | None = None  # top-n; None lists a page
+    page: int = 1
+    follow_up: bool = False  # built by editing the previous turn's Query
+    latest: tuple[str, ...] = ()  # the constraints this question itself set (a follow-up's edit)
+    expects: str | None = None  # answer type (date, amount, count, ...): filled by the answer-type reader
+    asks_current: bool = False  # asks for the current state of something: filled by the freshness reader
+
+    @property
+    def about_postings(self) -> bool:
+        """Whether it asks for postings themselves (a list, a ranking, the newest) rather than prose or a figure."""
+        return self.intent in ("list", "rank", "top")
+
+    def constraints(self) -> dict[str, Any]:
+        """The constraints that are set, by field (JSON-ready)."""
+        names = (*LIST_FIELDS, "place", "pay_above", "currency", "year", "posted_after")
+        return {n: (list(v) if isinstance(v, tuple) else v) for n in names if (v := getattr(self, n)) not in (None, ())}
+
+    def without(self, name: str) -> "Query":
+        """The same query with one constraint dropped (to find what emptied a result)."""
+        extra = {"place_spellings": ()} if name == "place" else {}
+        return replace(self, **{name: Query.__dataclass_fields__[name].default}, **extra)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready, unset fields left out."""
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()
+                if v not in (None, (), [], False) or k in ("intent", "page")}
+
+
+class QueryParser:
+    """Reads a question into a Query with the vocabulary, the lexicon and the companies/places of the postings."""
+
+    def __init__(self, vocabulary, lexicon: dict[str, Any], companies: list[str] = (), locations: list[str] = ()):
+        self.recognizer = EntityRecognizer(vocabulary)
+        self.lex = lexicon
+        self.companies = sorted(set(companies), key=len, reverse=True)
+        self.places = _place_names(locations)
+        words = "|".join(map(re.escape, lexicon["query_number_words"]))
+        self.number = re.compile(NUMBER.replace("{words}", words), re.I)
+        nouns = "|".join(map(re.escape, lexicon["query_posting_nouns"]))
+        self.which = re.compile(WHICH_POSTINGS.format(nouns=nouns), re.I)
+        strong = "|".join(re.escape(n) for n in lexicon["query_posting_nouns"] if n not in lexicon["query_role_nouns"])
+        self.nouns = re.compile(rf"\b(?:{strong})\b", re.I)
+        self.months = [m.lower() for m in lexicon["query_months"]]
+        self.date = re.compile(r"\b(?:since|after|from)\s+(" + "|".join(self.months) + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(20\d\d)\b", re.I)
+
+    def parse(self, question: str, previous: Query | None = None) -> Query:
+        """The question's Query; a follow-up edits `previous` (keeps what it does not change)."""
+        query = self._read(question, previous)
+        return replace(query, asks_current=asks_for_current(query.text, self.lex))
+
+    def _read(self, question: str, previous: Query | None) -> Query:
+        text = question.strip()
+        low = " ".join(re.sub(r"[?!.]+$", "", text.lower()).split())
+        if previous is not None and low in self.lex["query_more"] and previous.about_postings:
+            return replace(previous, text=text, page=previous.page + 1, follow_up=True)
+        own = self._constraints(text)
+        intent, sort, limit = self._intent(text, low, own)
+        unknown = UNKNOWN_PLACE.search(text) if intent in ("list", "rank", "top") and "place" not in own else None
+        if unknown and unknown.group(1) not in " ".join(own.get("company", ())):  # "in Tokyo": no posting is there
+            own.update(place=unknown.group(1), place_spellings=(unknown.group(1).lower(),))
+        if previous is None or not self._leans_on(low, own, intent) or intent in FIGURES and previous.intent == "explain":
+            return Query(text, intent, sort=sort, limit=limit, latest=_names(own), **own)
+        measured = ("skills", "clouds", "certifications") if previous.intent == "share" else ()  # what a share measured
+        kept = {k: v for k, v in previous.constraints().items()
+                if k not in own and k not in measured and not (k == "place" and "place" in own)}
+        kept = {k: tuple(v) if isinstance(v, list) else v for k, v in kept.items()}
+        if "place" in kept:
+            kept["place_spellings"] = previous.place_spellings
+        if intent == "explain":  # "what about MLSecOps?": the same question about other postings
+            intent, sort, limit = previous.intent, previous.sort, previous.limit
+        return Query(text, intent, sort=sort, limit=limit, follow_up=True, latest=_names(own), **kept, **own)
+
+    # -- reading -------------------------------------------------------------------------------------
+    def _constraints(self, text: str) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        masked = text
+        for company in self.companies:
+            hit = re.search(rf"(?<!\w){re.escape(company)}(?!\w)", masked, re.I)
+            if hit:
+                found.setdefault("company", ()); found["company"] += (company,)
+                masked = masked[: hit.start()] + " " * len(company) + masked[hit.end():]
+        place, spellings, masked = self._place(masked)
+        if place:
+            found.update(place=place, place_spellings=spellings)
+        for mention in self.recognizer.recognise(masked).mentions:
+            if mention.field == "year":
+                found["year"] = mention.value
+            elif mention.field == "since_year":
+                found["posted_after"] = f"{mention.value}-01-01"
+            elif mention.field in LIST_FIELDS and mention.value not in found.get(mention.field, ()):
+                found[mention.field] = found.get(mention.field, ()) + (mention.value,)
+        low = masked.lower()
+        for group, levels in self.lex["query_seniority_groups"].items():
+            if re.search(rf"(?<!\w){re.escape(group)}(?!\w)", low):
+                found["seniority"] = tuple(levels)
+        for kind, phrasings in self.lex["query_employment"].items():
+            if any(re.search(rf"\b{re.escape(p)}\b", low) for p in phrasings):
+                found["employment_type"] = (kind,)
+        date = self.date.search(masked)
+        if date:
+            month, day, year = self.months.index(date.group(1).lower()) + 1, int(date.group(2)), date.group(3)
+            found["posted_after"] = f"{year}-{month:02d}-{day:02d}"
+            if found.get("year") == year:
+                del found["year"]
+        if re.search(r"\bthis year\b", low):
+            found["year"] = str(dt.date.today().year)
+        found.update(self._pay(masked))
+        currency = found.get("currency") or self._currency(masked, None)  # "in EUR", "in euros"
+        if currency:
+            found["currency"] = currency
+        return found
+
+    def _place(self, text: str) -> tuple[str | None, tuple[str, ...], str]:
+        """A region after "in"/"across" ("in the EU"), else a city or country some posting is located in."""
+        for region in sorted(self.lex["query_regions"], key=len, reverse=True):
+            hit = re.search(rf"\b(?:in|across|within|throughout|from|around)\s+(?:the\s+)?({re.escape(region)})\b", text, re.I)
+            if hit:
+                return _region_name(hit.group(1)), tuple(self.lex["query_regions"][region]), text[: hit.start(1)] + " " * len(hit.group(1)) + text[hit.end(1):]
+        for name in self.places:
+            hit = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I)
+            if hit:
+                return hit.group(0), (name.lower(),), text[: hit.start()] + " " * len(name) + text[hit.end():]
+        return None, (), text
+
+    def _pay(self, text: str) -> dict[str, Any]:
+        """A salary floor: "more than 300k", "at least £90k", "$180,000", "250k or more", "€100k+"."""
+        before = "|".join(map(re.escape, self.lex["query_pay_floor_before"]))
+        after = "|".join(map(re.escape, self.lex["query_pay_floor_after"]))
+        pattern = rf"(?:\b(?:{before})\s+{AMOUNT})|(?:{AMOUNT}\s*(?:{after}))"
+        for hit in re.finditer(pattern, text, re.I):
+            symbol, digits, k = (hit.group(1), hit.group(2), hit.group(3)) if hit.group(2) else (hit.group(4), hit.group(5), hit.group(6))
+            value = float(digits.replace(",", "")) * (1000 if k else 1)
+            if value >= 10000 or (value >= 1000 and (symbol or k or "," in digits)):
+                return {"pay_above": int(value), **({"currency": c} if (c := self._currency(text, symbol)) else {})}
+        return {}
+
+    def _currency(self, text: str, symbol: str | None) -> str | None:
+        for code, spellings in self.lex["query_currency"].items():
+            if symbol and symbol in spellings:
+                return code
+            if any(len(s) > 1 and re.search(rf"\b{re.escape(s)}\b", text, re.I) for s in spellings):
+                return code
+        return None
+
+    def _intent(self, text: str, low: str, own: dict[str, Any]) -> tuple[str, str, int | None]:
+        """What is asked, the sort order and a top-n limit."""
+        number = self.number.search(low)
+        n = None if not number else int(self.lex["query_number_words"].get(number.group(1), number.group(1)))
+        plural = bool(re.search(r"\b(?:postings|jobs|roles|positions|openings|listings|ones)\b", low))
+        if _has(low, self.lex["query_rank_pay"]):
+            return "rank", "salary_max", n or (5 if plural and not re.search(r"\bwhich (?:is|one)\b", low) else 1)
+        if _has(low, self.lex["query_newest"]):
+            return "top", "posted", n or (None if plural else 1)
+        if _has(low, self.lex["query_share"]):
+            return "share", "posted", None
+        if _has(low, self.lex["query_count"]):
+            return "count", "posted", None
+        if re.search(r"\bcompare\b|\bversus\b|\bvs\.?\b", low):
+            return "compare", "posted", None
+        listing = bool(self.which.search(low)) or any(low.startswith(c + " ") or low == c for c in self.lex["query_list_cues"]) \
+            or bool(re.search(r"\b(?:hiring|jobs (?:does|at)|openings at)\b", low))
+        if listing and (self.nouns.search(low) or own or re.search(r"\b(?:them|those|these)\b", low)) and not _names_other_thing(low):
+            return "list", "posted", None
+        if _has(low, self.lex["query_salary"]) and "pay_above" not in own:
+            return "salary", "posted", None
+        return "explain", "posted", None
+
+    def _leans_on(self, low: str, own: dict[str, Any], intent: str) -> bool:
+        """Whether a question edits the conversation's Query rather than starting afresh (an explanation with
+        nothing of its own to change, "what do they do?", or not opening with "and"/"what about", starts afresh)."""
+        starts = any(low.startswith(s + " ") for s in self.lex["query_follow_up_starts"])
+        anaphora = any(re.search(rf"\b{re.escape(a)}\b", low) for a in self.lex["query_anaphora"])
+        short = len(low.split()) <= 5 and not own.get("role_family")
+        return (starts or anaphora or short) and (intent != "explain" or bool(own) and starts)
+
+
+def _names(own: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(k for k in own if k not in ("place_spellings", "currency"))
+
+
+def _has(low: str, phrases: list[str]) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", low) for p in phrases)
+
+
+def _names_other_thing(low: str) -> bool:
+    """"list the top skills", "which certifications do ...": a list of something other than postings."""
+    return bool(re.search(r"^(?:show me|show|list|give me|which|what)\s+(?:the\s+)?(?:top\s+|most\s+\w+\s+)?(?:\d+\s+)?"
+                          r"(?:skills?|certifications?|certs?|clouds?|tools?|frameworks?|requirements?|salar(?:y|ies)|figures?)\b", low))
+
+
+def _region_name(matched: str) -> str:
+    """"the eu" -> "the EU", "north america" -> "North America"."""
+    name = re.sub(r"^the\s+", "", matched, flags=re.I)
+    return f"the {name.upper()}" if len(name) <= 3 else name.title()
+
+
+def _place_names(locations: list[str]) -> list[str]:
+    """Cities and countries posting locations name ("London", "New York", "Germany"), longest first; no state codes."""
+    names = set()
+    for location in locations:
+        for part in re.sub(r"\(.*?\)", "", location).split(","):
+            part = part.strip()
+            if len(part) > 3 and part.lower() != "remote":
+                names.add(part)
+    return sorted(names, key=len, reverse=True)

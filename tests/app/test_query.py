@@ -1,0 +1,107 @@
+"""The one reading of a question (app.query): constraints, intents and follow-up edits, with the real vocabulary and lexicon."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.lexicon import load_lexicon
+from app.query import QueryParser
+from ingest.vocabulary import load_vocabulary
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+@pytest.fixture(scope="module")
+def parser() -> QueryParser:
+    postings = [json.loads(line) for path in sorted((CORPUS / "postings").glob("*.jsonl")) for line in path.read_text().splitlines()]
+    return QueryParser(load_vocabulary(CORPUS / "vocabulary.yaml"), load_lexicon(CORPUS / "lexicon.yaml"),
+                       [p["company"] for p in postings], [p["location"] for p in postings])
+
+
+def conversation(parser: QueryParser, *turns: str):
+    state = None
+    for turn in turns:
+        state = parser.parse(turn, state)
+    return state
+
+
+@pytest.mark.parametrize("question, pay, currency", [
+    ("Show me remote roles paying more than 300k", 300_000, None),
+    ("Show me roles in the UK paying at least £90k", 90_000, "GBP"),
+    ("Which MLSecOps postings pay above $180,000?", 180_000, "USD"),
+    ("Which AI governance jobs are €100k+?", 100_000, "EUR"),
+    ("Find me fully remote jobs that pay 250k or more", 250_000, None),
+    ("Show me postings from 2025", None, None),  # a year is no salary
+    ("Show me jobs for people with over 5 years of experience", None, None),
+])
+def test_salary_floors_with_currency_and_k_forms(parser, question, pay, currency):
+    query = parser.parse(question)
+    assert (query.pay_above, query.currency) == (pay, currency)
+
+
+def test_places_regions_and_seniority_groups(parser):
+    eu = parser.parse("Any AI red team openings in the EU?")
+    assert eu.place == "the EU" and "germany" in eu.place_spellings and eu.role_family == ("ai-red-team",)
+    assert parser.parse("Executive roles in North America").place_spellings[:2] == ("usa", "(us)")
+    assert parser.parse("Show me hybrid jobs in London").place_spellings == ("london",)
+    assert parser.parse("Show me senior+ MLSecOps roles").seniority == ("senior", "lead", "executive")
+    assert parser.parse("Are there any junior security analyst jobs?").seniority == ("entry",)
+    assert parser.parse("What jobs does Tessellane Bank have open?").company == ("Tessellane Bank",)
+    assert parser.parse("Which postings were posted since December 1, 2025?").posted_after == "2025-12-01"
+
+
+@pytest.mark.parametrize("question, intent, sort, limit", [
+    ("Which postings require the OSWE?", "list", "posted", None),
+    ("What's the newest MLSecOps posting?", "top", "posted", 1),
+    ("Top 3 best-paying senior AI security engineer roles", "rank", "salary_max", 3),
+    ("Which is the best-paid product security job?", "rank", "salary_max", 1),
+    ("How many senior AI red team postings are there?", "count", "posted", None),
+    ("What skills do MLSecOps postings ask for?", "explain", "posted", None),
+    ("Which certifications do AI governance postings ask for most often?", "explain", "posted", None),
+    ("Which roles can an ML engineer target after moving into AI security?", "explain", "posted", None),
+    ("When was the AIGP certification launched, and which AI governance postings ask for it?", "explain", "posted", None),
+])
+def test_what_is_asked(parser, question, intent, sort, limit):
+    query = parser.parse(question)
+    assert (query.intent, query.sort, query.limit) == (intent, sort, limit)
+
+
+def test_follow_ups_edit_the_query(parser):
+    pay = conversation(parser, "Show me senior MLSecOps roles", "What do they pay?")
+    assert pay.intent == "salary" and pay.seniority == ("senior",) and pay.role_family == ("mlsecops",) and pay.follow_up
+    hybrid = conversation(parser, "Show me senior MLSecOps roles", "What do they pay?", "Which of them are hybrid?")
+    assert (hybrid.intent, hybrid.seniority, hybrid.remote) == ("list", ("senior",), ("hybrid",))
+    swapped = conversation(parser, "Which AI governance postings are remote?", "What about MLSecOps?")
+    assert (swapped.intent, swapped.role_family, swapped.remote) == ("list", ("mlsecops",), ("remote",))
+    berlin = conversation(parser, "Which product security jobs are in London?", "And in Berlin?")
+    assert berlin.place == "Berlin" and berlin.role_family == ("product-security",)
+    assert conversation(parser, "Which postings ask for the CISSP?", "show me more").page == 2
+    newest = conversation(parser, "Show me MLSecOps jobs", "Which of those are remote?", "Which is the newest?")
+    assert (newest.intent, newest.limit, newest.remote) == ("top", 1, ("remote",))
+
+
+def test_a_new_topic_starts_afresh(parser):
+    fresh = conversation(parser, "Show me remote jobs", "What is MITRE ATLAS?")
+    assert fresh.intent == "explain" and not fresh.follow_up and fresh.remote == ()
+    after_share = conversation(parser, "What share of MLSecOps postings mention Kubernetes?", "And what do they pay?")
+    assert after_share.role_family == ("mlsecops",) and after_share.skills == ()  # the measured skill is no filter
+
+
+@pytest.mark.parametrize("question, place", [
+    ("What do MLSecOps engineers earn in London?", "London"),
+    ("How many postings are in the US?", "the US"),
+    ("How many roles are in New York?", "New York"),
+    ("What share of jobs in Berlin mention Python?", "Berlin"),
+    ("How many postings are in Tokyo?", None),  # a figure: no posting is located there, so no place to count by
+    ("Which MLSecOps jobs are open in Tokyo?", "Tokyo"),  # a list: the place empties it, and the answer says so
+    ("Which skills matter in AI security?", None),
+])
+def test_the_place_a_question_names(parser, question, place):
+    assert parser.parse(question).place == place
+
+
+def test_a_currency_named_anywhere(parser):
+    assert parser.parse("Median pay of remote product security jobs in EUR").currency == "EUR"
+    assert parser.parse("What do AI governance leads earn in pounds?").currency == "GBP"
