@@ -1,6 +1,8 @@
 """A progress bar with rate and ETA for long embedding runs (stderr, hidden when disabled)."""
 from __future__ import annotations
 
+from typing import Callable
+
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
@@ -8,7 +10,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 class ChunkProgress:
     """Counts embedded chunks against the planned total."""
 
-    def __init__(self, total: int, *, enabled: bool = True):
+    def __init__(self, total: int, *, enabled: bool = True, on_advance: Callable[[int, int], None] | None = None):
+        self._total, self._done, self._on_advance = total, 0, on_advance
         self._progress = Progress(
             TextColumn("embedding"), BarColumn(), MofNCompleteColumn(), TextColumn("chunks"),
             TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
@@ -26,3 +29,6 @@ class ChunkProgress:
     def advance(self, count: int) -> None:
         """Record `count` more chunks done."""
         self._progress.advance(self._task, count)
+        self._done += count
+        if self._on_advance:
+            self._on_advance(self._done, self._total)

@@ -6,7 +6,7 @@ import datetime as dt
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from app.errors import UserError
 from app.settings import Settings
@@ -40,8 +40,10 @@ def ingest_lock(data_dir: Path) -> Iterator[None]:
 
 
 def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: bool = False,
-               embedder: Embedder | OnnxEmbedder | None = None, show_progress: bool = True) -> SyncReport:
-    """Sync `paths` (default: the corpus) into the index and return what happened."""
+               embedder: Embedder | OnnxEmbedder | None = None, show_progress: bool = True,
+               on_progress: Callable[[int, int], None] | None = None) -> SyncReport:
+    """Sync `paths` (default: the corpus) into the index and return what happened (`on_progress(done, total)`
+    hears of every embedded window of chunks)."""
     started = time.perf_counter()
     roots = [Path(p) for p in (paths or [settings.corpus_dir])]
     if not settings.vocabulary_path.exists():
@@ -55,7 +57,8 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
         plan = plan_changes(files, records, roots, load_vocabulary(settings.vocabulary_path),
                             settings.max_posting_rows, settings.max_file_mb)
         report = SyncReport(skipped=unsupported + plan.skipped)
-        _apply(plan, store, records, Chunker(settings.chunk_size, settings.chunk_overlap), embedder, report, show_progress)
+        _apply(plan, store, records, Chunker(settings.chunk_size, settings.chunk_overlap), embedder, report, show_progress,
+               on_progress)
         refresh_snapshot(store, settings.data_dir)
     for status in plan.file_status.values():
         setattr(report, status, getattr(report, status) + 1)
@@ -84,11 +87,12 @@ def refresh_snapshot(store: ChunkStore, data_dir: Path) -> None:
 
 
 def _apply(plan: Plan, store: ChunkStore, records: dict[str, DocRecord], chunker: Chunker,
-           embedder: Embedder | OnnxEmbedder, report: SyncReport, show_progress: bool) -> None:
+           embedder: Embedder | OnnxEmbedder, report: SyncReport, show_progress: bool,
+           on_progress: Callable[[int, int], None] | None = None) -> None:
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     chunked = [(doc, sf, chunker.chunk_document(doc)) for doc, sf in plan.to_write]
     synced = [dataclasses.replace(r, file_hash=sf.file_hash, dirty=False) for r, sf in plan.to_touch]
-    with ChunkProgress(sum(len(c) for _, _, c in chunked), enabled=show_progress) as progress:
+    with ChunkProgress(sum(len(c) for _, _, c in chunked), enabled=show_progress, on_advance=on_progress) as progress:
         for window in _windows(chunked):
             fresh = _write_window(window, store, embedder, records, now)
             synced += [dataclasses.replace(r, file_hash=sf.file_hash) for r, (_, sf, _) in zip(fresh, window)]
