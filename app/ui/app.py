@@ -13,6 +13,7 @@ from app.ui.charts import answer_chart_html
 from app.ui.corpus import corpus_overview, overview_html, progress_html
 from app.ui.feedback import FeedbackLog
 from app.ui.market import MarketView
+from app.ui.my_documents import documents_tab
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,7 @@ def build_ui(backend: Backend) -> gr.Blocks:
             gr.Markdown("### The job market in the index\nCounted over the ingested postings; refreshed when the index changes.")
             market = gr.HTML("", elem_id="aisec-market")
             refresh_market = gr.Button("Refresh", size="sm", elem_id="aisec-market-refresh")
+        documents_tab(backend)
         with gr.Tab("About the corpus"):
             about = gr.HTML("", elem_id="aisec-about")
             refresh = gr.Button("Refresh", size="sm")
