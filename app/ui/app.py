@@ -10,11 +10,13 @@ from app.types import Answer
 from app.ui import render
 from app.ui.backend import Backend
 from app.ui.charts import answer_chart_html
+from app.ui.conversations import browser_secret, conversations_panel, wire_conversations
 from app.ui.corpus import corpus_overview, overview_html, progress_html
 from app.ui.feedback import FeedbackLog
 from app.ui.jobs import handed_filters_box, jobs_tab
 from app.ui.market import MarketView
 from app.ui.my_documents import documents_tab
+from app.ui.takeaway import takeaway_panel
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +56,8 @@ def build_ui(backend: Backend) -> gr.Blocks:
                     with gr.Row():
                         examples = [gr.Button(text, size="sm", interactive=backend.ready, elem_classes="aisec-example")
                                     for text in EXAMPLES]
-                    clear = gr.Button("Clear conversation", size="sm", variant="secondary", elem_id="aisec-clear")
+                    clear = gr.Button("New conversation", size="sm", variant="secondary", elem_id="aisec-clear")
+                    takeaway_panel(turns)
                 with gr.Column(scale=1, min_width=240):
                     gr.Markdown("### Filters\nApplied to your next question.")
                     role = gr.Dropdown([ANY, *vocabulary["role_families"]], value=ANY, label="Role family", elem_id="aisec-role")
@@ -65,6 +68,7 @@ def build_ui(backend: Backend) -> gr.Blocks:
                                     visible=bool(settings.llm_base_url))
                     chat_filters = {"role": role, "seniority": seniority, "remote": remote, "min_salary": min_salary,
                                     "question": question, **handed_filters_box()}
+                    past = conversations_panel(browser_secret(settings.data_dir))
         with gr.Tab("Market", elem_id="aisec-market-tab") as market_tab:
             gr.Markdown("### The job market in the index\nCounted over the ingested postings; refreshed when the index changes.")
             market = gr.HTML("", elem_id="aisec-market")
@@ -152,10 +156,10 @@ def build_ui(backend: Backend) -> gr.Blocks:
 
         private = {"api_visibility": "private"}
         ask_io = ([question, turns, role, seniority, remote, min_salary, mode, chat_filters["handed"]], [chatbot, turns, question])
-        question.submit(respond, *ask_io, **private)
-        send.click(respond, *ask_io, **private)
+        answered = [question.submit(respond, *ask_io, **private), send.click(respond, *ask_io, **private)]
         for button, text in zip(examples, EXAMPLES):
-            button.click(_constant(text), None, question, queue=False, **private).then(respond, *ask_io, **private)
+            answered.append(button.click(_constant(text), None, question, queue=False, **private).then(respond, *ask_io, **private))
+        wire_conversations(past, demo, chatbot, turns, [clear.click, chatbot.clear], answered, _messages, answer_chart_html)
         clear.click(lambda: ([], []), None, [chatbot, turns], queue=False, **private)
         chatbot.clear(lambda: [], None, turns, queue=False, **private)
         chatbot.like(rate, turns, None, queue=False, **private)
