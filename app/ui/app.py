@@ -80,7 +80,7 @@ def build_ui(backend: Backend) -> gr.Blocks:
             refresh = gr.Button("Refresh", size="sm")
         timer = gr.Timer(1.0, active=not backend.ready)
 
-        def respond(text: str, history: list, role_v, seniority_v, remote_v, salary_v, mode_v, handed_v):
+        def respond(text: str, history: list, role_v, seniority_v, remote_v, salary_v, mode_v, handed_v=None):
             assistant = backend.assistant
             if assistant is None:
                 gr.Warning("The index is still being built; the chat opens when it is done.")
