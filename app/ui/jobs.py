@@ -57,7 +57,7 @@ def table_rows(rows: list[PostingRow]) -> list[list[Any]]:
              ", ".join(r.skills), ", ".join(r.certifications), "sample" if r.metadata.get("sample") else ""] for r in rows]
 
 
-def posting_html(row: PostingRow, texts: list[str]) -> str:
+def posting_html(row: PostingRow, chunks: list[tuple[str, dict[str, Any]]]) -> str:
     """One posting in full: a sample notice, its facts, its link when it has one, and its text."""
     meta = row.metadata
     notice = ('<div class="aisec-notice aisec-sample">Sample posting: fictional, for illustration only</div>'
@@ -65,12 +65,22 @@ def posting_html(row: PostingRow, texts: list[str]) -> str:
     facts = " · ".join(render.esc(v) for v in (meta.get("company"), row.location, row.remote, row.seniority,
                                                 render.salary_range(meta), row.posted and f"posted {row.posted}") if v)
     return (f'<div class="aisec-posting">{notice}<h3>{render.esc(row.title)}</h3><div class="aisec-facts">{facts}</div>'
-            f'{render.url_html(meta.get("url"))}<div class="aisec-passage">{render.esc(full_text(texts))}</div></div>')
+            f'{render.url_html(meta.get("url"))}<div class="aisec-passage">{render.esc(full_text(chunks))}</div></div>')
 
 
-def full_text(texts: list[str]) -> str:
-    """The posting's text put back together from its chunks (overlaps removed by their character offsets)."""
-    return texts[0] if len(texts) == 1 else _joined(texts)
+def full_text(chunks: list[tuple[str, dict[str, Any]]]) -> str:
+    """The posting's text put back together from its (text, metadata) chunks, in order, by their character offsets."""
+    text, end = "", 0
+    for piece, meta in chunks:
+        start = int(meta.get("start_char", end))
+        if not text:
+            text = piece
+        elif start < end:  # the chunks overlap
+            text += piece[end - start:]
+        else:
+            text += ("\n\n" if start > end else "") + piece
+        end = max(end, int(meta.get("end_char", start + len(piece))))
+    return text
 
 
 def handed_filters_note(handed: dict[str, Any]) -> str:
@@ -112,7 +122,7 @@ def jobs_tab(backend: Backend, chat: dict[str, Any], role_families: list[str], s
             sort = gr.Dropdown(list(SORTS), value="Newest first", label="Sort by", scale=2, elem_id="aisec-jobs-sort")
             count = gr.Markdown("", elem_id="aisec-jobs-count")
             ask = gr.Button("Ask about these in the chat", variant="primary", scale=1, elem_id="aisec-jobs-ask")
-        table = gr.Dataframe(headers=HEADERS, datatype=DATATYPES, value=[], interactive=False, wrap=True, max_height=460,
+        table = gr.Dataframe(headers=HEADERS, datatype=DATATYPES, value=[], interactive=False, max_height=460,
                              column_widths=WIDTHS, elem_id="aisec-jobs-table", pinned_columns=2)
         detail = gr.HTML("", elem_id="aisec-jobs-detail")
     inputs = [role, level, where, place, min_pay, skill, cert, since, sort]
@@ -142,8 +152,8 @@ def jobs_tab(backend: Backend, chat: dict[str, Any], role_families: list[str], s
         row = next((r for r in rows_now() if r.posting_id == posting_id), None)
         if row is None or snapshot is None:
             return ""
-        texts = [(m.get("chunk_index", 0), t) for t, m in zip(snapshot.texts, snapshot.metadatas) if m.get("doc_id") == row.doc_id]
-        return posting_html(row, [t for _, t in sorted(texts)])
+        chunks = [(t, m) for t, m in zip(snapshot.texts, snapshot.metadatas) if m.get("doc_id") == row.doc_id]
+        return posting_html(row, sorted(chunks, key=lambda chunk: int(chunk[1].get("chunk_index", 0))))
 
     def hand_over(role_v, level_v, where_v, place_v, pay_v, skill_v, cert_v, since_v):
         try:
@@ -166,11 +176,3 @@ def jobs_tab(backend: Backend, chat: dict[str, Any], role_families: list[str], s
                                        chat["handed"], chat["handed_note"]], **PRIVATE).then(
         None, None, None, js="() => { const tab = [...document.querySelectorAll('button[role=tab]')]"
                              ".find(b => b.innerText.trim() === 'Chat'); if (tab) tab.click(); }")
-
-
-def _joined(texts: list[str]) -> str:
-    text = texts[0]
-    for piece in texts[1:]:
-        overlap = next((n for n in range(min(len(text), len(piece)), 0, -1) if text.endswith(piece[:n])), 0)
-        text += piece[overlap:]
-    return text

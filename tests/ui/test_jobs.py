@@ -46,10 +46,13 @@ def test_filters_and_sorts(rows, ui_assistant):
 
 def test_posting_html_marks_samples_and_links(rows):
     sample = next(r for r in rows if r.metadata.get("sample") and r.metadata.get("url"))
-    shown = posting_html(sample, [sample.text])
+    shown = posting_html(sample, [(sample.text, sample.metadata)])
     assert "Sample posting: fictional" in shown and 'target="_blank"' in shown and sample.title in shown
 
 
-def test_full_text_removes_chunk_overlap():
-    assert full_text(["alpha beta gamma", "beta gamma delta"]) == "alpha beta gamma delta"
-    assert full_text(["one"]) == "one"
+def test_full_text_puts_chunks_back_by_their_offsets():
+    document = "# Title\n\nalpha beta gamma\n\n**What you do** delta"
+    pieces = [(0, 25), (15, 25), (27, 48)]  # the second overlaps the first; a blank line sits between two
+    chunks = [(document[a:b], {"start_char": a, "end_char": b}) for a, b in pieces]
+    assert full_text(chunks) == document
+    assert full_text([("one", {})]) == "one"
