@@ -21,6 +21,8 @@ class ChunkProgress:
 
     def __enter__(self) -> "ChunkProgress":
         self._progress.start()
+        if self._on_advance:
+            self._on_advance(0, self._total)
         return self
 
     def __exit__(self, *exc) -> None:

@@ -82,7 +82,7 @@ def documents_tab(backend: Backend) -> None:
 def _add(library: UploadLibrary, backend: Backend, paths: list[str], request: gr.Request, progress) -> list[DocumentStatus]:
     if backend.assistant is None:
         raise gr.Error("The index is still being built; add documents when it is done.")
-    report = (lambda fraction, text: progress(fraction, desc=text)) if progress else None
+    report = (lambda fraction, text: progress(fraction, desc=text)) if progress is not None else None
     return library.add(_user(request), [(Path(p).name, Path(p)) for p in paths], report)
 
 
@@ -90,7 +90,7 @@ def _remove(library: UploadLibrary, backend: Backend, name: str, request: gr.Req
     if backend.assistant is None:
         raise gr.Error("The index is still being built; try again when it is done.")
     try:
-        library.remove(_user(request), name, (lambda fraction, text: progress(fraction, desc=text)) if progress else None)
+        library.remove(_user(request), name, (lambda fraction, text: progress(fraction, desc=text)) if progress is not None else None)
     except UserError as exc:
         raise gr.Error(str(exc)) from None
 

@@ -203,11 +203,9 @@ class UploadLibrary:
     def _run_ingest(self, folder: Path, progress: Progress):
         from ingest.sync import run_ingest
 
-        def embedded(done: int, total: int) -> None:
-            progress(0.2 + 0.75 * done / max(total, 1), f"indexing: {done} of {total} passages")
-
-        progress(0.2, "indexing")
-        return run_ingest(self.settings, [folder], embedder=self._embedder(), show_progress=False, on_progress=embedded)
+        embedder = ReportingEmbedder(self._embedder(), progress)
+        progress(0.2, "reading the files")
+        return run_ingest(self.settings, [folder], embedder=embedder, show_progress=False, on_progress=embedder.window_done)
 
     def _chunk_counts(self, folder: Path) -> dict[str, int]:
         """Chunks in the published snapshot per source file of this folder."""
@@ -233,6 +231,35 @@ class UploadLibrary:
         temporary = folder / f"{MANIFEST}.{os.getpid()}.tmp"
         temporary.write_text(json.dumps({n: d.to_dict() for n, d in manifest.items()}, ensure_ascii=False), encoding="utf-8")
         os.replace(temporary, folder / MANIFEST)
+
+
+class ReportingEmbedder:
+    """Embeds an ingest window in slices of SLICE chunks and reports each one, so the bar moves while a window embeds."""
+
+    SLICE = 32
+
+    def __init__(self, embedder, progress: Progress):
+        self._embedder, self._progress = embedder, progress
+        self._done, self._total = 0, 0
+        self.name, self.dimension, self.backend, self.variant = embedder.name, embedder.dimension, embedder.backend, embedder.variant
+
+    def window_done(self, done: int, total: int) -> None:
+        """run_ingest's on_progress: the chunks of finished windows, and the total to embed."""
+        self._done, self._total = done, total
+
+    def embed_passages(self, texts: list[str]):
+        """Embed in slices, reporting after each."""
+        import numpy as np
+
+        vectors = []
+        for start in range(0, len(texts), self.SLICE):
+            vectors.append(self._embedder.embed_passages(texts[start:start + self.SLICE]))
+            done = self._done + min(start + self.SLICE, len(texts))
+            self._progress(0.2 + 0.75 * done / max(self._total, 1), f"indexing: {done} of {self._total} passages")
+        return np.concatenate(vectors) if vectors else self._embedder.embed_passages(texts)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._embedder, name)
 
 
 def _shown_name(name: Any) -> str:

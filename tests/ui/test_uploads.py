@@ -44,11 +44,13 @@ def test_add_ask_remove(library, library_settings, embedder):
     assert "417" not in assistant.ask(FACT_QUESTION).text
     seen = []
     outcomes = {d.name: d for d in library.add(None, _files("quillfeather-exam.md", "team-postings.jsonl", "broken.pdf"),
-                                               lambda fraction, text: seen.append(fraction))}
+                                               lambda fraction, text: seen.append((fraction, text)))}
     assert outcomes["quillfeather-exam.md"].status == "ingested" and outcomes["quillfeather-exam.md"].chunks >= 1
     assert outcomes["team-postings.jsonl"].status == "ingested"
     assert outcomes["broken.pdf"].status == "refused" and outcomes["broken.pdf"].reason
-    assert seen == sorted(seen) and seen[-1] == 1.0 and any(0.2 < f < 1 for f in seen)
+    fractions = [f for f, _ in seen]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0
+    assert any(0.2 < f < 1 and text.startswith("indexing: ") for f, text in seen)
     assert [d.name for d in library.documents(None)].count("broken.pdf") == 1
     answer = assistant.ask(FACT_QUESTION)  # no restart: the Assistant picks up the new snapshot
     assert "417" in answer.text and any(c.source == "user-default/quillfeather-exam.md" for c in answer.citations)
