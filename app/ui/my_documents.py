@@ -72,8 +72,8 @@ def documents_tab(backend: Backend) -> None:
         return [d.to_dict() for d in library.documents(_user(request))]
 
     one_at_a_time = {"concurrency_limit": 1, "concurrency_id": "aisec-uploads"}
-    upload.upload(add_from_page, upload, [table, doomed, upload], **one_at_a_time, **PRIVATE)
-    remove.click(remove_from_page, doomed, [table, doomed], **one_at_a_time, **PRIVATE)
+    upload.upload(add_from_page, upload, [table, doomed, upload], show_progress_on=table, **one_at_a_time, **PRIVATE)
+    remove.click(remove_from_page, doomed, [table, doomed], show_progress_on=table, **one_at_a_time, **PRIVATE)
     tab.select(listing, None, [table, doomed], queue=False, **PRIVATE)
     api_files.change(add_documents, api_files, api_result, api_name="add_documents", **one_at_a_time)
     api_name.change(remove_document, api_name, api_result, api_name="remove_document", **one_at_a_time)
