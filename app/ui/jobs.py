@@ -15,7 +15,7 @@ from app.ui.backend import Backend
 ANY = "any"
 HEADERS = ["ID", "Title", "Company", "Role family", "Seniority", "Remote", "Place", "Pay from", "Pay to", "Cur.",
            "Posted", "Skills", "Certifications", "Sample"]
-WIDTHS = ["80px", "230px", "160px", "150px", "100px", "80px", "150px", "90px", "90px", "55px", "100px", "230px", "170px", "70px"]
+WIDTHS = ["95px", "230px", "160px", "150px", "100px", "80px", "150px", "90px", "90px", "55px", "100px", "230px", "170px", "70px"]
 DATATYPES = ["str", "str", "str", "str", "str", "str", "str", "number", "number", "str", "str", "str", "str", "str"]
 SORTS = {"Newest first": ("posted", True), "Highest pay first": ("salary_max", True), "Title A–Z": ("title", False)}
 ASK_ABOUT_THESE = "What do these postings ask for?"
