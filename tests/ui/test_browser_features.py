@@ -5,7 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from ui_helpers import BROWSER_ARGS, free_port  # noqa: F401  (the browser fixture launches with BROWSER_ARGS)
+from ui_helpers import free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.filterwarnings("ignore:.*no_silent_downcasting"),
               pytest.mark.filterwarnings("ignore:The copy keyword is deprecated")]
