@@ -134,15 +134,18 @@ class UploadLibrary:
                 raise UserError(f"there is no document named {_shown_name(name)!r} in your documents; refresh the list")
             entry = manifest[name]
             target = folder / name
-            if entry.status == "ingested" and target.is_file():
+            if entry.status == "ingested":  # re-ingest the folder even if the file is gone already, so its chunks go
                 staging = folder / STAGING / uuid.uuid4().hex
                 staging.mkdir(parents=True)
+                moved = target.is_file()
                 try:
-                    os.replace(target, staging / name)
+                    if moved:
+                        os.replace(target, staging / name)
                     try:
                         self._run_ingest(folder, progress)
                     except Exception:
-                        os.replace(staging / name, target)  # the file and its chunks stay as they were
+                        if moved:
+                            os.replace(staging / name, target)  # the file and its chunks stay as they were
                         raise
                 finally:
                     shutil.rmtree(folder / STAGING, ignore_errors=True)

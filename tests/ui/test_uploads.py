@@ -106,3 +106,13 @@ def test_user_folders_are_plain_names():
     assert user_folder_name(None) == "user-default"
     assert "/" not in user_folder_name("../../root") and user_folder_name("../../root").startswith("user-root-")
     assert user_folder_name("Ana") != user_folder_name("ana")
+
+
+def test_removing_a_file_deleted_by_hand_still_takes_its_passages_out(library, library_settings):
+    from ingest.snapshot import load_snapshot
+
+    library.add(None, _files("quillfeather-exam.md"))
+    (library.folder(None) / "quillfeather-exam.md").unlink()
+    library.remove(None, "quillfeather-exam.md")
+    sources = {m.get("source") for m in load_snapshot(library_settings.data_dir).metadatas}
+    assert "user-default/quillfeather-exam.md" not in sources and library.documents(None) == []
