@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from test_fuzz_inputs import (ALPHABET, EXAMPLES, csv_files, encoded, front_matter_markdown, fuzz, html_documents,
                               jsonl_files, pdf_bytes)
 
-from reliability_figures import count_case
+from reliability_figures import count_case, record
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 INDEX_DIRS = {"chroma", "snapshots", "ingest.lock"}
@@ -27,6 +27,15 @@ path_like = st.builds(lambda parts, sep, suffix: sep.join(parts) + suffix,
                       st.sampled_from(["/", "\\", "/./", "//"]), st.sampled_from(SUFFIXES))
 names = st.one_of(path_like, st.builds(lambda stem, suffix: stem + suffix, st.text(alphabet=ALPHABET, max_size=60),
                                        st.sampled_from(SUFFIXES)), st.text(max_size=300))
+plain_stems = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9 _-]{0,24}", fullmatch=True)
+typed_uploads = st.one_of(  # (name, bytes) whose type matches the name, so the content reaches the loaders and the ingest
+    st.tuples(st.builds(lambda s, x: s + x, plain_stems, st.sampled_from([".md", ".txt", ".html"])), encoded()),
+    st.tuples(plain_stems.map(lambda s: s + ".html"), html_documents.map(str.encode)),
+    st.tuples(plain_stems.map(lambda s: s + ".csv"), csv_files().map(str.encode)),
+    st.tuples(plain_stems.map(lambda s: s + ".jsonl"), jsonl_files().map(str.encode)),
+    st.tuples(plain_stems.map(lambda s: s + ".md"), front_matter_markdown.map(str.encode)),
+    st.tuples(plain_stems.map(lambda s: s + ".pdf"), pdf_bytes),
+)
 contents = st.one_of(
     st.binary(max_size=3000), encoded(), html_documents.map(str.encode), csv_files().map(str.encode),
     jsonl_files().map(str.encode), front_matter_markdown.map(str.encode), pdf_bytes,
@@ -69,10 +78,12 @@ def test_any_upload_is_ingested_or_refused_with_a_reason_and_stays_in_its_folder
     scratch = tmp_path_factory.mktemp("fuzz-upload-sources")
     folder = library.folder(None)
     anchor_bytes, anchor_chunks = (folder / "quillfeather-exam.md").read_bytes(), _anchor_chunks(library)
+    outcomes_seen: dict[str, int] = {}
 
-    @fuzz(EXAMPLES)
-    @given(names, contents, st.booleans())
-    def check(name, data, replace_anchor):
+    @fuzz(EXAMPLES * 2)
+    @given(st.one_of(typed_uploads, st.tuples(names, contents)), st.booleans())
+    def check(upload, replace_anchor):
+        name, data = upload
         count_case("uploads: UploadLibrary.add")
         if replace_anchor:  # a broken new version of the good file: refused, the good one stays
             name, data = "quillfeather-exam.md", b"\x00" + data
@@ -82,6 +93,7 @@ def test_any_upload_is_ingested_or_refused_with_a_reason_and_stays_in_its_folder
         outcomes = library.add(None, [(name, source)])
         assert len(outcomes) == 1
         [outcome] = outcomes
+        outcomes_seen[outcome.status] = outcomes_seen.get(outcome.status, 0) + 1
         assert outcome.status in ("ingested", "refused")
         assert outcome.status == "ingested" or len(outcome.reason.strip()) >= 5, outcome
         assert _outside(library) == before  # nothing written outside the user's folder
@@ -99,6 +111,7 @@ def test_any_upload_is_ingested_or_refused_with_a_reason_and_stays_in_its_folder
             assert (folder / "quillfeather-exam.md").read_bytes() == anchor_bytes and _anchor_chunks(library) == anchor_chunks
 
     check()
+    record("uploads: outcomes of the fuzzed uploads", outcomes_seen)
 
 
 def test_checked_name_keeps_every_accepted_name_inside_the_folder(tmp_path):
