@@ -26,7 +26,10 @@ def library_for(backend: Backend) -> UploadLibrary:
             return backend.assistant.embedder
         return backend.ingest_embedder or make_embedder(backend.settings)
 
-    return UploadLibrary(backend.settings, embedder)
+    def snapshot():
+        return backend.assistant.retriever().snapshot if backend.assistant is not None else None
+
+    return UploadLibrary(backend.settings, embedder, snapshot)
 
 
 def documents_tab(backend: Backend) -> None:
@@ -100,5 +103,5 @@ def _user(request: gr.Request | None) -> str | None:
 
 
 def _rows(documents: list[DocumentStatus]) -> list[list[Any]]:
-    return [[d.name, "✓ ingested" if d.status == "ingested" else "✗ refused", d.chunks, d.reason, d.added.replace("T", " ")[:16]]
-            for d in documents]
+    shown = {"ingested": "✓ ingested", "refused": "✗ refused", "missing": "? missing"}
+    return [[d.name, shown[d.status], d.chunks, d.reason, d.added.replace("T", " ")[:16]] for d in documents]

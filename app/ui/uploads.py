@@ -34,7 +34,7 @@ class DocumentStatus:
     """One uploaded file's outcome, as the "My documents" list shows it."""
 
     name: str
-    status: str  # "ingested" | "refused"
+    status: str  # "ingested" | "refused" | "missing" (ingested once, no longer in the index)
     chunks: int = 0
     reason: str = ""
     added: str = ""
@@ -72,10 +72,11 @@ def user_folder_name(username: str | None) -> str:
 class UploadLibrary:
     """Adds and removes files in users' folders under data_dir/uploads, one change at a time, through the ingest."""
 
-    def __init__(self, settings: Settings, embedder: Callable[[], Any]):
+    def __init__(self, settings: Settings, embedder: Callable[[], Any], snapshot: Callable[[], Any] | None = None):
         self.settings = settings
         self.root = settings.data_dir / "uploads"
         self._embedder = embedder
+        self._snapshot = snapshot or self._published_snapshot
         self._lock = threading.Lock()
 
     def folder(self, username: str | None) -> Path:
@@ -85,8 +86,17 @@ class UploadLibrary:
         return folder
 
     def documents(self, username: str | None) -> list[DocumentStatus]:
-        """Every file the user added or tried to add, newest first."""
-        return sorted(self._manifest(self.folder(username)).values(), key=lambda d: d.added, reverse=True)
+        """Every file the user added or tried to add, newest first, with passages counted in the current index."""
+        folder = self.folder(username)
+        counts = self._chunk_counts(folder)
+        documents = []
+        for entry in self._manifest(folder).values():
+            if entry.status in ("ingested", "missing"):
+                chunks = counts.get(f"{folder.name}/{entry.name}", 0)
+                entry = DocumentStatus(entry.name, "ingested", chunks, entry.reason, entry.added) if chunks else DocumentStatus(
+                    entry.name, "missing", 0, "no longer in the index (was it rebuilt?); add the file again", entry.added)
+            documents.append(entry)
+        return sorted(documents, key=lambda d: d.added, reverse=True)
 
     def add(self, username: str | None, files: Iterable[tuple[str, Path]], progress: Progress | None = None) -> list[DocumentStatus]:
         """Check each (name, path) upload, ingest the good ones into the user's folder; returns this batch's outcomes."""
@@ -134,7 +144,7 @@ class UploadLibrary:
                 raise UserError(f"there is no document named {_shown_name(name)!r} in your documents; refresh the list")
             entry = manifest[name]
             target = folder / name
-            if entry.status == "ingested":  # re-ingest the folder even if the file is gone already, so its chunks go
+            if entry.status != "refused":  # re-ingest the folder even if the file is gone already, so its chunks go
                 staging = folder / STAGING / uuid.uuid4().hex
                 staging.mkdir(parents=True)
                 moved = target.is_file()
@@ -210,11 +220,14 @@ class UploadLibrary:
         progress(0.2, "reading the files")
         return run_ingest(self.settings, [folder], embedder=embedder, show_progress=False, on_progress=embedder.window_done)
 
-    def _chunk_counts(self, folder: Path) -> dict[str, int]:
-        """Chunks in the published snapshot per source file of this folder."""
+    def _published_snapshot(self):
         from ingest.snapshot import load_snapshot
 
-        snapshot = load_snapshot(self.settings.data_dir)
+        return load_snapshot(self.settings.data_dir)
+
+    def _chunk_counts(self, folder: Path) -> dict[str, int]:
+        """Chunks in the current snapshot per source file of this folder."""
+        snapshot = self._snapshot()
         counts: dict[str, int] = {}
         prefix = f"{folder.name}/"
         for meta in snapshot.metadatas if snapshot else []:

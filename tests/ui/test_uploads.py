@@ -116,3 +116,14 @@ def test_removing_a_file_deleted_by_hand_still_takes_its_passages_out(library, l
     library.remove(None, "quillfeather-exam.md")
     sources = {m.get("source") for m in load_snapshot(library_settings.data_dir).metadatas}
     assert "user-default/quillfeather-exam.md" not in sources and library.documents(None) == []
+
+
+def test_a_rebuilt_index_shows_the_upload_as_missing(library, library_settings, embedder):
+    from ingest.sync import run_ingest
+
+    library.add(None, _files("quillfeather-exam.md"))
+    run_ingest(library_settings, [library_settings.corpus_dir], rebuild=True, embedder=embedder, show_progress=False)
+    [entry] = library.documents(None)
+    assert entry.status == "missing" and entry.chunks == 0 and "add the file again" in entry.reason
+    [again] = library.add(None, _files("quillfeather-exam.md"))
+    assert again.status == "ingested" and library.documents(None)[0].status == "ingested"
