@@ -62,7 +62,7 @@ def build_ui(backend: Backend) -> gr.Blocks:
                     gr.Markdown("### Filters\nApplied to your next question.")
                     role = gr.Dropdown([ANY, *vocabulary["role_families"]], value=ANY, label="Role family", elem_id="aisec-role")
                     seniority = gr.Dropdown([ANY, *vocabulary["seniority"]], value=ANY, label="Seniority")
-                    remote = gr.Dropdown([ANY, *vocabulary["remote"]], value=ANY, label="Remote")
+                    remote = gr.Dropdown([ANY, *vocabulary["remote"]], value=ANY, label="Remote", elem_id="aisec-remote")
                     min_salary = gr.Number(label="Minimum salary per year (0 = any)", value=0, minimum=0, precision=0)
                     mode = gr.Radio(["extractive", "llm"], value=settings.answer_mode, label="Answer mode",
                                     visible=bool(settings.llm_base_url))

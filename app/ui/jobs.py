@@ -18,7 +18,7 @@ HEADERS = ["ID", "Title", "Company", "Role family", "Seniority", "Remote", "Plac
 WIDTHS = ["95px", "230px", "160px", "150px", "100px", "80px", "150px", "90px", "90px", "55px", "100px", "230px", "170px", "70px"]
 DATATYPES = ["str", "str", "str", "str", "str", "str", "str", "number", "number", "str", "str", "str", "str", "str"]
 SORTS = {"Newest first": ("posted", True), "Highest pay first": ("salary_max", True), "Title A–Z": ("title", False)}
-ASK_ABOUT_THESE = "What do these postings ask for?"
+ASK_ABOUT_THESE = "Which skills do these postings ask for most often?"
 PRIVATE = {"api_visibility": "private"}
 
 

@@ -19,6 +19,8 @@ from ui_helpers import BROWSER_ARGS, CHROMIUM, free_port  # noqa: E402
 UPLOADS = ROOT / "tests" / "data" / "uploads"
 ANSWERS = "#aisec-chat .aisec-answer:not(.aisec-streaming)"
 READY = "#aisec-question textarea:not([disabled])"
+SCROLL_CHAT_TO_TOP = """() => { for (const e of document.querySelectorAll('#aisec-chat *'))
+    if (e.scrollHeight > e.clientHeight + 4 && getComputedStyle(e).overflowY !== 'visible') e.scrollTop = 0; }"""
 
 
 def main() -> int:
@@ -40,7 +42,7 @@ def main() -> int:
     settings = Settings(data_dir=data_dir, corpus_dir=ROOT / "corpus", ui_port=free_port())
     demo, url = serve(settings, Assistant(settings), block=False)
     shots = {name: args.docs / f"screenshot-{name}.png"
-             for name in ("documents-progress", "documents", "jobs", "conversations", "takeaway")}
+             for name in ("documents-progress", "documents", "jobs", "jobs-ask", "conversations", "takeaway")}
     try:
         from playwright.sync_api import sync_playwright
 
@@ -52,6 +54,7 @@ def main() -> int:
             _progress(page, data_dir.parent / "ai-security-reading-pack.md", shots["documents-progress"])
             _documents(page, shots["documents"])
             _jobs(page, shots["jobs"])
+            _ask_about_these(page, shots["jobs-ask"])
             _conversations_and_takeaway(page, shots["conversations"], shots["takeaway"])
             browser.close()
     finally:
@@ -98,6 +101,28 @@ def _jobs(page, out: Path) -> None:
     page.locator("#aisec-jobs-detail h3").wait_for(timeout=10_000)
     page.wait_for_timeout(500)
     page.screenshot(path=str(out), full_page=True)
+
+
+def _ask_about_these(page, out: Path) -> None:
+    """Hand the Jobs selection (MLSecOps, remote) to the chat, ask, shoot; then start afresh without those filters."""
+    page.locator("#aisec-jobs-remote input").click()
+    page.get_by_role("option", name="remote", exact=True).click()
+    page.wait_for_timeout(800)
+    page.locator("#aisec-jobs-ask").click()
+    page.wait_for_function("document.querySelector('#aisec-question textarea').value.includes('these postings')", timeout=10_000)
+    page.locator("#aisec-send").click()
+    page.wait_for_selector(ANSWERS, timeout=120_000)
+    for _ in range(2):  # the chat may auto-scroll once more
+        page.evaluate(SCROLL_CHAT_TO_TOP)
+        page.wait_for_timeout(500)
+    page.screenshot(path=str(out), full_page=True)
+    page.locator("#aisec-clear").click()
+    if page.locator("#aisec-handed-drop").is_visible():
+        page.locator("#aisec-handed-drop").click()
+    for widget in ("#aisec-role", "#aisec-remote"):
+        page.locator(f"{widget} input").click()
+        page.locator(widget).get_by_role("option", name="any", exact=True).click()
+        page.wait_for_timeout(300)
 
 
 def _conversations_and_takeaway(page, conversations: Path, takeaway: Path) -> None:
