@@ -8,7 +8,7 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from app.errors import UserError
 from app.settings import Settings
@@ -42,8 +42,10 @@ def ingest_lock(data_dir: Path) -> Iterator[None]:
 
 
 def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: bool = False,
-               embedder: Embedder | OnnxEmbedder | None = None, show_progress: bool = True) -> SyncReport:
-    """Sync `paths` (default: the corpus) into the index and return what happened."""
+               embedder: Embedder | OnnxEmbedder | None = None, show_progress: bool = True,
+               on_progress: Callable[[int, int], None] | None = None) -> SyncReport:
+    """Sync `paths` (default: the corpus) into the index and return what happened (`on_progress(done, total)`
+    hears of every embedded window of chunks)."""
     started = time.perf_counter()
     roots = [Path(p) for p in (paths or [settings.corpus_dir])]
     if not settings.vocabulary_path.exists():
@@ -59,7 +61,7 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
         plan = plan_changes(files, records, roots, load_vocabulary(settings.vocabulary_path),
                             settings.max_posting_rows, settings.max_file_mb)
         report = SyncReport(skipped=unsupported + plan.skipped)
-        _apply(plan, store, records, chunker, embedder, report, show_progress)
+        _apply(plan, store, records, chunker, embedder, report, show_progress, on_progress)
         refresh_snapshot(store, settings.data_dir)
     for status in plan.file_status.values():
         setattr(report, status, getattr(report, status) + 1)
@@ -102,10 +104,11 @@ def refresh_snapshot(store: ChunkStore, data_dir: Path) -> None:
 
 
 def _apply(plan: Plan, store: ChunkStore, records: dict[str, DocRecord], chunker: Future[Chunker],
-           embedder: Embedder | OnnxEmbedder, report: SyncReport, show_progress: bool) -> None:
+           embedder: Embedder | OnnxEmbedder, report: SyncReport, show_progress: bool,
+           on_progress: Callable[[int, int], None] | None = None) -> None:
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     synced = [dataclasses.replace(r, file_hash=sf.file_hash, dirty=False) for r, sf in plan.to_touch]
-    with ChunkProgress(len(plan.to_write), enabled=show_progress) as progress, \
+    with ChunkProgress(len(plan.to_write), enabled=show_progress, on_advance=on_progress) as progress, \
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="chunker") as chunking:
         # Chunking runs one document ahead in its own thread while ONNX Runtime (which releases the GIL) embeds.
         chunked = chunking.map(lambda item: (*item, chunker.result().chunk_document(item[0])), plan.to_write)

@@ -11,9 +11,13 @@ from app.ui import render
 from app.ui.backend import Backend
 from app.ui.charts import answer_chart_html
 from app.ui.coach import coach_tab
+from app.ui.conversations import browser_secret, conversations_panel, wire_conversations
 from app.ui.corpus import corpus_overview, overview_html, progress_html
 from app.ui.feedback import FeedbackLog
+from app.ui.jobs import handed_filters_box, jobs_tab
 from app.ui.market import MarketView
+from app.ui.my_documents import documents_tab
+from app.ui.takeaway import takeaway_panel
 
 log = logging.getLogger(__name__)
 
@@ -53,26 +57,32 @@ def build_ui(backend: Backend) -> gr.Blocks:
                     with gr.Row():
                         examples = [gr.Button(text, size="sm", interactive=backend.ready, elem_classes="aisec-example")
                                     for text in EXAMPLES]
-                    clear = gr.Button("Clear conversation", size="sm", variant="secondary", elem_id="aisec-clear")
+                    clear = gr.Button("New conversation", size="sm", variant="secondary", elem_id="aisec-clear")
+                    takeaway_panel(turns)
                 with gr.Column(scale=1, min_width=240):
                     gr.Markdown("### Filters\nApplied to your next question.")
                     role = gr.Dropdown([ANY, *vocabulary["role_families"]], value=ANY, label="Role family", elem_id="aisec-role")
                     seniority = gr.Dropdown([ANY, *vocabulary["seniority"]], value=ANY, label="Seniority")
-                    remote = gr.Dropdown([ANY, *vocabulary["remote"]], value=ANY, label="Remote")
+                    remote = gr.Dropdown([ANY, *vocabulary["remote"]], value=ANY, label="Remote", elem_id="aisec-remote")
                     min_salary = gr.Number(label="Minimum salary per year (0 = any)", value=0, minimum=0, precision=0)
                     mode = gr.Radio(["extractive", "llm"], value=settings.answer_mode, label="Answer mode",
                                     visible=bool(settings.llm_base_url))
+                    chat_filters = {"role": role, "seniority": seniority, "remote": remote, "min_salary": min_salary,
+                                    "question": question, **handed_filters_box()}
+                    past = conversations_panel(browser_secret(settings.data_dir))
         with gr.Tab("Market", elem_id="aisec-market-tab") as market_tab:
             gr.Markdown("### The job market in the index\nCounted over the ingested postings; refreshed when the index changes.")
             market = gr.HTML("", elem_id="aisec-market")
             refresh_market = gr.Button("Refresh", size="sm", elem_id="aisec-market-refresh")
         coach_tab(backend)
+        jobs_tab(backend, chat_filters, vocabulary["role_families"], vocabulary["seniority"], vocabulary["remote"])
+        documents_tab(backend)
         with gr.Tab("About the corpus"):
             about = gr.HTML("", elem_id="aisec-about")
             refresh = gr.Button("Refresh", size="sm")
         timer = gr.Timer(1.0, active=not backend.ready)
 
-        def respond(text: str, history: list, role_v, seniority_v, remote_v, salary_v, mode_v):
+        def respond(text: str, history: list, role_v, seniority_v, remote_v, salary_v, mode_v, handed_v=None):
             assistant = backend.assistant
             if assistant is None:
                 gr.Warning("The index is still being built; the chat opens when it is done.")
@@ -84,7 +94,7 @@ def build_ui(backend: Backend) -> gr.Blocks:
                 gr.Warning(str(exc))
                 yield gr.skip(), gr.skip(), gr.skip()
                 return
-            filters = _filters(role_v, seniority_v, remote_v, salary_v)
+            filters = {**_filters(role_v, seniority_v, remote_v, salary_v), **(handed_v or {})}
             turn = {"question": text, "filters": filters, "answer": None, "chart": "", "error": None}
             history = [*history, turn]
             yield _messages(history, ""), history, ""
@@ -147,11 +157,11 @@ def build_ui(backend: Backend) -> gr.Blocks:
                 raise gr.Error(str(exc)) from None
 
         private = {"api_visibility": "private"}
-        ask_io = ([question, turns, role, seniority, remote, min_salary, mode], [chatbot, turns, question])
-        question.submit(respond, *ask_io, **private)
-        send.click(respond, *ask_io, **private)
+        ask_io = ([question, turns, role, seniority, remote, min_salary, mode, chat_filters["handed"]], [chatbot, turns, question])
+        answered = [question.submit(respond, *ask_io, **private), send.click(respond, *ask_io, **private)]
         for button, text in zip(examples, EXAMPLES):
-            button.click(_constant(text), None, question, queue=False, **private).then(respond, *ask_io, **private)
+            answered.append(button.click(_constant(text), None, question, queue=False, **private).then(respond, *ask_io, **private))
+        wire_conversations(past, demo, chatbot, turns, [clear.click, chatbot.clear], answered, _messages, answer_chart_html)
         clear.click(lambda: ([], []), None, [chatbot, turns], queue=False, **private)
         chatbot.clear(lambda: [], None, turns, queue=False, **private)
         chatbot.like(rate, turns, None, queue=False, **private)

@@ -66,3 +66,16 @@ def browser():
         instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
         yield instance
         instance.close()
+
+
+@pytest.fixture
+def private_ui_server(tmp_path, ui_settings, embedder):
+    """A UI server over a private copy of the indexed UI corpus, for tests that change the index (uploads)."""
+    from app import Assistant
+    from app.ui import serve
+
+    shutil.copytree(ui_settings.data_dir, tmp_path / "data", ignore=shutil.ignore_patterns("ingest.lock"))
+    settings = ui_settings.model_copy(update={"data_dir": tmp_path / "data", "ui_port": free_port()})
+    demo, url = serve(settings, Assistant(settings, embedder=embedder), block=False)
+    yield UiServer(url, settings, demo)
+    demo.close()

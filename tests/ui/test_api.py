@@ -61,8 +61,9 @@ def test_bad_input_is_a_clear_error(client):
         client.predict(question="   ", api_name="/ask")
 
 
-def test_only_ask_is_a_public_endpoint(client):
-    assert list(client.view_api(print_info=False, return_format="dict")["named_endpoints"]) == ["/ask"]
+def test_only_ask_and_the_document_endpoints_are_public(client):
+    named = client.view_api(print_info=False, return_format="dict")["named_endpoints"]
+    assert sorted(named) == ["/add_documents", "/ask", "/remove_document"]
 
 
 def test_start_up_needs_no_network(ui_settings, ui_assistant, monkeypatch):

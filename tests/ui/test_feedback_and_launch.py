@@ -81,7 +81,7 @@ def test_mode_selector_shows_only_when_an_llm_is_configured(ui_settings, ui_assi
 
     def radios(settings):
         demo = build_ui(Backend(settings, ui_assistant))
-        return [block.visible for block in demo.blocks.values() if isinstance(block, gr.Radio)]
+        return [block.visible for block in demo.blocks.values() if isinstance(block, gr.Radio) and block.label == "Answer mode"]
 
     assert radios(ui_settings) == [False]
     assert radios(ui_settings.model_copy(update={"llm_base_url": "http://127.0.0.1:9/v1"})) == [True]
