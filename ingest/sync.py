@@ -8,7 +8,7 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
 from app.errors import UserError
 from app.settings import Settings
@@ -108,11 +108,10 @@ def _apply(plan: Plan, store: ChunkStore, records: dict[str, DocRecord], chunker
            on_progress: Callable[[int, int], None] | None = None) -> None:
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     synced = [dataclasses.replace(r, file_hash=sf.file_hash, dirty=False) for r, sf in plan.to_touch]
-    with ChunkProgress(len(plan.to_write), enabled=show_progress, on_advance=on_progress) as progress, \
-            ThreadPoolExecutor(max_workers=1, thread_name_prefix="chunker") as chunking:
-        # Chunking runs one document ahead in its own thread while ONNX Runtime (which releases the GIL) embeds.
-        chunked = chunking.map(lambda item: (*item, chunker.result().chunk_document(item[0])), plan.to_write)
-        for window in _windows(chunked, progress):
+    splitter = chunker.result()
+    chunked = [(doc, sf, splitter.chunk_document(doc)) for doc, sf in plan.to_write]
+    with ChunkProgress(sum(len(c) for _, _, c in chunked), enabled=show_progress, on_advance=on_progress) as progress:
+        for window in _windows(chunked):
             fresh = _write_window(window, store, embedder, records, now)
             synced += [dataclasses.replace(r, file_hash=sf.file_hash) for r, (_, sf, _) in zip(fresh, window)]
             written = sum(len(c) for _, _, c in window)
@@ -127,11 +126,10 @@ def _apply(plan: Plan, store: ChunkStore, records: dict[str, DocRecord], chunker
     store.catalog.put(synced)
 
 
-def _windows(chunked: Iterable[tuple[Document, SourceFile, list[Chunk]]], progress: ChunkProgress):
-    """Groups of whole documents of about WINDOW_CHUNKS chunks, counting each document's chunks into the progress total."""
+def _windows(chunked: list[tuple[Document, SourceFile, list[Chunk]]]):
+    """Groups of whole documents of about WINDOW_CHUNKS chunks."""
     window, size = [], 0
     for item in chunked:
-        progress.add_to_total(len(item[2]))
         window.append(item)
         size += len(item[2])
         if size >= WINDOW_CHUNKS:
