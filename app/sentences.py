@@ -49,19 +49,25 @@ def _blocks(text: str) -> list[str]:
     return blocks
 
 
-def split_sentences(text: str) -> list[str]:
-    """Split running text at sentence ends, not at common abbreviations."""
+def sentence_pieces(text: str) -> list[str]:
+    """Running text cut after each sentence end, not at common abbreviations; each piece keeps its trailing space,
+    so the pieces join back into the text (the chunker's sentence splitter)."""
     protected = text
     for i, abbreviation in enumerate(ABBREVIATIONS):
         protected = protected.replace(abbreviation, f"\x00{i}\x00")
-    parts = BOUNDARY.split(protected)
-    restored = []
-    for part in parts:
-        for i, abbreviation in enumerate(ABBREVIATIONS):
-            part = part.replace(f"\x00{i}\x00", abbreviation)
-        if part.strip():
-            restored.append(part.strip())
-    return restored
+    pieces, start = [], 0
+    for boundary in BOUNDARY.finditer(protected):
+        pieces.append(protected[start:boundary.end()])
+        start = boundary.end()
+    pieces.append(protected[start:])
+    for i, abbreviation in enumerate(ABBREVIATIONS):
+        pieces = [piece.replace(f"\x00{i}\x00", abbreviation) for piece in pieces]
+    return [piece for piece in pieces if piece]
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split running text at sentence ends, not at common abbreviations."""
+    return [piece.strip() for piece in sentence_pieces(text) if piece.strip()]
 
 
 def strip_markers(sentence: str) -> tuple[str, list[int]]:

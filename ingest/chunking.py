@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import bisect
-import re
 from functools import lru_cache
 from typing import Any, Callable
 
+from app.sentences import sentence_pieces
 from ingest.models import Chunk, Document
 from ingest.offline import enforce_offline
 
@@ -17,28 +17,6 @@ def cl100k_encode():
     import tiktoken
 
     return tiktoken.get_encoding("cl100k_base").encode
-
-
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
-ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z]\.")  # "e.g.", "U.S.", an initial
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences with their trailing space, joined back they give the text (less leading space).
-
-    Stands in for llama-index's default NLTK punkt tokenizer, whose import alone took longer than chunking the corpus.
-    """
-    sentences, start = [], 0
-    for end in SENTENCE_END.finditer(text):
-        last_word = text[start:end.start()].rsplit(None, 1)[-1:]
-        following = text[end.end():end.end() + 1]
-        if following.islower() or (last_word and ABBREVIATION.fullmatch(last_word[0])):
-            continue
-        sentences.append(text[start:end.end()])
-        start = end.end()
-    sentences.append(text[start:])
-    sentences[0] = sentences[0].lstrip()
-    return [s for s in sentences if s]
 
 
 class Chunker:
@@ -54,7 +32,7 @@ class Chunker:
         self._editions = editions
         self._splitter = SentenceSplitter(
             chunk_size=chunk_size, chunk_overlap=chunk_overlap, tokenizer=cl100k_encode(), include_metadata=False,
-            chunking_tokenizer_fn=split_sentences,
+            chunking_tokenizer_fn=sentence_pieces,  # NLTK's punkt, the default, took longer to import than the corpus to chunk
         )
 
     def chunk_document(self, document: Document) -> list[Chunk]:
