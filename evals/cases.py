@@ -89,6 +89,19 @@ def load_suite(name_or_path: str | Path) -> Suite:
     return Suite(str(raw.get("name") or path.stem), tuple(cases), path)
 
 
+def select_cases(suite: Suite, tags: list[str], skip_tags: list[str]) -> Suite:
+    """The suite's cases carrying any of `tags` (all when none are given) and none of `skip_tags`."""
+    if not tags and not skip_tags:
+        return suite
+    cases = tuple(c for c in suite.cases
+                  if (not tags or set(tags) & set(c.tags)) and not set(skip_tags) & set(c.tags))
+    if not cases:
+        raise UserError(f"no case of suite {suite.name} carries {' or '.join(tags) or 'any tag'}"
+                        + (f" without {' or '.join(skip_tags)}" if skip_tags else ""))
+    label = "+".join(tags) + "".join(f"-{t}" for t in skip_tags)
+    return Suite(f"{suite.name}[{label}]", cases, suite.path)
+
+
 def parse_case(raw: Any, path: Path | None = None) -> Case:
     """One case from its YAML mapping."""
     where = f"{path}: " if path else ""

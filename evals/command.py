@@ -12,16 +12,17 @@ OUT = Path(__file__).parent / "out"
 
 
 def run_command(settings: Settings, *, suite: str, configs: list[Path] | None, mode: str | None, out: Path | None,
-                index_dir: Path | None, gate: bool, console, embedder=None, share_embeddings: bool = False) -> int:
+                index_dir: Path | None, gate: bool, console, embedder=None, share_embeddings: bool = False,
+                tags: list[str] | None = None, skip_tags: list[str] | None = None) -> int:
     """Run and report; exit status 1 when --gate is given and a threshold is violated."""
-    from evals.cases import load_suite
+    from evals.cases import load_suite, select_cases
     from evals.config import load_configs
     from evals.gate import check, load_thresholds
     from evals.html_report import write_html
     from evals.report import RichProgress, print_summary, write_markdown, write_results
     from evals.runner import run_eval
 
-    loaded_suite = load_suite(suite)
+    loaded_suite = select_cases(load_suite(suite), tags or [], skip_tags or [])
     loaded_configs = load_configs(configs)
     thresholds = load_thresholds() if gate else None
     out_dir = out or OUT / dt.datetime.now().strftime("%Y%m%d-%H%M%S")
