@@ -7,13 +7,15 @@ import unicodedata
 from typing import Any, Iterator
 
 from app.analytics import analytics_answer
+from app.answer_draft import draft_answer
 from app.compose import compose_answer
 from app.coverage import CorpusGap, corpus_gap
 from app.embed_cache import CachedEmbedder
 from app.errors import UserError
-from app.extractive import draft_extractive
 from app.filters import Filters, parse_filters
 from app.followup import standalone_question
+from app.guidance import retrieval_filters
+from app.lexicon import load_lexicon
 from app.retrieval import HybridRetriever
 from app.sentences import answer_sentences, completed_sentences
 from app.settings import Settings
@@ -38,6 +40,7 @@ class Assistant:
         if not self.settings.vocabulary_path.exists():
             raise UserError(f"vocabulary file {self.settings.vocabulary_path} is missing; set AISEC_CORPUS_DIR to the corpus folder")
         self.vocabulary = load_vocabulary(self.settings.vocabulary_path)
+        self.lexicon = load_lexicon(self.settings.lexicon_path)
         self.embedder = embedder or make_embedder(self.settings)
         self.store = ChunkStore(self.settings, index_signature(self.settings, self.embedder), create=False)
         self.embedder.embed_query("warm up")  # load the model now, not on the first user's question
@@ -78,13 +81,15 @@ class Assistant:
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         query_vector = self.embed([query])[0]  # cached: the analytics router may have embedded it already
-        passages = retriever.retrieve(query, query_vector, parsed)
+        passages = retriever.retrieve(query, query_vector, retrieval_filters(query, parsed, self.lexicon))
         timings["retrieve"] = _ms(t0)
         t0 = time.perf_counter()
-        draft = draft_extractive(query, query_vector, passages, self.embed, self.settings.max_answer_sentences)
+        drafted = draft_answer(query, query_vector, passages, self.embed, self.settings.max_answer_sentences,
+                               self.lexicon, retriever.snapshot)
+        draft, passages = drafted.draft, drafted.passages
         timings["select"] = _ms(t0)
         answer = Answer(question, "", [], False, mode, standalone_question=query if query != question else None)
-        gap = corpus_gap(query, passages, [text for text, _ in draft.sentences])
+        gap = corpus_gap(query, passages, drafted.lacking, self.lexicon)
         if gap or draft.evidence < self.settings.abstain_threshold or not draft.sentences:
             self._abstain(answer, passages, gap)
             yield from _pieces(answer.text)

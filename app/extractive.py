@@ -1,4 +1,5 @@
-"""The default answerer: quote the retrieved sentences that best answer the question, no LLM."""
+"""The default answerer: quote the retrieved sentences that best answer the question, the one that answers it
+first, no LLM."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -6,7 +7,7 @@ from typing import Callable
 
 import numpy as np
 
-from app.sentences import passage_sentences
+from app.sentences import passage_sentences, posting_reference
 from app.types import Passage
 from ingest.lexical import lexical_tokens
 
@@ -31,25 +32,37 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Draft:
-    """Chosen sentences (each citing one passage index) and the evidence strength."""
+    """Chosen sentences (each citing one passage index), the answering one first, and the evidence strength;
+    `answered` is False when a sentence of the asked-for kind was needed and none was found."""
 
     sentences: list[tuple[str, list[int]]]
     evidence: float
+    answered: bool = True
+
+
+# Whether a sentence of the passage at an index answers the question (holds the asked-for kind of value).
+Answers = Callable[[str, int], bool]
 
 
 def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Passage],
-                     embed: Callable[[list[str]], np.ndarray], max_sentences: int) -> Draft:
-    """Score every passage sentence, drop redundant ones, keep the best in reading order."""
+                     embed: Callable[[list[str]], np.ndarray], max_sentences: int, answers: Answers | None = None) -> Draft:
+    """Score every passage sentence; lead with the best one that `answers` (the best one when no kind is asked
+    for), then the best of the rest without redundancy, in reading order."""
     candidates = _candidates(question, query_vector, passages, embed)
     if not candidates:
-        return Draft([], 0.0)
+        return Draft([], 0.0, answers is None)
     evidence = max(c.semantic for c in candidates)
     ranked = sorted(candidates, key=lambda c: -c.score)
+    lead = next((c for c in ranked if answers(c.text, c.passage_index)), None) if answers else ranked[0]
+    if lead is None:
+        return Draft([], evidence, False)
     floor = ranked[0].score * RELATIVE_FLOOR
-    chosen: list[Candidate] = []
-    chosen_vectors: list[np.ndarray] = []
-    per_passage: dict[int, int] = {}
+    chosen: list[Candidate] = [lead]
+    chosen_vectors: list[np.ndarray] = [lead.vector]
+    per_passage: dict[int, int] = {lead.passage_index: 1}
     for candidate in ranked:
+        if candidate is lead:
+            continue
         if len(chosen) == max_sentences or candidate.score < floor:
             break
         if per_passage.get(candidate.passage_index, 0) >= PER_PASSAGE:
@@ -59,15 +72,15 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
         chosen.append(candidate)
         chosen_vectors.append(candidate.vector)
         per_passage[candidate.passage_index] = per_passage.get(candidate.passage_index, 0) + 1
-    chosen.sort(key=lambda c: (c.passage_index, c.position))
-    return Draft([(c.text, [c.passage_index]) for c in chosen], evidence)
+    support = sorted(chosen[1:], key=lambda c: (c.passage_index, c.position))
+    return Draft([(c.text, [c.passage_index]) for c in [lead, *support]], evidence)
 
 
 def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage],
                 embed: Callable[[list[str]], np.ndarray]) -> list[Candidate]:
     rows = [(i, position, sentence)
             for i, passage in enumerate(passages)
-            for position, sentence in enumerate(passage_sentences(passage.text, _posting_title(passage)))]
+            for position, sentence in enumerate(passage_sentences(passage.text, posting_reference(passage.metadata)))]
     if not rows:
         return []
     question_tokens = set(lexical_tokens(question))
@@ -84,6 +97,3 @@ def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage]
         candidates.append(Candidate(sentence, i, position, float(similarity), score, vector))
     return candidates
 
-
-def _posting_title(passage: Passage) -> str | None:
-    return passage.metadata.get("job_title") if passage.metadata.get("kind") == "posting" else None

@@ -17,18 +17,40 @@ TAG = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|</?[A-Za-z][^<>]*>", re.IG
 SENTENCE_END = re.compile(r"[.!?](?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])*(?=\s+[^\s\[])")
 
 
-def passage_sentences(text: str, title: str | None = None) -> list[str]:
-    """Sentences of a passage worth quoting: headings, rules and fragments dropped, markup removed."""
-    sentences: list[str] = []
+def passage_sentences(text: str, reference: str | None = None) -> list[str]:
+    """Sentences of a passage worth quoting: headings, rules and fragments dropped, markup removed; a posting's
+    block of fields is quoted as its one-line `reference` instead."""
+    return [sentence for sentence, _ in passage_items(text, reference)]
+
+
+def passage_items(text: str, reference: str | None = None) -> list[tuple[str, str]]:
+    """passage_sentences() with where each came from: "step" (a plain list item), "option" (a list item opened by
+    a bold label, one of several alternatives) or "prose"."""
+    items: list[tuple[str, str]] = []
     for block in _blocks(text):
+        kind = "prose"
+        if BULLET.match(block):
+            kind = "option" if BULLET.sub("", block).startswith("**") else "step"
         if block.startswith("|"):
             block = " — ".join(c.strip() for c in block.strip("|").split("|") if c.strip())
         block = TAG.sub("", LINK.sub(r"\1", EMPHASIS.sub("", BULLET.sub("", block))))
-        if block.startswith("Company: ") and title:  # the facts line of a posting stays one unit
-            sentences.append(_clip(f"{TAG.sub('', title)}: {block}"))
+        if block.startswith("Company: ") and reference:  # a posting's fields: one short reference, not a dump
+            items.append((_clip(TAG.sub("", reference)), "prose"))
             continue
-        sentences.extend(_clip(s) for s in split_sentences(block) if len(s) >= MIN_CHARS)
-    return sentences
+        items.extend((_clip(s), kind) for s in split_sentences(block) if len(s) >= MIN_CHARS)
+    return items
+
+
+def posting_reference(metadata: dict) -> str | None:
+    """A posting as one short line: title — company, place, pay (and that it is a sample); None for documents."""
+    if metadata.get("kind") != "posting":
+        return None
+    place = ", ".join(str(metadata[k]) for k in ("location", "remote") if metadata.get(k))
+    low, high = metadata.get("salary_min"), metadata.get("salary_max")
+    pay = f"{low:,}–{high:,} {metadata.get('currency') or ''} per year".replace("  ", " ") if low and high else ""
+    details = ", ".join(part for part in (metadata.get("company"), place, pay) if part)
+    sample = " (a fictional sample posting)" if metadata.get("sample") else ""
+    return f"{metadata.get('job_title') or metadata.get('title', '')} — {details}{sample}"
 
 
 def _blocks(text: str) -> list[str]:

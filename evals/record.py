@@ -6,9 +6,10 @@ import time
 from typing import Any
 
 from app.compose import compose_answer
+from app.answer_draft import draft_answer
 from app.coverage import corpus_gap
-from app.extractive import draft_extractive
 from app.filters import parse_filters
+from app.guidance import retrieval_filters
 from evals import metrics
 from evals.cases import Case
 from evals.textmatch import fact_matched, phrase_in
@@ -84,26 +85,28 @@ def _probe(assistant, case: Case, answer) -> dict[str, Any]:
 
     Retrieval is deterministic for a snapshot, so the first top_k of the deeper ranking are the passages
     the answer was drafted from. When the answer abstained only because the evidence fell below the
-    threshold (not because of a corpus gap: a name no passage mentions, or money, a version or a licence no
+    threshold (not because of a corpus gap: a name no passage mentions, or the asked-for kind of answer no
     sentence gives), the draft is composed here too, so a threshold sweep knows what a lower threshold gives.
     """
     settings = assistant.settings
     query = answer.standalone_question or assistant.validate_question(case.question)
-    filters = parse_filters(case.filters or None, assistant.vocabulary.terms("role_families"))
+    filters = retrieval_filters(query, parse_filters(case.filters or None, assistant.vocabulary.terms("role_families")),
+                                assistant.lexicon)
     vector = assistant.embedder.embed_query(query)
     ranked = assistant.retriever().retrieve(query, vector, filters, k=max(RANK_DEPTH, settings.top_k))
-    context = ranked[: settings.top_k]
-    draft = draft_extractive(query, vector, context, assistant.embed, settings.max_answer_sentences)
+    drafted = draft_answer(query, vector, ranked[: settings.top_k], assistant.embed, settings.max_answer_sentences,
+                           assistant.lexicon, assistant.retriever().snapshot)
+    draft, context = drafted.draft, drafted.passages
     would_answer, would_text = not answer.abstained, answer.text
     if answer.abstained:
         would_answer, would_text = False, ""
-        gap = corpus_gap(query, context, [text for text, _ in draft.sentences])
+        gap = corpus_gap(query, context, drafted.lacking, assistant.lexicon)
         if not gap and draft.sentences and draft.evidence < settings.abstain_threshold:
             text, citations, _ = compose_answer(draft.sentences, context, assistant.checker, keep_unsupported=False)
             would_answer, would_text = bool(citations), text if citations else ""
     return {
         "ranked_sources": metrics.dedupe(source_key(p.metadata) for p in ranked),
-        "context_sources": metrics.dedupe(source_key(p.metadata) for p in context),
+        "context_sources": metrics.dedupe(source_key(p.metadata) for p in ranked[: settings.top_k]),
         "evidence": round(float(draft.evidence), 4), "would_answer": would_answer, "would_text": would_text,
     }
 

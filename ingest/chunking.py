@@ -21,7 +21,7 @@ def cl100k_encode():
 class Chunker:
     """Token-aware splitting through llama-index's SentenceSplitter, one section at a time."""
 
-    def __init__(self, chunk_size: int, chunk_overlap: int):
+    def __init__(self, chunk_size: int, chunk_overlap: int, skip_sections: tuple[str, ...] = ()):
         from llama_index.core.node_parser import SentenceSplitter
 
         if chunk_overlap >= chunk_size:
@@ -29,11 +29,14 @@ class Chunker:
         self._splitter = SentenceSplitter(
             chunk_size=chunk_size, chunk_overlap=chunk_overlap, tokenizer=cl100k_encode(), include_metadata=False
         )
+        self._skip_sections = {s.casefold() for s in skip_sections}
 
     def chunk_document(self, document: Document) -> list[Chunk]:
         """All chunks of one document, in text order, with stable IDs."""
         chunks: list[Chunk] = []
         for start, end, heading in _section_spans(document):
+            if heading and heading.casefold() in self._skip_sections:
+                continue  # a document's list of sources: metadata, not a passage to quote
             cursor = start
             for piece in self._splitter.split_text(document.text[start:end]):
                 if not piece.strip():
@@ -43,6 +46,11 @@ class Chunker:
                 cursor = offset + 1
                 chunks.append(_make_chunk(document, len(chunks), piece, offset, heading))
         return chunks
+
+
+def make_chunker(settings, lexicon: dict[str, Any]) -> Chunker:
+    """The chunker the ingest uses: the settings' sizes, leaving out the lexicon's not-answer-material sections."""
+    return Chunker(settings.chunk_size, settings.chunk_overlap, tuple(lexicon.get("not_answer_material", {}).get("sections", ())))
 
 
 def _section_spans(document: Document) -> list[tuple[int, int, str | None]]:

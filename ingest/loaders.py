@@ -31,7 +31,7 @@ def _load_markdown(sf: SourceFile) -> Document:
     front, body, offset = _split_front_matter(raw, sf.source)
     title = str(front.get("title") or _first_heading(body) or _title_from_name(sf.path))
     metadata = {
-        "sources": _strings(front.get("sources")),
+        "sources": [_source_label(s) for s in _list(front.get("sources"))],
         "updated": str(front.get("updated") or ""),
         "role_families": _strings(front.get("role_families")),
     }
@@ -122,9 +122,21 @@ def _split_front_matter(raw: str, source: str) -> tuple[dict, str, int]:
 
 def _strings(value) -> list[str]:
     """A front-matter list field; a single value counts as a list of one."""
+    return [str(v) for v in _list(value)]
+
+
+def _list(value) -> list:
     if value is None or value == "":
         return []
-    return [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def _source_label(source) -> str:
+    """One source as text: a plain string, or an object such as {title, url, checked} as "title — url"."""
+    if not isinstance(source, dict):
+        return str(source)
+    name = next((str(source[k]) for k in ("title", "name", "text", "source") if source.get(k)), "")
+    return " — ".join(part for part in (name, str(source.get("url") or "")) if part) or str(source)
 
 
 def _sections(text: str) -> list[tuple[int, str]]:

@@ -13,7 +13,7 @@ from ingest.catalog import Catalog
 from ingest.models import Chunk
 from ingest.offline import enforce_offline
 
-SCHEMA_VERSION = 2  # 2: posting metadata gained `job_title`
+SCHEMA_VERSION = 3  # 2: posting metadata gained `job_title`; 3: sources sections and the corpus datasheet not indexed
 
 
 def index_signature(settings: Settings, embedder) -> dict[str, Any]:

@@ -11,7 +11,8 @@ from typing import Iterator
 from app.errors import UserError
 from app.settings import Settings
 from ingest.catalog import DocRecord, fingerprint_of
-from ingest.chunking import Chunker
+from app.lexicon import load_lexicon
+from ingest.chunking import Chunker, make_chunker
 from ingest.embedding import Embedder, make_embedder
 from ingest.files import discover_files
 from ingest.models import Chunk, Document, SourceFile, SyncReport
@@ -50,12 +51,14 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
         embedder = embedder or make_embedder(settings)
         store = ChunkStore(settings, index_signature(settings, embedder), create=True, reset=rebuild)
         finish_interrupted(store)
-        files, unsupported = discover_files(roots, settings.corpus_dir)
+        lexicon = load_lexicon(settings.lexicon_path)
+        notes = tuple(lexicon.get("not_answer_material", {}).get("corpus_files", ()))
+        files, unsupported = discover_files(roots, settings.corpus_dir, notes)
         records = store.catalog.all()
         plan = plan_changes(files, records, roots, load_vocabulary(settings.vocabulary_path),
                             settings.max_posting_rows, settings.max_file_mb)
         report = SyncReport(skipped=unsupported + plan.skipped)
-        _apply(plan, store, records, Chunker(settings.chunk_size, settings.chunk_overlap), embedder, report, show_progress)
+        _apply(plan, store, records, make_chunker(settings, lexicon), embedder, report, show_progress)
         refresh_snapshot(store, settings.data_dir)
     for status in plan.file_status.values():
         setattr(report, status, getattr(report, status) + 1)
