@@ -8,7 +8,7 @@ from typing import Any, Callable
 import numpy as np
 
 from app.answer_type import answer_need, holds_answer
-from app.coverage import specific_terms
+from app.coverage import searchable_text, specific_terms
 from app.extractive import Draft, draft_extractive
 from app.guidance import is_howto, plan_sections, section_passages, section_steps
 from app.types import Passage
@@ -19,12 +19,13 @@ HOWTO_STEPS_PER_SENTENCE = 2  # a how-to answer gives up to twice the usual sent
 
 @dataclass(frozen=True)
 class AnswerDraft:
-    """The drafted sentences over `passages` (which may add a how-to section's other chunks), and what kind of
-    answer no sentence gave (`lacking`, None when the question asked for none or one was found)."""
+    """The drafted sentences over `passages` (which may add a how-to section's other chunks), the kind of answer
+    the question asks for (`asks_for`, e.g. "a date") and whether no sentence gave it (`lacking`)."""
 
     draft: Draft
     passages: list[Passage]
-    lacking: str | None
+    asks_for: str | None = None
+    lacking: str | None = None
 
 
 def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage], embed: Callable[[list[str]], np.ndarray],
@@ -34,15 +35,16 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     answers = None
     if need:
         def answers(sentence: str, index: int) -> bool:
-            return holds_answer(sentence, need, lexicon, passages[index].metadata.get("context", ""))
+            return holds_answer(sentence, need, lexicon, searchable_text(passages[index]))
     draft = draft_extractive(question, query_vector, passages, embed, max_sentences, answers)
+    asks_for = need.missing(lexicon) if need else None
     if not draft.answered:
-        return AnswerDraft(draft, passages, need.missing(lexicon))
+        return AnswerDraft(draft, passages, asks_for, asks_for)
     if draft.sentences and is_howto(question, lexicon):
-        sections = plan_sections(passages, lexicon)
+        sections = plan_sections(passages, lexicon)  # none retrieved: the quoted draft stands
         draft, passages = _section_draft(draft, passages, sections, query_vector, embed, snapshot,
                                          max_sentences * HOWTO_STEPS_PER_SENTENCE)
-    return AnswerDraft(draft, passages, None)
+    return AnswerDraft(draft, passages, asks_for)
 
 
 def _section_draft(draft: Draft, passages: list[Passage], sections: list[Passage], query_vector: np.ndarray,

@@ -56,7 +56,7 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str]) -> 
         relation["names"] if relation else None,
         _counted_noun(question) if expects == "count" else None,
         _acronym(question) if expects == "expansion" else None,
-        tuple(s for s in subjects if not is_type_word(s, lexicon)),
+        tuple(s for s in subjects if not is_type_word(s, lexicon) and not (relation and s in relation["asks"])),
     )
 
 
@@ -65,12 +65,13 @@ def is_type_word(word: str, lexicon: dict[str, Any]) -> bool:
     return any(fold_words(word) == fold_words(p) for spec in lexicon["answer_types"].values() for p in spec["asks"])
 
 
-def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], context: str = "") -> bool:
-    """True when `sentence` (with its passage's title and section as `context`) gives what `need` asks for."""
+def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], passage: str = "") -> bool:
+    """True when `sentence` gives what `need` asks for, and its `passage` (text with title and section) names one
+    of the question's subjects."""
     folded = question_words(sentence)
     if need.relation and not any(has_phrase(folded, w) for w in need.relation):
         return False
-    if need.subjects and not any(has_phrase(question_words(f"{context} {sentence}"), s) for s in need.subjects):
+    if need.subjects and not any(has_phrase(question_words(f"{passage} {sentence}"), s) for s in need.subjects):
         return False
     return holds_type(sentence, need, lexicon) if need.expects else True
 
@@ -97,10 +98,13 @@ def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any]) -> bool
     if kind == "identifier":
         return any(_is_identifier(t) for t in tokens)
     if kind == "expansion":
-        return bool(need.acronym) and bool(re.search(rf"\b{re.escape(need.acronym)}\b(?:\s+\w+)?\s*\(|\(\s*{re.escape(need.acronym)}\b", sentence))
+        acronym = re.escape(need.acronym or "")  # "ACR (Words…" or "Words… (ACR)"
+        return bool(need.acronym) and bool(re.search(rf"\b{acronym}\b(?:\s+\w+)?\s*\(\s*[A-Za-z]|\(\s*{acronym}\s*\)", sentence))
     if kind in ("agent", "tool"):
         asked = {fold_words(s) for s in need.subjects}
-        return any(fold_words(name) not in asked for name in names_in(sentence))
+        opening = [t for t in tokens[:1] if t[0].isupper() and t not in COMMON_CAPITALS and t not in GENERIC_ACRONYMS]
+        names = [*names_in(sentence), *opening]  # names_in leaves out a sentence's first word: "Pearce et al. found"
+        return any(not set(fold_words(name).split()) & asked for name in names)
     return True
 
 

@@ -94,7 +94,7 @@ class Assistant:
             self._abstain(answer, passages, gap)
             yield from _pieces(answer.text)
         elif mode == "llm":
-            yield from self._answer_with_llm(answer, query, passages, draft.sentences, timings)
+            yield from self._answer_with_llm(answer, query, passages, draft.sentences, timings, drafted.asks_for)
         else:
             self._fill(answer, draft.sentences, passages, timings, keep_unsupported=False)
             yield from _pieces(answer.text)
@@ -145,14 +145,15 @@ class Assistant:
         answer.abstained, answer.text, answer.citations = True, gap.message() or ABSTAIN_TEXT, []
         answer.related = [Citation.from_passage(i, p) for i, p in enumerate(passages[:RELATED_COUNT], start=1)]
 
-    def _answer_with_llm(self, answer: Answer, query: str, passages: list[Passage], fallback, timings) -> Iterator[str]:
+    def _answer_with_llm(self, answer: Answer, query: str, passages: list[Passage], fallback, timings,
+                         asks_for: str | None = None) -> Iterator[str]:
         """Stream the LLM's answer one verified sentence at a time (never its raw tokens), then finish the Answer."""
         from app.llm import NOT_IN_CORPUS, LlmAnswerer, LlmUnavailable
 
         t0 = time.perf_counter()
         raw, shown = "", ""
         try:
-            for piece in LlmAnswerer(self.settings).stream(query, passages):
+            for piece in LlmAnswerer(self.settings).stream(query, passages, asks_for):
                 raw += piece
                 complete = completed_sentences(raw)
                 if complete and NOT_IN_CORPUS not in complete.upper():

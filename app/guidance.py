@@ -30,12 +30,12 @@ def retrieval_filters(question: str, filters: Filters, lexicon: dict[str, Any]) 
 
 
 def plan_sections(passages: list[Passage], lexicon: dict[str, Any]) -> list[Passage]:
-    """One passage per retrieved document section; only those whose heading names a plan (lexicon
-    `howto_sections`: "Transition path from...", "How to prepare...") when there are any."""
+    """One passage per retrieved document section whose heading names a plan (lexicon `howto_sections`:
+    "Transition path from...", "How to prepare...")."""
     sections = list({p.metadata["context"]: p for p in passages
                      if p.metadata.get("kind") != "posting" and p.metadata.get("section") and p.metadata.get("context")}.values())
     plans = [p for p in sections if any(has_phrase(question_words(p.metadata["section"]), w) for w in lexicon["howto_sections"])]
-    return plans or sections
+    return plans
 
 
 def section_passages(passage: Passage, snapshot: Snapshot) -> list[Passage]:

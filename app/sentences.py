@@ -9,6 +9,7 @@ BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(*\[]?[A-Z0-9])")
 BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
 EMPHASIS = re.compile(r"(\*\*|__|`)|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 BOLD_HEADING = re.compile(r"^\*\*[^*]+\*\*:?$")
+BOLD_LABEL = re.compile(r"^\*\*([^*]+?)[.:]?\*\*[.:]?\s+")  # a list item's bold label, joined to what follows
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
 MIN_CHARS, MAX_CHARS = 25, 420
 LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")  # [text](url): an answer quotes the text, never the link
@@ -31,6 +32,7 @@ def passage_items(text: str, reference: str | None = None) -> list[tuple[str, st
         kind = "prose"
         if BULLET.match(block):
             kind = "option" if BULLET.sub("", block).startswith("**") else "step"
+            block = BOLD_LABEL.sub(r"\1: ", BULLET.sub("", block))  # "**SAIF (2023).** Six elements" is one sentence
         if block.startswith("|"):
             block = " — ".join(c.strip() for c in block.strip("|").split("|") if c.strip())
         block = TAG.sub("", LINK.sub(r"\1", EMPHASIS.sub("", BULLET.sub("", block))))
