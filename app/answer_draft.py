@@ -8,7 +8,7 @@ from typing import Any, Callable
 import numpy as np
 
 from app.answer_type import answer_need, holds_answer
-from app.coverage import searchable_text, specific_terms
+from app.coverage import specific_terms
 from app.extractive import Draft, draft_extractive
 from app.guidance import is_howto, plan_sections, section_passages, section_steps
 from app.types import Passage
@@ -35,8 +35,8 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     answers = None
     if need:
         def answers(sentence: str, index: int) -> bool:
-            return holds_answer(sentence, need, lexicon, searchable_text(passages[index]))
-    draft = draft_extractive(question, query_vector, passages, embed, max_sentences, answers)
+            return holds_answer(sentence, need, lexicon, passages[index].metadata.get("context", ""))
+    draft = draft_extractive(question, query_vector, passages, embed, max_sentences, answers, bool(need.subjects))
     asks_for = need.missing(lexicon) if need else None
     if not draft.answered:
         return AnswerDraft(draft, passages, asks_for, asks_for)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from app.sentences import split_sentences
 from app.support import COMMON_CAPITALS, GENERIC_ACRONYMS, fold_words, names_in, numbers_in
 
 TOKEN = re.compile(r"[$€£%?^]|[A-Za-z0-9][A-Za-z0-9.,:'’/&+-]*[A-Za-z0-9+]|[A-Za-z0-9]")
@@ -65,13 +66,13 @@ def is_type_word(word: str, lexicon: dict[str, Any]) -> bool:
     return any(fold_words(word) == fold_words(p) for spec in lexicon["answer_types"].values() for p in spec["asks"])
 
 
-def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], passage: str = "") -> bool:
-    """True when `sentence` gives what `need` asks for, and its `passage` (text with title and section) names one
-    of the question's subjects."""
+def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], heading: str = "") -> bool:
+    """True when `sentence` gives what `need` asks for, and it or its passage's `heading` (title and section)
+    names the question's subjects."""
     folded = question_words(sentence)
     if need.relation and not any(has_phrase(folded, w) for w in need.relation):
         return False
-    if need.subjects and not any(has_phrase(question_words(f"{passage} {sentence}"), s) for s in need.subjects):
+    if need.subjects and not all(has_phrase(question_words(f"{heading} {sentence}"), s) for s in need.subjects):
         return False
     return holds_type(sentence, need, lexicon) if need.expects else True
 
@@ -83,23 +84,23 @@ def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any]) -> bool
     if kind == "date":
         return any(_is_year(t) for t in tokens) or any(t in lexicon["months"] for t in tokens)
     if kind == "amount":
-        return _near(tokens, _is_number, lambda t: t in lexicon["currencies"] or t == "US", 2) or bool(
-            re.search(r"\d[\d,.]*\s?[kK]\b", sentence))
+        return _near(tokens, _is_number, lambda t: t in lexicon["currencies"] or t == "US", 2)
     if kind == "score":
         units = {fold_words(u) for u in lexicon["score_units"]}
         return _near(tokens, _is_number, lambda t: fold_words(t) in units, 3)
     if kind == "count":
         return _count_of(tokens, need.counted)
     if kind == "version":
-        return any(re.fullmatch(r"v?\d+(?:\.\d+)+", t) for t in tokens) or bool(re.search(r"\bversion \d", sentence, re.I))
+        return any(_is_version(t) for t in tokens) or _near(tokens, lambda t: t.lower() == "version", _is_number, 1)
     if kind == "licence":
-        folded = f" {fold_words(sentence)} "
+        folded = question_words(sentence)
         return any(has_phrase(folded, name) for name in lexicon["licences"])
     if kind == "identifier":
         return any(_is_identifier(t) for t in tokens)
     if kind == "expansion":
-        acronym = re.escape(need.acronym or "")  # "ACR (Words…" or "Words… (ACR)"
-        return bool(need.acronym) and bool(re.search(rf"\b{acronym}\b(?:\s+\w+)?\s*\(\s*[A-Za-z]|\(\s*{acronym}\s*\)", sentence))
+        acronym = re.escape(need.acronym or "")  # "ACR (Words…", "Words… (ACR)" or the words' initials
+        return bool(need.acronym) and (bool(re.search(rf"\b{acronym}\b(?:\s+\w+)?\s*\(\s*[A-Za-z]|\(\s*{acronym}\s*\)", sentence))
+                                       or _spelled_out(need.acronym, tokens))
     if kind in ("agent", "tool"):
         asked = {fold_words(s) for s in need.subjects}
         opening = [t for t in tokens[:1] if t[0].isupper() and t not in COMMON_CAPITALS and t not in GENERIC_ACRONYMS]
@@ -115,16 +116,24 @@ def question_words(text: str) -> str:
 
 def _words(text: str) -> str:
     """The text's words, each of its sentences opened by "^" (so a phrase can ask for a sentence start)."""
-    return " ".join("^ " + " ".join(TOKEN.findall(part)) for part in re.split(r"(?<=[.!?])\s+", text))
+    return " ".join("^ " + " ".join(_bare(t) for t in TOKEN.findall(part)) for part in split_sentences(text))
+
+
+def _bare(token: str) -> str:
+    """A word without its possessive ending: "Google's" names Google."""
+    return token[:-2] if token.endswith(("'s", "’s")) else token
 
 
 def has_phrase(folded: str, phrase: str) -> bool:
-    """Whole-word containment in folded text; "a … b" allows words between the parts, in that order."""
-    parts = [fold_words(" ".join(TOKEN.findall(p))) for p in phrase.split("…")]
-    if not all(parts):
-        return False
-    pattern = r"\b.*?\b".join(rf"(?<![a-z0-9]){re.escape(p)}(?![a-z0-9])" for p in parts)
-    return re.search(pattern, folded) is not None
+    """Whole-word containment in question_words() text; "a … b" allows words between the parts, in that order."""
+    start = 0
+    for part in phrase.split("…"):
+        needle = f" {fold_words(' '.join(TOKEN.findall(part)))} "
+        found = folded.find(needle, start) if needle.strip() else -1
+        if found < 0:
+            return False
+        start = found + len(needle) - 1
+    return True
 
 
 def _is_number(token: str) -> bool:
@@ -132,11 +141,17 @@ def _is_number(token: str) -> bool:
 
 
 def _is_year(token: str) -> bool:
-    return bool(re.fullmatch(r"(?:19|20)\d\d", token))
+    return len(token) == 4 and token.isdigit() and token[:2] in ("19", "20")
+
+
+def _is_version(token: str) -> bool:
+    parts = token.removeprefix("v").split(".")
+    return len(parts) > 1 and all(p.isdigit() for p in parts)
 
 
 def _is_identifier(token: str) -> bool:
-    return bool(re.search(r"[A-Za-z]", token) and re.search(r"\d", token) and re.search(r"[-.:]", token))
+    """CVE-2023-48022, AML.T0051: letters and digits joined by a dash, dot or colon."""
+    return any(c.isalpha() for c in token) and any(c.isdigit() for c in token) and any(c in "-.:" for c in token)
 
 
 def _near(tokens: list[str], first, second, window: int) -> bool:
@@ -158,18 +173,34 @@ def _count_of(tokens: list[str], counted: str | None) -> bool:
 
 def _counted_noun(question: str) -> str | None:
     """The thing a "how many" question counts: the first plural among the next three words ("how many case studies")."""
-    after = re.split(r"\b(?:how many|number of)\b", question, maxsplit=1, flags=re.I)
-    if len(after) < 2:
+    tokens = TOKEN.findall(question)
+    lowered = [t.lower() for t in tokens]
+    starts = [i + 2 for i in range(len(tokens) - 1) if lowered[i:i + 2] in (["how", "many"], ["number", "of"])]
+    if not starts:
         return None
-    words = re.findall(r"[A-Za-z][A-Za-z-]*", after[1])[:3]
+    words = [t for t in tokens[starts[0]:starts[0] + 3] if t[0].isalpha()]
     return next((w for w in words if w.endswith("s") and len(w) > 3), words[0] if words else None)
 
 
 def _acronym(question: str) -> str | None:
     """The acronym a "what does X stand for" question asks about: an upper-case word that is not a generic one."""
-    candidates = [w for w in re.findall(r"\b[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b", question)
-                  if w not in GENERIC_ACRONYMS and w not in COMMON_CAPITALS]
+    candidates = [w for w in TOKEN.findall(question) if w.isalpha() and sum(c.isupper() for c in w) >= 2
+                  and w not in GENERIC_ACRONYMS and w not in COMMON_CAPITALS]
     return candidates[-1] if candidates else None
+
+
+def _spelled_out(acronym: str, tokens: list[str]) -> bool:
+    """Whether capitalised words in a row (small joining words allowed) have the acronym's capitals as initials:
+    "Supply-chain Levels for Software Artifacts" spells SLSA, "Python Risk Identification Toolkit" PyRIT."""
+    capitals = "".join(c for c in acronym if c.isupper())
+    runs, run = [], ""
+    for token in tokens:  # a hyphenated word gives one initial: "Artificial-Intelligence" is the A of ATLAS
+        if token[0].isupper():
+            run += token[0]
+        elif token not in ("for", "of", "and", "the"):
+            runs.append(run)
+            run = ""
+    return any(capitals in r for r in [*runs, run])
 
 
 def _singular(word: str) -> str:

@@ -12,6 +12,7 @@ BOLD_HEADING = re.compile(r"^\*\*[^*]+\*\*:?$")
 BOLD_LABEL = re.compile(r"^\*\*([^*]+?)[.:]?\*\*[.:]?\s+")  # a list item's bold label, joined to what follows
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
 MIN_CHARS, MAX_CHARS = 25, 420
+REQUIREMENT_FIELDS = ("Skills: ", "Clouds: ", "Certifications: ")  # the labels ingest/postings.py renders
 LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")  # [text](url): an answer quotes the text, never the link
 TAG = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|</?[A-Za-z][^<>]*>", re.IGNORECASE | re.DOTALL)  # markup, not sentence
 # a sentence is finished once the next one has begun: markers may still follow its full stop ("... version. [2]")
@@ -26,7 +27,8 @@ def passage_sentences(text: str, reference: str | None = None) -> list[str]:
 
 def passage_items(text: str, reference: str | None = None) -> list[tuple[str, str]]:
     """passage_sentences() with where each came from: "step" (a plain list item), "option" (a list item opened by
-    a bold label, one of several alternatives) or "prose"."""
+    a bold label, one of several alternatives), "posting" (a posting's reference), "requirements" (the skills,
+    clouds and certifications it lists) or "prose"."""
     items: list[tuple[str, str]] = []
     for block in _blocks(text):
         kind = "prose"
@@ -36,8 +38,11 @@ def passage_items(text: str, reference: str | None = None) -> list[tuple[str, st
         if block.startswith("|"):
             block = " — ".join(c.strip() for c in block.strip("|").split("|") if c.strip())
         block = TAG.sub("", LINK.sub(r"\1", EMPHASIS.sub("", BULLET.sub("", block))))
-        if block.startswith("Company: ") and reference:  # a posting's fields: one short reference, not a dump
-            items.append((_clip(TAG.sub("", reference)), "prose"))
+        if block.startswith("Company: "):  # a posting's fields stay one unit, quoted as its short reference
+            items.append((_clip(TAG.sub("", reference or block)), "posting"))
+            asks = min((block.find(label) for label in REQUIREMENT_FIELDS if label in block), default=-1)
+            if reference and asks >= 0:  # what it asks for (skills, clouds, certifications) is quotable on its own
+                items.append((_clip(TAG.sub("", block[asks:])), "requirements"))
             continue
         items.extend((_clip(s), kind) for s in split_sentences(block) if len(s) >= MIN_CHARS)
     return items
@@ -53,6 +58,13 @@ def posting_reference(metadata: dict) -> str | None:
     details = ", ".join(part for part in (metadata.get("company"), place, pay) if part)
     sample = " (a fictional sample posting)" if metadata.get("sample") else ""
     return f"{metadata.get('job_title') or metadata.get('title', '')} — {details}{sample}"
+
+
+def posting_facts(text: str, metadata: dict) -> str | None:
+    """A posting's title and block of fields as one line ("Title: Company: …. Skills: …"), None for documents and
+    for a posting's later passages: what its reference is found by, though only the reference is quoted."""
+    block = next((b for b in _blocks(text) if b.startswith("Company: ")), None) if metadata.get("kind") == "posting" else None
+    return TAG.sub("", f"{metadata.get('job_title') or metadata.get('title', '')}: {block}") if block else None
 
 
 def _blocks(text: str) -> list[str]:

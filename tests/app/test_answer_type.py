@@ -31,15 +31,15 @@ def test_expected_answer_type(question, expected):
     assert expected_answer_type(question, LEXICON) == expected
 
 
-def _answers(question: str, sentence: str, context: str = "") -> bool:
+def _answers(question: str, sentence: str, context: str = "MITRE ATLAS") -> bool:
     return holds_answer(sentence, answer_need(question, LEXICON, specific_terms(question)), LEXICON, context)
 
 
-@pytest.mark.parametrize("question, sentence, answers", [
+@pytest.mark.parametrize("question, sentence, answers", [  # the sentence stands in a passage about MITRE ATLAS
     ("How much does the CISSP exam cost?", "CISSP holders lead security programmes.", False),
     ("How much does the CISSP exam cost?", "The CISSP exam costs USD 749.", True),
     ("How much money would it cost to poison LAION-400M?", "0.01% of LAION-400M could have been poisoned for about 60 US dollars.", True),
-    ("What is the salary for the Head of AI at Acme?", "Pay at Acme is $150k plus bonus.", True),
+    ("What is the salary for the Head of AI at Acme?", "The Head of AI role at Acme pays $150k plus bonus.", True),
     ("Which version of garak added multimodal probes?", "garak probes LLMs for weaknesses.", False),
     ("Which version of PyTorch changed torch.load?", "PyTorch 2.6 changed the default.", True),
     ("Under which licence is PyRIT released?", "PyRIT is released under the MIT License.", True),
@@ -50,12 +50,16 @@ def _answers(question: str, sentence: str, context: str = "") -> bool:
     ("How many employees does Oligo Security have?", "We have grown to 210 employees.", False),  # another company's count
     ("How many lessons did the paper give?", "The paper presents eight lessons.", True),
     ("Who founded OWASP?", "The OWASP GenAI Security Project maintains the Top 10 for LLM Applications.", False),
-    ("Who wrote the NIST AI RMF?", "The AI RMF was released by the US National Institute of Standards and Technology.", True),
+    ("Who wrote the NIST AI RMF?", "The NIST AI RMF was released by the US National Institute of Standards and Technology.", True),
     ("Who makes ModelScan?", "ModelScan, an open-source tool from Protect AI, scans model files.", True),
     ("Who maintains picklescan?", "Hugging Face runs picklescan on uploaded files.", False),
     ("When was Hugging Face founded?", "In May 2023 Hugging Face announced an audit of safetensors.", False),
     ("What does PyRIT stand for?", "Microsoft's PyRIT (Python Risk Identification Toolkit) was released in 2024.", True),
     ("What does PyRIT stand for?", "PyRIT is used for automated red teaming.", False),
+    ("What does SLSA stand for?", "SLSA v1.0 (April 2023): the OpenSSF's Supply-chain Levels for Software Artifacts framework.", True),
+    ("What does SLSA stand for?", "Experience with supply chain security (SLSA, in-toto, Sigstore).", False),
+    ("What does ATLAS stand for?", "Adversarial Threat Landscape for Artificial-Intelligence Systems is MITRE's matrix.", True),
+    ("When does the UK's AI Act come into force?", "The EU AI Act entered into force on 1 August 2024.", False),  # not about the UK
     ("What is the passing score for the CISSP exam?", "CISSP requires five years of experience in two of its eight domains.", False),
     ("What is the ATLAS case study ID of Tay Poisoning?", "AML.CS0009 Tay Poisoning records how users manipulated Tay.", True),
 ])
