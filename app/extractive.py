@@ -59,7 +59,10 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     floor = ranked[0].score * RELATIVE_FLOOR
     quoted = {c.passage_index for c in ranked if c.score >= floor}  # the passages the answer would quote from
     quotable = [c for c in ranked if c.passage_index in quoted and (c.score >= floor or subjects)]
-    lead = next((c for c in quotable if answers(c.text, c.passage_index)), None) if answers else ranked[0]
+    if answers:
+        lead = next((c for c in quotable if answers(c.text, c.passage_index)), None)
+    else:  # a posting's reference names it; it leads only a question about the posting (a typed one, its pay)
+        lead = next((c for c in ranked if c.text != posting_reference(passages[c.passage_index].metadata)), ranked[0])
     if lead is None:
         return Draft([], evidence, False)
     chosen: list[Candidate] = [lead]
