@@ -9,8 +9,8 @@ import numpy as np
 
 from app.answer_type import answer_need, holds_answer
 from app.coverage import specific_terms
-from app.extractive import Draft, draft_extractive
-from app.guidance import is_howto, plan_sections, section_passages, section_steps
+from app.extractive import Draft, draft_extractive, names_company
+from app.guidance import asks_about_postings, is_howto, plan_sections, section_passages, section_steps
 from app.types import Passage
 from ingest.snapshot import Snapshot
 
@@ -36,7 +36,9 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     if need:
         def answers(sentence: str, index: int) -> bool:
             return holds_answer(sentence, need, lexicon, passages[index].metadata.get("context", ""))
-    draft = draft_extractive(question, query_vector, passages, embed, max_sentences, answers, bool(need.subjects))
+    postings_lead = asks_about_postings(question, lexicon) or any(names_company(question, p.metadata) for p in passages)
+    draft = draft_extractive(question, query_vector, passages, embed, max_sentences, answers, bool(need.subjects),
+                             postings_lead)
     asks_for = need.missing(lexicon) if need else None
     if not draft.answered:
         return AnswerDraft(draft, passages, asks_for, asks_for)

@@ -68,13 +68,13 @@ def is_type_word(word: str, lexicon: dict[str, Any]) -> bool:
 
 def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], heading: str = "") -> bool:
     """True when `sentence` gives what `need` asks for, and it or its passage's `heading` (title and section)
-    names at least half of the question's subjects (a question may name context: "… about Copilot's code")."""
+    names every one of the question's subjects."""
     folded = question_words(sentence)
     if need.relation and not any(has_phrase(folded, w) for w in need.relation):
         return False
     named = question_words(f"{heading} {sentence}")
-    if 2 * sum(has_phrase(named, s) for s in need.subjects) < len(need.subjects):
-        return False  # about something else: fewer than half the question's names
+    if not all(has_phrase(named, s) for s in need.subjects):
+        return False  # about something else: "the CISO at Google" is not any CISO
     return holds_type(sentence, need, lexicon) if need.expects else True
 
 

@@ -47,10 +47,11 @@ Answers = Callable[[str, int], bool]
 
 def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Passage],
                      embed: Callable[[list[str]], np.ndarray], max_sentences: int, answers: Answers | None = None,
-                     subjects: bool = False) -> Draft:
+                     subjects: bool = False, postings_lead: bool = False) -> Draft:
     """Score every passage sentence; lead with the best one that `answers` (the best one when no kind is asked
     for), then the best of the rest without redundancy, in reading order. The answering sentence may come from
-    below the quoting floor, out of a quoted passage, when `answers` checks that it names the question's subjects."""
+    below the quoting floor, out of a quoted passage, when `answers` checks that it names the question's subjects.
+    A posting's reference leads only when `postings_lead` (a question about postings) or `answers` allows it."""
     candidates = _candidates(question, query_vector, passages, embed)
     if not candidates:
         return Draft([], 0.0, answers is None)
@@ -61,7 +62,9 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     quotable = [c for c in ranked if c.passage_index in quoted and (c.score >= floor or subjects)]
     if answers:
         lead = next((c for c in quotable if answers(c.text, c.passage_index)), None)
-    else:  # a posting's reference names it; it leads only a question about the posting (a typed one, its pay)
+    elif postings_lead:
+        lead = ranked[0]
+    else:  # a posting's reference names a posting: no lead for a question about something else
         lead = next((c for c in ranked if c.text != posting_reference(passages[c.passage_index].metadata)), ranked[0])
     if lead is None:
         return Draft([], evidence, False)
@@ -106,14 +109,15 @@ def _with_posting_references(chosen: list[Candidate], passages: list[Passage], q
         if reference and index not in named:
             named.add(index)
             quoted = quoted + [(reference, [index])] if position == 0 else [(reference, [index])] + quoted
-        if candidate.text == reference and _names_company(question, passages[index].metadata):
+        if candidate.text == reference and names_company(question, passages[index].metadata):
             quoted += [(text, [index]) for text, kind in passage_items(passages[index].text, reference)
                        if kind == "requirements" and text not in {c.text for c in chosen}]
         sentences.extend(quoted)
     return sentences
 
 
-def _names_company(question: str, metadata: dict) -> bool:
+def names_company(question: str, metadata: dict) -> bool:
+    """Whether the question names the company of the posting with this metadata."""
     company = str(metadata.get("company") or "").casefold()
     return bool(company) and company in question.casefold()
 

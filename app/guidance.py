@@ -15,7 +15,13 @@ def is_guidance(question: str, lexicon: dict[str, Any]) -> bool:
     """A question about what to do ("what should I learn", "how do I get into") that does not ask about postings."""
     folded = question_words(question)
     asks = any(has_phrase(folded, p) for p in lexicon["guidance_questions"])
-    return asks and not any(has_phrase(folded, p) for p in lexicon["posting_words"])
+    return asks and not asks_about_postings(question, lexicon)
+
+
+def asks_about_postings(question: str, lexicon: dict[str, Any]) -> bool:
+    """A question about job postings: "which roles…", "postings that…", "the role at Acme"."""
+    folded = question_words(question)
+    return any(has_phrase(folded, p) for p in lexicon["posting_words"])
 
 
 def is_howto(question: str, lexicon: dict[str, Any]) -> bool:

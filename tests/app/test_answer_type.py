@@ -60,7 +60,7 @@ def _answers(question: str, sentence: str, context: str = "MITRE ATLAS") -> bool
     ("What does SLSA stand for?", "Experience with supply chain security (SLSA, in-toto, Sigstore).", False),
     ("What does ATLAS stand for?", "Adversarial Threat Landscape for Artificial-Intelligence Systems is MITRE's matrix.", True),
     ("When did the UK Safety Institute open-source Inspect?", "The EU AI Act entered into force on 1 August 2024.", False),
-    ("Who wrote \"Asleep at the Keyboard?\" about Copilot's code?", 'Pearce et al., in "Asleep at the Keyboard?', True),
+    ("What is the salary of the CISO at Google?", "Part-Time Virtual CISO at Eastmere pays 110,000 USD per year.", False),
     ("What is the passing score for the CISSP exam?", "CISSP requires five years of experience in two of its eight domains.", False),
     ("What is the ATLAS case study ID of Tay Poisoning?", "AML.CS0009 Tay Poisoning records how users manipulated Tay.", True),
 ])
