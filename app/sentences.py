@@ -12,7 +12,7 @@ BOLD_HEADING = re.compile(r"^\*\*[^*]+\*\*:?$")
 BOLD_LABEL = re.compile(r"^\*\*([^*]+?)[.:]?\*\*[.:]?\s+")  # a list item's bold label, joined to what follows
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
 MIN_CHARS, MAX_CHARS = 25, 420
-REQUIREMENT_FIELDS = ("Skills: ", "Clouds: ", "Certifications: ")  # the labels ingest/postings.py renders
+REQUIREMENTS_START = "Skills: "  # ingest/postings.py renders skills, then clouds and certifications, last
 LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")  # [text](url): an answer quotes the text, never the link
 TAG = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|</?[A-Za-z][^<>]*>", re.IGNORECASE | re.DOTALL)  # markup, not sentence
 # a sentence is finished once the next one has begun: markers may still follow its full stop ("... version. [2]")
@@ -40,7 +40,7 @@ def passage_items(text: str, reference: str | None = None) -> list[tuple[str, st
         block = TAG.sub("", LINK.sub(r"\1", EMPHASIS.sub("", BULLET.sub("", block))))
         if block.startswith("Company: "):  # a posting's fields stay one unit, quoted as its short reference
             items.append((_clip(TAG.sub("", reference or block)), "posting"))
-            asks = min((block.find(label) for label in REQUIREMENT_FIELDS if label in block), default=-1)
+            asks = block.find(REQUIREMENTS_START)
             if reference and asks >= 0:  # what it asks for (skills, clouds, certifications) is quotable on its own
                 items.append((_clip(TAG.sub("", block[asks:])), "requirements"))
             continue
