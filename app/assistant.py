@@ -7,19 +7,20 @@ import unicodedata
 from typing import Any, Iterator
 
 from app.analytics import analytics_answer
+from app.answer_draft import draft_answer
 from app.compose import compose_answer
 from app.coverage import CorpusGap, corpus_gap
 from app.currency import Currency
 from app.embed_cache import CachedEmbedder
 from app.errors import UserError
-from app.extractive import draft_extractive
 from app.filters import Filters, parse_filters
 from app.followup import previous_questions, standalone_question
+from app.guidance import retrieval_filters
 from app.jobs.answer import postings_answer
-from app.jobs.follow import follow_up_figure
 from app.jobs.documented import with_documented_figure
 from app.jobs.engine import PostingsEngine
-from app.lexicon import lexicon_for
+from app.jobs.follow import follow_up_figure
+from app.lexicon import load_lexicon
 from app.query import Query, QueryParser
 from app.retrieval import HybridRetriever
 from app.sentences import answer_sentences, completed_sentences
@@ -47,6 +48,7 @@ class Assistant:
         if not self.settings.vocabulary_path.exists():
             raise UserError(f"vocabulary file {self.settings.vocabulary_path} is missing; set AISEC_CORPUS_DIR to the corpus folder")
         self.vocabulary = load_vocabulary(self.settings.vocabulary_path)
+        self.lexicon = load_lexicon(self.settings.lexicon_path)
         self.embedder = embedder or make_embedder(self.settings)
         self.store = ChunkStore(self.settings, index_signature(self.settings, self.embedder), create=False)
         self.embedder.embed_query("warm up")  # load the model now, not on the first user's question
@@ -98,24 +100,27 @@ class Assistant:
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         query_vector = self.embed([query])[0]  # cached: the analytics router may have embedded it already
-        ranked = retriever.retrieve(query, query_vector, parsed, k=max(TRACE_DEPTH, self.settings.top_k))
+        ranked = retriever.retrieve(query, query_vector, retrieval_filters(query, parsed, self.lexicon),
+                                    k=max(TRACE_DEPTH, self.settings.top_k))
         passages = ranked[: self.settings.top_k]  # fused ranking is prefix-stable: the same top_k as k=top_k
         asks_current = asked.asks_current
         if asks_current:  # what is in force: current editions lead, superseded ones are never quoted as current
             passages = self.currency.current_first(passages)
         timings["retrieve"] = _ms(t0)
         t0 = time.perf_counter()
-        draft = draft_extractive(query, query_vector, passages, self.embed, self.settings.max_answer_sentences)
+        drafted = draft_answer(query, query_vector, passages, self.embed, self.settings.max_answer_sentences,
+                               self.lexicon, retriever.snapshot, asked.expects)
+        draft, passages = drafted.draft, drafted.passages
         if asks_current:
             draft = self.currency.without_superseded(draft, passages)
         timings["select"] = _ms(t0)
         answer = Answer(question, "", [], False, mode, standalone_question=query if query != question else None)
-        gap = corpus_gap(query, passages, [text for text, _ in draft.sentences])
+        gap = corpus_gap(query, passages, drafted.lacking, self.lexicon)
         if gap or draft.evidence < self.settings.abstain_threshold or not draft.sentences:
             self._abstain(answer, passages, gap)
             yield from _pieces(answer.text)
         elif mode == "llm":
-            yield from self._answer_with_llm(answer, query, passages, draft.sentences, timings)
+            yield from self._answer_with_llm(answer, query, passages, draft.sentences, timings, drafted.asks_for)
         else:
             self._fill(answer, draft.sentences, passages, timings, keep_unsupported=False)
             yield from _pieces(answer.text)
@@ -140,6 +145,7 @@ class Assistant:
 
             self._coach = Coach(self)
         return self._coach
+
     def read(self, question: str, history: list[Any] | None = None) -> Query:
         """The question's Query: the conversation's user turns are read in order, each follow-up editing the last."""
         parser = self._parser(self.retriever())
@@ -198,7 +204,7 @@ class Assistant:
         derived = retriever.snapshot.derived
         if "query_parser" not in derived:
             rows = self._engine(retriever).rows
-            derived["query_parser"] = QueryParser(self.vocabulary, lexicon_for(self.settings.lexicon_path),
+            derived["query_parser"] = QueryParser(self.vocabulary, self.lexicon,
                                                   [r.metadata.get("company", "") for r in rows], [r.location for r in rows])
         return derived["query_parser"]
 
@@ -225,14 +231,15 @@ class Assistant:
         answer.abstained, answer.text, answer.citations = True, gap.message() or ABSTAIN_TEXT, []
         answer.related = [Citation.from_passage(i, p) for i, p in enumerate(passages[:RELATED_COUNT], start=1)]
 
-    def _answer_with_llm(self, answer: Answer, query: str, passages: list[Passage], fallback, timings) -> Iterator[str]:
+    def _answer_with_llm(self, answer: Answer, query: str, passages: list[Passage], fallback, timings,
+                         asks_for: str | None = None) -> Iterator[str]:
         """Stream the LLM's answer one verified sentence at a time (never its raw tokens), then finish the Answer."""
         from app.llm import NOT_IN_CORPUS, LlmAnswerer, LlmUnavailable
 
         t0 = time.perf_counter()
         raw, shown = "", ""
         try:
-            for piece in LlmAnswerer(self.settings).stream(query, passages):
+            for piece in LlmAnswerer(self.settings).stream(query, passages, asks_for):
                 raw += piece
                 complete = completed_sentences(raw)
                 if complete and NOT_IN_CORPUS not in complete.upper():

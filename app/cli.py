@@ -121,7 +121,10 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--reuse-embeddings", action="store_true",
                           help="share sentence embeddings across configurations (fast sweeps; later latencies are optimistic)")
     evaluate.add_argument("--gate", action="store_true", help="exit 1 if the run is below evals/thresholds.yaml")
-    evaluate.add_argument("--split", choices=["dev", "heldout"], help="only the suite's cases of this split (default: all)")
+    evaluate.add_argument("--tag", dest="tags", action="append", default=[], metavar="TAG",
+                          help="run only the cases carrying this tag (repeatable: any of them), e.g. --tag heldout")
+    evaluate.add_argument("--skip-tag", dest="skip_tags", action="append", default=[], metavar="TAG",
+                          help="leave out the cases carrying this tag (repeatable), e.g. --skip-tag heldout")
     evaluate.set_defaults(handler=_eval)
     return parser
 
@@ -314,7 +317,7 @@ def _eval(args: argparse.Namespace, settings) -> int:
 
     return run_command(settings, suite=args.suite, configs=args.configs, mode=args.mode, out=args.out,
                        index_dir=args.index_dir, gate=args.gate, console=Console(), share_embeddings=args.reuse_embeddings,
-                       split=args.split)
+                       tags=args.tags, skip_tags=args.skip_tags)
 
 
 def _advise(args: argparse.Namespace, settings) -> int:

@@ -1,10 +1,12 @@
-"""Signs the corpus lacks the answer: names and numbers no passage mentions, or money, a version or a licence
-asked for that no sentence to be quoted gives."""
+"""Signs the corpus lacks the answer: names and numbers no passage mentions, or the kind of answer asked for
+(app/answer_type.py) that no sentence to be quoted gives."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
+from app.answer_type import is_type_word
 from app.support import COMMON_CAPITALS, GENERIC_ACRONYMS, INSTRUCTION, fold_words
 from app.types import Passage
 
@@ -12,19 +14,6 @@ SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")  # not inside "2.0" or "LLM01:2025
 WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.:'’/&+-]*[A-Za-z0-9])?")
 YEAR_OR_VERSION = re.compile(r"^(?:(?:19|20)\d\d|\d+\.\d+(?:\.\d+)*)$")
 IDENTIFIER = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9]+(?:[:.-][A-Za-z0-9]+)*$|^\d+:\d+$")
-# What a question asks for, and what a sentence that gives it contains.
-ASKED_KINDS = {
-    "a licence": (re.compile(r"\blicen[cs]e[ds]?\b", re.I),
-                  re.compile(r"\blicen[cs]e|\b(?:MIT|Apache|GPL|BSD|MPL|LGPL|AGPL|Creative Commons)\b")),
-    "a version number": (re.compile(r"\b(?:which|what) (?:version|release)\b", re.I),
-                         re.compile(r"\b(?:v?\d+\.\d+(?:\.\d+)*|version \d+)\b", re.I)),
-    "an amount of money": (
-        re.compile(r"\bhow much\b[^?]*\b(?:cost|costs|pay|pays|paid|earn|earns|charge|charges|spend|make|makes)\b"
-                   r"|\bhow many (?:dollars|euros|pounds)\b"
-                   r"|\b(?:salary|salaries|pay|price|cost|fee|fine|bounty)(?:\s+range)?\s*(?:of|for|at|in|paid|ever paid|\?|$)", re.I),
-        re.compile(r"[$€£]\s?\d|\b\d[\d,.]*\s?[kK]\b|\b(?:USD|EUR|GBP)\s?\d"
-                   r"|\b\d[\d,.]*(?:\s?[–-]\s?\d[\d,.]*)?\s?(?:USD|EUR|GBP|dollars|euros|pounds|million|billion)\b")),
-}
 QUESTION_WORDS = {"What", "Which", "Who", "Whom", "Whose", "When", "Where", "Why", "How", "Is", "Are", "Do", "Does",
                   "Did", "Can", "Could", "Should", "Would", "Will", "I", "Please", "Tell", "List", "Name", "Give"}
 
@@ -32,7 +21,7 @@ QUESTION_WORDS = {"What", "Which", "Who", "Whom", "Whose", "When", "Where", "Why
 @dataclass(frozen=True)
 class CorpusGap:
     """Why the passages cannot answer, whatever the evidence score: names they never mention, or the kind of
-    answer (money, a version, a licence) no sentence to be quoted gives."""
+    answer (a date, a count, a founder...) no sentence to be quoted gives."""
 
     missing: tuple[str, ...] = ()
     lacking: str | None = None
@@ -49,10 +38,12 @@ class CorpusGap:
         return None
 
 
-def corpus_gap(question: str, passages: list[Passage], sentences: list[str]) -> CorpusGap:
-    """The gap between what `question` asks and what its retrieved `passages` and chosen `sentences` offer."""
-    missing = uncovered_terms(question, [searchable_text(p) for p in passages])
-    return CorpusGap(tuple(missing), None if missing else unanswered_kind(question, sentences))
+def corpus_gap(question: str, passages: list[Passage], lacking: str | None, lexicon: dict[str, Any]) -> CorpusGap:
+    """The gap between what `question` asks and what its retrieved `passages` offer; `lacking` names the kind of
+    answer no sentence to be quoted gives (from the draft), if any."""
+    terms = [t for t in specific_terms(question) if not is_type_word(t, lexicon)]
+    missing = unmentioned(terms, [searchable_text(p) for p in passages])
+    return CorpusGap(tuple(missing), None if missing else lacking)
 
 
 def specific_terms(question: str) -> list[str]:
@@ -71,14 +62,6 @@ def specific_terms(question: str) -> list[str]:
             if numeric or named:
                 terms.append(word)
     return list(dict.fromkeys(terms))
-
-
-def unanswered_kind(question: str, sentences: list[str]) -> str | None:
-    """What the question asks for (a licence, a version, an amount of money) when none of `sentences` gives one."""
-    for kind, (asks, gives) in ASKED_KINDS.items():
-        if asks.search(question):
-            return None if any(gives.search(s) for s in sentences) else kind
-    return None
 
 
 def uncovered_terms(question: str, texts: list[str]) -> list[str]:

@@ -25,7 +25,7 @@ class Currency:
     @classmethod
     def from_settings(cls, settings: Settings) -> "Currency":
         """Read the registry and lexicon beside the vocabulary."""
-        lexicon = load_lexicon(settings.lexicon_path) if settings.lexicon_path.exists() else {}
+        lexicon = load_lexicon(settings.lexicon_path)
         try:
             registry = load_registry(settings.editions_path)
         except ValueError as exc:

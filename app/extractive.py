@@ -1,4 +1,5 @@
-"""The default answerer: quote the retrieved sentences that best answer the question, no LLM."""
+"""The default answerer: quote the retrieved sentences that best answer the question, the one that answers it
+first, no LLM."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -6,7 +7,7 @@ from typing import Callable
 
 import numpy as np
 
-from app.sentences import passage_sentences
+from app.sentences import passage_items, posting_facts, posting_reference
 from app.types import Passage
 from ingest.lexical import lexical_tokens
 
@@ -15,6 +16,7 @@ REDUNDANCY_LIMIT = 0.88
 RELATIVE_FLOOR = 0.72
 PER_PASSAGE = 2
 MAX_EMBEDDED = 24  # sentences embedded per question; the rest are pre-ranked away lexically
+MIN_CLAUSE_CHARS = 25  # as short as a quotable sentence
 
 
 @dataclass(frozen=True)
@@ -31,25 +33,47 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Draft:
-    """Chosen sentences (each citing one passage index) and the evidence strength."""
+    """Chosen sentences (each citing one passage index), the answering one first, and the evidence strength;
+    `answered` is False when a sentence of the asked-for kind was needed and none was found."""
 
     sentences: list[tuple[str, list[int]]]
     evidence: float
+    answered: bool = True
+
+
+# Whether a sentence of the passage at an index answers the question (holds the asked-for kind of value).
+Answers = Callable[[str, int], bool]
 
 
 def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Passage],
-                     embed: Callable[[list[str]], np.ndarray], max_sentences: int) -> Draft:
-    """Score every passage sentence, drop redundant ones, keep the best in reading order."""
+                     embed: Callable[[list[str]], np.ndarray], max_sentences: int, answers: Answers | None = None,
+                     subjects: bool = False, postings_lead: bool = False) -> Draft:
+    """Score every passage sentence; lead with the best one that `answers` (the best one when no kind is asked
+    for), then the best of the rest without redundancy, in reading order. The answering sentence may come from
+    below the quoting floor, out of a quoted passage, when `answers` checks that it names the question's subjects.
+    A posting's reference leads only when `postings_lead` (a question about postings) or `answers` allows it."""
     candidates = _candidates(question, query_vector, passages, embed)
     if not candidates:
-        return Draft([], 0.0)
-    evidence = max(c.semantic for c in candidates)
+        return Draft([], 0.0, answers is None)
+    evidence = max(max(c.semantic for c in candidates), _clause_evidence(candidates, query_vector, embed))
     ranked = sorted(candidates, key=lambda c: -c.score)
     floor = ranked[0].score * RELATIVE_FLOOR
-    chosen: list[Candidate] = []
-    chosen_vectors: list[np.ndarray] = []
-    per_passage: dict[int, int] = {}
+    quoted = {c.passage_index for c in ranked if c.score >= floor}  # the passages the answer would quote from
+    quotable = [c for c in ranked if c.passage_index in quoted and (c.score >= floor or subjects)]
+    if answers:
+        lead = next((c for c in quotable if answers(c.text, c.passage_index)), None)
+    elif postings_lead:
+        lead = ranked[0]
+    else:  # a posting's reference names a posting: no lead for a question about something else
+        lead = next((c for c in ranked if c.text != posting_reference(passages[c.passage_index].metadata)), ranked[0])
+    if lead is None:
+        return Draft([], evidence, False)
+    chosen: list[Candidate] = [lead]
+    chosen_vectors: list[np.ndarray] = [lead.vector]
+    per_passage: dict[int, int] = {lead.passage_index: 1}
     for candidate in ranked:
+        if candidate is lead:
+            continue
         if len(chosen) == max_sentences or candidate.score < floor:
             break
         if per_passage.get(candidate.passage_index, 0) >= PER_PASSAGE:
@@ -59,31 +83,64 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
         chosen.append(candidate)
         chosen_vectors.append(candidate.vector)
         per_passage[candidate.passage_index] = per_passage.get(candidate.passage_index, 0) + 1
-    chosen.sort(key=lambda c: (c.passage_index, c.position))
-    return Draft([(c.text, [c.passage_index]) for c in chosen], evidence)
+    support = sorted(chosen[1:], key=lambda c: (c.passage_index, c.position))
+    return Draft(_with_posting_references([lead, *support], passages, question), evidence)
+
+
+def _clause_evidence(candidates: list[Candidate], query_vector: np.ndarray, embed: Callable[[list[str]], np.ndarray]) -> float:
+    """The best match of a clause (a part between semicolons or brackets) of a long sentence: an answer in an aside,
+    "(the fast gradient sign method introduced by Goodfellow ... in December 2014)", is evidence too."""
+    clauses = [part.strip() for c in candidates for part in c.text.replace("(", ";").replace(")", ";").split(";")
+               if len(part.strip()) >= MIN_CLAUSE_CHARS and len(part.strip()) < len(c.text) - 2]
+    return float(np.max(embed(clauses) @ query_vector)) if clauses else 0.0
+
+
+def _with_posting_references(chosen: list[Candidate], passages: list[Passage], question: str) -> list[tuple[str, list[int]]]:
+    """The chosen sentences, each posting quoted also named once by its short reference: after the lead, else
+    before the posting's first sentence; a posting the question names by its company also with what it asks for."""
+    references = {c.passage_index: posting_reference(passages[c.passage_index].metadata)
+                  if posting_facts(passages[c.passage_index].text, passages[c.passage_index].metadata) else None
+                  for c in chosen}  # only a posting's first passage holds the fields its reference is checked against
+    named = {c.passage_index for c in chosen if c.text == references[c.passage_index]}
+    sentences: list[tuple[str, list[int]]] = []
+    for position, candidate in enumerate(chosen):
+        index, reference = candidate.passage_index, references[candidate.passage_index]
+        quoted = [(candidate.text, [index])]
+        if reference and index not in named:
+            named.add(index)
+            quoted = quoted + [(reference, [index])] if position == 0 else [(reference, [index])] + quoted
+        if candidate.text == reference and names_company(question, passages[index].metadata):
+            quoted += [(text, [index]) for text, kind in passage_items(passages[index].text, reference)
+                       if kind == "requirements" and text not in {c.text for c in chosen}]
+        sentences.extend(quoted)
+    return sentences
+
+
+def names_company(question: str, metadata: dict) -> bool:
+    """Whether the question names the company of the posting with this metadata."""
+    company = str(metadata.get("company") or "").casefold()
+    return bool(company) and company in question.casefold()
 
 
 def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage],
                 embed: Callable[[list[str]], np.ndarray]) -> list[Candidate]:
-    rows = [(i, position, sentence)
+    rows = [(i, position, sentence, facts if kind == "posting" else sentence)
             for i, passage in enumerate(passages)
-            for position, sentence in enumerate(passage_sentences(passage.text, _posting_title(passage)))]
+            for facts in [posting_facts(passage.text, passage.metadata)]
+            for position, (sentence, kind) in enumerate(passage_items(passage.text, posting_reference(passage.metadata)))]
     if not rows:
         return []
     question_tokens = set(lexical_tokens(question))
-    overlaps = [len(question_tokens & set(lexical_tokens(s))) / len(question_tokens) if question_tokens else 0.0
-                for _, _, s in rows]
+    overlaps = [len(question_tokens & set(lexical_tokens(scored))) / len(question_tokens) if question_tokens else 0.0
+                for *_, scored in rows]
     keep = sorted(range(len(rows)), key=lambda r: -(overlaps[r] + RANK_WEIGHT / (1 + rows[r][0]) + (rows[r][1] == 0) * 0.05))
     keep = sorted(keep[:MAX_EMBEDDED])
     rows, overlaps = [rows[r] for r in keep], [overlaps[r] for r in keep]
-    vectors = embed([sentence for _, _, sentence in rows])
+    vectors = embed([scored for *_, scored in rows])  # a posting's reference is scored by all its fields
     semantic = vectors @ query_vector
     candidates = []
-    for (i, position, sentence), vector, similarity, overlap in zip(rows, vectors, semantic, overlaps):
+    for (i, position, sentence, _), vector, similarity, overlap in zip(rows, vectors, semantic, overlaps):
         score = SEMANTIC_WEIGHT * float(similarity) + LEXICAL_WEIGHT * overlap + RANK_WEIGHT / (1 + i)
         candidates.append(Candidate(sentence, i, position, float(similarity), score, vector))
     return candidates
 
-
-def _posting_title(passage: Passage) -> str | None:
-    return passage.metadata.get("job_title") if passage.metadata.get("kind") == "posting" else None

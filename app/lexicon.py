@@ -10,14 +10,6 @@ import yaml
 from app.errors import UserError
 
 
-SHIPPED = Path(__file__).resolve().parents[1] / "corpus" / "lexicon.yaml"
-
-
-def lexicon_for(path: Path) -> dict[str, Any]:
-    """The corpus folder's lexicon, or the one shipped with the project when a corpus brings none (a user's own folder)."""
-    return load_lexicon(path if path.exists() else SHIPPED)
-
-
 @lru_cache(maxsize=4)
 def load_lexicon(path: Path) -> dict[str, Any]:
     """Read lexicon.yaml: one section per idea (answer types, intents, places, ...), each a mapping or a list."""

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from app.analytics.entities import EntityRecognizer
+from app.answer_type import expected_answer_type
 from app.asks_current import asks_for_current
 
 INTENTS = ("explain", "list", "rank", "top", "count", "share", "salary", "compare", "guidance", "advice")
@@ -44,8 +45,8 @@ class Query:
     page: int = 1
     follow_up: bool = False  # built by editing the previous turn's Query
     latest: tuple[str, ...] = ()  # the constraints this question itself set (a follow-up's edit)
-    expects: str | None = None  # answer type (date, amount, count, ...): filled by the answer-type reader
-    asks_current: bool = False  # asks for the current state of something: filled by the freshness reader
+    expects: str | None = None  # the answer type asked for (date, amount, count, ...): app.answer_type
+    asks_current: bool = False  # asks for the current state of something: app.asks_current
 
     @property
     def about_postings(self) -> bool:
@@ -82,13 +83,14 @@ class QueryParser:
         self.which = re.compile(WHICH_POSTINGS.format(nouns=nouns), re.I)
         strong = "|".join(re.escape(n) for n in lexicon["query_posting_nouns"] if n not in lexicon["query_role_nouns"])
         self.nouns = re.compile(rf"\b(?:{strong})\b", re.I)
-        self.months = [m.lower() for m in lexicon["query_months"]]
+        self.months = [m.lower() for m in lexicon["months"]]
         self.date = re.compile(r"\b(?:since|after|from)\s+(" + "|".join(self.months) + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(20\d\d)\b", re.I)
 
     def parse(self, question: str, previous: Query | None = None) -> Query:
         """The question's Query; a follow-up edits `previous` (keeps what it does not change)."""
         query = self._read(question, previous)
-        return replace(query, asks_current=asks_for_current(query.text, self.lex))
+        return replace(query, asks_current=asks_for_current(query.text, self.lex),
+                       expects=expected_answer_type(query.text, self.lex))
 
     def _read(self, question: str, previous: Query | None) -> Query:
         text = question.strip()
@@ -177,7 +179,7 @@ class QueryParser:
         return {}
 
     def _currency(self, text: str, symbol: str | None) -> str | None:
-        for code, spellings in self.lex["query_currency"].items():
+        for code, spellings in self.lex["currencies"].items():
             if symbol and symbol in spellings:
                 return code
             if any(len(s) > 1 and re.search(rf"\b{re.escape(s)}\b", text, re.I) for s in spellings):

@@ -9,26 +9,62 @@ BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(*\[]?[A-Z0-9])")
 BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
 EMPHASIS = re.compile(r"(\*\*|__|`)|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 BOLD_HEADING = re.compile(r"^\*\*[^*]+\*\*:?$")
+BOLD_LABEL = re.compile(r"^\*\*([^*]+?)[.:]?\*\*[.:]?\s+")  # a list item's bold label, joined to what follows
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
 MIN_CHARS, MAX_CHARS = 25, 420
+REQUIREMENTS_START = "Skills: "  # ingest/postings.py renders skills, then clouds and certifications, last
 LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")  # [text](url): an answer quotes the text, never the link
 TAG = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|</?[A-Za-z][^<>]*>", re.IGNORECASE | re.DOTALL)  # markup, not sentence
 # a sentence is finished once the next one has begun: markers may still follow its full stop ("... version. [2]")
 SENTENCE_END = re.compile(r"[.!?](?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])*(?=\s+[^\s\[])")
 
 
-def passage_sentences(text: str, title: str | None = None) -> list[str]:
-    """Sentences of a passage worth quoting: headings, rules and fragments dropped, markup removed."""
-    sentences: list[str] = []
+def passage_sentences(text: str, reference: str | None = None) -> list[str]:
+    """Sentences of a passage worth quoting: headings, rules and fragments dropped, markup removed; a posting's
+    block of fields is quoted as its one-line `reference` instead."""
+    return [sentence for sentence, _ in passage_items(text, reference)]
+
+
+def passage_items(text: str, reference: str | None = None) -> list[tuple[str, str]]:
+    """passage_sentences() with where each came from: "step" (a plain list item), "option" (a list item opened by
+    a bold label, one of several alternatives), "posting" (a posting's reference), "requirements" (the skills,
+    clouds and certifications it lists) or "prose"."""
+    items: list[tuple[str, str]] = []
     for block in _blocks(text):
+        kind = "prose"
+        if BULLET.match(block):
+            kind = "option" if BULLET.sub("", block).startswith("**") else "step"
+            block = BOLD_LABEL.sub(r"\1: ", BULLET.sub("", block))  # "**SAIF (2023).** Six elements" is one sentence
         if block.startswith("|"):
             block = " — ".join(c.strip() for c in block.strip("|").split("|") if c.strip())
         block = TAG.sub("", LINK.sub(r"\1", EMPHASIS.sub("", BULLET.sub("", block))))
-        if block.startswith("Company: ") and title:  # the facts line of a posting stays one unit
-            sentences.append(_clip(f"{TAG.sub('', title)}: {block}"))
+        if block.startswith("Company: "):  # a posting's fields stay one unit, quoted as its short reference
+            items.append((_clip(TAG.sub("", reference or block)), "posting"))
+            asks = block.find(REQUIREMENTS_START)
+            if reference and asks >= 0:  # what it asks for (skills, clouds, certifications) is quotable on its own
+                items.append((_clip(TAG.sub("", block[asks:])), "requirements"))
             continue
-        sentences.extend(_clip(s) for s in split_sentences(block) if len(s) >= MIN_CHARS)
-    return sentences
+        items.extend((_clip(s), kind) for s in split_sentences(block) if len(s) >= MIN_CHARS)
+    return items
+
+
+def posting_reference(metadata: dict) -> str | None:
+    """A posting as one short line: title — company, place, pay (and that it is a sample); None for documents."""
+    if metadata.get("kind") != "posting":
+        return None
+    place = ", ".join(str(metadata[k]) for k in ("location", "remote") if metadata.get(k))
+    low, high = metadata.get("salary_min"), metadata.get("salary_max")
+    pay = f"{low:,}–{high:,} {metadata.get('currency') or ''} per year".replace("  ", " ") if low and high else ""
+    details = ", ".join(part for part in (metadata.get("company"), place, pay) if part)
+    sample = " (a fictional sample posting)" if metadata.get("sample") else ""
+    return f"{metadata.get('job_title') or metadata.get('title', '')} — {details}{sample}"
+
+
+def posting_facts(text: str, metadata: dict) -> str | None:
+    """A posting's title and block of fields as one line ("Title: Company: …. Skills: …"), None for documents and
+    for a posting's later passages: what its reference is found by, though only the reference is quoted."""
+    block = next((b for b in _blocks(text) if b.startswith("Company: ")), None) if metadata.get("kind") == "posting" else None
+    return TAG.sub("", f"{metadata.get('job_title') or metadata.get('title', '')}: {block}") if block else None
 
 
 def _blocks(text: str) -> list[str]:

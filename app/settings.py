@@ -72,5 +72,7 @@ class Settings(BaseSettings):
 
     @property
     def lexicon_path(self) -> Path:
-        """The word lists that reading a question and checking an answer use, beside the vocabulary."""
-        return self.corpus_dir / "lexicon.yaml"
+        """The word lists that reading a question and checking an answer use, beside the vocabulary; the shipped
+        lexicon when a corpus folder of one's own has none."""
+        own = self.corpus_dir / "lexicon.yaml"
+        return own if own.exists() else Path(__file__).resolve().parents[1] / "corpus" / "lexicon.yaml"

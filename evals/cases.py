@@ -14,9 +14,8 @@ from evals.textmatch import Fact, parse_fact
 
 DATASETS = Path(__file__).parent / "datasets"
 CASE_FIELDS = {"id", "question", "turns", "filters", "answerable", "expected_facts", "expected_sources", "tags",
-               "forbidden", "route", "analytics", "postings", "split", "notes"}
+               "forbidden", "route", "analytics", "postings", "notes"}
 ROUTES = ("passages", "analytics", "postings")
-SPLITS = ("dev", "heldout")
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,6 @@ class Case:
     route: str | None = None  # expected Answer.route, when the case says
     analytics: dict[str, Any] | None = None  # expected numbers computed from the postings at run time
     postings: dict[str, Any] | None = None  # expected postings selected from the postings files at run time
-    split: str = "dev"  # "heldout" cases are run once, at the end, and reported apart
     expected_postings: tuple[str, ...] = ()  # resolved from `postings`
 
     @property
@@ -96,6 +94,19 @@ def load_suite(name_or_path: str | Path) -> Suite:
     return Suite(str(raw.get("name") or path.stem), tuple(cases), path)
 
 
+def select_cases(suite: Suite, tags: list[str], skip_tags: list[str]) -> Suite:
+    """The suite's cases carrying any of `tags` (all when none are given) and none of `skip_tags`."""
+    if not tags and not skip_tags:
+        return suite
+    cases = tuple(c for c in suite.cases
+                  if (not tags or set(tags) & set(c.tags)) and not set(skip_tags) & set(c.tags))
+    if not cases:
+        raise UserError(f"no case of suite {suite.name} carries {' or '.join(tags) or 'any tag'}"
+                        + (f" without {' or '.join(skip_tags)}" if skip_tags else ""))
+    label = "+".join(tags) + "".join(f"-{t}" for t in skip_tags)
+    return Suite(f"{suite.name}[{label}]", cases, suite.path)
+
+
 def parse_case(raw: Any, path: Path | None = None) -> Case:
     """One case from its YAML mapping."""
     where = f"{path}: " if path else ""
@@ -124,9 +135,6 @@ def parse_case(raw: Any, path: Path | None = None) -> Case:
         postings = raw.get("postings")
         if postings is not None:
             validate_postings_spec(postings)
-        split = str(raw.get("split", "dev"))
-        if split not in SPLITS:
-            raise ValueError(f"split must be one of {SPLITS}")
         filters = raw.get("filters") or {}
         if not isinstance(filters, dict):
             raise ValueError("`filters` must be a mapping like {role_family: mlsecops}")
@@ -140,22 +148,12 @@ def parse_case(raw: Any, path: Path | None = None) -> Case:
     except (ValueError, TypeError) as exc:
         raise UserError(f"{where}case {cid}: {exc}") from None
     return Case(cid, tuple(t.strip() for t in turns), raw["answerable"], facts, sources, tuple(dict.fromkeys(tags)),
-                dict(filters), forbidden, route, analytics, postings, split)
+                dict(filters), forbidden, route, analytics, postings)
 
 
 def with_facts(case: Case, facts: tuple[Fact, ...], postings: tuple[str, ...] = ()) -> Case:
     """The case with its expected facts (and postings) replaced: analytics and postings specs resolved at run time."""
     return replace(case, expected_facts=facts, expected_postings=postings)
-
-
-def of_split(suite: Suite, split: str | None) -> Suite:
-    """The suite's cases of one split ("dev" or "heldout"); all of them when split is None."""
-    if split is None:
-        return suite
-    cases = tuple(c for c in suite.cases if c.split == split)
-    if not cases:
-        raise UserError(f"suite {suite.name} has no {split} cases")
-    return replace(suite, name=f"{suite.name}-{split}", cases=cases)
 
 
 def _source_key(raw: Any) -> str:

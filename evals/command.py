@@ -12,9 +12,10 @@ OUT = Path(__file__).parent / "out"
 
 
 def run_command(settings: Settings, *, suite: str, configs: list[Path] | None, mode: str | None, out: Path | None,
-                index_dir: Path | None, gate: bool, console, embedder=None, share_embeddings: bool = False, split: str | None = None) -> int:
+                index_dir: Path | None, gate: bool, console, embedder=None, share_embeddings: bool = False,
+                tags: list[str] | None = None, skip_tags: list[str] | None = None) -> int:
     """Run and report; exit status 1 when --gate is given and a threshold is violated."""
-    from evals.cases import load_suite, of_split
+    from evals.cases import load_suite, select_cases
     from evals.profiles import SUITES, run_profile_suite
     from evals.config import load_configs
     from evals.gate import check, load_thresholds
@@ -26,7 +27,7 @@ def run_command(settings: Settings, *, suite: str, configs: list[Path] | None, m
         run_dir = out or OUT / dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         run_profile_suite(settings, suite, configs, mode, run_dir, index_dir, console)
         return 0
-    loaded_suite = of_split(load_suite(suite), split)
+    loaded_suite = select_cases(load_suite(suite), tags or [], skip_tags or [])
     loaded_configs = load_configs(configs)
     thresholds = load_thresholds() if gate else None
     out_dir = out or OUT / dt.datetime.now().strftime("%Y%m%d-%H%M%S")

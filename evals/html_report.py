@@ -10,7 +10,7 @@ from evals.report import TAG_METRICS, best_values, fmt
 from evals.runner import EvalRun
 from evals.scoring import METRIC_ORDER
 
-RATE_METRICS = ["hit@1", "hit@5", "mrr", "ndcg@5", "context_recall", "fact_recall", "citation_recall",
+RATE_METRICS = ["hit@1", "hit@5", "mrr", "ndcg@5", "context_recall", "fact_recall", "lead_accuracy", "citation_recall",
                 "citation_precision", "abstention_f1", "wrong_abstention_rate", "premise_safety", "pass_rate"]
 PASSAGE_CHARS = 700
 STYLE = """

@@ -69,6 +69,20 @@ def fact_recall(facts: Sequence[Fact], text: str) -> float | None:
     return sum(fact_matched(f, text) for f in facts) / len(facts)
 
 
+def lead_text(text: str) -> str:
+    """An answer's text up to its first citation marker (the whole text when it cites nothing)."""
+    marker = re.search(r"\[(?:\d{1,3}|unsupported)\]", text)
+    return text[: marker.start()] if marker else text
+
+
+def lead_holds_fact(facts: Sequence[Fact], text: str) -> float | None:
+    """1.0 when the answer's lead (text before its first citation) already holds one of the expected facts."""
+    if not facts:
+        return None
+    lead = lead_text(text)
+    return 1.0 if any(fact_matched(f, lead) for f in facts) else 0.0
+
+
 CITED_SPAN = re.compile(r"(.*?)((?:\s*\[(?:\d{1,3}|unsupported)\])+)", re.DOTALL)
 
 

@@ -66,6 +66,8 @@ def score_record(record: dict[str, Any], case: Case, checker) -> dict[str, Any]:
         f"ndcg@{K}": metrics.ndcg_at_k(ranked, expected, K), f"ndcg@{DEEP_K}": metrics.ndcg_at_k(ranked, expected, DEEP_K),
         "context_recall": metrics.recall_at_k(record["context_sources"], expected, len(record["context_sources"]) or 1),
         "fact_recall": metrics.fact_recall(case.expected_facts, text) if case.answerable else None,
+        "lead_accuracy": (metrics.lead_holds_fact(case.expected_facts, "" if record["abstained"] else record["text"])
+                          if case.answerable and record["route"] in (None, "passages") else None),
         "facts_missed": [f.describe() for f in case.expected_facts if not fact_matched(f, text)] if case.answerable else [],
         "forbidden_found": [f for f in case.forbidden if phrase_in(f, text)],
         "route_ok": None if not case.expected_route or record["route"] is None else record["route"] == case.expected_route,

@@ -8,8 +8,8 @@ from typing import Any
 from evals.runner import EvalRun
 from evals.scoring import LOWER_IS_BETTER, METRIC_ORDER
 
-TAG_METRICS = ("cases", "hit@5", "fact_recall", "citation_precision", "abstention_f1", "wrong_abstention_rate", "pass_rate")
-SHORT = {"fact_recall": "facts", "citation_precision": "cite P", "abstention_f1": "abst F1",
+TAG_METRICS = ("cases", "hit@5", "fact_recall", "lead_accuracy", "citation_precision", "abstention_f1", "wrong_abstention_rate", "pass_rate")
+SHORT = {"fact_recall": "facts", "lead_accuracy": "lead", "citation_precision": "cite P", "abstention_f1": "abst F1",
          "wrong_abstention_rate": "wrong abst", "pass_rate": "pass"}
 
 

@@ -9,7 +9,7 @@ from evals.record import DEEP_K, K
 MEAN_METRICS = {  # metric name -> per-record field averaged over the cases where it is defined
     "hit@1": "hit@1", f"hit@{K}": f"hit@{K}", f"recall@{K}": f"recall@{K}", "mrr": "rr", f"ndcg@{K}": f"ndcg@{K}",
     f"ndcg@{DEEP_K}": f"ndcg@{DEEP_K}",
-    "context_recall": "context_recall", "fact_recall": "fact_recall",
+    "context_recall": "context_recall", "fact_recall": "fact_recall", "lead_accuracy": "lead_accuracy",
     "citation_recall": "citation_recall", "citation_precision": "citation_precision",
     "list_precision": "list_precision", "list_recall": "list_recall",
 }

@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from functools import lru_cache
 from typing import Any, Callable
 
+from app.errors import UserError
 from app.sentences import sentence_pieces
+from app.settings import Settings
 from ingest.models import Chunk, Document
 from ingest.offline import enforce_offline
 
@@ -22,9 +25,10 @@ def cl100k_encode():
 class Chunker:
     """Token-aware splitting through llama-index's SentenceSplitter, one section at a time."""
 
-    def __init__(self, chunk_size: int, chunk_overlap: int,
+    def __init__(self, chunk_size: int, chunk_overlap: int, skip_sections: tuple[str, ...] = (),
                  editions: Callable[[str, str | None, str], dict[str, Any]] | None = None):
-        """`editions(text, heading, title)` gives a document chunk's registry metadata (ingest.history.edition_metadata)."""
+        """Sections headed by one of `skip_sections` are left out; `editions(text, heading, title)` gives a document
+        chunk's registry metadata (ingest.history.edition_metadata)."""
         from llama_index.core.node_parser import SentenceSplitter
 
         if chunk_overlap >= chunk_size:
@@ -34,11 +38,14 @@ class Chunker:
             chunk_size=chunk_size, chunk_overlap=chunk_overlap, tokenizer=cl100k_encode(), include_metadata=False,
             chunking_tokenizer_fn=sentence_pieces,  # NLTK's punkt, the default, took longer to import than the corpus to chunk
         )
+        self._skip_sections = {s.casefold() for s in skip_sections}
 
     def chunk_document(self, document: Document) -> list[Chunk]:
         """All chunks of one document, in text order, with stable IDs."""
         chunks: list[Chunk] = []
         for start, end, heading in _section_spans(document):
+            if heading and heading.casefold() in self._skip_sections:
+                continue  # a document's list of sources: metadata, not a passage to quote
             cursor = start
             for piece in self._splitter.split_text(document.text[start:end]):
                 if not piece.strip():
@@ -51,6 +58,21 @@ class Chunker:
                     chunk.metadata.update(self._editions(piece, heading, document.title))
                 chunks.append(chunk)
         return chunks
+
+
+def make_chunker(settings: Settings, lexicon: dict[str, Any]) -> Chunker:
+    """The chunker the ingest uses: the settings' sizes, leaving out the lexicon's not-answer-material sections,
+    tagging each document chunk with the editions of corpus/editions.yaml it speaks of."""
+    from ingest.editions import load_registry
+    from ingest.history import HistoryConvention, edition_metadata
+
+    try:
+        registry = load_registry(settings.editions_path)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    editions = functools.partial(edition_metadata, registry=registry, convention=HistoryConvention.from_lexicon(lexicon))
+    skipped = tuple(lexicon.get("not_answer_material", {}).get("sections", ()))
+    return Chunker(settings.chunk_size, settings.chunk_overlap, skipped, editions)
 
 
 def _section_spans(document: Document) -> list[tuple[int, int, str | None]]:

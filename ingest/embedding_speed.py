@@ -21,16 +21,9 @@ from ingest.onnx_export import ensure_model_file
 
 def corpus_chunk_texts(settings: Settings, limit: int = 300) -> list[str]:
     """`limit` chunk texts (what the embedder sees at ingest), spread evenly over the corpus's chunks."""
-    from ingest.chunking import Chunker
-    from ingest.files import discover_files
-    from ingest.loaders import load_file
-    from ingest.vocabulary import load_vocabulary
+    from ingest.preview import indexed_chunks
 
-    files, _ = discover_files([settings.corpus_dir], settings.corpus_dir)
-    vocabulary, chunker = load_vocabulary(settings.vocabulary_path), Chunker(settings.chunk_size, settings.chunk_overlap)
-    texts = [chunk.index_text for sf in sorted(files, key=lambda f: f.source)
-             for document in load_file(sf, vocabulary, settings.max_posting_rows).documents
-             for chunk in chunker.chunk_document(document)]
+    texts = [chunk.index_text for _, chunk in indexed_chunks(settings)]
     if len(texts) <= limit:
         return texts
     return [texts[i] for i in np.linspace(0, len(texts) - 1, limit).round().astype(int)]

@@ -11,8 +11,14 @@ POSTING_SUFFIXES = {".jsonl", ".json", ".csv"}
 CONFIG_SUFFIXES = {".yaml", ".yml"}  # vocabulary and column mappings: read by loaders, not ingested
 
 
-def discover_files(paths: list[Path], corpus_dir: Path) -> tuple[list[SourceFile], list[Skipped]]:
-    """Every supported file under `paths`, with its source path; unsupported files are reported."""
+def unindexed_notes(lexicon: dict) -> tuple[str, ...]:
+    """Files at a corpus root that describe the corpus (its datasheet) and are not indexed, from the lexicon."""
+    return tuple(lexicon.get("not_answer_material", {}).get("corpus_files", ()))
+
+
+def discover_files(paths: list[Path], corpus_dir: Path, corpus_notes: tuple[str, ...] = ()) -> tuple[list[SourceFile], list[Skipped]]:
+    """Every supported file under `paths`, with its source path; unsupported files are reported; files named in
+    `corpus_notes` at the corpus root (its datasheet) describe the corpus and are left out."""
     found: dict[Path, SourceFile] = {}
     skipped: list[Skipped] = []
     for root in paths:
@@ -27,6 +33,8 @@ def discover_files(paths: list[Path], corpus_dir: Path) -> tuple[list[SourceFile
             if suffix in CONFIG_SUFFIXES:
                 continue
             source = source_path(path, root, corpus_dir)
+            if source in corpus_notes:
+                continue
             if suffix not in DOCUMENT_SUFFIXES | POSTING_SUFFIXES:
                 skipped.append(Skipped(source, f"unsupported file type '{suffix or path.name}'"))
                 continue

@@ -125,9 +125,13 @@ def _split_front_matter(raw: str, source: str) -> tuple[dict, str, int]:
 
 def _strings(value) -> list[str]:
     """A front-matter list field; a single value counts as a list of one."""
+    return [str(v) for v in _list(value)]
+
+
+def _list(value) -> list:
     if value is None or value == "":
         return []
-    return [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
+    return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
 def _sources(value) -> list[dict[str, str]]:

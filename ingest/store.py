@@ -13,7 +13,7 @@ from ingest.catalog import Catalog
 from ingest.models import Chunk
 from ingest.offline import enforce_offline
 
-SCHEMA_VERSION = 3  # 2: posting metadata gained `job_title`; 3: regex sentence splitter, int8 with reduced range
+SCHEMA_VERSION = 3  # 2: posting metadata gained `job_title`; 3: sentence splitter, int8 recipe, no sources sections, edition metadata
 
 
 def index_signature(settings: Settings, embedder) -> dict[str, Any]:

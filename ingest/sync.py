@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -13,9 +12,10 @@ from typing import Callable, Iterator
 from app.errors import UserError
 from app.settings import Settings
 from ingest.catalog import DocRecord, fingerprint_of
-from ingest.chunking import Chunker
+from app.lexicon import load_lexicon
+from ingest.chunking import Chunker, make_chunker
 from ingest.embedding import Embedder, make_embedder
-from ingest.files import discover_files
+from ingest.files import discover_files, unindexed_notes
 from ingest.models import Chunk, Document, SourceFile, SyncReport
 from ingest.onnx_embedding import OnnxEmbedder
 from ingest.plan import Plan, plan_changes
@@ -52,11 +52,12 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
         raise UserError(f"vocabulary file {settings.vocabulary_path} is missing; set AISEC_CORPUS_DIR to the corpus folder")
     with ingest_lock(settings.data_dir), ThreadPoolExecutor(max_workers=1, thread_name_prefix="splitter") as loading:
         # The splitter's libraries load in the background while Chroma opens and the files are read and planned.
-        chunker = loading.submit(Chunker, settings.chunk_size, settings.chunk_overlap, edition_tagger(settings))
+        lexicon = load_lexicon(settings.lexicon_path)
+        chunker = loading.submit(make_chunker, settings, lexicon)
         embedder = embedder or make_embedder(settings)
         store = ChunkStore(settings, index_signature(settings, embedder), create=True, reset=rebuild)
         finish_interrupted(store)
-        files, unsupported = discover_files(roots, settings.corpus_dir)
+        files, unsupported = discover_files(roots, settings.corpus_dir, unindexed_notes(lexicon))
         records = store.catalog.all()
         plan = plan_changes(files, records, roots, load_vocabulary(settings.vocabulary_path),
                             settings.max_posting_rows, settings.max_file_mb)
@@ -69,20 +70,6 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
     report.removed += len({r.origin for r in plan.to_remove if r.origin not in present})
     report.seconds = time.perf_counter() - started
     return report
-
-
-def edition_tagger(settings: Settings):
-    """What each document chunk says about the registry's editions (corpus/editions.yaml), as chunk metadata."""
-    from app.lexicon import load_lexicon
-    from ingest.editions import load_registry
-    from ingest.history import HistoryConvention, edition_metadata
-
-    try:
-        registry = load_registry(settings.editions_path)
-    except ValueError as exc:
-        raise UserError(str(exc)) from None
-    convention = HistoryConvention.from_lexicon(load_lexicon(settings.lexicon_path) if settings.lexicon_path.exists() else {})
-    return functools.partial(edition_metadata, registry=registry, convention=convention)
 
 
 def finish_interrupted(store: ChunkStore) -> None:

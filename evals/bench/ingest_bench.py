@@ -7,12 +7,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from app.settings import Settings
-from ingest.chunking import Chunker
-from ingest.files import discover_files
-from ingest.loaders import load_file
 from ingest.models import Document
+from ingest.preview import indexed_chunks, indexed_documents
 from ingest.sync import run_ingest
-from ingest.vocabulary import load_vocabulary
 
 
 @dataclass
@@ -57,22 +54,14 @@ class IngestFigures:
                 "speedup_vs_same_chunking": round(self.speedup_vs_same_chunking, 2) if self.speedup_vs_same_chunking else None}
 
 
-def load_documents(corpus_dir: Path, settings: Settings) -> list[Document]:
-    """Every document ingest would load from `corpus_dir`."""
-    vocabulary = load_vocabulary(corpus_dir / "vocabulary.yaml")
-    files, _ = discover_files([corpus_dir], corpus_dir)
-    return [doc for sf in files for doc in load_file(sf, vocabulary, settings.max_posting_rows).documents]
-
-
 def bench_ingest(name: str, corpus_dir: Path, work: Path, embedder, reference, *, with_baseline: bool,
                  with_same_chunking: bool, settings: Settings | None = None) -> IngestFigures:
     """Time pure encoding (`reference`, a SentenceTransformer), the ingest embedder alone, our ingest and
     (optionally) the naive baselines on one corpus, in this process."""
     settings = Settings(**{**(settings.model_dump() if settings else {}), "data_dir": work / f"{name}-index", "corpus_dir": corpus_dir})
     shutil.rmtree(settings.data_dir, ignore_errors=True)
-    documents = load_documents(corpus_dir, settings)
-    chunker = Chunker(settings.chunk_size, settings.chunk_overlap)
-    texts = [chunk.index_text for doc in documents for chunk in chunker.chunk_document(doc)]
+    documents = indexed_documents(settings)
+    texts = [chunk.index_text for _, chunk in indexed_chunks(settings)]
     started = time.perf_counter()
     reference.encode(texts, batch_size=settings.embed_batch_size, normalize_embeddings=True, show_progress_bar=False)
     encode_s = time.perf_counter() - started

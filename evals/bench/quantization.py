@@ -7,10 +7,9 @@ from pathlib import Path
 import numpy as np
 
 from app.settings import Settings
-from evals.bench.ingest_bench import load_documents
 from evals.cases import load_suite
 from evals.metrics import dedupe, ndcg_at_k
-from ingest.chunking import Chunker
+from ingest.preview import indexed_chunks
 from ingest.onnx_export import INT8_RECIPES, SHIPPED_INT8_RECIPE, ensure_model_file, quantize_int8
 from ingest.onnx_embedding import OnnxEmbedder
 
@@ -46,9 +45,7 @@ def measure_int8_recipes(settings: Settings, work: Path, *, speed_texts: int = 2
 
 def _corpus_chunks(settings: Settings) -> tuple[list[str], list[str]]:
     """Each corpus chunk's source key (as eval cases name sources) and the text ingest embeds."""
-    chunker = Chunker(settings.chunk_size, settings.chunk_overlap)
-    pairs = [(doc.doc_id if doc.kind == "posting" else doc.source, chunk.index_text)
-             for doc in load_documents(settings.corpus_dir, settings) for chunk in chunker.chunk_document(doc)]
+    pairs = [(doc.doc_id if doc.kind == "posting" else doc.source, chunk.index_text) for doc, chunk in indexed_chunks(settings)]
     return [k for k, _ in pairs], [t for _, t in pairs]
 
 

@@ -33,5 +33,7 @@ def measure_startup(data_dir: Path, corpus_dir: Path, models_dir: Path | None, e
 
 def _wall(command: list[str], env: dict[str, str]) -> float:
     started = time.perf_counter()
-    subprocess.run(command, env=env, check=True, capture_output=True)
+    done = subprocess.run(command, env=env, capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"{' '.join(command[1:])} failed (exit {done.returncode}): {done.stderr[-2000:]}")
     return time.perf_counter() - started

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.coverage import specific_terms, unanswered_kind, uncovered_terms
+from app.coverage import specific_terms, uncovered_terms
 
 
 @pytest.mark.parametrize("question, terms", [
@@ -31,19 +31,3 @@ def test_a_term_counts_as_covered_as_a_whole_word_in_any_text():
 def test_plurals_and_possessives_match_their_stem():
     texts = ["An LLM can leak data; the Engineer reviews it."]
     assert uncovered_terms("Why do LLMs leak, and what do the Engineers' reviews say?", texts) == []
-
-
-@pytest.mark.parametrize("question, sentences, lacking", [
-    ("How much does the CISSP exam cost?", ["CISSP holders lead security programmes."], "an amount of money"),
-    ("How much does the CISSP exam cost?", ["The exam costs USD 749."], None),
-    ("What is the salary range for the Head of AI at Acme?", ["Salary: 90,000–110,000 GBP per year."], None),
-    ("What is the salary for the Head of AI at Acme?", ["Pay is $150k plus bonus."], None),
-    ("What is the salary trend for AI engineers?", ["Salaries are rising."], None),  # a trend, not an amount
-    ("Which version of garak added multimodal probes?", ["garak probes LLMs for weaknesses."], "a version number"),
-    ("Which version of PyTorch changed torch.load?", ["PyTorch 2.6 changed the default."], None),
-    ("Under which licence is PyRIT released?", ["PyRIT is a red teaming toolkit."], "a licence"),
-    ("Under which license is PyRIT released?", ["PyRIT is released under the MIT License."], None),
-    ("What do MLSecOps engineers do?", ["They secure ML pipelines."], None),  # asks for no particular kind
-])
-def test_a_question_asking_for_money_a_version_or_a_licence_needs_a_sentence_that_gives_one(question, sentences, lacking):
-    assert unanswered_kind(question, sentences) == lacking

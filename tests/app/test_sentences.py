@@ -1,7 +1,7 @@
 """Sentence splitting of passages and of answers with [n] markers."""
 from __future__ import annotations
 
-from app.sentences import answer_sentences, passage_sentences, split_sentences, strip_markers
+from app.sentences import passage_items, posting_facts, posting_reference, answer_sentences, passage_sentences, split_sentences, strip_markers
 
 
 def test_markers_before_and_after_the_full_stop_belong_to_the_sentence():
@@ -53,11 +53,25 @@ def test_passage_sentences_never_carry_markers_or_markup():
     assert sentences == ["Kubernetes and terraform are required.", "See [the docs] for more detail on this topic."]
 
 
-def test_a_posting_facts_line_stays_one_unit_with_its_title():
-    text = "# Lead MLSecOps Engineer\n\nCompany: Tidewater Bank. Location: London, UK (hybrid). Salary: 120,000–150,000 GBP per year.\n\nYou will lead a team of three engineers."
-    sentences = passage_sentences(text, "Lead MLSecOps Engineer — Tidewater Bank")
-    assert sentences[0].startswith("Lead MLSecOps Engineer — Tidewater Bank: Company: Tidewater Bank. Location: London")
-    assert sentences[1] == "You will lead a team of three engineers."
+def test_a_posting_facts_line_is_quoted_as_one_short_reference():
+    text = "# Lead MLSecOps Engineer\n\nCompany: Tidewater Bank. Location: London, UK (hybrid). Seniority: lead. Salary: 120,000–150,000 GBP per year. Skills: python, kubernetes. Certifications: CKS.\n\nYou will lead a team of three engineers."
+    metadata = {"kind": "posting", "job_title": "Lead MLSecOps Engineer", "company": "Tidewater Bank", "location": "London, UK",
+                "remote": "hybrid", "salary_min": 120000, "salary_max": 150000, "currency": "GBP", "sample": True}
+    sentences = passage_sentences(text, posting_reference(metadata))
+    assert sentences[0] == ("Lead MLSecOps Engineer — Tidewater Bank, London, UK, hybrid, 120,000–150,000 GBP per year "
+                            "(a fictional sample posting)")
+    assert sentences[1:] == ["Skills: python, kubernetes. Certifications: CKS.", "You will lead a team of three engineers."]
+    assert posting_reference({"kind": "document", "title": "Guide"}) is None
+    assert passage_items(text, posting_reference(metadata))[0][1] == "posting"
+    assert posting_facts(text, metadata).startswith("Lead MLSecOps Engineer: Company: Tidewater Bank. Location: London")
+    assert "Skills: python, kubernetes." in posting_facts(text, metadata)
+
+
+def test_list_items_are_steps_or_labelled_options():
+    text = "Intro sentence that is long enough.\n- Month 1: read the OWASP list and ATLAS.\n- **AI red teamer:** web security first, then OSCP."
+    assert passage_items(text) == [("Intro sentence that is long enough.", "prose"),
+                                   ("Month 1: read the OWASP list and ATLAS.", "step"),
+                                   ("AI red teamer: web security first, then OSCP.", "option")]
 
 
 def test_long_sentences_are_clipped_at_a_word():

@@ -114,3 +114,16 @@ def test_gate_reports_every_violation():
     assert any("fact_recall = 0.400 is below the minimum 0.5" in p for p in problems)
     assert any("route_accuracy = missing" in p for p in problems)
     assert check({"hit@5": 1.0}, {"minimum": {"hit@5": 0.9}}) == []
+
+
+def test_select_cases_by_tag_and_skip_tag():
+    from evals.cases import Suite, parse_case, select_cases
+
+    cases = tuple(parse_case({"id": f"c{i}", "question": "q?", "answerable": False, "tags": tags})
+                  for i, tags in enumerate([["heldout"], ["x"], ["x", "heldout"]]))
+    suite = Suite("s", cases)
+    assert [c.id for c in select_cases(suite, ["heldout"], []).cases] == ["c0", "c2"]
+    assert [c.id for c in select_cases(suite, [], ["heldout"]).cases] == ["c1"]
+    assert select_cases(suite, [], []) is suite
+    with pytest.raises(UserError, match="no case"):
+        select_cases(suite, ["absent"], [])

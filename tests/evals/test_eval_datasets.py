@@ -29,7 +29,7 @@ def corpus_texts() -> dict[str, str]:
     return texts
 
 
-@pytest.mark.parametrize("name", ["full", "smoke"])
+@pytest.mark.parametrize("name", ["full", "smoke", "answers"])
 def test_every_expected_source_exists_and_holds_every_fact(name, corpus_texts):
     problems = []
     for case in load_suite(name).cases:
@@ -56,6 +56,15 @@ def test_full_suite_mix():
                 "certifications", "transitions", "interview", "postings", "two-source", "multi-turn", "off-topic",
                 "absent", "adversarial", "false-premise", "injection", "filtered"):
         assert tags[tag] >= 2, f"too few {tag} cases"
+
+
+def test_answers_suite_mix():
+    cases = load_suite("answers").cases
+    tags = Counter(t for c in cases for t in c.tags)
+    assert len(cases) >= 60 and tags["unanswerable"] >= 15
+    assert all(t in tags for t in ("career-changer", "hiring-manager", "student", "interview"))
+    heldout = [c for c in cases if "heldout" in c.tags]
+    assert abs(len(heldout) - len(cases) / 3) < 2 and any(not c.answerable for c in heldout)
 
 
 def test_smoke_is_a_small_subset_of_full():

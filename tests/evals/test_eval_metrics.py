@@ -73,6 +73,14 @@ def test_fact_recall_counts_facts_not_alternatives():
     assert metrics.fact_recall([], "anything") is None
 
 
+def test_lead_accuracy_looks_only_before_the_first_citation():
+    facts = [Fact(("2 August 2025",)), Fact((Number(35),))]
+    assert metrics.lead_holds_fact(facts, "They apply from 2 August 2025. [1] Fines reach 35 million. [2]") == 1.0
+    assert metrics.lead_holds_fact(facts, "The Act applies in stages. [1] From 2 August 2025 [2]") == 0.0
+    assert metrics.lead_holds_fact(facts, "No markers, 35 cases") == 1.0
+    assert metrics.lead_holds_fact([], "anything") is None
+
+
 # -- ALCE citation recall and precision -----------------------------------------------------------------------
 
 

@@ -219,3 +219,22 @@ def test_duplicate_posting_id_in_a_second_file_is_refused_and_the_first_kept(set
     assert after.catalog["posting:fx-001"].source == "postings/sample-postings.jsonl"
     assert after.ids_of("posting:fx-001") == before.ids_of("posting:fx-001")
     assert "posting:fx-009" in after.doc_ids()
+
+
+def test_sources_sections_and_the_corpus_datasheet_are_not_indexed(settings, ingest, read_index):
+    """A document's `## Sources` list and the corpus README describe the corpus; no passage may quote them. Source
+    objects in front matter ({title, url, checked}) are kept as the passage's metadata."""
+    (settings.corpus_dir / "README.md").write_text("# Corpus datasheet\n\nPostings are validated against it.\n", encoding="utf-8")
+    (settings.corpus_dir / "documents" / "cited.md").write_text(
+        "---\ntitle: Cited guide\nsources:\n  - {title: 'OWASP Top 10 for LLM Applications', url: 'https://genai.owasp.org', checked: 2026-11-01}\n"
+        "  - 'NIST AI 100-1 (January 2023)'\n---\n\n## What the guide says\n\nModel files can run code when they are loaded.\n\n"
+        "## Sources\n\n- OWASP GenAI Security Project — OWASP Top 10 for LLM Applications 2025 (November 2024).\n",
+        encoding="utf-8")
+    report = ingest(settings)
+    assert report.failed == 0
+    state = read_index(settings)
+    sources = {m["source"] for m in state.metadatas.values()}
+    assert "README.md" not in sources and "documents/cited.md" in sources
+    cited = [m for m in state.metadatas.values() if m["source"] == "documents/cited.md"]
+    assert {m.get("section") for m in cited} == {"What the guide says"}
+    assert cited[0]["sources"] == ["OWASP Top 10 for LLM Applications — https://genai.owasp.org", "NIST AI 100-1 (January 2023)"]

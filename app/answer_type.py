@@ -1,0 +1,211 @@
+"""The kind of answer a question asks for (a date, an amount, a count, a person...), read once, and whether a
+sentence holds a value of that kind; the word lists come from the lexicon."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from app.sentences import split_sentences
+from app.support import COMMON_CAPITALS, GENERIC_ACRONYMS, fold_words, names_in, numbers_in
+
+TOKEN = re.compile(r"[$€£%?^]|[A-Za-z0-9][A-Za-z0-9.,:'’/&+-]*[A-Za-z0-9+]|[A-Za-z0-9]")
+COUNT_WINDOW = 3  # a count stands at most this many words before the thing counted ("250 poisoned documents")
+
+
+@dataclass(frozen=True)
+class AnswerNeed:
+    """What a sentence must hold to answer the question: a value of `expects`, and the words of the relation asked
+    about (founding, authorship...); `subjects` are the question's names, one of which the sentence is about."""
+
+    expects: str | None
+    relation: tuple[str, ...] = ()
+    relation_name: str | None = None
+    counted: str | None = None
+    acronym: str | None = None
+    subjects: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.expects or self.relation)
+
+    def missing(self, lexicon: dict[str, Any]) -> str:
+        """How a refusal names what no sentence gives: "a date", "who founded it or when", "a count of members"."""
+        if self.relation_name:
+            return self.relation_name
+        if self.expects == "count" and self.counted:
+            return f"a count of {self.counted}"
+        return lexicon["answer_types"][self.expects]["names"]
+
+
+def expected_answer_type(question: str, lexicon: dict[str, Any]) -> str | None:
+    """The first answer type (lexicon `answer_types`) one of whose phrases the question contains, or None."""
+    folded = question_words(question)
+    for name, spec in lexicon["answer_types"].items():
+        if any(has_phrase(folded, phrase) for phrase in spec["asks"]):
+            return name
+    return None
+
+
+def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], expects: str | None) -> AnswerNeed:
+    """Everything a sentence must hold to answer `question`: the type it `expects` (Query.expects), the relation,
+    counted noun or acronym."""
+    folded = question_words(question)
+    relation = next((r for r in lexicon.get("answer_relations", []) if any(has_phrase(folded, w) for w in r["asks"])), None)
+    return AnswerNeed(
+        expects,
+        tuple(relation["gives"]) if relation else (),
+        relation["names"] if relation else None,
+        _counted_noun(question) if expects == "count" else None,
+        _acronym(question) if expects == "expansion" else None,
+        tuple(s for s in subjects if not is_type_word(s, lexicon) and not (relation and s in relation["asks"])),
+    )
+
+
+def is_type_word(word: str, lexicon: dict[str, Any]) -> bool:
+    """Whether `word` names a kind of answer ("ID", "CVE", "score") rather than what the question is about."""
+    return any(fold_words(word) == fold_words(p) for spec in lexicon["answer_types"].values() for p in spec["asks"])
+
+
+def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], heading: str = "") -> bool:
+    """True when `sentence` gives what `need` asks for, and it or its passage's `heading` (title and section)
+    names every one of the question's subjects."""
+    folded = question_words(sentence)
+    if need.relation and not any(has_phrase(folded, w) for w in need.relation):
+        return False
+    named = question_words(f"{heading} {sentence}")
+    if not all(has_phrase(named, s) for s in need.subjects):
+        return False  # about something else: "the CISO at Google" is not any CISO
+    return holds_type(sentence, need, lexicon) if need.expects else True
+
+
+def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any]) -> bool:
+    """Whether `sentence` holds a value of the expected type."""
+    tokens = TOKEN.findall(sentence)
+    kind = need.expects
+    if kind == "date":
+        return any(_is_year(t) for t in tokens) or any(t in lexicon["months"] for t in tokens)
+    if kind == "amount":
+        money = {word for code, spellings in lexicon["currencies"].items() for word in (code, *spellings)}
+        return _near(tokens, _is_number, lambda t: t in money or t.lower() in money or t == "US", 2)
+    if kind == "score":
+        units = {fold_words(u) for u in lexicon["score_units"]}
+        return _near(tokens, _is_number, lambda t: fold_words(t) in units, 3)
+    if kind == "count":
+        return _count_of(tokens, need.counted)
+    if kind == "version":
+        return any(_is_version(t) for t in tokens) or _near(tokens, lambda t: t.lower() == "version", _is_number, 1)
+    if kind == "licence":
+        folded = question_words(sentence)
+        return any(has_phrase(folded, name) for name in lexicon["licences"])
+    if kind == "identifier":
+        return any(_is_identifier(t) for t in tokens)
+    if kind == "expansion":
+        acronym = re.escape(need.acronym or "")  # "ACR (Words…", "Words… (ACR)" or the words' initials
+        return bool(need.acronym) and (bool(re.search(rf"\b{acronym}\b(?:\s+\w+)?\s*\(\s*[A-Za-z]|\(\s*{acronym}\s*\)", sentence))
+                                       or _spelled_out(need.acronym, tokens))
+    if kind in ("agent", "tool"):
+        asked = {fold_words(s) for s in need.subjects}
+        opening = [t for t in tokens[:1] if t[0].isupper() and t not in COMMON_CAPITALS and t not in GENERIC_ACRONYMS]
+        names = [*names_in(sentence), *opening]  # names_in leaves out a sentence's first word: "Pearce et al. found"
+        return any(not set(fold_words(name).split()) & asked for name in names)
+    return True
+
+
+def question_words(text: str) -> str:
+    """Folded words of a question or sentence, padded with spaces, for has_phrase()."""
+    return f" {fold_words(_words(text))} "
+
+
+def _words(text: str) -> str:
+    """The text's words, each of its sentences opened by "^" (so a phrase can ask for a sentence start)."""
+    return " ".join("^ " + " ".join(_bare(t) for t in TOKEN.findall(part)) for part in split_sentences(text))
+
+
+def _bare(token: str) -> str:
+    """A word without its possessive ending: "Google's" names Google."""
+    return token[:-2] if token.endswith(("'s", "’s")) else token
+
+
+def has_phrase(folded: str, phrase: str) -> bool:
+    """Whole-word containment in question_words() text; "a … b" allows words between the parts, in that order."""
+    start = 0
+    for part in phrase.split("…"):
+        needle = f" {fold_words(' '.join(TOKEN.findall(part)))} "
+        found = folded.find(needle, start) if needle.strip() else -1
+        if found < 0:
+            return False
+        start = found + len(needle) - 1
+    return True
+
+
+def _is_number(token: str) -> bool:
+    return bool(numbers_in(token)) and not _is_year(token)
+
+
+def _is_year(token: str) -> bool:
+    return len(token) == 4 and token.isdigit() and token[:2] in ("19", "20")
+
+
+def _is_version(token: str) -> bool:
+    parts = token.removeprefix("v").split(".")
+    return len(parts) > 1 and all(p.isdigit() for p in parts)
+
+
+def _is_identifier(token: str) -> bool:
+    """CVE-2023-48022, AML.T0051: letters and digits joined by a dash, dot or colon."""
+    return any(c.isalpha() for c in token) and any(c.isdigit() for c in token) and any(c in "-.:" for c in token)
+
+
+def _near(tokens: list[str], first, second, window: int) -> bool:
+    """A token passing `first` within `window` tokens of one passing `second`."""
+    hits = [i for i, t in enumerate(tokens) if first(t)]
+    return any(second(tokens[j]) for i in hits for j in range(max(0, i - window), min(len(tokens), i + window + 1)))
+
+
+def _count_of(tokens: list[str], counted: str | None) -> bool:
+    """A number (digits or a number word, not a year) shortly before the counted noun; any number when none is named."""
+    if not counted:
+        return any(_is_number(t) for t in tokens)
+    stem = _singular(counted.lower())
+    for i, token in enumerate(tokens):
+        if _singular(token.lower()) == stem and any(_is_number(t) for t in tokens[max(0, i - COUNT_WINDOW):i]):
+            return True
+    return False
+
+
+def _counted_noun(question: str) -> str | None:
+    """The thing a "how many" question counts: the first plural among the next three words ("how many case studies")."""
+    tokens = TOKEN.findall(question)
+    lowered = [t.lower() for t in tokens]
+    starts = [i + 2 for i in range(len(tokens) - 1) if lowered[i:i + 2] in (["how", "many"], ["number", "of"])]
+    if not starts:
+        return None
+    words = [t for t in tokens[starts[0]:starts[0] + 3] if t[0].isalpha()]
+    return next((w for w in words if w.endswith("s") and len(w) > 3), words[0] if words else None)
+
+
+def _acronym(question: str) -> str | None:
+    """The acronym a "what does X stand for" question asks about: an upper-case word that is not a generic one."""
+    candidates = [w for w in TOKEN.findall(question) if w.isalpha() and sum(c.isupper() for c in w) >= 2
+                  and w not in GENERIC_ACRONYMS and w not in COMMON_CAPITALS]
+    return candidates[-1] if candidates else None
+
+
+def _spelled_out(acronym: str, tokens: list[str]) -> bool:
+    """Whether capitalised words in a row (small joining words allowed) have the acronym's capitals as initials:
+    "Supply-chain Levels for Software Artifacts" spells SLSA, "Python Risk Identification Toolkit" PyRIT."""
+    capitals = "".join(c for c in acronym if c.isupper())
+    runs, run = [], ""
+    for token in tokens:  # a hyphenated word gives one initial: "Artificial-Intelligence" is the A of ATLAS
+        if token[0].isupper():
+            run += token[0]
+        elif token not in ("for", "of", "and", "the"):
+            runs.append(run)
+            run = ""
+    return any(capitals in r for r in [*runs, run])
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word

@@ -1,0 +1,94 @@
+"""Answers lead with the answer: typed leads, refusals naming the missing kind, a plan's steps in order, postings
+as short references, guidance from documents. A real index over the ask corpus plus one transition guide."""
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from answer_checks import ASK_CORPUS, assert_well_cited
+from app.settings import Settings
+
+GUIDE = """---
+title: Moving into AI security
+sources:
+  - {title: "Quillmark Labs announcement", url: "https://example.org/falcon-lens", checked: 2026-11-01}
+---
+
+## Transition path from SOC analyst to AI security
+
+**Skills that carry over from SOC work**: log analysis, alert triage and incident response.
+
+**Study plan for a SOC analyst**:
+- Month 1: read the OWASP Top 10 for LLM Applications and map ATLAS case studies to ATT&CK techniques.
+- Month 2: build a small LLM application with logging and attack it with public prompt-injection exercises.
+- Month 3: write detections for token spikes and unusual agent tool calls, tagged with ATLAS technique IDs.
+
+**Target roles for a former SOC analyst**: AI-aware detection engineer and AI incident responder.
+
+## The Falcon Lens detection scanner
+
+Detection engineers use Falcon Lens to search prompt logs for injection attempts and leaked system prompts.
+The Falcon Lens scanner was released in March 2024 by Quillmark Labs as a free command-line tool.
+
+## Sources
+
+- Quillmark Labs — Falcon Lens announcement (March 2024): the release of the scanner.
+"""
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory, embedder):
+    from app import Assistant
+    from ingest.sync import run_ingest
+
+    root = tmp_path_factory.mktemp("lead")
+    corpus = root / "corpus"
+    shutil.copytree(ASK_CORPUS, corpus)
+    (corpus / "documents" / "moving-into-ai-security.md").write_text(GUIDE, encoding="utf-8")
+    settings = Settings(data_dir=root / "data", corpus_dir=corpus)
+    report = run_ingest(settings, [corpus], embedder=embedder, show_progress=False)
+    assert report.failed == 0
+    return Assistant(settings, embedder=embedder)
+
+
+def lead(text: str) -> str:
+    return re.split(r"\s*\[\d+\]", text, maxsplit=1)[0]
+
+
+def test_a_question_asking_for_a_date_leads_with_a_sentence_holding_one(bot):
+    answer = bot.ask("When was the Falcon Lens scanner released?")
+    assert not answer.abstained
+    assert "March 2024" in lead(answer.text)
+    assert_well_cited(answer)
+
+
+def test_a_founder_no_sentence_names_is_refused_naming_what_is_missing(bot):
+    answer = bot.ask("Who founded Quillmark Labs?")
+    assert answer.abstained and answer.citations == []
+    assert "who founded it" in answer.text
+
+
+def test_a_how_to_question_gives_the_plan_steps_in_order_each_cited(bot):
+    answer = bot.ask("I'm a SOC analyst. How do I move into AI security?")
+    assert not answer.abstained
+    assert lead(answer.text).startswith("Month 1")
+    positions = [answer.text.index(f"Month {n}") for n in (1, 2, 3)]
+    assert positions == sorted(positions)
+    assert all(c.kind == "document" for c in answer.citations)  # guidance: reference documents, not postings
+    assert_well_cited(answer)
+
+
+def test_sources_sections_are_never_quoted(bot):
+    answer = bot.ask("When was the Falcon Lens scanner released?")
+    assert "announcement (March 2024)" not in answer.text
+    assert all("## Sources" not in c.text for c in answer.citations)
+
+
+def test_postings_in_a_prose_answer_are_one_short_reference_not_their_fields(bot):
+    answer = bot.ask("What do AI red teams record?")
+    assert not answer.abstained
+    assert "Red teamers record every successful attack" in lead(answer.text)
+    assert " — " in answer.text and "USD per year" in answer.text  # title — company, place, pay
+    assert not re.search(r"\b(?:Company|Seniority|Skills|Role family): ", answer.text)

@@ -1,0 +1,74 @@
+"""The asked-for kind of answer, read from the question with the shipped lexicon, and sentences that give it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.answer_type import answer_need, expected_answer_type, holds_answer
+from app.coverage import specific_terms
+from app.lexicon import load_lexicon
+
+LEXICON = load_lexicon(Path(__file__).resolve().parents[2] / "corpus" / "lexicon.yaml")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("When was PyRIT released?", "date"),
+    ("Which OWASP entries should I study first when moving into AI security?", None),  # "when" inside: no date asked
+    ("How much does the CISSP exam cost?", "amount"),
+    ("How much did demand for frontend engineers drop?", None),  # "how much" without money
+    ("What is the salary trend for AI engineers?", None),  # a trend, not an amount
+    ("How many poisoned documents were enough?", "count"),
+    ("Who wrote the NIST AI RMF?", "agent"),
+    ("Which version of PyTorch changed torch.load?", "version"),
+    ("Under which licence is PyRIT released?", "licence"),
+    ("What does SLSA stand for?", "expansion"),
+    ("What is the minimum passing score for CySA+?", "score"),
+    ("Which CVE did ShadowRay exploit?", "identifier"),
+    ("What do MLSecOps engineers do?", None),
+])
+def test_expected_answer_type(question, expected):
+    assert expected_answer_type(question, LEXICON) == expected
+
+
+def _answers(question: str, sentence: str, context: str = "MITRE ATLAS") -> bool:
+    return holds_answer(sentence, answer_need(question, LEXICON, specific_terms(question), expected_answer_type(question, LEXICON)), LEXICON, context)
+
+
+@pytest.mark.parametrize("question, sentence, answers", [  # the sentence stands in a passage about MITRE ATLAS
+    ("How much does the CISSP exam cost?", "CISSP holders lead security programmes.", False),
+    ("How much does the CISSP exam cost?", "The CISSP exam costs USD 749.", True),
+    ("How much money would it cost to poison LAION-400M?", "0.01% of LAION-400M could have been poisoned for about 60 US dollars.", True),
+    ("What is the salary for the Head of AI at Acme?", "The Head of AI role at Acme pays $150k plus bonus.", True),
+    ("Which version of garak added multimodal probes?", "garak probes LLMs for weaknesses.", False),
+    ("Which version of PyTorch changed torch.load?", "PyTorch 2.6 changed the default.", True),
+    ("Under which licence is PyRIT released?", "PyRIT is released under the MIT License.", True),
+    ("When was PyRIT released?", "Microsoft's PyRIT was released in February 2024.", True),
+    ("When was PyRIT released?", "PyRIT automates red teaming.", False),
+    ("How many poisoned documents were enough?", "About 250 poisoned documents were enough.", True),
+    ("How many members does the OWASP GenAI Security Project have?", "The OWASP GenAI Security Project publishes the Top 10.", False),
+    ("How many employees does Oligo Security have?", "We have grown to 210 employees.", False),  # another company's count
+    ("How many lessons did the paper give?", "The paper presents eight lessons.", True),
+    ("Who founded OWASP?", "The OWASP GenAI Security Project maintains the Top 10 for LLM Applications.", False),
+    ("Who wrote the NIST AI RMF?", "The NIST AI RMF was released by the US National Institute of Standards and Technology.", True),
+    ("Who makes ModelScan?", "ModelScan, an open-source tool from Protect AI, scans model files.", True),
+    ("Who maintains picklescan?", "Hugging Face runs picklescan on uploaded files.", False),
+    ("When was Hugging Face founded?", "In May 2023 Hugging Face announced an audit of safetensors.", False),
+    ("What does PyRIT stand for?", "Microsoft's PyRIT (Python Risk Identification Toolkit) was released in 2024.", True),
+    ("What does PyRIT stand for?", "PyRIT is used for automated red teaming.", False),
+    ("What does SLSA stand for?", "SLSA v1.0 (April 2023): the OpenSSF's Supply-chain Levels for Software Artifacts framework.", True),
+    ("What does SLSA stand for?", "Experience with supply chain security (SLSA, in-toto, Sigstore).", False),
+    ("What does ATLAS stand for?", "Adversarial Threat Landscape for Artificial-Intelligence Systems is MITRE's matrix.", True),
+    ("When did the UK Safety Institute open-source Inspect?", "The EU AI Act entered into force on 1 August 2024.", False),
+    ("What is the salary of the CISO at Google?", "Part-Time Virtual CISO at Eastmere pays 110,000 USD per year.", False),
+    ("What is the passing score for the CISSP exam?", "CISSP requires five years of experience in two of its eight domains.", False),
+    ("What is the ATLAS case study ID of Tay Poisoning?", "AML.CS0009 Tay Poisoning records how users manipulated Tay.", True),
+])
+def test_a_sentence_answers_only_with_a_value_of_the_asked_kind(question, sentence, answers):
+    assert _answers(question, sentence) is answers
+
+
+def test_the_subject_may_stand_in_the_passage_heading():
+    question = "How many lessons did Microsoft's AI Red Team publish?"
+    assert _answers(question, "The paper presents eight lessons.", "Lessons from the Microsoft AI Red Team")
+    assert not _answers(question, "The paper presents eight lessons.", "Interview topics")
