@@ -88,7 +88,7 @@ class Assistant:
         if figure is not None:  # "what do they pay?" after a list: the figure over the postings built up so far
             yield from self._finish(figure, asked, started, query)
             return
-        computed = analytics_answer(query, parsed, retriever.snapshot, self.vocabulary, self.embed, asked=question, history=history,
+        computed = analytics_answer(query, parsed, retriever.snapshot, self._parser(retriever), self.embed, asked=question, history=history,
                                     reading=asked)
         if computed is not None:  # an aggregate question about postings: counted over the index, not retrieved
             if any(c.metadata.get("sample") for c in computed.citations):

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from app.analytics.entities import EntityRecognizer
+from app.analytics.entities import Entities, EntityRecognizer
 from app.asks_current import asks_for_current
 
 INTENTS = ("explain", "list", "rank", "top", "count", "share", "salary", "compare", "guidance", "advice")
@@ -17,6 +17,22 @@ NUMBER = r"\b(\d{1,2}|{words})\b"
 WHICH_POSTINGS = (r"^which\s+(?:(?!(?:do|does|did|have|has|should|would|can)\b)[\w+/-]+\s+){{0,5}}(?:{nouns})\b"
                   r"(?!\s+(?:can|could|should|would|will|do|does|did|might|must)\b)|^which\s+(?:of|is|are|one|ones|pays?|pay)\b")
 UNKNOWN_PLACE = re.compile(r"\b(?:in|based in|located in|near)\s+([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})*)")
+TOP_N = r"\btop[\s-]+(\d{{1,2}}|{words})\b|\b(\d{{1,2}}|{words}) most\b"
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What the wording says about a figure (the lexicon's figure cues that match) and the vocabulary terms it names."""
+
+    found: frozenset[str] = frozenset()  # names of figure_cues / figure_cues_cased that match
+    list_field: str | None = None  # the list field a top-N question ranks ("certifications")
+    group_by: str | None = None  # "by seniority", "across role families"
+    top_n: int | None = None  # "top 3", "five most"
+    population_end: int | None = None  # end of the first posting noun after a share cue ("share of postings")
+    entities: Entities = Entities()
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.found
 
 
 @dataclass(frozen=True)
@@ -46,6 +62,7 @@ class Query:
     latest: tuple[str, ...] = ()  # the constraints this question itself set (a follow-up's edit)
     expects: str | None = None  # answer type (date, amount, count, ...): filled by the answer-type reader
     asks_current: bool = False  # asks for the current state of something: filled by the freshness reader
+    cues: Cues = field(default=Cues(), compare=False, repr=False)  # the wording's figure cues and terms (not state)
 
     @property
     def about_postings(self) -> bool:
@@ -64,8 +81,8 @@ class Query:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready, unset fields left out."""
-        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()
-                if v not in (None, (), [], False) or k in ("intent", "page")}
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(replace(self, cues=Cues())).items()
+                if k != "cues" and (v not in (None, (), [], False) or k in ("intent", "page"))}
 
 
 class QueryParser:
@@ -83,6 +100,11 @@ class QueryParser:
         strong = "|".join(re.escape(n) for n in lexicon["query_posting_nouns"] if n not in lexicon["query_role_nouns"])
         self.nouns = re.compile(rf"\b(?:{strong})\b", re.I)
         self.months = [m.lower() for m in lexicon["query_months"]]
+        self.top_n = re.compile(TOP_N.format(words=words), re.I)
+        self.cue_patterns = {**{name: re.compile(p, re.I) for name, p in lexicon["figure_cues"].items()},
+                             **{name: re.compile(p) for name, p in lexicon["figure_cues_cased"].items()}}
+        self.list_nouns = {name: re.compile(p, re.I) for name, p in lexicon["figure_list_nouns"].items()}
+        self.group_by = {name: re.compile(p, re.I) for name, p in lexicon["figure_group_by"].items()}
         self.date = re.compile(r"\b(?:since|after|from)\s+(" + "|".join(self.months) + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(20\d\d)\b", re.I)
 
     def parse(self, question: str, previous: Query | None = None) -> Query:
@@ -90,18 +112,24 @@ class QueryParser:
         query = self._read(question, previous)
         return replace(query, asks_current=asks_for_current(query.text, self.lex))
 
+    def reread(self, rewritten: str, conversation: Query) -> Query:
+        """A follow-up rewritten into a standalone question, read on its own, in the conversation's place and currency."""
+        own = self.parse(rewritten)
+        return replace(own, place=conversation.place, place_spellings=conversation.place_spellings, currency=conversation.currency)
+
     def _read(self, question: str, previous: Query | None) -> Query:
         text = question.strip()
         low = " ".join(re.sub(r"[?!.]+$", "", text.lower()).split())
         if previous is not None and low in self.lex["query_more"] and previous.about_postings:
             return replace(previous, text=text, page=previous.page + 1, follow_up=True)
         own = self._constraints(text)
+        cues = self.figure_cues(text, own.pop("entities"))
         intent, sort, limit = self._intent(text, low, own)
         unknown = UNKNOWN_PLACE.search(text) if intent in ("list", "rank", "top") and "place" not in own else None
         if unknown and unknown.group(1) not in " ".join(own.get("company", ())):  # "in Tokyo": no posting is there
             own.update(place=unknown.group(1), place_spellings=(unknown.group(1).lower(),))
         if previous is None or not self._leans_on(low, own, intent) or intent in FIGURES and previous.intent == "explain":
-            return Query(text, intent, sort=sort, limit=limit, latest=_names(own), **own)
+            return Query(text, intent, sort=sort, limit=limit, latest=_names(own), cues=cues, **own)
         measured = ("skills", "clouds", "certifications") if previous.intent == "share" else ()  # what a share measured
         kept = {k: v for k, v in previous.constraints().items()
                 if k not in own and k not in measured and not (k == "place" and "place" in own)}
@@ -110,7 +138,7 @@ class QueryParser:
             kept["place_spellings"] = previous.place_spellings
         if intent == "explain":  # "what about MLSecOps?": the same question about other postings
             intent, sort, limit = previous.intent, previous.sort, previous.limit
-        return Query(text, intent, sort=sort, limit=limit, follow_up=True, latest=_names(own), **kept, **own)
+        return Query(text, intent, sort=sort, limit=limit, follow_up=True, latest=_names(own), cues=cues, **kept, **own)
 
     # -- reading -------------------------------------------------------------------------------------
     def _constraints(self, text: str) -> dict[str, Any]:
@@ -124,7 +152,8 @@ class QueryParser:
         place, spellings, masked = self._place(masked)
         if place:
             found.update(place=place, place_spellings=spellings)
-        for mention in self.recognizer.recognise(masked).mentions:
+        found["entities"] = self.recognizer.recognise(masked)
+        for mention in found["entities"].mentions:
             if mention.field == "year":
                 found["year"] = mention.value
             elif mention.field == "since_year":
@@ -151,6 +180,18 @@ class QueryParser:
         if currency:
             found["currency"] = currency
         return found
+
+    def figure_cues(self, text: str, entities: Entities = Entities()) -> Cues:
+        """The figure cues of the wording, for the analytics router and plan."""
+        found = frozenset(name for name, pattern in self.cue_patterns.items() if pattern.search(text))
+        share = self.cue_patterns["share"].search(text)
+        noun = self.cue_patterns["posting_noun"].search(text, share.end()) if share else None
+        top = self.top_n.search(text)
+        words = self.lex["query_number_words"]
+        return Cues(found, next((f for f, p in self.list_nouns.items() if p.search(text)), None),
+                    next((f for f, p in self.group_by.items() if p.search(text)), None),
+                    None if not top else int(words.get((w := (top.group(1) or top.group(2)).lower()), w)),
+                    noun.end() if noun else None, entities)
 
     def _place(self, text: str) -> tuple[str | None, tuple[str, ...], str]:
         """A region after "in"/"across" ("in the EU"), else a city or country some posting is located in."""
