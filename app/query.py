@@ -89,7 +89,7 @@ class QueryParser:
     """Reads a question into a Query with the vocabulary, the lexicon and the companies/places of the postings."""
 
     def __init__(self, vocabulary, lexicon: dict[str, Any], companies: list[str] = (), locations: list[str] = ()):
-        self.recognizer = EntityRecognizer(vocabulary)
+        self.recognizer = EntityRecognizer(vocabulary, lexicon)
         self.lex = lexicon
         self.companies = sorted(set(companies), key=len, reverse=True)
         self.places = _place_names(locations)
