@@ -8,6 +8,7 @@ from typing import Any
 
 from app.analytics.entities import Entities, EntityRecognizer
 from app.asks_current import asks_for_current
+from app.followup import FollowUpRewriter
 
 INTENTS = ("explain", "list", "rank", "top", "count", "share", "salary", "compare", "guidance", "advice")
 FIGURES = ("salary", "count", "share")
@@ -90,6 +91,8 @@ class QueryParser:
 
     def __init__(self, vocabulary, lexicon: dict[str, Any], companies: list[str] = (), locations: list[str] = ()):
         self.recognizer = EntityRecognizer(vocabulary, lexicon)
+        self.follow_ups = FollowUpRewriter(lexicon, [p for term, phrases in vocabulary.synonyms["role_families"].items()
+                                                     for p in (term, *phrases)])
         self.lex = lexicon
         self.companies = sorted(set(companies), key=len, reverse=True)
         self.places = _place_names(locations)
@@ -251,8 +254,7 @@ class QueryParser:
     def _leans_on(self, low: str, own: dict[str, Any], intent: str) -> bool:
         """Whether a question edits the conversation's Query rather than starting afresh (an explanation with
         nothing of its own to change, "what do they do?", or not opening with "and"/"what about", starts afresh)."""
-        starts = any(low.startswith(s + " ") for s in self.lex["query_follow_up_starts"])
-        anaphora = any(re.search(rf"\b{re.escape(a)}\b", low) for a in self.lex["query_anaphora"])
+        starts, anaphora = bool(self.follow_ups.start.search(low)), bool(self.follow_ups.anaphora.search(low))
         short = len(low.split()) <= 5 and not own.get("role_family")
         return (starts or anaphora or short) and (intent != "explain" or bool(own) and starts)
 
