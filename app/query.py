@@ -165,10 +165,10 @@ class QueryParser:
                 found[mention.field] = found.get(mention.field, ()) + (mention.value,)
         low = masked.lower()
         for group, levels in self.lex["query_seniority_groups"].items():
-            if re.search(rf"(?<!\w){re.escape(group)}(?!\w)", low):
+            if _has(low, [group]):
                 found["seniority"] = tuple(levels)
         for kind, phrasings in self.lex["query_employment"].items():
-            if any(re.search(rf"\b{re.escape(p)}\b", low) for p in phrasings):
+            if _has(low, phrasings):
                 found["employment_type"] = (kind,)
         date = self.date.search(masked)
         if date:
@@ -224,7 +224,7 @@ class QueryParser:
         for code, spellings in self.lex["query_currency"].items():
             if symbol and symbol in spellings:
                 return code
-            if any(len(s) > 1 and re.search(rf"\b{re.escape(s)}\b", text, re.I) for s in spellings):
+            if _has(text.lower(), [s.lower() for s in spellings if len(s) > 1]):
                 return code
         return None
 
@@ -241,10 +241,10 @@ class QueryParser:
             return "share", "posted", None
         if _has(low, self.lex["query_count"]):
             return "count", "posted", None
-        if re.search(r"\bcompare\b|\bversus\b|\bvs\.?\b", low):
+        if _has(low, self.lex["query_compare"]):
             return "compare", "posted", None
         listing = bool(self.which.search(low)) or any(low.startswith(c + " ") or low == c for c in self.lex["query_list_cues"]) \
-            or bool(re.search(r"\b(?:hiring|jobs (?:does|at)|openings at)\b", low))
+            or _has(low, self.lex["query_list_cues_anywhere"])
         if listing and (self.nouns.search(low) or own or re.search(r"\b(?:them|those|these)\b", low)) and not _names_other_thing(low):
             return "list", "posted", None
         if _has(low, self.lex["query_salary"]) and "pay_above" not in own:
