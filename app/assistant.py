@@ -14,7 +14,7 @@ from app.currency import Currency
 from app.embed_cache import CachedEmbedder
 from app.errors import UserError
 from app.filters import Filters, parse_filters
-from app.followup import previous_questions, standalone_question
+from app.followup import previous_questions
 from app.guidance import retrieval_filters
 from app.jobs.answer import postings_answer
 from app.jobs.documented import with_documented_figure
@@ -58,7 +58,6 @@ class Assistant:
         self._retriever = self._open_snapshot()
         self._coach = None  # the career coach, built on first use
         self.currency = Currency.from_settings(self.settings)
-        self._subjects = [p for term, phrases in self.vocabulary.synonyms["role_families"].items() for p in (term, *phrases)]
 
     # -- public API ---------------------------------------------------------------------------
     def ask(self, question: str, *, filters: dict[str, Any] | None = None, history: list[Any] | None = None,
@@ -82,7 +81,7 @@ class Assistant:
             raise UserError(f"unknown mode {mode!r}; choose extractive or llm")
         retriever = self.retriever()  # one snapshot for the whole answer
         asked = self.read(question, history)
-        query = standalone_question(question, history, self._subjects)
+        query = self._parser(retriever).follow_ups.standalone(question, history)
         if parsed.kind != "document" and asked.about_postings:  # list, rank or newest: select postings
             yield from self._finish(postings_answer(asked, self._engine(retriever), parsed, question), asked, started, query)
             return
@@ -90,7 +89,7 @@ class Assistant:
         if figure is not None:  # "what do they pay?" after a list: the figure over the postings built up so far
             yield from self._finish(figure, asked, started, query)
             return
-        computed = analytics_answer(query, parsed, retriever.snapshot, self.vocabulary, self.embed, asked=question, history=history,
+        computed = analytics_answer(query, parsed, retriever.snapshot, self._parser(retriever), self.embed, asked=question, history=history,
                                     reading=asked)
         if computed is not None:  # an aggregate question about postings: counted over the index, not retrieved
             if any(c.metadata.get("sample") for c in computed.citations):

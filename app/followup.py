@@ -4,12 +4,47 @@ from __future__ import annotations
 import re
 from typing import Any
 
-ANAPHORA = re.compile(r"\b(they|them|their|those|these|it|its|that role|this role|such roles|ones?)\b", re.IGNORECASE)
-FOLLOW_UP_START = re.compile(r"^\s*(and|also|what about|how about|and what|what else|same for|compared)\b", re.IGNORECASE)
 ROLE_NOUN = r"(?:\s+(?:postings?|roles?|jobs?|positions?|engineers?|analysts?|leads?|teams?|professionals?))?"
 # "the Associate AI Security Engineer role at Tessellane Bank": one posting, named by title and company.
 POSTING_REFERENCE = re.compile(r"\b(?:[A-Z][\w,&/.-]*\s+)+(?:role|position|job|posting|opening)\s+at\s+[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)*")
 ACRONYM_RUN = re.compile(r"\b(?:[A-Z][A-Za-z0-9/&-]*[A-Z0-9][A-Za-z0-9/&-]*)(?:\s+(?:[A-Z][\w/&-]*|[a-z]+(?=\s+(?:postings?|roles?|jobs?))))*" + ROLE_NOUN)
+
+
+class FollowUpRewriter:
+    """Puts the earlier question's subject into a follow-up, with the lexicon's anaphora and follow-up openers (the
+    same words the QueryParser reads a follow-up by); `subjects` are known phrases (role families and their synonyms)."""
+
+    def __init__(self, lexicon: dict[str, Any], subjects: list[str]):
+        self.anaphora = re.compile(rf"\b({_alternation(lexicon['query_anaphora'])})\b", re.IGNORECASE)
+        self.start = re.compile(rf"^\s*({_alternation(lexicon['query_follow_up_starts'])})\b", re.IGNORECASE)
+        self.subjects = sorted(subjects, key=len, reverse=True)
+
+    def is_follow_up(self, question: str) -> bool:
+        """Short questions that lean on earlier turns ("and what do they pay?")."""
+        return bool(self.start.search(question)) or (bool(self.anaphora.search(question)) and len(question.split()) <= 12)
+
+    def standalone(self, question: str, history: list[Any] | None) -> str:
+        """The question itself, or the follow-up with the earlier question's subject put in."""
+        earlier = previous_questions(history)
+        if not earlier or not self.is_follow_up(question):
+            return question
+        topic = self._topic(earlier[-1])
+        if self.anaphora.search(question):
+            return self.anaphora.sub(topic, question, count=1)
+        return f"{question.rstrip('?').rstrip()} — regarding {topic}?"
+
+    def _topic(self, question: str) -> str:
+        """A posting named by title and company, else a known subject phrase (longest first), else an acronym-led
+        noun phrase, else the whole question."""
+        posting = POSTING_REFERENCE.search(question)
+        if posting:
+            return posting.group(0).rstrip(".,")
+        for phrase in self.subjects:
+            match = re.search(rf"\b{re.escape(phrase)}(?:e?s)?{ROLE_NOUN}\b", question, re.IGNORECASE)  # plurals too
+            if match:
+                return match.group(0)
+        match = ACRONYM_RUN.search(question)
+        return match.group(0) if match else question.strip().rstrip("?.! ")
 
 
 def previous_questions(history: list[Any] | None) -> list[str]:
@@ -27,35 +62,6 @@ def previous_questions(history: list[Any] | None) -> list[str]:
     return questions
 
 
-def is_follow_up(question: str) -> bool:
-    """Short questions that lean on earlier turns ("and what do they pay?")."""
-    words = question.split()
-    return bool(FOLLOW_UP_START.search(question)) or (bool(ANAPHORA.search(question)) and len(words) <= 12)
-
-
-def standalone_question(question: str, history: list[Any] | None, subjects: list[str] = ()) -> str:
-    """The question itself, or the follow-up with the earlier question's subject put in.
-
-    `subjects` are known phrases (role families and their synonyms) to look for first.
-    """
-    earlier = previous_questions(history)
-    if not earlier or not is_follow_up(question):
-        return question
-    topic = _topic(earlier[-1], subjects)
-    if ANAPHORA.search(question):
-        return ANAPHORA.sub(topic, question, count=1)
-    return f"{question.rstrip('?').rstrip()} — regarding {topic}?"
-
-
-def _topic(question: str, subjects: list[str]) -> str:
-    """A posting named by title and company, else a known subject phrase (longest first), else an acronym-led
-    noun phrase, else the whole question."""
-    posting = POSTING_REFERENCE.search(question)
-    if posting:
-        return posting.group(0).rstrip(".,")
-    for phrase in sorted(subjects, key=len, reverse=True):
-        match = re.search(rf"\b{re.escape(phrase)}(?:e?s)?{ROLE_NOUN}\b", question, re.IGNORECASE)  # plurals too
-        if match:
-            return match.group(0)
-    match = ACRONYM_RUN.search(question)
-    return match.group(0) if match else question.strip().rstrip("?.! ")
+def _alternation(phrases: list[str]) -> str:
+    """Phrases as one alternation, longest first ("that role" before "that"), spaces matching any whitespace."""
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))

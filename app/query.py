@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from app.analytics.entities import EntityRecognizer
+from app.analytics.entities import Entities, EntityRecognizer
 from app.answer_type import expected_answer_type
 from app.asks_current import asks_for_current
+from app.followup import FollowUpRewriter
 
 INTENTS = ("explain", "list", "rank", "top", "count", "share", "salary", "compare", "guidance", "advice")
 FIGURES = ("salary", "count", "share")
@@ -18,6 +19,22 @@ NUMBER = r"\b(\d{1,2}|{words})\b"
 WHICH_POSTINGS = (r"^which\s+(?:(?!(?:do|does|did|have|has|should|would|can)\b)[\w+/-]+\s+){{0,5}}(?:{nouns})\b"
                   r"(?!\s+(?:can|could|should|would|will|do|does|did|might|must)\b)|^which\s+(?:of|is|are|one|ones|pays?|pay)\b")
 UNKNOWN_PLACE = re.compile(r"\b(?:in|based in|located in|near)\s+([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})*)")
+TOP_N = r"\btop[\s-]+(\d{{1,2}}|{words})\b|\b(\d{{1,2}}|{words}) most\b"
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What the wording says about a figure (the lexicon's figure cues that match) and the vocabulary terms it names."""
+
+    found: frozenset[str] = frozenset()  # names of figure_cues / figure_cues_cased that match
+    list_field: str | None = None  # the list field a top-N question ranks ("certifications")
+    group_by: str | None = None  # "by seniority", "across role families"
+    top_n: int | None = None  # "top 3", "five most"
+    population_end: int | None = None  # end of the first posting noun after a share cue ("share of postings")
+    entities: Entities = Entities()
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.found
 
 
 @dataclass(frozen=True)
@@ -47,6 +64,7 @@ class Query:
     latest: tuple[str, ...] = ()  # the constraints this question itself set (a follow-up's edit)
     expects: str | None = None  # the answer type asked for (date, amount, count, ...): app.answer_type
     asks_current: bool = False  # asks for the current state of something: app.asks_current
+    cues: Cues = field(default=Cues(), compare=False, repr=False)  # the wording's figure cues and terms (not state)
 
     @property
     def about_postings(self) -> bool:
@@ -65,15 +83,17 @@ class Query:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready, unset fields left out."""
-        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()
-                if v not in (None, (), [], False) or k in ("intent", "page")}
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(replace(self, cues=Cues())).items()
+                if k != "cues" and (v not in (None, (), [], False) or k in ("intent", "page"))}
 
 
 class QueryParser:
     """Reads a question into a Query with the vocabulary, the lexicon and the companies/places of the postings."""
 
     def __init__(self, vocabulary, lexicon: dict[str, Any], companies: list[str] = (), locations: list[str] = ()):
-        self.recognizer = EntityRecognizer(vocabulary)
+        self.recognizer = EntityRecognizer(vocabulary, lexicon)
+        self.follow_ups = FollowUpRewriter(lexicon, [p for term, phrases in vocabulary.synonyms["role_families"].items()
+                                                     for p in (term, *phrases)])
         self.lex = lexicon
         self.companies = sorted(set(companies), key=len, reverse=True)
         self.places = _place_names(locations)
@@ -84,6 +104,11 @@ class QueryParser:
         strong = "|".join(re.escape(n) for n in lexicon["query_posting_nouns"] if n not in lexicon["query_role_nouns"])
         self.nouns = re.compile(rf"\b(?:{strong})\b", re.I)
         self.months = [m.lower() for m in lexicon["months"]]
+        self.top_n = re.compile(TOP_N.format(words=words), re.I)
+        self.cue_patterns = {**{name: re.compile(p, re.I) for name, p in lexicon["figure_cues"].items()},
+                             **{name: re.compile(p) for name, p in lexicon["figure_cues_cased"].items()}}
+        self.list_nouns = {name: re.compile(p, re.I) for name, p in lexicon["figure_list_nouns"].items()}
+        self.group_by = {name: re.compile(p, re.I) for name, p in lexicon["figure_group_by"].items()}
         self.date = re.compile(r"\b(?:since|after|from)\s+(" + "|".join(self.months) + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(20\d\d)\b", re.I)
 
     def parse(self, question: str, previous: Query | None = None) -> Query:
@@ -92,18 +117,24 @@ class QueryParser:
         return replace(query, asks_current=asks_for_current(query.text, self.lex),
                        expects=expected_answer_type(query.text, self.lex))
 
+    def reread(self, rewritten: str, conversation: Query) -> Query:
+        """A follow-up rewritten into a standalone question, read on its own, in the conversation's place and currency."""
+        own = self.parse(rewritten)
+        return replace(own, place=conversation.place, place_spellings=conversation.place_spellings, currency=conversation.currency)
+
     def _read(self, question: str, previous: Query | None) -> Query:
         text = question.strip()
         low = " ".join(re.sub(r"[?!.]+$", "", text.lower()).split())
         if previous is not None and low in self.lex["query_more"] and previous.about_postings:
             return replace(previous, text=text, page=previous.page + 1, follow_up=True)
         own = self._constraints(text)
+        cues = self.figure_cues(text, own.pop("entities"))
         intent, sort, limit = self._intent(text, low, own)
         unknown = UNKNOWN_PLACE.search(text) if intent in ("list", "rank", "top") and "place" not in own else None
         if unknown and unknown.group(1) not in " ".join(own.get("company", ())):  # "in Tokyo": no posting is there
             own.update(place=unknown.group(1), place_spellings=(unknown.group(1).lower(),))
         if previous is None or not self._leans_on(low, own, intent) or intent in FIGURES and previous.intent == "explain":
-            return Query(text, intent, sort=sort, limit=limit, latest=_names(own), **own)
+            return Query(text, intent, sort=sort, limit=limit, latest=_names(own), cues=cues, **own)
         measured = ("skills", "clouds", "certifications") if previous.intent == "share" else ()  # what a share measured
         kept = {k: v for k, v in previous.constraints().items()
                 if k not in own and k not in measured and not (k == "place" and "place" in own)}
@@ -112,7 +143,7 @@ class QueryParser:
             kept["place_spellings"] = previous.place_spellings
         if intent == "explain":  # "what about MLSecOps?": the same question about other postings
             intent, sort, limit = previous.intent, previous.sort, previous.limit
-        return Query(text, intent, sort=sort, limit=limit, follow_up=True, latest=_names(own), **kept, **own)
+        return Query(text, intent, sort=sort, limit=limit, follow_up=True, latest=_names(own), cues=cues, **kept, **own)
 
     # -- reading -------------------------------------------------------------------------------------
     def _constraints(self, text: str) -> dict[str, Any]:
@@ -126,7 +157,8 @@ class QueryParser:
         place, spellings, masked = self._place(masked)
         if place:
             found.update(place=place, place_spellings=spellings)
-        for mention in self.recognizer.recognise(masked).mentions:
+        found["entities"] = self.recognizer.recognise(masked)
+        for mention in found["entities"].mentions:
             if mention.field == "year":
                 found["year"] = mention.value
             elif mention.field == "since_year":
@@ -135,10 +167,10 @@ class QueryParser:
                 found[mention.field] = found.get(mention.field, ()) + (mention.value,)
         low = masked.lower()
         for group, levels in self.lex["query_seniority_groups"].items():
-            if re.search(rf"(?<!\w){re.escape(group)}(?!\w)", low):
+            if _has(low, [group]):
                 found["seniority"] = tuple(levels)
         for kind, phrasings in self.lex["query_employment"].items():
-            if any(re.search(rf"\b{re.escape(p)}\b", low) for p in phrasings):
+            if _has(low, phrasings):
                 found["employment_type"] = (kind,)
         date = self.date.search(masked)
         if date:
@@ -153,6 +185,18 @@ class QueryParser:
         if currency:
             found["currency"] = currency
         return found
+
+    def figure_cues(self, text: str, entities: Entities = Entities()) -> Cues:
+        """The figure cues of the wording, for the analytics router and plan."""
+        found = frozenset(name for name, pattern in self.cue_patterns.items() if pattern.search(text))
+        share = self.cue_patterns["share"].search(text)
+        noun = self.cue_patterns["posting_noun"].search(text, share.end()) if share else None
+        top = self.top_n.search(text)
+        words = self.lex["query_number_words"]
+        return Cues(found, next((f for f, p in self.list_nouns.items() if p.search(text)), None),
+                    next((f for f, p in self.group_by.items() if p.search(text)), None),
+                    None if not top else int(words.get((w := (top.group(1) or top.group(2)).lower()), w)),
+                    noun.end() if noun else None, entities)
 
     def _place(self, text: str) -> tuple[str | None, tuple[str, ...], str]:
         """A region after "in"/"across" ("in the EU"), else a city or country some posting is located in."""
@@ -182,7 +226,7 @@ class QueryParser:
         for code, spellings in self.lex["currencies"].items():
             if symbol and symbol in spellings:
                 return code
-            if any(len(s) > 1 and re.search(rf"\b{re.escape(s)}\b", text, re.I) for s in spellings):
+            if _has(text.lower(), [s.lower() for s in spellings if len(s) > 1]):
                 return code
         return None
 
@@ -199,10 +243,10 @@ class QueryParser:
             return "share", "posted", None
         if _has(low, self.lex["query_count"]):
             return "count", "posted", None
-        if re.search(r"\bcompare\b|\bversus\b|\bvs\.?\b", low):
+        if _has(low, self.lex["query_compare"]):
             return "compare", "posted", None
         listing = bool(self.which.search(low)) or any(low.startswith(c + " ") or low == c for c in self.lex["query_list_cues"]) \
-            or bool(re.search(r"\b(?:hiring|jobs (?:does|at)|openings at)\b", low))
+            or _has(low, self.lex["query_list_cues_anywhere"])
         if listing and (self.nouns.search(low) or own or re.search(r"\b(?:them|those|these)\b", low)) and not _names_other_thing(low):
             return "list", "posted", None
         if _has(low, self.lex["query_salary"]) and "pay_above" not in own:
@@ -212,8 +256,7 @@ class QueryParser:
     def _leans_on(self, low: str, own: dict[str, Any], intent: str) -> bool:
         """Whether a question edits the conversation's Query rather than starting afresh (an explanation with
         nothing of its own to change, "what do they do?", or not opening with "and"/"what about", starts afresh)."""
-        starts = any(low.startswith(s + " ") for s in self.lex["query_follow_up_starts"])
-        anaphora = any(re.search(rf"\b{re.escape(a)}\b", low) for a in self.lex["query_anaphora"])
+        starts, anaphora = bool(self.follow_ups.start.search(low)), bool(self.follow_ups.anaphora.search(low))
         short = len(low.split()) <= 5 and not own.get("role_family")
         return (starts or anaphora or short) and (intent != "explain" or bool(own) and starts)
 

@@ -3,20 +3,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ingest.vocabulary import Vocabulary
 
 FIELDS = ("role_family", "seniority", "remote", "skills", "clouds", "certifications")
 VOCAB_FIELD = {"role_family": "role_families", "seniority": "seniority", "remote": "remote", "skills": "skills", "clouds": "clouds"}
-# Phrasings too ambiguous in a question to count ("go" the verb, "ir", "identity").
-SKIP = {"go", "ir", "identity"}
-# Phrasings that are not the term when followed or preceded by these words.
-GUARDS = {"lead": r"(?!\s+to\b)", "associate": r"(?!\s+with\b)", "head": r"(?!\s*(?:count|-?to-?head)\b)"}
-NOT_AFTER = {"manager": r"(?<!hiring )(?<!product )"}
-ROLE_NOUN = re.compile(r"^[\s-]*(?:roles?|postings?|jobs?|positions?|openings?|listings?|vacanc(?:y|ies)|engineers?|teams?|"
-                       r"specialists?|analysts?|leads?|people|professionals?|hires?|ads?)\b", re.IGNORECASE)
-SKILL_VERB = re.compile(r"\b(?:mention(?:s|ing)?|ask(?:s|ing)? for|require(?:s|d)?|requiring|need(?:s|ing)?|want(?:s|ing)?|"
-                        r"list(?:s|ing)?|with|demand(?:s|ing)?|expect(?:s|ing)?)\s+$", re.IGNORECASE)
 YEAR = re.compile(r"(?<![\d-])(?:(since|after|from)\s+)?(20\d\d)(?![\d-])", re.IGNORECASE)
 
 
@@ -53,23 +45,27 @@ class Entities:
 
 
 class EntityRecognizer:
-    """Compiled phrasings of one vocabulary; longest phrasing wins where two overlap."""
+    """Compiled phrasings of one vocabulary; longest phrasing wins where two overlap; the lexicon's entity_* sections
+    say which phrasings to skip or guard and how a role-or-skill term is told apart."""
 
-    def __init__(self, vocabulary: Vocabulary):
+    def __init__(self, vocabulary: Vocabulary, lexicon: dict[str, Any]):
         self.vocabulary = vocabulary
+        skip, context = set(lexicon["entity_skip"]), lexicon["entity_context"]
+        self.role_noun_after = re.compile(context["role_noun_after"], re.IGNORECASE)
+        self.skill_verb_before = re.compile(context["skill_verb_before"], re.IGNORECASE)
         self.phrasings: dict[str, set[tuple[str, str]]] = {}  # normalised phrasing -> {(field, value)}
         for field, vocab_field in VOCAB_FIELD.items():
             for term, phrasings in vocabulary.synonyms[vocab_field].items():
                 for phrase in (*phrasings, term, term.replace("-", " ")):
-                    if phrase not in SKIP:
+                    if phrase not in skip:
                         self.phrasings.setdefault(_normal(phrase), set()).add((field, term))
         for cert in vocabulary.certifications:
             for phrase in certification_aliases(cert):
                 self.phrasings.setdefault(_normal(phrase), set()).add(("certifications", cert))
         # One alternation, longest phrasing first, inside a lookahead: the longest term starting at every position.
-        # re caches the compiled pattern, so a recognizer per question costs well under a millisecond after the first.
         ordered = sorted(self.phrasings, key=len, reverse=True)
-        self._pattern = re.compile("(?=(" + "|".join(_phrase_regex(p) for p in ordered) + "))", re.IGNORECASE)
+        guards = (lexicon["entity_not_preceded_by"], lexicon["entity_not_followed_by"])
+        self._pattern = re.compile("(?=(" + "|".join(_phrase_regex(p, *guards) for p in ordered) + "))", re.IGNORECASE)
 
     def recognise(self, question: str) -> Entities:
         """Non-overlapping terms, longest first, plus years ("in 2025", "since 2024")."""
@@ -82,7 +78,7 @@ class EntityRecognizer:
         found = []
         for start, end, phrase in spans:
             options = self.phrasings[phrase]
-            field, value = _resolve(options, question, start, end, has_role) if len(options) > 1 else next(iter(options))
+            field, value = self._resolve(options, question, start, end, has_role) if len(options) > 1 else next(iter(options))
             found.append(Mention(field, value, start, end))
         taken = [(s, e) for s, e, _ in spans]
         for match in YEAR.finditer(question):
@@ -91,6 +87,17 @@ class EntityRecognizer:
                 found.append(Mention("since_year" if since else "year", match.group(2), match.start(), match.end()))
         found.sort(key=lambda m: m.start)
         return Entities(tuple(found))
+
+    def _resolve(self, options: set[tuple[str, str]], question: str, start: int, end: int, has_role: bool) -> tuple[str, str]:
+        """A phrasing that is both a role family and a skill ("red teaming"): the role before a role noun or when
+        nothing else names a role and no verb asks for it; otherwise the skill."""
+        by_field = dict(sorted(options))
+        if "role_family" in by_field and "skills" in by_field:
+            if self.role_noun_after.match(question[end:]) or not (has_role or self.skill_verb_before.search(question[:start])):
+                return "role_family", by_field["role_family"]
+            return "skills", by_field["skills"]
+        field = sorted(by_field)[0]
+        return field, by_field[field]
 
     def _candidates(self, question: str) -> list[tuple[int, int, str]]:
         """Every phrasing occurrence (overlaps included), longest first then leftmost."""
@@ -127,19 +134,7 @@ def _normal(phrase: str) -> str:
     return re.sub(r"[\s-]+", " ", phrase.strip().lower())
 
 
-def _phrase_regex(phrase: str) -> str:
+def _phrase_regex(phrase: str, not_after: dict[str, str], not_before: dict[str, str]) -> str:
     body = r"[\s-]+".join(re.escape(w) for w in phrase.split())  # "entry level" matches "entry-level" too
     plural = "(?:s|es)?" if phrase[-1:].isalpha() else ""
-    return rf"{NOT_AFTER.get(phrase, '')}(?<![A-Za-z0-9]){body}{plural}(?![A-Za-z0-9+]){GUARDS.get(phrase, '')}"
-
-
-def _resolve(options: set[tuple[str, str]], question: str, start: int, end: int, has_role: bool) -> tuple[str, str]:
-    """A phrasing that is both a role family and a skill ("red teaming"): the role before a role noun or when
-    nothing else names a role and no verb asks for it; otherwise the skill."""
-    by_field = dict(sorted(options))
-    if "role_family" in by_field and "skills" in by_field:
-        if ROLE_NOUN.match(question[end:]) or not (has_role or SKILL_VERB.search(question[:start])):
-            return "role_family", by_field["role_family"]
-        return "skills", by_field["skills"]
-    field = sorted(by_field)[0]
-    return field, by_field[field]
+    return rf"{not_after.get(phrase, '')}(?<![A-Za-z0-9]){body}{plural}(?![A-Za-z0-9+]){not_before.get(phrase, '')}"

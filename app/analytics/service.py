@@ -7,39 +7,39 @@ from typing import TYPE_CHECKING, Any
 from app.analytics.answer import render
 from app.analytics.compute import MIN_MARKET_SAMPLE, compute, select
 from app.analytics.labels import population
-from app.analytics.entities import EntityRecognizer
 from app.analytics.plan import Condition, plan_question
-from app.analytics.router import ONE_POSTING, Embed, Router
+from app.analytics.router import Embed, Router
 from app.analytics.table import table_from_snapshot
 from app.coverage import quoted, searchable_text, specific_terms, unmentioned
 from app.filters import Filters, matches
 from app.followup import previous_questions
 from app.types import Answer
-from ingest.vocabulary import Vocabulary
 
 if TYPE_CHECKING:  # app.query reads terms with app.analytics.entities: importing it here would be circular
-    from app.query import Query
+    from app.query import Query, QueryParser
 
 
-def analytics_answer(question: str, filters: Filters, snapshot, vocabulary: Vocabulary, embed: Embed,
-                     *, asked: str | None = None, history: list[Any] | None = None, reading: Query | None = None) -> Answer | None:
+def analytics_answer(question: str, filters: Filters, snapshot, parser: QueryParser, embed: Embed,
+                     *, asked: str, history: list[Any] | None, reading: Query) -> Answer | None:
     """The computed Answer (route="analytics"), or None when the question is not an aggregate one we can compute.
 
-    `question` is the standalone question; `asked` is what the user typed, when a follow-up was rewritten; `reading`
-    is its Query (the place and currency it names).
-    User filters and the question's own terms both restrict the postings counted.
+    `question` is the standalone question; `asked` is what the user typed (differs when a follow-up was rewritten);
+    `reading` is the conversation's Query (its place and currency). The router and the plan read the standalone
+    question's Query: its terms and figure cues. User filters and the question's own terms both restrict the postings counted.
     """
-    if filters.kind == "document" or _follows_one_posting(question, asked, history):
+    if filters.kind == "document" or _follows_one_posting(parser, question, asked, history):
         return None
-    entities = EntityRecognizer(vocabulary).recognise(question)
-    decision = Router(embed).route(question, entities)
+    if question != reading.text:
+        reading = parser.reread(question, reading)
+    entities = reading.cues.entities
+    decision = Router(embed).route(reading)
     if decision.route != "analytics":
         return None
-    plan = plan_question(question, entities, reading.currency if reading else None)
+    plan = plan_question(reading)
     if plan is None:
         return None
     available = [row for row in table_from_snapshot(snapshot) if matches(filters, row.metadata)]
-    here = Condition("location", reading.place, reading.place_spellings) if reading and reading.place else None
+    here = Condition("location", reading.place, reading.place_spellings) if reading.place else None
     place = reading.place if here and any(here.holds(row) for row in available) else None
     if place:  # "in London": counted over the postings located there
         plan = replace(plan, where=(*plan.where, here))
@@ -84,7 +84,7 @@ def _none_located(question: str, plan, filters: Filters, available: list, here: 
                         "routing": decision.to_dict()})
 
 
-def _follows_one_posting(question: str, asked: str | None, history: list[Any] | None) -> bool:
+def _follows_one_posting(parser: QueryParser, question: str, asked: str, history: list[Any] | None) -> bool:
     """"What does it pay?" after a question about one posting is about that posting, not the market."""
     earlier = previous_questions(history)
-    return bool(asked and asked != question and earlier and ONE_POSTING.search(earlier[-1]))
+    return bool(asked != question and earlier and "one_posting" in parser.figure_cues(earlier[-1]))

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import pytest
 
+from analytics_helpers import VOCABULARY
 from app.analytics.entities import EntityRecognizer
+from app.lexicon import load_lexicon
 
 
 @pytest.fixture(scope="module")
 def recognise(vocabulary):
-    return EntityRecognizer(vocabulary).recognise
+    return EntityRecognizer(vocabulary, load_lexicon(VOCABULARY.parent / "lexicon.yaml")).recognise
 
 
 @pytest.mark.parametrize("question, expected", [

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from app.analytics.entities import EntityRecognizer
+from analytics_helpers import VOCABULARY
 from app.analytics.examples import ANALYTICS, PASSAGES
 from app.analytics.router import Router
 from app.embed_cache import CachedEmbedder
+from app.lexicon import load_lexicon
+from app.query import QueryParser
 
 LABELLED = [
     ("What percentage of AI governance postings require the IAPP AIGP?", "analytics"),
@@ -43,6 +45,11 @@ LABELLED = [
 
 
 @pytest.fixture(scope="module")
+def read(vocabulary):
+    return QueryParser(vocabulary, load_lexicon(VOCABULARY.parent / "lexicon.yaml")).parse
+
+
+@pytest.fixture(scope="module")
 def router(embedder):
     return Router(CachedEmbedder(embedder))
 
@@ -51,24 +58,22 @@ def test_labelled_questions_are_not_router_examples():
     assert not {q for q, _ in LABELLED} & set(ANALYTICS + PASSAGES)
 
 
-def test_route_accuracy_on_labelled_questions(router, vocabulary):
-    recognise = EntityRecognizer(vocabulary).recognise
-    wrong = [(q, label) for q, label in LABELLED if router.route(q, recognise(q)).route != label]
+def test_route_accuracy_on_labelled_questions(router, read):
+    wrong = [(q, label) for q, label in LABELLED if router.route(read(q)).route != label]
     accuracy = 1 - len(wrong) / len(LABELLED)
     print(f"route accuracy {accuracy:.1%} on {len(LABELLED)} labelled questions; wrong: {wrong}")
     assert accuracy >= 0.9, wrong
 
 
-def test_questions_without_a_figure_skip_the_embedding(vocabulary):
+def test_questions_without_a_figure_skip_the_embedding(read):
     calls = []
     router = Router(lambda texts: calls.append(texts))
-    route = router.route("What is MITRE ATLAS?", EntityRecognizer(vocabulary).recognise("What is MITRE ATLAS?"))
+    route = router.route(read("What is MITRE ATLAS?"))
     assert route.route == "passages" and not calls
 
 
-def test_route_carries_its_reasons(router, vocabulary):
-    question = "What share of MLSecOps postings mention Kubernetes?"
-    route = router.route(question, EntityRecognizer(vocabulary).recognise(question))
+def test_route_carries_its_reasons(router, read):
+    route = router.route(read("What share of MLSecOps postings mention Kubernetes?"))
     assert route.route == "analytics"
     assert route.to_dict()["similarity"]["analytics"] > route.to_dict()["similarity"]["passages"]
     assert any("share" in r for r in route.reasons)

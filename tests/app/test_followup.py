@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from app.followup import is_follow_up, previous_questions, standalone_question
+from app.followup import FollowUpRewriter, previous_questions
+from app.lexicon import SHIPPED, load_lexicon
 
 SUBJECTS = ["ai-red-team", "ai red team", "ai red teamer", "red teaming", "red teamer", "mlsecops",
             "ml platform security engineer", "ai-governance", "ai governance", "governance"]
-
+REWRITER = FollowUpRewriter(load_lexicon(SHIPPED), SUBJECTS)
 
 @pytest.mark.parametrize("earlier, follow_up, expected", [
     ("What skills do MLSecOps postings ask for?", "and what do they pay?", "and what do MLSecOps postings pay?"),
@@ -23,19 +24,19 @@ SUBJECTS = ["ai-red-team", "ai red team", "ai red teamer", "red teaming", "red t
      "is VP, AI Security role at Cobaltreach Networks remote?"),
 ])
 def test_follow_ups_get_the_earlier_subject(earlier, follow_up, expected):
-    assert standalone_question(follow_up, [earlier], SUBJECTS) == expected
+    assert REWRITER.standalone(follow_up, [earlier]) == expected
 
 
 def test_without_history_or_without_a_follow_up_the_question_is_unchanged():
-    assert standalone_question("and what do they pay?", None, SUBJECTS) == "and what do they pay?"
+    assert REWRITER.standalone("and what do they pay?", None) == "and what do they pay?"
     question = "Which certifications help an AI governance lead get hired?"
-    assert standalone_question(question, ["How do AI red teams work?"], SUBJECTS) == question
+    assert REWRITER.standalone(question, ["How do AI red teams work?"]) == question
 
 
 def test_the_latest_user_turn_is_the_subject():
     history = [{"role": "user", "content": "How do AI red teams work?"}, {"role": "assistant", "content": "..."},
                {"role": "user", "content": "What skills do MLSecOps postings ask for?"}]
-    assert standalone_question("what do they pay?", history, SUBJECTS) == "what do MLSecOps postings pay?"
+    assert REWRITER.standalone("what do they pay?", history) == "what do MLSecOps postings pay?"
 
 
 def test_history_formats():
@@ -44,9 +45,9 @@ def test_history_formats():
 
 
 def test_long_questions_with_a_pronoun_are_not_follow_ups():
-    assert is_follow_up("what do they pay?")
-    assert not is_follow_up("What do employers expect when they hire an AI governance lead for a regulated insurer in Europe?")
+    assert REWRITER.is_follow_up("what do they pay?")
+    assert not REWRITER.is_follow_up("What do employers expect when they hire an AI governance lead for a regulated insurer in Europe?")
 
 
 def test_a_bare_string_history_is_one_earlier_question():
-    assert standalone_question("What do they record?", "How do AI red teams work?", SUBJECTS) == "What do AI red teams record?"
+    assert REWRITER.standalone("What do they record?", "How do AI red teams work?") == "What do AI red teams record?"

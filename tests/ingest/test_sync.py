@@ -237,4 +237,5 @@ def test_sources_sections_and_the_corpus_datasheet_are_not_indexed(settings, ing
     assert "README.md" not in sources and "documents/cited.md" in sources
     cited = [m for m in state.metadatas.values() if m["source"] == "documents/cited.md"]
     assert {m.get("section") for m in cited} == {"What the guide says"}
-    assert cited[0]["sources"] == ["OWASP Top 10 for LLM Applications — https://genai.owasp.org", "NIST AI 100-1 (January 2023)"]
+    assert cited[0]["sources"] == ["OWASP Top 10 for LLM Applications", "NIST AI 100-1 (January 2023)"]
+    assert cited[0]["source_urls"] == ["https://genai.owasp.org"]

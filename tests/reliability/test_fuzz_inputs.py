@@ -405,14 +405,17 @@ def test_filters_are_parsed_or_refused_with_a_reason():
 
 
 def test_follow_up_rewriting_takes_any_history():
-    from app.followup import standalone_question
+    from app.followup import FollowUpRewriter
+    from app.lexicon import SHIPPED, load_lexicon
+
+    standalone = FollowUpRewriter(load_lexicon(SHIPPED), ["mlsecops", "ai governance"]).standalone
 
     @fuzz(EXAMPLES)
     @given(hostile_text.filter(str.strip), st.one_of(st.none(), st.lists(st.one_of(json_values, st.fixed_dictionaries(
         {"role": st.sampled_from(["user", "assistant", "x"]), "content": json_values})), max_size=5)))
     def check(question, history):
         count_case("questions: standalone_question(history)")
-        assert isinstance(standalone_question(question, history, ["mlsecops", "ai governance"]), str)
+        assert isinstance(standalone(question, history), str)
 
     check()
 
