@@ -9,7 +9,7 @@ from typing import Any, Iterator
 from app.analytics import analytics_answer
 from app.compose import compose_answer
 from app.coverage import CorpusGap, corpus_gap
-from app.currency import Currency, without_source_lists
+from app.currency import Currency
 from app.embed_cache import CachedEmbedder
 from app.errors import UserError
 from app.extractive import draft_extractive
@@ -80,7 +80,7 @@ class Assistant:
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         query_vector = self.embed([query])[0]  # cached: the analytics router may have embedded it already
-        passages = without_source_lists(retriever.retrieve(query, query_vector, parsed))
+        passages = retriever.retrieve(query, query_vector, parsed)
         asks_current = self.currency.asks(query)
         if asks_current:  # what is in force: current editions lead, superseded ones are never quoted as current
             passages = self.currency.current_first(passages)

@@ -78,11 +78,6 @@ class Currency:
                                                     ", not what is in force now.")
 
 
-def without_source_lists(passages: list[Passage]) -> list[Passage]:
-    """Passages other than a document's list of sources (they name documents, they are not evidence); all if none is left."""
-    return [p for p in passages if not p.metadata.get("reference")] or passages
-
-
 def _standing(meta: dict[str, Any]) -> int:
     """0: speaks of a current edition; 1: of no edition; 2: history, a source list, or only superseded editions.
 

@@ -130,11 +130,3 @@ def test_current_question_over_a_real_index(tmp_path, embedder, reviewed, as_of)
     assert "LLM03 Supply Chain" not in answer.text  # the superseded entry is never quoted as current
     assert answer.to_dict()["citations"][0]["reviewed"] == reviewed
     assert any(n.startswith(f"As of {reviewed}") for n in answer.notes) is as_of
-
-
-def test_source_lists_are_not_evidence_unless_nothing_else_was_found():
-    from app.currency import without_source_lists
-
-    sources, body = passage("s", reference=True), passage("b")
-    assert [p.chunk_id for p in without_source_lists([sources, body])] == ["b"]
-    assert [p.chunk_id for p in without_source_lists([sources])] == ["s"]
