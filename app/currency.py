@@ -67,7 +67,7 @@ class Currency:
         for tag in dict.fromkeys(citation.metadata.get("editions_superseded") or []):
             key, _, label = tag.partition("@")
             if entry := self.registry.get(key):
-                described.append(f"{entry.name} {label}, since superseded by {entry.current.label}")
+                described.append(f"{entry.name} {label} (current: {entry.current.label})")
         return f"[{citation.number}] is history" + (f": it describes {'; '.join(described)}." if described else
                                                     ", not what is in force now.")
 

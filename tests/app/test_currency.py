@@ -92,7 +92,7 @@ def test_notes_name_history_and_say_as_of_when_the_review_is_old(tmp_path):
     posting = Citation(3, "postings/x.jsonl", "P", "t", 0.5, "posting:x", "posting", {})
     assert bot.notes([fresh, posting], today) == []
     notes = bot.notes([fresh, old], today)
-    assert notes[0] == "[2] is history: it describes OWASP Top 10 for LLM Applications 2025, since superseded by 2026."
+    assert notes[0] == "[2] is history: it describes OWASP Top 10 for LLM Applications 2025 (current: 2026)."
     assert notes[1].startswith("As of 2026-08-01, when the cited documents were last reviewed")
     unreviewed = Citation(4, "documents/c.md", "C", "t", 0.5, "doc:c", "document", {})
     assert bot.notes([unreviewed], today)[0].startswith("Some cited documents carry no review date")
