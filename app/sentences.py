@@ -57,7 +57,12 @@ def posting_reference(metadata: dict) -> str | None:
     pay = f"{low:,}–{high:,} {metadata.get('currency') or ''} per year".replace("  ", " ") if low and high else ""
     details = ", ".join(part for part in (metadata.get("company"), place, pay) if part)
     sample = " (a fictional sample posting)" if metadata.get("sample") else ""
-    return f"{metadata.get('job_title') or metadata.get('title', '')} — {details}{sample}"
+    return as_data(f"{metadata.get('job_title') or metadata.get('title', '')} — {details}{sample}")
+
+
+def as_data(text: str) -> str:
+    """Text from a record's fields as an answer may show it: no markup, nothing that reads as a citation marker."""
+    return " ".join(MARKER.sub("", TAG.sub("", text)).split())
 
 
 def posting_facts(text: str, metadata: dict) -> str | None:

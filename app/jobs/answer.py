@@ -8,6 +8,7 @@ from app.filters import Filters
 from app.jobs.engine import PostingsEngine, Selection
 from app.analytics.table import PostingRow
 from app.query import Query
+from app.sentences import as_data
 from app.types import Answer, Citation
 
 PAGE_SIZE = 10
@@ -84,7 +85,8 @@ def _condition(name: str, value) -> str:
 def _line(row: PostingRow, currency: str | None) -> str:
     pay = (f"{row.salary_min:,}–{row.salary_max:,} {row.currency}" if row.salary_min is not None and row.salary_max is not None
            else "pay not stated")
-    return f"{row.title} — {row.metadata.get('company', 'unnamed company')}, {row.location}, {row.remote or 'remote status not stated'}, {pay}, posted {row.posted or 'date not stated'}"
+    return as_data(f"{row.title} — {row.metadata.get('company', 'unnamed company')}, {row.location}, "
+                   f"{row.remote or 'remote status not stated'}, {pay}, posted {row.posted or 'date not stated'}")
 
 
 def _paging(q: Query, s: Selection) -> list[str]:

@@ -5,6 +5,8 @@ import json
 from collections import Counter
 
 import pytest
+
+from app.sentences import passage_sentences
 from cvs import GRC_CV, ML_CV, NO_PATH_CV, SOC_CV
 
 from app.advice import Advice, Profile
@@ -45,7 +47,7 @@ def test_three_backgrounds_get_fit_gaps_cited_plan_and_postings(coach_assistant,
         assert citation.source == "documents/transition-paths.md" and citation.metadata["section"] == path
         assert step.text in citation.text  # quoted, not invented
     for cert in advice.plan.certifications:
-        assert cert.text in cited[cert.citation].text.replace("**", "")
+        assert cert.text in passage_sentences(cited[cert.citation].text)  # a sentence of the passage, as answers quote it
 
     for match in advice.postings_now + advice.postings_within_reach:
         citation = cited[match.citation]

@@ -4,11 +4,12 @@ from __future__ import annotations
 import pytest
 
 from app.followup import FollowUpRewriter, previous_questions
-from app.lexicon import SHIPPED, load_lexicon
+from app.lexicon import load_lexicon
+from app.settings import Settings
 
 SUBJECTS = ["ai-red-team", "ai red team", "ai red teamer", "red teaming", "red teamer", "mlsecops",
             "ml platform security engineer", "ai-governance", "ai governance", "governance"]
-REWRITER = FollowUpRewriter(load_lexicon(SHIPPED), SUBJECTS)
+REWRITER = FollowUpRewriter(load_lexicon(Settings().lexicon_path), SUBJECTS)
 
 @pytest.mark.parametrize("earlier, follow_up, expected", [
     ("What skills do MLSecOps postings ask for?", "and what do they pay?", "and what do MLSecOps postings pay?"),

@@ -406,9 +406,10 @@ def test_filters_are_parsed_or_refused_with_a_reason():
 
 def test_follow_up_rewriting_takes_any_history():
     from app.followup import FollowUpRewriter
-    from app.lexicon import SHIPPED, load_lexicon
+    from app.lexicon import load_lexicon
+    from app.settings import Settings
 
-    standalone = FollowUpRewriter(load_lexicon(SHIPPED), ["mlsecops", "ai governance"]).standalone
+    standalone = FollowUpRewriter(load_lexicon(Settings().lexicon_path), ["mlsecops", "ai governance"]).standalone
 
     @fuzz(EXAMPLES)
     @given(hostile_text.filter(str.strip), st.one_of(st.none(), st.lists(st.one_of(json_values, st.fixed_dictionaries(

@@ -32,8 +32,8 @@ def index_ids(settings) -> set[str]:
 
 
 @pytest.mark.parametrize("changes, expected", [
-    ({"schema_version": 1}, "schema_version: index has 1, settings say 2"),  # posting metadata before `job_title`
-    ({"schema_version": None}, "schema_version: index has None, settings say 2"),  # written before the field existed
+    ({"schema_version": 2}, "schema_version: index has 2, settings say 3"),  # passages before the sentence splitter and edition tags
+    ({"schema_version": None}, "schema_version: index has None, settings say 3"),  # written before the field existed
     ({"embedding_variant": "fp32"}, "embedding_variant: index has 'fp32', settings say 'int8'"),  # the old default
     ({"chunk_size": 512, "chunk_overlap": 64}, "chunk_size: index has 512, settings say 192"),
 ])
