@@ -13,6 +13,7 @@ from ingest.catalog import Catalog
 from ingest.models import Chunk
 from ingest.offline import enforce_offline
 
+DELETE_BATCH = 5000  # under Chroma's largest batch
 SCHEMA_VERSION = 3  # 2: posting metadata gained `job_title`; 3: sentence splitter, int8 recipe, no sources sections, edition metadata
 
 
@@ -126,8 +127,16 @@ class ChunkStore:
             )
 
     def _drop_collections(self) -> None:
+        """Empty, then delete, the chunk and catalog collections.
+
+        Records are deleted first, in batches: Chroma 1.5's delete_collection leaves list-valued metadata behind
+        in SQLite (chroma-core/chroma#7594), and the records written next inherit it by their reused row ids.
+        """
         for name in (self.settings.collection, f"{self.settings.collection}-catalog"):
             if name in self._collection_names():
+                collection = self.client.get_collection(name, embedding_function=None)
+                while ids := collection.get(include=[], limit=DELETE_BATCH)["ids"]:
+                    collection.delete(ids=ids)
                 self.client.delete_collection(name)
 
     def add(self, chunks: list[Chunk], embeddings: np.ndarray) -> None:

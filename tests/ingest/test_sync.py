@@ -239,3 +239,16 @@ def test_sources_sections_and_the_corpus_datasheet_are_not_indexed(settings, ing
     assert {m.get("section") for m in cited} == {"What the guide says"}
     assert cited[0]["sources"] == ["OWASP Top 10 for LLM Applications", "NIST AI 100-1 (January 2023)"]
     assert cited[0]["source_urls"] == ["https://genai.owasp.org"]
+
+
+def test_a_rebuild_leaves_no_metadata_of_the_old_index_on_the_new_one(settings, ingest, read_index):
+    """chroma-core/chroma#7594: delete_collection left list-valued metadata that the next records inherited; a
+    rebuild over a changed corpus must give every chunk exactly the metadata a first ingest gives it."""
+    ingest(settings)
+    first_doc = sorted((settings.corpus_dir / "documents").glob("*.md"))[0]
+    first_doc.unlink()  # the rebuilt index writes its chunks in another order, onto reused row ids
+    ingest(settings, rebuild=True)
+    rebuilt = read_index(settings).metadatas
+    fresh_settings = settings.model_copy(update={"data_dir": settings.data_dir.parent / "fresh-index"})
+    ingest(fresh_settings)
+    assert rebuilt == read_index(fresh_settings).metadatas
