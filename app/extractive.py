@@ -50,7 +50,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
                      subjects: bool = False, postings_lead: bool = False) -> Draft:
     """Score every passage sentence; lead with the best one that `answers` (the best one when no kind is asked
     for), then the best of the rest without redundancy, in reading order. The answering sentence may come from
-    below the quoting floor, out of a quoted passage, when `answers` checks that it names the question's subjects.
+    below the quoting floor, out of any retrieved passage, when `answers` checks that it names the question's subjects.
     A posting's reference leads only when `postings_lead` (a question about postings) or `answers` allows it."""
     candidates = _candidates(question, query_vector, passages, embed)
     if not candidates:
@@ -59,7 +59,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     ranked = sorted(candidates, key=lambda c: -c.score)
     floor = ranked[0].score * RELATIVE_FLOOR
     quoted = {c.passage_index for c in ranked if c.score >= floor}  # the passages the answer would quote from
-    quotable = [c for c in ranked if c.passage_index in quoted and (c.score >= floor or subjects)]
+    # below the floor, and from any retrieved passage, a sentence may answer when `answers` checks it names every subject
+    quotable = [c for c in ranked if (c.passage_index in quoted and c.score >= floor) or subjects]
     if answers:
         lead = next((c for c in quotable if answers(c.text, c.passage_index)), None)
     elif postings_lead:

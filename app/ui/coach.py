@@ -157,10 +157,9 @@ def advice_html(advice: dict[str, Any]) -> str:
 
 
 def context_history(advice: dict[str, Any]) -> list[dict[str, str]]:
-    """The profile and advice as one earlier exchange, so follow-ups like "which of these are remote?" have a subject."""
-    profile = advice["profile"]
-    asked = (f"Which {advice['target']} postings fit a profile with {', '.join(profile['skills']) or 'no listed skills'}"
-             f"{' and ' + ', '.join(profile['certifications']) if profile['certifications'] else ''}?")
+    """The advice as one earlier exchange about the target family's postings, so follow-ups like "which of these are
+    remote?" or "which of these pay over 150k?" select among them (the profile's skills are not made requirements)."""
+    asked = f"Which {advice['target']} postings are there?"
     listed = "; ".join(f"{p['title']}, {p['company']}" for p in advice["postings_now"] + advice["postings_within_reach"])
     return [{"role": "user", "content": asked}, {"role": "assistant", "content": listed or "No postings fit yet."}]
 
