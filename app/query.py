@@ -103,6 +103,7 @@ class QueryParser:
         self.which = re.compile(WHICH_POSTINGS.format(nouns=nouns), re.I)
         strong = "|".join(re.escape(n) for n in lexicon["query_posting_nouns"] if n not in lexicon["query_role_nouns"])
         self.nouns = re.compile(rf"\b(?:{strong})\b", re.I)
+        self.any_noun = re.compile(rf"\b(?:{nouns})\b", re.I)
         self.months = [m.lower() for m in lexicon["months"]]
         self.top_n = re.compile(TOP_N.format(words=words), re.I)
         self.cue_patterns = {**{name: re.compile(p, re.I) for name, p in lexicon["figure_cues"].items()},
@@ -129,7 +130,7 @@ class QueryParser:
             return replace(previous, text=text, page=previous.page + 1, follow_up=True)
         own = self._constraints(text)
         cues = self.figure_cues(text, own.pop("entities"))
-        intent, sort, limit = self._intent(text, low, own)
+        intent, sort, limit = self._intent(text, low, own, previous)
         unknown = UNKNOWN_PLACE.search(text) if intent in ("list", "rank", "top") and "place" not in own else None
         if unknown and unknown.group(1) not in " ".join(own.get("company", ())):  # "in Tokyo": no posting is there
             own.update(place=unknown.group(1), place_spellings=(unknown.group(1).lower(),))
@@ -230,15 +231,16 @@ class QueryParser:
                 return code
         return None
 
-    def _intent(self, text: str, low: str, own: dict[str, Any]) -> tuple[str, str, int | None]:
+    def _intent(self, text: str, low: str, own: dict[str, Any], previous: Query | None) -> tuple[str, str, int | None]:
         """What is asked, the sort order and a top-n limit."""
+        on_postings = bool(self.any_noun.search(low) or self.follow_ups.anaphora.search(low) or previous and previous.about_postings)
         number = self.number.search(low)
         n = None if not number else int(self.lex["query_number_words"].get(number.group(1), number.group(1)))
         plural = bool(re.search(r"\b(?:postings|jobs|roles|positions|openings|listings|ones)\b", low))
         if _has(low, self.lex["query_rank_pay"]):
             return "rank", "salary_max", n or (5 if plural and not re.search(r"\bwhich (?:is|one)\b", low) else 1)
-        if _has(low, self.lex["query_newest"]):
-            return "top", "posted", n or (None if plural else 1)
+        if _has(low, self.lex["query_newest"]) and on_postings:
+            return "top", "posted", n or (None if plural else 1)  # "the newest posting"; "the latest ATLAS release" is not
         if _has(low, self.lex["query_share"]):
             return "share", "posted", None
         if _has(low, self.lex["query_count"]):
