@@ -67,12 +67,21 @@ def section_steps(chunks: list[Passage], limit: int) -> list[tuple[str, int]] | 
     section lists alternatives (bold-labelled options) rather than steps, so it is no plan to follow."""
     seen: set[str] = set()
     steps, prose = [], []
+    earlier: list[str] = []  # the previous chunk's sentences
     for index, chunk in enumerate(chunks):
-        for sentence, kind in passage_items(chunk.text):
-            if sentence in seen:
-                continue  # the overlap between neighbouring chunks
+        items = passage_items(chunk.text)
+        for position, (sentence, kind) in enumerate(items):
+            if sentence in seen or position == 0 and index and _cut_by_chunking(sentence, earlier):
+                continue  # the overlap between neighbouring chunks, or a sentence the chunk boundary cut in two
             seen.add(sentence)
             if kind == "option":
                 return None
             (steps if kind == "step" else prose).append((sentence, index))
+        earlier = [sentence for sentence, _ in items]
     return (steps + prose)[:limit] or None
+
+
+def _cut_by_chunking(first: str, earlier: list[str]) -> bool:
+    """Whether a chunk's first sentence is the tail of a sentence of the chunk before (its overlap) or starts mid-sentence."""
+    tail = first.rstrip(".…")
+    return first[:1].islower() or any(tail in sentence for sentence in earlier)
