@@ -13,7 +13,7 @@ from app.coverage import CorpusGap, corpus_gap
 from app.currency import Currency
 from app.embed_cache import CachedEmbedder
 from app.errors import UserError
-from app.filters import Filters, parse_filters
+from app.filters import parse_filters
 from app.followup import previous_questions
 from app.guidance import retrieval_filters
 from app.jobs.answer import postings_answer
@@ -129,7 +129,7 @@ class Assistant:
         answer.query = asked.to_dict()
         answer.trace = {"query": answer.query, "route": answer.route, "searched": query,
                         "ranked": [_where(p) for p in ranked], "passages": [p.chunk_id for p in passages],
-                        "evidence": round(float(draft.evidence), 4), "abstention": _reason(answer, gap, draft.evidence),
+                        "evidence": round(float(draft.evidence), 4), "abstention": _reason(answer, gap, draft.evidence, self.settings.abstain_threshold),
                         "below_threshold": self._below_threshold(answer, gap, draft, passages)}
         yield answer
 
@@ -275,11 +275,12 @@ def _where(item: Passage | Citation) -> dict[str, str]:
     return {"chunk_id": getattr(item, "chunk_id", ""), "doc_id": str(meta.get("doc_id", "")), "source": str(meta.get("source", ""))}
 
 
-def _reason(answer: Answer, gap: CorpusGap, evidence: float) -> str | None:
+def _reason(answer: Answer, gap: CorpusGap, evidence: float, threshold: float) -> str | None:
     """Why the answer abstained: a corpus gap, weak evidence, or no verified sentence; None when it answered."""
     if not answer.abstained:
         return None
-    return gap.message() or (f"evidence {evidence:.2f} below the threshold" if answer.citations == [] else "no verified sentence")
+    return gap.message() or (f"evidence {evidence:.2f} below the threshold {threshold:.2f}" if evidence < threshold
+                             else "no sentence could be drafted or verified")
 
 
 def _llm_draft(text: str) -> list[tuple[str, list[int]]]:

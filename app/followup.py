@@ -12,7 +12,8 @@ ACRONYM_RUN = re.compile(r"\b(?:[A-Z][A-Za-z0-9/&-]*[A-Z0-9][A-Za-z0-9/&-]*)(?:\
 
 class FollowUpRewriter:
     """Puts the earlier question's subject into a follow-up, with the lexicon's anaphora and follow-up openers (the
-    same words the QueryParser reads a follow-up by); `subjects` are known phrases (role families and their synonyms)."""
+    narrowing openers, "only the senior ones", are the QueryParser's alone); `subjects` are known phrases (role
+    families and their synonyms)."""
 
     def __init__(self, lexicon: dict[str, Any], subjects: list[str]):
         self.anaphora = re.compile(rf"\b({_alternation(lexicon['query_anaphora'])})\b", re.IGNORECASE)

@@ -12,7 +12,7 @@ from app.errors import UserError
 
 @lru_cache(maxsize=4)
 def load_lexicon(path: Path) -> dict[str, Any]:
-    """Read lexicon.yaml: one section per idea (answer types, intents, places, ...), each a mapping or a list."""
+    """Read lexicon.yaml: one section per idea (answer types, query cues, regions, currencies, ...), each a mapping or a list."""
     if not path.exists():
         raise UserError(f"lexicon file {path} is missing; set AISEC_CORPUS_DIR to the corpus folder")
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}

@@ -11,7 +11,6 @@ from app.answer_type import expected_answer_type
 from app.asks_current import asks_for_current
 from app.followup import FollowUpRewriter
 
-INTENTS = ("explain", "list", "rank", "top", "count", "share", "salary", "compare", "guidance", "advice")
 FIGURES = ("salary", "count", "share")
 LIST_FIELDS = ("role_family", "seniority", "remote", "skills", "clouds", "certifications", "company", "employment_type")
 AMOUNT = r"([$€£])?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k\b|thousand\b)?"
@@ -42,7 +41,7 @@ class Query:
     """What a question asks and about which postings; conversation state, edited by follow-ups."""
 
     text: str
-    intent: str = "explain"  # one of INTENTS
+    intent: str = "explain"  # explain | list | rank | top | count | share | salary | compare
     role_family: tuple[str, ...] = ()
     seniority: tuple[str, ...] = ()
     remote: tuple[str, ...] = ()
@@ -104,6 +103,8 @@ class QueryParser:
         strong = "|".join(re.escape(n) for n in lexicon["query_posting_nouns"] if n not in lexicon["query_role_nouns"])
         self.nouns = re.compile(rf"\b(?:{strong})\b", re.I)
         self.any_noun = re.compile(rf"\b(?:{nouns})\b", re.I)
+        openers = "|".join(map(re.escape, lexicon["query_follow_up_starts"] + lexicon["query_narrowing_starts"]))
+        self.leans_start = re.compile(rf"^\s*(?:{openers})\b", re.I)
         self.months = [m.lower() for m in lexicon["months"]]
         self.top_n = re.compile(TOP_N.format(words=words), re.I)
         self.cue_patterns = {**{name: re.compile(p, re.I) for name, p in lexicon["figure_cues"].items()},
@@ -233,7 +234,8 @@ class QueryParser:
 
     def _intent(self, text: str, low: str, own: dict[str, Any], previous: Query | None) -> tuple[str, str, int | None]:
         """What is asked, the sort order and a top-n limit."""
-        on_postings = bool(self.any_noun.search(low) or self.follow_ups.anaphora.search(low) or previous and previous.about_postings)
+        # about postings: a posting noun, a role noun with a constraint ("the newest MLSecOps role"), or the conversation
+        on_postings = bool(self.nouns.search(low) or own and self.any_noun.search(low) or previous and previous.about_postings)
         number = self.number.search(low)
         n = None if not number else int(self.lex["query_number_words"].get(number.group(1), number.group(1)))
         plural = bool(re.search(r"\b(?:postings|jobs|roles|positions|openings|listings|ones)\b", low))
@@ -258,7 +260,7 @@ class QueryParser:
     def _leans_on(self, low: str, own: dict[str, Any], intent: str) -> bool:
         """Whether a question edits the conversation's Query rather than starting afresh (an explanation with
         nothing of its own to change, "what do they do?", or not opening with "and"/"what about", starts afresh)."""
-        starts, anaphora = bool(self.follow_ups.start.search(low)), bool(self.follow_ups.anaphora.search(low))
+        starts, anaphora = bool(self.leans_start.search(low)), bool(self.follow_ups.anaphora.search(low))
         short = len(low.split()) <= 5 and not own.get("role_family")
         return (starts or anaphora or short) and (intent != "explain" or bool(own) and starts)
 

@@ -82,7 +82,10 @@ def load_registry(path: Path) -> Registry:
     """Read editions.yaml; a missing file is an empty registry, a malformed one a ValueError naming the entry."""
     if not path.exists():
         return Registry()
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{path} is not valid YAML: {str(exc).splitlines()[0]}") from None
     entries = []
     for key, spec in (raw.get("entries") or {}).items():
         try:

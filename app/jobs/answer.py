@@ -34,8 +34,8 @@ def postings_answer(query: Query, engine: PostingsEngine, filters: Filters, aske
 def population(q: Query, noun: str = "postings") -> str:
     """"senior hybrid MLSecOps postings located in London that mention OSWE, paying at least 200,000 USD"."""
     words = [*(LEVEL_WORDS.get(s, s) for s in q.seniority), *q.remote, *q.employment_type, " or ".join(term(r) for r in q.role_family), noun]
-    tail = [f"at {' or '.join(q.company)}"] if q.company else []
-    tail += [f"located in {q.place}"] if q.place else []
+    tail = [f"at {as_data(' or '.join(q.company))}"] if q.company else []
+    tail += [f"located in {as_data(q.place)}"] if q.place else []
     tail += [f"that ask{'s' if noun.endswith('g') else ''} for {' and '.join(term(v) for v in (*q.certifications, *q.clouds, *q.skills))}"] if q.certifications or q.clouds or q.skills else []
     tail += [f"whose range reaches {q.pay_above:,}{' ' + q.currency if q.currency else ''}"] if q.pay_above is not None else []
     tail += [f"posted in {q.year}"] if q.year else []
@@ -75,8 +75,8 @@ def _lead(q: Query, s: Selection, base: int) -> str:
 def _condition(name: str, value) -> str:
     """How a posting fails one constraint: "is located in “Tokyo”", "is remote", "asks for “OSWE”"."""
     values = value if isinstance(value, tuple) else (value,)
-    quoted = " or ".join(f"“{term(v) if name != 'company' else v}”" for v in values)
-    return {"place": f"is located in “{value}”", "pay_above": f"has a range reaching {value:,}" if isinstance(value, int) else "",
+    quoted = " or ".join(f"“{term(v) if name != 'company' else as_data(v)}”" for v in values)
+    return {"place": f"is located in “{as_data(str(value))}”", "pay_above": f"has a range reaching {value:,}" if isinstance(value, int) else "",
             "company": f"is at {quoted}", "year": f"was posted in {value}", "posted_after": f"was posted on or after {value}",
             "role_family": f"is a {quoted} role", "certifications": f"asks for {quoted}", "skills": f"asks for {quoted}",
             "clouds": f"asks for {quoted}"}.get(name, f"is {' or '.join(term(v) for v in values)}")

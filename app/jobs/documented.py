@@ -5,11 +5,11 @@ import re
 
 from app.filters import Filters
 from app.query import Query
-from app.sentences import split_sentences
+from app.sentences import passage_sentences
 from app.types import Answer, Citation
 
 PERCENT = re.compile(r"\d+(?:\.\d+)?\s?%|\b\d+(?:\.\d+)?\s?percent\b")
-MARKER = re.compile(r"\[(\d+)\]")
+MARKER = re.compile(r"\[(\d+)\]")  # the answer's own markers, renumbered after the quoted one
 
 
 def with_documented_figure(answer: Answer, query: Query, retriever, embed) -> Answer:
@@ -19,10 +19,10 @@ def with_documented_figure(answer: Answer, query: Query, retriever, embed) -> An
         return answer
     passages = retriever.retrieve(query.text, embed([query.text])[0], Filters(kind="document"), k=5)
     for passage in passages:
-        for sentence in split_sentences(passage.text):
+        for sentence in passage_sentences(passage.text):  # markup and the document's own markers removed
             if PERCENT.search(sentence) and all(re.search(rf"\b{re.escape(t)}\b", sentence, re.I) for t in terms) \
                     and (not query.year or query.year in sentence):
-                lead = f"The source document states: “{_clean(sentence)}” [1] In the illustrative sample postings indexed here (fictional, not market data):"
+                lead = f"The source document states: “{sentence}” [1] In the illustrative sample postings indexed here (fictional, not market data):"
                 shifted = MARKER.sub(lambda m: f"[{int(m.group(1)) + 1}]", answer.text)
                 answer.text = f"{lead} {shifted}"
                 answer.citations = [Citation.from_passage(1, passage),
@@ -31,7 +31,3 @@ def with_documented_figure(answer: Answer, query: Query, retriever, embed) -> An
                 return answer
     return answer
 
-
-def _clean(sentence: str) -> str:
-    """The sentence without the document's own reference markers ("postings[1]")."""
-    return MARKER.sub("", sentence).strip()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import os
 import re
 import shutil
@@ -21,6 +22,8 @@ from ingest.loaders import load_file
 from ingest.models import SourceFile
 from ingest.plan import load_failure_reason, oversized_reason
 from ingest.vocabulary import load_vocabulary
+
+log = logging.getLogger(__name__)
 
 UPLOAD_SUFFIXES = DOCUMENT_SUFFIXES | POSTING_SUFFIXES
 LONGEST_NAME = 120
@@ -200,6 +203,8 @@ class UploadLibrary:
                 (folder / name).unlink(missing_ok=True)
                 if (backups / name).exists():
                     os.replace(backups / name, folder / name)
+            if not isinstance(exc, UserError):
+                log.exception("ingest of uploaded files failed")
             reason = str(exc) if isinstance(exc, UserError) else f"the ingest failed ({type(exc).__name__}); see the server log"
             return {name: DocumentStatus(name, "refused", reason=reason, added=now) for name in accepted}
         chunks = self._chunk_counts(folder)
