@@ -5,9 +5,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from app.errors import UserError
+from ingest.files import read_yaml
 
 
 @lru_cache(maxsize=4)
@@ -15,4 +14,4 @@ def load_lexicon(path: Path) -> dict[str, Any]:
     """Read lexicon.yaml: one section per idea (answer types, query cues, regions, currencies, ...), each a mapping or a list."""
     if not path.exists():
         raise UserError(f"lexicon file {path} is missing; set AISEC_CORPUS_DIR to the corpus folder")
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return read_yaml(path) or {}

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from ingest.files import read_yaml
+
 
 @dataclass(frozen=True)
 class Edition:
@@ -83,7 +85,7 @@ def load_registry(path: Path) -> Registry:
     if not path.exists():
         return Registry()
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = read_yaml(path) or {}
     except yaml.YAMLError as exc:
         raise ValueError(f"{path} is not valid YAML: {str(exc).splitlines()[0]}") from None
     entries = []

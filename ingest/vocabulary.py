@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from ingest.files import read_yaml
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class Vocabulary:
 
 def load_vocabulary(path: Path) -> Vocabulary:
     """Read vocabulary.yaml."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_yaml(path)
     synonyms = {
         field: {term: tuple(p.lower() for p in (phrasings or [])) for term, phrasings in raw[field].items()}
         for field in ("role_families", "seniority", "remote", "clouds", "skills")

@@ -5,9 +5,6 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-import duckdb
-import pandas as pd
-
 from app.analytics.table import PostingRow, table_from_snapshot
 from app.filters import Filters
 from app.query import Query
@@ -28,10 +25,22 @@ class Selection:
 
 
 class PostingsEngine:
-    """The snapshot's open postings as a DuckDB table; built once per snapshot."""
+    """The snapshot's open postings as a DuckDB table, made on the first query (a passage question never loads DuckDB
+    or pandas); one per snapshot."""
 
     def __init__(self, rows: list[PostingRow]):
         self.rows = rows
+        self._db = None
+        self._lock = threading.Lock()
+
+    def _table(self):
+        """The DuckDB connection holding the `postings` table (caller holds the lock)."""
+        if self._db is not None:
+            return self._db
+        import duckdb
+        import pandas as pd
+
+        rows = self.rows
         frame = pd.DataFrame({
             "i": range(len(rows)), "posting_id": [r.posting_id for r in rows], "company": [r.metadata.get("company") for r in rows],
             "location": [r.location.lower() for r in rows], "salary_min": [r.salary_min for r in rows],
@@ -40,11 +49,12 @@ class PostingsEngine:
             **{name: [getattr(r, name) for r in rows] for name in ("role_family", "seniority", "remote")},
             **{name: [list(getattr(r, name)) for r in rows] for name in LISTS},
         }).astype({"salary_min": "Int64", "salary_max": "Int64"})
-        self._db = duckdb.connect(":memory:")
-        self._db.register("frame", frame)
-        self._db.execute("CREATE TABLE postings AS SELECT * FROM frame")
-        self._db.unregister("frame")
-        self._lock = threading.Lock()
+        db = duckdb.connect(":memory:")
+        db.register("frame", frame)
+        db.execute("CREATE TABLE postings AS SELECT * FROM frame")
+        db.unregister("frame")
+        self._db = db
+        return db
 
     @classmethod
     def for_snapshot(cls, snapshot) -> "PostingsEngine":
@@ -114,4 +124,4 @@ class PostingsEngine:
 
     def _fetch(self, sql: str, params: list[Any]) -> list[tuple]:
         with self._lock:  # one connection; queries take milliseconds
-            return self._db.execute(sql, params).fetchall()
+            return self._table().execute(sql, params).fetchall()

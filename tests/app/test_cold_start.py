@@ -1,4 +1,5 @@
-"""A default-configuration `aisec ask` never imports torch or transformers (they cost seconds and are not needed)."""
+"""A default-configuration `aisec ask` of a passage question imports neither torch, transformers nor the postings and
+chart libraries (pandas, DuckDB, matplotlib): they cost seconds and are not needed."""
 from __future__ import annotations
 
 import json
@@ -15,7 +16,7 @@ PROBE = """
 import json, sys
 from app.cli import main
 code = main(["ask", "What is MITRE ATLAS?"])
-heavy = sorted(m for m in ("torch", "transformers", "sentence_transformers", "nltk") if m in sys.modules)
+heavy = sorted(m for m in ("torch", "transformers", "sentence_transformers", "nltk", "pandas", "duckdb", "matplotlib") if m in sys.modules)
 print(json.dumps({"code": code, "heavy": heavy}))
 """
 
