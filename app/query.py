@@ -131,7 +131,7 @@ class QueryParser:
             return replace(previous, text=text, page=previous.page + 1, follow_up=True)
         own = self._constraints(text)
         cues = self.figure_cues(text, own.pop("entities"))
-        intent, sort, limit = self._intent(text, low, own, previous)
+        intent, sort, limit = self._intent(low, own, previous)
         unknown = UNKNOWN_PLACE.search(text) if intent in ("list", "rank", "top") and "place" not in own else None
         if unknown and unknown.group(1) not in " ".join(own.get("company", ())):  # "in Tokyo": no posting is there
             own.update(place=unknown.group(1), place_spellings=(unknown.group(1).lower(),))
@@ -232,7 +232,7 @@ class QueryParser:
                 return code
         return None
 
-    def _intent(self, text: str, low: str, own: dict[str, Any], previous: Query | None) -> tuple[str, str, int | None]:
+    def _intent(self, low: str, own: dict[str, Any], previous: Query | None) -> tuple[str, str, int | None]:
         """What is asked, the sort order and a top-n limit."""
         # about postings: a posting noun, a role noun with a constraint ("the newest MLSecOps role"), or the conversation
         on_postings = bool(self.nouns.search(low) or own and self.any_noun.search(low) or previous and previous.about_postings)

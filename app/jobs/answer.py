@@ -23,8 +23,8 @@ def postings_answer(query: Query, engine: PostingsEngine, filters: Filters, aske
     family = Query(query.text, role_family=query.role_family)
     base = engine.count(family, filters)
     if not selection.rows:
-        return _empty(query, engine, filters, asked, base)
-    lines = [f"{selection.offset + i}. {_line(row, selection.currency)} [{i}]" for i, row in enumerate(selection.rows, start=1)]
+        return _empty(query, engine, filters, asked)
+    lines = [f"{selection.offset + i}. {_line(row)} [{i}]" for i, row in enumerate(selection.rows, start=1)]
     text = "\n".join([_lead(query, selection, base), *lines, *_paging(query, selection), sample_note(selection.rows)])
     citations = [Citation.from_passage(i, row.passage()) for i, row in enumerate(selection.rows, start=1)]
     return Answer(asked, text.strip(), citations, False, "extractive", route="postings", rows=[posting_row(r) for r in selection.rows],
@@ -82,7 +82,7 @@ def _condition(name: str, value) -> str:
             "clouds": f"asks for {quoted}"}.get(name, f"is {' or '.join(term(v) for v in values)}")
 
 
-def _line(row: PostingRow, currency: str | None) -> str:
+def _line(row: PostingRow) -> str:
     pay = (f"{row.salary_min:,}–{row.salary_max:,} {row.currency}" if row.salary_min is not None and row.salary_max is not None
            else "pay not stated")
     return as_data(f"{row.title} — {row.metadata.get('company', 'unnamed company')}, {row.location}, "
@@ -97,7 +97,7 @@ def _paging(q: Query, s: Selection) -> list[str]:
     return [f"Showing {s.offset + 1}–{last} of {s.total}.{more}"]
 
 
-def _empty(q: Query, engine: PostingsEngine, filters: Filters, asked: str, base: int) -> Answer:
+def _empty(q: Query, engine: PostingsEngine, filters: Filters, asked: str) -> Answer:
     """None selected: which constraint emptied the result, and the nearest relaxation (what dropping it gives)."""
     if q.page > 1:
         text = f"That was all: the {engine.count(replace(q, page=1), filters)} {population(q)} have been listed."

@@ -9,19 +9,19 @@ from app.jobs.engine import PostingsEngine
 from app.query import Query
 from app.types import Answer
 
-METRICS = {"salary": "salary", "count": "count"}
+FIGURES = ("salary", "count")  # the figures a follow-up computes (the intent names the plan's metric)
 LABELLED = ("role_family", "seniority", "remote", "skills", "clouds", "certifications")
 
 
 def follow_up_figure(query: Query, engine: PostingsEngine, filters: Filters, asked: str) -> Answer | None:
     """The salary or count of the postings a follow-up inherits, or None when it is not such a follow-up."""
-    if not query.follow_up or query.intent not in METRICS or not query.constraints():
+    if not query.follow_up or query.intent not in FIGURES or not query.constraints():
         return None
     rows = engine.all(query, filters)
     if not rows:
         return None
-    computation = compute(Plan(METRICS[query.intent], currency=query.currency), rows)
-    computation.plan = Plan(METRICS[query.intent], where=_labels(query), currency=query.currency)
+    computation = compute(Plan(query.intent, currency=query.currency), rows)
+    computation.plan = Plan(query.intent, where=_labels(query), currency=query.currency)
     return render(asked, computation, filters, {"query": query.to_dict()})
 
 
