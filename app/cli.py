@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -18,7 +19,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         from app.settings import Settings
 
-        return int(args.handler(args, Settings()) or 0)
+        code = int(args.handler(args, Settings()) or 0)
+        sys.stdout.flush()  # a closed pipe surfaces here, inside the handler below, not at interpreter exit
+        return code
+    except BrokenPipeError:  # the reader went away (`aisec ask … | head`): stop quietly, as other Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
