@@ -6,13 +6,13 @@ import re
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from app.analytics.entities import Entities, EntityRecognizer
+from app.analytics.entities import FIELDS, MULTI_VALUED, Entities, EntityRecognizer
 from app.answer_type import expected_answer_type
 from app.asks_current import asks_for_current
 from app.followup import FollowUpRewriter
 
 FIGURES = ("salary", "count", "share")
-LIST_FIELDS = ("role_family", "seniority", "remote", "skills", "clouds", "certifications", "company", "employment_type")
+LIST_FIELDS = (*FIELDS, "company", "employment_type")
 AMOUNT = r"([$€£])?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k\b|thousand\b)?"
 NUMBER = r"\b(\d{1,2}|{words})\b"
 WHICH_POSTINGS = (r"^which\s+(?:(?!(?:do|does|did|have|has|should|would|can)\b)[\w+/-]+\s+){{0,5}}(?:{nouns})\b"
@@ -137,7 +137,7 @@ class QueryParser:
             own.update(place=unknown.group(1), place_spellings=(unknown.group(1).lower(),))
         if previous is None or not self._leans_on(low, own, intent) or intent in FIGURES and previous.intent == "explain":
             return Query(text, intent, sort=sort, limit=limit, latest=_names(own), cues=cues, **own)
-        measured = ("skills", "clouds", "certifications") if previous.intent == "share" else ()  # what a share measured
+        measured = MULTI_VALUED if previous.intent == "share" else ()  # what a share measured
         kept = {k: v for k, v in previous.constraints().items()
                 if k not in own and k not in measured and not (k == "place" and "place" in own)}
         kept = {k: tuple(v) if isinstance(v, list) else v for k, v in kept.items()}

@@ -7,7 +7,9 @@ from typing import Any
 
 from ingest.vocabulary import Vocabulary
 
-FIELDS = ("role_family", "seniority", "remote", "skills", "clouds", "certifications")
+SINGLE_VALUED = ("role_family", "seniority", "remote")  # the labelled fields a posting has one value of
+MULTI_VALUED = ("skills", "clouds", "certifications")  # the labelled fields a posting lists several values of
+FIELDS = (*SINGLE_VALUED, *MULTI_VALUED)
 VOCAB_FIELD = {"role_family": "role_families", "seniority": "seniority", "remote": "remote", "skills": "skills", "clouds": "clouds"}
 YEAR = re.compile(r"(?<![\d-])(?:(since|after|from)\s+)?(20\d\d)(?![\d-])", re.IGNORECASE)
 
