@@ -18,8 +18,8 @@ class FollowUpRewriter:
     families and their synonyms)."""
 
     def __init__(self, lexicon: dict[str, Any], subjects: list[str]):
-        self.anaphora = phrase_pattern(tuple(lexicon["query_anaphora"]))
-        self.start = phrase_pattern(tuple(lexicon["query_follow_up_starts"]), at_start=True)
+        self.anaphora = phrase_pattern(*lexicon["query_anaphora"])
+        self.start = phrase_pattern(*lexicon["query_follow_up_starts"], at_start=True)
         self.subjects = sorted(subjects, key=len, reverse=True)
 
     def is_follow_up(self, question: str) -> bool:

@@ -19,17 +19,23 @@ def load_lexicon(path: Path) -> dict[str, Any]:
     return read_yaml(path) or {}
 
 
-@lru_cache(maxsize=256)
-def phrase_pattern(phrases: tuple[str, ...], at_start: bool = False, same_line: bool = False) -> re.Pattern:
-    """Whole-word occurrences of any of `phrases`, case-insensitive, the longest first where two start at one place;
-    `at_start`: only where the text opens with one (after white space); `same_line`: its words one space apart, as
-    written (else any white space, a line break too)."""
+@lru_cache(maxsize=4096)
+def phrase_pattern(*phrases: str, at_start: bool = False, same_line: bool = False) -> re.Pattern:
+    """Case-insensitive occurrences of any of `phrases`, whole words at whichever ends are word characters, the
+    longest first where two start at one place; `at_start`: only where the text opens with one (after white space);
+    `same_line`: its words one space apart, as written (else any white space, a line break too)."""
     gap = " " if same_line else r"\s+"
-    alternation = "|".join(gap.join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(("^\\s*" if at_start else "") + rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+    alternation = "|".join(("(?<!\\w)" if _is_word(p[:1]) else "") + gap.join(map(re.escape, p.split()))
+                           + ("(?!\\w)" if _is_word(p[-1:]) else "") for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(("^\\s*" if at_start else "") + f"(?:{alternation})", re.IGNORECASE)
 
 
 def has_any(text: str, phrases: Iterable[str], same_line: bool = False) -> bool:
     """Whether `text` holds one of `phrases` as whole words (see phrase_pattern)."""
     phrases = tuple(phrases)
-    return bool(phrases) and phrase_pattern(phrases, same_line=same_line).search(text) is not None
+    return bool(phrases) and phrase_pattern(*phrases, same_line=same_line).search(text) is not None
+
+
+def _is_word(char: str) -> bool:
+    """A word character, as the regular expression \\w reads one."""
+    return char.isalnum() or char == "_"

@@ -102,7 +102,7 @@ class QueryParser:
         nouns = "|".join(map(re.escape, lexicon["posting_nouns"]["any"]))
         self.which = re.compile(WHICH_POSTINGS.format(nouns=nouns), re.I)
         self.nouns = tuple(n for n in lexicon["posting_nouns"]["any"] if n not in lexicon["posting_nouns"]["kinds_of_work"])
-        self.leans_start = phrase_pattern(tuple(lexicon["query_follow_up_starts"] + lexicon["query_narrowing_starts"]), at_start=True)
+        self.leans_start = phrase_pattern(*lexicon["query_follow_up_starts"], *lexicon["query_narrowing_starts"], at_start=True)
         self.months = [m.lower() for m in lexicon["months"]]
         self.top_n = re.compile(TOP_N.format(words=words), re.I)
         cues = {kind: {name: re.compile(p, re.I) for name, p in patterns.items()} for kind, patterns in lexicon["figure_cues"].items()}
