@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from app.errors import UserError
+from app.term_index import word_char
 from ingest.files import read_yaml
 
 
@@ -25,8 +26,8 @@ def phrase_pattern(*phrases: str, at_start: bool = False, same_line: bool = Fals
     longest first where two start at one place; `at_start`: only where the text opens with one (after white space);
     `same_line`: its words one space apart, as written (else any white space, a line break too)."""
     gap = " " if same_line else r"\s+"
-    alternation = "|".join(("(?<!\\w)" if _is_word(p[:1]) else "") + gap.join(map(re.escape, p.split()))
-                           + ("(?!\\w)" if _is_word(p[-1:]) else "") for p in sorted(phrases, key=len, reverse=True))
+    alternation = "|".join(("(?<!\\w)" if word_char(p[:1]) else "") + gap.join(map(re.escape, p.split()))
+                           + ("(?!\\w)" if word_char(p[-1:]) else "") for p in sorted(phrases, key=len, reverse=True))
     return re.compile(("^\\s*" if at_start else "") + f"(?:{alternation})", re.IGNORECASE)
 
 
@@ -34,8 +35,3 @@ def has_any(text: str, phrases: Iterable[str], same_line: bool = False) -> bool:
     """Whether `text` holds one of `phrases` as whole words (see phrase_pattern)."""
     phrases = tuple(phrases)
     return bool(phrases) and phrase_pattern(*phrases, same_line=same_line).search(text) is not None
-
-
-def _is_word(char: str) -> bool:
-    """A word character, as the regular expression \\w reads one."""
-    return char.isalnum() or char == "_"
