@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ingest.editions import phrase_pattern
+from app.lexicon import phrase_pattern
 
 
 def asks_for_current(question: str, lexicon: dict[str, Any]) -> bool:

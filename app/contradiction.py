@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from app.lexicon import has_any
+
 # Each pair: words of one side contradict words of the other when the passage uses only that other side.
 OPPOSITES = [
     ({"mandatory", "compulsory", "obligatory", "required"}, {"voluntary", "optional"}),
@@ -33,7 +35,7 @@ def contradictions(sentence: str, passage: str) -> list[str]:
         reasons.append(f"absolute claim not in passage: {', '.join(sorted(overclaims))}")
     denied = _denied_phrases(passage)
     if denied and not NEGATION.search(sentence):
-        affirmed = [p for p in denied if _has_phrase(sentence, p)]
+        affirmed = [p for p in denied if has_any(sentence, [p])]
         if affirmed:
             reasons.append(f"the passage denies what the sentence states: {', '.join(affirmed)}")
     return reasons
@@ -44,9 +46,4 @@ def _denied_phrases(passage: str) -> list[str]:
     phrases = {m.group(1).lower() for m in NEGATED_PHRASE.finditer(passage)}
     phrases = {p for p in phrases if not set(p.split()) & STOP}
     plain = NEGATED_PHRASE.sub(" ", passage)
-    return sorted(p for p in phrases if not _has_phrase(plain, p))
-
-
-def _has_phrase(text: str, phrase: str) -> bool:
-    pattern = r"\s+".join(re.escape(word) for word in phrase.split())
-    return re.search(rf"\b{pattern}\b", text, re.IGNORECASE) is not None
+    return sorted(p for p in phrases if not has_any(plain, [p]))

@@ -6,13 +6,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from app.answer_type import is_type_word
+from app.answer_type import _is_version, _is_year, is_type_word  # one reading of a year or version number
 from app.support import COMMON_CAPITALS, GENERIC_ACRONYMS, INSTRUCTION, fold_words
 from app.types import Passage
 
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")  # not inside "2.0" or "LLM01:2025"
 WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.:'’/&+-]*[A-Za-z0-9])?")
-YEAR_OR_VERSION = re.compile(r"^(?:(?:19|20)\d\d|\d+\.\d+(?:\.\d+)*)$")
 IDENTIFIER = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9]+(?:[:.-][A-Za-z0-9]+)*$|^\d+:\d+$")
 QUESTION_WORDS = {"What", "Which", "Who", "Whom", "Whose", "When", "Where", "Why", "How", "Is", "Are", "Do", "Does",
                   "Did", "Can", "Could", "Should", "Would", "Will", "I", "Please", "Tell", "List", "Name", "Give"}
@@ -57,16 +56,11 @@ def specific_terms(question: str) -> list[str]:
             word = re.sub(r"['’]s$", "", word.strip(".:-/"))
             if not word or word in QUESTION_WORDS or word in COMMON_CAPITALS or word in GENERIC_ACRONYMS:
                 continue
-            numeric = YEAR_OR_VERSION.match(word) or IDENTIFIER.match(word)
+            numeric = _is_year(word) or _is_version(word) or IDENTIFIER.match(word)
             named = word[0].isupper() and position > 0 and not any(c.isdigit() for c in word)
             if numeric or named:
                 terms.append(word)
     return list(dict.fromkeys(terms))
-
-
-def uncovered_terms(question: str, texts: list[str]) -> list[str]:
-    """The question's specific terms that occur as a word in none of `texts`."""
-    return unmentioned(specific_terms(question), texts)
 
 
 def unmentioned(terms: list[str], texts: list[str]) -> list[str]:

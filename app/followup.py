@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from app.lexicon import phrase_pattern
+
 ROLE_NOUN = r"(?:\s+(?:postings?|roles?|jobs?|positions?|engineers?|analysts?|leads?|teams?|professionals?))?"
 # "the Associate AI Security Engineer role at Tessellane Bank": one posting, named by title and company.
 POSTING_REFERENCE = re.compile(r"\b(?:[A-Z][\w,&/.-]*\s+)+(?:role|position|job|posting|opening)\s+at\s+[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)*")
@@ -16,8 +18,8 @@ class FollowUpRewriter:
     families and their synonyms)."""
 
     def __init__(self, lexicon: dict[str, Any], subjects: list[str]):
-        self.anaphora = re.compile(rf"\b({_alternation(lexicon['query_anaphora'])})\b", re.IGNORECASE)
-        self.start = re.compile(rf"^\s*({_alternation(lexicon['query_follow_up_starts'])})\b", re.IGNORECASE)
+        self.anaphora = phrase_pattern(*lexicon["query_anaphora"])
+        self.start = phrase_pattern(*lexicon["query_follow_up_starts"], at_start=True)
         self.subjects = sorted(subjects, key=len, reverse=True)
 
     def is_follow_up(self, question: str) -> bool:
@@ -62,7 +64,3 @@ def previous_questions(history: list[Any] | None) -> list[str]:
             questions.append(turn)
     return questions
 
-
-def _alternation(phrases: list[str]) -> str:
-    """Phrases as one alternation, longest first ("that role" before "that"), spaces matching any whitespace."""
-    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))

@@ -6,13 +6,14 @@ import re
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from app.analytics.entities import Entities, EntityRecognizer
+from app.analytics.entities import FIELDS, MULTI_VALUED, Entities, EntityRecognizer
 from app.answer_type import expected_answer_type
 from app.asks_current import asks_for_current
 from app.followup import FollowUpRewriter
+from app.lexicon import has_any, phrase_pattern
 
 FIGURES = ("salary", "count", "share")
-LIST_FIELDS = ("role_family", "seniority", "remote", "skills", "clouds", "certifications", "company", "employment_type")
+LIST_FIELDS = (*FIELDS, "company", "employment_type")
 AMOUNT = r"([$€£])?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k\b|thousand\b)?"
 NUMBER = r"\b(\d{1,2}|{words})\b"
 WHICH_POSTINGS = (r"^which\s+(?:(?!(?:do|does|did|have|has|should|would|can)\b)[\w+/-]+\s+){{0,5}}(?:{nouns})\b"
@@ -25,7 +26,7 @@ TOP_N = r"\btop[\s-]+(\d{{1,2}}|{words})\b|\b(\d{{1,2}}|{words}) most\b"
 class Cues:
     """What the wording says about a figure (the lexicon's figure cues that match) and the vocabulary terms it names."""
 
-    found: frozenset[str] = frozenset()  # names of figure_cues / figure_cues_cased that match
+    found: frozenset[str] = frozenset()  # names of the figure_cues "asks" that match, and "posting_noun"
     list_field: str | None = None  # the list field a top-N question ranks ("certifications")
     group_by: str | None = None  # "by seniority", "across role families"
     top_n: int | None = None  # "top 3", "five most"
@@ -98,19 +99,15 @@ class QueryParser:
         self.places = _place_names(locations)
         words = "|".join(map(re.escape, lexicon["query_number_words"]))
         self.number = re.compile(NUMBER.replace("{words}", words), re.I)
-        nouns = "|".join(map(re.escape, lexicon["query_posting_nouns"]))
+        nouns = "|".join(map(re.escape, lexicon["posting_nouns"]["any"]))
         self.which = re.compile(WHICH_POSTINGS.format(nouns=nouns), re.I)
-        strong = "|".join(re.escape(n) for n in lexicon["query_posting_nouns"] if n not in lexicon["query_role_nouns"])
-        self.nouns = re.compile(rf"\b(?:{strong})\b", re.I)
-        self.any_noun = re.compile(rf"\b(?:{nouns})\b", re.I)
-        openers = "|".join(map(re.escape, lexicon["query_follow_up_starts"] + lexicon["query_narrowing_starts"]))
-        self.leans_start = re.compile(rf"^\s*(?:{openers})\b", re.I)
+        self.nouns = tuple(n for n in lexicon["posting_nouns"]["any"] if n not in lexicon["posting_nouns"]["kinds_of_work"])
+        self.leans_start = phrase_pattern(*lexicon["query_follow_up_starts"], *lexicon["query_narrowing_starts"], at_start=True)
         self.months = [m.lower() for m in lexicon["months"]]
         self.top_n = re.compile(TOP_N.format(words=words), re.I)
-        self.cue_patterns = {**{name: re.compile(p, re.I) for name, p in lexicon["figure_cues"].items()},
-                             **{name: re.compile(p) for name, p in lexicon["figure_cues_cased"].items()}}
-        self.list_nouns = {name: re.compile(p, re.I) for name, p in lexicon["figure_list_nouns"].items()}
-        self.group_by = {name: re.compile(p, re.I) for name, p in lexicon["figure_group_by"].items()}
+        cues = {kind: {name: re.compile(p, re.I) for name, p in patterns.items()} for kind, patterns in lexicon["figure_cues"].items()}
+        self.cue_patterns, self.list_nouns, self.group_by = cues["asks"], cues["list_nouns"], cues["group_by"]
+        self.posting_noun = phrase_pattern(*lexicon["posting_nouns"]["in_figures"])
         self.date = re.compile(r"\b(?:since|after|from)\s+(" + "|".join(self.months) + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(20\d\d)\b", re.I)
 
     def parse(self, question: str, previous: Query | None = None) -> Query:
@@ -137,7 +134,7 @@ class QueryParser:
             own.update(place=unknown.group(1), place_spellings=(unknown.group(1).lower(),))
         if previous is None or not self._leans_on(low, own, intent) or intent in FIGURES and previous.intent == "explain":
             return Query(text, intent, sort=sort, limit=limit, latest=_names(own), cues=cues, **own)
-        measured = ("skills", "clouds", "certifications") if previous.intent == "share" else ()  # what a share measured
+        measured = MULTI_VALUED if previous.intent == "share" else ()  # what a share measured
         kept = {k: v for k, v in previous.constraints().items()
                 if k not in own and k not in measured and not (k == "place" and "place" in own)}
         kept = {k: tuple(v) if isinstance(v, list) else v for k, v in kept.items()}
@@ -169,10 +166,10 @@ class QueryParser:
                 found[mention.field] = found.get(mention.field, ()) + (mention.value,)
         low = masked.lower()
         for group, levels in self.lex["query_seniority_groups"].items():
-            if _has(low, [group]):
+            if has_any(low, [group]):
                 found["seniority"] = tuple(levels)
         for kind, phrasings in self.lex["query_employment"].items():
-            if _has(low, phrasings):
+            if has_any(low, phrasings):
                 found["employment_type"] = (kind,)
         date = self.date.search(masked)
         if date:
@@ -180,7 +177,7 @@ class QueryParser:
             found["posted_after"] = f"{year}-{month:02d}-{day:02d}"
             if found.get("year") == year:
                 del found["year"]
-        if re.search(r"\bthis year\b", low):
+        if has_any(low, ["this year"]):
             found["year"] = str(dt.date.today().year)
         found.update(self._pay(masked))
         currency = found.get("currency") or self._currency(masked, None)  # "in EUR", "in euros"
@@ -190,9 +187,9 @@ class QueryParser:
 
     def figure_cues(self, text: str, entities: Entities = Entities()) -> Cues:
         """The figure cues of the wording, for the analytics router and plan."""
-        found = frozenset(name for name, pattern in self.cue_patterns.items() if pattern.search(text))
+        found = frozenset(name for name, pattern in {**self.cue_patterns, "posting_noun": self.posting_noun}.items() if pattern.search(text))
         share = self.cue_patterns["share"].search(text)
-        noun = self.cue_patterns["posting_noun"].search(text, share.end()) if share else None
+        noun = self.posting_noun.search(text, share.end()) if share else None
         top = self.top_n.search(text)
         words = self.lex["query_number_words"]
         return Cues(found, next((f for f, p in self.list_nouns.items() if p.search(text)), None),
@@ -228,32 +225,33 @@ class QueryParser:
         for code, spellings in self.lex["currencies"].items():
             if symbol and symbol in spellings:
                 return code
-            if _has(text.lower(), [s.lower() for s in spellings if len(s) > 1]):
+            if has_any(text.lower(), [s.lower() for s in spellings if len(s) > 1]):
                 return code
         return None
 
     def _intent(self, low: str, own: dict[str, Any], previous: Query | None) -> tuple[str, str, int | None]:
         """What is asked, the sort order and a top-n limit."""
         # about postings: a posting noun, a role noun with a constraint ("the newest MLSecOps role"), or the conversation
-        on_postings = bool(self.nouns.search(low) or own and self.any_noun.search(low) or previous and previous.about_postings)
+        on_postings = bool(has_any(low, self.nouns) or own and has_any(low, self.lex["posting_nouns"]["any"])
+                           or previous and previous.about_postings)
         number = self.number.search(low)
         n = None if not number else int(self.lex["query_number_words"].get(number.group(1), number.group(1)))
-        plural = bool(re.search(r"\b(?:postings|jobs|roles|positions|openings|listings|ones)\b", low))
-        if _has(low, self.lex["query_rank_pay"]):
+        plural = has_any(low, self.lex["posting_nouns"]["plural"])
+        if has_any(low, self.lex["query_rank_pay"]):
             return "rank", "salary_max", n or (5 if plural and not re.search(r"\bwhich (?:is|one)\b", low) else 1)
-        if _has(low, self.lex["query_newest"]) and on_postings:
+        if has_any(low, self.lex["query_newest"]) and on_postings:
             return "top", "posted", n or (None if plural else 1)  # "the newest posting"; "the latest ATLAS release" is not
-        if _has(low, self.lex["query_share"]):
+        if has_any(low, self.lex["query_share"]):
             return "share", "posted", None
-        if _has(low, self.lex["query_count"]):
+        if has_any(low, self.lex["query_count"]):
             return "count", "posted", None
-        if _has(low, self.lex["query_compare"]):
+        if has_any(low, self.lex["query_compare"]):
             return "compare", "posted", None
         listing = bool(self.which.search(low)) or any(low.startswith(c + " ") or low == c for c in self.lex["query_list_cues"]) \
-            or _has(low, self.lex["query_list_cues_anywhere"])
-        if listing and (self.nouns.search(low) or own or re.search(r"\b(?:them|those|these)\b", low)) and not _names_other_thing(low):
+            or has_any(low, self.lex["query_list_cues_anywhere"])
+        if listing and (has_any(low, self.nouns) or own or re.search(r"\b(?:them|those|these)\b", low)) and not _names_other_thing(low):
             return "list", "posted", None
-        if _has(low, self.lex["query_salary"]) and "pay_above" not in own:
+        if has_any(low, self.lex["query_salary"]) and "pay_above" not in own:
             return "salary", "posted", None
         return "explain", "posted", None
 
@@ -267,10 +265,6 @@ class QueryParser:
 
 def _names(own: dict[str, Any]) -> tuple[str, ...]:
     return tuple(k for k in own if k not in ("place_spellings", "currency"))
-
-
-def _has(low: str, phrases: list[str]) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", low) for p in phrases)
 
 
 def _names_other_thing(low: str) -> bool:

@@ -11,8 +11,8 @@ import yaml
 from app.sentences import split_sentences
 from ingest.editions import Mention, Registry
 from ingest.history import HistoryConvention
+from ingest.loaders import HEADING, front_matter
 
-HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
 URL = re.compile(r"^https?://\S+$")
 
 
@@ -50,8 +50,9 @@ def check_corpus(paths: list[Path], registry: Registry, convention: HistoryConve
     problems: list[Problem] = []
     presented: list[Presented] = []
     for path in paths:
-        lines = path.read_text(encoding="utf-8").splitlines()
-        body_start, front = _front_matter(lines)
+        raw = path.read_text(encoding="utf-8")
+        lines = raw.splitlines()
+        body_start, front = _front_matter(raw)
         problems += _front_matter_problems(path, lines, body_start, front)
         title = str(front.get("title") or "") if isinstance(front, dict) else ""
         found, current_claims = _superseded_as_current(path, lines, body_start, title, registry, convention)
@@ -61,18 +62,17 @@ def check_corpus(paths: list[Path], registry: Registry, convention: HistoryConve
     return sorted(problems, key=lambda p: (str(p.path), p.line))
 
 
-def _front_matter(lines: list[str]) -> tuple[int, dict | None]:
-    """(index of the first body line, parsed front matter or None when absent or not a mapping)."""
-    if not lines or lines[0].strip() != "---":
+def _front_matter(raw: str) -> tuple[int, dict | None]:
+    """(index of the first body line, parsed front matter or None when absent or not a mapping), as the loader reads it."""
+    block, offset = front_matter(raw)
+    if block is None:
         return 0, None
-    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
-    if end is None:
-        return 0, None
+    body_start = raw.count("\n", 0, offset)
     try:
-        front = yaml.safe_load("\n".join(lines[1:end]))
+        front = yaml.safe_load(block)
     except yaml.YAMLError:
-        return end + 1, None
-    return end + 1, front if isinstance(front, dict) else None
+        return body_start, None
+    return body_start, front if isinstance(front, dict) else None
 
 
 def _front_matter_problems(path: Path, lines: list[str], body_start: int, front: dict | None) -> list[Problem]:
@@ -107,7 +107,7 @@ def _superseded_as_current(path: Path, lines: list[str], body_start: int, title:
     for number, line in enumerate(lines[body_start:], start=body_start + 1):
         match = HEADING.match(line)
         if match:
-            heading = match.group(1)
+            heading = match.group(2)
             sentences = [heading]
         else:
             sentences = split_sentences(line.strip())

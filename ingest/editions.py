@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from app.lexicon import phrase_pattern
 from ingest.files import read_yaml
 
 
@@ -69,14 +70,6 @@ class Registry:
     def get(self, key: str) -> Entry | None:
         """The entry with this key."""
         return next((e for e in self.entries if e.key == key), None)
-
-
-@lru_cache(maxsize=4096)
-def phrase_pattern(phrase: str) -> re.Pattern:
-    """Case-insensitive match of a phrase, whole words at whichever ends are word characters."""
-    left = r"(?<!\w)" if re.match(r"\w", phrase) else ""
-    right = r"(?!\w)" if re.search(r"\w$", phrase) else ""
-    return re.compile(left + r"\s+".join(re.escape(w) for w in phrase.split()) + right, re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.sentences import split_sentences
-from ingest.editions import Mention, Registry, phrase_pattern
+from app.lexicon import phrase_pattern
+from ingest.editions import Mention, Registry
 
 
 @dataclass(frozen=True)

@@ -110,17 +110,24 @@ def _document(sf: SourceFile, title: str, text: str, metadata: dict, *, sections
     )
 
 
-def _split_front_matter(raw: str, source: str) -> tuple[dict, str, int]:
+def front_matter(raw: str) -> tuple[str | None, int]:
+    """A Markdown file's front matter (the YAML between its opening and closing `---` lines, None when it has
+    none) and where its body starts."""
     match = FRONT_MATTER.match(raw)
-    if not match:
+    return (match.group(1), match.end()) if match else (None, 0)
+
+
+def _split_front_matter(raw: str, source: str) -> tuple[dict, str, int]:
+    block, offset = front_matter(raw)
+    if block is None:
         return {}, raw, 0
     try:
-        front = yaml.safe_load(match.group(1)) or {}
+        front = yaml.safe_load(block) or {}
     except yaml.YAMLError as exc:
         raise ValueError(f"invalid YAML front matter: {str(exc).splitlines()[0]}") from None
     if not isinstance(front, dict):
         raise ValueError("front matter must be a YAML mapping (key: value lines)")
-    return front, raw[match.end():], match.end()
+    return front, raw[offset:], offset
 
 
 def _strings(value) -> list[str]:

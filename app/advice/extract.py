@@ -6,6 +6,7 @@ import re
 
 from app.advice.terms import TermFinder
 from app.advice.types import Profile
+from app.lexicon import has_any
 
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\s*\n+(?=\s*[^a-z\s])")  # a wrapped line going on in lower case is the same sentence
 YEARS_STATED = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?|y)\b(?!\s*old)", re.IGNORECASE)
@@ -15,7 +16,7 @@ YEAR_SINCE = re.compile(r"\bsince\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 
 def extract_profile(text: str, finder: TermFinder, aspiration_words: list[str], today: dt.date | None = None) -> Profile:
     """The profile a CV states as experience (sentences that only state a wish are left out)."""
-    experience = "\n".join(s for s in SENTENCE_END.split(text) if s.strip() and not _wish(s, aspiration_words))
+    experience = "\n".join(s for s in SENTENCE_END.split(text) if s.strip() and not has_any(s.lower(), aspiration_words, same_line=True))
     found = finder.find(experience)
     return Profile(roles=found["roles"], years=years_of_experience(experience, today or dt.date.today()),
                    skills=found["skills"], certifications=found["certifications"], clouds=found["clouds"])
@@ -37,8 +38,3 @@ def years_of_experience(text: str, today: dt.date) -> int | None:
         return None
     span = max(ends) - min(starts)
     return span if 0 <= span <= 50 else None
-
-
-def _wish(sentence: str, aspiration_words: list[str]) -> bool:
-    lowered = sentence.lower()
-    return any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in aspiration_words)

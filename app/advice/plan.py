@@ -1,15 +1,13 @@
 """The plan: the transition path matching the background, its steps in order, and the certifications documents recommend."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from app.advice.terms import TermFinder
 from app.advice.types import Profile
-from app.sentences import passage_sentences
+from app.sentences import BULLET, passage_sentences
 from app.types import Passage
 
-BULLET = re.compile(r"^\s*[-*]\s+(.+?)\s*$", re.MULTILINE)
 MIN_SHARED_SKILLS = 2  # a path chosen by skills alone must share at least this many carried-over skills
 MAX_CERT_QUOTES = 3
 
@@ -52,12 +50,13 @@ def choose_path(profile: Profile, sections: list[PathSection], backgrounds: list
 
 
 def path_steps(section: PathSection) -> list[tuple[str, Passage]]:
-    """The section's bullet points in order, each with the passage it is quoted from."""
+    """The section's list items in order (as app.sentences reads a list item), each with the passage it is quoted from."""
     steps, seen = [], set()
     for passage in section.passages:
-        for match in BULLET.finditer(passage.text):
-            step = match.group(1)
-            if step not in seen:
+        for line in passage.text.splitlines():
+            item = BULLET.match(line)
+            step = line[item.end():].strip() if item else ""
+            if step and step not in seen:
                 seen.add(step)
                 steps.append((step, passage))
     return steps

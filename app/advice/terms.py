@@ -1,26 +1,17 @@
-"""Find the vocabulary's terms, the lexicon's role titles and certification names in free text."""
+"""Find the vocabulary's terms, the lexicon's role titles and certification names in free text (a CV)."""
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from typing import Any
 
+from app.term_index import TermIndex, word_char
 from ingest.vocabulary import Vocabulary
 
 FIELDS = ("skills", "clouds")
 
 
-@dataclass(frozen=True)
-class TermPattern:
-    """One way of writing a term, compiled."""
-
-    field: str  # skills | clouds | certifications | roles
-    term: str  # the canonical term
-    regex: re.Pattern
-
-
 class TermFinder:
-    """Every phrasing of every term, matched on word boundaries (plurals allowed)."""
+    """Every phrasing of every term in a TermIndex, found on word boundaries (plurals allowed; exact case for the
+    lexicon's `coach_case_sensitive` short words)."""
 
     def __init__(self, vocabulary: Vocabulary, lexicon: dict[str, Any]):
         exact = {phrase: forms for phrase, forms in (lexicon.get("coach_case_sensitive") or {}).items()}
@@ -34,32 +25,21 @@ class TermFinder:
         phrasings += [("certifications", cert, w) for cert, words in certs.items() for w in words]
         for role, entry in (lexicon.get("coach_roles") or {}).items():
             phrasings += [("roles", role, w) for w in entry["words"]]
-        self.patterns = [TermPattern(f, t, _compile(w, exact)) for f, t, w in phrasings]
+        self.order: dict[tuple[str, str], int] = {}  # (field, term) -> its place in the lists above (ties in position)
+        self.index = TermIndex(lambda c: not (word_char(c) or c in "+#/"), lambda c: not (word_char(c) or c in "+#"))
+        for field, term, phrase in phrasings:
+            self.order.setdefault((field, term), len(self.order))
+            forms = exact.get(phrase.lower())
+            for form in forms or [phrase]:
+                self.index.add(form.replace("-", " ").split(), (field, term), exact_case=bool(forms))
         self.roles = {role: entry for role, entry in (lexicon.get("coach_roles") or {}).items()}
 
     def find(self, text: str) -> dict[str, list[str]]:
         """Terms per field in order of first mention."""
         first: dict[tuple[str, str], int] = {}
-        for pattern in self.patterns:
-            match = pattern.regex.search(text)
-            if match:
-                key = (pattern.field, pattern.term)
-                first[key] = min(first.get(key, match.start()), match.start())
+        for hit in self.index.hits(text):
+            first[hit.phrasing.name] = min(first.get(hit.phrasing.name, hit.start), hit.start)
         found: dict[str, list[str]] = {f: [] for f in (*FIELDS, "certifications", "roles")}
-        for (field, term), _ in sorted(first.items(), key=lambda item: item[1]):
+        for field, term in sorted(first, key=lambda key: (first[key], self.order[key])):
             found[field].append(term)
         return found
-
-
-def _compile(phrase: str, exact: dict[str, list[str]]) -> re.Pattern:
-    """A phrase as a regex: words joined by spaces or hyphens, an optional plural, exact case for listed short words."""
-    forms = exact.get(phrase.lower())
-    if forms:
-        return re.compile("|".join(_body(f) for f in forms))
-    return re.compile(_body(phrase), re.IGNORECASE)
-
-
-def _body(phrase: str) -> str:
-    words = [w for w in re.split(r"[\s\-]+", phrase.strip()) if w]
-    joined = r"[\s\-]+".join(re.escape(w) for w in words)
-    return rf"(?<![\w+#/]){joined}(?:s|es)?(?![\w+#])"

@@ -5,9 +5,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from app.term_index import Phrasing, TermIndex
 from ingest.vocabulary import Vocabulary
 
-FIELDS = ("role_family", "seniority", "remote", "skills", "clouds", "certifications")
+SINGLE_VALUED = ("role_family", "seniority", "remote")  # the labelled fields a posting has one value of
+MULTI_VALUED = ("skills", "clouds", "certifications")  # the labelled fields a posting lists several values of
+FIELDS = (*SINGLE_VALUED, *MULTI_VALUED)
 VOCAB_FIELD = {"role_family": "role_families", "seniority": "seniority", "remote": "remote", "skills": "skills", "clouds": "clouds"}
 YEAR = re.compile(r"(?<![\d-])(?:(since|after|from)\s+)?(20\d\d)(?![\d-])", re.IGNORECASE)
 
@@ -45,14 +48,18 @@ class Entities:
 
 
 class EntityRecognizer:
-    """Compiled phrasings of one vocabulary; longest phrasing wins where two overlap; the lexicon's entity_* sections
-    say which phrasings to skip or guard and how a role-or-skill term is told apart."""
+    """The phrasings of one vocabulary in a TermIndex; longest phrasing wins where two overlap; the lexicon's entity_*
+    sections say which phrasings to skip or guard and how a role-or-skill term is told apart."""
 
     def __init__(self, vocabulary: Vocabulary, lexicon: dict[str, Any]):
         self.vocabulary = vocabulary
-        skip, context = set(lexicon["entity_skip"]), lexicon["entity_context"]
-        self.role_noun_after = re.compile(context["role_noun_after"], re.IGNORECASE)
-        self.skill_verb_before = re.compile(context["skill_verb_before"], re.IGNORECASE)
+        skip = set(lexicon["entity_skip"])
+        patterns = {(section, name): re.compile(pattern, re.IGNORECASE) for section in
+                    ("entity_context", "entity_not_preceded_by", "entity_not_followed_by") for name, pattern in lexicon[section].items()}
+        self.role_noun_after = patterns["entity_context", "role_noun_after"]
+        self.skill_verb_before = patterns["entity_context", "skill_verb_before"]
+        self.guards = {name: (patterns.get(("entity_not_preceded_by", name)), patterns.get(("entity_not_followed_by", name)))
+                       for section, name in patterns if section != "entity_context"}
         self.phrasings: dict[str, set[tuple[str, str]]] = {}  # normalised phrasing -> {(field, value)}
         for field, vocab_field in VOCAB_FIELD.items():
             for term, phrasings in vocabulary.synonyms[vocab_field].items():
@@ -62,10 +69,11 @@ class EntityRecognizer:
         for cert in vocabulary.certifications:
             for phrase in certification_aliases(cert):
                 self.phrasings.setdefault(_normal(phrase), set()).add(("certifications", cert))
-        # One alternation, longest phrasing first, inside a lookahead: the longest term starting at every position.
-        ordered = sorted(self.phrasings, key=len, reverse=True)
-        guards = (lexicon["entity_not_preceded_by"], lexicon["entity_not_followed_by"])
-        self._pattern = re.compile("(?=(" + "|".join(_phrase_regex(p, *guards) for p in ordered) + "))", re.IGNORECASE)
+        # Where several phrasings start at one place, the longest phrasing is the candidate there.
+        self.rank = {phrase: rank for rank, phrase in enumerate(sorted(self.phrasings, key=len, reverse=True))}
+        self.index = TermIndex(lambda c: not _ascii_alnum(c), lambda c: not (_ascii_alnum(c) or c == "+"))
+        for phrase in self.phrasings:
+            self.index.add(phrase.split(), phrase, plural=phrase[-1:].isalpha())
 
     def recognise(self, question: str) -> Entities:
         """Non-overlapping terms, longest first, plus years ("in 2025", "since 2024")."""
@@ -100,18 +108,22 @@ class EntityRecognizer:
         return field, by_field[field]
 
     def _candidates(self, question: str) -> list[tuple[int, int, str]]:
-        """Every phrasing occurrence (overlaps included), longest first then leftmost."""
-        hits = []
-        for match in self._pattern.finditer(question):
-            if match.group(1):
-                phrase = self._phrase_of(match.group(1))
-                if phrase:
-                    hits.append((match.start(1), match.end(1), phrase))
+        """The longest phrasing occurring at each place (overlaps included), longest first then leftmost."""
+        best: dict[int, tuple[int, int, str]] = {}  # start -> (rank, end, the phrasing with its plural ending)
+        for hit in self.index.hits(question, lambda phrasing, start, end: self._unguarded(question, phrasing.name, start, end)):
+            rank = self.rank[hit.phrasing.name]
+            if hit.start not in best or rank < best[hit.start][0]:
+                best[hit.start] = (rank, hit.end, hit.phrasing.name + hit.ending)
+        hits = [(start, end, phrase) for start, (_, end, written) in best.items() if (phrase := self._phrase_of(written))]
         return sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0]))
 
-    def _phrase_of(self, text: str) -> str | None:
-        """The phrasing a matched text is (a plural ending dropped if needed)."""
-        key = _normal(text)
+    def _unguarded(self, question: str, phrase: str, start: int, end: int) -> bool:
+        """Whether the lexicon's guards let the phrasing stand here ("hiring manager" is no manager)."""
+        before, after = self.guards.get(phrase, (None, None))
+        return (before is None or before.match(question, start) is not None) and (after is None or after.match(question, end) is not None)
+
+    def _phrase_of(self, key: str) -> str | None:
+        """The phrasing a found text is (a plural ending dropped if needed)."""
         for candidate in (key, key[:-1], key[:-2]):
             if candidate in self.phrasings:
                 return candidate
@@ -131,10 +143,9 @@ def certification_aliases(cert: str) -> list[str]:
 
 
 def _normal(phrase: str) -> str:
-    return re.sub(r"[\s-]+", " ", phrase.strip().lower())
+    """Lower case, words one space apart ("Entry-Level" -> "entry level")."""
+    return " ".join(phrase.lower().replace("-", " ").split())
 
 
-def _phrase_regex(phrase: str, not_after: dict[str, str], not_before: dict[str, str]) -> str:
-    body = r"[\s-]+".join(re.escape(w) for w in phrase.split())  # "entry level" matches "entry-level" too
-    plural = "(?:s|es)?" if phrase[-1:].isalpha() else ""
-    return rf"{not_after.get(phrase, '')}(?<![A-Za-z0-9]){body}{plural}(?![A-Za-z0-9+]){not_before.get(phrase, '')}"
+def _ascii_alnum(char: str) -> bool:
+    return char.isascii() and char.isalnum()

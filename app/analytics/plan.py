@@ -4,14 +4,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from app.analytics.entities import Mention
+from app.analytics.entities import MULTI_VALUED, SINGLE_VALUED, Mention
 from app.analytics.table import PostingRow
 
 if TYPE_CHECKING:  # app.query reads terms with app.analytics.entities: importing it here would be circular
     from app.query import Cues, Query
 
-SKILL_FIELDS = ("skills", "clouds", "certifications")
-GROUP_FIELDS = ("role_family", "seniority", "remote", "year")
+GROUP_FIELDS = (*SINGLE_VALUED, "year")
 DEFAULT_TOP_N = 5
 
 
@@ -59,7 +58,7 @@ def plan_question(query: Query) -> Plan | None:
     rest = [m for m in mentions if m.field != group_field]
     targets: list[Mention] = []
     if metric in ("share", "count"):
-        targets = [m for m in rest if m.field in SKILL_FIELDS]
+        targets = [m for m in rest if m.field in MULTI_VALUED]
         if not targets and metric == "share":
             targets = _structural_target(cues, rest)
         if metric == "share" and not targets and group_field is None:
@@ -89,8 +88,8 @@ def _metric(cues: Cues) -> tuple[str | None, str | None]:
         return "share", None
     if "count" in cues:
         return "count", None
-    if "compare" in cues and cues.entities.of(*GROUP_FIELDS, *SKILL_FIELDS):
-        return ("share" if cues.entities.of(*SKILL_FIELDS) else "count"), None
+    if "compare" in cues and cues.entities.of(*GROUP_FIELDS, *MULTI_VALUED):
+        return ("share" if cues.entities.of(*MULTI_VALUED) else "count"), None
     return None, None
 
 

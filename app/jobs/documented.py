@@ -5,11 +5,10 @@ import re
 
 from app.filters import Filters
 from app.query import Query
-from app.sentences import passage_sentences
+from app.sentences import MARKER, passage_sentences
 from app.types import Answer, Citation
 
 PERCENT = re.compile(r"\d+(?:\.\d+)?\s?%|\b\d+(?:\.\d+)?\s?percent\b")
-MARKER = re.compile(r"\[(\d+)\]")  # the answer's own markers, renumbered after the quoted one
 
 
 def with_documented_figure(answer: Answer, query: Query, retriever, embed) -> Answer:
@@ -23,7 +22,7 @@ def with_documented_figure(answer: Answer, query: Query, retriever, embed) -> An
             if PERCENT.search(sentence) and all(re.search(rf"\b{re.escape(t)}\b", sentence, re.I) for t in terms) \
                     and (not query.year or query.year in sentence):
                 lead = f"The source document states: “{sentence}” [1] In the illustrative sample postings indexed here (fictional, not market data):"
-                shifted = MARKER.sub(lambda m: f"[{int(m.group(1)) + 1}]", answer.text)
+                shifted = MARKER.sub(_shifted, answer.text)  # the answer's own markers, after the quoted one
                 answer.text = f"{lead} {shifted}"
                 answer.citations = [Citation.from_passage(1, passage),
                                     *(Citation(**{**c.__dict__, "number": c.number + 1}) for c in answer.citations)]
@@ -31,3 +30,9 @@ def with_documented_figure(answer: Answer, query: Query, retriever, embed) -> An
                 return answer
     return answer
 
+
+def _shifted(marker: re.Match) -> str:
+    """A citation marker numbered one up ("[2]" -> "[3]", " [2, 3]" -> " [3, 4]"), the white space before it kept."""
+    opening = marker.group(0).index("[")
+    numbers = marker.group(1).replace(";", ",").split(",")
+    return f"{marker.group(0)[:opening]}[{', '.join(str(int(n) + 1) for n in numbers)}]"

@@ -5,12 +5,12 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
+from app.analytics.entities import MULTI_VALUED, SINGLE_VALUED
 from app.analytics.table import PostingRow, table_from_snapshot
 from app.filters import Filters
 from app.query import Query
 
-SCALARS = ("role_family", "seniority", "remote", "employment_type", "company")
-LISTS = ("skills", "clouds", "certifications")
+SCALARS = (*SINGLE_VALUED, "employment_type", "company")
 ORDER = {"posted": "posted DESC NULLS LAST, posting_id", "salary_max": "salary_max DESC NULLS LAST, posted DESC NULLS LAST, posting_id"}
 
 
@@ -46,8 +46,8 @@ class PostingsEngine:
             "location": [r.location.lower() for r in rows], "salary_min": [r.salary_min for r in rows],
             "salary_max": [r.salary_max for r in rows], "currency": [r.currency for r in rows], "posted": [r.posted for r in rows],
             "employment_type": [r.metadata.get("employment_type") for r in rows],
-            **{name: [getattr(r, name) for r in rows] for name in ("role_family", "seniority", "remote")},
-            **{name: [list(getattr(r, name)) for r in rows] for name in LISTS},
+            **{name: [getattr(r, name) for r in rows] for name in SINGLE_VALUED},
+            **{name: [list(getattr(r, name)) for r in rows] for name in MULTI_VALUED},
         }).astype({"salary_min": "Int64", "salary_max": "Int64"})
         db = duckdb.connect(":memory:")
         db.register("frame", frame)
@@ -99,7 +99,7 @@ class PostingsEngine:
             for values in (getattr(q, name), (getattr(f, name),) if getattr(f, name, None) else ()):
                 if values:
                     clauses.append(f"list_contains(?, {name})"); params.append(list(values))
-        for name in LISTS:
+        for name in MULTI_VALUED:
             if getattr(q, name):
                 clauses.append(f"list_has_all({name}, ?)"); params.append(list(getattr(q, name)))
         if f.skills:

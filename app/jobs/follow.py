@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from app.analytics.answer import render
 from app.analytics.compute import compute
+from app.analytics.entities import FIELDS
 from app.analytics.plan import Condition, Plan
 from app.filters import Filters
 from app.jobs.engine import PostingsEngine
@@ -10,7 +11,6 @@ from app.query import Query
 from app.types import Answer
 
 FIGURES = ("salary", "count")  # the figures a follow-up computes (the intent names the plan's metric)
-LABELLED = ("role_family", "seniority", "remote", "skills", "clouds", "certifications")
 
 
 def follow_up_figure(query: Query, engine: PostingsEngine, filters: Filters, asked: str) -> Answer | None:
@@ -27,7 +27,7 @@ def follow_up_figure(query: Query, engine: PostingsEngine, filters: Filters, ask
 
 def _labels(query: Query) -> tuple[Condition, ...]:
     """Conditions that name the selection in the answer's wording ("senior MLSecOps postings located in London")."""
-    found = [Condition(name, value) for name in LABELLED for value in getattr(query, name)]
+    found = [Condition(name, value) for name in FIELDS for value in getattr(query, name)]
     found += [Condition("location", query.place, query.place_spellings)] if query.place else []
     found += [Condition("year", query.year)] if query.year else []
     return tuple(found)

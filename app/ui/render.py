@@ -6,7 +6,8 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-MARKER = re.compile(r"\[(\d+)\]")
+from app.sentences import MARKER
+
 WORD = re.compile(r"\w+")
 SEGMENT = re.compile(r"[^\n.!?]+[.!?]*")
 # html.escape leaves these alone; as entities they can never start a Markdown link, LaTeX or a template.
@@ -23,8 +24,9 @@ def answer_text_html(text: str) -> str:
     """Escaped answer text with each [n] marker wrapped so it stands out."""
     pieces, last = [], 0
     for match in MARKER.finditer(text):
-        pieces.append(esc(text[last:match.start()]))
-        pieces.append(f'<span class="aisec-marker">{esc(match.group(0))}</span>')
+        opening = text.index("[", match.start())  # the white space before a marker stays outside it
+        pieces.append(esc(text[last:opening]))
+        pieces.append(f'<span class="aisec-marker">{esc(text[opening:match.end()])}</span>')
         last = match.end()
     pieces.append(esc(text[last:]))
     return "".join(pieces)

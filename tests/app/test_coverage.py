@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.coverage import specific_terms, uncovered_terms
+from app.coverage import specific_terms, unmentioned
 
 
 @pytest.mark.parametrize("question, terms", [
@@ -22,12 +22,12 @@ def test_specific_terms_are_years_versions_identifiers_and_names(question, terms
 
 def test_a_term_counts_as_covered_as_a_whole_word_in_any_text():
     texts = ["The EU AI Act entered into force in 2024.", "OWASP lists LLM01:2025 Prompt Injection."]
-    assert uncovered_terms("What did the 2024 EU AI Act say about LLM01:2025?", texts) == []
-    assert uncovered_terms("What did the 2019 EU AI Act say?", texts) == ["2019"]
-    assert uncovered_terms("Which Tokyo firms follow OWASP?", texts) == ["Tokyo"]
-    assert uncovered_terms("Is Euro policy in the Act?", texts) == ["Euro"]  # "EU" does not cover "Euro"
+    assert unmentioned(specific_terms("What did the 2024 EU AI Act say about LLM01:2025?"), texts) == []
+    assert unmentioned(specific_terms("What did the 2019 EU AI Act say?"), texts) == ["2019"]
+    assert unmentioned(specific_terms("Which Tokyo firms follow OWASP?"), texts) == ["Tokyo"]
+    assert unmentioned(specific_terms("Is Euro policy in the Act?"), texts) == ["Euro"]  # "EU" does not cover "Euro"
 
 
 def test_plurals_and_possessives_match_their_stem():
     texts = ["An LLM can leak data; the Engineer reviews it."]
-    assert uncovered_terms("Why do LLMs leak, and what do the Engineers' reviews say?", texts) == []
+    assert unmentioned(specific_terms("Why do LLMs leak, and what do the Engineers' reviews say?"), texts) == []
