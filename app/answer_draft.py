@@ -9,8 +9,9 @@ import numpy as np
 
 from app.answer_type import answer_need, holds_answer
 from app.coverage import specific_terms
-from app.extractive import Draft, draft_extractive, names_company
+from app.extractive import Answers, Draft, draft_extractive, names_company
 from app.guidance import asks_about_postings, is_howto, plan_sections, section_passages, section_steps
+from app.sentences import passage_sentences, posting_reference
 from app.types import Passage
 from ingest.snapshot import Snapshot
 
@@ -20,25 +21,38 @@ HOWTO_STEPS_PER_SENTENCE = 2  # a how-to answer gives up to twice the usual sent
 @dataclass(frozen=True)
 class AnswerDraft:
     """The drafted sentences over `passages` (which may add a how-to section's other chunks), the kind of answer
-    the question asks for (`asks_for`, e.g. "a date") and whether no sentence gave it (`lacking`)."""
+    the question asks for (`asks_for`, e.g. "a date"), whether no sentence gave it (`lacking`), and whether the
+    lead gives it about every subject the question names (`typed`: evidence of its own, whatever the similarity)."""
 
     draft: Draft
     passages: list[Passage]
     asks_for: str | None = None
     lacking: str | None = None
+    typed: bool = False
 
 
 def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage], embed: Callable[[list[str]], np.ndarray],
-                 max_sentences: int, lexicon: dict[str, Any], snapshot: Snapshot, expects: str | None) -> AnswerDraft:
-    """The extractive draft for `question` from its retrieved `passages`; `expects` is the answer type asked for."""
+                 max_sentences: int, lexicon: dict[str, Any], snapshot: Snapshot, expects: str | None,
+                 reserve: list[Passage] | None = None) -> AnswerDraft:
+    """The extractive draft for `question` from its retrieved `passages`; `expects` is the answer type asked for.
+    When no sentence of them gives it, the first passage of `reserve` (ranked below them) with one that does joins."""
     need = answer_need(question, lexicon, specific_terms(question), expects)
-    answers = None
+    answers, parts = None, []
     if need:
-        def answers(sentence: str, index: int) -> bool:
-            return holds_answer(sentence, need, lexicon, passages[index].metadata.get("context", ""))
+        def answering(kind: str | None) -> Answers:
+            def answers(sentence: str, index: int) -> bool:
+                return holds_answer(sentence, need, lexicon, _context(passages[index], sentence), kind)
+            return answers
+        answers, parts = answering(None), [answering(kind) for kind in need.also]
     postings_lead = asks_about_postings(question, lexicon) or any(names_company(question, p.metadata) for p in passages)
     draft = draft_extractive(question, query_vector, passages, embed, max_sentences, answers, bool(need.subjects),
-                             postings_lead)
+                             postings_lead, parts)
+    deeper = next((p for p in reserve or [] if not draft.answered and need and any(
+        holds_answer(s, need, lexicon, _context(p, s)) for s in passage_sentences(p.text, posting_reference(p.metadata)))), None)
+    if deeper is not None:
+        passages = [*passages, deeper]
+        draft = draft_extractive(question, query_vector, passages, embed, max_sentences, answers, bool(need.subjects),
+                                 postings_lead, parts)
     asks_for = need.missing(lexicon) if need else None
     if not draft.answered:
         return AnswerDraft(draft, passages, asks_for, asks_for)
@@ -46,7 +60,14 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
         sections = plan_sections(passages, lexicon)  # none retrieved: the quoted draft stands
         draft, passages = _section_draft(draft, passages, sections, query_vector, embed, snapshot,
                                          max_sentences * HOWTO_STEPS_PER_SENTENCE)
-    return AnswerDraft(draft, passages, asks_for)
+    return AnswerDraft(draft, passages, asks_for, typed=bool(need.expects and need.subjects))
+
+
+def _context(passage: Passage, sentence: str) -> str:
+    """What a sentence of `passage` continues: its title and section, and the passage's sentences before it."""
+    sentences = passage_sentences(passage.text, posting_reference(passage.metadata))
+    before = sentences[:sentences.index(sentence)] if sentence in sentences else []
+    return " ".join([passage.metadata.get("context", ""), *before])
 
 
 def _section_draft(draft: Draft, passages: list[Passage], sections: list[Passage], query_vector: np.ndarray,

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from app.answer_type import is_type_word
+from app.answer_type import is_type_word, spells_out
 from app.support import COMMON_CAPITALS, GENERIC_ACRONYMS, INSTRUCTION, fold_words
 from app.types import Passage
 
@@ -70,9 +70,9 @@ def uncovered_terms(question: str, texts: list[str]) -> list[str]:
 
 
 def unmentioned(terms: list[str], texts: list[str]) -> list[str]:
-    """The terms that occur as a word in none of `texts`."""
+    """The terms that occur as a word (or, for a long acronym, spelled out) in none of `texts`."""
     folded = f" {fold_words(' '.join(texts))} "
-    return [t for t in terms if not _mentioned(t, folded)]
+    return [t for t in terms if not _mentioned(t, folded) and not any(spells_out(t, text) for text in texts)]
 
 
 def quoted(terms: list[str] | tuple[str, ...]) -> str:
