@@ -39,14 +39,18 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     need = answer_need(question, lexicon, specific_terms(question), expects)
     answers, parts = None, []
     if need:
-        def answering(kind: str | None) -> Answers:
+        def answering(kind: str | None, before: bool) -> Answers:
             def answers(sentence: str, index: int) -> bool:
-                return holds_answer(sentence, need, lexicon, _context(passages[index], sentence), kind)
+                return holds_answer(sentence, need, lexicon, _context(passages[index], sentence, before), kind)
             return answers
-        answers, parts = answering(None), [answering(kind) for kind in need.also]
+        answers, parts = answering(None, False), [answering(kind, True) for kind in need.also]
     postings_lead = asks_about_postings(question, lexicon) or any(names_company(question, p.metadata) for p in passages)
     draft = draft_extractive(question, query_vector, passages, embed, max_sentences, answers, bool(need.subjects),
                              postings_lead, parts)
+    if need and not draft.answered:  # then a sentence whose subject an earlier sentence of its passage names
+        answers = answering(None, True)
+        draft = draft_extractive(question, query_vector, passages, embed, max_sentences, answers, bool(need.subjects),
+                                 postings_lead, parts)
     deeper = next((p for p in reserve or [] if not draft.answered and need and any(
         holds_answer(s, need, lexicon, _context(p, s)) for s in passage_sentences(p.text, posting_reference(p.metadata)))), None)
     if deeper is not None:
@@ -63,11 +67,12 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     return AnswerDraft(draft, passages, asks_for, typed=bool(need.expects and need.subjects))
 
 
-def _context(passage: Passage, sentence: str) -> str:
-    """What a sentence of `passage` continues: its title and section, and the passage's sentences before it."""
-    sentences = passage_sentences(passage.text, posting_reference(passage.metadata))
-    before = sentences[:sentences.index(sentence)] if sentence in sentences else []
-    return " ".join([passage.metadata.get("context", ""), *before])
+def _context(passage: Passage, sentence: str, before: bool = True) -> str:
+    """What a sentence of `passage` continues: its title and section, and (`before`) the passage's sentences
+    before it, which may name what "The exam has 90 questions" is about."""
+    sentences = passage_sentences(passage.text, posting_reference(passage.metadata)) if before else []
+    earlier = sentences[:sentences.index(sentence)] if sentence in sentences else []
+    return " ".join([passage.metadata.get("context", ""), *earlier])
 
 
 def _section_draft(draft: Draft, passages: list[Passage], sections: list[Passage], query_vector: np.ndarray,

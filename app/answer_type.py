@@ -62,7 +62,8 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     relation = next((r for r in lexicon.get("answer_relations", []) if any(has_phrase(folded, w) for w in r["asks"])), None)
     types = asked_types(question, lexicon)
     subjects = tuple(s for s in subjects if not is_type_word(s, lexicon) and not (relation and s in relation["asks"]))
-    cues = " ".join([*subjects, *(p for phrases in types.values() for p in phrases), *(relation["asks"] if relation else [])])
+    asking = [p for spec in lexicon["answer_types"].values() for p in spec["asks"]]  # "what", "how long", "salary"...
+    cues = " ".join([*subjects, *asking, *(relation["asks"] if relation else [])])
     return AnswerNeed(
         expects,
         tuple(relation["gives"]) if relation else (),
@@ -107,7 +108,8 @@ def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: s
     for clause in sentence.split(";"):
         if any(has_phrase(question_words(clause), marker) for marker in lexicon["unconfirmed_markers"]):
             continue
-        if need.topic and not need.acronym and not need.topic & set(lexical_tokens(clause)):
+        about_topic = lexicon["answer_types"][kind or need.expects].get("about_topic")
+        if about_topic and need.topic and not need.topic & set(lexical_tokens(clause)):
             continue
         if _clause_holds(clause, need, lexicon, kind or need.expects):
             return True

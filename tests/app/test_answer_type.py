@@ -72,3 +72,46 @@ def test_the_subject_may_stand_in_the_passage_heading():
     question = "How many lessons did Microsoft's AI Red Team publish?"
     assert _answers(question, "The paper presents eight lessons.", "Lessons from the Microsoft AI Red Team")
     assert not _answers(question, "The paper presents eight lessons.", "Interview topics")
+
+
+@pytest.mark.parametrize("question, sentence, before, answers", [
+    # the subject may be named by an earlier sentence of the passage the answering sentence continues
+    ("How many questions are on the ISACA AAISM exam?", "The AAISM exam has 90 questions.", "ISACA runs the AAISM.", True),
+    ("How many questions are on the ISACA AAISM exam?", "The AAISM exam has 90 questions.", "", False),
+])
+def test_the_subject_may_be_named_earlier_in_the_passage(question, sentence, before, answers):
+    assert _answers(question, sentence, f"Certifications {before}") is answers
+
+
+@pytest.mark.parametrize("question, sentence, answers", [
+    ("How long do you get to complete the CKS exam?", "The CKS exam is two hours long.", True),
+    ("How long do you get to complete the CKS exam?", "CKS certification, or the ability to earn it within six months.", False),
+    ("How long must deployers keep the logs?", "Deployers keep automatically generated logs for at least six months.", True),
+    ("What is the max fine for a banned AI practice?", "Fines for GPAI providers are up to EUR 15 million.", False),
+    ("What is the max fine for a banned AI practice?", "Prohibited practices can be fined up to EUR 35 million.", True),
+])
+def test_a_bare_number_answers_only_about_the_questions_topic(question, sentence, answers):
+    assert _answers(question, sentence) is answers
+
+
+def test_a_clause_saying_its_value_is_unconfirmed_gives_no_value():
+    question = "When will the GIAC GAIPT cert be generally available?"
+    assert not _answers(question, "GIAC has announced GAIPT; the general availability of GAIPT is unconfirmed as of 6 December 2026.")
+    assert _answers(question, "GIAC GAIPT became generally available in March 2026; its price is unconfirmed.")
+
+
+def test_a_numbered_name_is_not_a_count():
+    question = "How many risks does NIST AI 600-1 list?"
+    assert not _answers(question, "NIST released NIST AI 600-1, listing risks of generative AI.")
+    assert _answers(question, "NIST AI 600-1 identifies 12 risks of generative AI:")
+
+
+def test_a_long_acronym_may_be_spelled_out_in_lower_case_words():
+    question = "What does FGSM stand for?"
+    assert _answers(question, "Classical topics include the fast gradient sign method introduced by Goodfellow.")
+    assert not _answers(question, "Classical topics include gradient methods introduced by Goodfellow.")
+
+
+def test_a_question_of_several_parts_asks_for_each_type():
+    need = answer_need("How many lessons does the paper have, and since when has the team existed?", LEXICON, [], "count")
+    assert need.expects == "count" and need.also == ("date",)
