@@ -51,8 +51,8 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
         answers = answering(None, True)
         draft = draft_extractive(question, query_vector, passages, embed, max_sentences, answers, bool(need.subjects),
                                  postings_lead, parts)
-    deeper = next((p for p in reserve or [] if not draft.answered and need and any(
-        holds_answer(s, need, lexicon, _context(p, s)) for s in passage_sentences(p.text, posting_reference(p.metadata)))), None)
+    deeper = next((p for p in reserve or [] if not draft.answered and need and need.subjects and any(
+        holds_answer(s, need, lexicon, _context(p, s, False)) for s in passage_sentences(p.text, posting_reference(p.metadata)))), None)
     if deeper is not None:
         passages = [*passages, deeper]
         draft = draft_extractive(question, query_vector, passages, embed, max_sentences, answers, bool(need.subjects),
@@ -64,7 +64,9 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
         sections = plan_sections(passages, lexicon)  # none retrieved: the quoted draft stands
         draft, passages = _section_draft(draft, passages, sections, query_vector, embed, snapshot,
                                          max_sentences * HOWTO_STEPS_PER_SENTENCE)
-    return AnswerDraft(draft, passages, asks_for, typed=bool(need.expects and need.subjects))
+    lead, cited = draft.sentences[0] if draft.sentences else ("", [0])
+    typed = bool(need.expects and need.subjects and holds_answer(lead, need, lexicon, _context(passages[cited[0]], lead, False)))
+    return AnswerDraft(draft, passages, asks_for, typed=typed)
 
 
 def _context(passage: Passage, sentence: str, before: bool = True) -> str:

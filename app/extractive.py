@@ -148,13 +148,14 @@ def names_company(question: str, metadata: dict) -> bool:
 
 def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage],
                 embed: Callable[[list[str]], np.ndarray]) -> list[Candidate]:
+    question_tokens = set(lexical_tokens(question))
     rows = [(i, position, sentence, facts if kind == "posting" else sentence)
             for i, passage in enumerate(passages)
             for facts in [posting_facts(passage.text, passage.metadata)]
-            for position, (sentence, kind) in enumerate(passage_items(passage.text, posting_reference(passage.metadata)))]
+            for position, (sentence, kind) in enumerate(passage_items(passage.text, posting_reference(passage.metadata),
+                                                                      question_tokens))]
     if not rows:
         return []
-    question_tokens = set(lexical_tokens(question))
     overlaps = [len(question_tokens & set(lexical_tokens(scored))) / len(question_tokens) if question_tokens else 0.0
                 for *_, scored in rows]
     keep = sorted(range(len(rows)), key=lambda r: -(overlaps[r] + RANK_WEIGHT / (1 + rows[r][0]) + (rows[r][1] == 0) * 0.05))
