@@ -7,7 +7,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from app.answer_type import answer_need, holds_answer
+from app.answer_type import AnswerNeed, answer_need, holds_answer
 from app.coverage import specific_terms
 from app.extractive import Answers, Draft, draft_extractive, names_company
 from app.guidance import asks_about_postings, is_howto, plan_sections, section_passages, section_steps
@@ -45,18 +45,18 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
             return answers
         answers, parts = answering(None, False), [answering(kind, True) for kind in need.also]
     postings_lead = asks_about_postings(question, lexicon) or any(names_company(question, p.metadata) for p in passages)
-    draft = draft_extractive(question, query_vector, passages, embed, max_sentences, answers, bool(need.subjects),
-                             postings_lead, parts)
+
+    def drafted(answers: Answers | None) -> Draft:
+        return draft_extractive(question, query_vector, passages, embed, max_sentences, answers, bool(need.subjects),
+                                postings_lead, parts)
+    draft = drafted(answers)
     if need and not draft.answered:  # then a sentence whose subject an earlier sentence of its passage names
         answers = answering(None, True)
-        draft = draft_extractive(question, query_vector, passages, embed, max_sentences, answers, bool(need.subjects),
-                                 postings_lead, parts)
-    deeper = next((p for p in reserve or [] if not draft.answered and need and need.subjects and any(
-        holds_answer(s, need, lexicon, _context(p, s, False)) for s in passage_sentences(p.text, posting_reference(p.metadata)))), None)
+        draft = drafted(answers)
+    deeper = _answering_passage(reserve or [], need, lexicon) if need and need.subjects and not draft.answered else None
     if deeper is not None:
         passages = [*passages, deeper]
-        draft = draft_extractive(question, query_vector, passages, embed, max_sentences, answers, bool(need.subjects),
-                                 postings_lead, parts)
+        draft = drafted(answers)
     asks_for = need.missing(lexicon) if need else None
     if not draft.answered:
         return AnswerDraft(draft, passages, asks_for, asks_for)
@@ -67,6 +67,12 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     lead, cited = draft.sentences[0] if draft.sentences else ("", [0])
     typed = bool(need.expects and need.subjects and holds_answer(lead, need, lexicon, _context(passages[cited[0]], lead, False)))
     return AnswerDraft(draft, passages, asks_for, typed=typed)
+
+
+def _answering_passage(reserve: list[Passage], need: AnswerNeed, lexicon: dict[str, Any]) -> Passage | None:
+    """The first passage of `reserve` with a sentence that gives what `need` asks about every subject it names."""
+    return next((p for p in reserve if any(holds_answer(s, need, lexicon, _context(p, s, False))
+                                           for s in passage_sentences(p.text, posting_reference(p.metadata)))), None)
 
 
 def _context(passage: Passage, sentence: str, before: bool = True) -> str:

@@ -72,9 +72,16 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         _counted_noun(question) if expects == "count" else None,
         _acronym(question) if expects == "expansion" else None,
         subjects,
-        frozenset() if also else _topic(question) - set(lexical_tokens(cues.replace("…", " "))),  # parts mix topics
+        frozenset() if also else _topic(_asking_part(question, types.get(expects, []))) - set(lexical_tokens(cues.replace("…", " "))),
         also,
     )
+
+
+def _asking_part(question: str, phrases: list[str]) -> str:
+    """The part of the question (between commas, "and" and question marks) that asks for the type: "where is the
+    role based, and what does it pay?" asks the amount in its second part; the whole question when none holds it."""
+    parts = question.replace("?", ",").replace(" and ", ",").split(",")
+    return next((part for part in parts if any(has_phrase(question_words(part), p) for p in phrases)), question)
 
 
 def _topic(question: str) -> frozenset[str]:
@@ -121,6 +128,7 @@ def _clause_holds(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind
     """Whether one clause holds a value of type `kind`."""
     tokens = TOKEN.findall(sentence)
     if kind == "date":
+        tokens = _unqualified(tokens, lexicon["answer_types"]["date"]["not_after"])
         return any(_is_year(t) for t in tokens) or any(t in lexicon["months"] for t in tokens)
     if kind == "amount":
         money = {word for code, spellings in lexicon["currencies"].items() for word in (code, *spellings)}
@@ -132,7 +140,7 @@ def _clause_holds(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind
         return _count_of(tokens, need.counted)
     if kind == "duration":
         units = set(lexicon["answer_types"]["duration"]["units"])
-        return _near(tokens, _is_number, lambda t: fold_words(t).split()[-1] in units, 2)
+        return _near(tokens, _is_number, lambda t: fold_words(t).split()[-1] in units, 2, after=True)  # not "Month 2"
     if kind == "version":
         return any(_is_version(t) for t in tokens) or _near(tokens, lambda t: t.lower() == "version", _is_number, 1)
     if kind == "licence":
@@ -199,10 +207,21 @@ def _is_identifier(token: str) -> bool:
     return any(c.isalpha() for c in token) and any(c.isdigit() for c in token) and any(c in "-.:" for c in token)
 
 
-def _near(tokens: list[str], first, second, window: int) -> bool:
-    """A token passing `first` within `window` tokens of one passing `second`."""
+def _near(tokens: list[str], first, second, window: int, after: bool = False) -> bool:
+    """A token passing `first` within `window` tokens of one passing `second` (only after it when `after`)."""
     hits = [i for i, t in enumerate(tokens) if first(t)]
-    return any(second(tokens[j]) for i in hits for j in range(max(0, i - window), min(len(tokens), i + window + 1)))
+    return any(second(tokens[j]) for i in hits
+               for j in range(i if after else max(0, i - window), min(len(tokens), i + window + 1)))
+
+
+def _unqualified(tokens: list[str], phrases: list[str], span: int = 3) -> list[str]:
+    """The tokens without the `span` tokens that follow one of the phrases ("as of 6 December 2026")."""
+    skipped: set[int] = set()
+    for words in (phrase.split() for phrase in phrases):
+        for i in range(len(tokens)):
+            if [t.lower() for t in tokens[i:i + len(words)]] == words:
+                skipped.update(range(i + len(words), i + len(words) + span))
+    return [t for i, t in enumerate(tokens) if i not in skipped]
 
 
 def _count_of(tokens: list[str], counted: str | None) -> bool:

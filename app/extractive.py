@@ -61,7 +61,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     ranked = sorted(candidates, key=lambda c: -c.score)
     floor = ranked[0].score * RELATIVE_FLOOR
     quoted = {c.passage_index for c in ranked if c.score >= floor}  # the passages the answer would quote from
-    # below the floor, and from any retrieved passage, a sentence may answer when `answers` checks it names every subject
+    # a sentence of a quoted passage may answer from below the floor; of any passage when `answers` checks the subjects
     quotable = [c for c in ranked if c.passage_index in quoted or subjects]
     if answers:
         lead = next((c for c in quotable if answers(c.text, c.passage_index)), None)
@@ -74,8 +74,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     listed = _listed_items(lead, passages, max_sentences - 1)
     answered = [next((c for c in quotable if part(c.text, c.passage_index)), None)
                 for part in parts or [] if not part(lead.text, lead.passage_index)]
-    leading = [c for c in answered if c is not None and c is not lead]
-    chosen: list[Candidate] = [lead, *dict.fromkeys(leading)]
+    leading = list(dict.fromkeys(c for c in answered if c is not None and c is not lead))
+    chosen: list[Candidate] = [lead, *leading]
     chosen_vectors: list[np.ndarray] = [c.vector for c in chosen]
     per_passage: dict[int, int] = {}
     for c in chosen:

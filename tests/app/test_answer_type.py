@@ -115,3 +115,20 @@ def test_a_long_acronym_may_be_spelled_out_in_lower_case_words():
 def test_a_question_of_several_parts_asks_for_each_type():
     need = answer_need("How many lessons does the paper have, and since when has the team existed?", LEXICON, [], "count")
     assert need.expects == "count" and need.also == ("date",)
+
+
+def test_the_topic_is_read_from_the_part_that_asks_for_the_type():
+    question = "Where is the AI Compliance Lead role at Ulmbrook Assekuranz based, and what does it pay?"
+    assert _answers(question, "AI Compliance Lead — Ulmbrook Assekuranz, Cologne, hybrid, 98,000–124,000 EUR per year.")
+
+
+def test_a_date_that_says_when_a_statement_was_checked_answers_no_when():
+    question = "When was NIST AI RMF 1.0 released?"
+    assert not _answers(question, "As of 6 December 2026, AI RMF 1.0 is still the current released version of the NIST AI RMF.")
+    assert _answers(question, "NIST AI RMF 1.0 was released on 26 January 2023.")
+
+
+def test_a_length_of_time_is_a_number_before_its_unit():
+    question = "How long are the study plans meant to take?"
+    assert not _answers(question, "Month 2: study the EU AI Act and plan the review.")
+    assert _answers(question, "The study plans take three to six months.")
