@@ -114,7 +114,7 @@ def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: s
     about the question's topic (shares one of its words: how long the exam takes, not how long a certificate
     lasts) and does not say that value is unconfirmed."""
     for clause in sentence.split(";"):
-        if any(has_phrase(question_words(clause), marker) for marker in lexicon["unconfirmed_markers"]):
+        if any(has_phrase(question_words(clause), marker) for marker in lexicon["currency"]["unconfirmed_markers"]):
             continue
         about_topic = lexicon["answer_types"][kind or need.expects].get("about_topic")
         if about_topic and need.topic and not need.topic & set(lexical_tokens(clause)):
