@@ -7,10 +7,11 @@ from typing import Any, Callable
 
 import numpy as np
 
-from app.answer_type import answer_need, holds_answer
+from app.answer_type import AnswerNeed, answer_need, holds_answer
 from app.coverage import specific_terms
-from app.extractive import Draft, draft_extractive, names_company
+from app.extractive import Answers, Draft, draft_extractive, names_company
 from app.guidance import asks_about_postings, is_howto, plan_sections, section_passages, section_steps
+from app.sentences import passage_sentences, posting_reference
 from app.types import Passage
 from ingest.snapshot import Snapshot
 
@@ -20,25 +21,42 @@ HOWTO_STEPS_PER_SENTENCE = 2  # a how-to answer gives up to twice the usual sent
 @dataclass(frozen=True)
 class AnswerDraft:
     """The drafted sentences over `passages` (which may add a how-to section's other chunks), the kind of answer
-    the question asks for (`asks_for`, e.g. "a date") and whether no sentence gave it (`lacking`)."""
+    the question asks for (`asks_for`, e.g. "a date"), whether no sentence gave it (`lacking`), and whether the
+    lead gives it about every subject the question names (`typed`: evidence of its own, whatever the similarity)."""
 
     draft: Draft
     passages: list[Passage]
     asks_for: str | None = None
     lacking: str | None = None
+    typed: bool = False
 
 
 def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage], embed: Callable[[list[str]], np.ndarray],
-                 max_sentences: int, lexicon: dict[str, Any], snapshot: Snapshot, expects: str | None) -> AnswerDraft:
-    """The extractive draft for `question` from its retrieved `passages`; `expects` is the answer type asked for."""
+                 max_sentences: int, lexicon: dict[str, Any], snapshot: Snapshot, expects: str | None,
+                 reserve: list[Passage] | None = None) -> AnswerDraft:
+    """The extractive draft for `question` from its retrieved `passages`; `expects` is the answer type asked for.
+    When no sentence of them gives it, the first passage of `reserve` (ranked below them) with one that does joins."""
     need = answer_need(question, lexicon, specific_terms(question), expects)
-    answers = None
+    answers, parts = None, []
     if need:
-        def answers(sentence: str, index: int) -> bool:
-            return holds_answer(sentence, need, lexicon, passages[index].metadata.get("context", ""))
+        def answering(kind: str | None, before: bool) -> Answers:
+            def answers(sentence: str, index: int) -> bool:
+                return holds_answer(sentence, need, lexicon, _context(passages[index], sentence, before), kind)
+            return answers
+        answers, parts = answering(None, False), [answering(kind, True) for kind in need.also]
     postings_lead = asks_about_postings(question, lexicon) or any(names_company(question, p.metadata) for p in passages)
-    draft = draft_extractive(question, query_vector, passages, embed, max_sentences, answers, bool(need.subjects),
-                             postings_lead)
+
+    def drafted(answers: Answers | None) -> Draft:
+        return draft_extractive(question, query_vector, passages, embed, max_sentences, answers, bool(need.subjects),
+                                postings_lead, parts)
+    draft = drafted(answers)
+    if need and not draft.answered:  # then a sentence whose subject an earlier sentence of its passage names
+        answers = answering(None, True)
+        draft = drafted(answers)
+    deeper = _answering_passage(reserve or [], need, lexicon) if need and need.subjects and not draft.answered else None
+    if deeper is not None:
+        passages = [*passages, deeper]
+        draft = drafted(answers)
     asks_for = need.missing(lexicon) if need else None
     if not draft.answered:
         return AnswerDraft(draft, passages, asks_for, asks_for)
@@ -46,7 +64,23 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
         sections = plan_sections(passages, lexicon)  # none retrieved: the quoted draft stands
         draft, passages = _section_draft(draft, passages, sections, query_vector, embed, snapshot,
                                          max_sentences * HOWTO_STEPS_PER_SENTENCE)
-    return AnswerDraft(draft, passages, asks_for)
+    lead, cited = draft.sentences[0] if draft.sentences else ("", [0])
+    typed = bool(need.expects and need.subjects and holds_answer(lead, need, lexicon, _context(passages[cited[0]], lead, False)))
+    return AnswerDraft(draft, passages, asks_for, typed=typed)
+
+
+def _answering_passage(reserve: list[Passage], need: AnswerNeed, lexicon: dict[str, Any]) -> Passage | None:
+    """The first passage of `reserve` with a sentence that gives what `need` asks about every subject it names."""
+    return next((p for p in reserve if any(holds_answer(s, need, lexicon, _context(p, s, False))
+                                           for s in passage_sentences(p.text, posting_reference(p.metadata)))), None)
+
+
+def _context(passage: Passage, sentence: str, before: bool = True) -> str:
+    """What a sentence of `passage` continues: its title and section, and (`before`) the passage's sentences
+    before it, which may name what "The exam has 90 questions" is about."""
+    sentences = passage_sentences(passage.text, posting_reference(passage.metadata)) if before else []
+    earlier = sentences[:sentences.index(sentence)] if sentence in sentences else []
+    return " ".join([passage.metadata.get("context", ""), *earlier])
 
 
 def _section_draft(draft: Draft, passages: list[Passage], sections: list[Passage], query_vector: np.ndarray,

@@ -8,15 +8,19 @@ from typing import Any
 
 from app.sentences import split_sentences
 from app.support import COMMON_CAPITALS, GENERIC_ACRONYMS, fold_words, names_in, numbers_in
+from ingest.lexical import lexical_tokens
 
 TOKEN = re.compile(r"[$€£%?^]|[A-Za-z0-9][A-Za-z0-9.,:'’/&+-]*[A-Za-z0-9+]|[A-Za-z0-9]")
+LOWER_RUN_MIN = 4  # an acronym spelled out in lower-case words needs this many initials to be told from chance
 COUNT_WINDOW = 3  # a count stands at most this many words before the thing counted ("250 poisoned documents")
 
 
 @dataclass(frozen=True)
 class AnswerNeed:
     """What a sentence must hold to answer the question: a value of `expects`, and the words of the relation asked
-    about (founding, authorship...); `subjects` are the question's names, one of which the sentence is about."""
+    about (founding, authorship...); `subjects` are the question's names, which the sentence is about; `topic` the
+    stems of the question's other words (not its type cue), one of which the sentence shares: a duration of the
+    exam, not of a certificate's validity; `also` the further types a question of several parts asks for."""
 
     expects: str | None
     relation: tuple[str, ...] = ()
@@ -24,6 +28,8 @@ class AnswerNeed:
     counted: str | None = None
     acronym: str | None = None
     subjects: tuple[str, ...] = ()
+    topic: frozenset[str] = frozenset()
+    also: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.expects or self.relation)
@@ -39,11 +45,14 @@ class AnswerNeed:
 
 def expected_answer_type(question: str, lexicon: dict[str, Any]) -> str | None:
     """The first answer type (lexicon `answer_types`) one of whose phrases the question contains, or None."""
+    return next(iter(asked_types(question, lexicon)), None)
+
+
+def asked_types(question: str, lexicon: dict[str, Any]) -> dict[str, list[str]]:
+    """Every answer type the question asks for, in lexicon order, with the phrases that ask for it."""
     folded = question_words(question)
-    for name, spec in lexicon["answer_types"].items():
-        if any(has_phrase(folded, phrase) for phrase in spec["asks"]):
-            return name
-    return None
+    found = {name: [p for p in spec["asks"] if has_phrase(folded, p)] for name, spec in lexicon["answer_types"].items()}
+    return {name: phrases for name, phrases in found.items() if phrases}
 
 
 def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], expects: str | None) -> AnswerNeed:
@@ -51,14 +60,34 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     counted noun or acronym."""
     folded = question_words(question)
     relation = next((r for r in lexicon.get("answer_relations", []) if any(has_phrase(folded, w) for w in r["asks"])), None)
+    types = asked_types(question, lexicon)
+    subjects = tuple(s for s in subjects if not is_type_word(s, lexicon) and not (relation and s in relation["asks"]))
+    asking = [p for spec in lexicon["answer_types"].values() for p in spec["asks"]]  # "what", "how long", "salary"...
+    cues = " ".join([*subjects, *asking, *lexicon["query_posting_nouns"], *(relation["asks"] if relation else [])])
+    also = tuple(t for t in types if t != expects and expects)
     return AnswerNeed(
         expects,
         tuple(relation["gives"]) if relation else (),
         relation["names"] if relation else None,
         _counted_noun(question) if expects == "count" else None,
         _acronym(question) if expects == "expansion" else None,
-        tuple(s for s in subjects if not is_type_word(s, lexicon) and not (relation and s in relation["asks"])),
+        subjects,
+        frozenset() if also else _topic(_asking_part(question, types.get(expects, []))) - set(lexical_tokens(cues.replace("…", " "))),
+        also,
     )
+
+
+def _asking_part(question: str, phrases: list[str]) -> str:
+    """The part of the question (between commas, "and" and question marks) that asks for the type: "where is the
+    role based, and what does it pay?" asks the amount in its second part; the whole question when none holds it."""
+    parts = question.replace("?", ",").replace(" and ", ",").split(",")
+    return next((part for part in parts if any(has_phrase(question_words(part), p) for p in phrases)), question)
+
+
+def _topic(question: str) -> frozenset[str]:
+    """Stems of the question's content words: not numbers, short function words or generic acronyms ("AI")."""
+    words = [w for w in TOKEN.findall(question) if w.isalpha() and len(w) > 3 and w.upper() not in GENERIC_ACRONYMS]
+    return frozenset(lexical_tokens(" ".join(words)))
 
 
 def is_type_word(word: str, lexicon: dict[str, Any]) -> bool:
@@ -66,24 +95,41 @@ def is_type_word(word: str, lexicon: dict[str, Any]) -> bool:
     return any(fold_words(word) == fold_words(p) for spec in lexicon["answer_types"].values() for p in spec["asks"])
 
 
-def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], heading: str = "") -> bool:
-    """True when `sentence` gives what `need` asks for, and it or its passage's `heading` (title and section)
-    names every one of the question's subjects."""
+def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], heading: str = "", kind: str | None = None) -> bool:
+    """True when `sentence` gives what `need` asks for (a value of `kind`, by default the expected type), it or
+    its passage's `heading` (title, section and the sentences before it) names every one of the question's
+    subjects, and it shares a word of the question's topic when the question has one."""
     folded = question_words(sentence)
     if need.relation and not any(has_phrase(folded, w) for w in need.relation):
         return False
     named = question_words(f"{heading} {sentence}")
-    if not all(has_phrase(named, s) for s in need.subjects):
+    if not all(has_phrase(named, s) or spells_out(s, f"{heading} {sentence}") for s in need.subjects):
         return False  # about something else: "the CISO at Google" is not any CISO
-    return holds_type(sentence, need, lexicon) if need.expects else True
+    kind = kind or need.expects
+    return holds_type(sentence, need, lexicon, kind) if kind else True
 
 
-def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any]) -> bool:
-    """Whether `sentence` holds a value of the expected type."""
+def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: str | None = None) -> bool:
+    """Whether a clause of `sentence` (between semicolons) holds a value of the expected type (or of `kind`), is
+    about the question's topic (shares one of its words: how long the exam takes, not how long a certificate
+    lasts) and does not say that value is unconfirmed."""
+    for clause in sentence.split(";"):
+        if any(has_phrase(question_words(clause), marker) for marker in lexicon["currency"]["unconfirmed_markers"]):
+            continue
+        about_topic = lexicon["answer_types"][kind or need.expects].get("about_topic")
+        if about_topic and need.topic and not need.topic & set(lexical_tokens(clause)):
+            continue
+        if _clause_holds(clause, need, lexicon, kind or need.expects):
+            return True
+    return False
+
+
+def _clause_holds(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: str | None) -> bool:
+    """Whether one clause holds a value of type `kind`."""
     tokens = TOKEN.findall(sentence)
-    kind = need.expects
     if kind == "date":
-        return any(_is_year(t) for t in tokens) or any(t in lexicon["months"] for t in tokens)
+        tokens = _unqualified(tokens, lexicon["answer_types"]["date"]["not_after"])
+        return any(is_year(t) for t in tokens) or any(t in lexicon["months"] for t in tokens)
     if kind == "amount":
         money = {word for code, spellings in lexicon["currencies"].items() for word in (code, *spellings)}
         return _near(tokens, _is_number, lambda t: t in money or t.lower() in money or t == "US", 2)
@@ -92,8 +138,11 @@ def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any]) -> bool
         return _near(tokens, _is_number, lambda t: fold_words(t) in units, 3)
     if kind == "count":
         return _count_of(tokens, need.counted)
+    if kind == "duration":
+        units = set(lexicon["answer_types"]["duration"]["units"])
+        return _near(tokens, _is_number, lambda t: fold_words(t).split()[-1] in units, 2, after=True)  # not "Month 2"
     if kind == "version":
-        return any(_is_version(t) for t in tokens) or _near(tokens, lambda t: t.lower() == "version", _is_number, 1)
+        return any(is_version(t) for t in tokens) or _near(tokens, lambda t: t.lower() == "version", _is_number, 1)
     if kind == "licence":
         folded = question_words(sentence)
         return any(has_phrase(folded, name) for name in lexicon["licences"])
@@ -139,14 +188,16 @@ def has_phrase(folded: str, phrase: str) -> bool:
 
 
 def _is_number(token: str) -> bool:
-    return bool(numbers_in(token)) and not _is_year(token)
+    """A number that may count or measure: not a year, nor a name's number such as "600-1" or "2024-1689"."""
+    numbered_name = "-" in token and token.replace("-", "").isdigit()
+    return bool(numbers_in(token)) and not is_year(token) and not numbered_name
 
 
-def _is_year(token: str) -> bool:
+def is_year(token: str) -> bool:
     return len(token) == 4 and token.isdigit() and token[:2] in ("19", "20")
 
 
-def _is_version(token: str) -> bool:
+def is_version(token: str) -> bool:
     parts = token.removeprefix("v").split(".")
     return len(parts) > 1 and all(p.isdigit() for p in parts)
 
@@ -156,10 +207,21 @@ def _is_identifier(token: str) -> bool:
     return any(c.isalpha() for c in token) and any(c.isdigit() for c in token) and any(c in "-.:" for c in token)
 
 
-def _near(tokens: list[str], first, second, window: int) -> bool:
-    """A token passing `first` within `window` tokens of one passing `second`."""
+def _near(tokens: list[str], first, second, window: int, after: bool = False) -> bool:
+    """A token passing `first` within `window` tokens of one passing `second` (only after it when `after`)."""
     hits = [i for i, t in enumerate(tokens) if first(t)]
-    return any(second(tokens[j]) for i in hits for j in range(max(0, i - window), min(len(tokens), i + window + 1)))
+    return any(second(tokens[j]) for i in hits
+               for j in range(i if after else max(0, i - window), min(len(tokens), i + window + 1)))
+
+
+def _unqualified(tokens: list[str], phrases: list[str], span: int = 3) -> list[str]:
+    """The tokens without the `span` tokens that follow one of the phrases ("as of 6 December 2026")."""
+    skipped: set[int] = set()
+    for words in (phrase.split() for phrase in phrases):
+        for i in range(len(tokens)):
+            if [t.lower() for t in tokens[i:i + len(words)]] == words:
+                skipped.update(range(i + len(words), i + len(words) + span))
+    return [t for i, t in enumerate(tokens) if i not in skipped]
 
 
 def _count_of(tokens: list[str], counted: str | None) -> bool:
@@ -202,7 +264,20 @@ def _spelled_out(acronym: str, tokens: list[str]) -> bool:
         elif token not in ("for", "of", "and", "the"):
             runs.append(run)
             run = ""
-    return any(capitals in r for r in [*runs, run])
+    return any(capitals in r for r in [*runs, run]) or _lower_run(capitals, tokens)
+
+
+def spells_out(acronym: str, text: str) -> bool:
+    """Whether `text` spells out a long acronym in lower-case words: "the fast gradient sign method" spells FGSM."""
+    return _lower_run("".join(c for c in acronym if c.isupper()), TOKEN.findall(text))
+
+
+def _lower_run(capitals: str, tokens: list[str]) -> bool:
+    """Whether consecutive words of any case have the capitals as initials; only for LOWER_RUN_MIN capitals or
+    more, as shorter runs of initials occur by chance."""
+    words, initials = [t for t in tokens if t[0].isalpha()], capitals.lower()
+    return len(initials) >= LOWER_RUN_MIN and any("".join(w[0].lower() for w in words[i:i + len(initials)]) == initials
+                                                  for i in range(len(words)))
 
 
 def _singular(word: str) -> str:

@@ -108,14 +108,14 @@ class Assistant:
         timings["retrieve"] = _ms(t0)
         t0 = time.perf_counter()
         drafted = draft_answer(query, query_vector, passages, self.embed, self.settings.max_answer_sentences,
-                               self.lexicon, retriever.snapshot, asked.expects)
+                               self.lexicon, retriever.snapshot, asked.expects, ranked[len(passages):])
         draft, passages = drafted.draft, drafted.passages
         if asks_current:
             draft = self.currency.without_superseded(draft, passages)
         timings["select"] = _ms(t0)
         answer = Answer(question, "", [], False, mode, standalone_question=query if query != question else None)
         gap = corpus_gap(query, passages, drafted.lacking, self.lexicon)
-        if gap or draft.evidence < self.settings.abstain_threshold or not draft.sentences:
+        if gap or (draft.evidence < self.settings.abstain_threshold and not drafted.typed) or not draft.sentences:
             self._abstain(answer, passages, gap)
             yield from _pieces(answer.text)
         elif mode == "llm":

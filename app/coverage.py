@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from app.answer_type import _is_version, _is_year, is_type_word  # one reading of a year or version number
+from app.answer_type import is_type_word, is_version, is_year, spells_out  # one reading of a year or version number
 from app.support import COMMON_CAPITALS, GENERIC_ACRONYMS, INSTRUCTION, fold_words
 from app.types import Passage
 
@@ -56,7 +56,7 @@ def specific_terms(question: str) -> list[str]:
             word = re.sub(r"['’]s$", "", word.strip(".:-/"))
             if not word or word in QUESTION_WORDS or word in COMMON_CAPITALS or word in GENERIC_ACRONYMS:
                 continue
-            numeric = _is_year(word) or _is_version(word) or IDENTIFIER.match(word)
+            numeric = is_year(word) or is_version(word) or IDENTIFIER.match(word)
             named = word[0].isupper() and position > 0 and not any(c.isdigit() for c in word)
             if numeric or named:
                 terms.append(word)
@@ -64,9 +64,9 @@ def specific_terms(question: str) -> list[str]:
 
 
 def unmentioned(terms: list[str], texts: list[str]) -> list[str]:
-    """The terms that occur as a word in none of `texts`."""
+    """The terms that occur as a word (or, for a long acronym, spelled out) in none of `texts`."""
     folded = f" {fold_words(' '.join(texts))} "
-    return [t for t in terms if not _mentioned(t, folded)]
+    return [t for t in terms if not _mentioned(t, folded) and not any(spells_out(t, text) for text in texts)]
 
 
 def quoted(terms: list[str] | tuple[str, ...]) -> str:

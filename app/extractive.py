@@ -47,10 +47,12 @@ Answers = Callable[[str, int], bool]
 
 def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Passage],
                      embed: Callable[[list[str]], np.ndarray], max_sentences: int, answers: Answers | None = None,
-                     subjects: bool = False, postings_lead: bool = False) -> Draft:
+                     subjects: bool = False, postings_lead: bool = False, parts: list[Answers] | None = None) -> Draft:
     """Score every passage sentence; lead with the best one that `answers` (the best one when no kind is asked
-    for), then the best of the rest without redundancy, in reading order. The answering sentence may come from
-    below the quoting floor, out of any retrieved passage, when `answers` checks that it names the question's subjects.
+    for), then the items of the list it opens, a sentence for each further part of the question (`parts`) the
+    lead does not answer, then the best of the rest without redundancy, in reading order. The answering sentence
+    may come from below the quoting floor out of a passage the answer quotes, and out of any retrieved passage
+    when `answers` checks that it names the question's subjects.
     A posting's reference leads only when `postings_lead` (a question about postings) or `answers` allows it."""
     candidates = _candidates(question, query_vector, passages, embed)
     if not candidates:
@@ -59,8 +61,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     ranked = sorted(candidates, key=lambda c: -c.score)
     floor = ranked[0].score * RELATIVE_FLOOR
     quoted = {c.passage_index for c in ranked if c.score >= floor}  # the passages the answer would quote from
-    # below the floor, and from any retrieved passage, a sentence may answer when `answers` checks it names every subject
-    quotable = [c for c in ranked if (c.passage_index in quoted and c.score >= floor) or subjects]
+    # a sentence of a quoted passage may answer from below the floor; of any passage when `answers` checks the subjects
+    quotable = [c for c in ranked if c.passage_index in quoted or subjects]
     if answers:
         lead = next((c for c in quotable if answers(c.text, c.passage_index)), None)
     elif postings_lead:
@@ -69,13 +71,19 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
         lead = next((c for c in ranked if c.text != posting_reference(passages[c.passage_index].metadata)), ranked[0])
     if lead is None:
         return Draft([], evidence, False)
-    chosen: list[Candidate] = [lead]
-    chosen_vectors: list[np.ndarray] = [lead.vector]
-    per_passage: dict[int, int] = {lead.passage_index: 1}
+    listed = _listed_items(lead, passages, max_sentences - 1)
+    answered = [next((c for c in quotable if part(c.text, c.passage_index)), None)
+                for part in parts or [] if not part(lead.text, lead.passage_index)]
+    leading = list(dict.fromkeys(c for c in answered if c is not None and c is not lead))
+    chosen: list[Candidate] = [lead, *leading]
+    chosen_vectors: list[np.ndarray] = [c.vector for c in chosen]
+    per_passage: dict[int, int] = {}
+    for c in chosen:
+        per_passage[c.passage_index] = per_passage.get(c.passage_index, 0) + 1
     for candidate in ranked:
-        if candidate is lead:
+        if candidate in chosen or candidate.text in listed:
             continue
-        if len(chosen) == max_sentences or candidate.score < floor:
+        if len(chosen) + len(listed) >= max_sentences or candidate.score < floor:
             break
         if per_passage.get(candidate.passage_index, 0) >= PER_PASSAGE:
             continue
@@ -84,8 +92,23 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
         chosen.append(candidate)
         chosen_vectors.append(candidate.vector)
         per_passage[candidate.passage_index] = per_passage.get(candidate.passage_index, 0) + 1
-    support = sorted(chosen[1:], key=lambda c: (c.passage_index, c.position))
-    return Draft(_with_posting_references([lead, *support], passages, question), evidence)
+    support = sorted(chosen[1 + len(leading):], key=lambda c: (c.passage_index, c.position))
+    sentences = _with_posting_references([lead, *chosen[1:1 + len(leading)], *support], passages, question)
+    return Draft(sentences[:1] + [(text, [lead.passage_index]) for text in listed] + sentences[1:], evidence)
+
+
+def _listed_items(lead: Candidate, passages: list[Passage], limit: int) -> list[str]:
+    """The list items that follow a lead sentence opening a list ("NIST AI 600-1 identifies 12 risks:"), in order."""
+    if not lead.text.endswith(":"):
+        return []
+    passage = passages[lead.passage_index]
+    items = passage_items(passage.text, posting_reference(passage.metadata))[lead.position + 1:]
+    listed = []
+    for text, kind in items[:limit]:
+        if kind not in ("step", "option"):
+            break
+        listed.append(text)
+    return listed
 
 
 def _clause_evidence(candidates: list[Candidate], query_vector: np.ndarray, embed: Callable[[list[str]], np.ndarray]) -> float:
@@ -125,13 +148,14 @@ def names_company(question: str, metadata: dict) -> bool:
 
 def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage],
                 embed: Callable[[list[str]], np.ndarray]) -> list[Candidate]:
+    question_tokens = set(lexical_tokens(question))
     rows = [(i, position, sentence, facts if kind == "posting" else sentence)
             for i, passage in enumerate(passages)
             for facts in [posting_facts(passage.text, passage.metadata)]
-            for position, (sentence, kind) in enumerate(passage_items(passage.text, posting_reference(passage.metadata)))]
+            for position, (sentence, kind) in enumerate(passage_items(passage.text, posting_reference(passage.metadata),
+                                                                      question_tokens))]
     if not rows:
         return []
-    question_tokens = set(lexical_tokens(question))
     overlaps = [len(question_tokens & set(lexical_tokens(scored))) / len(question_tokens) if question_tokens else 0.0
                 for *_, scored in rows]
     keep = sorted(range(len(rows)), key=lambda r: -(overlaps[r] + RANK_WEIGHT / (1 + rows[r][0]) + (rows[r][1] == 0) * 0.05))

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+
+from ingest.lexical import lexical_tokens
 
 MARKER = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")  # [2], also grouped [2, 3]; any digit count, so no [1234] slips through
 ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "Inc.", "Ltd.", "Dr.", "No.", "St.", "U.S.", "approx.", "Rev.")
@@ -25,10 +28,11 @@ def passage_sentences(text: str, reference: str | None = None) -> list[str]:
     return [sentence for sentence, _ in passage_items(text, reference)]
 
 
-def passage_items(text: str, reference: str | None = None) -> list[tuple[str, str]]:
+def passage_items(text: str, reference: str | None = None, focus: Collection[str] = ()) -> list[tuple[str, str]]:
     """passage_sentences() with where each came from: "step" (a plain list item), "option" (a list item opened by
     a bold label, one of several alternatives), "posting" (a posting's reference), "requirements" (the skills,
-    clouds and certifications it lists) or "prose"."""
+    clouds and certifications it lists) or "prose". A sentence too long to quote keeps the clause sharing most
+    of the `focus` words (a question's lexical tokens) and what follows it."""
     items: list[tuple[str, str]] = []
     for block in _blocks(text):
         kind = "prose"
@@ -44,7 +48,7 @@ def passage_items(text: str, reference: str | None = None) -> list[tuple[str, st
             if reference and asks >= 0:  # what it asks for (skills, clouds, certifications) is quotable on its own
                 items.append((_clip(TAG.sub("", block[asks:])), "requirements"))
             continue
-        items.extend((_clip(s), kind) for s in split_sentences(block) if len(s) >= MIN_CHARS)
+        items.extend((_clip(s, focus), kind) for s in split_sentences(block) if len(s) >= MIN_CHARS)
     return items
 
 
@@ -137,9 +141,26 @@ def completed_sentences(text: str) -> str:
     return text[: ends[-1].end()] if ends else ""
 
 
-def _clip(sentence: str) -> str:
+def _clip(sentence: str, focus: Collection[str] = ()) -> str:
+    """A sentence cut to MAX_CHARS: from its start, or from the clause that shares most focus words when that
+    clause would be cut off ("…obligations for Annex I systems from 2 August 2028")."""
     sentence = MARKER.sub("", sentence).strip()
     if len(sentence) <= MAX_CHARS:
         return sentence
-    cut = sentence[:MAX_CHARS].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + "…"
+    start = _focus_start(sentence, set(focus))
+    cut = sentence[start:start + MAX_CHARS]
+    cut = cut if start + MAX_CHARS >= len(sentence) else cut.rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return f"…{cut}" if start else cut
+
+
+def _focus_start(sentence: str, focus: set[str]) -> int:
+    """Where the clause (between semicolons, else commas) sharing most focus words starts, if it ends beyond
+    MAX_CHARS; else 0."""
+    separator = "; " if "; " in sentence else ", "
+    starts, clauses, offset = [], sentence.split(separator), 0
+    for clause in clauses:
+        starts.append(offset)
+        offset += len(clause) + len(separator)
+    shared = [len(focus & set(lexical_tokens(clause))) for clause in clauses]
+    best = max(range(len(clauses)), key=lambda i: shared[i]) if focus else 0
+    return starts[best] if shared and shared[best] and starts[best] + len(clauses[best]) > MAX_CHARS else 0

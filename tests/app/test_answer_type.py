@@ -72,3 +72,63 @@ def test_the_subject_may_stand_in_the_passage_heading():
     question = "How many lessons did Microsoft's AI Red Team publish?"
     assert _answers(question, "The paper presents eight lessons.", "Lessons from the Microsoft AI Red Team")
     assert not _answers(question, "The paper presents eight lessons.", "Interview topics")
+
+
+@pytest.mark.parametrize("question, sentence, before, answers", [
+    # the subject may be named by an earlier sentence of the passage the answering sentence continues
+    ("How many questions are on the ISACA AAISM exam?", "The AAISM exam has 90 questions.", "ISACA runs the AAISM.", True),
+    ("How many questions are on the ISACA AAISM exam?", "The AAISM exam has 90 questions.", "", False),
+])
+def test_the_subject_may_be_named_earlier_in_the_passage(question, sentence, before, answers):
+    assert _answers(question, sentence, f"Certifications {before}") is answers
+
+
+@pytest.mark.parametrize("question, sentence, answers", [
+    ("How long do you get to complete the CKS exam?", "The CKS exam is two hours long.", True),
+    ("How long do you get to complete the CKS exam?", "CKS certification, or the ability to earn it within six months.", False),
+    ("How long must deployers keep the logs?", "Deployers keep automatically generated logs for at least six months.", True),
+    ("What is the max fine for a banned AI practice?", "Fines for GPAI providers are up to EUR 15 million.", False),
+    ("What is the max fine for a banned AI practice?", "Prohibited practices can be fined up to EUR 35 million.", True),
+])
+def test_a_bare_number_answers_only_about_the_questions_topic(question, sentence, answers):
+    assert _answers(question, sentence) is answers
+
+
+def test_a_clause_saying_its_value_is_unconfirmed_gives_no_value():
+    question = "When will the GIAC GAIPT cert be generally available?"
+    assert not _answers(question, "GIAC has announced GAIPT; the general availability of GAIPT is unconfirmed as of 6 December 2026.")
+    assert _answers(question, "GIAC GAIPT became generally available in March 2026; its price is unconfirmed.")
+
+
+def test_a_numbered_name_is_not_a_count():
+    question = "How many risks does NIST AI 600-1 list?"
+    assert not _answers(question, "NIST released NIST AI 600-1, listing risks of generative AI.")
+    assert _answers(question, "NIST AI 600-1 identifies 12 risks of generative AI:")
+
+
+def test_a_long_acronym_may_be_spelled_out_in_lower_case_words():
+    question = "What does FGSM stand for?"
+    assert _answers(question, "Classical topics include the fast gradient sign method introduced by Goodfellow.")
+    assert not _answers(question, "Classical topics include gradient methods introduced by Goodfellow.")
+
+
+def test_a_question_of_several_parts_asks_for_each_type():
+    need = answer_need("How many lessons does the paper have, and since when has the team existed?", LEXICON, [], "count")
+    assert need.expects == "count" and need.also == ("date",)
+
+
+def test_the_topic_is_read_from_the_part_that_asks_for_the_type():
+    question = "Where is the AI Compliance Lead role at Ulmbrook Assekuranz based, and what does it pay?"
+    assert _answers(question, "AI Compliance Lead — Ulmbrook Assekuranz, Cologne, hybrid, 98,000–124,000 EUR per year.")
+
+
+def test_a_date_that_says_when_a_statement_was_checked_answers_no_when():
+    question = "When was NIST AI RMF 1.0 released?"
+    assert not _answers(question, "As of 6 December 2026, AI RMF 1.0 is still the current released version of the NIST AI RMF.")
+    assert _answers(question, "NIST AI RMF 1.0 was released on 26 January 2023.")
+
+
+def test_a_length_of_time_is_a_number_before_its_unit():
+    question = "How long are the study plans meant to take?"
+    assert not _answers(question, "Month 2: study the EU AI Act and plan the review.")
+    assert _answers(question, "The study plans take three to six months.")

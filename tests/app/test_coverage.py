@@ -31,3 +31,9 @@ def test_a_term_counts_as_covered_as_a_whole_word_in_any_text():
 def test_plurals_and_possessives_match_their_stem():
     texts = ["An LLM can leak data; the Engineer reviews it."]
     assert unmentioned(specific_terms("Why do LLMs leak, and what do the Engineers' reviews say?"), texts) == []
+
+
+def test_a_long_acronym_spelled_out_in_lower_case_counts_as_covered():
+    texts = ["Topics include the fast gradient sign method introduced by Goodfellow."]
+    assert unmentioned(["FGSM"], texts) == []
+    assert unmentioned(["HR", "Splunk"], texts) == ["HR", "Splunk"]  # short acronyms and names stay uncovered

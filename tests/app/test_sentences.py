@@ -1,7 +1,8 @@
 """Sentence splitting of passages and of answers with [n] markers."""
 from __future__ import annotations
 
-from app.sentences import passage_items, posting_facts, posting_reference, answer_sentences, passage_sentences, split_sentences, strip_markers
+from app.sentences import passage_items, posting_facts, posting_reference, answer_sentences, passage_sentences, split_sentences, strip_markers, MAX_CHARS
+from ingest.lexical import lexical_tokens
 
 
 def test_markers_before_and_after_the_full_stop_belong_to_the_sentence():
@@ -94,3 +95,12 @@ def test_a_streamed_sentence_is_complete_only_once_the_next_one_begins():
     assert completed_sentences("Pay is high. [1]") == ""  # the marker after the stop may still grow: [1][2]
     assert completed_sentences("Pay is high. [1][2, 3] Skills vary") == "Pay is high. [1][2, 3]"
     assert completed_sentences("Pay is high. [1]\n- Skills") == "Pay is high. [1]"
+
+
+def test_a_long_sentence_keeps_the_clause_the_question_asks_about():
+    clauses = [f"clause {n} lists item {n} among many others of the same list" for n in range(12)]
+    sentence = "The dates are these: " + "; ".join(clauses) + "; and obligations for Annex I products apply from 2 August 2028."
+    (head, _), = passage_items(sentence)
+    assert head.endswith("…") and "2028" not in head  # cut from the start, the last clause is lost
+    (focused, _), = passage_items(sentence, focus=set(lexical_tokens("When do obligations for Annex I products apply?")))
+    assert focused.startswith("…") and focused.endswith("from 2 August 2028.") and len(focused) <= MAX_CHARS + 2

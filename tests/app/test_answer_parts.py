@@ -1,0 +1,81 @@
+"""Typed answers over a real index: a subject named earlier in the passage, a list the lead opens, a bare number
+about something else refused, a value the corpus calls unconfirmed refused. The ask corpus plus one exam guide."""
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from answer_checks import ASK_CORPUS, assert_well_cited
+from app.settings import Settings
+
+EXAMS = """---
+title: Credentials for AI defenders
+sources:
+  - {title: "Quillmark Institute exam guide", url: "https://example.org/qcd", checked: 2026-11-01}
+---
+
+## Exam format
+
+The Quillmark Institute runs the Quillmark Certified Defender (QCD) credential for AI defenders.
+The QCD exam has 75 questions across four domains. Holders must renew the credential within three years.
+
+## Threat catalogue
+
+The Zephyr threat catalogue identifies 9 threats of agentic systems:
+- Tool misuse: agents calling tools beyond the purpose they were given.
+- Memory poisoning: planted entries in an agent's long-term memory.
+- Goal hijacking: instructions hidden in content that redirect the agent.
+
+## Announced credentials
+
+The Quillmark Institute has announced a Quillmark Agent Tester credential (QAT); the general availability of QAT
+is unconfirmed as of 6 December 2026.
+"""
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory, embedder):
+    from app import Assistant
+    from ingest.sync import run_ingest
+
+    root = tmp_path_factory.mktemp("parts")
+    corpus = root / "corpus"
+    shutil.copytree(ASK_CORPUS, corpus)
+    (corpus / "documents" / "credentials-for-ai-defenders.md").write_text(EXAMS, encoding="utf-8")
+    settings = Settings(data_dir=root / "data", corpus_dir=corpus)
+    report = run_ingest(settings, [corpus], embedder=embedder, show_progress=False)
+    assert report.failed == 0
+    return Assistant(settings, embedder=embedder)
+
+
+def lead(text: str) -> str:
+    return re.split(r"\s*\[\d+\]", text, maxsplit=1)[0]
+
+
+def test_a_count_whose_subject_an_earlier_sentence_names_leads(bot):
+    answer = bot.ask("How many questions are on the Quillmark QCD exam?")
+    assert not answer.abstained
+    assert "75 questions" in lead(answer.text)
+    assert_well_cited(answer)
+
+
+def test_a_lead_that_opens_a_list_is_followed_by_its_items_in_order(bot):
+    answer = bot.ask("How many threats does the Zephyr threat catalogue list, and which are they?")
+    assert not answer.abstained
+    assert "9 threats" in lead(answer.text)
+    positions = [answer.text.find(item) for item in ("Tool misuse", "Memory poisoning", "Goal hijacking")]
+    assert all(p > 0 for p in positions) and positions == sorted(positions)
+
+
+def test_a_length_of_time_about_something_else_is_refused(bot):
+    answer = bot.ask("How long do you get to complete the QCD exam?")
+    assert answer.abstained  # "renew within three years" is a length of time, but not of the exam
+    assert "a length of time" in answer.text
+
+
+def test_a_value_the_corpus_calls_unconfirmed_is_refused(bot):
+    answer = bot.ask("When will the Quillmark Agent Tester (QAT) be generally available?")
+    assert answer.abstained
+    assert "a date" in answer.text
