@@ -102,7 +102,9 @@ class QueryParser:
         self.which = re.compile(WHICH_POSTINGS.format(nouns=nouns), re.I)
         strong = "|".join(re.escape(n) for n in lexicon["query_posting_nouns"] if n not in lexicon["query_role_nouns"])
         self.nouns = re.compile(rf"\b(?:{strong})\b", re.I)
-        self.any_noun = re.compile(rf"\b(?:{nouns})\b", re.I)
+        # "the latest one" names postings only in a conversation about them (`previous`), not beside a year or a skill
+        named = "|".join(re.escape(n) for n in lexicon["query_posting_nouns"] if n not in lexicon["query_anaphora"])
+        self.any_noun = re.compile(rf"\b(?:{named})\b", re.I)
         openers = "|".join(map(re.escape, lexicon["query_follow_up_starts"] + lexicon["query_narrowing_starts"]))
         self.leans_start = re.compile(rf"^\s*(?:{openers})\b", re.I)
         self.months = [m.lower() for m in lexicon["months"]]
