@@ -8,6 +8,7 @@ from typing import Any, Callable
 import numpy as np
 
 from app.answer_type import has_phrase, question_words
+from app.coverage import specific_terms
 from app.filters import Filters
 from app.sentences import passage_items
 from app.types import Passage
@@ -69,24 +70,25 @@ def retrieval_filters(question: str, filters: Filters, lexicon: dict[str, Any]) 
 def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieved: list[Passage], roles: tuple[str, ...],
                    roles_of: Callable[[str], tuple[str, ...]], embed: Callable[[list[str]], np.ndarray],
                    snapshot: Snapshot, lexicon: dict[str, Any], limit: int) -> list[tuple[str, Passage]]:
-    """(sentence, chunk) in answer order: the items of the unit of an asked kind that best matches the question,
-    then of the best unit from another section naming one of the question's `roles` (the role's one-line path, or
-    its section); a plan (steps) comes first. Empty when no section of an asked kind exists (or, for a kind asked
-    only by a bare "how do I", none was `retrieved`)."""
+    """(sentence, chunk) in answer order: the items of the unit that gives most of the asked kinds, names one of the
+    question's `roles`, and whose heading best matches the question, in that order of preference; then of the best
+    unit from another section naming one of the `roles` (the role's one-line path, or its section); a plan first. Empty when no section of an asked kind exists (or, for a kind asked
+    only by a bare "how do I", none was `retrieved` or names one of the `roles`)."""
     found = {p.metadata.get("context") for p in retrieved}
     units = [u for u in kind_units(frozenset(kinds), roles, roles_of, snapshot, lexicon)
-             if any(kinds[k] for k in u.kinds) or u.section in found]
+             if any(kinds[k] for k in u.kinds) or u.section in found or set(u.roles) & set(roles)]
     if not units:
         return []
     similarity = embed([u.label for u in units]) @ question_vector
-    order = [units[i] for i in np.argsort(-similarity, kind="stable")]
+    rank = {id(u): (-len(u.kinds), not set(u.roles) & set(roles), -float(s)) for u, s in zip(units, similarity)}
+    order = sorted(units, key=lambda u: rank[id(u)])  # most asked kinds, then the question's role, then the heading
     best = order[0]
     second = next((u for u in order[1:] if u.section != best.section and set(u.roles) & set(roles)), None)
     chosen = [best] if second is None else sorted([best, second], key=lambda u: "plan" in kinds and "plan" not in u.kinds)
     share = {id(u): (limit // SECOND_UNIT_SHARE if u is second else limit) for u in chosen}
     if second is not None:
         share[id(best)] = limit - min(len(second.items), share[id(second)])
-    return [item for u in chosen for item in _ordered_items(u, question_vector, embed, plan="plan" in kinds)[: share[id(u)]]]
+    return [item for u in chosen for item in _ordered_items(u, plan="plan" in kinds)[: share[id(u)]]]
 
 
 def kind_units(kinds: frozenset[str], roles: tuple[str, ...], roles_of: Callable[[str], tuple[str, ...]],
@@ -111,18 +113,17 @@ def kind_units(kinds: frozenset[str], roles: tuple[str, ...], roles_of: Callable
     return units
 
 
-def _ordered_items(unit: Unit, question_vector: np.ndarray, embed: Callable[[list[str]], np.ndarray],
-                   *, plan: bool) -> list[tuple[str, Passage]]:
-    """A plan's steps in order, then its prose; any other unit's best-matching sentence first, then the rest in order
-    (without the lists that illustrate its prose, such as example questions)."""
+def _ordered_items(unit: Unit, *, plan: bool) -> list[tuple[str, Passage]]:
+    """A plan's steps in order, then its prose; any other unit in the source's order from its first sentence that
+    names something (a name, a year, an identifier: the sentences before it state the topic, not an answer), without
+    the lists that illustrate its prose (such as example questions)."""
     items = [(text, kind, unit.chunks[index]) for text, kind, index in unit.items]
     steps = [i for i in items if i[1] == "step"]
     if plan and steps:
         ordered = steps + [i for i in items if i[1] != "step"]
     else:
         items = [i for i in items if i[1] != "step"] or items
-        best = int(np.argmax(embed([text for text, *_ in items]) @ question_vector)) if len(items) > 1 else 0
-        ordered = [items[best], *items[:best], *items[best + 1:]]
+        ordered = items[next((n for n, (text, *_) in enumerate(items) if specific_terms(text)), 0):]
     return [(text, chunk) for text, _, chunk in ordered]
 
 
