@@ -14,7 +14,7 @@ from app.sentences import passage_items
 from app.types import Passage
 from ingest.snapshot import Snapshot
 
-SECOND_UNIT_SHARE = 3  # a second unit (the role's one-line path, or the role's section) gets up to a third of the items
+SECOND_UNIT_SHARE = 3  # a second unit (the role's one-line path, or its section) gets a third of the items, or what is left
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class Unit:
 
     @property
     def section(self) -> str:
+        """The "Document › Section" heading the unit belongs to."""
         return self.chunks[0].metadata.get("context", "")
 
 
@@ -70,25 +71,32 @@ def retrieval_filters(question: str, filters: Filters, lexicon: dict[str, Any]) 
 def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieved: list[Passage], roles: tuple[str, ...],
                    roles_of: Callable[[str], tuple[str, ...]], embed: Callable[[list[str]], np.ndarray],
                    snapshot: Snapshot, lexicon: dict[str, Any], limit: int) -> list[tuple[str, Passage]]:
-    """(sentence, chunk) in answer order: the items of the unit that gives most of the asked kinds, names one of the
-    question's `roles`, and whose heading best matches the question, in that order of preference; then of the best
-    unit from another section naming one of the `roles` (the role's one-line path, or its section); a plan first. Empty when no section of an asked kind exists (or, for a kind asked
-    only by a bare "how do I", none was `retrieved` or names one of the `roles`)."""
-    found = {p.metadata.get("context") for p in retrieved}
+    """(sentence, chunk) in answer order: the items of the best unit — the one that gives most of the asked `kinds`,
+    is not about a role other than the question's `roles`, was `retrieved` highest, and whose heading best matches
+    the question, in that order of preference — then of the best unit from another section naming one of the
+    `roles` (the role's one-line path, or its section), a plan first. Empty when no unit answers (a kind asked only
+    by a bare "how do I" needs a retrieved unit or one naming a role of the question)."""
+    rank: dict[str, int] = {}
+    for position, passage in enumerate(retrieved):
+        rank.setdefault(passage.metadata.get("context"), position)
     units = [u for u in kind_units(frozenset(kinds), roles, roles_of, snapshot, lexicon)
-             if any(kinds[k] for k in u.kinds) or u.section in found or set(u.roles) & set(roles)]
+             if any(kinds[k] for k in u.kinds) or u.section in rank or set(u.roles) & set(roles)]
     if not units:
         return []
-    similarity = embed([u.label for u in units]) @ question_vector
-    rank = {id(u): (-len(u.kinds), not set(u.roles) & set(roles), -float(s)) for u, s in zip(units, similarity)}
-    order = sorted(units, key=lambda u: rank[id(u)])  # most asked kinds, then the question's role, then the heading
+    similarity = dict(zip(map(id, units), embed([u.label for u in units]) @ question_vector))
+    other_role = {id(u): bool(roles and u.roles and not set(u.roles) & set(roles)) for u in units}
+    order = sorted(units, key=lambda u: (-len(u.kinds), other_role[id(u)], rank.get(u.section, len(retrieved)),
+                                         -similarity[id(u)]))
     best = order[0]
     second = next((u for u in order[1:] if u.section != best.section and set(u.roles) & set(roles)), None)
-    chosen = [best] if second is None else sorted([best, second], key=lambda u: "plan" in kinds and "plan" not in u.kinds)
-    share = {id(u): (limit // SECOND_UNIT_SHARE if u is second else limit) for u in chosen}
-    if second is not None:
-        share[id(best)] = limit - min(len(second.items), share[id(second)])
-    return [item for u in chosen for item in _ordered_items(u, plan="plan" in kinds)[: share[id(u)]]]
+    best_items = _ordered_items(best, plan="plan" in kinds and "plan" in best.kinds)
+    if second is None:
+        return best_items[:limit]
+    second_items = _ordered_items(second, plan="plan" in kinds and "plan" in second.kinds)
+    second_items = second_items[: max(limit // SECOND_UNIT_SHARE, limit - len(best_items))]
+    best_items = best_items[: limit - len(second_items)]
+    plan_first = "plan" in kinds and "plan" in second.kinds and "plan" not in best.kinds
+    return second_items + best_items if plan_first else best_items + second_items
 
 
 def kind_units(kinds: frozenset[str], roles: tuple[str, ...], roles_of: Callable[[str], tuple[str, ...]],
@@ -96,7 +104,7 @@ def kind_units(kinds: frozenset[str], roles: tuple[str, ...], roles_of: Callable
     """The sections whose heading names an asked kind (lexicon `guidance_kinds` … `sections`); a section listing
     alternatives by role gives, instead, each option that names one of the question's `roles`."""
     units = []
-    for (doc_id, section), rows in _sections(snapshot).items():
+    for (_, section), rows in _sections(snapshot).items():
         heading = question_words(section)
         matched = frozenset(k for k in kinds if any(has_phrase(heading, w) for w in lexicon["guidance_kinds"][k]["sections"]))
         if not matched:
@@ -150,6 +158,8 @@ def _section_items(chunks: tuple[Passage, ...]) -> list[tuple[str, str, int]]:
         found = passage_items(chunk.text)
         for position, (sentence, kind) in enumerate(found):
             if sentence in seen or position == 0 and index and _cut_by_chunking(sentence, earlier):
+                if items and sentence[:1].islower() and items[-1][0].endswith((",", ";", ":")):
+                    items[-1] = (items[-1][0][:-1] + "…", *items[-1][1:])  # its end is in this chunk only: say so
                 continue  # the overlap between neighbouring chunks, or a sentence the chunk boundary cut in two
             seen.add(sentence)
             if position == 0 and items and items[-1][2] < index and sentence.startswith(items[-1][0].rstrip(",;:.… ")):
