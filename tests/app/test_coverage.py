@@ -52,6 +52,8 @@ def lexicon():
     ("Our auditor mentioned ISO 42001 Annex A. How many controls are in there?",  # a subject, not the asker
      "Our auditor mentioned ISO 42001 Annex A. How many controls are in there?"),
     ("I'm a SOC analyst with Splunk experience.", "I'm a SOC analyst with Splunk experience."),  # nothing else asks
+    ("I have 5 years of Splunk experience. Where do I start?", "Where do I start?"),
+    ("I have a question about Zorblax. What is it?", "I have a question about Zorblax. What is it?"),  # its subject
 ])
 def test_the_asked_part_leaves_out_the_askers_description_of_themselves(lexicon, question, asked):
     from app.coverage import asked_part
