@@ -1,8 +1,8 @@
-"""Draft a quoted answer: lead with the sentence of the asked-for kind, follow a how-to section's steps; say what
-kind of answer is missing when none is found."""
+"""Draft a quoted answer: lead with the sentence of the asked-for kind, follow the guidance section of the asked kind
+item by item; say what kind of answer is missing when none is found."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable
 
 import numpy as np
@@ -10,17 +10,17 @@ import numpy as np
 from app.answer_type import AnswerNeed, answer_need, holds_answer
 from app.coverage import specific_terms
 from app.extractive import Answers, Draft, draft_extractive, names_company
-from app.guidance import asks_about_postings, is_howto, plan_sections, section_passages, section_steps
+from app.guidance import asked_kinds, asks_about_postings, guidance_items
 from app.sentences import passage_sentences, posting_reference
 from app.types import Passage
 from ingest.snapshot import Snapshot
 
-HOWTO_STEPS_PER_SENTENCE = 2  # a how-to answer gives up to twice the usual sentences: a plan is longer than a fact
+GUIDANCE_ITEMS_PER_SENTENCE = 2  # a guidance answer gives up to twice the usual sentences: a plan is longer than a fact
 
 
 @dataclass(frozen=True)
 class AnswerDraft:
-    """The drafted sentences over `passages` (which may add a how-to section's other chunks), the kind of answer
+    """The drafted sentences over `passages` (which may add a guidance section's chunks), the kind of answer
     the question asks for (`asks_for`, e.g. "a date"), whether no sentence gave it (`lacking`), and whether the
     lead gives it about every subject the question names (`typed`: evidence of its own, whatever the similarity)."""
 
@@ -33,9 +33,11 @@ class AnswerDraft:
 
 def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage], embed: Callable[[list[str]], np.ndarray],
                  max_sentences: int, lexicon: dict[str, Any], snapshot: Snapshot, expects: str | None,
-                 reserve: list[Passage] | None = None) -> AnswerDraft:
+                 reserve: list[Passage] | None = None, roles: tuple[str, ...] = (),
+                 roles_of: Callable[[str], tuple[str, ...]] = lambda text: ()) -> AnswerDraft:
     """The extractive draft for `question` from its retrieved `passages`; `expects` is the answer type asked for.
-    When no sentence of them gives it, the first passage of `reserve` (ranked below them) with one that does joins."""
+    When no sentence of them gives it, the first passage of `reserve` (ranked below them) with one that does joins.
+    `roles` are the role families the question names and `roles_of` reads them from a heading."""
     need = answer_need(question, lexicon, specific_terms(question), expects)
     answers, parts = None, []
     if need:
@@ -60,10 +62,12 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     asks_for = need.missing(lexicon) if need else None
     if not draft.answered:
         return AnswerDraft(draft, passages, asks_for, asks_for)
-    if draft.sentences and is_howto(question, lexicon):
-        sections = plan_sections(passages, lexicon)  # none retrieved: the quoted draft stands
-        draft, passages = _section_draft(draft, passages, sections, query_vector, embed, snapshot,
-                                         max_sentences * HOWTO_STEPS_PER_SENTENCE)
+    kinds = asked_kinds(question, lexicon)
+    if draft.sentences and kinds:
+        items = guidance_items(query_vector, kinds, passages, roles, roles_of, embed, snapshot, lexicon,
+                               max_sentences * GUIDANCE_ITEMS_PER_SENTENCE)
+        if items and (not need or holds_answer(items[0][0], replace(need, subjects=()), lexicon)):
+            draft, passages = _items_draft(draft, passages, items)  # it leads with a value of the type asked for, if any
     lead, cited = draft.sentences[0] if draft.sentences else ("", [0])
     typed = bool(need.expects and need.subjects and holds_answer(lead, need, lexicon, _context(passages[cited[0]], lead, False)))
     return AnswerDraft(draft, passages, asks_for, typed=typed)
@@ -83,22 +87,12 @@ def _context(passage: Passage, sentence: str, before: bool = True) -> str:
     return " ".join([passage.metadata.get("context", ""), *earlier])
 
 
-def _section_draft(draft: Draft, passages: list[Passage], sections: list[Passage], query_vector: np.ndarray,
-                   embed: Callable[[list[str]], np.ndarray], snapshot: Snapshot, limit: int) -> tuple[Draft, list[Passage]]:
-    """The steps of the section (one passage of each in `sections`) whose heading best matches the question, each
-    citing its chunk; the draft unchanged when there is no section or the best lists alternatives, not steps."""
-    if not sections:
-        return draft, passages
-    similarity = embed([p.metadata["context"] for p in sections]) @ query_vector
-    chunks = section_passages(sections[int(np.argmax(similarity))], snapshot)
-    steps = section_steps(chunks, limit)
-    if not steps:
-        return draft, passages
+def _items_draft(draft: Draft, passages: list[Passage], items: list[tuple[str, Passage]]) -> tuple[Draft, list[Passage]]:
+    """The guidance items, each citing its chunk (added to `passages` when it was not retrieved)."""
     index_of = {p.chunk_id: i for i, p in enumerate(passages)}
     extended = list(passages)
-    for chunk in chunks:
+    for _, chunk in items:
         if chunk.chunk_id not in index_of:
             index_of[chunk.chunk_id] = len(extended)
             extended.append(chunk)
-    sentences = [(sentence, [index_of[chunks[i].chunk_id]]) for sentence, i in steps]
-    return Draft(sentences, draft.evidence), extended
+    return Draft([(sentence, [index_of[chunk.chunk_id]]) for sentence, chunk in items], draft.evidence), extended

@@ -63,7 +63,7 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     types = asked_types(question, lexicon)
     subjects = tuple(s for s in subjects if not is_type_word(s, lexicon) and not (relation and s in relation["asks"]))
     asking = [p for spec in lexicon["answer_types"].values() for p in spec["asks"]]  # "what", "how long", "salary"...
-    cues = " ".join([*subjects, *asking, *lexicon["query_posting_nouns"], *(relation["asks"] if relation else [])])
+    cues = " ".join([*subjects, *asking, *lexicon["posting_nouns"]["any"], *(relation["asks"] if relation else [])])
     also = tuple(t for t in types if t != expects and expects)
     return AnswerNeed(
         expects,

@@ -107,8 +107,10 @@ class Assistant:
             passages = self.currency.current_first(passages)
         timings["retrieve"] = _ms(t0)
         t0 = time.perf_counter()
+        recognizer = self._parser(retriever).recognizer
         drafted = draft_answer(query, query_vector, passages, self.embed, self.settings.max_answer_sentences,
-                               self.lexicon, retriever.snapshot, asked.expects, ranked[len(passages):])
+                               self.lexicon, retriever.snapshot, asked.expects, ranked[len(passages):], asked.role_family,
+                               lambda heading: recognizer.recognise(heading).values("role_family"))
         draft, passages = drafted.draft, drafted.passages
         if asks_current:
             draft = self.currency.without_superseded(draft, passages)

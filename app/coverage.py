@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from app.answer_type import is_type_word, is_version, is_year, spells_out  # one reading of a year or version number
+from app.answer_type import has_phrase, is_type_word, is_version, is_year, question_words, spells_out
 from app.support import COMMON_CAPITALS, GENERIC_ACRONYMS, INSTRUCTION, fold_words
 from app.types import Passage
 
@@ -40,9 +40,23 @@ class CorpusGap:
 def corpus_gap(question: str, passages: list[Passage], lacking: str | None, lexicon: dict[str, Any]) -> CorpusGap:
     """The gap between what `question` asks and what its retrieved `passages` offer; `lacking` names the kind of
     answer no sentence to be quoted gives (from the draft), if any."""
-    terms = [t for t in specific_terms(question) if not is_type_word(t, lexicon)]
+    terms = [t for t in specific_terms(asked_part(question, lexicon)) if not is_type_word(t, lexicon)]
     missing = unmentioned(terms, [searchable_text(p) for p in passages])
     return CorpusGap(tuple(missing), None if missing else lacking)
+
+
+def asked_part(question: str, lexicon: dict[str, Any]) -> str:
+    """The question without the asker's description of themselves (lexicon `self_description`): a sentence of it that
+    asks nothing, or the opening clause of the one that asks ("As a SOC analyst on Splunk, how do I…?"); the whole
+    question when nothing else is left."""
+    asked = []
+    for sentence in SENTENCE_BREAK.split(question.replace("’", "'")):
+        if not any(has_phrase(question_words(sentence), p) for p in lexicon["self_description"]):
+            asked.append(sentence)
+        elif sentence.rstrip().endswith("?"):
+            clause = min((i for i in (sentence.find(", "), sentence.find("; "), sentence.find(" - ")) if i > 0), default=-1)
+            asked.append(sentence[clause + 2:] if clause > 0 else sentence)
+    return " ".join(asked) or question
 
 
 def specific_terms(question: str) -> list[str]:
@@ -53,7 +67,7 @@ def specific_terms(question: str) -> list[str]:
             continue  # an instruction to the assistant names nothing the answer is about
         words = WORD.findall(sentence)
         for position, word in enumerate(words):
-            word = re.sub(r"['’]s$", "", word.strip(".:-/"))
+            word = re.sub(r"['’](?:s|d|ll|m|re|ve)$|n['’]t$", "", word.strip(".:-/"))  # "Google's", "I'd": no name
             if not word or word in QUESTION_WORDS or word in COMMON_CAPITALS or word in GENERIC_ACRONYMS:
                 continue
             numeric = is_year(word) or is_version(word) or IDENTIFIER.match(word)

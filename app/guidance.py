@@ -1,14 +1,37 @@
-"""Guidance and how-to questions: answer from reference documents, and give the best section's steps in order."""
+"""Guidance and how-to questions: answer from reference documents, following the section of the asked kind (a plan,
+certifications, interview topics) item by item, in the source's order."""
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, Callable
+
+import numpy as np
 
 from app.answer_type import has_phrase, question_words
+from app.coverage import specific_terms
 from app.filters import Filters
 from app.sentences import passage_items
 from app.types import Passage
 from ingest.snapshot import Snapshot
+
+SECOND_UNIT_SHARE = 3  # a second unit (the role's one-line path, or its section) gets a third of the items, or what is left
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A part of a reference document a guidance answer can follow: a whole section, or one option of a section
+    that lists alternatives by role ("MLSecOps engineer: Kubernetes (CKA, then CKS) → …")."""
+
+    label: str  # "Document › Section", or "Document › Section › option label"
+    chunks: tuple[Passage, ...]  # the section's chunks in text order
+    items: tuple[tuple[str, str, int], ...]  # (sentence, kind, index into chunks): the unit's quotable items in order
+    kinds: frozenset[str]  # the guidance kinds (lexicon `guidance_kinds`) whose section headings it matches
+    roles: tuple[str, ...] = ()  # the role families its heading (and option label) names
+
+    @property
+    def section(self) -> str:
+        """The "Document › Section" heading the unit belongs to."""
+        return self.chunks[0].metadata.get("context", "")
 
 
 def is_guidance(question: str, lexicon: dict[str, Any]) -> bool:
@@ -24,10 +47,20 @@ def asks_about_postings(question: str, lexicon: dict[str, Any]) -> bool:
     return any(has_phrase(folded, p) for p in lexicon["posting_words"])
 
 
-def is_howto(question: str, lexicon: dict[str, Any]) -> bool:
-    """A guidance question asking for steps ("how do I move from X to Y", "how to prepare for")."""
+def asked_kinds(question: str, lexicon: dict[str, Any]) -> dict[str, bool]:
+    """The kinds of guidance a guidance question asks for (lexicon `guidance_kinds`: a plan, certifications,
+    interview topics), each True when any section of it may answer, False when only a retrieved one may (a bare
+    "how do I"); none for any other question."""
+    if not is_guidance(question, lexicon):
+        return {}
     folded = question_words(question)
-    return is_guidance(question, lexicon) and any(has_phrase(folded, p) for p in lexicon["howto_questions"])
+    kinds = {}
+    for kind, spec in lexicon["guidance_kinds"].items():
+        if any(has_phrase(folded, p) for p in spec["asks"]):
+            kinds[kind] = True
+        elif any(has_phrase(folded, p) for p in spec.get("asks_if_retrieved", ())):
+            kinds[kind] = False
+    return kinds
 
 
 def retrieval_filters(question: str, filters: Filters, lexicon: dict[str, Any]) -> Filters:
@@ -35,20 +68,77 @@ def retrieval_filters(question: str, filters: Filters, lexicon: dict[str, Any]) 
     return replace(filters, kind="document") if filters.kind is None and is_guidance(question, lexicon) else filters
 
 
-def plan_sections(passages: list[Passage], lexicon: dict[str, Any]) -> list[Passage]:
-    """One passage per retrieved document section whose heading names a plan (lexicon `howto_sections`:
-    "Transition path from...", "How to prepare...")."""
-    sections = list({p.metadata["context"]: p for p in passages
-                     if p.metadata.get("kind") != "posting" and p.metadata.get("section") and p.metadata.get("context")}.values())
-    plans = [p for p in sections if any(has_phrase(question_words(p.metadata["section"]), w) for w in lexicon["howto_sections"])]
-    return plans
+def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieved: list[Passage], roles: tuple[str, ...],
+                   roles_of: Callable[[str], tuple[str, ...]], embed: Callable[[list[str]], np.ndarray],
+                   snapshot: Snapshot, lexicon: dict[str, Any], limit: int) -> list[tuple[str, Passage]]:
+    """(sentence, chunk) in answer order: the items of the best unit — the one that gives most of the asked `kinds`,
+    is not about a role other than the question's `roles`, was `retrieved` highest, and whose heading best matches
+    the question, in that order of preference — then of the best unit from another section naming one of the
+    `roles` (the role's one-line path, or its section), a plan first. Empty when no unit answers (a kind asked only
+    by a bare "how do I" needs a retrieved unit or one naming a role of the question)."""
+    rank: dict[str, int] = {}
+    for position, passage in enumerate(retrieved):
+        rank.setdefault(passage.metadata.get("context"), position)
+    units = [u for u in kind_units(frozenset(kinds), roles, roles_of, snapshot, lexicon)
+             if any(kinds[k] for k in u.kinds) or u.section in rank or set(u.roles) & set(roles)]
+    if not units:
+        return []
+    similarity = dict(zip(map(id, units), embed([u.label for u in units]) @ question_vector))
+    other_role = {id(u): bool(roles and u.roles and not set(u.roles) & set(roles)) for u in units}
+    order = sorted(units, key=lambda u: (-len(u.kinds), other_role[id(u)], rank.get(u.section, len(retrieved)),
+                                         -similarity[id(u)]))
+    best = order[0]
+    second = next((u for u in order[1:] if u.section != best.section and set(u.roles) & set(roles)), None)
+    best_items = _ordered_items(best, plan="plan" in kinds and "plan" in best.kinds)
+    if second is None:
+        return best_items[:limit]
+    second_items = _ordered_items(second, plan="plan" in kinds and "plan" in second.kinds)
+    second_items = second_items[: max(limit // SECOND_UNIT_SHARE, limit - len(best_items))]
+    best_items = best_items[: limit - len(second_items)]
+    plan_first = "plan" in kinds and "plan" in second.kinds and "plan" not in best.kinds
+    return second_items + best_items if plan_first else best_items + second_items
 
 
-def section_passages(passage: Passage, snapshot: Snapshot) -> list[Passage]:
-    """Every chunk of `passage`'s document section, in text order (the passage itself when it has no section)."""
-    meta = passage.metadata
+def kind_units(kinds: frozenset[str], roles: tuple[str, ...], roles_of: Callable[[str], tuple[str, ...]],
+               snapshot: Snapshot, lexicon: dict[str, Any]) -> list[Unit]:
+    """The sections whose heading names an asked kind (lexicon `guidance_kinds` … `sections`); a section listing
+    alternatives by role gives, instead, each option that names one of the question's `roles`."""
+    units = []
+    for (_, section), rows in _sections(snapshot).items():
+        heading = question_words(section)
+        matched = frozenset(k for k in kinds if any(has_phrase(heading, w) for w in lexicon["guidance_kinds"][k]["sections"]))
+        if not matched:
+            continue
+        chunks = tuple(Passage(snapshot.ids[r], snapshot.texts[r], snapshot.metadatas[r], 0.0) for r in rows)
+        items = _section_items(chunks)
+        label = chunks[0].metadata.get("context", section)
+        by_role = [(text, index, roles_of(text.split(": ", 1)[0])) for text, kind, index in items if kind == "option"]
+        if by_role and all(named for *_, named in by_role):  # alternatives by role: each role's option is a unit
+            units.extend(Unit(f"{label} › {text.split(': ', 1)[0]}", chunks, ((text, "option", index),), matched, named)
+                         for text, index, named in by_role if set(named) & set(roles))
+        else:
+            units.append(Unit(label, chunks, tuple(items), matched, roles_of(section)))
+    return units
+
+
+def _ordered_items(unit: Unit, *, plan: bool) -> list[tuple[str, Passage]]:
+    """A plan's steps in order, then its prose; any other unit in the source's order from its first sentence that
+    names something (a name, a year, an identifier: the sentences before it state the topic, not an answer), without
+    the lists that illustrate its prose (such as example questions)."""
+    items = [(text, kind, unit.chunks[index]) for text, kind, index in unit.items]
+    steps = [i for i in items if i[1] == "step"]
+    if plan and steps:
+        ordered = steps + [i for i in items if i[1] != "step"]
+    else:
+        items = [i for i in items if i[1] != "step"] or items
+        ordered = items[next((n for n, (text, *_) in enumerate(items) if specific_terms(text)), 0):]
+    return [(text, chunk) for text, _, chunk in ordered]
+
+
+def _sections(snapshot: Snapshot) -> dict[tuple[Any, str], list[int]]:
+    """(doc_id, section) -> the rows of its chunks in text order, for every document section (computed once per snapshot)."""
     sections = snapshot.derived.get("sections")
-    if sections is None:  # computed once per snapshot: (doc_id, section) -> rows in chunk order
+    if sections is None:
         sections = {}
         for row, m in enumerate(snapshot.metadatas):
             if m.get("kind") != "posting" and m.get("section"):
@@ -56,29 +146,27 @@ def section_passages(passage: Passage, snapshot: Snapshot) -> list[Passage]:
         for rows in sections.values():
             rows.sort(key=lambda r: snapshot.metadatas[r].get("chunk_index", 0))
         snapshot.derived["sections"] = sections
-    rows = sections.get((meta.get("doc_id"), meta.get("section")))
-    if not rows:
-        return [passage]
-    return [Passage(snapshot.ids[r], snapshot.texts[r], snapshot.metadatas[r], passage.score) for r in rows]
+    return sections
 
 
-def section_steps(chunks: list[Passage], limit: int) -> list[tuple[str, int]] | None:
-    """(sentence, index into `chunks`): the section's list steps in order, then its prose in order; None when the
-    section lists alternatives (bold-labelled options) rather than steps, so it is no plan to follow."""
+def _section_items(chunks: tuple[Passage, ...]) -> list[tuple[str, str, int]]:
+    """(sentence, kind, index into `chunks`) of a section in text order, without the overlap of neighbouring chunks."""
     seen: set[str] = set()
-    steps, prose = [], []
+    items = []
     earlier: list[str] = []  # the previous chunk's sentences
     for index, chunk in enumerate(chunks):
-        items = passage_items(chunk.text)
-        for position, (sentence, kind) in enumerate(items):
+        found = passage_items(chunk.text)
+        for position, (sentence, kind) in enumerate(found):
             if sentence in seen or position == 0 and index and _cut_by_chunking(sentence, earlier):
+                if items and sentence[:1].islower() and items[-1][0].endswith((",", ";", ":")):
+                    items[-1] = (items[-1][0][:-1] + "…", *items[-1][1:])  # its end is in this chunk only: say so
                 continue  # the overlap between neighbouring chunks, or a sentence the chunk boundary cut in two
             seen.add(sentence)
-            if kind == "option":
-                return None
-            (steps if kind == "step" else prose).append((sentence, index))
-        earlier = [sentence for sentence, _ in items]
-    return (steps + prose)[:limit] or None
+            if position == 0 and items and items[-1][2] < index and sentence.startswith(items[-1][0].rstrip(",;:.… ")):
+                items.pop()  # the chunk before ended in this sentence's first part: keep it whole
+            items.append((sentence, kind, index))
+        earlier = [sentence for sentence, _ in found]
+    return items
 
 
 def _cut_by_chunking(first: str, earlier: list[str]) -> bool:

@@ -103,6 +103,8 @@ class QueryParser:
         self.which = re.compile(WHICH_POSTINGS.format(nouns=nouns), re.I)
         self.nouns = tuple(n for n in lexicon["posting_nouns"]["any"] if n not in lexicon["posting_nouns"]["kinds_of_work"])
         self.leans_start = phrase_pattern(*lexicon["query_follow_up_starts"], *lexicon["query_narrowing_starts"], at_start=True)
+        # "the latest one" names postings only in a conversation about them (`previous`), not beside a year or a skill
+        self.named_nouns = tuple(n for n in lexicon["posting_nouns"]["any"] if n not in lexicon["query_anaphora"])
         self.months = [m.lower() for m in lexicon["months"]]
         self.top_n = re.compile(TOP_N.format(words=words), re.I)
         cues = {kind: {name: re.compile(p, re.I) for name, p in patterns.items()} for kind, patterns in lexicon["figure_cues"].items()}
@@ -232,7 +234,7 @@ class QueryParser:
     def _intent(self, low: str, own: dict[str, Any], previous: Query | None) -> tuple[str, str, int | None]:
         """What is asked, the sort order and a top-n limit."""
         # about postings: a posting noun, a role noun with a constraint ("the newest MLSecOps role"), or the conversation
-        on_postings = bool(has_any(low, self.nouns) or own and has_any(low, self.lex["posting_nouns"]["any"])
+        on_postings = bool(has_any(low, self.nouns) or own and has_any(low, self.named_nouns)
                            or previous and previous.about_postings)
         number = self.number.search(low)
         n = None if not number else int(self.lex["query_number_words"].get(number.group(1), number.group(1)))

@@ -37,3 +37,35 @@ def test_a_long_acronym_spelled_out_in_lower_case_counts_as_covered():
     texts = ["Topics include the fast gradient sign method introduced by Goodfellow."]
     assert unmentioned(["FGSM"], texts) == []
     assert unmentioned(["HR", "Splunk"], texts) == ["HR", "Splunk"]  # short acronyms and names stay uncovered
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    from pathlib import Path
+
+    from app.lexicon import load_lexicon
+
+    return load_lexicon(Path(__file__).resolve().parents[2] / "corpus" / "lexicon.yaml")
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("I've been a SOC analyst, mostly Splunk. What should I study first?", "What should I study first?"),
+    ("whats a good learning path for AI red teaming? im a student with some CTF experience",
+     "whats a good learning path for AI red teaming?"),
+    ("Our HR team uses a CV-screening tool. Our vendor says obligations apply from 2026 - is that right?",
+     "Our vendor says obligations apply from 2026 - is that right?"),
+    ("As a SOC analyst on Splunk, how do I get into AI security?", "how do I get into AI security?"),
+    ("Our auditor mentioned ISO 42001 Annex A. How many controls are in there?",  # a subject, not the asker
+     "Our auditor mentioned ISO 42001 Annex A. How many controls are in there?"),
+    ("I'm a SOC analyst with Splunk experience.", "I'm a SOC analyst with Splunk experience."),  # nothing else asks
+    ("I have 5 years of Splunk experience. Where do I start?", "Where do I start?"),
+    ("I have a question about Zorblax. What is it?", "I have a question about Zorblax. What is it?"),  # its subject
+])
+def test_the_asked_part_leaves_out_the_askers_description_of_themselves(lexicon, question, asked):
+    from app.coverage import asked_part
+
+    assert asked_part(question, lexicon) == asked
+
+
+def test_contractions_are_no_names():
+    assert specific_terms("Which certs should a manager who'd own AI risk and I'd like to hire take, ISACA's?") == ["ISACA"]

@@ -105,3 +105,10 @@ def test_the_place_a_question_names(parser, question, place):
 def test_a_currency_named_anywhere(parser):
     assert parser.parse("Median pay of remote product security jobs in EUR").currency == "EUR"
     assert parser.parse("What do AI governance leads earn in pounds?").currency == "GBP"
+
+
+def test_the_latest_one_beside_a_year_and_a_skill_asks_about_an_edition_not_for_postings(parser):
+    edition = parser.parse("We're still using the 2025 OWASP LLM Top 10 in our design reviews. Is that the latest one?")
+    assert edition.intent == "explain" and not edition.about_postings
+    assert parser.parse("Show me the newest MLSecOps role").intent == "top"  # a posting noun still asks for postings
+    assert conversation(parser, "Show me MLSecOps roles in London", "and the latest one?").intent == "top"  # in a listing

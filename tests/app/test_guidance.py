@@ -1,0 +1,103 @@
+"""Guidance answers follow the section of the asked kind (a plan, certifications, interview topics) and the role's
+one-line path, cited; the asker's description of themselves is not what the coverage check judges. A real index over
+the ask corpus plus one certifications-and-interviews guide."""
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from answer_checks import ASK_CORPUS, assert_well_cited
+from app.settings import Settings
+
+GUIDE = """---
+title: Certifications, paths and interviews for AI security roles
+sources:
+  - {title: "Fixture guide", url: "https://example.org/guide", checked: 2026-11-01}
+---
+
+## Certifications for MLSecOps engineers
+
+For an MLSecOps or ML platform security engineer, Kubernetes credentials carry the most weight. The Certified Kubernetes
+Security Specialist (CKS) is a performance-based exam. CKS candidates must hold an active Certified Kubernetes
+Administrator (CKA) certification.
+
+## Suggested learning paths by AI security role
+
+- **MLSecOps engineer:** Kubernetes (CKA, then CKS) → CI/CD and infrastructure as code → NIST SP 800-218A → practise model signing in a pipeline.
+- **AI red teamer:** web security (PortSwigger Web Security Academy) → OSCP or equivalent → LLM attack labs → optionally OffSec OSAI.
+- **AI governance lead:** EU AI Act and NIST AI RMF → AIGP → ISO/IEC 42001 implementer or auditor course.
+
+## Interview topics for AI governance roles
+
+AI governance interviews test whether candidates can apply frameworks to realistic situations. Candidates should be able
+to name the four NIST AI RMF functions (Govern, Map, Measure, Manage). A frequent exercise is deciding whether an
+organisation is the provider or deployer of a system under the EU AI Act.
+
+Example questions:
+- "A company buys a CV-screening tool. Classify the system."
+- "Map your AI incident response process to the NIST AI RMF functions."
+
+## Transition path from SOC analyst to AI security
+
+**Skills that carry over from SOC work**: log analysis, alert triage and incident response.
+
+**Study plan for a SOC analyst**:
+- Month 1: read the OWASP Top 10 for LLM Applications and map ATLAS case studies to ATT&CK techniques.
+- Month 2: build a small LLM application with logging and attack it with public prompt-injection exercises.
+- Month 3: write detections for token spikes and unusual agent tool calls, tagged with ATLAS technique IDs.
+"""
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory, embedder):
+    from app import Assistant
+    from ingest.sync import run_ingest
+
+    root = tmp_path_factory.mktemp("guidance")
+    corpus = root / "corpus"
+    shutil.copytree(ASK_CORPUS, corpus)
+    (corpus / "documents" / "paths-and-interviews.md").write_text(GUIDE, encoding="utf-8")
+    settings = Settings(data_dir=root / "data", corpus_dir=corpus)
+    report = run_ingest(settings, [corpus], embedder=embedder, show_progress=False)
+    assert report.failed == 0
+    return Assistant(settings, embedder=embedder)
+
+
+def lead(text: str) -> str:
+    return re.split(r"\s*\[\d+\]", text, maxsplit=1)[0]
+
+
+def test_which_certifications_in_what_order_leads_with_the_roles_path_then_its_certifications_section(bot):
+    answer = bot.ask("Which certs should I go for if I want to become an MLSecOps engineer, and in what order?")
+    assert not answer.abstained
+    assert lead(answer.text).startswith("MLSecOps engineer: Kubernetes (CKA, then CKS)")
+    assert "SP 800-218A" in lead(answer.text) and "AI red teamer" not in answer.text  # the asked role's path only
+    assert "Certified Kubernetes Security Specialist (CKS)" in answer.text  # then the role's certifications section
+    assert all(c.kind == "document" for c in answer.citations)
+    assert_well_cited(answer)
+
+
+def test_an_interview_question_gives_the_interview_section_from_its_first_sentence_that_names_something(bot):
+    answer = bot.ask("What are AI governance interviews likely to test me on?")
+    assert not answer.abstained
+    assert "Govern, Map, Measure, Manage" in lead(answer.text)
+    assert answer.text.index("Govern, Map") < answer.text.index("provider or deployer")  # the source's order
+    assert "CV-screening" not in answer.text  # example questions illustrate the section; they are not its items
+    assert_well_cited(answer)
+
+
+def test_the_askers_own_tools_do_not_make_a_study_plan_question_a_refusal(bot):
+    answer = bot.ask("I've been a SOC analyst for 3 years, mostly Splunk and alert triage. I want to move into "
+                     "AI security - what should I study in the first couple of months?")
+    assert not answer.abstained, answer.text
+    assert lead(answer.text).startswith("Month 1")
+    positions = [answer.text.index(f"Month {n}") for n in (1, 2, 3)]
+    assert positions == sorted(positions)
+    assert_well_cited(answer)
+
+
+def test_an_absent_subject_is_still_refused_beside_a_self_description(bot):
+    answer = bot.ask("I'm a SOC analyst. Which Zorblax certification should I take first?")
+    assert answer.abstained and "Zorblax" in answer.text
