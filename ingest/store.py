@@ -30,6 +30,14 @@ def index_signature(settings: Settings, embedder) -> dict[str, Any]:
     }
 
 
+# Chroma saves its HNSW graph to disk every `sync_threshold` writes (default 1000) and every reader re-inserts the
+# unsaved rest, with threads, into a graph of its own: over a corpus of fewer than 1000 chunks each process then
+# searched a different approximate graph (rankings changed from run to run) and paid for the re-insert at start-up.
+# Saving at every batch of 100 leaves readers fewer than 100 records, searched exactly, for a few per cent more
+# ingest time (22,000 vectors: 16.8 s against 15.5 s of Chroma writes, Intel Xeon, 2 cores).
+HNSW = {"space": "cosine", "sync_threshold": 100}
+
+
 def chroma_client(settings: Settings):
     """PersistentClient in data_dir, or HttpClient when AISEC_CHROMA_URL is set; telemetry off."""
     enforce_offline()
@@ -94,7 +102,7 @@ class ChunkStore:
             self.chunks = self.client.get_collection(name, embedding_function=None)
         else:
             self.chunks = self.client.create_collection(
-                name, metadata=self.signature, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
+                name, metadata=self.signature, configuration={"hnsw": HNSW}, embedding_function=None
             )
         self.catalog = Catalog(self.client.get_or_create_collection(f"{name}-catalog", embedding_function=None))
 
