@@ -160,7 +160,7 @@ class ChunkStore:
 
     def load_vectors(self) -> None:
         """Have embedded Chroma read its vector index from disk now, not on the first question (a server has it loaded)."""
-        if not self.settings.chroma_url and self.count():
+        if not self.settings.chroma_url:
             probe = np.zeros(self.signature["embedding_dim"], dtype=np.float32)
             probe[0] = 1.0
             self.chunks.query(query_embeddings=[probe.tolist()], n_results=1, include=[])
