@@ -28,7 +28,7 @@ class WordPieces:
         from tokenizers import Tokenizer
 
         self._path = str(model_dir() / "tokenizer.json")
-        self._counter = None  # built on first count: only ingest counts, and each copy takes ~20 ms to read
+        self._counter = None  # built on first count (answering never counts): each copy takes ~20 ms to read
         self._batcher = Tokenizer.from_file(self._path)
         self._batcher.enable_truncation(max_length)
         self._batcher.enable_padding(pad_id=0, pad_token="[PAD]")  # to the longest text of the batch
