@@ -4,7 +4,6 @@ from __future__ import annotations
 import threading
 import time
 import unicodedata
-from concurrent.futures import Future
 from functools import cached_property
 from typing import Any, Iterator
 
@@ -52,16 +51,13 @@ class Assistant:
         self.vocabulary = load_vocabulary(self.settings.vocabulary_path)
         self.lexicon = load_lexicon(self.settings.lexicon_path)
         self.embedder = embedder or make_embedder(self.settings)
-        # Load the model now, not on the first user's question, while Chroma opens its index in this thread.
-        warming = _in_background(self.embedder.embed_query, "warm up")
         self.store = ChunkStore(self.settings, index_signature(self.settings, self.embedder), create=False)
-        self.store.load_vectors()
+        self.embedder.embed_query("warm up")  # load the model now, not on the first user's question
         self.embed = CachedEmbedder(self.embedder)
         self.checker = SupportChecker(self.embed)
         self._lock = threading.Lock()
         self._retriever = self._open_snapshot()
         self._coach = None  # the career coach, built on first use
-        warming.result()
 
     # -- public API ---------------------------------------------------------------------------
     def ask(self, question: str, *, filters: dict[str, Any] | None = None, history: list[Any] | None = None,
@@ -276,20 +272,6 @@ class Assistant:
     def _redact(self, text: str) -> str:
         secret = self.settings.llm_api_key.get_secret_value()
         return text.replace(secret, "***") if secret else text
-
-
-def _in_background(function, *args) -> Future:
-    """Run `function(*args)` in a daemon thread (exiting on an error in this one need not wait for it); its Future."""
-    future: Future = Future()
-
-    def run() -> None:
-        try:
-            future.set_result(function(*args))
-        except BaseException as exc:  # noqa: BLE001 - handed to whoever waits on the result
-            future.set_exception(exc)
-
-    threading.Thread(target=run, name="aisec-warm-up", daemon=True).start()
-    return future
 
 
 def _where(item: Passage | Citation) -> dict[str, str]:

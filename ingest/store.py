@@ -158,13 +158,6 @@ class ChunkStore:
             where = {"$and": [{"doc_id": doc_id}, {"version": {"$ne": keep_version}}]}
         self.chunks.delete(where=where)
 
-    def load_vectors(self) -> None:
-        """Have embedded Chroma read its vector index from disk now, not on the first question (a server has it loaded)."""
-        if not self.settings.chroma_url:
-            probe = np.zeros(self.signature["embedding_dim"], dtype=np.float32)
-            probe[0] = 1.0
-            self.chunks.query(query_embeddings=[probe.tolist()], n_results=1, include=[])
-
     def count(self) -> int:
         """Chunks stored."""
         return self.chunks.count()
