@@ -4,6 +4,7 @@ from __future__ import annotations
 import threading
 import time
 import unicodedata
+from functools import cached_property
 from typing import Any, Iterator
 
 from app.analytics import analytics_answer
@@ -57,7 +58,6 @@ class Assistant:
         self._lock = threading.Lock()
         self._retriever = self._open_snapshot()
         self._coach = None  # the career coach, built on first use
-        self.currency = Currency.from_settings(self.settings)
 
     # -- public API ---------------------------------------------------------------------------
     def ask(self, question: str, *, filters: dict[str, Any] | None = None, history: list[Any] | None = None,
@@ -146,6 +146,11 @@ class Assistant:
 
             self._coach = Coach(self)
         return self._coach
+
+    @cached_property
+    def currency(self) -> Currency:
+        """The editions registry and history convention, read on the first question about what is current (~35 ms)."""
+        return Currency.from_settings(self.settings)
 
     def read(self, question: str, history: list[Any] | None = None) -> Query:
         """The question's Query: the conversation's user turns are read in order, each follow-up editing the last."""

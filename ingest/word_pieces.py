@@ -27,11 +27,9 @@ class WordPieces:
     def __init__(self, max_length: int = MAX_WORD_PIECES):
         from tokenizers import Tokenizer
 
-        path = str(model_dir() / "tokenizer.json")
-        self._counter = Tokenizer.from_file(path)  # the file itself pads and truncates to 128: switch both off
-        self._counter.no_truncation()
-        self._counter.no_padding()
-        self._batcher = Tokenizer.from_file(path)
+        self._path = str(model_dir() / "tokenizer.json")
+        self._counter = None  # built on first count (answering never counts): each copy takes ~20 ms to read
+        self._batcher = Tokenizer.from_file(self._path)
         self._batcher.enable_truncation(max_length)
         self._batcher.enable_padding(pad_id=0, pad_token="[PAD]")  # to the longest text of the batch
 
@@ -43,4 +41,11 @@ class WordPieces:
 
     def count(self, text: str) -> int:
         """How many word pieces `text` makes, special tokens included, without truncation."""
+        if self._counter is None:
+            from tokenizers import Tokenizer
+
+            counter = Tokenizer.from_file(self._path)  # the file itself pads and truncates to 128: switch both off
+            counter.no_truncation()
+            counter.no_padding()
+            self._counter = counter
         return len(self._counter.encode(text).ids)
