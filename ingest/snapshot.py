@@ -12,7 +12,8 @@ import numpy as np
 
 from ingest.catalog import DocRecord, fingerprint_of
 from ingest.lexical import lexical_tokens
-from ingest.store import ChunkStore
+from ingest.models import Chunk
+from ingest.store import ChunkStore, stored_metadata
 
 POINTER = "CURRENT.json"
 
@@ -43,15 +44,15 @@ class Snapshot:
         return np.asarray(self.bm25.get_scores(tokens), dtype=np.float32)
 
 
-def build_snapshot(store: ChunkStore, records: dict[str, DocRecord] | None = None) -> Snapshot:
-    """Read the active chunks from Chroma and index them for BM25 (`records`: the catalog, if already read)."""
+def build_snapshot(store: ChunkStore, records: dict[str, DocRecord] | None = None, written: list[Chunk] | None = None) -> Snapshot:
+    """Gather the active chunks and index them for BM25 (`records`: the catalog, if already read; `written`: chunks
+    this run stored, taken as they are when they cover every active document, else Chroma is read)."""
     records = store.catalog.all() if records is None else records
     active = {doc_id: r.version for doc_id, r in records.items() if r.version}
-    rows = []
-    for ids, texts, metadatas in store.iter_chunks():
-        for chunk_id, text, meta in zip(ids, texts, metadatas):
-            if active.get(meta.get("doc_id")) == meta.get("version"):
-                rows.append((chunk_id, text, meta))
+    rows = [(c.chunk_id, c.text, stored_metadata(c)) for c in written or () if active.get(c.doc_id) == c.metadata["version"]]
+    if len(rows) != sum(r.chunk_count for r in records.values() if r.version):
+        rows = [(chunk_id, text, meta) for ids, texts, metadatas in store.iter_chunks()
+                for chunk_id, text, meta in zip(ids, texts, metadatas) if active.get(meta.get("doc_id")) == meta.get("version")]
     rows.sort(key=lambda row: row[0])
     snapshot = Snapshot(fingerprint_of(records), [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
     snapshot.bm25 = _index_bm25(snapshot)

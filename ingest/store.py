@@ -30,6 +30,11 @@ def index_signature(settings: Settings, embedder) -> dict[str, Any]:
     }
 
 
+def stored_metadata(chunk: Chunk) -> dict[str, Any]:
+    """The metadata a chunk is stored (and snapshotted) with: its own plus the context it was embedded with."""
+    return {**chunk.metadata, "context": chunk.context}
+
+
 def chroma_client(settings: Settings):
     """PersistentClient in data_dir, or HttpClient when AISEC_CHROMA_URL is set; telemetry off."""
     enforce_offline()
@@ -148,7 +153,7 @@ class ChunkStore:
                 ids=[c.chunk_id for c in part],
                 embeddings=embeddings[i : i + step],
                 documents=[c.text for c in part],
-                metadatas=[{**c.metadata, "context": c.context} for c in part],
+                metadatas=[stored_metadata(c) for c in part],
             )
 
     def delete_other_versions(self, doc_id: str, keep_version: str) -> None:
