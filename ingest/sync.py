@@ -20,7 +20,7 @@ from ingest.models import Chunk, Document, SourceFile, SyncReport
 from ingest.onnx_embedding import OnnxEmbedder
 from ingest.plan import Plan, plan_changes
 from ingest.progress import ChunkProgress
-from ingest.snapshot import build_snapshot, current_fingerprint, save_snapshot
+from ingest.snapshot import Snapshot, build_snapshot, current_fingerprint, save_snapshot, snapshot_of
 from ingest.store import ChunkStore, index_signature
 from ingest.writer import IndexWriter
 from ingest.vocabulary import load_vocabulary
@@ -65,8 +65,8 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
         plan = plan_changes(files, records, roots, load_vocabulary(settings.vocabulary_path),
                             settings.max_posting_rows, settings.max_file_mb)
         report = SyncReport(skipped=unsupported + plan.skipped)
-        written = _apply(plan, writer, opening, records, chunker, embedder, report, show_progress, on_progress)
-        refresh_snapshot(opening.result(), settings.data_dir, written)
+        prepared = _apply(plan, writer, opening, records, chunker, embedder, report, show_progress, on_progress)
+        refresh_snapshot(opening.result(), settings.data_dir, prepared)
     for status in plan.file_status.values():
         setattr(report, status, getattr(report, status) + 1)
     present = {str(f.path) for f in files}
@@ -91,20 +91,21 @@ def finish_interrupted(store: ChunkStore) -> None:
     store.catalog.put([dataclasses.replace(r, dirty=False) for r in dirty if r.version])
 
 
-def refresh_snapshot(store: ChunkStore, data_dir: Path, written: list[Chunk] | None = None) -> None:
-    """Rebuild the BM25 snapshot when the catalog changed since it was built (`written`: this run's chunks, which
-    spare reading back from Chroma whatever they cover)."""
+def refresh_snapshot(store: ChunkStore, data_dir: Path, prepared: Snapshot | None = None) -> None:
+    """Rebuild the BM25 snapshot when the catalog changed since it was built (`prepared`: one of the chunks this run
+    wrote, which spares reading Chroma back when they are the whole index)."""
     records = store.catalog.all()
     fingerprint = fingerprint_of(records)
     if fingerprint != current_fingerprint(data_dir) or store.catalog.published_fingerprint() != fingerprint:
-        save_snapshot(build_snapshot(store, records, written), data_dir)
+        save_snapshot(build_snapshot(store, records, prepared), data_dir)
         store.catalog.publish_fingerprint(fingerprint)
 
 
 def _apply(plan: Plan, writer: IndexWriter, opening: Future[ChunkStore], records: dict[str, DocRecord],
            chunker: Future[Chunker], embedder: Embedder | OnnxEmbedder, report: SyncReport, show_progress: bool,
-           on_progress: Callable[[int, int], None] | None = None) -> list[Chunk]:
-    """Embed window after window while the writer stores the previous ones; return the chunks written."""
+           on_progress: Callable[[int, int], None] | None = None) -> Snapshot | None:
+    """Embed window after window while the writer stores the previous ones; return a snapshot of the chunks written
+    when they will be the whole index (a first ingest, a rebuild), built while the last window is being stored."""
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     synced = [dataclasses.replace(r, file_hash=sf.file_hash, dirty=False) for r, sf in plan.to_touch]
     splitter = chunker.result()
@@ -127,6 +128,9 @@ def _apply(plan: Plan, writer: IndexWriter, opening: Future[ChunkStore], records
             while stored and (stored[0][0].done() or len(stored) >= MAX_PENDING_WINDOWS):
                 collect(stored.pop(0))  # a failed write stops the run here
             stored.append((writer.submit(_write_window, window, chunks, vectors, opening.result, records, now), window))
+    replaced = {d.doc_id for d, _, _ in chunked} | {r.doc_id for r in plan.to_remove}
+    whole = chunked and all(doc_id in replaced for doc_id, r in records.items() if r.version)
+    prepared = snapshot_of([chunk for _, _, doc_chunks in chunked for chunk in doc_chunks]) if whole else None
     for done in stored:
         collect(done)
     store = opening.result()
@@ -135,7 +139,7 @@ def _apply(plan: Plan, writer: IndexWriter, opening: Future[ChunkStore], records
     # Files get their new hash only now: until then a crash leaves their records pending (file_hash ""), so the
     # next run reloads those files instead of taking them as unchanged while a new document of theirs is unwritten.
     store.catalog.put(synced)
-    return [chunk for _, _, doc_chunks in chunked for chunk in doc_chunks]
+    return prepared
 
 
 def _windows(chunked: list[tuple[Document, SourceFile, list[Chunk]]]):
