@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
@@ -17,6 +17,7 @@ from ingest.chunking import Chunker, make_chunker
 from ingest.embedding import Embedder, make_embedder
 from ingest.files import discover_files, unindexed_notes
 from ingest.models import Chunk, Document, SourceFile, SyncReport
+from ingest.offline import enforce_offline
 from ingest.onnx_embedding import OnnxEmbedder
 from ingest.plan import Plan, plan_changes
 from ingest.progress import ChunkProgress
@@ -52,14 +53,17 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
     roots = [Path(p) for p in (paths or [settings.corpus_dir])]
     if not settings.vocabulary_path.exists():
         raise UserError(f"vocabulary file {settings.vocabulary_path} is missing; set AISEC_CORPUS_DIR to the corpus folder")
-    with ingest_lock(settings.data_dir), ThreadPoolExecutor(max_workers=1, thread_name_prefix="splitter") as loading, \
-            IndexWriter() as writer:
-        # The splitter's libraries load in the background, and Chroma opens (a rebuild: empties) in the writer's
-        # thread, while the files are read and planned; the writer then stores each window while the next is embedded.
+    with ingest_lock(settings.data_dir), IndexWriter() as writer:
+        # Chroma opens (a rebuild: empties) in the writer's thread while the files are read, planned and chunked, then
+        # stores each window while the next is embedded. Its Python is imported here first: two threads importing or
+        # chunking at once only take turns with the GIL, and lose time doing so.
+        enforce_offline()
+        import chromadb  # noqa: F401
+
         lexicon = load_lexicon(settings.lexicon_path)
-        chunker = loading.submit(make_chunker, settings, lexicon)
         embedder = embedder or make_embedder(settings)
         opening = writer.submit(open_store, settings, index_signature(settings, embedder), rebuild)
+        chunker = make_chunker(settings, lexicon)
         files, unsupported = discover_files(roots, settings.corpus_dir, unindexed_notes(lexicon))
         records = {} if rebuild else opening.result().catalog.all()  # a rebuild starts from an empty catalog
         plan = plan_changes(files, records, roots, load_vocabulary(settings.vocabulary_path),
@@ -102,14 +106,13 @@ def refresh_snapshot(store: ChunkStore, data_dir: Path, prepared: Snapshot | Non
 
 
 def _apply(plan: Plan, writer: IndexWriter, opening: Future[ChunkStore], records: dict[str, DocRecord],
-           chunker: Future[Chunker], embedder: Embedder | OnnxEmbedder, report: SyncReport, show_progress: bool,
+           chunker: Chunker, embedder: Embedder | OnnxEmbedder, report: SyncReport, show_progress: bool,
            on_progress: Callable[[int, int], None] | None = None) -> Snapshot | None:
     """Embed window after window while the writer stores the previous ones; return a snapshot of the chunks written
     when they will be the whole index (a first ingest, a rebuild), built while the last window is being stored."""
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     synced = [dataclasses.replace(r, file_hash=sf.file_hash, dirty=False) for r, sf in plan.to_touch]
-    splitter = chunker.result()
-    chunked = [(doc, sf, splitter.chunk_document(doc)) for doc, sf in plan.to_write]
+    chunked = [(doc, sf, chunker.chunk_document(doc)) for doc, sf in plan.to_write]
     stored: list[tuple[Future[list[DocRecord]], list]] = []
 
     def collect(done: tuple[Future[list[DocRecord]], list]) -> None:

@@ -8,8 +8,9 @@ T = TypeVar("T")
 
 
 class IndexWriter:
-    """Index writes off the embedding thread (Chroma does its work outside the GIL), kept in order: a write that
-    fails, or is interrupted, stops every later one, as a crash would."""
+    """Index writes off the embedding thread, kept in order: a write that fails, or is interrupted, stops every later
+    one, as a crash would. The overlap is partial: Chroma 1.5 keeps the GIL while it writes (it frees it for reads
+    only, chroma-core/chroma#3873), so the embedder's next step waits for the write its current step ran beside."""
 
     def __init__(self) -> None:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="index-writer")
