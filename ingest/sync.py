@@ -96,8 +96,8 @@ def finish_interrupted(store: ChunkStore) -> None:
 
 
 def refresh_snapshot(store: ChunkStore, data_dir: Path, prepared: Snapshot | None = None) -> None:
-    """Rebuild the BM25 snapshot when the catalog changed since it was built (`prepared`: one of the chunks this run
-    wrote, which spares reading Chroma back when they are the whole index)."""
+    """Rebuild the BM25 snapshot when the catalog changed since it was built (`prepared`: a snapshot of the chunks
+    this run wrote, which spares reading Chroma back when they are the whole index)."""
     records = store.catalog.all()
     fingerprint = fingerprint_of(records)
     if fingerprint != current_fingerprint(data_dir) or store.catalog.published_fingerprint() != fingerprint:
