@@ -11,6 +11,7 @@ from app.sentences import sentence_pieces
 from app.settings import Settings
 from ingest.models import Chunk, Document
 from ingest.offline import enforce_offline
+from ingest.splitter import SentenceSplitter
 
 
 @lru_cache(maxsize=1)
@@ -23,21 +24,17 @@ def cl100k_encode():
 
 
 class Chunker:
-    """Token-aware splitting through llama-index's SentenceSplitter, one section at a time."""
+    """Token-aware splitting with a sentence splitter (ingest.splitter), one section at a time."""
 
     def __init__(self, chunk_size: int, chunk_overlap: int, skip_sections: tuple[str, ...] = (),
                  editions: Callable[[str, str | None, str], dict[str, Any]] | None = None):
         """Sections headed by one of `skip_sections` are left out; `editions(text, heading, title)` gives a document
         chunk's registry metadata (ingest.history.edition_metadata)."""
-        from llama_index.core.node_parser import SentenceSplitter
-
         if chunk_overlap >= chunk_size:
             raise ValueError("chunk_overlap must be smaller than chunk_size")
         self._editions = editions
-        self._splitter = SentenceSplitter(
-            chunk_size=chunk_size, chunk_overlap=chunk_overlap, tokenizer=cl100k_encode(), include_metadata=False,
-            chunking_tokenizer_fn=sentence_pieces,  # NLTK's punkt, the default, took longer to import than the corpus to chunk
-        )
+        # sentence_pieces, not NLTK's punkt (llama-index's default): punkt took longer to import than the corpus to chunk
+        self._splitter = SentenceSplitter(chunk_size, chunk_overlap, cl100k_encode(), sentence_pieces)
         self._skip_sections = {s.casefold() for s in skip_sections}
 
     def chunk_document(self, document: Document) -> list[Chunk]:

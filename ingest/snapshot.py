@@ -1,6 +1,7 @@
 """The read model: every active chunk's text and metadata plus a BM25 index, swapped in atomically."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -12,7 +13,8 @@ import numpy as np
 
 from ingest.catalog import DocRecord, fingerprint_of
 from ingest.lexical import lexical_tokens
-from ingest.store import ChunkStore
+from ingest.models import Chunk
+from ingest.store import ChunkStore, stored_metadata
 
 POINTER = "CURRENT.json"
 
@@ -43,17 +45,27 @@ class Snapshot:
         return np.asarray(self.bm25.get_scores(tokens), dtype=np.float32)
 
 
-def build_snapshot(store: ChunkStore, records: dict[str, DocRecord] | None = None) -> Snapshot:
-    """Read the active chunks from Chroma and index them for BM25 (`records`: the catalog, if already read)."""
+def build_snapshot(store: ChunkStore, records: dict[str, DocRecord] | None = None, prepared: Snapshot | None = None) -> Snapshot:
+    """Gather the active chunks and index them for BM25 (`records`: the catalog, if already read; `prepared`: a
+    snapshot of the chunks this run wrote, taken when it holds exactly the active chunks, else Chroma is read)."""
     records = store.catalog.all() if records is None else records
     active = {doc_id: r.version for doc_id, r in records.items() if r.version}
-    rows = []
-    for ids, texts, metadatas in store.iter_chunks():
-        for chunk_id, text, meta in zip(ids, texts, metadatas):
-            if active.get(meta.get("doc_id")) == meta.get("version"):
-                rows.append((chunk_id, text, meta))
-    rows.sort(key=lambda row: row[0])
-    snapshot = Snapshot(fingerprint_of(records), [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
+    if prepared is not None and len(prepared) == sum(r.chunk_count for r in records.values() if r.version) and \
+            all(active.get(m["doc_id"]) == m["version"] for m in prepared.metadatas):
+        return dataclasses.replace(prepared, fingerprint=fingerprint_of(records))
+    rows = [(chunk_id, text, meta) for ids, texts, metadatas in store.iter_chunks()
+            for chunk_id, text, meta in zip(ids, texts, metadatas) if active.get(meta.get("doc_id")) == meta.get("version")]
+    return _indexed(rows, fingerprint_of(records))
+
+
+def snapshot_of(chunks: list[Chunk]) -> Snapshot:
+    """A snapshot of these chunks as they are stored (its fingerprint is set by `build_snapshot`)."""
+    return _indexed([(c.chunk_id, c.text, stored_metadata(c)) for c in chunks], "")
+
+
+def _indexed(rows: list[tuple[str, str, dict[str, Any]]], fingerprint: str) -> Snapshot:
+    rows = sorted(rows, key=lambda row: row[0])
+    snapshot = Snapshot(fingerprint, [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
     snapshot.bm25 = _index_bm25(snapshot)
     return snapshot
 

@@ -30,6 +30,11 @@ def index_signature(settings: Settings, embedder) -> dict[str, Any]:
     }
 
 
+def stored_metadata(chunk: Chunk) -> dict[str, Any]:
+    """The metadata a chunk is stored (and snapshotted) with: its own plus the context it was embedded with."""
+    return {**chunk.metadata, "context": chunk.context}
+
+
 # Chroma saves its HNSW graph to disk every `sync_threshold` writes (default 1000) and every reader re-inserts the
 # unsaved rest, with threads, into a graph of its own: over a corpus of fewer than 1000 chunks each process then
 # searched a different approximate graph (rankings changed from run to run) and paid for the re-insert at start-up.
@@ -156,7 +161,7 @@ class ChunkStore:
                 ids=[c.chunk_id for c in part],
                 embeddings=embeddings[i : i + step],
                 documents=[c.text for c in part],
-                metadatas=[{**c.metadata, "context": c.context} for c in part],
+                metadatas=[stored_metadata(c) for c in part],
             )
 
     def delete_other_versions(self, doc_id: str, keep_version: str) -> None:

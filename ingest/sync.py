@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
@@ -17,14 +17,17 @@ from ingest.chunking import Chunker, make_chunker
 from ingest.embedding import Embedder, make_embedder
 from ingest.files import discover_files, unindexed_notes
 from ingest.models import Chunk, Document, SourceFile, SyncReport
+from ingest.offline import enforce_offline
 from ingest.onnx_embedding import OnnxEmbedder
 from ingest.plan import Plan, plan_changes
 from ingest.progress import ChunkProgress
-from ingest.snapshot import build_snapshot, current_fingerprint, save_snapshot
+from ingest.snapshot import Snapshot, build_snapshot, current_fingerprint, save_snapshot, snapshot_of
 from ingest.store import ChunkStore, index_signature
+from ingest.writer import IndexWriter
 from ingest.vocabulary import load_vocabulary
 
 WINDOW_CHUNKS = 256  # chunks embedded per encode call: long enough to sort by length, short enough for smooth progress
+MAX_PENDING_WINDOWS = 2  # embedded windows waiting for the writer: bounds the vectors held in memory
 
 
 @contextmanager
@@ -50,26 +53,37 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
     roots = [Path(p) for p in (paths or [settings.corpus_dir])]
     if not settings.vocabulary_path.exists():
         raise UserError(f"vocabulary file {settings.vocabulary_path} is missing; set AISEC_CORPUS_DIR to the corpus folder")
-    with ingest_lock(settings.data_dir), ThreadPoolExecutor(max_workers=1, thread_name_prefix="splitter") as loading:
-        # The splitter's libraries load in the background while Chroma opens and the files are read and planned.
+    with ingest_lock(settings.data_dir), IndexWriter() as writer:
+        # Chroma opens (a rebuild: empties) in the writer's thread while the files are read, planned and chunked, then
+        # stores each window while the next is embedded. Its Python is imported here first: two threads importing or
+        # chunking at once only take turns with the GIL, and lose time doing so.
+        enforce_offline()
+        import chromadb  # noqa: F401
+
         lexicon = load_lexicon(settings.lexicon_path)
-        chunker = loading.submit(make_chunker, settings, lexicon)
         embedder = embedder or make_embedder(settings)
-        store = ChunkStore(settings, index_signature(settings, embedder), create=True, reset=rebuild)
-        finish_interrupted(store)
+        opening = writer.submit(open_store, settings, index_signature(settings, embedder), rebuild)
+        chunker = make_chunker(settings, lexicon)
         files, unsupported = discover_files(roots, settings.corpus_dir, unindexed_notes(lexicon))
-        records = store.catalog.all()
+        records = {} if rebuild else opening.result().catalog.all()  # a rebuild starts from an empty catalog
         plan = plan_changes(files, records, roots, load_vocabulary(settings.vocabulary_path),
                             settings.max_posting_rows, settings.max_file_mb)
         report = SyncReport(skipped=unsupported + plan.skipped)
-        _apply(plan, store, records, chunker, embedder, report, show_progress, on_progress)
-        refresh_snapshot(store, settings.data_dir)
+        prepared = _apply(plan, writer, opening, records, chunker, embedder, report, show_progress, on_progress)
+        refresh_snapshot(opening.result(), settings.data_dir, prepared)
     for status in plan.file_status.values():
         setattr(report, status, getattr(report, status) + 1)
     present = {str(f.path) for f in files}
     report.removed += len({r.origin for r in plan.to_remove if r.origin not in present})
     report.seconds = time.perf_counter() - started
     return report
+
+
+def open_store(settings: Settings, signature: dict, rebuild: bool) -> ChunkStore:
+    """Open the index (a rebuild: emptied) and finish what an interrupted run left half done."""
+    store = ChunkStore(settings, signature, create=True, reset=rebuild)
+    finish_interrupted(store)
+    return store
 
 
 def finish_interrupted(store: ChunkStore) -> None:
@@ -81,36 +95,54 @@ def finish_interrupted(store: ChunkStore) -> None:
     store.catalog.put([dataclasses.replace(r, dirty=False) for r in dirty if r.version])
 
 
-def refresh_snapshot(store: ChunkStore, data_dir: Path) -> None:
-    """Rebuild the BM25 snapshot when the catalog changed since it was built."""
+def refresh_snapshot(store: ChunkStore, data_dir: Path, prepared: Snapshot | None = None) -> None:
+    """Rebuild the BM25 snapshot when the catalog changed since it was built (`prepared`: a snapshot of the chunks
+    this run wrote, which spares reading Chroma back when they are the whole index)."""
     records = store.catalog.all()
     fingerprint = fingerprint_of(records)
     if fingerprint != current_fingerprint(data_dir) or store.catalog.published_fingerprint() != fingerprint:
-        save_snapshot(build_snapshot(store, records), data_dir)
+        save_snapshot(build_snapshot(store, records, prepared), data_dir)
         store.catalog.publish_fingerprint(fingerprint)
 
 
-def _apply(plan: Plan, store: ChunkStore, records: dict[str, DocRecord], chunker: Future[Chunker],
-           embedder: Embedder | OnnxEmbedder, report: SyncReport, show_progress: bool,
-           on_progress: Callable[[int, int], None] | None = None) -> None:
+def _apply(plan: Plan, writer: IndexWriter, opening: Future[ChunkStore], records: dict[str, DocRecord],
+           chunker: Chunker, embedder: Embedder | OnnxEmbedder, report: SyncReport, show_progress: bool,
+           on_progress: Callable[[int, int], None] | None = None) -> Snapshot | None:
+    """Embed window after window while the writer stores the previous ones; return a snapshot of the chunks written
+    when they will be the whole index (a first ingest, a rebuild), built while the last window is being stored."""
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     synced = [dataclasses.replace(r, file_hash=sf.file_hash, dirty=False) for r, sf in plan.to_touch]
-    splitter = chunker.result()
-    chunked = [(doc, sf, splitter.chunk_document(doc)) for doc, sf in plan.to_write]
+    chunked = [(doc, sf, chunker.chunk_document(doc)) for doc, sf in plan.to_write]
+    stored: list[tuple[Future[list[DocRecord]], list]] = []
+
+    def collect(done: tuple[Future[list[DocRecord]], list]) -> None:
+        nonlocal synced
+        fresh, window = done[0].result(), done[1]
+        synced += [dataclasses.replace(r, file_hash=sf.file_hash) for r, (_, sf, _) in zip(fresh, window)]
+        report.chunks_written += sum(len(c) for _, _, c in window)
+        report.chunks_deleted += sum(records[d.doc_id].chunk_count for d, _, _ in window
+                                     if d.doc_id in records and records[d.doc_id].version != d.version)
+
     with ChunkProgress(sum(len(c) for _, _, c in chunked), enabled=show_progress, on_advance=on_progress) as progress:
         for window in _windows(chunked):
-            fresh = _write_window(window, store, embedder, records, now)
-            synced += [dataclasses.replace(r, file_hash=sf.file_hash) for r, (_, sf, _) in zip(fresh, window)]
-            written = sum(len(c) for _, _, c in window)
-            report.chunks_written += written
-            report.chunks_deleted += sum(records[d.doc_id].chunk_count for d, _, _ in window
-                                         if d.doc_id in records and records[d.doc_id].version != d.version)
-            progress.advance(written)
+            chunks = [chunk for _, _, doc_chunks in window for chunk in doc_chunks]
+            vectors = embedder.embed_passages([c.index_text for c in chunks])
+            progress.advance(len(chunks))
+            while stored and (stored[0][0].done() or len(stored) >= MAX_PENDING_WINDOWS):
+                collect(stored.pop(0))  # a failed write stops the run here
+            stored.append((writer.submit(_write_window, window, chunks, vectors, opening.result, records, now), window))
+    replaced = {d.doc_id for d, _, _ in chunked} | {r.doc_id for r in plan.to_remove}
+    whole = chunked and all(doc_id in replaced for doc_id, r in records.items() if r.version)
+    prepared = snapshot_of([chunk for _, _, doc_chunks in chunked for chunk in doc_chunks]) if whole else None
+    for done in stored:
+        collect(done)
+    store = opening.result()
     _remove(plan.to_remove, store)
     report.chunks_deleted += sum(r.chunk_count for r in plan.to_remove)
     # Files get their new hash only now: until then a crash leaves their records pending (file_hash ""), so the
     # next run reloads those files instead of taking them as unchanged while a new document of theirs is unwritten.
     store.catalog.put(synced)
+    return prepared
 
 
 def _windows(chunked: list[tuple[Document, SourceFile, list[Chunk]]]):
@@ -126,14 +158,13 @@ def _windows(chunked: list[tuple[Document, SourceFile, list[Chunk]]]):
         yield window
 
 
-def _write_window(window, store: ChunkStore, embedder: Embedder | OnnxEmbedder, records: dict[str, DocRecord],
+def _write_window(window, chunks: list[Chunk], vectors, store_of: Callable[[], ChunkStore], records: dict[str, DocRecord],
                   now: str) -> list[DocRecord]:
     """Mark dirty, write new chunks, switch versions, delete old chunks, mark clean: safe at any crash point.
 
     The records are written with file_hash "" (their file not yet fully synced); `_apply` sets it at the end.
     """
-    chunks = [chunk for _, _, doc_chunks in window for chunk in doc_chunks]
-    vectors = embedder.embed_passages([c.index_text for c in chunks])
+    store = store_of()
     fresh = [dataclasses.replace(_record(doc, sf, len(doc_chunks), now), file_hash="") for doc, sf, doc_chunks in window]
     before = [dataclasses.replace(records.get(r.doc_id) or dataclasses.replace(r, version=""), dirty=True) for r in fresh]
     store.catalog.put(before)

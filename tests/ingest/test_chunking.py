@@ -176,3 +176,48 @@ def test_real_corpus_chunks_fit_the_embedder_window(embedder, settings_factory):
         f"p95 {pieces[int(len(pieces) * 0.95)]}, over {MAX_WORD_PIECES}: {len(over)}"
     )
     assert not over, f"{len(over)} chunks would be truncated by the embedder: {sorted(over, reverse=True)[:5]}"
+
+
+ODD_TEXTS = (
+    "",
+    "   \n\n  ",
+    "One short sentence.",
+    "word " * 400,  # no sentence end: cut at words
+    "x" * 3000,  # one long word: cut at characters
+    "a, b; c. " * 150 + "\n\n\n" + "Second paragraph. " * 60,  # clauses, then a paragraph break
+    "第一句。第二句！第三句？" * 80,  # CJK sentence ends
+    "Dr. Smith, i.e. the lead, met the U.S. team. " * 40,  # abbreviations are not sentence ends
+)
+
+
+@pytest.mark.parametrize(("chunk_size", "chunk_overlap"), [(192, 32), (64, 8), (32, 8), (16, 15)])
+def test_the_sentence_splitter_cuts_as_llama_index_does(chunk_size, chunk_overlap):
+    """ingest.splitter ports llama-index's SentenceSplitter so ingest need not import llama-index: on every section of
+    the real corpus and on odd texts it must give exactly the pieces llama-index gives, or the index would change."""
+    from llama_index.core.node_parser import SentenceSplitter as LlamaSentenceSplitter
+
+    from app.sentences import sentence_pieces
+    from ingest.chunking import _section_spans
+    from ingest.splitter import SentenceSplitter
+
+    ours = SentenceSplitter(chunk_size, chunk_overlap, cl100k_encode(), sentence_pieces)
+    reference = LlamaSentenceSplitter(chunk_size=chunk_size, chunk_overlap=chunk_overlap, tokenizer=cl100k_encode(),
+                                      include_metadata=False, chunking_tokenizer_fn=sentence_pieces)
+    real = Settings(corpus_dir=REAL_CORPUS)
+    sections = [doc.text[start:end] for _, doc in documents_of(real) for start, end, _ in _section_spans(doc)]
+    assert len(sections) > 250
+    for text in sections + list(ODD_TEXTS):
+        assert ours.split_text(text) == reference.split_text(text), text[:80]
+
+
+def test_chunking_does_not_import_llama_index():
+    """Importing llama-index took longer than chunking the whole corpus; `aisec ingest` must not pay for it."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from app.settings import Settings; from app.lexicon import load_lexicon; "
+            "from ingest.chunking import make_chunker; s = Settings(); make_chunker(s, load_lexicon(s.lexicon_path)); "
+            "print([m for m in sys.modules if m.startswith('llama_index.')])")  # the bare namespace package locates tiktoken's cache
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.stdout.strip() == "[]"

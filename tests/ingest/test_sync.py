@@ -252,3 +252,26 @@ def test_a_rebuild_leaves_no_metadata_of_the_old_index_on_the_new_one(settings, 
     fresh_settings = settings.model_copy(update={"data_dir": settings.data_dir.parent / "fresh-index"})
     ingest(fresh_settings)
     assert rebuilt == read_index(fresh_settings).metadatas
+
+
+def test_the_snapshot_holds_what_chroma_holds_after_a_rebuild_and_after_a_change(settings, ingest):
+    """A run builds the BM25 snapshot from the chunks it just wrote when they cover the index, else it reads Chroma;
+    either way the snapshot must equal one read back from Chroma: same ids, texts, metadata and BM25 scores."""
+    from ingest.snapshot import build_snapshot, load_snapshot
+    from ingest.store import ChunkStore
+
+    def assert_snapshot_matches_chroma():
+        published = load_snapshot(settings.data_dir)
+        from_chroma = build_snapshot(ChunkStore.open_existing(settings))
+        assert (published.fingerprint, published.ids, published.texts) == (from_chroma.fingerprint, from_chroma.ids, from_chroma.texts)
+        assert published.metadatas == from_chroma.metadatas
+        for query in ("model signing in the ML pipeline", "salary of an AI security engineer"):
+            assert published.bm25_scores(query).tolist() == from_chroma.bm25_scores(query).tolist()
+
+    ingest(settings)
+    ingest(settings, rebuild=True)  # every chunk written by this run: the snapshot comes from memory
+    assert_snapshot_matches_chroma()
+    guide = settings.corpus_dir / "documents" / "red-team-guide.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n## Reporting\n\nEvery finding gets a retest date.\n", encoding="utf-8")
+    ingest(settings)  # one document rewritten: the rest of the snapshot comes from Chroma
+    assert_snapshot_matches_chroma()

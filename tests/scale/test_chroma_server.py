@@ -81,3 +81,12 @@ def test_unreachable_server_gives_a_clear_error(settings_factory):
     settings = settings_factory(chroma_url=f"http://127.0.0.1:{_free_port()}")
     with pytest.raises(UserError, match="Chroma server"):
         status_of(settings)
+
+
+def test_unreachable_server_stops_a_rebuild_with_the_same_clear_error(settings_factory, ingest):
+    """A rebuild opens Chroma in the index writer's thread while it embeds: the failure reaches the caller as it is."""
+    from app.errors import UserError
+
+    settings = settings_factory(chroma_url=f"http://127.0.0.1:{_free_port()}")
+    with pytest.raises(UserError, match="cannot reach the Chroma server"):
+        ingest(settings, rebuild=True)
