@@ -49,9 +49,6 @@ class OnnxEmbedder:
 
                 options = ort.SessionOptions()
                 options.intra_op_num_threads = os.cpu_count() or 1
-                # Idle workers sleep instead of spinning: on a busy CPU, spinning threads took the cores the work
-                # needed (one-text runs 1.6-2x slower); the thread count, and so every vector, stays the same.
-                options.add_session_config_entry("session.intra_op.allow_spinning", "0")
                 options.log_severity_level = 3
                 path = self._model_file or ensure_model_file(self.cache_dir, self.variant)
                 self._session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
