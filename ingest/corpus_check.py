@@ -50,7 +50,13 @@ def check_corpus(paths: list[Path], registry: Registry, convention: HistoryConve
     problems: list[Problem] = []
     presented: list[Presented] = []
     for path in paths:
-        raw = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+        try:
+            raw = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            problems.append(Problem(path, line, f"not UTF-8 text (byte {exc.start}); save the file as UTF-8"))
+            continue
         lines = raw.splitlines()
         body_start, front = _front_matter(raw)
         problems += _front_matter_problems(path, lines, body_start, front)

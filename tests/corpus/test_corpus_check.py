@@ -90,3 +90,11 @@ def test_planting_a_superseded_edition_in_a_copy_of_the_shipped_corpus_fails_the
     code, out = check(root, capsys, monkeypatch)
     assert code == 1
     assert any(line.startswith(f"{target}:{at + 1}: presents superseded OWASP Top 10 for LLM Applications 2025 as current") for line in out), out
+
+
+def test_a_file_that_is_not_utf8_is_named_with_its_line_not_a_traceback(corpus, capsys, monkeypatch):
+    path = corpus / "documents" / "latin1.md" if (corpus / "documents").is_dir() else corpus / "latin1.md"
+    path.write_bytes("---\ntitle: x\n---\n## Caf\u00e9\n".encode("latin-1"))
+    code, lines = check(corpus, capsys, monkeypatch)
+    assert code == 1
+    assert any(line.startswith(f"{path}:4: not UTF-8 text") for line in lines), lines
