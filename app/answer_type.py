@@ -19,9 +19,10 @@ COUNT_WINDOW = 3  # a count stands at most this many words before the thing coun
 class AnswerNeed:
     """What a sentence must hold to answer the question: a value of `expects`, and the words of the relation asked
     about (founding, authorship...) and, for a relation bound to a thing ("the very first certificate"), that thing
-    (`relation_object`), which the sentence names just after the relation's words; `subjects` are the question's names, which the sentence is about; `topic` the
-    stems of the question's other words (not its type cue), one of which the sentence shares: a duration of the
-    exam, not of a certificate's validity; `also` the further types a question of several parts asks for."""
+    (`relation_object`), which the sentence names just after the relation's words; `subjects` are the question's
+    names, which the sentence is about (with the acronym an expansion is asked of); `topic` the stems of the
+    question's other words (not its type cue), one of which the sentence shares: a duration of the exam, not of a
+    certificate's validity; `also` the further types a question of several parts asks for."""
 
     expects: str | None
     relation: tuple[str, ...] = ()
@@ -148,6 +149,7 @@ def _bound_clauses(sentence: str, need: AnswerNeed, kind: str | None) -> list[st
 
 
 def _names_subject(text: str, need: AnswerNeed) -> bool:
+    """Whether `text` names (or spells out) one of the question's subjects."""
     folded = question_words(text)
     return any(has_phrase(folded, s) or spells_out(s, text) for s in need.subjects)
 
@@ -304,17 +306,16 @@ def _object_after(question: str, phrases: list[str]) -> str | None:
     """The thing a bound relation is about: the first lower-case word after its phrase ("very first ISO/IEC 42001
     certificate" is about the certificate)."""
     folded = question_words(question).split()
-    for phrase in phrases:
-        words = fold_words(phrase).split()
-        starts = [i + len(words) for i in range(len(folded)) if folded[i:i + len(words)] == words]
-        after = [w for w in TOKEN.findall(question) if w.isalpha() and w.islower() and len(w) > 3]
-        if starts:
-            following = folded[starts[0]:]
-            return next((w for w in following if w in after), None)
+    nouns = {w for w in TOKEN.findall(question) if w.isalpha() and w.islower() and len(w) > 3}
+    for words in (fold_words(phrase).split() for phrase in phrases):
+        start = next((i + len(words) for i in range(len(folded)) if folded[i:i + len(words)] == words), None)
+        if start is not None:
+            return next((w for w in folded[start:] if w in nouns), None)
     return None
 
 
 def _stem(word: str) -> str:
+    """The word's lexical stem ("certificates" and "certificate" alike)."""
     return next(iter(lexical_tokens(word)), word.lower())
 
 

@@ -146,11 +146,18 @@ LIST_OF_TOOLS = ("Common open-source tools include Microsoft's PyRIT (Python Ris
     ("When was the Threat Modeling Manifesto published?",
      "The Threat Modeling Manifesto (2020) summarises the practice around four questions.", True),
     ("When did NVIDIA release garak?", "Tools include NVIDIA's garak scanner and Microsoft's PyRIT (2024).", False),
-    # a sentence that opens with a name of its own dates that name, whatever the passage is about
-    ("When did NVIDIA release garak?", "ModelScan was released by Protect AI, which Palo Alto Networks acquired in 2025.", False),
 ])
 def test_a_date_is_bound_to_the_asked_subject(question, sentence, answers):
     assert _answers(question, sentence, context="") is answers
+
+
+@pytest.mark.parametrize("sentence, answers", [
+    # the passage names NVIDIA before; a sentence opening with a name of its own dates that name, not NVIDIA's tool
+    ("ModelScan was released by Protect AI, which Palo Alto Networks acquired in 2025.", False),
+    ("It was first released in 2023.", True),
+])
+def test_a_date_in_a_sentence_that_does_not_name_the_subject(sentence, answers):
+    assert _answers("When did NVIDIA release garak?", sentence, context="Tools: NVIDIA's garak scanner.") is answers
 
 
 @pytest.mark.parametrize("question, sentence, answers", [
