@@ -34,9 +34,11 @@ class AnswerDraft:
 def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage], embed: Callable[[list[str]], np.ndarray],
                  max_sentences: int, lexicon: dict[str, Any], snapshot: Snapshot, expects: str | None,
                  reserve: list[Passage] | None = None, roles: tuple[str, ...] = (),
-                 roles_of: Callable[[str], tuple[str, ...]] = lambda text: ()) -> AnswerDraft:
+                 roles_of: Callable[[str], tuple[str, ...]] = lambda text: (),
+                 search: Callable[[str], list[Passage]] = lambda text: []) -> AnswerDraft:
     """The extractive draft for `question` from its retrieved `passages`; `expects` is the answer type asked for.
-    When no sentence of them gives it, the first passage of `reserve` (ranked below them) with one that does joins.
+    When no sentence of them gives it, the first passage of `reserve` (ranked below them) with one that does joins,
+    else the first such passage that `search` finds for the question's subjects alone ("PyRIT", not "job ads").
     `roles` are the role families the question names and `roles_of` reads them from a heading."""
     need = answer_need(question, lexicon, specific_terms(question), expects)
     answers, parts = None, []
@@ -56,6 +58,8 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
         answers = answering(None, True)
         draft = drafted(answers)
     deeper = _answering_passage(reserve or [], need, lexicon) if need and need.subjects and not draft.answered else None
+    if need and need.subjects and not draft.answered and deeper is None:
+        deeper = _answering_passage(search(" ".join(need.subjects)), need, lexicon)
     if deeper is not None:
         passages = [*passages, deeper]
         draft = drafted(answers)

@@ -18,13 +18,16 @@ COUNT_WINDOW = 3  # a count stands at most this many words before the thing coun
 @dataclass(frozen=True)
 class AnswerNeed:
     """What a sentence must hold to answer the question: a value of `expects`, and the words of the relation asked
-    about (founding, authorship...); `subjects` are the question's names, which the sentence is about; `topic` the
-    stems of the question's other words (not its type cue), one of which the sentence shares: a duration of the
-    exam, not of a certificate's validity; `also` the further types a question of several parts asks for."""
+    about (founding, authorship...) and, for a relation bound to a thing ("the very first certificate"), that thing
+    (`relation_object`), which the sentence names just after the relation's words; `subjects` are the question's
+    names, which the sentence is about (with the acronym an expansion is asked of); `topic` the stems of the
+    question's other words (not its type cue), one of which the sentence shares: a duration of the exam, not of a
+    certificate's validity; `also` the further types a question of several parts asks for."""
 
     expects: str | None
     relation: tuple[str, ...] = ()
     relation_name: str | None = None
+    relation_object: str | None = None
     counted: str | None = None
     acronym: str | None = None
     subjects: tuple[str, ...] = ()
@@ -62,15 +65,19 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     relation = next((r for r in lexicon.get("answer_relations", []) if any(has_phrase(folded, w) for w in r["asks"])), None)
     types = asked_types(question, lexicon)
     subjects = tuple(s for s in subjects if not is_type_word(s, lexicon) and not (relation and s in relation["asks"]))
+    acronym = _acronym(question) if expects == "expansion" else None
+    subjects = (*subjects, acronym) if acronym and acronym not in subjects else subjects  # "PyRIT keeps showing up..."
     asking = [p for spec in lexicon["answer_types"].values() for p in spec["asks"]]  # "what", "how long", "salary"...
     cues = " ".join([*subjects, *asking, *lexicon["posting_nouns"]["any"], *(relation["asks"] if relation else [])])
-    also = tuple(t for t in types if t != expects and expects)
+    narrowed = lexicon["answer_types"].get(expects or "", {}).get("narrows")  # a person is the narrower agent
+    also = tuple(t for t in types if t not in (expects, narrowed) and expects)
     return AnswerNeed(
         expects,
         tuple(relation["gives"]) if relation else (),
         relation["names"] if relation else None,
+        _object_after(question, relation["asks"]) if relation and relation.get("bound") else None,
         _counted_noun(question) if expects == "count" else None,
-        _acronym(question) if expects == "expansion" else None,
+        acronym,
         subjects,
         frozenset() if also else _topic(_asking_part(question, types.get(expects, []))) - set(lexical_tokens(cues.replace("…", " "))),
         also,
@@ -102,6 +109,9 @@ def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], headi
     folded = question_words(sentence)
     if need.relation and not any(has_phrase(folded, w) for w in need.relation):
         return False
+    if need.relation_object and not _near(TOKEN.findall(sentence), lambda t: t.lower() in need.relation,
+                                          lambda t: _stem(t) == _stem(need.relation_object), COUNT_WINDOW, after=True):
+        return False  # "the world's first AI management system standard" is not the first certificate
     named = question_words(f"{heading} {sentence}")
     if not all(has_phrase(named, s) or spells_out(s, f"{heading} {sentence}") for s in need.subjects):
         return False  # about something else: "the CISO at Google" is not any CISO
@@ -113,7 +123,7 @@ def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: s
     """Whether a clause of `sentence` (between semicolons) holds a value of the expected type (or of `kind`), is
     about the question's topic (shares one of its words: how long the exam takes, not how long a certificate
     lasts) and does not say that value is unconfirmed."""
-    for clause in sentence.split(";"):
+    for clause in _bound_clauses(sentence, need, kind or need.expects):
         if any(has_phrase(question_words(clause), marker) for marker in lexicon["currency"]["unconfirmed_markers"]):
             continue
         about_topic = lexicon["answer_types"][kind or need.expects].get("about_topic")
@@ -122,6 +132,37 @@ def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: s
         if _clause_holds(clause, need, lexicon, kind or need.expects):
             return True
     return False
+
+
+def _bound_clauses(sentence: str, need: AnswerNeed, kind: str | None) -> list[str]:
+    """The clauses (between semicolons) a value of `kind` may come from: for a date, only those naming one of the
+    question's subjects, without parenthesised asides that follow another name ("garak, PyRIT (2024)" dates PyRIT,
+    "the Manifesto (2020)" the Manifesto); when none names one (the heading does), the sentence if it is one clause
+    that does not open with a name of its own ("ModelScan was released by…" dates ModelScan)."""
+    clauses = sentence.split(";")
+    if kind != "date" or not need.subjects:
+        return clauses
+    naming = [clause for clause in clauses if _names_subject(clause, need)]
+    if naming:
+        return [_own_asides(clause, need) for clause in naming]
+    return [] if _opening_name(TOKEN.findall(sentence)) or len(clauses) > 1 else clauses
+
+
+def _names_subject(text: str, need: AnswerNeed) -> bool:
+    """Whether `text` names (or spells out) one of the question's subjects."""
+    folded = question_words(text)
+    return any(has_phrase(folded, s) or spells_out(s, text) for s in need.subjects)
+
+
+def _own_asides(clause: str, need: AnswerNeed) -> str:
+    """The clause without the parenthesised asides whose words before them (since the last comma or "and") name no
+    subject."""
+    pieces = clause.split("(")
+    kept = pieces[0]
+    for piece in pieces[1:]:
+        aside, _, rest = piece.partition(")")
+        kept += (f"({aside})" if _names_subject(kept.rsplit(",", 1)[-1].rsplit(" and ", 1)[-1], need) else "") + rest
+    return kept
 
 
 def _clause_holds(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: str | None) -> bool:
@@ -148,16 +189,31 @@ def _clause_holds(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind
         return any(has_phrase(folded, name) for name in lexicon["licences"])
     if kind == "identifier":
         return any(_is_identifier(t) for t in tokens)
-    if kind == "expansion":
-        acronym = re.escape(need.acronym or "")  # "ACR (Words…", "Words… (ACR)" or the words' initials
-        return bool(need.acronym) and (bool(re.search(rf"\b{acronym}\b(?:\s+\w+)?\s*\(\s*[A-Za-z]|\(\s*{acronym}\s*\)", sentence))
-                                       or _spelled_out(need.acronym, tokens))
-    if kind in ("agent", "tool"):
-        asked = {fold_words(s) for s in need.subjects}
-        opening = [t for t in tokens[:1] if t[0].isupper() and t not in COMMON_CAPITALS and t not in GENERIC_ACRONYMS]
-        names = [*names_in(sentence), *opening]  # names_in leaves out a sentence's first word: "Pearce et al. found"
-        return any(not set(fold_words(name).split()) & asked for name in names)
+    if kind == "expansion":  # "PyRIT (Python Risk Identification Tool…)", "Center for AI Standards and Innovation"
+        return bool(need.acronym) and _spelled_out(need.acronym, tokens)
+    if kind in ("agent", "tool", "person"):
+        asked = {word for s in need.subjects for word in fold_words(s).split()}  # "ISO/IEC" names ISO/IEC 42001
+        names = [*names_in(sentence), *_opening_name(tokens)]  # names_in leaves out a sentence's first word
+        names = [name for name in names if not set(fold_words(name).split()) & asked]
+        return any(_is_person(name, lexicon) for name in names) if kind == "person" else bool(names)
     return True
+
+
+def _opening_name(tokens: list[str]) -> list[str]:
+    """A sentence's first word when its shape makes it a name, not a capitalised common word ("Organisations can"):
+    capitals inside it ("OpenAI"), or a capitalised word or "et al." after it ("Pearce et al. found")."""
+    first, after = (tokens + ["", ""])[:2]
+    if not first or not first[0].isupper() or first in COMMON_CAPITALS or first in GENERIC_ACRONYMS:
+        return []
+    return [first] if any(c.isupper() for c in first[1:]) or after[:1].isupper() or after == "et" else []
+
+
+def _is_person(name: str, lexicon: dict[str, Any]) -> bool:
+    """Whether a name has a person's shape: two to four capitalised words ("Lucilla Sioli"), none an acronym nor a
+    head noun of an institution, law or document (lexicon `institution_words`: "European Commission")."""
+    words = name.split()
+    institutions = set(lexicon["institution_words"])
+    return 2 <= len(words) <= 4 and all(w[0].isupper() and w[1:].islower() and w not in institutions for w in words)
 
 
 def question_words(text: str) -> str:
@@ -246,6 +302,23 @@ def _counted_noun(question: str) -> str | None:
     return next((w for w in words if w.endswith("s") and len(w) > 3), words[0] if words else None)
 
 
+def _object_after(question: str, phrases: list[str]) -> str | None:
+    """The thing a bound relation is about: the first lower-case word after its phrase ("very first ISO/IEC 42001
+    certificate" is about the certificate)."""
+    folded = question_words(question).split()
+    nouns = {w for w in TOKEN.findall(question) if w.isalpha() and w.islower() and len(w) > 3}
+    for words in (fold_words(phrase).split() for phrase in phrases):
+        start = next((i + len(words) for i in range(len(folded)) if folded[i:i + len(words)] == words), None)
+        if start is not None:
+            return next((w for w in folded[start:] if w in nouns), None)
+    return None
+
+
+def _stem(word: str) -> str:
+    """The word's lexical stem ("certificates" and "certificate" alike)."""
+    return next(iter(lexical_tokens(word)), word.lower())
+
+
 def _acronym(question: str) -> str | None:
     """The acronym a "what does X stand for" question asks about: an upper-case word that is not a generic one."""
     candidates = [w for w in TOKEN.findall(question) if w.isalpha() and sum(c.isupper() for c in w) >= 2
@@ -257,14 +330,15 @@ def _spelled_out(acronym: str, tokens: list[str]) -> bool:
     """Whether capitalised words in a row (small joining words allowed) have the acronym's capitals as initials:
     "Supply-chain Levels for Software Artifacts" spells SLSA, "Python Risk Identification Toolkit" PyRIT."""
     capitals = "".join(c for c in acronym if c.isupper())
-    runs, run = [], ""
+    runs, run, whole = [], "", ""  # `whole` keeps an acronym's every letter: "Center for AI Standards…" is CAISI
     for token in tokens:  # a hyphenated word gives one initial: "Artificial-Intelligence" is the A of ATLAS
         if token[0].isupper():
-            run += token[0]
+            spelled = token if token.isupper() and token.isalpha() and len(token) < len(capitals) else token[0]
+            run, whole = run + token[0], whole + spelled
         elif token not in ("for", "of", "and", "the"):
-            runs.append(run)
-            run = ""
-    return any(capitals in r for r in [*runs, run]) or _lower_run(capitals, tokens)
+            runs += [run, whole]
+            run = whole = ""
+    return any(capitals in r for r in [*runs, run, whole]) or _lower_run(capitals, tokens)
 
 
 def spells_out(acronym: str, text: str) -> bool:

@@ -99,8 +99,8 @@ class Assistant:
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         query_vector = self.embed([query])[0]  # cached: the analytics router may have embedded it already
-        ranked = retriever.retrieve(query, query_vector, retrieval_filters(query, parsed, self.lexicon),
-                                    k=max(TRACE_DEPTH, self.settings.top_k))
+        filters = retrieval_filters(query, parsed, self.lexicon)
+        ranked = retriever.retrieve(query, query_vector, filters, k=max(TRACE_DEPTH, self.settings.top_k))
         passages = ranked[: self.settings.top_k]  # fused ranking is prefix-stable: the same top_k as k=top_k
         asks_current = asked.asks_current
         if asks_current:  # what is in force: current editions lead, superseded ones are never quoted as current
@@ -110,7 +110,8 @@ class Assistant:
         recognizer = self._parser(retriever).recognizer
         drafted = draft_answer(query, query_vector, passages, self.embed, self.settings.max_answer_sentences,
                                self.lexicon, retriever.snapshot, asked.expects, ranked[len(passages):], asked.role_family,
-                               lambda heading: recognizer.recognise(heading).values("role_family"))
+                               lambda heading: recognizer.recognise(heading).values("role_family"),
+                               lambda text: retriever.retrieve(text, self.embed([text])[0], filters, k=self.settings.top_k))
         draft, passages = drafted.draft, drafted.passages
         if asks_current:
             draft = self.currency.without_superseded(draft, passages)

@@ -79,3 +79,23 @@ def test_a_value_the_corpus_calls_unconfirmed_is_refused(bot):
     answer = bot.ask("When will the Quillmark Agent Tester (QAT) be generally available?")
     assert answer.abstained
     assert "a date" in answer.text
+
+
+def test_an_expansion_retrieval_missed_is_found_by_a_search_for_the_acronym(bot):
+    from app.answer_draft import draft_answer
+    from app.filters import Filters
+
+    question = "QCD keeps showing up in job ads - what does the name actually stand for?"
+    retriever, vector = bot.retriever(), bot.embed([question])[0]
+    postings = retriever.retrieve(question, vector, Filters(kind="posting"), k=3)  # what a posting-heavy ranking gives
+
+    def search(text: str):
+        return retriever.retrieve(text, bot.embed([text])[0], Filters(), k=5)
+
+    def drafted(search):
+        return draft_answer(question, vector, postings, bot.embed, 3, bot.lexicon, retriever.snapshot, "expansion",
+                            [], search=search)
+    assert drafted(lambda text: []).lacking == "what the acronym stands for"  # none of the postings spells QCD out
+    found = drafted(search)
+    assert found.lacking is None
+    assert "Quillmark Certified Defender" in found.draft.sentences[0][0]

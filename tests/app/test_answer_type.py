@@ -132,3 +132,68 @@ def test_a_length_of_time_is_a_number_before_its_unit():
     question = "How long are the study plans meant to take?"
     assert not _answers(question, "Month 2: study the EU AI Act and plan the review.")
     assert _answers(question, "The study plans take three to six months.")
+
+
+LIST_OF_TOOLS = ("Common open-source tools include Microsoft's PyRIT (Python Risk Identification Tool for generative AI), "
+                 "released in February 2024; NVIDIA's garak LLM vulnerability scanner; promptfoo for prompt testing.")
+
+
+@pytest.mark.parametrize("question, sentence, answers", [
+    # a date belongs to the list item (between semicolons) that names its subject, not to another item
+    ("What year did NVIDIA first release garak?", LIST_OF_TOOLS, False),
+    ("When did Microsoft release PyRIT?", LIST_OF_TOOLS, True),
+    # a parenthesised date right after a name dates that name, not the others of the clause
+    ("When was the Threat Modeling Manifesto published?",
+     "The Threat Modeling Manifesto (2020) summarises the practice around four questions.", True),
+    ("When did NVIDIA release garak?", "Tools include NVIDIA's garak scanner and Microsoft's PyRIT (2024).", False),
+])
+def test_a_date_is_bound_to_the_asked_subject(question, sentence, answers):
+    assert _answers(question, sentence, context="") is answers
+
+
+@pytest.mark.parametrize("sentence, answers", [
+    # the passage names NVIDIA before; a sentence opening with a name of its own dates that name, not NVIDIA's tool
+    ("ModelScan was released by Protect AI, which Palo Alto Networks acquired in 2025.", False),
+    ("It was first released in 2023.", True),
+])
+def test_a_date_in_a_sentence_that_does_not_name_the_subject(sentence, answers):
+    assert _answers("When did NVIDIA release garak?", sentence, context="Tools: NVIDIA's garak scanner.") is answers
+
+
+@pytest.mark.parametrize("question, sentence, answers", [
+    ("Who is the head of the European Commission's AI Office?",  # an institution's name is not a person's
+     "The European Commission's AI Office is headed by the Directorate for the Digital Omnibus.", False),
+    ("Who is the head of the European Commission's AI Office?",
+     "The European Commission's AI Office supervises general-purpose AI models.", False),
+    ("Who is the head of the European Commission's AI Office?",
+     "The European Commission's AI Office is headed by Lucilla Sioli.", True),
+    ("Who founded the Coalition for Secure AI?", "The Coalition for Secure AI was founded by Google in 2024.", True),
+])
+def test_a_role_held_by_a_person_needs_a_persons_name(question, sentence, answers):
+    assert expected_answer_type("Who is the head of the AI Office?", LEXICON) == "person"
+    assert _answers(question, sentence, context="") is answers
+
+
+@pytest.mark.parametrize("question, sentence, answers", [
+    # a generic noun phrase opening a sentence is no organisation's name
+    ("Which company certifies ISO/IEC 42001?",
+     "Organisations can be certified to ISO/IEC 42001 by an independent certification body.", False),
+    ("Which company certifies ISO/IEC 42001?", "Organisations can be certified to ISO/IEC 42001 by BSI.", True),
+    # "the very first certificate" asks for the first certificate, not any first
+    ("Which certification body issued the very first ISO/IEC 42001 certificate?",
+     "ISO describes ISO/IEC 42001 as the world's first AI management system standard.", False),
+    ("Which certification body issued the very first ISO/IEC 42001 certificate?",
+     "Quillmark Registrar issued the first ISO/IEC 42001 certificate in 2024.", True),
+])
+def test_an_organisation_is_a_name_and_a_first_event_is_stated(question, sentence, answers):
+    assert _answers(question, sentence, context="") is answers
+
+
+@pytest.mark.parametrize("question, sentence, answers", [
+    ("PyRIT keeps showing up in job ads - what does the name actually stand for?",
+     "Microsoft's PyRIT (Python Risk Identification Tool for generative AI) automates red teaming.", True),
+    ("What does CAISI stand for?", "NIST's Center for AI Standards and Innovation (CAISI) leads the work.", True),
+    ("What does PyRIT stand for?", "PyRIT (released in 2024) automates red teaming.", False),  # an aside, no expansion
+])
+def test_an_expansion_spells_the_names_capitals(question, sentence, answers):
+    assert _answers(question, sentence, context="") is answers
