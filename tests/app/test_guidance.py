@@ -115,3 +115,12 @@ def test_the_askers_background_beside_a_covered_target_is_no_refusal_whatever_it
 def test_an_absent_subject_in_the_asking_sentence_is_refused_beside_a_covered_background(bot):
     answer = bot.ask("Network engineer here (CCNP, bit of Juniper) and an MLSecOps fan. How do I become a Zorblax engineer?")
     assert answer.abstained and "Zorblax" in answer.text and "CCNP" not in answer.text
+
+
+def test_a_question_that_asks_for_a_plan_gets_the_plans_steps_in_order(bot):
+    answer = bot.ask("SOC analyst here, no ML background. whats a realistic plan to move into AI security over 3 months?")
+    assert not answer.abstained, answer.text
+    assert lead(answer.text).startswith("Month 1")
+    positions = [answer.text.index(f"Month {n}") for n in (1, 2, 3)]
+    assert positions == sorted(positions)
+    assert_well_cited(answer)
