@@ -124,3 +124,12 @@ def test_a_question_that_asks_for_a_plan_gets_the_plans_steps_in_order(bot):
     positions = [answer.text.index(f"Month {n}") for n in (1, 2, 3)]
     assert positions == sorted(positions)
     assert_well_cited(answer)
+
+
+def test_a_job_ad_in_the_askers_setting_does_not_turn_a_certifications_question_into_one_about_postings(bot):
+    answer = bot.ask("I'm a hiring manager writing the job ad for our first MLSecOps engineer. "
+                     "Which certifications would make sense to list?")
+    assert not answer.abstained, answer.text
+    assert "Certified Kubernetes Security Specialist (CKS)" in answer.text
+    assert all(c.kind == "document" for c in answer.citations)  # the guide's sections, not postings
+    assert_well_cited(answer)
