@@ -100,3 +100,9 @@ def test_the_askers_setting_told_before_the_question_is_not_what_the_lead_must_n
     assert not answer.abstained, answer.text
     assert "March 2024" in lead(answer.text)
     assert_well_cited(answer)
+
+
+def test_a_name_told_before_a_question_that_refers_back_to_it_stays_what_the_answer_is_about(bot):
+    answer = bot.ask("An interviewer asked me about the Falcon Lens scanner and I blanked. When was it released?")
+    assert not answer.abstained, answer.text
+    assert "March 2024" in lead(answer.text)
