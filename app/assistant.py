@@ -116,7 +116,8 @@ class Assistant:
             draft = self.currency.without_superseded(draft, passages)
         timings["select"] = _ms(t0)
         answer = Answer(question, "", [], False, mode, standalone_question=query if query != question else None)
-        gap = corpus_gap(query, passages, drafted.lacking, self.lexicon, bool(asked.role_family) and is_guidance(query, self.lexicon))
+        covered_target = bool(asked.role_family) and is_guidance(query, self.lexicon)  # background words are the asker's
+        gap = corpus_gap(query, passages, drafted.lacking, self.lexicon, covered_target)
         if gap or (draft.evidence < self.settings.abstain_threshold and not drafted.typed) or not draft.sentences:
             self._abstain(answer, passages, gap)
             yield from _pieces(answer.text)

@@ -131,8 +131,8 @@ class QueryParser:
             return replace(previous, text=text, page=previous.page + 1, follow_up=True)
         own = self._constraints(text)
         cues = self.figure_cues(text, own.pop("entities"))
-        asking = asking_sentences(text)  # "Our HR team uses … for hiring. When do we have to comply?" asks a date
-        intent, sort, limit = self._intent(low if asking == text else _lowered(asking), own, previous)
+        # what the sentences that ask ask: "Our HR team uses … for hiring. When do we have to comply?" asks a date
+        intent, sort, limit = self._intent(_lowered(asking_sentences(text)), own, previous)
         unknown = UNKNOWN_PLACE.search(text) if intent in ("list", "rank", "top") and "place" not in own else None
         if unknown and unknown.group(1) not in " ".join(own.get("company", ())):  # "in Tokyo": no posting is there
             own.update(place=unknown.group(1), place_spellings=(unknown.group(1).lower(),))
