@@ -37,10 +37,13 @@ class CorpusGap:
         return None
 
 
-def corpus_gap(question: str, passages: list[Passage], lacking: str | None, lexicon: dict[str, Any]) -> CorpusGap:
+def corpus_gap(question: str, passages: list[Passage], lacking: str | None, lexicon: dict[str, Any],
+               covered_target: bool = False) -> CorpusGap:
     """The gap between what `question` asks and what its retrieved `passages` offer; `lacking` names the kind of
-    answer no sentence to be quoted gives (from the draft), if any."""
-    terms = [t for t in specific_terms(asked_part(question, lexicon)) if not is_type_word(t, lexicon)]
+    answer no sentence to be quoted gives (from the draft), if any. With a `covered_target` (a guidance question
+    about a role or field the corpus covers) only its asking sentences are judged: the rest describes the asker."""
+    asked = asked_part(asking_sentences(question) if covered_target else question, lexicon)
+    terms = [t for t in specific_terms(asked) if not is_type_word(t, lexicon)]
     missing = unmentioned(terms, [searchable_text(p) for p in passages])
     return CorpusGap(tuple(missing), None if missing else lacking)
 
@@ -57,6 +60,14 @@ def asked_part(question: str, lexicon: dict[str, Any]) -> str:
             clause = min((i for i in (sentence.find(", "), sentence.find("; "), sentence.find(" - ")) if i > 0), default=-1)
             asked.append(sentence[clause + 2:] if clause > 0 else sentence)
     return " ".join(asked) or question
+
+
+def asking_sentences(question: str) -> str:
+    """The sentences that ask (end in "?") of a question that also tells something first ("Our HR team uses a
+    CV-screening tool for hiring. When do we have to comply?"); the whole question when none or all of them ask."""
+    sentences = SENTENCE_BREAK.split(question.strip())
+    asking = [s for s in sentences if s.rstrip().endswith("?")]
+    return " ".join(asking) if asking and len(asking) < len(sentences) else question
 
 
 def specific_terms(question: str) -> list[str]:

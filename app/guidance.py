@@ -8,7 +8,7 @@ from typing import Any, Callable
 import numpy as np
 
 from app.answer_type import has_phrase, question_words
-from app.coverage import specific_terms
+from app.coverage import asking_sentences, specific_terms
 from app.filters import Filters
 from app.sentences import passage_items
 from app.types import Passage
@@ -42,8 +42,9 @@ def is_guidance(question: str, lexicon: dict[str, Any]) -> bool:
 
 
 def asks_about_postings(question: str, lexicon: dict[str, Any]) -> bool:
-    """A question about job postings: "which roles…", "postings that…", "the role at Acme"."""
-    folded = question_words(question)
+    """A question about job postings: "which roles…", "postings that…", "the role at Acme" — in the sentences that
+    ask ("I'm writing the job ad for our first MLSecOps engineer. Which skills should I list?" asks about skills)."""
+    folded = question_words(asking_sentences(question))
     return any(has_phrase(folded, p) for p in lexicon["posting_words"])
 
 

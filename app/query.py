@@ -9,6 +9,7 @@ from typing import Any
 from app.analytics.entities import FIELDS, MULTI_VALUED, Entities, EntityRecognizer
 from app.answer_type import expected_answer_type
 from app.asks_current import asks_for_current
+from app.coverage import asking_sentences
 from app.followup import FollowUpRewriter
 from app.lexicon import has_any, phrase_pattern
 
@@ -125,12 +126,13 @@ class QueryParser:
 
     def _read(self, question: str, previous: Query | None) -> Query:
         text = question.strip()
-        low = " ".join(re.sub(r"[?!.]+$", "", text.lower()).split())
+        low = _lowered(text)
         if previous is not None and low in self.lex["query_more"] and previous.about_postings:
             return replace(previous, text=text, page=previous.page + 1, follow_up=True)
         own = self._constraints(text)
         cues = self.figure_cues(text, own.pop("entities"))
-        intent, sort, limit = self._intent(low, own, previous)
+        # what the sentences that ask ask: "Our HR team uses … for hiring. When do we have to comply?" asks a date
+        intent, sort, limit = self._intent(_lowered(asking_sentences(text)), own, previous)
         unknown = UNKNOWN_PLACE.search(text) if intent in ("list", "rank", "top") and "place" not in own else None
         if unknown and unknown.group(1) not in " ".join(own.get("company", ())):  # "in Tokyo": no posting is there
             own.update(place=unknown.group(1), place_spellings=(unknown.group(1).lower(),))
@@ -263,6 +265,11 @@ class QueryParser:
         starts, anaphora = bool(self.leans_start.search(low)), bool(self.follow_ups.anaphora.search(low))
         short = len(low.split()) <= 5 and not own.get("role_family")
         return (starts or anaphora or short) and (intent != "explain" or bool(own) and starts)
+
+
+def _lowered(text: str) -> str:
+    """Lower case, one space between words, without the closing punctuation."""
+    return " ".join(re.sub(r"[?!.]+$", "", text.lower()).split())
 
 
 def _names(own: dict[str, Any]) -> tuple[str, ...]:

@@ -92,3 +92,17 @@ def test_postings_in_a_prose_answer_are_one_short_reference_not_their_fields(bot
     assert "Red teamers record every successful attack" in lead(answer.text)
     assert " — " in answer.text and "USD per year" in answer.text  # title — company, place, pay
     assert not re.search(r"\b(?:Company|Seniority|Skills|Role family): ", answer.text)
+
+
+def test_the_askers_setting_told_before_the_question_is_not_what_the_lead_must_name(bot):
+    answer = bot.ask("Our SOC team in Denver was told the Falcon Lens scanner came out in 2022. Is that right? "
+                     "When was it released?")
+    assert not answer.abstained, answer.text
+    assert "March 2024" in lead(answer.text)
+    assert_well_cited(answer)
+
+
+def test_a_name_told_before_a_question_that_refers_back_to_it_stays_what_the_answer_is_about(bot):
+    answer = bot.ask("An interviewer asked me about the Falcon Lens scanner and I blanked. When was it released?")
+    assert not answer.abstained, answer.text
+    assert "March 2024" in lead(answer.text)

@@ -101,3 +101,35 @@ def test_the_askers_own_tools_do_not_make_a_study_plan_question_a_refusal(bot):
 def test_an_absent_subject_is_still_refused_beside_a_self_description(bot):
     answer = bot.ask("I'm a SOC analyst. Which Zorblax certification should I take first?")
     assert answer.abstained and "Zorblax" in answer.text
+
+
+def test_the_askers_background_beside_a_covered_target_is_no_refusal_whatever_its_phrasing(bot):
+    # no "I'm a"/"I've been" opener: the sentence before the question describes the asker, the question asks the path
+    answer = bot.ask("Network engineer here (CCNP, bit of Juniper) wanting to become an MLSecOps engineer. "
+                     "Which certs should I get, and in what order?")
+    assert not answer.abstained, answer.text
+    assert lead(answer.text).startswith("MLSecOps engineer: Kubernetes (CKA, then CKS)")
+    assert_well_cited(answer)
+
+
+def test_an_absent_subject_in_the_asking_sentence_is_refused_beside_a_covered_background(bot):
+    answer = bot.ask("Network engineer here (CCNP, bit of Juniper) and an MLSecOps fan. How do I become a Zorblax engineer?")
+    assert answer.abstained and "Zorblax" in answer.text and "CCNP" not in answer.text
+
+
+def test_a_question_that_asks_for_a_plan_gets_the_plans_steps_in_order(bot):
+    answer = bot.ask("SOC analyst here, no ML background. whats a realistic plan to move into AI security over 3 months?")
+    assert not answer.abstained, answer.text
+    assert lead(answer.text).startswith("Month 1")
+    positions = [answer.text.index(f"Month {n}") for n in (1, 2, 3)]
+    assert positions == sorted(positions)
+    assert_well_cited(answer)
+
+
+def test_a_job_ad_in_the_askers_setting_does_not_turn_a_certifications_question_into_one_about_postings(bot):
+    answer = bot.ask("I'm a hiring manager writing the job ad for our first MLSecOps engineer. "
+                     "Which certifications would make sense to list?")
+    assert not answer.abstained, answer.text
+    assert "Certified Kubernetes Security Specialist (CKS)" in answer.text
+    assert all(c.kind == "document" for c in answer.citations)  # the guide's sections, not postings
+    assert_well_cited(answer)

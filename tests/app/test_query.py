@@ -112,3 +112,16 @@ def test_the_latest_one_beside_a_year_and_a_skill_asks_about_an_edition_not_for_
     assert edition.intent == "explain" and not edition.about_postings
     assert parser.parse("Show me the newest MLSecOps role").intent == "top"  # a posting noun still asks for postings
     assert conversation(parser, "Show me MLSecOps roles in London", "and the latest one?").intent == "top"  # in a listing
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("Our HR team uses an AI CV-screening tool for hiring in Germany and the vendor says the high-risk rules apply "
+     "in August 2026. Is that right? When do we have to comply?", "explain"),
+    ("I'm a hiring manager writing the job ad for our first MLSecOps engineer. Which skills and certifications "
+     "would make sense to list?", "explain"),
+    ("I'm moving to London next year. Which MLSecOps postings are there?", "list"),  # the asking sentence lists
+])
+def test_the_asking_sentence_not_the_askers_context_says_what_is_asked(parser, question, intent):
+    query = parser.parse(question)
+    assert query.intent == intent
+    assert query.about_postings == (intent == "list")
