@@ -2,10 +2,31 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 ASK_CORPUS = Path(__file__).resolve().parents[1] / "data" / "ask_corpus"
 MARKER = re.compile(r"\[(\d+)\]")
+
+
+def assistant_with_document(root: Path, embedder, name: str, text: str):
+    """An Assistant over a copy of the ask corpus in `root` with one more document, `name`, holding `text`."""
+    from app import Assistant
+    from app.settings import Settings
+    from ingest.sync import run_ingest
+
+    corpus = root / "corpus"
+    shutil.copytree(ASK_CORPUS, corpus)
+    (corpus / "documents" / name).write_text(text, encoding="utf-8")
+    settings = Settings(data_dir=root / "data", corpus_dir=corpus)
+    report = run_ingest(settings, [corpus], embedder=embedder, show_progress=False)
+    assert report.failed == 0
+    return Assistant(settings, embedder=embedder)
+
+
+def lead(text: str) -> str:
+    """An answer's text up to its first citation marker."""
+    return re.split(r"\s*\[\d+\]", text, maxsplit=1)[0]
 
 
 def markers(text: str) -> list[int]:

@@ -3,12 +3,10 @@ as short references, guidance from documents. A real index over the ask corpus p
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 
-from answer_checks import ASK_CORPUS, assert_well_cited
-from app.settings import Settings
+from answer_checks import assert_well_cited, assistant_with_document, lead
 
 GUIDE = """---
 title: Moving into AI security
@@ -40,21 +38,7 @@ The Falcon Lens scanner was released in March 2024 by Quillmark Labs as a free c
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory, embedder):
-    from app import Assistant
-    from ingest.sync import run_ingest
-
-    root = tmp_path_factory.mktemp("lead")
-    corpus = root / "corpus"
-    shutil.copytree(ASK_CORPUS, corpus)
-    (corpus / "documents" / "moving-into-ai-security.md").write_text(GUIDE, encoding="utf-8")
-    settings = Settings(data_dir=root / "data", corpus_dir=corpus)
-    report = run_ingest(settings, [corpus], embedder=embedder, show_progress=False)
-    assert report.failed == 0
-    return Assistant(settings, embedder=embedder)
-
-
-def lead(text: str) -> str:
-    return re.split(r"\s*\[\d+\]", text, maxsplit=1)[0]
+    return assistant_with_document(tmp_path_factory.mktemp("lead"), embedder, "moving-into-ai-security.md", GUIDE)
 
 
 def test_a_question_asking_for_a_date_leads_with_a_sentence_holding_one(bot):

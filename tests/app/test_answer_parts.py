@@ -2,13 +2,9 @@
 about something else refused, a value the corpus calls unconfirmed refused. The ask corpus plus one exam guide."""
 from __future__ import annotations
 
-import re
-import shutil
-
 import pytest
 
-from answer_checks import ASK_CORPUS, assert_well_cited
-from app.settings import Settings
+from answer_checks import assert_well_cited, assistant_with_document, lead
 
 EXAMS = """---
 title: Credentials for AI defenders
@@ -37,21 +33,7 @@ is unconfirmed as of 6 December 2026.
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory, embedder):
-    from app import Assistant
-    from ingest.sync import run_ingest
-
-    root = tmp_path_factory.mktemp("parts")
-    corpus = root / "corpus"
-    shutil.copytree(ASK_CORPUS, corpus)
-    (corpus / "documents" / "credentials-for-ai-defenders.md").write_text(EXAMS, encoding="utf-8")
-    settings = Settings(data_dir=root / "data", corpus_dir=corpus)
-    report = run_ingest(settings, [corpus], embedder=embedder, show_progress=False)
-    assert report.failed == 0
-    return Assistant(settings, embedder=embedder)
-
-
-def lead(text: str) -> str:
-    return re.split(r"\s*\[\d+\]", text, maxsplit=1)[0]
+    return assistant_with_document(tmp_path_factory.mktemp("parts"), embedder, "credentials-for-ai-defenders.md", EXAMS)
 
 
 def test_a_count_whose_subject_an_earlier_sentence_names_leads(bot):

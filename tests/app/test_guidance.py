@@ -3,13 +3,9 @@ one-line path, cited; the asker's description of themselves is not what the cove
 the ask corpus plus one certifications-and-interviews guide."""
 from __future__ import annotations
 
-import re
-import shutil
-
 import pytest
 
-from answer_checks import ASK_CORPUS, assert_well_cited
-from app.settings import Settings
+from answer_checks import assert_well_cited, assistant_with_document, lead
 
 GUIDE = """---
 title: Certifications, paths and interviews for AI security roles
@@ -52,21 +48,7 @@ Example questions:
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory, embedder):
-    from app import Assistant
-    from ingest.sync import run_ingest
-
-    root = tmp_path_factory.mktemp("guidance")
-    corpus = root / "corpus"
-    shutil.copytree(ASK_CORPUS, corpus)
-    (corpus / "documents" / "paths-and-interviews.md").write_text(GUIDE, encoding="utf-8")
-    settings = Settings(data_dir=root / "data", corpus_dir=corpus)
-    report = run_ingest(settings, [corpus], embedder=embedder, show_progress=False)
-    assert report.failed == 0
-    return Assistant(settings, embedder=embedder)
-
-
-def lead(text: str) -> str:
-    return re.split(r"\s*\[\d+\]", text, maxsplit=1)[0]
+    return assistant_with_document(tmp_path_factory.mktemp("guidance"), embedder, "paths-and-interviews.md", GUIDE)
 
 
 def test_which_certifications_in_what_order_leads_with_the_roles_path_then_its_certifications_section(bot):
