@@ -111,7 +111,8 @@ class Assistant:
         drafted = draft_answer(query, query_vector, passages, self.embed, self.settings.max_answer_sentences,
                                self.lexicon, retriever.snapshot, asked.expects, ranked[len(passages):], asked.role_family,
                                lambda heading: recognizer.recognise(heading).values("role_family"),
-                               lambda text: retriever.retrieve(text, self.embed([text])[0], filters, k=self.settings.top_k))
+                               lambda text: retriever.retrieve(text, self.embed([text])[0], filters, k=self.settings.top_k),
+                               self.settings.abstain_threshold)
         draft, passages = drafted.draft, drafted.passages
         if asks_current:
             draft = self.currency.without_superseded(draft, passages)
