@@ -57,6 +57,26 @@ def ensure_model_file(cache_dir: Path, variant: str) -> Path:
     return target
 
 
+def ensure_optimized_file(cache_dir: Path, variant: str) -> Path:
+    """The cached model file of `variant` with ONNX Runtime's portable graph optimisations applied, made once per
+    runtime version: a session over it runs with optimisations off and starts faster, with the same vectors."""
+    from filelock import FileLock
+    import onnxruntime as ort
+
+    source = ensure_model_file(cache_dir, variant)
+    content = source.with_name(source.name + ".sha256").read_text().strip()[:16]  # of the file it was made from
+    target = source.with_name(f"{source.name}.optimized-{content}-ort{ort.__version__}")
+    with FileLock(f"{target}.lock"):
+        if not is_intact(target):
+            with staging_file(target) as staging:
+                options = ort.SessionOptions()
+                options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED  # not hardware-specific
+                options.optimized_model_filepath = str(staging)
+                options.log_severity_level = 3
+                ort.InferenceSession(str(source), options, providers=["CPUExecutionProvider"])
+    return target
+
+
 def cache_key(variant: str) -> str:
     """Hash of the variant, the export recipe and the packaged model files' names, sizes and modification times.
 

@@ -170,3 +170,20 @@ def test_factory_follows_the_setting(tmp_path):
     assert isinstance(onnx, OnnxEmbedder) and onnx.variant == "fp32" and onnx.batch_size == 8
     assert isinstance(quantized, OnnxEmbedder) and quantized.variant == "int8"
     assert onnx.cache_dir == tmp_path / "models" and not onnx.cache_dir.exists()  # nothing exported until first use
+
+
+@pytest.mark.parametrize("variant", ["fp32", "int8"])
+def test_the_pre_optimised_model_gives_the_same_vectors(cache_dir, variant):
+    """The embedder opens a copy of the export whose graph was optimised once: its vectors are bit-identical to a
+    default session's over the export itself."""
+    import onnxruntime as ort
+
+    from ingest.onnx_export import OUTPUT, ensure_optimized_file
+
+    embedder = OnnxEmbedder(cache_dir, quantized=variant == "int8", batch_size=1)
+    plain = ort.InferenceSession(str(ensure_model_file(cache_dir, variant)), providers=["CPUExecutionProvider"])
+    expected = np.stack([plain.run([OUTPUT], embedder.tokenizer.batch([text]).feeds())[0][0] for text in TEXTS])
+    assert np.array_equal(embedder.embed_passages(TEXTS), expected)
+    optimised = ensure_optimized_file(cache_dir, variant)
+    assert optimised.stat().st_mtime_ns == ensure_optimized_file(cache_dir, variant).stat().st_mtime_ns  # made once
+    assert onnx_export.is_intact(optimised) and not list(cache_dir.glob("*.tmp*"))
