@@ -35,11 +35,12 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
                  max_sentences: int, lexicon: dict[str, Any], snapshot: Snapshot, expects: str | None,
                  reserve: list[Passage] | None = None, roles: tuple[str, ...] = (),
                  roles_of: Callable[[str], tuple[str, ...]] = lambda text: (),
-                 search: Callable[[str], list[Passage]] = lambda text: []) -> AnswerDraft:
+                 search: Callable[[str], list[Passage]] = lambda text: [], enough: float | None = None) -> AnswerDraft:
     """The extractive draft for `question` from its retrieved `passages`; `expects` is the answer type asked for.
     When no sentence of them gives it, the first passage of `reserve` (ranked below them) with one that does joins,
     else the first such passage that `search` finds for the question's subjects alone ("PyRIT", not "job ads").
-    `roles` are the role families the question names and `roles_of` reads them from a heading."""
+    `roles` are the role families the question names and `roles_of` reads them from a heading; `enough` is the
+    evidence past which clauses need not be embedded (see `draft_extractive`)."""
     need = answer_need(question, lexicon, specific_terms(asked_part(question, lexicon)), expects)  # not the asker's setting
     answers, parts = None, []
     if need:
@@ -52,7 +53,7 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
 
     def drafted(answers: Answers | None) -> Draft:
         return draft_extractive(question, query_vector, passages, embed, max_sentences, answers, bool(need.subjects),
-                                postings_lead, parts)
+                                postings_lead, parts, enough)
     draft = drafted(answers)
     if need and not draft.answered:  # then a sentence whose subject an earlier sentence of its passage names
         answers = answering(None, True)

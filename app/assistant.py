@@ -5,7 +5,7 @@ import threading
 import time
 import unicodedata
 from functools import cached_property
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from app.analytics import analytics_answer
 from app.answer_draft import draft_answer
@@ -51,12 +51,13 @@ class Assistant:
         self.vocabulary = load_vocabulary(self.settings.vocabulary_path)
         self.lexicon = load_lexicon(self.settings.lexicon_path)
         self.embedder = embedder or make_embedder(self.settings)
+        warmed = _in_background(self.embedder.embed_query, "warm up")  # load the model now, beside the index
         self.store = ChunkStore(self.settings, index_signature(self.settings, self.embedder), create=False)
-        self.embedder.embed_query("warm up")  # load the model now, not on the first user's question
         self.embed = CachedEmbedder(self.embedder)
         self.checker = SupportChecker(self.embed)
         self._lock = threading.Lock()
         self._retriever = self._open_snapshot()
+        warmed()
         self._coach = None  # the career coach, built on first use
 
     # -- public API ---------------------------------------------------------------------------
@@ -111,7 +112,8 @@ class Assistant:
         drafted = draft_answer(query, query_vector, passages, self.embed, self.settings.max_answer_sentences,
                                self.lexicon, retriever.snapshot, asked.expects, ranked[len(passages):], asked.role_family,
                                lambda heading: recognizer.recognise(heading).values("role_family"),
-                               lambda text: retriever.retrieve(text, self.embed([text])[0], filters, k=self.settings.top_k))
+                               lambda text: retriever.retrieve(text, self.embed([text])[0], filters, k=self.settings.top_k),
+                               self.settings.abstain_threshold)
         draft, passages = drafted.draft, drafted.passages
         if asks_current:
             draft = self.currency.without_superseded(draft, passages)
@@ -282,6 +284,25 @@ def _where(item: Passage | Citation) -> dict[str, str]:
     """A passage or citation as the trace names it: chunk, document and source path."""
     meta = item.metadata if isinstance(item, Passage) else {"doc_id": item.doc_id, "source": item.source}
     return {"chunk_id": getattr(item, "chunk_id", ""), "doc_id": str(meta.get("doc_id", "")), "source": str(meta.get("source", ""))}
+
+
+def _in_background(work: Callable[..., Any], *args: Any) -> Callable[[], None]:
+    """Start `work(*args)` on a thread; the returned call waits for it and raises what it raised."""
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            work(*args)
+        except BaseException as error:  # noqa: BLE001 - handed to the waiting thread
+            failed.append(error)
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+
+    def wait() -> None:
+        thread.join()
+        if failed:
+            raise failed[0]
+    return wait
 
 
 def _reason(answer: Answer, gap: CorpusGap, evidence: float, threshold: float) -> str | None:

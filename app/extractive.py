@@ -47,17 +47,22 @@ Answers = Callable[[str, int], bool]
 
 def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Passage],
                      embed: Callable[[list[str]], np.ndarray], max_sentences: int, answers: Answers | None = None,
-                     subjects: bool = False, postings_lead: bool = False, parts: list[Answers] | None = None) -> Draft:
+                     subjects: bool = False, postings_lead: bool = False, parts: list[Answers] | None = None,
+                     enough: float | None = None) -> Draft:
     """Score every passage sentence; lead with the best one that `answers` (the best one when no kind is asked
     for), then the items of the list it opens, a sentence for each further part of the question (`parts`) the
     lead does not answer, then the best of the rest without redundancy, in reading order. The answering sentence
     may come from below the quoting floor out of a passage the answer quotes, and out of any retrieved passage
     when `answers` checks that it names the question's subjects.
-    A posting's reference leads only when `postings_lead` (a question about postings) or `answers` allows it."""
+    A posting's reference leads only when `postings_lead` (a question about postings) or `answers` allows it.
+    The evidence is the best match of a sentence or of a clause; clauses are embedded only while the sentences' is
+    below `enough` (the abstention threshold): above it they cannot change whether the answer abstains."""
     candidates = _candidates(question, query_vector, passages, embed)
     if not candidates:
         return Draft([], 0.0, answers is None)
-    evidence = max(max(c.semantic for c in candidates), _clause_evidence(candidates, query_vector, embed))
+    evidence = max(c.semantic for c in candidates)
+    if enough is None or evidence < enough:
+        evidence = max(evidence, _clause_evidence(candidates, query_vector, embed))
     ranked = sorted(candidates, key=lambda c: -c.score)
     floor = ranked[0].score * RELATIVE_FLOOR
     quoted = {c.passage_index for c in ranked if c.score >= floor}  # the passages the answer would quote from

@@ -57,6 +57,41 @@ def ensure_model_file(cache_dir: Path, variant: str) -> Path:
     return target
 
 
+def ensure_optimized_file(cache_dir: Path, variant: str) -> Path:
+    """The cached model file of `variant` with ONNX Runtime's portable graph optimisations applied, made once per
+    runtime version and export: a session over it runs with optimisations off and starts faster, with the same
+    vectors. When it is intact the export it was made from is not read (nor its checksum recomputed)."""
+    from filelock import FileLock
+
+    made = _optimized_path(cache_dir / f"{MODEL_NAME}-{variant}-{cache_key(variant)}.onnx")
+    if made and is_intact(made):
+        return made
+    source = ensure_model_file(cache_dir, variant)
+    target = _optimized_path(source)
+    with FileLock(f"{target}.lock"):
+        if not is_intact(target):
+            import onnxruntime as ort
+
+            with staging_file(target) as staging:
+                options = ort.SessionOptions()
+                options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED  # not hardware-specific
+                options.optimized_model_filepath = str(staging)
+                options.log_severity_level = 3
+                ort.InferenceSession(str(source), options, providers=["CPUExecutionProvider"])
+    return target
+
+
+def _optimized_path(source: Path) -> Path | None:
+    """Where the optimised copy of the export `source` goes: named by the export's checksum and the runtime's
+    version; None while the export has no checksum."""
+    import onnxruntime as ort
+
+    checksum = source.with_name(source.name + ".sha256")
+    if not checksum.exists():
+        return None
+    return source.with_name(f"{source.name}.optimized-{checksum.read_text().strip()[:16]}-ort{ort.__version__}")
+
+
 def cache_key(variant: str) -> str:
     """Hash of the variant, the export recipe and the packaged model files' names, sizes and modification times.
 

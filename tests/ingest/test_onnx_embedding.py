@@ -96,7 +96,7 @@ def test_int8_vectors_do_not_depend_on_their_batch(int8):
 
 
 def test_int8_vectors_do_not_depend_on_the_thread_count(int8):
-    """The embedder's session runs on every core: its vectors are those of a one-thread session."""
+    """The int8 embedder's vectors are those of a one-thread session over the export, whatever its own threads."""
     import onnxruntime as ort
 
     from ingest.onnx_export import OUTPUT
@@ -106,6 +106,9 @@ def test_int8_vectors_do_not_depend_on_the_thread_count(int8):
     plain = ort.InferenceSession(str(ensure_model_file(int8.cache_dir, "int8")), options, providers=["CPUExecutionProvider"])
     expected = np.stack([plain.run([OUTPUT], int8.tokenizer.batch([text]).feeds())[0][0] for text in TEXTS])
     assert np.array_equal(int8.embed_passages(TEXTS), expected)
+    options.intra_op_num_threads = 2
+    two = ort.InferenceSession(str(ensure_model_file(int8.cache_dir, "int8")), options, providers=["CPUExecutionProvider"])
+    assert np.array_equal(np.stack([two.run([OUTPUT], int8.tokenizer.batch([text]).feeds())[0][0] for text in TEXTS]), expected)
 
 
 def test_exporting_leaves_the_root_logger_alone(tmp_path):
@@ -131,7 +134,8 @@ def test_cache_is_reused(fp32, cache_dir, monkeypatch):
 def test_corrupt_cache_file_is_rebuilt(int8, cache_dir, tmp_path):
     int8.session
     for path in cache_dir.glob("*.onnx*"):
-        shutil.copy2(path, tmp_path / path.name)
+        if ".optimized-" not in path.name:  # the exports alone: the optimised copy is made again from the rebuilt one
+            shutil.copy2(path, tmp_path / path.name)
     [damaged] = model_files(tmp_path, "int8")
     damaged.write_bytes(damaged.read_bytes()[: damaged.stat().st_size // 2])  # a half-written file
     before = damaged.stat().st_mtime_ns
@@ -170,3 +174,32 @@ def test_factory_follows_the_setting(tmp_path):
     assert isinstance(onnx, OnnxEmbedder) and onnx.variant == "fp32" and onnx.batch_size == 8
     assert isinstance(quantized, OnnxEmbedder) and quantized.variant == "int8"
     assert onnx.cache_dir == tmp_path / "models" and not onnx.cache_dir.exists()  # nothing exported until first use
+
+
+@pytest.mark.parametrize("variant", ["fp32", "int8"])
+def test_the_pre_optimised_model_gives_the_same_vectors(cache_dir, variant):
+    """The embedder opens a copy of the export whose graph was optimised once: its vectors are bit-identical to a
+    default session's over the export itself."""
+    import onnxruntime as ort
+
+    from ingest.onnx_export import OUTPUT, ensure_optimized_file
+
+    embedder = OnnxEmbedder(cache_dir, quantized=variant == "int8", batch_size=1)
+    plain = ort.InferenceSession(str(ensure_model_file(cache_dir, variant)), providers=["CPUExecutionProvider"])
+    expected = np.stack([plain.run([OUTPUT], embedder.tokenizer.batch([text]).feeds())[0][0] for text in TEXTS])
+    assert np.array_equal(embedder.embed_passages(TEXTS), expected)
+    optimised = ensure_optimized_file(cache_dir, variant)
+    assert optimised.stat().st_mtime_ns == ensure_optimized_file(cache_dir, variant).stat().st_mtime_ns  # made once
+    assert onnx_export.is_intact(optimised) and not list(cache_dir.glob("*.tmp*"))
+
+
+def test_a_damaged_optimised_copy_is_made_again(int8, cache_dir, tmp_path):
+    from ingest.onnx_export import ensure_optimized_file
+
+    int8.session
+    for path in cache_dir.glob("*.onnx*"):
+        shutil.copy2(path, tmp_path / path.name)
+    optimised = ensure_optimized_file(tmp_path, "int8")
+    optimised.write_bytes(optimised.read_bytes()[: optimised.stat().st_size // 2])
+    assert np.array_equal(OnnxEmbedder(tmp_path, quantized=True).embed_passages(TEXTS[:5]), int8.embed_passages(TEXTS[:5]))
+    assert onnx_export.is_intact(optimised)
