@@ -79,6 +79,7 @@ def specific_terms(question: str) -> list[str]:
         words = WORD.findall(sentence)
         for position, word in enumerate(words):
             word = re.sub(r"['’](?:s|d|ll|m|re|ve)$|n['’]t$", "", word.strip(".:-/"))  # "Google's", "I'd": no name
+            word = _named_part(word)
             if not word or word in QUESTION_WORDS or word in COMMON_CAPITALS or word in GENERIC_ACRONYMS:
                 continue
             numeric = is_year(word) or is_version(word) or IDENTIFIER.match(word)
@@ -86,6 +87,14 @@ def specific_terms(question: str) -> list[str]:
             if numeric or named:
                 terms.append(word)
     return list(dict.fromkeys(terms))
+
+
+def _named_part(word: str) -> str:
+    """A compound's name without its common words: "AI-focused" names "AI", "OWASP-aligned" names "OWASP"."""
+    parts = word.split("-")
+    if len(parts) < 2 or not any(p.isalpha() and p.islower() for p in parts):
+        return word
+    return "-".join(p for p in parts if not (p.isalpha() and p.islower()))
 
 
 def unmentioned(terms: list[str], texts: list[str]) -> list[str]:
