@@ -41,6 +41,14 @@ def is_guidance(question: str, lexicon: dict[str, Any]) -> bool:
     return asks and not asks_about_postings(question, lexicon)
 
 
+def has_covered_target(question: str, role_family: object, lexicon: dict[str, Any]) -> bool:
+    """A guidance question aimed at a role family (`role_family`, as the Query read it) or at a field the corpus
+    covers (lexicon `guidance_fields`), named where it asks."""
+    folded = question_words(asking_sentences(question))
+    named = bool(role_family) or any(has_phrase(folded, f) for f in lexicon["guidance_fields"])
+    return named and is_guidance(question, lexicon)
+
+
 def asks_about_postings(question: str, lexicon: dict[str, Any]) -> bool:
     """A question about job postings: "which roles…", "postings that…", "the role at Acme" — in the sentences that
     ask ("I'm writing the job ad for our first MLSecOps engineer. Which skills should I list?" asks about skills)."""

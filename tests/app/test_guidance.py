@@ -115,3 +115,12 @@ def test_a_job_ad_in_the_askers_setting_does_not_turn_a_certifications_question_
     assert "Certified Kubernetes Security Specialist (CKS)" in answer.text
     assert all(c.kind == "document" for c in answer.citations)  # the guide's sections, not postings
     assert_well_cited(answer)
+
+
+def test_a_field_the_corpus_covers_is_a_covered_target_like_a_role_family(bot):
+    # "an AI security career" names no role family, but a field the corpus covers: the asker's stack is background
+    answer = bot.ask("Backend dev (Java/Spring, some Go), I've wired Quarkus APIs into our product. "
+                     "How do I turn that into an AI security career, what should I study first?")
+    assert not answer.abstained, answer.text
+    assert "Quarkus" not in answer.text
+    assert_well_cited(answer)
