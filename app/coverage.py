@@ -42,10 +42,15 @@ def corpus_gap(question: str, passages: list[Passage], lacking: str | None, lexi
     """The gap between what `question` asks and what its retrieved `passages` offer; `lacking` names the kind of
     answer no sentence to be quoted gives (from the draft), if any. With a `covered_target` (a guidance question
     about a role or field the corpus covers) only its asking sentences are judged: the rest describes the asker."""
-    asked = asked_part(asking_sentences(question) if covered_target else question, lexicon)
-    terms = [t for t in specific_terms(asked) if not is_type_word(t, lexicon)]
-    missing = unmentioned(terms, [searchable_text(p) for p in passages])
+    missing = unmentioned(asked_terms(question, lexicon, covered_target), [searchable_text(p) for p in passages])
     return CorpusGap(tuple(missing), None if missing else lacking)
+
+
+def asked_terms(question: str, lexicon: dict[str, Any], covered_target: bool = False) -> list[str]:
+    """The names and numbers `question` asks about, not the asker's own (nor words naming a kind of answer); with a
+    `covered_target` those of its asking sentences only."""
+    asked = asked_part(asking_sentences(question) if covered_target else question, lexicon)
+    return [t for t in specific_terms(asked) if not is_type_word(t, lexicon)]
 
 
 def asked_part(question: str, lexicon: dict[str, Any]) -> str:

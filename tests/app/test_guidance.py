@@ -124,3 +124,12 @@ def test_a_field_the_corpus_covers_is_a_covered_target_like_a_role_family(bot):
     assert not answer.abstained, answer.text
     assert "Quarkus" not in answer.text
     assert_well_cited(answer)
+
+
+def test_the_askers_own_tools_are_no_subject_a_tool_answer_must_name(bot):
+    # "Selenium and Postman" describe the asker: the answer needs a tool, not a sentence about their tools
+    answer = bot.ask("QA tester here, mostly Selenium and Postman. I want a hands-on project to practise AI security "
+                     "engineering skills for my portfolio. What should I build and which tools should I use against it?")
+    assert not answer.abstained, answer.text
+    assert "Selenium" not in answer.text
+    assert_well_cited(answer)
