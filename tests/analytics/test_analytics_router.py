@@ -77,3 +77,11 @@ def test_route_carries_its_reasons(router, read):
     assert route.route == "analytics"
     assert route.to_dict()["similarity"]["analytics"] > route.to_dict()["similarity"]["passages"]
     assert any("share" in r for r in route.reasons)
+
+
+def test_a_question_for_an_order_goes_to_passages_and_the_askers_setting_sets_no_list_field(router, read):
+    query = read("Cloud engineer, I write Terraform all day and run EKS clusters. "
+                 "If I want MLSecOps jobs, which certifications matter most and in what order?")
+    assert query.cues.list_field == "certifications"  # "Cloud engineer" describes the asker, it ranks no clouds
+    assert "passage" in query.cues  # "in what order" asks for a path, not a ranking of postings
+    assert router.route(query).route == "passages"
