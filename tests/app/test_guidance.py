@@ -133,3 +133,13 @@ def test_the_askers_own_tools_are_no_subject_a_tool_answer_must_name(bot):
     assert not answer.abstained, answer.text
     assert "Selenium" not in answer.text
     assert_well_cited(answer)
+
+
+def test_a_goal_naming_jobs_does_not_make_a_question_for_an_order_one_about_postings(bot):
+    # "If I want MLSecOps jobs" is the asker's goal; "which certifications … in what order" asks for the role's path
+    answer = bot.ask("Cloud engineer, I write Terraform all day and run EKS clusters. "
+                     "If I want MLSecOps jobs, which certifications matter most and in what order?")
+    assert not answer.abstained, answer.text
+    assert lead(answer.text).startswith("MLSecOps engineer: Kubernetes (CKA, then CKS)")
+    assert all(c.kind == "document" for c in answer.citations)
+    assert_well_cited(answer)
