@@ -8,9 +8,9 @@ from typing import Any, Callable
 import numpy as np
 
 from app.answer_type import AnswerNeed, answer_need, holds_answer
-from app.coverage import asked_part, specific_terms
+from app.coverage import asked_terms
 from app.extractive import Answers, Draft, draft_extractive, names_company
-from app.guidance import asked_kinds, asks_about_postings, guidance_items
+from app.guidance import asked_kinds, asks_about_postings, guidance_items, has_covered_target
 from app.sentences import passage_sentences, posting_reference
 from app.types import Passage
 from ingest.snapshot import Snapshot
@@ -41,7 +41,8 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     else the first such passage that `search` finds for the question's subjects alone ("PyRIT", not "job ads").
     `roles` are the role families the question names and `roles_of` reads them from a heading; `enough` is the
     evidence past which clauses need not be embedded (see `draft_extractive`)."""
-    need = answer_need(question, lexicon, specific_terms(asked_part(question, lexicon)), expects)  # not the asker's setting
+    covered = has_covered_target(question, roles, lexicon)  # the asker's setting names no subject
+    need = answer_need(question, lexicon, asked_terms(question, lexicon, covered), expects)
     answers, parts = None, []
     if need:
         def answering(kind: str | None, before: bool) -> Answers:

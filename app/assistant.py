@@ -16,7 +16,7 @@ from app.embed_cache import CachedEmbedder
 from app.errors import UserError
 from app.filters import parse_filters
 from app.followup import previous_questions
-from app.guidance import is_guidance, retrieval_filters
+from app.guidance import has_covered_target, retrieval_filters
 from app.jobs.answer import postings_answer
 from app.jobs.documented import with_documented_figure
 from app.jobs.engine import PostingsEngine
@@ -119,7 +119,7 @@ class Assistant:
             draft = self.currency.without_superseded(draft, passages)
         timings["select"] = _ms(t0)
         answer = Answer(question, "", [], False, mode, standalone_question=query if query != question else None)
-        covered_target = bool(asked.role_family) and is_guidance(query, self.lexicon)  # background words are the asker's
+        covered_target = has_covered_target(query, asked.role_family, self.lexicon)  # background words are the asker's
         gap = corpus_gap(query, passages, drafted.lacking, self.lexicon, covered_target)
         if gap or (draft.evidence < self.settings.abstain_threshold and not drafted.typed) or not draft.sentences:
             self._abstain(answer, passages, gap)

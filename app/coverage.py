@@ -42,10 +42,15 @@ def corpus_gap(question: str, passages: list[Passage], lacking: str | None, lexi
     """The gap between what `question` asks and what its retrieved `passages` offer; `lacking` names the kind of
     answer no sentence to be quoted gives (from the draft), if any. With a `covered_target` (a guidance question
     about a role or field the corpus covers) only its asking sentences are judged: the rest describes the asker."""
-    asked = asked_part(asking_sentences(question) if covered_target else question, lexicon)
-    terms = [t for t in specific_terms(asked) if not is_type_word(t, lexicon)]
-    missing = unmentioned(terms, [searchable_text(p) for p in passages])
+    missing = unmentioned(asked_terms(question, lexicon, covered_target), [searchable_text(p) for p in passages])
     return CorpusGap(tuple(missing), None if missing else lacking)
+
+
+def asked_terms(question: str, lexicon: dict[str, Any], covered_target: bool = False) -> list[str]:
+    """The names and numbers `question` asks about, not the asker's own (nor words naming a kind of answer); with a
+    `covered_target` those of its asking sentences only."""
+    asked = asked_part(asking_sentences(question) if covered_target else question, lexicon)
+    return [t for t in specific_terms(asked) if not is_type_word(t, lexicon)]
 
 
 def asked_part(question: str, lexicon: dict[str, Any]) -> str:
@@ -79,6 +84,7 @@ def specific_terms(question: str) -> list[str]:
         words = WORD.findall(sentence)
         for position, word in enumerate(words):
             word = re.sub(r"['’](?:s|d|ll|m|re|ve)$|n['’]t$", "", word.strip(".:-/"))  # "Google's", "I'd": no name
+            word = _named_part(word)
             if not word or word in QUESTION_WORDS or word in COMMON_CAPITALS or word in GENERIC_ACRONYMS:
                 continue
             numeric = is_year(word) or is_version(word) or IDENTIFIER.match(word)
@@ -86,6 +92,14 @@ def specific_terms(question: str) -> list[str]:
             if numeric or named:
                 terms.append(word)
     return list(dict.fromkeys(terms))
+
+
+def _named_part(word: str) -> str:
+    """A compound's name without its common words: "AI-focused" names "AI", "OWASP-aligned" names "OWASP"."""
+    parts = word.split("-")
+    if len(parts) < 2 or not any(p.isalpha() and p.islower() for p in parts):
+        return word
+    return "-".join(p for p in parts if not (p.isalpha() and p.islower()))
 
 
 def unmentioned(terms: list[str], texts: list[str]) -> list[str]:

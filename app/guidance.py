@@ -10,7 +10,7 @@ import numpy as np
 from app.answer_type import has_phrase, question_words
 from app.coverage import asking_sentences, specific_terms
 from app.filters import Filters
-from app.sentences import passage_items
+from app.sentences import passage_items, split_sentences
 from app.types import Passage
 from ingest.snapshot import Snapshot
 
@@ -41,11 +41,26 @@ def is_guidance(question: str, lexicon: dict[str, Any]) -> bool:
     return asks and not asks_about_postings(question, lexicon)
 
 
+def has_covered_target(question: str, role_family: object, lexicon: dict[str, Any]) -> bool:
+    """A guidance question aimed at a role family (`role_family`, as the Query read it) or at a field the corpus
+    covers (lexicon `guidance_fields`), named where it asks."""
+    folded = question_words(asking_sentences(question))
+    named = bool(role_family) or any(has_phrase(folded, f) for f in lexicon["guidance_fields"])
+    return named and is_guidance(question, lexicon)
+
+
 def asks_about_postings(question: str, lexicon: dict[str, Any]) -> bool:
     """A question about job postings: "which roles…", "postings that…", "the role at Acme" — in the sentences that
     ask ("I'm writing the job ad for our first MLSecOps engineer. Which skills should I list?" asks about skills)."""
-    folded = question_words(asking_sentences(question))
+    folded = question_words(" ".join(_without_goal(s, lexicon) for s in split_sentences(asking_sentences(question))))
     return any(has_phrase(folded, p) for p in lexicon["posting_words"])
+
+
+def _without_goal(sentence: str, lexicon: dict[str, Any]) -> str:
+    """The sentence without an opening clause that states the asker's goal (lexicon `goal_clauses`)."""
+    folded, comma = question_words(sentence), sentence.find(", ")
+    goal = comma > 0 and any(has_phrase(folded, p) for p in lexicon["goal_clauses"])
+    return sentence[comma + 2:] if goal else sentence
 
 
 def asked_kinds(question: str, lexicon: dict[str, Any]) -> dict[str, bool]:

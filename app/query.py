@@ -130,8 +130,9 @@ class QueryParser:
         if previous is not None and low in self.lex["query_more"] and previous.about_postings:
             return replace(previous, text=text, page=previous.page + 1, follow_up=True)
         own = self._constraints(text)
-        cues = self.figure_cues(text, own.pop("entities"))
-        # what the sentences that ask ask: "Our HR team uses … for hiring. When do we have to comply?" asks a date
+        # what the sentences that ask ask: "Our HR team uses … for hiring. When do we have to comply?" asks a date;
+        # "Cloud engineer, I run EKS. Which certifications matter most?" ranks certifications, not clouds
+        cues = self.figure_cues(asking_sentences(text), own.pop("entities"))
         intent, sort, limit = self._intent(_lowered(asking_sentences(text)), own, previous)
         unknown = UNKNOWN_PLACE.search(text) if intent in ("list", "rank", "top") and "place" not in own else None
         if unknown and unknown.group(1) not in " ".join(own.get("company", ())):  # "in Tokyo": no posting is there

@@ -77,3 +77,19 @@ def test_route_carries_its_reasons(router, read):
     assert route.route == "analytics"
     assert route.to_dict()["similarity"]["analytics"] > route.to_dict()["similarity"]["passages"]
     assert any("share" in r for r in route.reasons)
+
+
+def test_a_question_for_an_order_goes_to_passages_and_the_askers_setting_sets_no_list_field(router, read):
+    query = read("Cloud engineer, I write Terraform all day and run EKS clusters. "
+                 "If I want MLSecOps jobs, which certifications matter most and in what order?")
+    assert query.cues.list_field == "certifications"  # "Cloud engineer" describes the asker, it ranks no clouds
+    assert "passage" in query.cues  # "in what order" asks for a path, not a ranking of postings
+    assert router.route(query).route == "passages"
+
+
+def test_what_postings_typically_list_ranks_their_skills_and_a_company_size_is_no_seniority(router, read):
+    query = read("I'm a hiring manager at a mid-size insurer writing our first AI governance analyst job ad. "
+                 "What skills do comparable postings typically list?")
+    assert query.cues.list_field == "skills" and "top" in query.cues
+    assert query.role_family == ("ai-governance",) and not query.seniority  # "mid-size" sizes the insurer
+    assert router.route(query).route == "analytics"

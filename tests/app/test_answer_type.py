@@ -16,6 +16,7 @@ LEXICON = load_lexicon(Path(__file__).resolve().parents[2] / "corpus" / "lexicon
     ("When was PyRIT released?", "date"),
     ("Which OWASP entries should I study first when moving into AI security?", None),  # "when" inside: no date asked
     ("How much does the CISSP exam cost?", "amount"),
+    ("What is the largest payout for a model-theft report?", "amount"),  # a payout is money
     ("How much did demand for frontend engineers drop?", None),  # "how much" without money
     ("What is the salary trend for AI engineers?", None),  # a trend, not an amount
     ("How many poisoned documents were enough?", "count"),

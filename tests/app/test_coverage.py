@@ -69,3 +69,9 @@ def test_the_asked_part_leaves_out_the_askers_description_of_themselves(lexicon,
 
 def test_contractions_are_no_names():
     assert specific_terms("Which certs should a manager who'd own AI risk and I'd like to hire take, ISACA's?") == ["ISACA"]
+
+
+def test_a_compound_of_a_name_and_a_common_word_names_only_the_name():
+    """"AI-focused" names nothing the corpus could lack; "OWASP-aligned" still names OWASP."""
+    assert specific_terms("Which AI-focused certification makes sense for someone like me?") == []
+    assert specific_terms("Is there an OWASP-aligned checklist?") == ["OWASP"]

@@ -115,3 +115,31 @@ def test_a_job_ad_in_the_askers_setting_does_not_turn_a_certifications_question_
     assert "Certified Kubernetes Security Specialist (CKS)" in answer.text
     assert all(c.kind == "document" for c in answer.citations)  # the guide's sections, not postings
     assert_well_cited(answer)
+
+
+def test_a_field_the_corpus_covers_is_a_covered_target_like_a_role_family(bot):
+    # "an AI security career" names no role family, but a field the corpus covers: the asker's stack is background
+    answer = bot.ask("Backend dev (Java/Spring, some Go), I've wired Quarkus APIs into our product. "
+                     "How do I turn that into an AI security career, what should I study first?")
+    assert not answer.abstained, answer.text
+    assert "Quarkus" not in answer.text
+    assert_well_cited(answer)
+
+
+def test_the_askers_own_tools_are_no_subject_a_tool_answer_must_name(bot):
+    # "Selenium and Postman" describe the asker: the answer needs a tool, not a sentence about their tools
+    answer = bot.ask("QA tester here, mostly Selenium and Postman. I want a hands-on project to practise AI security "
+                     "engineering skills for my portfolio. What should I build and which tools should I use against it?")
+    assert not answer.abstained, answer.text
+    assert "Selenium" not in answer.text
+    assert_well_cited(answer)
+
+
+def test_a_goal_naming_jobs_does_not_make_a_question_for_an_order_one_about_postings(bot):
+    # "If I want MLSecOps jobs" is the asker's goal; "which certifications … in what order" asks for the role's path
+    answer = bot.ask("Cloud engineer, I write Terraform all day and run EKS clusters. "
+                     "If I want MLSecOps jobs, which certifications matter most and in what order?")
+    assert not answer.abstained, answer.text
+    assert lead(answer.text).startswith("MLSecOps engineer: Kubernetes (CKA, then CKS)")
+    assert all(c.kind == "document" for c in answer.citations)
+    assert_well_cited(answer)
