@@ -12,6 +12,7 @@ from app.asks_current import asks_for_current
 from app.coverage import asking_sentences
 from app.followup import FollowUpRewriter
 from app.lexicon import has_any, phrase_pattern
+from app.places import Place, candidates, lookup
 
 FIGURES = ("salary", "count", "share")
 LIST_FIELDS = (*FIELDS, "company", "employment_type")
@@ -19,7 +20,6 @@ AMOUNT = r"([$€£])?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k\b|thousand\b)?"
 NUMBER = r"\b(\d{1,2}|{words})\b"
 WHICH_POSTINGS = (r"^which\s+(?:(?!(?:do|does|did|have|has|should|would|can)\b)[\w+/-]+\s+){{0,5}}(?:{nouns})\b"
                   r"(?!\s+(?:can|could|should|would|will|do|does|did|might|must)\b)|^which\s+(?:of|is|are|one|ones|pays?|pay)\b")
-UNKNOWN_PLACE = re.compile(r"\b(?:in|based in|located in|near)\s+([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})*)")
 TOP_N = r"\btop[\s-]+(\d{{1,2}}|{words})\b|\b(\d{{1,2}}|{words}) most\b"
 
 
@@ -134,9 +134,10 @@ class QueryParser:
         # "Cloud engineer, I run EKS. Which certifications matter most?" ranks certifications, not clouds
         cues = self.figure_cues(asking_sentences(text), own.pop("entities"))
         intent, sort, limit = self._intent(_lowered(asking_sentences(text)), own, previous)
-        unknown = UNKNOWN_PLACE.search(text) if intent in ("list", "rank", "top") and "place" not in own else None
-        if unknown and unknown.group(1) not in " ".join(own.get("company", ())):  # "in Tokyo": no posting is there
-            own.update(place=unknown.group(1), place_spellings=(unknown.group(1).lower(),))
+        about_postings = intent != "explain" or cues.found & {*FIGURES, "posting_noun"} or previous is not None and previous.intent != "explain"
+        named = self._named_place(text, own) if about_postings and "place" not in own else None
+        if named:  # "in Singapore": a condition even where no posting is (the answer then says so)
+            own.update(place=named.name, place_spellings=named.spellings)
         if previous is None or not self._leans_on(low, own, intent) or intent in FIGURES and previous.intent == "explain":
             return Query(text, intent, sort=sort, limit=limit, latest=_names(own), cues=cues, **own)
         measured = MULTI_VALUED if previous.intent == "share" else ()  # what a share measured
@@ -213,6 +214,15 @@ class QueryParser:
             if hit:
                 return hit.group(0), (name.lower(),), text[: hit.start()] + " " * len(name) + text[hit.end():]
         return None, (), text
+
+    def _named_place(self, text: str, own: dict[str, Any]) -> Place | None:
+        """A country, US state or city named after "in"/"near"... that no posting location names (the gazetteer)."""
+        companies = " ".join(own.get("company", ())).lower()
+        for name in candidates(text, self.lex["query_place_prepositions"]):
+            place = lookup(name) if name.lower() not in companies else None
+            if place:
+                return place
+        return None
 
     def _pay(self, text: str) -> dict[str, Any]:
         """A salary floor: "more than 300k", "at least £90k", "$180,000", "250k or more", "€100k+"."""

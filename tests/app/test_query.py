@@ -94,12 +94,27 @@ def test_a_new_topic_starts_afresh(parser):
     ("How many postings are in the US?", "the US"),
     ("How many roles are in New York?", "New York"),
     ("What share of jobs in Berlin mention Python?", "Berlin"),
-    ("How many postings are in Tokyo?", None),  # a figure: no posting is located there, so no place to count by
+    ("How many postings are in Tokyo?", "Tokyo"),  # no posting is located there: the answer says so, no figure for all
     ("Which MLSecOps jobs are open in Tokyo?", "Tokyo"),  # a list: the place empties it, and the answer says so
+    ("typical salary for an ai red teamer in singapore?", "Singapore"),  # lower case, a country of the gazetteer
+    ("remote AI security jobs in hong kong", "Hong Kong"),
+    ("How many postings are there in Texas?", "Texas"),
+    ("What do AI security engineers earn in the Netherlands?", "Netherlands"),
+    ("How many postings ask for experience in mobile security?", None),  # a small town's name in lower case is a word
     ("Which skills matter in AI security?", None),
+    ("What is prompt injection in Singapore's guidelines?", None),  # no figure or postings asked: no place to count by
 ])
 def test_the_place_a_question_names(parser, question, place):
     assert parser.parse(question).place == place
+
+
+def test_a_us_state_is_spelled_as_posting_locations_write_it(parser):
+    assert parser.parse("How many postings are there in Texas?").place_spellings == (", tx, ",)
+
+
+def test_a_place_follow_up_replaces_the_conversation_s_place(parser):
+    query = conversation(parser, "Which postings are in Dublin?", "and in Singapore?")
+    assert (query.intent, query.place, query.place_spellings) == ("list", "Singapore", ("singapore",))
 
 
 def test_a_currency_named_anywhere(parser):
