@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any
+from typing import Any, Callable
 
 from app.analytics.entities import FIELDS, MULTI_VALUED, Entities, EntityRecognizer
 from app.answer_type import expected_answer_type
@@ -65,6 +65,8 @@ class Query:
     latest: tuple[str, ...] = ()  # the constraints this question itself set (a follow-up's edit)
     expects: str | None = None  # the answer type asked for (date, amount, count, ...): app.answer_type
     asks_current: bool = False  # asks for the current state of something: app.asks_current
+    ranked_list: str | None = None  # the editions-registry key of a ranked list it names ("owasp-llm-top-10")
+    position: str | None = None  # the identifier of the position it asks for in that list ("LLM03:2026" for "number 3")
     cues: Cues = field(default=Cues(), compare=False, repr=False)  # the wording's figure cues and terms (not state)
 
     @property
@@ -89,9 +91,12 @@ class Query:
 
 
 class QueryParser:
-    """Reads a question into a Query with the vocabulary, the lexicon and the companies/places of the postings."""
+    """Reads a question into a Query with the vocabulary, the lexicon, the companies/places of the postings and the
+    current editions of ranked lists."""
 
-    def __init__(self, vocabulary, lexicon: dict[str, Any], companies: list[str] = (), locations: list[str] = ()):
+    def __init__(self, vocabulary, lexicon: dict[str, Any], companies: list[str] = (), locations: list[str] = (),
+                 current_edition: Callable[[str], str | None] = lambda key: None):
+        self.current_edition = current_edition  # editions-registry key -> its current edition (read on first use)
         self.recognizer = EntityRecognizer(vocabulary, lexicon)
         self.follow_ups = FollowUpRewriter(lexicon, [p for term, phrases in vocabulary.synonyms["role_families"].items()
                                                      for p in (term, *phrases)])
@@ -116,8 +121,11 @@ class QueryParser:
     def parse(self, question: str, previous: Query | None = None) -> Query:
         """The question's Query; a follow-up edits `previous` (keeps what it does not change)."""
         query = self._read(question, previous)
-        return replace(query, asks_current=asks_for_current(query.text, self.lex),
-                       expects=expected_answer_type(query.text, self.lex))
+        ranked_list, position = self._position(query.text, previous, query.year)
+        # a position without an edition is one in the list as it stands now
+        current = asks_for_current(query.text, self.lex) or bool(position) and query.year is None
+        expects = "entry" if position else expected_answer_type(query.text, self.lex)  # "LLM03:2026 Excessive Agency"
+        return replace(query, asks_current=current, expects=expects, ranked_list=ranked_list, position=position)
 
     def reread(self, rewritten: str, conversation: Query) -> Query:
         """A follow-up rewritten into a standalone question, read on its own, in the conversation's place and currency."""
@@ -214,6 +222,40 @@ class QueryParser:
             if hit:
                 return hit.group(0), (name.lower(),), text[: hit.start()] + " " * len(name) + text[hit.end():]
         return None, (), text
+
+    def _position(self, text: str, previous: Query | None, year: str | None) -> tuple[str | None, str | None]:
+        """The ranked list a question names (or its conversation's) and the identifier of the position it asks for,
+        in the edition of `year` (else the current one)."""
+        lists = self.lex["query_positions"]["ranked_lists"]
+        named = next((key for key, spec in lists.items() if has_any(text, spec["names"])), None)
+        ranked_list = named or (previous.ranked_list if previous is not None else None)
+        n = self._position_number(text)[0] if ranked_list else None
+        if not n:
+            return (named, None) if named else (None, None)
+        edition = year or self.current_edition(ranked_list)
+        entry = lists[ranked_list]["entry"]
+        return ranked_list, (entry if edition else entry.replace(":{edition}", "")).format(n=n, edition=edition)
+
+    def searched(self, text: str, query: Query) -> str:
+        """The text to search for `query`: its position words replaced by the entry's identifier ("LLM03")."""
+        words = self._position_number(text)[1] if query.position else None
+        return text.replace(words, query.position, 1) if words else text
+
+    def _position_number(self, text: str) -> tuple[int | None, str | None]:
+        """"number 3", "#3", "no. 3", "ranked third", "the 3rd item": the position asked for, 1 to 10."""
+        words = self.lex["query_number_words"]
+        positions = self.lex["query_positions"]
+        for hit in phrase_pattern(*positions["before_number"]).finditer(text):
+            after = text[hit.end():].split()[:1]
+            token = after[0].strip(".,;:!?)").lower() if after else ""
+            n = int(token) if token.isdigit() else words.get(token) or positions["ordinals"].get(token)
+            if n and 1 <= n <= 10:
+                return n, text[hit.start():hit.end() + text[hit.end():].index(after[0]) + len(after[0].rstrip(".,;:!?)"))]
+        for hit in phrase_pattern(*positions["ordinals"]).finditer(text):
+            after = text[hit.end():].split()[:1]
+            if not after or after[0].lower().strip(".,;:!?") in positions["after_ordinal"] or text[hit.end():].lstrip()[:1] in "?.,;!":
+                return positions["ordinals"][hit.group(0).lower()], hit.group(0)
+        return None, None
 
     def _named_place(self, text: str, own: dict[str, Any]) -> Place | None:
         """A country, US state or city named after "in"/"near"... that no posting location names (the gazetteer)."""
