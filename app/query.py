@@ -141,7 +141,7 @@ class QueryParser:
         # what the sentences that ask ask: "Our HR team uses … for hiring. When do we have to comply?" asks a date;
         # "Cloud engineer, I run EKS. Which certifications matter most?" ranks certifications, not clouds
         cues = self.figure_cues(asking_sentences(text), own.pop("entities"))
-        intent, sort, limit = self._intent(_lowered(asking_sentences(text)), own, previous)
+        intent, sort, limit = self._intent(_lowered(asking_sentences(text)), own, previous, cues)
         about_postings = intent != "explain" or cues.found & {*FIGURES, "posting_noun"} or previous is not None and previous.intent != "explain"
         named = self._named_place(text, own) if about_postings and "place" not in own else None
         if named:  # "in Singapore": a condition even where no posting is (the answer then says so)
@@ -286,8 +286,9 @@ class QueryParser:
                 return code
         return None
 
-    def _intent(self, low: str, own: dict[str, Any], previous: Query | None) -> tuple[str, str, int | None]:
-        """What is asked, the sort order and a top-n limit."""
+    def _intent(self, low: str, own: dict[str, Any], previous: Query | None, cues: Cues) -> tuple[str, str, int | None]:
+        """What is asked, the sort order and a top-n limit; whether a figure is asked, the figure cues say (one reading
+        with the analytics router's)."""
         # about postings: a posting noun, a role noun with a constraint ("the newest MLSecOps role"), or the conversation
         on_postings = bool(has_any(low, self.nouns) or own and has_any(low, self.named_nouns)
                            or previous and previous.about_postings)
@@ -298,9 +299,9 @@ class QueryParser:
             return "rank", "salary_max", n or (5 if plural and not re.search(r"\bwhich (?:is|one)\b", low) else 1)
         if has_any(low, self.lex["query_newest"]) and on_postings:
             return "top", "posted", n or (None if plural else 1)  # "the newest posting"; "the latest ATLAS release" is not
-        if has_any(low, self.lex["query_share"]):
+        if "share" in cues:
             return "share", "posted", None
-        if has_any(low, self.lex["query_count"]):
+        if "count" in cues:
             return "count", "posted", None
         if has_any(low, self.lex["query_compare"]):
             return "compare", "posted", None
@@ -308,7 +309,7 @@ class QueryParser:
             or has_any(low, self.lex["query_list_cues_anywhere"])
         if listing and (has_any(low, self.nouns) or own or re.search(r"\b(?:them|those|these)\b", low)) and not _names_other_thing(low):
             return "list", "posted", None
-        if has_any(low, self.lex["query_salary"]) and "pay_above" not in own:
+        if "salary" in cues and "pay_above" not in own:
             return "salary", "posted", None
         return "explain", "posted", None
 
