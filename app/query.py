@@ -142,8 +142,9 @@ class QueryParser:
         # "Cloud engineer, I run EKS. Which certifications matter most?" ranks certifications, not clouds
         cues = self.figure_cues(asking_sentences(text), own.pop("entities"))
         intent, sort, limit = self._intent(_lowered(asking_sentences(text)), own, previous, cues)
-        about_postings = intent != "explain" or cues.found & {*FIGURES, "posting_noun"} or previous is not None and previous.intent != "explain"
-        named = self._named_place(text, own) if about_postings and "place" not in own else None
+        # the gazetteer is read only for a question about postings or a figure of them ("in Singapore")
+        postings_asked = intent != "explain" or cues.found & {*FIGURES, "posting_noun"} or bool(previous and previous.intent != "explain")
+        named = self._named_place(text, own, cues.entities) if postings_asked and "place" not in own else None
         if named:  # "in Singapore": a condition even where no posting is (the answer then says so)
             own.update(place=named.name, place_spellings=named.spellings)
         if previous is None or not self._leans_on(low, own, intent) or intent in FIGURES and previous.intent == "explain":
@@ -237,7 +238,7 @@ class QueryParser:
         return ranked_list, (entry if edition else entry.replace(":{edition}", "")).format(n=n, edition=edition)
 
     def searched(self, text: str, query: Query) -> str:
-        """The text to search for `query`: its position words replaced by the entry's identifier ("LLM03")."""
+        """The text to search for `query`: its position words replaced by the entry's identifier ("LLM03:2026")."""
         words = self._position_number(text)[1] if query.position else None
         return text.replace(words, query.position, 1) if words else text
 
@@ -257,11 +258,14 @@ class QueryParser:
                 return positions["ordinals"][hit.group(0).lower()], hit.group(0)
         return None, None
 
-    def _named_place(self, text: str, own: dict[str, Any]) -> Place | None:
-        """A country, US state or city named after "in"/"near"... that no posting location names (the gazetteer)."""
+    def _named_place(self, text: str, own: dict[str, Any], terms: Entities) -> Place | None:
+        """A country, US state or city named after "in"/"near"... that no posting location names (the gazetteer);
+        vocabulary terms ("in MLSecOps postings") are no place."""
         companies = " ".join(own.get("company", ())).lower()
-        for name in candidates(text, self.lex["query_place_prepositions"]):
-            place = lookup(name) if name.lower() not in companies else None
+        for term in terms.mentions:
+            text = text[:term.start] + " " * (term.end - term.start) + text[term.end:]
+        for name, ends in candidates(text, self.lex["query_place_prepositions"]):
+            place = lookup(name, ends) if name.lower() not in companies else None
             if place:
                 return place
         return None

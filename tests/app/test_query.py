@@ -104,6 +104,8 @@ def test_a_new_topic_starts_afresh(parser):
     ("How many postings are there in Texas?", "Texas"),
     ("What do AI security engineers earn in the Netherlands?", "Netherlands"),
     ("How many postings ask for experience in mobile security?", None),  # a small town's name in lower case is a word
+    ("How many postings ask for experience in reading code?", None),  # a city's name, lower case, mid-sentence: a word
+    ("Which postings in Reading ask for Python?", "Reading"),  # capitalised: the city
     ("Which skills matter in AI security?", None),
     ("What is prompt injection in Singapore's guidelines?", None),  # no figure or postings asked: no place to count by
 ])
