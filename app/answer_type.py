@@ -189,6 +189,9 @@ def _clause_holds(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind
         return any(has_phrase(folded, name) for name in lexicon["licences"])
     if kind == "identifier":
         return any(_is_identifier(t) for t in tokens)
+    if kind == "entry":  # "LLM03:2026 Excessive Agency", "Excessive Agency (LLM03:2026)": the asked entry beside its name
+        return any(t in need.subjects and any(n[:1].isupper() for n in (*tokens[max(0, i - 1):i], *tokens[i + 1:i + 2]))
+                   for i, t in enumerate(tokens))
     if kind == "expansion":  # "PyRIT (Python Risk Identification Tool…)", "Center for AI Standards and Innovation"
         return bool(need.acronym) and _spelled_out(need.acronym, tokens)
     if kind in ("agent", "tool", "person"):

@@ -83,6 +83,7 @@ class Assistant:
         retriever = self.retriever()  # one snapshot for the whole answer
         asked = self.read(question, history)
         query = self._parser(retriever).follow_ups.standalone(question, history)
+        query = self._parser(retriever).searched(query, asked)  # "number 3" of a ranked list: its identifier, "LLM03"
         if parsed.kind != "document" and asked.about_postings:  # list, rank or newest: select postings
             yield from self._finish(postings_answer(asked, self._engine(retriever), parsed, question), asked, started, query)
             return
@@ -215,7 +216,8 @@ class Assistant:
         if "query_parser" not in derived:
             rows = self._engine(retriever).rows
             derived["query_parser"] = QueryParser(self.vocabulary, self.lexicon,
-                                                  [r.metadata.get("company", "") for r in rows], [r.location for r in rows])
+                                                  [r.metadata.get("company", "") for r in rows], [r.location for r in rows],
+                                                  lambda key: (entry := self.currency.registry.get(key)) and entry.current.label)
         return derived["query_parser"]
 
     def _open_snapshot(self, *, reopen_store: bool = False) -> HybridRetriever:

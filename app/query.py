@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any
+from typing import Any, Callable
 
 from app.analytics.entities import FIELDS, MULTI_VALUED, Entities, EntityRecognizer
 from app.answer_type import expected_answer_type
@@ -12,6 +12,7 @@ from app.asks_current import asks_for_current
 from app.coverage import asking_sentences
 from app.followup import FollowUpRewriter
 from app.lexicon import has_any, phrase_pattern
+from app.places import Place, candidates, lookup
 
 FIGURES = ("salary", "count", "share")
 LIST_FIELDS = (*FIELDS, "company", "employment_type")
@@ -19,7 +20,6 @@ AMOUNT = r"([$€£])?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k\b|thousand\b)?"
 NUMBER = r"\b(\d{1,2}|{words})\b"
 WHICH_POSTINGS = (r"^which\s+(?:(?!(?:do|does|did|have|has|should|would|can)\b)[\w+/-]+\s+){{0,5}}(?:{nouns})\b"
                   r"(?!\s+(?:can|could|should|would|will|do|does|did|might|must)\b)|^which\s+(?:of|is|are|one|ones|pays?|pay)\b")
-UNKNOWN_PLACE = re.compile(r"\b(?:in|based in|located in|near)\s+([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})*)")
 TOP_N = r"\btop[\s-]+(\d{{1,2}}|{words})\b|\b(\d{{1,2}}|{words}) most\b"
 
 
@@ -65,6 +65,8 @@ class Query:
     latest: tuple[str, ...] = ()  # the constraints this question itself set (a follow-up's edit)
     expects: str | None = None  # the answer type asked for (date, amount, count, ...): app.answer_type
     asks_current: bool = False  # asks for the current state of something: app.asks_current
+    ranked_list: str | None = None  # the editions-registry key of a ranked list it names ("owasp-llm-top-10")
+    position: str | None = None  # the identifier of the position it asks for in that list ("LLM03:2026" for "number 3")
     cues: Cues = field(default=Cues(), compare=False, repr=False)  # the wording's figure cues and terms (not state)
 
     @property
@@ -89,9 +91,12 @@ class Query:
 
 
 class QueryParser:
-    """Reads a question into a Query with the vocabulary, the lexicon and the companies/places of the postings."""
+    """Reads a question into a Query with the vocabulary, the lexicon, the companies/places of the postings and the
+    current editions of ranked lists."""
 
-    def __init__(self, vocabulary, lexicon: dict[str, Any], companies: list[str] = (), locations: list[str] = ()):
+    def __init__(self, vocabulary, lexicon: dict[str, Any], companies: list[str] = (), locations: list[str] = (),
+                 current_edition: Callable[[str], str | None] = lambda key: None):
+        self.current_edition = current_edition  # editions-registry key -> its current edition (read on first use)
         self.recognizer = EntityRecognizer(vocabulary, lexicon)
         self.follow_ups = FollowUpRewriter(lexicon, [p for term, phrases in vocabulary.synonyms["role_families"].items()
                                                      for p in (term, *phrases)])
@@ -116,8 +121,11 @@ class QueryParser:
     def parse(self, question: str, previous: Query | None = None) -> Query:
         """The question's Query; a follow-up edits `previous` (keeps what it does not change)."""
         query = self._read(question, previous)
-        return replace(query, asks_current=asks_for_current(query.text, self.lex),
-                       expects=expected_answer_type(query.text, self.lex))
+        ranked_list, position = self._position(query.text, previous, query.year)
+        # a position without an edition is one in the list as it stands now
+        current = asks_for_current(query.text, self.lex) or bool(position) and query.year is None
+        expects = "entry" if position else expected_answer_type(query.text, self.lex)  # "LLM03:2026 Excessive Agency"
+        return replace(query, asks_current=current, expects=expects, ranked_list=ranked_list, position=position)
 
     def reread(self, rewritten: str, conversation: Query) -> Query:
         """A follow-up rewritten into a standalone question, read on its own, in the conversation's place and currency."""
@@ -133,10 +141,12 @@ class QueryParser:
         # what the sentences that ask ask: "Our HR team uses … for hiring. When do we have to comply?" asks a date;
         # "Cloud engineer, I run EKS. Which certifications matter most?" ranks certifications, not clouds
         cues = self.figure_cues(asking_sentences(text), own.pop("entities"))
-        intent, sort, limit = self._intent(_lowered(asking_sentences(text)), own, previous)
-        unknown = UNKNOWN_PLACE.search(text) if intent in ("list", "rank", "top") and "place" not in own else None
-        if unknown and unknown.group(1) not in " ".join(own.get("company", ())):  # "in Tokyo": no posting is there
-            own.update(place=unknown.group(1), place_spellings=(unknown.group(1).lower(),))
+        intent, sort, limit = self._intent(_lowered(asking_sentences(text)), own, previous, cues)
+        # the gazetteer is read only for a question about postings or a figure of them ("in Singapore")
+        postings_asked = intent != "explain" or cues.found & {*FIGURES, "posting_noun"} or bool(previous and previous.intent != "explain")
+        named = self._named_place(text, own, cues.entities) if postings_asked and "place" not in own else None
+        if named:  # "in Singapore": a condition even where no posting is (the answer then says so)
+            own.update(place=named.name, place_spellings=named.spellings)
         if previous is None or not self._leans_on(low, own, intent) or intent in FIGURES and previous.intent == "explain":
             return Query(text, intent, sort=sort, limit=limit, latest=_names(own), cues=cues, **own)
         measured = MULTI_VALUED if previous.intent == "share" else ()  # what a share measured
@@ -214,6 +224,52 @@ class QueryParser:
                 return hit.group(0), (name.lower(),), text[: hit.start()] + " " * len(name) + text[hit.end():]
         return None, (), text
 
+    def _position(self, text: str, previous: Query | None, year: str | None) -> tuple[str | None, str | None]:
+        """The ranked list a question names (or its conversation's) and the identifier of the position it asks for,
+        in the edition of `year` (else the current one)."""
+        lists = self.lex["query_positions"]["ranked_lists"]
+        named = next((key for key, spec in lists.items() if has_any(text, spec["names"])), None)
+        ranked_list = named or (previous.ranked_list if previous is not None else None)
+        n = self._position_number(text)[0] if ranked_list else None
+        if not n:
+            return (named, None) if named else (None, None)
+        edition = year or self.current_edition(ranked_list)
+        entry = lists[ranked_list]["entry"]
+        return ranked_list, (entry if edition else entry.replace(":{edition}", "")).format(n=n, edition=edition)
+
+    def searched(self, text: str, query: Query) -> str:
+        """The text to search for `query`: its position words replaced by the entry's identifier ("LLM03:2026")."""
+        words = self._position_number(text)[1] if query.position else None
+        return text.replace(words, query.position, 1) if words else text
+
+    def _position_number(self, text: str) -> tuple[int | None, str | None]:
+        """"number 3", "#3", "no. 3", "ranked third", "the 3rd item": the position asked for, 1 to 10."""
+        words = self.lex["query_number_words"]
+        positions = self.lex["query_positions"]
+        for hit in phrase_pattern(*positions["before_number"]).finditer(text):
+            after = text[hit.end():].split()[:1]
+            token = after[0].strip(".,;:!?)").lower() if after else ""
+            n = int(token) if token.isdigit() else words.get(token) or positions["ordinals"].get(token)
+            if n and 1 <= n <= 10:
+                return n, text[hit.start():hit.end() + text[hit.end():].index(after[0]) + len(after[0].rstrip(".,;:!?)"))]
+        for hit in phrase_pattern(*positions["ordinals"]).finditer(text):
+            after = text[hit.end():].split()[:1]
+            if not after or after[0].lower().strip(".,;:!?") in positions["after_ordinal"] or text[hit.end():].lstrip()[:1] in "?.,;!":
+                return positions["ordinals"][hit.group(0).lower()], hit.group(0)
+        return None, None
+
+    def _named_place(self, text: str, own: dict[str, Any], terms: Entities) -> Place | None:
+        """A country, US state or city named after "in"/"near"... that no posting location names (the gazetteer);
+        vocabulary terms ("in MLSecOps postings") are no place."""
+        companies = " ".join(own.get("company", ())).lower()
+        for term in terms.mentions:
+            text = text[:term.start] + " " * (term.end - term.start) + text[term.end:]
+        for name, ends in candidates(text, self.lex["query_place_prepositions"]):
+            place = lookup(name, ends) if name.lower() not in companies else None
+            if place:
+                return place
+        return None
+
     def _pay(self, text: str) -> dict[str, Any]:
         """A salary floor: "more than 300k", "at least £90k", "$180,000", "250k or more", "€100k+"."""
         before = "|".join(map(re.escape, self.lex["query_pay_floor_before"]))
@@ -234,8 +290,9 @@ class QueryParser:
                 return code
         return None
 
-    def _intent(self, low: str, own: dict[str, Any], previous: Query | None) -> tuple[str, str, int | None]:
-        """What is asked, the sort order and a top-n limit."""
+    def _intent(self, low: str, own: dict[str, Any], previous: Query | None, cues: Cues) -> tuple[str, str, int | None]:
+        """What is asked, the sort order and a top-n limit; whether a figure is asked, the figure cues say (one reading
+        with the analytics router's)."""
         # about postings: a posting noun, a role noun with a constraint ("the newest MLSecOps role"), or the conversation
         on_postings = bool(has_any(low, self.nouns) or own and has_any(low, self.named_nouns)
                            or previous and previous.about_postings)
@@ -246,9 +303,9 @@ class QueryParser:
             return "rank", "salary_max", n or (5 if plural and not re.search(r"\bwhich (?:is|one)\b", low) else 1)
         if has_any(low, self.lex["query_newest"]) and on_postings:
             return "top", "posted", n or (None if plural else 1)  # "the newest posting"; "the latest ATLAS release" is not
-        if has_any(low, self.lex["query_share"]):
+        if "share" in cues:
             return "share", "posted", None
-        if has_any(low, self.lex["query_count"]):
+        if "count" in cues:
             return "count", "posted", None
         if has_any(low, self.lex["query_compare"]):
             return "compare", "posted", None
@@ -256,7 +313,7 @@ class QueryParser:
             or has_any(low, self.lex["query_list_cues_anywhere"])
         if listing and (has_any(low, self.nouns) or own or re.search(r"\b(?:them|those|these)\b", low)) and not _names_other_thing(low):
             return "list", "posted", None
-        if has_any(low, self.lex["query_salary"]) and "pay_above" not in own:
+        if "salary" in cues and "pay_above" not in own:
             return "salary", "posted", None
         return "explain", "posted", None
 

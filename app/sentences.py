@@ -48,8 +48,16 @@ def passage_items(text: str, reference: str | None = None, focus: Collection[str
             if reference and asks >= 0:  # what it asks for (skills, clouds, certifications) is quotable on its own
                 items.append((_clip(TAG.sub("", block[asks:])), "requirements"))
             continue
-        items.extend((_clip(s, focus), kind) for s in split_sentences(block) if len(s) >= MIN_CHARS)
+        items.extend((_as_sentence(_clip(s, focus)), kind) for s in split_sentences(block) if len(s) >= MIN_CHARS)
     return items
+
+
+def _as_sentence(text: str) -> str:
+    """A clause quoted on its own reads as a sentence: one opening with a lower-case word (a passage that begins
+    inside a sentence, a clause clipped from a long one) starts with a capital ("…tracking the…" -> "…Tracking the…")."""
+    start = len(text) - len(text.lstrip("…"))
+    first = text[start:].split(" ", 1)[0]
+    return f"{text[:start]}{first[:1].upper()}{text[start + 1:]}" if first.isalpha() and first.islower() else text
 
 
 def posting_reference(metadata: dict) -> str | None:

@@ -13,6 +13,7 @@ from app.analytics.table import table_from_snapshot
 from app.coverage import quoted, searchable_text, specific_terms, unmentioned
 from app.filters import Filters, matches
 from app.followup import previous_questions
+from app.places import countries
 from app.types import Answer
 
 if TYPE_CHECKING:  # app.query reads terms with app.analytics.entities: importing it here would be circular
@@ -41,6 +42,8 @@ def analytics_answer(question: str, filters: Filters, snapshot, parser: QueryPar
     available = [row for row in table_from_snapshot(snapshot) if matches(filters, row.metadata)]
     here = Condition("location", reading.place, reading.place_spellings) if reading.place else None
     place = reading.place if here and any(here.holds(row) for row in available) else None
+    if here and not place:  # "in Singapore": no posting is there, so no figure for all postings either
+        return _nowhere(asked or question, here, available, decision)
     if place:  # "in London": counted over the postings located there
         plan = replace(plan, where=(*plan.where, here))
     unrecognised = [t for t in _unrecognised_terms(question, entities) if not (place and t in place.split())]
@@ -81,6 +84,17 @@ def _none_located(question: str, plan, filters: Filters, available: list, here: 
             f"so there is nothing to count ({len(there)} posting{'s' if len(there) != 1 else ''} of any kind {'are' if len(there) != 1 else 'is'} located there).")
     return Answer(question, text, [], True, "extractive", route="analytics",
                   data={"metric": plan.metric, "postings": 0, "available": len(available), "location": place,
+                        "routing": decision.to_dict()})
+
+
+def _nowhere(question: str, here: Condition, available: list, decision) -> Answer:
+    """An abstention for a place no posting is located in, naming where the postings are."""
+    where = countries([row.location for row in available])
+    text = (f"The postings don't say: there are no sample postings located in {here.value}, so there is nothing to count; "
+            f"figures for all postings would not answer this question. The {len(available)} postings are located in "
+            f"{', '.join(where[:-1]) + ' and ' + where[-1] if len(where) > 1 else ''.join(where) or 'no named country'} or are remote.")
+    return Answer(question, text, [], True, "extractive", route="analytics",
+                  data={"metric": None, "postings": 0, "available": len(available), "location": here.value,
                         "routing": decision.to_dict()})
 
 

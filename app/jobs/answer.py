@@ -7,6 +7,7 @@ from app.analytics.labels import LEVEL_WORDS, term
 from app.filters import Filters
 from app.jobs.engine import PostingsEngine, Selection
 from app.analytics.table import PostingRow
+from app.places import countries
 from app.query import Query
 from app.sentences import as_data
 from app.types import Answer, Citation
@@ -112,6 +113,8 @@ def _empty(q: Query, engine: PostingsEngine, filters: Filters, asked: str) -> An
             instead = "; ".join(f"{c} {'is' if c == 1 else 'are'} {term(v)}" for v, c in spread.items())
             text = (f"The corpus doesn't say: none of the {n} {population(relaxed, 'postings' if n > 1 else 'posting')} "
                     f"{_condition(name, getattr(q, name))}" + (f"; {instead}." if instead else "."))
+            if name == "place":  # say where postings are
+                text += f" The postings are located in {', '.join(countries([r.location for r in engine.rows]))} or are remote."
             nearest = engine.select(replace(relaxed, limit=RELATED), filters).rows  # the nearest relaxation's postings
             return Answer(asked, text, [], True, "extractive", route="postings", data={"total": 0, "emptied_by": name, "relaxed_total": n},
                           related=[Citation.from_passage(i, r.passage()) for i, r in enumerate(nearest, start=1)])

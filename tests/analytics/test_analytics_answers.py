@@ -189,7 +189,6 @@ def test_otherwise_passage_qa(bot, question, filters):
 
 @pytest.mark.parametrize("question, name", [
     ("How much does Anthropic pay its MLSecOps engineers?", "Anthropic"),
-    ("What share of MLSecOps postings in Sydney mention Kubernetes?", "Sydney"),
 ])
 def test_a_name_no_posting_mentions_is_not_silently_counted_over_all_postings(bot, rows, question, name):
     answer = bot.ask(question)
@@ -201,6 +200,7 @@ def test_a_name_no_posting_mentions_is_not_silently_counted_over_all_postings(bo
 @pytest.mark.parametrize("question, place, located", [
     ("How many postings are in Denver?", "Denver", lambda r: "Denver" in r["location"]),
     ("How many postings are there in the US?", "the US", lambda r: r["location"].endswith("USA")),  # "USA" in locations
+    ("how many postings are there in colorado?", "Colorado", lambda r: ", CO, " in r["location"]),  # a US state, by its code
 ])
 def test_a_place_in_the_question_restricts_the_count_to_postings_located_there(bot, rows, question, place, located):
     expected = [r for r in rows if located(r)]
@@ -209,6 +209,19 @@ def test_a_place_in_the_question_restricts_the_count_to_postings_located_there(b
     assert answer.route == "analytics" and not answer.abstained
     assert {"field": "location", "value": place} in answer.data["where"]
     assert answer.data["postings"] == len(expected) and f"There are {len(expected)} postings located in " in answer.text
+
+
+@pytest.mark.parametrize("question, place", [
+    ("typical salary for an ai red teamer in singapore?", "Singapore"),  # lower case: the gazetteer knows it
+    ("What share of MLSecOps postings in Sydney mention Kubernetes?", "Sydney"),
+    ("How many postings are there in Japan?", "Japan"),
+])
+def test_a_place_no_posting_is_in_abstains_and_says_where_the_postings_are(bot, rows, question, place):
+    answer = bot.ask(question)
+    assert answer.route == "analytics" and answer.abstained and answer.citations == []
+    assert f"there are no sample postings located in {place}" in answer.text, "never a figure over all postings"
+    assert answer.data["location"] == place
+    assert all(country in answer.text for country in {r["location"].rsplit(", ", 1)[1] for r in rows})
 
 
 def test_a_share_within_a_place_counts_only_the_postings_there(bot, rows):

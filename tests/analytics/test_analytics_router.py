@@ -93,3 +93,15 @@ def test_what_postings_typically_list_ranks_their_skills_and_a_company_size_is_n
     assert query.cues.list_field == "skills" and "top" in query.cues
     assert query.role_family == ("ai-governance",) and not query.seniority  # "mid-size" sizes the insurer
     assert router.route(query).route == "analytics"
+
+
+@pytest.mark.parametrize("question", [q for q, label in LABELLED if label == "analytics"] + [
+    "How prevalent is Kubernetes in MLSecOps postings?",  # figure cues the old intent word lists missed
+    "What's the ratio of remote to onsite postings?",
+    "What wages do AI red team postings offer?",
+])
+def test_the_query_s_intent_and_the_router_read_a_figure_alike(read, question):
+    """One reading: a question whose cues ask for a share, count or salary has that intent in its Query."""
+    query = read(question)
+    asked = {"share", "count", "salary"} & set(query.cues.found)
+    assert not asked or query.intent in asked | {"rank", "top", "list", "compare"}, (query.intent, asked)

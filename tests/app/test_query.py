@@ -8,6 +8,7 @@ import pytest
 
 from app.lexicon import load_lexicon
 from app.query import QueryParser
+from ingest.editions import load_registry
 from ingest.vocabulary import load_vocabulary
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -16,8 +17,10 @@ CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 @pytest.fixture(scope="module")
 def parser() -> QueryParser:
     postings = [json.loads(line) for path in sorted((CORPUS / "postings").glob("*.jsonl")) for line in path.read_text().splitlines()]
+    registry = load_registry(CORPUS / "editions.yaml")
     return QueryParser(load_vocabulary(CORPUS / "vocabulary.yaml"), load_lexicon(CORPUS / "lexicon.yaml"),
-                       [p["company"] for p in postings], [p["location"] for p in postings])
+                       [p["company"] for p in postings], [p["location"] for p in postings],
+                       lambda key: registry.get(key).current.label)
 
 
 def conversation(parser: QueryParser, *turns: str):
@@ -94,12 +97,29 @@ def test_a_new_topic_starts_afresh(parser):
     ("How many postings are in the US?", "the US"),
     ("How many roles are in New York?", "New York"),
     ("What share of jobs in Berlin mention Python?", "Berlin"),
-    ("How many postings are in Tokyo?", None),  # a figure: no posting is located there, so no place to count by
+    ("How many postings are in Tokyo?", "Tokyo"),  # no posting is located there: the answer says so, no figure for all
     ("Which MLSecOps jobs are open in Tokyo?", "Tokyo"),  # a list: the place empties it, and the answer says so
+    ("typical salary for an ai red teamer in singapore?", "Singapore"),  # lower case, a country of the gazetteer
+    ("remote AI security jobs in hong kong", "Hong Kong"),
+    ("How many postings are there in Texas?", "Texas"),
+    ("What do AI security engineers earn in the Netherlands?", "Netherlands"),
+    ("How many postings ask for experience in mobile security?", None),  # a small town's name in lower case is a word
+    ("How many postings ask for experience in reading code?", None),  # a city's name, lower case, mid-sentence: a word
+    ("Which postings in Reading ask for Python?", "Reading"),  # capitalised: the city
     ("Which skills matter in AI security?", None),
+    ("What is prompt injection in Singapore's guidelines?", None),  # no figure or postings asked: no place to count by
 ])
 def test_the_place_a_question_names(parser, question, place):
     assert parser.parse(question).place == place
+
+
+def test_a_us_state_is_spelled_as_posting_locations_write_it(parser):
+    assert parser.parse("How many postings are there in Texas?").place_spellings == (", tx, ",)
+
+
+def test_a_place_follow_up_replaces_the_conversation_s_place(parser):
+    query = conversation(parser, "Which postings are in Dublin?", "and in Singapore?")
+    assert (query.intent, query.place, query.place_spellings) == ("list", "Singapore", ("singapore",))
 
 
 def test_a_currency_named_anywhere(parser):
@@ -125,3 +145,24 @@ def test_the_asking_sentence_not_the_askers_context_says_what_is_asked(parser, q
     query = parser.parse(question)
     assert query.intent == intent
     assert query.about_postings == (intent == "list")
+
+
+@pytest.mark.parametrize("question, position", [
+    ("Which edition of the OWASP LLM Top 10 is the current one, and what sits at number 3 in it?", "LLM03:2026"),
+    ("whats #8 in the owasp llm top 10?", "LLM08:2026"),
+    ("In the OWASP Top 10 for LLM apps, which risk is ranked third?", "LLM03:2026"),
+    ("Which risk is the seventh entry of the OWASP LLM Top 10?", "LLM07:2026"),
+    ("what was the 3rd item in the 2025 edition of the owasp llm top 10?", "LLM03:2025"),  # the edition it names
+    ("Which was the first OWASP LLM Top 10 list?", None),  # an ordinal of an edition, not a position
+    ("What is number 3 in the MITRE ATLAS matrix?", None),  # no ranked list of numbered entries
+])
+def test_a_position_in_a_ranked_list_is_its_entry_s_identifier(parser, question, position):
+    query = parser.parse(question)
+    assert query.position == position
+    assert not position or position in parser.searched(question, query) and query.asks_current == position.endswith("2026")
+
+
+def test_a_position_follow_up_keeps_the_list(parser):
+    query = conversation(parser, "What sits at number 1 in the OWASP LLM Top 10?", "and number 6?")
+    assert query.position == "LLM06:2026"
+    assert conversation(parser, "What sits at number 1 in the OWASP LLM Top 10?", "and what does MLSecOps pay?").position is None

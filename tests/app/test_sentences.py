@@ -104,3 +104,14 @@ def test_a_long_sentence_keeps_the_clause_the_question_asks_about():
     assert head.endswith("…") and "2028" not in head  # cut from the start, the last clause is lost
     (focused, _), = passage_items(sentence, focus=set(lexical_tokens("When do obligations for Annex I products apply?")))
     assert focused.startswith("…") and focused.endswith("from 2 August 2028.") and len(focused) <= MAX_CHARS + 2
+
+
+def test_a_clause_quoted_on_its_own_reads_as_a_sentence():
+    # a chunk that begins inside a sentence, and a long sentence clipped to the clause a question asks about
+    begun = passage_sentences("tracking the EU AI Act's amended timeline: transparency duties under Article 50 apply.")
+    assert begun == ["Tracking the EU AI Act's amended timeline: transparency duties under Article 50 apply."]
+    from app.sentences import passage_items
+    long = "Many things are said here, " * 20 + "obligations for Annex I systems apply from 2 August 2028."
+    (clipped, _), = passage_items(long, focus={"annex", "obligations"})
+    assert clipped.startswith("…Obligations for Annex I systems")
+    assert passage_sentences("torch.load defaults to weights_only=True since PyTorch 2.6.")[0].startswith("torch.load")
