@@ -20,10 +20,11 @@ MAX_OVER_FETCH = 3000
 class HybridRetriever:
     """Both legs see the same filters and the same snapshot, so answers never mix index versions."""
 
-    def __init__(self, settings: Settings, store: ChunkStore, snapshot: Snapshot):
+    def __init__(self, settings: Settings, store: ChunkStore, snapshot: Snapshot, where: dict | None = None):
         self.settings = settings
         self.store = store
         self.snapshot = snapshot
+        self.where = where  # what every Chroma query must also meet: the rows of the snapshot (one user's view)
         self._masks: OrderedDict[Filters, np.ndarray] = OrderedDict()
 
     def retrieve(self, query: str, query_vector: np.ndarray | None, filters: Filters, k: int | None = None) -> list[Passage]:
@@ -57,6 +58,8 @@ class HybridRetriever:
         return [r for r in rows if mask[r]][:want]
 
     def _query_rows(self, query_vector: np.ndarray, n: int, where: dict | None) -> list[int]:
+        if self.where:
+            where = {"$and": [self.where, where]} if where else self.where
         result = self.store.chunks.query(query_embeddings=[query_vector.tolist()], n_results=max(1, n), where=where, include=[])
         rows = (self.snapshot.row_of.get(chunk_id) for chunk_id in result["ids"][0])
         return [r for r in rows if r is not None]

@@ -1,0 +1,98 @@
+"""Each user's uploads are theirs alone: answers, counts, postings lists and the tabs see the corpus and their own files."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app.filters import Filters
+from app.ui.uploads import UploadLibrary, user_folder_name
+
+PRIVATE = Path(__file__).resolve().parents[1] / "data" / "uploads" / "private"
+ROTATION = "How much does the Halvorsen red team rotation cost?"  # only in ana's report
+CLINIC = "How much does the Pemberly model audit clinic cost?"  # only in ben's report
+COUNT = "How many MLSecOps postings are there?"  # the corpus has 2; ana's postings file adds 2, ben's none
+LISTING = "List the postings at Quenbury Analytics"  # ana's company
+
+
+@pytest.fixture
+def two_users(tmp_path, ui_settings, embedder):
+    """A private copy of the indexed UI corpus, an Assistant over it, and ana's and ben's uploads added to it."""
+    from app import Assistant
+
+    shutil.copytree(ui_settings.data_dir, tmp_path / "data", ignore=shutil.ignore_patterns("ingest.lock"))
+    settings = ui_settings.model_copy(update={"data_dir": tmp_path / "data"})
+    assistant = Assistant(settings, embedder=embedder)
+    library = UploadLibrary(settings, lambda: embedder, lambda user: assistant.retriever(user).snapshot)
+    for user, names in (("ana", ("ana-rotation.md", "ana-postings.jsonl")), ("ben", ("ben-clinic.md", "ben-postings.jsonl"))):
+        assert {d.status for d in library.add(user, [(name, PRIVATE / name) for name in names])} == {"ingested"}
+    return assistant, library
+
+
+def _sources(answer) -> set[str]:
+    return {c.source for c in answer.citations}
+
+
+def _owned_by(user: str | None, sources: set[str]) -> bool:
+    return any(s.startswith(user_folder_name(user) + "/") for s in sources)
+
+
+def test_each_users_answers_cite_their_own_uploads_and_never_the_others(two_users):
+    assistant, _ = two_users
+    mine = assistant.ask(ROTATION, user="ana")
+    assert "913" in mine.text and f"{user_folder_name('ana')}/ana-rotation.md" in _sources(mine)
+    for other in ("ben", None):  # another login, and the Python API / CLI (no login)
+        theirs = assistant.ask(ROTATION, user=other)
+        assert "913" not in theirs.text and "Halvorsen red team rotation costs" not in theirs.text
+        assert not _owned_by("ana", _sources(theirs))
+    assert "286" in assistant.ask(CLINIC, user="ben").text
+    assert not _owned_by("ben", _sources(assistant.ask(CLINIC, user="ana")))
+
+
+def test_both_retrieval_legs_skip_other_users_chunks(two_users):
+    assistant, _ = two_users
+    vector = assistant.embedder.embed_query(ROTATION)
+    for user, allowed in (("ana", {None, user_folder_name("ana")}), ("ben", {None, user_folder_name("ben")})):
+        retriever = assistant.retriever(user)
+        metadatas = retriever.snapshot.metadatas
+        dense = retriever.dense_ranking(vector, Filters())
+        lexical = retriever.bm25_ranking(ROTATION, Filters())
+        assert dense and {metadatas[r].get("owner") for r in dense + lexical} <= allowed
+        # the dense leg still fills its candidates from what the user may see (the owner where-clause in Chroma)
+        assert len(dense) == min(assistant.settings.candidate_k, len(retriever.snapshot))
+        assert {m.get("owner") for m in metadatas} == allowed
+    ana_top = assistant.retriever("ana").retrieve(ROTATION, vector, Filters(), k=1)[0]
+    assert ana_top.metadata["source"].endswith("ana-rotation.md")
+
+
+def test_counts_and_postings_lists_see_only_the_askers_postings(two_users):
+    from app.analytics.stats import postings_of
+    from app.ui.market import MarketView
+
+    assistant, _ = two_users
+    counted = {user: assistant.ask(COUNT, user=user) for user in ("ana", "ben", None)}
+    assert counted["ana"].route == "analytics" and "4 MLSecOps postings" in counted["ana"].text
+    assert "2 MLSecOps postings" in counted["ben"].text and "2 MLSecOps postings" in counted[None].text
+    assert "of the 10 postings" in counted["ana"].text and "of the 9 postings" in counted["ben"].text
+    assert _owned_by("ana", _sources(counted["ana"])) and not _owned_by("ana", _sources(counted["ben"]))
+    listed = assistant.ask(LISTING, user="ana")
+    assert listed.route == "postings" and "Quenbury Analytics" in listed.text
+    assert "Quenbury" not in assistant.ask(LISTING, user="ben").text
+    assert "Marlowe Forge" in assistant.ask(LISTING, user="ben").text  # ben's list: the corpus and his postings
+    companies = {user: {r.metadata.get("company") for r in postings_of(assistant.retriever(user).snapshot)}
+                 for user in ("ana", "ben", None)}  # the Jobs tab's table
+    assert "Quenbury Analytics" in companies["ana"] and "Marlowe Forge" not in companies["ana"]
+    assert "Marlowe Forge" in companies["ben"] and "Quenbury Analytics" not in companies["ben"]
+    assert not {"Quenbury Analytics", "Marlowe Forge"} & (companies[None] | {r.metadata.get("company") for r in postings_of(assistant)})
+    market = MarketView()
+    assert "<b>10</b> open job postings" in market.html(assistant, "ana") and "<b>9</b> open job postings" in market.html(assistant, "ben")
+
+
+def test_removing_a_document_takes_it_out_for_its_owner_only(two_users):
+    assistant, library = two_users
+    library.remove("ana", "ana-rotation.md")
+    assert "913" not in assistant.ask(ROTATION, user="ana").text
+    assert [d.name for d in library.documents("ana")] == ["ana-postings.jsonl"] and library.documents("ana")[0].chunks == 3
+    assert "286" in assistant.ask(CLINIC, user="ben").text  # ben's documents stay
+    assert {d.name: d.chunks for d in library.documents("ben")} == {"ben-clinic.md": 1, "ben-postings.jsonl": 2}
