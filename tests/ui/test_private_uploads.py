@@ -96,3 +96,35 @@ def test_removing_a_document_takes_it_out_for_its_owner_only(two_users):
     assert [d.name for d in library.documents("ana")] == ["ana-postings.jsonl"] and library.documents("ana")[0].chunks == 3
     assert "286" in assistant.ask(CLINIC, user="ben").text  # ben's documents stay
     assert {d.name: d.chunks for d in library.documents("ben")} == {"ben-clinic.md": 1, "ben-postings.jsonl": 2}
+
+
+@pytest.mark.filterwarnings("ignore:.*no_silent_downcasting", "ignore:The copy keyword is deprecated")
+def test_two_logins_on_one_server_never_see_each_others_uploads(tmp_path, ui_settings, embedder):
+    """Through the real server's /add_documents and /ask endpoints, with Gradio auth and two usernames."""
+    from gradio_client import Client, handle_file
+    from ui_helpers import free_port
+
+    from app import Assistant
+    from app.ui.app import build_ui
+    from app.ui.backend import Backend
+
+    shutil.copytree(ui_settings.data_dir, tmp_path / "data", ignore=shutil.ignore_patterns("ingest.lock"))
+    settings = ui_settings.model_copy(update={"data_dir": tmp_path / "data"})
+    demo = build_ui(Backend(settings, Assistant(settings, embedder=embedder)))
+    demo.queue()
+    _, url, _ = demo.launch(server_name="127.0.0.1", server_port=free_port(), auth=[("ana", "ana-pass"), ("ben", "ben-pass")],
+                            prevent_thread_lock=True, quiet=True, ssr_mode=False, mcp_server=False)
+    try:
+        ana = Client(url, auth=("ana", "ana-pass"), verbose=False)
+        ben = Client(url, auth=("ben", "ben-pass"), verbose=False)
+        added = ana.predict([handle_file(PRIVATE / "ana-rotation.md"), handle_file(PRIVATE / "ana-postings.jsonl")],
+                            api_name="/add_documents")
+        assert {d["status"] for d in added} == {"ingested"}
+        assert "913" in ana.predict(question=ROTATION, api_name="/ask")["text"]
+        theirs = ben.predict(question=ROTATION, api_name="/ask")
+        assert "913" not in theirs["text"] and not any("ana-rotation" in c["source"] for c in theirs["citations"])
+        assert "4 MLSecOps postings" in ana.predict(question=COUNT, api_name="/ask")["text"]
+        assert "2 MLSecOps postings" in ben.predict(question=COUNT, api_name="/ask")["text"]
+        assert "Quenbury" not in ben.predict(question=LISTING, api_name="/ask")["text"]
+    finally:
+        demo.close()
