@@ -128,3 +128,14 @@ def test_two_logins_on_one_server_never_see_each_others_uploads(tmp_path, ui_set
         assert "Quenbury" not in ben.predict(question=LISTING, api_name="/ask")["text"]
     finally:
         demo.close()
+
+
+def test_the_same_posting_id_in_two_users_files_replaces_neither(two_users, tmp_path):
+    assistant, library = two_users
+    copy = tmp_path / "copied.jsonl"
+    copy.write_text((PRIVATE / "ana-postings.jsonl").read_text().replace("Quenbury Analytics", "Quenbury Copy"))
+    [outcome] = library.add("ben", [("copied.jsonl", copy)])
+    assert outcome.status == "ingested" and outcome.chunks == 3 and "ana" not in outcome.reason
+    assert "3 of the 10 postings match" in assistant.ask(LISTING, user="ana").text  # ana's postings are still hers
+    assert {d.name: d.chunks for d in library.documents("ana")} == {"ana-rotation.md": 1, "ana-postings.jsonl": 3}
+    assert "Quenbury Copy" in assistant.ask("List the postings at Quenbury Copy", user="ben").text
