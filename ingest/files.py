@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.models import Skipped, SourceFile
-from ingest.owners import owner_of
+from ingest.owners import UPLOADS, owner_of
 
 DOCUMENT_SUFFIXES = {".md", ".markdown", ".txt", ".html", ".htm", ".pdf"}
 POSTING_SUFFIXES = {".jsonl", ".json", ".csv"}
@@ -36,7 +36,7 @@ def discover_files(paths: list[Path], corpus_dir: Path, corpus_notes: tuple[str,
             suffix = path.suffix.lower()
             if suffix in CONFIG_SUFFIXES:
                 continue
-            source = source_path(path, root, corpus_dir)
+            source = source_path(path, root, corpus_dir, data_dir)
             if source in corpus_notes:
                 continue
             if suffix not in DOCUMENT_SUFFIXES | POSTING_SUFFIXES:
@@ -49,12 +49,13 @@ def discover_files(paths: list[Path], corpus_dir: Path, corpus_notes: tuple[str,
     return list(found.values()), skipped
 
 
-def source_path(path: Path, root: Path, corpus_dir: Path) -> str:
-    """Path relative to the corpus root when inside it, else relative to the folder holding `root`."""
+def source_path(path: Path, root: Path, corpus_dir: Path, data_dir: Path | None = None) -> str:
+    """Path relative to the corpus root when inside it, "<user folder>/<name>" for a user's upload (whichever folder
+    was ingested), else relative to the folder holding `root`."""
     resolved, corpus = path.resolve(), corpus_dir.resolve()
     if resolved.is_relative_to(corpus):
         return resolved.relative_to(corpus).as_posix()
-    base = root.resolve().parent
+    base = (data_dir / UPLOADS).resolve() if owner_of(resolved, data_dir) else root.resolve().parent
     return resolved.relative_to(base).as_posix()
 
 

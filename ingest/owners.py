@@ -35,9 +35,11 @@ def owner_of(path: Path, data_dir: Path | None) -> str | None:
 
 def owned(result: LoadResult, owner: str | None) -> LoadResult:
     """The documents of one file marked with their owner (unchanged for a shared file); a posting's id is made the
-    owner's own, so two users (or a user and the corpus) with the same posting id never replace each other's."""
+    owner's own, so two users (or a user and the corpus) with the same posting id never replace each other's, and the
+    version names the owner, so an upload indexed before owners existed is written again with its owner."""
     if owner is None:
         return result
     documents = [dataclasses.replace(d, doc_id=d.doc_id.replace("posting:", f"posting:{owner}/", 1) if d.kind == "posting" else d.doc_id,
+                                     version=hashlib.sha256(f"{d.version}\0{owner}".encode()).hexdigest(),
                                      metadata={**d.metadata, OWNER: owner}) for d in result.documents]
     return dataclasses.replace(result, documents=documents)

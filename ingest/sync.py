@@ -197,4 +197,5 @@ def _record(document: Document, sf: SourceFile, chunk_count: int, now: str) -> D
     return DocRecord(
         doc_id=document.doc_id, source=document.source, origin=str(sf.path), version=document.version,
         file_hash=sf.file_hash, title=document.title[:500], kind=document.kind, chunk_count=chunk_count, ingested_at=now,
+        owner=sf.owner or "",
     )

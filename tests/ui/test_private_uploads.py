@@ -139,3 +139,25 @@ def test_the_same_posting_id_in_two_users_files_replaces_neither(two_users, tmp_
     assert "3 of the 10 postings match" in assistant.ask(LISTING, user="ana").text  # ana's postings are still hers
     assert {d.name: d.chunks for d in library.documents("ana")} == {"ana-rotation.md": 1, "ana-postings.jsonl": 3}
     assert "Quenbury Copy" in assistant.ask("List the postings at Quenbury Copy", user="ben").text
+
+
+def test_uploads_indexed_before_owners_become_private_at_the_next_ingest_of_the_uploads(tmp_path, ui_settings, embedder, monkeypatch):
+    from app import Assistant
+    from ingest.sync import run_ingest
+
+    shutil.copytree(ui_settings.data_dir, tmp_path / "data", ignore=shutil.ignore_patterns("ingest.lock"))
+    settings = ui_settings.model_copy(update={"data_dir": tmp_path / "data"})
+    assistant = Assistant(settings, embedder=embedder)
+    library = UploadLibrary(settings, lambda: embedder, lambda user: assistant.retriever(user).snapshot)
+    with monkeypatch.context() as before_owners:  # how an upload was indexed before chunks carried their owner
+        before_owners.setattr("ingest.files.owner_of", lambda path, data_dir: None)
+        before_owners.setattr("ingest.loaders.owned", lambda result, owner: result)
+        library.add("ana", [(name, PRIVATE / name) for name in ("ana-rotation.md", "ana-postings.jsonl")])
+    assert "913" in assistant.ask(ROTATION, user="ben").text  # the old leak
+    report = run_ingest(settings, [settings.data_dir / "uploads"], embedder=embedder, show_progress=False)
+    assert report.updated == 2 and report.chunks_written == 4
+    assert "913" not in assistant.ask(ROTATION, user="ben").text and "913" in assistant.ask(ROTATION, user="ana").text
+    assert "4 MLSecOps postings" in assistant.ask(COUNT, user="ana").text and "2 MLSecOps postings" in assistant.ask(COUNT, user="ben").text
+    assert {d.name: d.chunks for d in library.documents("ana")} == {"ana-rotation.md": 1, "ana-postings.jsonl": 3}
+    again = run_ingest(settings, [settings.data_dir / "uploads"], embedder=embedder, show_progress=False)
+    assert again.chunks_written == 0 and again.unchanged == 2
