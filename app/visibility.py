@@ -51,5 +51,6 @@ def visible_retriever(retriever: HybridRetriever, user: str | None) -> HybridRet
     key = ("retriever for", user_folder_name(user))
     if key not in view.derived:
         others = sorted(owners(retriever.snapshot) - {user_folder_name(user)})
-        view.derived[key] = HybridRetriever(retriever.settings, retriever.store, view, where={OWNER: {"$nin": others}})
+        view.derived[key] = HybridRetriever(retriever.settings, retriever.store, view, where={OWNER: {"$nin": others}},
+                                            hidden=len(retriever.snapshot) - len(view))
     return view.derived[key]

@@ -50,7 +50,9 @@ def test_each_users_answers_cite_their_own_uploads_and_never_the_others(two_user
     assert not _owned_by("ben", _sources(assistant.ask(CLINIC, user="ana")))
 
 
-def test_both_retrieval_legs_skip_other_users_chunks(two_users):
+@pytest.mark.parametrize("over_fetch", [3000, 0], ids=["hidden-chunks-fetched-and-dropped", "owner-clause-in-chroma"])
+def test_both_retrieval_legs_skip_other_users_chunks(two_users, monkeypatch, over_fetch):
+    monkeypatch.setattr("app.retrieval.MAX_OVER_FETCH", over_fetch)
     assistant, _ = two_users
     vector = assistant.embedder.embed_query(ROTATION)
     for user, allowed in (("ana", {None, user_folder_name("ana")}), ("ben", {None, user_folder_name("ben")})):
@@ -58,8 +60,10 @@ def test_both_retrieval_legs_skip_other_users_chunks(two_users):
         metadatas = retriever.snapshot.metadatas
         dense = retriever.dense_ranking(vector, Filters())
         lexical = retriever.bm25_ranking(ROTATION, Filters())
-        assert dense and {metadatas[r].get("owner") for r in dense + lexical} <= allowed
-        # the dense leg still fills its candidates from what the user may see (the owner where-clause in Chroma)
+        documents = retriever.dense_ranking(vector, Filters(kind="document"))  # the user's filter and the view's, together
+        assert dense and documents and {metadatas[r].get("owner") for r in dense + lexical + documents} <= allowed
+        assert {metadatas[r]["kind"] for r in documents} == {"document"}
+        # the dense leg still fills its candidates from what the user may see
         assert len(dense) == min(assistant.settings.candidate_k, len(retriever.snapshot))
         assert {m.get("owner") for m in metadatas} == allowed
     ana_top = assistant.retriever("ana").retrieve(ROTATION, vector, Filters(), k=1)[0]
