@@ -102,10 +102,12 @@ def test_removing_a_document_takes_it_out_for_its_owner_only(two_users):
     assert {d.name: d.chunks for d in library.documents("ben")} == {"ben-clinic.md": 1, "ben-postings.jsonl": 2}
 
 
-@pytest.mark.filterwarnings("ignore:.*no_silent_downcasting", "ignore:The copy keyword is deprecated")
-def test_two_logins_on_one_server_never_see_each_others_uploads(tmp_path, ui_settings, embedder):
-    """Through the real server's /add_documents and /ask endpoints, with Gradio auth and two usernames."""
-    from gradio_client import Client, handle_file
+LOGINS = [("ana", "ana-pass"), ("ben", "ben-pass")]
+
+
+@pytest.fixture
+def two_login_server(tmp_path, ui_settings, embedder):
+    """The UI over a private copy of the indexed UI corpus, with Gradio auth and two usernames; yields its URL."""
     from ui_helpers import free_port
 
     from app import Assistant
@@ -116,22 +118,27 @@ def test_two_logins_on_one_server_never_see_each_others_uploads(tmp_path, ui_set
     settings = ui_settings.model_copy(update={"data_dir": tmp_path / "data"})
     demo = build_ui(Backend(settings, Assistant(settings, embedder=embedder)))
     demo.queue()
-    _, url, _ = demo.launch(server_name="127.0.0.1", server_port=free_port(), auth=[("ana", "ana-pass"), ("ben", "ben-pass")],
-                            prevent_thread_lock=True, quiet=True, ssr_mode=False, mcp_server=False)
-    try:
-        ana = Client(url, auth=("ana", "ana-pass"), verbose=False)
-        ben = Client(url, auth=("ben", "ben-pass"), verbose=False)
-        added = ana.predict([handle_file(PRIVATE / "ana-rotation.md"), handle_file(PRIVATE / "ana-postings.jsonl")],
-                            api_name="/add_documents")
-        assert {d["status"] for d in added} == {"ingested"}
-        assert "913" in ana.predict(question=ROTATION, api_name="/ask")["text"]
-        theirs = ben.predict(question=ROTATION, api_name="/ask")
-        assert "913" not in theirs["text"] and not any("ana-rotation" in c["source"] for c in theirs["citations"])
-        assert "4 MLSecOps postings" in ana.predict(question=COUNT, api_name="/ask")["text"]
-        assert "2 MLSecOps postings" in ben.predict(question=COUNT, api_name="/ask")["text"]
-        assert "Quenbury" not in ben.predict(question=LISTING, api_name="/ask")["text"]
-    finally:
-        demo.close()
+    _, url, _ = demo.launch(server_name="127.0.0.1", server_port=free_port(), auth=LOGINS, prevent_thread_lock=True,
+                            quiet=True, ssr_mode=False, mcp_server=False)
+    yield url
+    demo.close()
+
+
+@pytest.mark.filterwarnings("ignore:.*no_silent_downcasting", "ignore:The copy keyword is deprecated")
+def test_two_logins_on_one_server_never_see_each_others_uploads(two_login_server):
+    """Through the real server's /add_documents and /ask endpoints."""
+    from gradio_client import Client, handle_file
+
+    ana, ben = (Client(two_login_server, auth=login, verbose=False) for login in LOGINS)
+    added = ana.predict([handle_file(PRIVATE / "ana-rotation.md"), handle_file(PRIVATE / "ana-postings.jsonl")],
+                        api_name="/add_documents")
+    assert {d["status"] for d in added} == {"ingested"}
+    assert "913" in ana.predict(question=ROTATION, api_name="/ask")["text"]
+    theirs = ben.predict(question=ROTATION, api_name="/ask")
+    assert "913" not in theirs["text"] and not any("ana-rotation" in c["source"] for c in theirs["citations"])
+    assert "4 MLSecOps postings" in ana.predict(question=COUNT, api_name="/ask")["text"]
+    assert "2 MLSecOps postings" in ben.predict(question=COUNT, api_name="/ask")["text"]
+    assert "Quenbury" not in ben.predict(question=LISTING, api_name="/ask")["text"]
 
 
 def test_the_same_posting_id_in_two_users_files_replaces_neither(two_users, tmp_path):
