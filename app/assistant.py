@@ -140,9 +140,10 @@ class Assistant:
                         "below_threshold": self._below_threshold(answer, gap, draft, passages)}
         yield answer
 
-    def advise(self, profile_or_text, target: str | None = None):
-        """Career advice for a CV's text or a Profile (edited or not): ranked fit, counted gaps, a cited plan, postings."""
-        return self.coach().advise(profile_or_text, target)
+    def advise(self, profile_or_text, target: str | None = None, user: str | None = None):
+        """Career advice for a CV's text or a Profile (edited or not): ranked fit, counted gaps, a cited plan, postings
+        (over the corpus and `user`'s own uploads, see `retriever`)."""
+        return self.coach().advise(profile_or_text, target, user)
 
     def coach(self):
         """The career coach over this Assistant's index (app.advice.advise.Coach)."""

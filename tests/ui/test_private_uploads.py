@@ -172,3 +172,11 @@ def test_uploads_indexed_before_owners_become_private_at_the_next_ingest_of_the_
     assert {d.name: d.chunks for d in library.documents("ana")} == {"ana-rotation.md": 1, "ana-postings.jsonl": 3}
     again = run_ingest(settings, [settings.data_dir / "uploads"], embedder=embedder, show_progress=False)
     assert again.chunks_written == 0 and again.unchanged == 2
+
+
+def test_career_advice_counts_the_askers_postings_only(two_users):
+    assistant, _ = two_users
+    profile = {"roles": ["ml engineer"], "years": 4, "skills": ["python", "kubernetes"], "certifications": [], "clouds": []}
+    companies = {user: {p["company"] for key in ("postings_now", "postings_within_reach")
+                        for p in assistant.advise(profile, "mlsecops", user).to_dict()[key]} for user in ("ana", "ben")}
+    assert "Quenbury Analytics" in companies["ana"] and "Quenbury Analytics" not in companies["ben"]
