@@ -28,6 +28,7 @@ from app.sentences import answer_sentences, completed_sentences
 from app.settings import Settings
 from app.support import SupportChecker
 from app.types import Answer, Citation, Passage
+from app.visibility import visible_retriever
 from ingest.embedding import make_embedder
 from ingest.offline import enforce_offline
 from ingest.snapshot import build_snapshot, current_fingerprint, load_snapshot, save_snapshot
@@ -62,17 +63,17 @@ class Assistant:
 
     # -- public API ---------------------------------------------------------------------------
     def ask(self, question: str, *, filters: dict[str, Any] | None = None, history: list[Any] | None = None,
-            mode: str | None = None) -> Answer:
-        """Answer one question; see Answer for the shape."""
+            mode: str | None = None, user: str | None = None) -> Answer:
+        """Answer one question from the corpus and `user`'s own uploads (see `retriever`); see Answer for the shape."""
         answer = None
-        for item in self.stream(question, filters=filters, history=history, mode=mode):
+        for item in self.stream(question, filters=filters, history=history, mode=mode, user=user):
             if isinstance(item, Answer):
                 answer = item
         assert answer is not None
         return answer
 
     def stream(self, question: str, *, filters: dict[str, Any] | None = None, history: list[Any] | None = None,
-               mode: str | None = None) -> Iterator[str | Answer]:
+               mode: str | None = None, user: str | None = None) -> Iterator[str | Answer]:
         """Yield pieces of answer text as they are ready, then the final verified Answer."""
         started = time.perf_counter()
         question = self.validate_question(question)
@@ -80,8 +81,8 @@ class Assistant:
         mode = mode or self.settings.answer_mode
         if mode not in ("extractive", "llm"):
             raise UserError(f"unknown mode {mode!r}; choose extractive or llm")
-        retriever = self.retriever()  # one snapshot for the whole answer
-        asked = self.read(question, history)
+        retriever = self.retriever(user)  # one snapshot for the whole answer, as this user sees it
+        asked = self.read(question, history, user)
         query = self._parser(retriever).follow_ups.standalone(question, history)
         query = self._parser(retriever).searched(query, asked)  # "number 3" of a ranked list: its identifier, "LLM03"
         if parsed.kind != "document" and asked.about_postings:  # list, rank or newest: select postings
@@ -140,9 +141,10 @@ class Assistant:
                         "below_threshold": self._below_threshold(answer, gap, draft, passages)}
         yield answer
 
-    def advise(self, profile_or_text, target: str | None = None):
-        """Career advice for a CV's text or a Profile (edited or not): ranked fit, counted gaps, a cited plan, postings."""
-        return self.coach().advise(profile_or_text, target)
+    def advise(self, profile_or_text, target: str | None = None, user: str | None = None):
+        """Career advice for a CV's text or a Profile (edited or not): ranked fit, counted gaps, a cited plan, postings
+        (over the corpus and `user`'s own uploads, see `retriever`)."""
+        return self.coach().advise(profile_or_text, target, user)
 
     def coach(self):
         """The career coach over this Assistant's index (app.advice.advise.Coach)."""
@@ -157,21 +159,22 @@ class Assistant:
         """The editions registry and history convention, read on the first question about what is current (~35 ms)."""
         return Currency.from_settings(self.settings)
 
-    def read(self, question: str, history: list[Any] | None = None) -> Query:
+    def read(self, question: str, history: list[Any] | None = None, user: str | None = None) -> Query:
         """The question's Query: the conversation's user turns are read in order, each follow-up editing the last."""
-        parser = self._parser(self.retriever())
+        parser = self._parser(self.retriever(user))
         state = None
         for earlier in [*previous_questions(history), question]:
             state = parser.parse(earlier, state)
         return state
 
-    def retriever(self) -> HybridRetriever:
-        """The retriever over the newest snapshot (reloaded when an ingest has published a new one)."""
+    def retriever(self, user: str | None = None) -> HybridRetriever:
+        """The retriever over the newest snapshot (reloaded when an ingest has published a new one) as `user` sees it:
+        the shared corpus and their own uploads, never another user's (no user: the "user-default" folder's)."""
         if current_fingerprint(self.settings.data_dir) != self._retriever.snapshot.fingerprint:
             with self._lock:
                 if current_fingerprint(self.settings.data_dir) != self._retriever.snapshot.fingerprint:
                     self._retriever = self._open_snapshot(reopen_store=True)
-        return self._retriever
+        return visible_retriever(self._retriever, user)
 
     def validate_question(self, question: Any) -> str:
         """Normalise a question or raise UserError saying what is wrong with it."""

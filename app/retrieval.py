@@ -20,10 +20,11 @@ MAX_OVER_FETCH = 3000
 class HybridRetriever:
     """Both legs see the same filters and the same snapshot, so answers never mix index versions."""
 
-    def __init__(self, settings: Settings, store: ChunkStore, snapshot: Snapshot):
+    def __init__(self, settings: Settings, store: ChunkStore, snapshot: Snapshot, where: dict | None = None, hidden: int = 0):
         self.settings = settings
         self.store = store
         self.snapshot = snapshot
+        self.where, self.hidden = where, hidden  # one user's view: the clause its rows meet, and how many chunks it hides
         self._masks: OrderedDict[Filters, np.ndarray] = OrderedDict()
 
     def retrieve(self, query: str, query_vector: np.ndarray | None, filters: Filters, k: int | None = None) -> list[Passage]:
@@ -57,9 +58,16 @@ class HybridRetriever:
         return [r for r in rows if mask[r]][:want]
 
     def _query_rows(self, query_vector: np.ndarray, n: int, where: dict | None) -> list[int]:
-        result = self.store.chunks.query(query_embeddings=[query_vector.tolist()], n_results=max(1, n), where=where, include=[])
+        """The first `n` snapshot rows Chroma finds; chunks the snapshot hides are fetched as extra and dropped (a
+        where-clause makes Chroma's query ~30x slower), or, when they are many, kept out by the view's clause."""
+        fetch = n
+        if self.hidden > MAX_OVER_FETCH:
+            where = {"$and": [self.where, where]} if where else self.where
+        else:
+            fetch += self.hidden
+        result = self.store.chunks.query(query_embeddings=[query_vector.tolist()], n_results=max(1, fetch), where=where, include=[])
         rows = (self.snapshot.row_of.get(chunk_id) for chunk_id in result["ids"][0])
-        return [r for r in rows if r is not None]
+        return [r for r in rows if r is not None][:n]
 
     def bm25_ranking(self, query: str, filters: Filters) -> list[int]:
         """Snapshot rows by BM25 score, restricted to rows that pass the filters and score above zero."""

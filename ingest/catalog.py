@@ -21,6 +21,7 @@ class DocRecord:
     chunk_count: int
     ingested_at: str
     dirty: bool = False
+    owner: str = ""  # the user folder of an upload (ingest.owners), "" for a shared file and records from before owners
 
 
 class Catalog:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.models import Skipped, SourceFile
+from ingest.owners import UPLOADS, owner_of
 
 DOCUMENT_SUFFIXES = {".md", ".markdown", ".txt", ".html", ".htm", ".pdf"}
 POSTING_SUFFIXES = {".jsonl", ".json", ".csv"}
@@ -17,9 +18,11 @@ def unindexed_notes(lexicon: dict) -> tuple[str, ...]:
     return tuple(lexicon.get("not_answer_material", {}).get("corpus_files", ()))
 
 
-def discover_files(paths: list[Path], corpus_dir: Path, corpus_notes: tuple[str, ...] = ()) -> tuple[list[SourceFile], list[Skipped]]:
-    """Every supported file under `paths`, with its source path; unsupported files are reported; files named in
-    `corpus_notes` at the corpus root (its datasheet) describe the corpus and are left out."""
+def discover_files(paths: list[Path], corpus_dir: Path, corpus_notes: tuple[str, ...] = (),
+                   data_dir: Path | None = None) -> tuple[list[SourceFile], list[Skipped]]:
+    """Every supported file under `paths`, with its source path and owner (a file in a user's folder under
+    data_dir/uploads); unsupported files are reported; files named in `corpus_notes` at the corpus root (its
+    datasheet) describe the corpus and are left out."""
     found: dict[Path, SourceFile] = {}
     skipped: list[Skipped] = []
     for root in paths:
@@ -33,7 +36,7 @@ def discover_files(paths: list[Path], corpus_dir: Path, corpus_notes: tuple[str,
             suffix = path.suffix.lower()
             if suffix in CONFIG_SUFFIXES:
                 continue
-            source = source_path(path, root, corpus_dir)
+            source = source_path(path, root, corpus_dir, data_dir)
             if source in corpus_notes:
                 continue
             if suffix not in DOCUMENT_SUFFIXES | POSTING_SUFFIXES:
@@ -41,16 +44,18 @@ def discover_files(paths: list[Path], corpus_dir: Path, corpus_notes: tuple[str,
                 continue
             resolved = path.resolve()
             if resolved not in found:
-                found[resolved] = SourceFile(resolved, root.resolve(), source, file_hash(path), path.stat().st_size)
+                found[resolved] = SourceFile(resolved, root.resolve(), source, file_hash(path), path.stat().st_size,
+                                             owner_of(resolved, data_dir))
     return list(found.values()), skipped
 
 
-def source_path(path: Path, root: Path, corpus_dir: Path) -> str:
-    """Path relative to the corpus root when inside it, else relative to the folder holding `root`."""
+def source_path(path: Path, root: Path, corpus_dir: Path, data_dir: Path | None = None) -> str:
+    """Path relative to the corpus root when inside it, "<user folder>/<name>" for a user's upload (whichever folder
+    was ingested), else relative to the folder holding `root`."""
     resolved, corpus = path.resolve(), corpus_dir.resolve()
     if resolved.is_relative_to(corpus):
         return resolved.relative_to(corpus).as_posix()
-    base = root.resolve().parent
+    base = (data_dir / UPLOADS).resolve() if owner_of(resolved, data_dir) else root.resolve().parent
     return resolved.relative_to(base).as_posix()
 
 

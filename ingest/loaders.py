@@ -9,6 +9,7 @@ import yaml
 
 from ingest.files import POSTING_SUFFIXES, read_text
 from ingest.models import Document, LoadResult, SourceFile
+from ingest.owners import owned
 from ingest.posting_files import load_postings
 from ingest.vocabulary import Vocabulary
 
@@ -21,9 +22,9 @@ def load_file(source_file: SourceFile, vocabulary: Vocabulary, max_rows: int) ->
     """Read a file into documents; raise ValueError with the reason when nothing can be read."""
     suffix = source_file.path.suffix.lower()
     if suffix in POSTING_SUFFIXES:
-        return load_postings(source_file, vocabulary, max_rows)
+        return owned(load_postings(source_file, vocabulary, max_rows), source_file.owner)
     loader = {".pdf": _load_pdf, ".html": _load_html, ".htm": _load_html, ".txt": _load_text}.get(suffix, _load_markdown)
-    return LoadResult([loader(source_file)])
+    return owned(LoadResult([loader(source_file)]), source_file.owner)
 
 
 def _load_markdown(sf: SourceFile) -> Document:

@@ -19,6 +19,7 @@ class SourceFile:
     source: str  # POSIX path relative to the root
     file_hash: str
     size: int
+    owner: str | None = None  # the user folder of an upload (ingest.owners); None for a shared corpus file
 
 
 @dataclass(frozen=True)

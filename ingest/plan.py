@@ -33,7 +33,7 @@ def plan_changes(files: list[SourceFile], records: dict[str, DocRecord], roots: 
     loaded: list[tuple[SourceFile, list[Document], list[DocRecord]]] = []
     for sf in files:
         previous = by_origin.get(str(sf.path), [])
-        if previous and all(r.file_hash == sf.file_hash and r.version for r in previous):
+        if previous and all(r.file_hash == sf.file_hash and r.version and r.owner == (sf.owner or "") for r in previous):
             plan.file_status[sf.source] = "unchanged"
             claimed.update((r.doc_id, str(sf.path)) for r in previous)
             continue

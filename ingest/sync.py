@@ -64,7 +64,7 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
         embedder = embedder or make_embedder(settings)
         opening = writer.submit(open_store, settings, index_signature(settings, embedder), rebuild)
         chunker = make_chunker(settings, lexicon)
-        files, unsupported = discover_files(roots, settings.corpus_dir, unindexed_notes(lexicon))
+        files, unsupported = discover_files(roots, settings.corpus_dir, unindexed_notes(lexicon), settings.data_dir)
         records = {} if rebuild else opening.result().catalog.all()  # a rebuild starts from an empty catalog
         plan = plan_changes(files, records, roots, load_vocabulary(settings.vocabulary_path),
                             settings.max_posting_rows, settings.max_file_mb)
@@ -197,4 +197,5 @@ def _record(document: Document, sf: SourceFile, chunk_count: int, now: str) -> D
     return DocRecord(
         doc_id=document.doc_id, source=document.source, origin=str(sf.path), version=document.version,
         file_hash=sf.file_hash, title=document.title[:500], kind=document.kind, chunk_count=chunk_count, ingested_at=now,
+        owner=sf.owner or "",
     )

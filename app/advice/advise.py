@@ -41,10 +41,12 @@ class Coach:
             raise UserError(NOTHING_RECOGNISED)
         return profile
 
-    def advise(self, profile_or_text: Profile | dict[str, Any] | str, target: str | None = None) -> Advice:
-        """Fit, gaps, plan and postings for a CV's text, a Profile, or a Profile's to_dict() (e.g. edited)."""
+    def advise(self, profile_or_text: Profile | dict[str, Any] | str, target: str | None = None,
+               user: str | None = None) -> Advice:
+        """Fit, gaps, plan and postings for a CV's text, a Profile, or a Profile's to_dict() (e.g. edited), over the
+        corpus and `user`'s own uploads."""
         profile = self._profile(profile_or_text)
-        retriever = self.assistant.retriever()
+        retriever = self.assistant.retriever(user)
         rows = table_from_snapshot(retriever.snapshot)
         sample = any(r.metadata.get("sample") for r in rows)
         label = " (sample data)" if sample else ""

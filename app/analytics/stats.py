@@ -13,15 +13,17 @@ TOP_N = 5
 
 
 def postings_of(source) -> list[PostingRow]:
-    """The posting table of an Assistant (its current snapshot), a Snapshot, or Settings (the snapshot in data_dir)."""
+    """The posting table of an Assistant (its current snapshot), a Snapshot, or Settings (the snapshot in data_dir);
+    an Assistant's and the data dir's hold the corpus and the default ("user-default") uploads, no user's own."""
     from app.settings import Settings
+    from app.visibility import visible_snapshot
     from ingest.snapshot import load_snapshot
 
     if isinstance(source, Settings):
         snapshot = load_snapshot(source.data_dir)
         if snapshot is None:
             raise UserError(f"no index found in {source.data_dir}; run `aisec ingest` first")
-        return table_from_snapshot(snapshot)
+        return table_from_snapshot(visible_snapshot(snapshot, None))
     if hasattr(source, "retriever"):
         return table_from_snapshot(source.retriever().snapshot)
     return table_from_snapshot(source)

@@ -8,7 +8,7 @@ import gradio as gr
 from app.errors import UserError
 from app.types import Answer
 from app.ui import render
-from app.ui.backend import Backend
+from app.ui.backend import Backend, request_user
 from app.ui.charts import answer_chart_html
 from app.ui.coach import coach_tab
 from app.ui.conversations import browser_secret, conversations_panel, wire_conversations
@@ -82,7 +82,8 @@ def build_ui(backend: Backend) -> gr.Blocks:
             refresh = gr.Button("Refresh", size="sm")
         timer = gr.Timer(1.0, active=not backend.ready)
 
-        def respond(text: str, history: list, role_v, seniority_v, remote_v, salary_v, mode_v, handed_v=None):
+        def respond(text: str, history: list, role_v, seniority_v, remote_v, salary_v, mode_v, handed_v=None,
+                    request: gr.Request = None):
             assistant = backend.assistant
             if assistant is None:
                 gr.Warning("The index is still being built; the chat opens when it is done.")
@@ -101,7 +102,7 @@ def build_ui(backend: Backend) -> gr.Blocks:
             partial = ""
             try:
                 for item in assistant.stream(text, filters=filters, history=_conversation(history[:-1]),
-                                             mode=mode_v if settings.llm_base_url else None):
+                                             mode=mode_v if settings.llm_base_url else None, user=request_user(request)):
                     if isinstance(item, Answer):
                         turn["answer"] = item.to_dict()
                         turn["chart"] = answer_chart_html(turn["answer"])  # drawn once, here on the server
@@ -123,28 +124,29 @@ def build_ui(backend: Backend) -> gr.Blocks:
             feedback.record(turn["answer"], "up" if data.liked else "down", turn["filters"])
             gr.Info("Thanks, your feedback was saved.")
 
-        def page_state():
+        def page_state(request: gr.Request):
             ready = backend.ready
             controls = [gr.update(interactive=ready)] * (2 + len(examples))
             banner_update = gr.update(value=progress_html(backend.progress), visible=not ready or backend.progress.state == "failed")
             return [banner_update, *controls, gr.Timer(active=not ready and backend.progress.state == "ingesting"),
-                    about_view() if ready else gr.skip()]
+                    about_view(request) if ready else gr.skip()]
 
-        def about_view():
+        def about_view(request: gr.Request = None):
             if backend.assistant is None:
                 return '<div class="aisec-banner">The index is being built; this page fills in when it is done.</div>'
-            return overview_html(corpus_overview(backend.assistant, settings))
+            return overview_html(corpus_overview(backend.assistant, settings, request_user(request)))
 
-        def market_page():
+        def market_page(request: gr.Request):
             if backend.assistant is None:
                 return '<div class="aisec-banner">The index is being built; this page fills in when it is done.</div>'
             try:
-                return market_view.html(backend.assistant)
+                return market_view.html(backend.assistant, request_user(request))
             except Exception as exc:  # the page must stay usable; the log has the details
                 log.exception("building the Market tab failed")
                 return render.error_html(f"Could not compute the market figures ({type(exc).__name__}); see the server log.")
 
-        def ask(question: str, filters: Optional[dict] = None, history: Optional[list] = None, mode: Optional[str] = None) -> dict:
+        def ask(question: str, filters: Optional[dict] = None, history: Optional[list] = None, mode: Optional[str] = None,
+                request: gr.Request = None) -> dict:
             """Answer one question; returns Answer.to_dict() (text with [n] markers, citations, abstained, ...)."""
             if backend.assistant is None:
                 raise gr.Error("The index is still being built; try again in a minute.")
@@ -152,7 +154,8 @@ def build_ui(backend: Backend) -> gr.Blocks:
                 raise gr.Error('filters must be an object like {"role_family": "mlsecops"} '
                                'and history a list of {"role", "content"} objects')
             try:
-                return backend.assistant.ask(question, filters=filters or None, history=history or None, mode=mode or None).to_dict()
+                return backend.assistant.ask(question, filters=filters or None, history=history or None, mode=mode or None,
+                                             user=request_user(request)).to_dict()
             except UserError as exc:
                 raise gr.Error(str(exc)) from None
 

@@ -12,6 +12,11 @@ from app.settings import Settings
 log = logging.getLogger(__name__)
 
 
+def request_user(request: Any) -> str | None:
+    """The logged-in user of a Gradio request (None without a login): whose uploads the answers may see."""
+    return getattr(request, "username", None) if request is not None else None
+
+
 def index_missing(settings: Settings) -> bool:
     """True when no chunk collection exists yet (so the UI should run the first ingest)."""
     if not settings.chroma_url and not (settings.data_dir / "chroma").exists():

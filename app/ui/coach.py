@@ -18,7 +18,7 @@ from app.advice.render import pay
 from app.advice.types import PostingMatch
 from app.errors import UserError
 from app.ui import render
-from app.ui.backend import Backend
+from app.ui.backend import Backend, request_user
 
 log = logging.getLogger(__name__)
 
@@ -86,11 +86,12 @@ def coach_tab(backend: Backend) -> None:
                 return [gr.skip()] * 5 + [""]
             return profile.roles, profile.years, profile.skills, profile.certifications, profile.clouds, ""
 
-        def give_advice(roles_v, years_v, skills_v, certs_v, clouds_v, target_v):
+        def give_advice(roles_v, years_v, skills_v, certs_v, clouds_v, target_v, request: gr.Request = None):
             profile = {"roles": roles_v or [], "years": int(years_v) if years_v not in (None, "") else None,
                        "skills": skills_v or [], "certifications": certs_v or [], "clouds": clouds_v or []}
             try:
-                advice = backend_assistant(backend).advise(profile, None if target_v == BEST_FIT else target_v).to_dict()
+                advice = backend_assistant(backend).advise(profile, None if target_v == BEST_FIT else target_v,
+                                                           request_user(request)).to_dict()
             except UserError as exc:
                 return render.error_html(str(exc)), None, []
             except Exception as exc:
@@ -98,14 +99,15 @@ def coach_tab(backend: Backend) -> None:
                 return render.error_html(f"The advice could not be computed ({type(exc).__name__}); see the server log."), None, []
             return advice_html(advice), {"advice": advice, "turns": []}, []
 
-        def follow_up(text: str, state: Optional[dict]):
+        def follow_up(text: str, state: Optional[dict], request: gr.Request = None):
             if not state:
                 gr.Warning("Get advice first; follow-up questions are about that advice.")
                 return gr.skip(), gr.skip(), gr.skip()
             turn: dict[str, Any] = {"question": text, "answer": None, "error": None}
             try:
                 answer = backend_assistant(backend).ask(text, filters={"role_family": state["advice"]["target"]},
-                                                        history=context_history(state["advice"]) + _earlier(state["turns"]))
+                                                        history=context_history(state["advice"]) + _earlier(state["turns"]),
+                                                        user=request_user(request))
                 turn["answer"] = answer.to_dict()
             except UserError as exc:
                 turn["error"] = str(exc)

@@ -9,23 +9,25 @@ from app.ui.render import esc
 MAX_LISTED = 60
 
 
-def corpus_overview(assistant, settings) -> dict[str, Any]:
-    """Documents, postings by role family and the last ingest time, from the snapshot and index_status."""
+def corpus_overview(assistant, settings, user: str | None = None) -> dict[str, Any]:
+    """Documents, postings by role family and the last ingest time, from the snapshot as `user` sees it (the corpus
+    and their own uploads) and index_status."""
     from ingest.status import index_status
 
     status = index_status(settings)
     documents: dict[str, tuple[str, str]] = {}
     families: dict[str, str] = {}
-    for meta in assistant.retriever().snapshot.metadatas:
+    snapshot = assistant.retriever(user).snapshot
+    for meta in snapshot.metadatas:
         doc_id = meta.get("doc_id", "")
         if meta.get("kind") == "posting":
             families[doc_id] = meta.get("role_family") or "unclassified"
         else:
             documents[doc_id] = (str(meta.get("title") or meta.get("source", "")), str(meta.get("source", "")))
     return {
-        "documents": status.get("documents", len(documents)),
-        "postings": status.get("postings", len(families)),
-        "chunks": status.get("chunks"),
+        "documents": len(documents),
+        "postings": len(families),
+        "chunks": len(snapshot),
         "last_ingested": status.get("last_ingested"),
         "embedding_model": status.get("embedding_model"),
         "postings_by_role_family": dict(Counter(families.values()).most_common()),

@@ -10,7 +10,7 @@ from app.analytics.table import PostingRow, table_from_snapshot
 from app.errors import UserError
 from app.filters import Filters, matches, parse_filters
 from app.ui import render
-from app.ui.backend import Backend
+from app.ui.backend import Backend, request_user
 
 ANY = "any"
 HEADERS = ["ID", "Title", "Company", "Role family", "Seniority", "Remote", "Place", "Pay from", "Pay to", "Cur.",
@@ -127,13 +127,13 @@ def jobs_tab(backend: Backend, chat: dict[str, Any], role_families: list[str], s
         detail = gr.HTML("", elem_id="aisec-jobs-detail")
     inputs = [role, level, where, place, min_pay, skill, cert, since, sort]
 
-    def rows_now() -> list[PostingRow]:
+    def rows_now(request: gr.Request | None) -> list[PostingRow]:
         if backend.assistant is None:
             return []
-        return table_from_snapshot(backend.assistant.retriever().snapshot)
+        return table_from_snapshot(backend.assistant.retriever(request_user(request)).snapshot)
 
-    def show(role_v, level_v, where_v, place_v, pay_v, skill_v, cert_v, since_v, sort_v):
-        rows = rows_now()
+    def show(role_v, level_v, where_v, place_v, pay_v, skill_v, cert_v, since_v, sort_v, request: gr.Request):
+        rows = rows_now(request)
         try:
             selection = selection_from(role_v, level_v, where_v, place_v, pay_v, skill_v, cert_v, since_v, families)
         except UserError as exc:
@@ -146,10 +146,10 @@ def jobs_tab(backend: Backend, chat: dict[str, Any], role_families: list[str], s
         certs = sorted({c for r in rows for c in r.certifications})
         return (table_rows(chosen), note, gr.update(choices=[ANY, *skills]), gr.update(choices=[ANY, *certs]))
 
-    def open_row(data: gr.SelectData):
+    def open_row(data: gr.SelectData, request: gr.Request):
         posting_id = (data.row_value or [None])[0]
-        snapshot = backend.assistant.retriever().snapshot if backend.assistant else None
-        row = next((r for r in rows_now() if r.posting_id == posting_id), None)
+        snapshot = backend.assistant.retriever(request_user(request)).snapshot if backend.assistant else None
+        row = next((r for r in rows_now(request) if r.posting_id == posting_id), None)
         if row is None or snapshot is None:
             return ""
         chunks = [(t, m) for t, m in zip(snapshot.texts, snapshot.metadatas) if m.get("doc_id") == row.doc_id]

@@ -12,22 +12,25 @@ CHART_ORDER = ("postings", "remote", "salary_by_seniority", "salary_by_role_fami
 
 
 class MarketView:
-    """The tab's HTML for the Assistant's current snapshot; built once per index fingerprint."""
+    """The tab's HTML for the Assistant's current snapshot as each user sees it; built once per index fingerprint."""
 
     def __init__(self):
         self._lock = threading.Lock()
-        self._key: str | None = None
-        self._html = ""
+        self._pages: dict[tuple[str, str], str] = {}  # (fingerprint, user folder) -> HTML
 
-    def html(self, assistant) -> str:
-        """The Market tab for the index `assistant` reads now (re-read after every ingest)."""
+    def html(self, assistant, user: str | None = None) -> str:
+        """The Market tab for the index `assistant` reads now (re-read after every ingest), over the corpus and
+        `user`'s own postings."""
         from app.analytics import market_snapshot, postings_of
+        from ingest.owners import user_folder_name
 
-        snapshot = assistant.retriever().snapshot
+        snapshot = assistant.retriever(user).snapshot
+        key = (snapshot.fingerprint, user_folder_name(user))
         with self._lock:
-            if self._key != snapshot.fingerprint:
-                self._html, self._key = market_html(market_snapshot(postings_of(snapshot))), snapshot.fingerprint
-            return self._html
+            if key not in self._pages:
+                self._pages = {k: v for k, v in self._pages.items() if k[0] == snapshot.fingerprint}
+                self._pages[key] = market_html(market_snapshot(postings_of(snapshot)))
+            return self._pages[key]
 
 
 def market_html(snap: dict[str, Any], charts: bool = True) -> str:

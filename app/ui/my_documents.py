@@ -7,7 +7,7 @@ from typing import Any, Optional
 import gradio as gr
 
 from app.errors import UserError
-from app.ui.backend import Backend
+from app.ui.backend import Backend, request_user
 from app.ui.uploads import DocumentStatus, UploadLibrary
 
 HEADERS = ["File", "Status", "Passages", "Note", "Added (UTC)"]
@@ -26,8 +26,8 @@ def library_for(backend: Backend) -> UploadLibrary:
             return backend.assistant.embedder
         return backend.ingest_embedder or make_embedder(backend.settings)
 
-    def snapshot():
-        return backend.assistant.retriever().snapshot if backend.assistant is not None else None
+    def snapshot(username: str | None):
+        return backend.assistant.retriever(username).snapshot if backend.assistant is not None else None
 
     return UploadLibrary(backend.settings, embedder, snapshot)
 
@@ -49,7 +49,7 @@ def documents_tab(backend: Backend) -> None:
         api_result = gr.JSON(visible=False)
 
     def listing(request: gr.Request):
-        documents = library.documents(_user(request))
+        documents = library.documents(request_user(request))
         return _rows(documents), gr.update(choices=[d.name for d in documents], value=None)
 
     def add_from_page(paths: Optional[list[str]], request: gr.Request, progress=gr.Progress()):
@@ -72,7 +72,7 @@ def documents_tab(backend: Backend) -> None:
     def remove_document(name: str, request: gr.Request) -> list[dict[str, Any]]:
         """Remove one of your documents and its passages; returns the documents that remain."""
         _remove(library, backend, name, request, None)
-        return [d.to_dict() for d in library.documents(_user(request))]
+        return [d.to_dict() for d in library.documents(request_user(request))]
 
     one_at_a_time = {"concurrency_limit": 1, "concurrency_id": "aisec-uploads"}
     upload.upload(add_from_page, upload, [table, doomed, upload], show_progress_on=table, **one_at_a_time, **PRIVATE)
@@ -86,20 +86,16 @@ def _add(library: UploadLibrary, backend: Backend, paths: list[str], request: gr
     if backend.assistant is None:
         raise gr.Error("The index is still being built; add documents when it is done.")
     report = (lambda fraction, text: progress(fraction, desc=text)) if progress is not None else None
-    return library.add(_user(request), [(Path(p).name, Path(p)) for p in paths], report)
+    return library.add(request_user(request), [(Path(p).name, Path(p)) for p in paths], report)
 
 
 def _remove(library: UploadLibrary, backend: Backend, name: str, request: gr.Request, progress) -> None:
     if backend.assistant is None:
         raise gr.Error("The index is still being built; try again when it is done.")
     try:
-        library.remove(_user(request), name, (lambda fraction, text: progress(fraction, desc=text)) if progress is not None else None)
+        library.remove(request_user(request), name, (lambda fraction, text: progress(fraction, desc=text)) if progress is not None else None)
     except UserError as exc:
         raise gr.Error(str(exc)) from None
-
-
-def _user(request: gr.Request | None) -> str | None:
-    return getattr(request, "username", None) if request is not None else None
 
 
 def _rows(documents: list[DocumentStatus]) -> list[list[Any]]:

@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import logging
 import os
-import re
 import shutil
 import threading
 import unicodedata
@@ -20,6 +18,7 @@ from app.settings import Settings
 from ingest.files import DOCUMENT_SUFFIXES, POSTING_SUFFIXES, file_hash, source_path
 from ingest.loaders import load_file
 from ingest.models import SourceFile
+from ingest.owners import UPLOADS, user_folder_name
 from ingest.plan import load_failure_reason, oversized_reason
 from ingest.vocabulary import load_vocabulary
 
@@ -63,21 +62,12 @@ def checked_name(name: Any) -> str:
     return clean
 
 
-def user_folder_name(username: str | None) -> str:
-    """A folder name for a user: readable when the name is plain, a hash otherwise; "user-default" with no login."""
-    if not username:
-        return "user-default"
-    slug = re.sub(r"[^a-z0-9_-]+", "-", username.lower()).strip("-")[:40]
-    digest = hashlib.sha256(username.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-    return f"user-{slug}-{digest}" if slug else f"user-{digest}"
-
-
 class UploadLibrary:
     """Adds and removes files in users' folders under data_dir/uploads, one change at a time, through the ingest."""
 
-    def __init__(self, settings: Settings, embedder: Callable[[], Any], snapshot: Callable[[], Any] | None = None):
+    def __init__(self, settings: Settings, embedder: Callable[[], Any], snapshot: Callable[[str | None], Any] | None = None):
         self.settings = settings
-        self.root = settings.data_dir / "uploads"
+        self.root = settings.data_dir / UPLOADS
         self._embedder = embedder
         self._snapshot = snapshot or self._published_snapshot
         self._lock = threading.Lock()
@@ -91,7 +81,7 @@ class UploadLibrary:
     def documents(self, username: str | None) -> list[DocumentStatus]:
         """Every file the user added or tried to add, newest first, with passages counted in the current index."""
         folder = self.folder(username)
-        counts = self._chunk_counts(folder)
+        counts = self._chunk_counts(folder, username)
         documents = []
         for entry in self._manifest(folder).values():
             if entry.status in ("ingested", "missing"):
@@ -123,7 +113,7 @@ class UploadLibrary:
                         shown = _shown_name(name)
                         outcomes[shown] = DocumentStatus(shown, "refused", reason=load_failure_reason(exc), added=now)
                 if accepted:
-                    outcomes.update(self._ingest(folder, staging, accepted, now, progress))
+                    outcomes.update(self._ingest(username, folder, staging, accepted, now, progress))
             finally:
                 shutil.rmtree(folder / STAGING, ignore_errors=True)
             manifest = self._manifest(folder)
@@ -177,7 +167,7 @@ class UploadLibrary:
             raise ValueError(oversized_reason(size, self.settings.max_file_mb))
         staged = staging / name
         shutil.copyfile(path, staged)
-        source = SourceFile(staged.resolve(), folder.resolve(), f"{folder.name}/{name}", file_hash(staged), size)
+        source = SourceFile(staged.resolve(), folder.resolve(), f"{folder.name}/{name}", file_hash(staged), size, folder.name)
         try:
             result = load_file(source, load_vocabulary(self.settings.vocabulary_path), self.settings.max_posting_rows)
         except Exception as exc:  # noqa: BLE001 - a parser giving up on an odd file is a refusal with its reason
@@ -187,7 +177,7 @@ class UploadLibrary:
             raise ValueError(f"no postings could be read ({reasons[:300]})")
         return staged
 
-    def _ingest(self, folder: Path, staging: Path, accepted: dict[str, Path], now: str,
+    def _ingest(self, username: str | None, folder: Path, staging: Path, accepted: dict[str, Path], now: str,
                 progress: Progress) -> dict[str, DocumentStatus]:
         """Move the checked files in (keeping what they replace) and ingest; put everything back if the ingest fails."""
         backups = staging / "replaced"
@@ -207,7 +197,7 @@ class UploadLibrary:
                 log.exception("ingest of uploaded files failed")
             reason = str(exc) if isinstance(exc, UserError) else f"the ingest failed ({type(exc).__name__}); see the server log"
             return {name: DocumentStatus(name, "refused", reason=reason, added=now) for name in accepted}
-        chunks = self._chunk_counts(folder)
+        chunks = self._chunk_counts(folder, username)
         outcomes = {}
         for name in accepted:
             source = source_path(folder / name, folder, self.settings.corpus_dir)
@@ -225,14 +215,14 @@ class UploadLibrary:
         progress(0.2, "reading the files")
         return run_ingest(self.settings, [folder], embedder=embedder, show_progress=False, on_progress=embedder.window_done)
 
-    def _published_snapshot(self):
+    def _published_snapshot(self, username: str | None):
         from ingest.snapshot import load_snapshot
 
         return load_snapshot(self.settings.data_dir)
 
-    def _chunk_counts(self, folder: Path) -> dict[str, int]:
-        """Chunks in the current snapshot per source file of this folder."""
-        snapshot = self._snapshot()
+    def _chunk_counts(self, folder: Path, username: str | None) -> dict[str, int]:
+        """Chunks in the current snapshot (as the user sees it) per source file of this folder."""
+        snapshot = self._snapshot(username)
         counts: dict[str, int] = {}
         prefix = f"{folder.name}/"
         for meta in snapshot.metadatas if snapshot else []:
