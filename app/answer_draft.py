@@ -10,7 +10,7 @@ import numpy as np
 from app.answer_type import AnswerNeed, answer_need, holds_answer
 from app.coverage import asked_terms
 from app.extractive import Answers, Draft, draft_extractive, names_company
-from app.guidance import asked_kinds, asks_about_postings, guidance_items, has_covered_target
+from app.guidance import asked_kinds, asker_backgrounds, asks_about_postings, guidance_items, has_covered_target
 from app.sentences import passage_sentences, posting_reference
 from app.types import Passage
 from ingest.snapshot import Snapshot
@@ -71,7 +71,7 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     kinds = asked_kinds(question, lexicon)
     if draft.sentences and kinds:
         items = guidance_items(query_vector, kinds, passages, roles, roles_of, embed, snapshot, lexicon,
-                               max_sentences * GUIDANCE_ITEMS_PER_SENTENCE)
+                               max_sentences * GUIDANCE_ITEMS_PER_SENTENCE, asker_backgrounds(question, lexicon))
         if items and (not need or holds_answer(items[0][0], replace(need, subjects=()), lexicon)):
             draft, passages = _items_draft(draft, passages, items)  # it leads with a value of the type asked for, if any
     lead, cited = draft.sentences[0] if draft.sentences else ("", [0])
