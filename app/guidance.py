@@ -36,9 +36,13 @@ class Unit:
 
 
 def is_guidance(question: str, lexicon: dict[str, Any]) -> bool:
-    """A question about what to do ("what should I learn", "how do I get into") that does not ask about postings."""
+    """A question about what to do ("what should I learn", "how do I get into"), or one from someone who names their
+    role that asks for a kind of guidance ("Privacy counsel here. Which credential makes sense?"), that does not ask
+    about postings."""
     folded = question_words(question)
     asks = any(has_phrase(folded, p) for p in lexicon["guidance_questions"])
+    asks = asks or bool(asker_backgrounds(question, lexicon)) and any(
+        has_phrase(folded, p) for spec in lexicon["guidance_kinds"].values() for p in spec["asks"])
     return asks and not asks_about_postings(question, lexicon)
 
 

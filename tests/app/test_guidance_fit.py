@@ -26,6 +26,11 @@ much for technical roles. Most job postings still ask for established security o
 Security leaders typically hold CISSP or CISM. ISACA's Advanced in AI Security Management (AAISM) certification is open
 only to holders of an active CISM or CISSP.
 
+## Certifications for AI governance leads
+
+- **IAPP AIGP.** The IAPP launched the Artificial Intelligence Governance Professional (AIGP) certification exam in
+April 2024. The AIGP has no prerequisites.
+
 ## Suggested learning paths by AI security role
 
 - **AI security engineer:** application security → cloud security certification → OWASP Top 10 for LLM Applications 2026 and MITRE ATLAS → build and attack a small RAG app with PyRIT or garak.
@@ -116,6 +121,17 @@ def test_a_student_asking_what_to_build_gets_the_target_roles_path_not_a_backgro
     assert not answer.abstained, answer.text
     assert lead(answer.text).startswith("AI security engineer:") and "PyRIT" in lead(answer.text), answer.text
     assert "Month 1" not in answer.text  # a path from a background the student does not have
+    assert_well_cited(answer)
+
+
+def test_someone_naming_their_role_who_asks_for_a_credential_asks_for_guidance_not_about_their_own_work(bot):
+    # no "should I"/"how do I": the asker's role title and "credential" make it a guidance question, so the
+    # asker's own work ("DPIAs") is not a subject the corpus must cover
+    answer = bot.ask("Privacy counsel here — I run GDPR DPIAs and hold the CIPP/E. "
+                     "Which AI governance credential makes sense for someone like me?")
+    assert not answer.abstained, answer.text
+    assert "AIGP" in lead(answer.text) and "DPIA" not in answer.text
+    assert all(c.kind == "document" for c in answer.citations)
     assert_well_cited(answer)
 
 
