@@ -102,6 +102,8 @@ def test_what_an_interview_will_grill_you_on_is_the_roles_interview_section(bot)
     assert not answer.abstained, answer.text
     assert "pickle" in lead(answer.text) and "weights_only" in lead(answer.text), answer.text
     assert "pre-trained model weights" not in answer.text  # the definition is not what an interview asks
+    snapshot = bot.retriever().snapshot  # the section the answer follows ranks first in the trace
+    assert snapshot.texts[snapshot.ids.index(answer.trace["ranked"][0]["chunk_id"])] == answer.citations[0].text
     assert all(c.kind == "document" for c in answer.citations)
     assert_well_cited(answer)
 
