@@ -119,7 +119,7 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
         rank.setdefault(passage.metadata.get("context"), position)
     units = [u for u in kind_units(frozenset(kinds), roles, roles_of, snapshot, lexicon)
              if any(kinds[k] for k in u.kinds) or u.section in rank or set(u.roles) & set(roles)
-             or u.background in backgrounds]
+             or _background_fit(u.background, backgrounds) == 0]
     if not units:
         return []
     similarity = dict(zip(map(id, units), embed([u.label for u in units]) @ question_vector))
