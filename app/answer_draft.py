@@ -10,7 +10,7 @@ import numpy as np
 from app.answer_type import AnswerNeed, answer_need, holds_answer
 from app.coverage import asked_terms
 from app.extractive import Answers, Draft, draft_extractive, names_company
-from app.guidance import asked_kinds, asks_about_postings, guidance_items, has_covered_target
+from app.guidance import asked_kinds, asker_backgrounds, asks_about_postings, guidance_items, has_covered_target
 from app.sentences import passage_sentences, posting_reference
 from app.types import Passage
 from ingest.snapshot import Snapshot
@@ -22,13 +22,15 @@ GUIDANCE_ITEMS_PER_SENTENCE = 2  # a guidance answer gives up to twice the usual
 class AnswerDraft:
     """The drafted sentences over `passages` (which may add a guidance section's chunks), the kind of answer
     the question asks for (`asks_for`, e.g. "a date"), whether no sentence gave it (`lacking`), and whether the
-    lead gives it about every subject the question names (`typed`: evidence of its own, whatever the similarity)."""
+    lead gives it about every subject the question names (`typed`: evidence of its own, whatever the similarity);
+    `followed` are the chunks of the guidance section the answer follows, which the guidance step ranks first."""
 
     draft: Draft
     passages: list[Passage]
     asks_for: str | None = None
     lacking: str | None = None
     typed: bool = False
+    followed: tuple[Passage, ...] = ()
 
 
 def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage], embed: Callable[[list[str]], np.ndarray],
@@ -68,15 +70,16 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     asks_for = need.missing(lexicon) if need else None
     if not draft.answered:
         return AnswerDraft(draft, passages, asks_for, asks_for)
-    kinds = asked_kinds(question, lexicon)
+    kinds, followed = asked_kinds(question, lexicon), ()
     if draft.sentences and kinds:
         items = guidance_items(query_vector, kinds, passages, roles, roles_of, embed, snapshot, lexicon,
-                               max_sentences * GUIDANCE_ITEMS_PER_SENTENCE)
+                               max_sentences * GUIDANCE_ITEMS_PER_SENTENCE, asker_backgrounds(question, lexicon))
         if items and (not need or holds_answer(items[0][0], replace(need, subjects=()), lexicon)):
             draft, passages = _items_draft(draft, passages, items)  # it leads with a value of the type asked for, if any
+            followed = tuple({chunk.chunk_id: chunk for _, chunk in items}.values())
     lead, cited = draft.sentences[0] if draft.sentences else ("", [0])
     typed = bool(need.expects and need.subjects and holds_answer(lead, need, lexicon, _context(passages[cited[0]], lead, False)))
-    return AnswerDraft(draft, passages, asks_for, typed=typed)
+    return AnswerDraft(draft, passages, asks_for, typed=typed, followed=followed)
 
 
 def _answering_passage(reserve: list[Passage], need: AnswerNeed, lexicon: dict[str, Any]) -> Passage | None:

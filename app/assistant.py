@@ -117,6 +117,8 @@ class Assistant:
                                lambda text: retriever.retrieve(text, self.embed([text])[0], filters, k=self.settings.top_k),
                                self.settings.abstain_threshold)
         draft, passages = drafted.draft, drafted.passages
+        followed = {p.chunk_id for p in drafted.followed}  # the guidance section the answer follows ranks first
+        ranked = [*drafted.followed, *(p for p in ranked if p.chunk_id not in followed)]
         if asks_current:
             draft = self.currency.without_superseded(draft, passages)
         timings["select"] = _ms(t0)

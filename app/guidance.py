@@ -27,6 +27,7 @@ class Unit:
     items: tuple[tuple[str, str, int], ...]  # (sentence, kind, index into chunks): the unit's quotable items in order
     kinds: frozenset[str]  # the guidance kinds (lexicon `guidance_kinds`) whose section headings it matches
     roles: tuple[str, ...] = ()  # the role families its heading (and option label) names
+    background: str | None = None  # the background its heading is a path from (lexicon `coach_roles` … `background`)
 
     @property
     def section(self) -> str:
@@ -35,9 +36,13 @@ class Unit:
 
 
 def is_guidance(question: str, lexicon: dict[str, Any]) -> bool:
-    """A question about what to do ("what should I learn", "how do I get into") that does not ask about postings."""
+    """A question about what to do ("what should I learn", "how do I get into"), or one from someone who names their
+    role that asks for a kind of guidance ("Privacy counsel here. Which credential makes sense?"), that does not ask
+    about postings."""
     folded = question_words(question)
     asks = any(has_phrase(folded, p) for p in lexicon["guidance_questions"])
+    asks = asks or bool(asker_backgrounds(question, lexicon)) and any(
+        has_phrase(folded, p) for spec in lexicon["guidance_kinds"].values() for p in spec["asks"])
     return asks and not asks_about_postings(question, lexicon)
 
 
@@ -63,6 +68,21 @@ def _without_goal(sentence: str, lexicon: dict[str, Any]) -> str:
     return sentence[comma + 2:] if goal else sentence
 
 
+def asker_backgrounds(question: str, lexicon: dict[str, Any]) -> frozenset[str | None]:
+    """The transition-path backgrounds (lexicon `coach_roles`) of the role titles the question names before it says
+    where the asker is going (lexicon `guidance_targets`); None stands for a role with no path of its own (a student)."""
+    folded = question_words(question)
+    ends = [at for at in (folded.find(f" {fold} ") for fold in map(_folded, lexicon["guidance_targets"])) if at >= 0]
+    before = folded[: min(ends) + 1] if ends else folded
+    return frozenset(entry.get("background") for entry in lexicon["coach_roles"].values()
+                     if any(has_phrase(before, w) for w in entry["words"]))
+
+
+def _folded(phrase: str) -> str:
+    """A lexicon phrase as question_words() writes it."""
+    return question_words(phrase).strip(" ^")
+
+
 def asked_kinds(question: str, lexicon: dict[str, Any]) -> dict[str, bool]:
     """The kinds of guidance a guidance question asks for (lexicon `guidance_kinds`: a plan, certifications,
     interview topics), each True when any section of it may answer, False when only a retrieved one may (a bare
@@ -86,23 +106,27 @@ def retrieval_filters(question: str, filters: Filters, lexicon: dict[str, Any]) 
 
 def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieved: list[Passage], roles: tuple[str, ...],
                    roles_of: Callable[[str], tuple[str, ...]], embed: Callable[[list[str]], np.ndarray],
-                   snapshot: Snapshot, lexicon: dict[str, Any], limit: int) -> list[tuple[str, Passage]]:
+                   snapshot: Snapshot, lexicon: dict[str, Any], limit: int,
+                   backgrounds: frozenset[str | None] = frozenset()) -> list[tuple[str, Passage]]:
     """(sentence, chunk) in answer order: the items of the best unit — the one that gives most of the asked `kinds`,
-    is not about a role other than the question's `roles`, was `retrieved` highest, and whose heading best matches
-    the question, in that order of preference — then of the best unit from another section naming one of the
-    `roles` (the role's one-line path, or its section), a plan first. Empty when no unit answers (a kind asked only
-    by a bare "how do I" needs a retrieved unit or one naming a role of the question)."""
+    is a path from the asker's `backgrounds` (else from no background; never from another one the asker named), is
+    not about a role other than the question's `roles`, was `retrieved` highest, and whose heading best matches the
+    question, in that order of preference — then of the best unit from another section naming one of the `roles`
+    (the role's one-line path, or its section), a plan first. Empty when no unit answers (a kind asked only by a
+    bare "how do I" needs a retrieved unit, one naming a role of the question or one from the asker's background)."""
     rank: dict[str, int] = {}
     for position, passage in enumerate(retrieved):
         rank.setdefault(passage.metadata.get("context"), position)
     units = [u for u in kind_units(frozenset(kinds), roles, roles_of, snapshot, lexicon)
-             if any(kinds[k] for k in u.kinds) or u.section in rank or set(u.roles) & set(roles)]
+             if any(kinds[k] for k in u.kinds) or u.section in rank or set(u.roles) & set(roles)
+             or _background_fit(u.background, backgrounds) == 0]
     if not units:
         return []
     similarity = dict(zip(map(id, units), embed([u.label for u in units]) @ question_vector))
     other_role = {id(u): bool(roles and u.roles and not set(u.roles) & set(roles)) for u in units}
-    order = sorted(units, key=lambda u: (-len(u.kinds), other_role[id(u)], rank.get(u.section, len(retrieved)),
-                                         -similarity[id(u)]))
+    fit = {id(u): _background_fit(u.background, backgrounds) for u in units}
+    order = sorted(units, key=lambda u: (-len(u.kinds), fit[id(u)], other_role[id(u)],
+                                         rank.get(u.section, len(retrieved)), -similarity[id(u)]))
     best = order[0]
     second = next((u for u in order[1:] if u.section != best.section and set(u.roles) & set(roles)), None)
     best_items = _ordered_items(best, plan="plan" in kinds and "plan" in best.kinds)
@@ -113,6 +137,14 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     best_items = best_items[: limit - len(second_items)]
     plan_first = "plan" in kinds and "plan" in second.kinds and "plan" not in best.kinds
     return second_items + best_items if plan_first else best_items + second_items
+
+
+def _background_fit(background: str | None, backgrounds: frozenset[str | None]) -> int:
+    """0 for a path from the asker's background, 1 for a unit from no background (or an asker who named none),
+    2 for a path from a background other than the one the asker named."""
+    if background is None or not backgrounds:
+        return 1
+    return 0 if background in backgrounds else 2
 
 
 def kind_units(kinds: frozenset[str], roles: tuple[str, ...], roles_of: Callable[[str], tuple[str, ...]],
@@ -133,8 +165,14 @@ def kind_units(kinds: frozenset[str], roles: tuple[str, ...], roles_of: Callable
             units.extend(Unit(f"{label} › {text.split(': ', 1)[0]}", chunks, ((text, "option", index),), matched, named)
                          for text, index, named in by_role if set(named) & set(roles))
         else:
-            units.append(Unit(label, chunks, tuple(items), matched, roles_of(section)))
+            units.append(Unit(label, chunks, tuple(items), matched, roles_of(section), _path_from(heading, lexicon)))
     return units
+
+
+def _path_from(heading: str, lexicon: dict[str, Any]) -> str | None:
+    """The transition-path background (lexicon `coach_roles` … `background`) a section heading (folded) names."""
+    named = {entry.get("background") for entry in lexicon["coach_roles"].values()} - {None}
+    return next((b for b in sorted(named) if has_phrase(heading, b)), None)
 
 
 def _ordered_items(unit: Unit, *, plan: bool) -> list[tuple[str, Passage]]:

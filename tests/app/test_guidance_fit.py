@@ -1,0 +1,148 @@
+"""Guidance answers follow the section that fits the asker's background (the transition path from it, read through the
+career coach's role titles), the target role and the kind asked (plan, certifications, interview, what to build); a
+question with two parts gets both. A real index over the ask corpus plus one guide written like the corpus's."""
+from __future__ import annotations
+
+import pytest
+
+from answer_checks import assert_well_cited, assistant_with_document, lead
+from app.guidance import asker_backgrounds
+from app.lexicon import load_lexicon
+from app.settings import Settings
+
+GUIDE = """---
+title: Paths, certifications and interviews in AI security
+sources:
+  - {title: "Fixture guide", url: "https://example.org/paths", checked: 2026-11-01}
+---
+
+## How to use certifications in an AI security career
+
+Certifications in AI security careers prove foundations and signal direction, but demonstrable work often counts as
+much for technical roles. Most job postings still ask for established security or cloud credentials.
+
+## Certifications for vCISOs and heads of security
+
+Security leaders typically hold CISSP or CISM. ISACA's Advanced in AI Security Management (AAISM) certification is open
+only to holders of an active CISM or CISSP.
+
+## Certifications for AI governance leads
+
+- **IAPP AIGP.** The IAPP launched the Artificial Intelligence Governance Professional (AIGP) certification exam in
+April 2024. The AIGP has no prerequisites.
+
+## Suggested learning paths by AI security role
+
+- **AI security engineer:** application security → cloud security certification → OWASP Top 10 for LLM Applications 2026 and MITRE ATLAS → build and attack a small RAG app with PyRIT or garak.
+- **MLSecOps engineer:** Kubernetes (CKA, then CKS) → CI/CD and infrastructure as code → practise model scanning and signing in a pipeline.
+- **vCISO / head of security:** CISSP or CISM → NIST CSF 2.0 → NIST AI RMF and ISO/IEC 42001 → AAISM or AIGP.
+
+## ML supply-chain security
+
+ML supply-chain security protects the components that go into a machine learning system: pre-trained model weights,
+datasets, ML libraries and the pipelines that connect them.
+
+## Interview topics for MLSecOps and ML platform security: model supply chain
+
+MLSecOps interviews focus on the security of model artifacts and pipelines. Candidates should know that pickle-based
+PyTorch files can execute code on load, that PyTorch 2.6 changed the torch.load default to weights_only=True, and that
+safetensors stores only tensors and does not execute code.
+
+## Transition path from ML engineer to AI security
+
+**Skills that carry over from ML engineering**: Python, PyTorch, model training and evaluation, and data pipelines.
+
+**Study plan for an ML engineer**:
+- Month 1: learn threat modeling (for example STRIDE) and read MITRE ATLAS to learn evasion, poisoning and privacy attacks.
+- Month 2: reproduce adversarial examples, a data-poisoning backdoor and membership inference in a notebook.
+- Month 3: harden a training pipeline: convert pickle checkpoints to safetensors and sign models.
+
+## Transition path from software engineer to AI security
+
+**Skills that carry over from software engineering**: building and reviewing applications and APIs, CI/CD and code review.
+
+**Study plan for a software engineer**:
+- Month 1: study the OWASP Top 10 for LLM Applications 2026 in depth, especially Prompt Injection and Excessive Agency.
+- Month 2: build a RAG application with document-level access control and an agent with tools, then attack both.
+- Month 3: add security tests for prompt injection to CI and write a threat model mapped to MITRE ATLAS tactics.
+"""
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory, embedder):
+    return assistant_with_document(tmp_path_factory.mktemp("guidance-fit"), embedder, "paths.md", GUIDE)
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon(Settings().lexicon_path)
+
+
+def test_a_developer_gets_the_path_from_software_engineering_not_another_backgrounds(bot):
+    answer = bot.ask("Backend dev (Go + Postgres), I've shipped features that call the OpenAI API. "
+                     "How do I turn that into an AI security career? What should I practise on?")
+    assert not answer.abstained, answer.text
+    assert lead(answer.text).startswith("Month 1: study the OWASP Top 10 for LLM Applications"), answer.text
+    assert answer.text.index("Month 1") < answer.text.index("Month 2: build a RAG application")
+    assert "safetensors" not in answer.text and "Certifications in AI security careers" not in answer.text
+    assert_well_cited(answer)
+
+
+def test_a_background_synonym_selects_its_path_even_when_another_path_was_retrieved_first(bot):
+    answer = bot.ask("I'm a data scientist working in PyTorch. How do I get into AI security?")
+    assert not answer.abstained, answer.text
+    assert lead(answer.text).startswith("Month 1: learn threat modeling"), answer.text
+    assert "OWASP Top 10 for LLM Applications 2026 in depth" not in answer.text
+    assert_well_cited(answer)
+
+
+def test_what_an_interview_will_grill_you_on_is_the_roles_interview_section(bot):
+    answer = bot.ask("got an onsite for an ML platform security role next week. "
+                     "what model supply chain stuff will they grill me on?")
+    assert not answer.abstained, answer.text
+    assert "pickle" in lead(answer.text) and "weights_only" in lead(answer.text), answer.text
+    assert "pre-trained model weights" not in answer.text  # the definition is not what an interview asks
+    snapshot = bot.retriever().snapshot  # the section the answer follows ranks first in the trace
+    assert snapshot.texts[snapshot.ids.index(answer.trace["ranked"][0]["chunk_id"])] == answer.citations[0].text
+    assert all(c.kind == "document" for c in answer.citations)
+    assert_well_cited(answer)
+
+
+def test_a_two_part_question_gets_the_credential_and_the_reading_of_the_roles_path(bot):
+    answer = bot.ask("I'm head of security at a SaaS company, CISSP for years. The board wants me to own AI risk. "
+                     "What AI-related credential fits me and what should I read on the way?")
+    assert not answer.abstained, answer.text
+    assert "NIST AI RMF" in answer.text and "AAISM" in answer.text, answer.text
+    assert lead(answer.text).startswith("vCISO / head of security:")
+    assert_well_cited(answer)
+
+
+def test_a_student_asking_what_to_build_gets_the_target_roles_path_not_a_background_path(bot):
+    answer = bot.ask("cs student, final year. what should i build as a portfolio project to show i can do "
+                     "ai security engineering? which tools?")
+    assert not answer.abstained, answer.text
+    assert lead(answer.text).startswith("AI security engineer:") and "PyRIT" in lead(answer.text), answer.text
+    assert "Month 1" not in answer.text  # a path from a background the student does not have
+    assert_well_cited(answer)
+
+
+def test_someone_naming_their_role_who_asks_for_a_credential_asks_for_guidance_not_about_their_own_work(bot):
+    # no "should I"/"how do I": the asker's role title and "credential" make it a guidance question, so the
+    # asker's own work ("DPIAs") is not a subject the corpus must cover
+    answer = bot.ask("Privacy counsel here — I run GDPR DPIAs and hold the CIPP/E. "
+                     "Which AI governance credential makes sense for someone like me?")
+    assert not answer.abstained, answer.text
+    assert "AIGP" in lead(answer.text) and "DPIA" not in answer.text
+    assert all(c.kind == "document" for c in answer.citations)
+    assert_well_cited(answer)
+
+
+@pytest.mark.parametrize("question, backgrounds", [
+    ("Backend dev (Java/Spring), how do I move into AI security?", {"software engineer"}),
+    ("I'm a SOC analyst and want to become an ML engineer in security", {"soc analyst"}),  # the target is no background
+    ("Data scientist here, what should I learn?", {"ml engineer"}),
+    ("cs student, what should I build?", {None}),  # a role with no path of its own
+    ("How do I get into AI red teaming?", set()),
+])
+def test_the_askers_background_is_read_before_where_they_are_going(lexicon, question, backgrounds):
+    assert asker_backgrounds(question, lexicon) == backgrounds
