@@ -123,6 +123,8 @@ def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: s
     """Whether a clause of `sentence` (between semicolons) holds a value of the expected type (or of `kind`), is
     about the question's topic (shares one of its words: how long the exam takes, not how long a certificate
     lasts) and does not say that value is unconfirmed."""
+    if _says_not_happened(sentence, need, lexicon, kind or need.expects):
+        return False
     for clause in _bound_clauses(sentence, need, kind or need.expects):
         if any(has_phrase(question_words(clause), marker) for marker in lexicon["currency"]["unconfirmed_markers"]):
             continue
@@ -132,6 +134,15 @@ def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: s
         if _clause_holds(clause, need, lexicon, kind or need.expects):
             return True
     return False
+
+
+def _says_not_happened(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: str | None) -> bool:
+    """Whether a clause of `sentence` about the question's topic says the dated event has not happened ("had not been
+    cited in the Official Journal"): then the sentence's other dates (when the standard was published) are no answer."""
+    markers = lexicon["answer_types"].get(kind or "", {}).get("not_happened", ())
+    return bool(markers and need.topic) and any(
+        need.topic & set(lexical_tokens(clause)) and any(has_phrase(question_words(clause), m) for m in markers)
+        for clause in sentence.replace(",", ";").split(";"))
 
 
 def _bound_clauses(sentence: str, need: AnswerNeed, kind: str | None) -> list[str]:
@@ -190,12 +201,14 @@ def _clause_holds(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind
     if kind == "identifier":
         return any(_is_identifier(t) for t in tokens)
     if kind == "expansion":  # "PyRIT (Python Risk Identification Tool…)", "Center for AI Standards and Innovation"
-        return bool(need.acronym) and _spelled_out(need.acronym, tokens)
+        return bool(need.acronym) and _spelled_out(need.acronym, tokens, lexicon["acronym_joining_words"])
     if kind in ("agent", "tool", "person"):
         asked = {word for s in need.subjects for word in fold_words(s).split()}  # "ISO/IEC" names ISO/IEC 42001
         names = [*names_in(sentence), *_opening_name(tokens)]  # names_in leaves out a sentence's first word
         names = [name for name in names if not set(fold_words(name).split()) & asked]
-        return any(_is_person(name, lexicon) for name in names) if kind == "person" else bool(names)
+        if kind == "person":  # as written: "Generative AI Products" is no "Generative Products"
+            return any(_is_person(name, lexicon) and name in sentence for name in names)
+        return bool(names)
     return True
 
 
@@ -326,16 +339,16 @@ def _acronym(question: str) -> str | None:
     return candidates[-1] if candidates else None
 
 
-def _spelled_out(acronym: str, tokens: list[str]) -> bool:
-    """Whether capitalised words in a row (small joining words allowed) have the acronym's capitals as initials:
-    "Supply-chain Levels for Software Artifacts" spells SLSA, "Python Risk Identification Toolkit" PyRIT."""
+def _spelled_out(acronym: str, tokens: list[str], joining: list[str]) -> bool:
+    """Whether capitalised words in a row (small `joining` words allowed) have the acronym's capitals as initials:
+    "Supply-chain Levels for Software Artifacts" spells SLSA, "Advanced in AI Security Management" AAISM."""
     capitals = "".join(c for c in acronym if c.isupper())
     runs, run, whole = [], "", ""  # `whole` keeps an acronym's every letter: "Center for AI Standards…" is CAISI
     for token in tokens:  # a hyphenated word gives one initial: "Artificial-Intelligence" is the A of ATLAS
         if token[0].isupper():
             spelled = token if token.isupper() and token.isalpha() and len(token) < len(capitals) else token[0]
             run, whole = run + token[0], whole + spelled
-        elif token not in ("for", "of", "and", "the"):
+        elif token not in joining:
             runs += [run, whole]
             run = whole = ""
     return any(capitals in r for r in [*runs, run, whole]) or _lower_run(capitals, tokens)
