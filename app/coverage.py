@@ -59,13 +59,14 @@ def asked_part(question: str, lexicon: dict[str, Any]) -> str:
     clause of one that asks, speaking of the asker ("ML engineer here (PyTorch, Databricks)", "I run GDPR DPIAs",
     "Trying to see how far my SRE background gets me", "As a SOC analyst on Splunk, how do I…?"). A setting the next
     asking part points back at ("…kick in August 2026. Is that still the deadline?") is asked about, but for the names
-    the asker owns in it ("our HR screening tool"). The whole question when nothing else is left."""
+    the asker owns in it ("our HR screening tool"), unless it opens by describing the asker ("Our SOC team…"). The whole question when nothing else is left."""
     parts = [part for sentence in SENTENCE_BREAK.split(question.replace("’", "'")) for part in _parts(sentence, lexicon)]
     kept = []
     for i, (text, asks) in enumerate(parts):
         if asks or not _of_the_asker(text, lexicon):
             kept.append(text)
-        elif any(_points_back(later, lexicon) for later, later_asks in parts[i + 1:i + 2] if later_asks):
+        elif not _describes_asker(text, lexicon) and any(_points_back(later, lexicon)
+                                                         for later, later_asks in parts[i + 1:i + 2] if later_asks):
             kept.append(_without_owned(text, lexicon))
     return " ".join(kept) or question
 
@@ -95,12 +96,18 @@ def _of_the_asker(text: str, lexicon: dict[str, Any]) -> bool:
     tokens = WORD.findall(text)
     if any(t.lower() in asker["first_person"] and not (len(t) > 1 and t.isupper()) for t in tokens):
         return True
-    if any(has_phrase(question_words(text), p) for p in lexicon["self_description"]):
+    if _describes_asker(text, lexicon):
         return True
     head = WORD.findall(text.split("(")[0].split(",")[0].split(" — ")[0].split(" - ")[0])
     opening = tokens[0] if tokens else ""
     introduces = bool(head) and head[-1].lower() == asker["introduction_end"]
     return introduces or (opening.isalpha() and opening.lower().endswith("ing") and len(opening) >= GERUND_MIN_LETTERS)
+
+
+def _describes_asker(text: str, lexicon: dict[str, Any]) -> bool:
+    """Whether a part opens by describing the asker (lexicon `self_description`: "I'm a…", "Our … team"): it is their
+    setting even when the question points back at it."""
+    return any(has_phrase(question_words(text), p) for p in lexicon["self_description"])
 
 
 def _points_back(text: str, lexicon: dict[str, Any]) -> bool:
