@@ -123,7 +123,7 @@ def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: s
     """Whether a clause of `sentence` (between semicolons) holds a value of the expected type (or of `kind`), is
     about the question's topic (shares one of its words: how long the exam takes, not how long a certificate
     lasts) and does not say that value is unconfirmed."""
-    if _says_not_happened(sentence, need, lexicon, kind or need.expects):
+    if says_not_happened(sentence, need, lexicon, kind):
         return False
     for clause in _bound_clauses(sentence, need, kind or need.expects):
         if any(has_phrase(question_words(clause), marker) for marker in lexicon["currency"]["unconfirmed_markers"]):
@@ -136,13 +136,14 @@ def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: s
     return False
 
 
-def _says_not_happened(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: str | None) -> bool:
-    """Whether a clause of `sentence` about the question's topic says the dated event has not happened ("had not been
-    cited in the Official Journal"): then the sentence's other dates (when the standard was published) are no answer."""
-    markers = lexicon["answer_types"].get(kind or "", {}).get("not_happened", ())
+def says_not_happened(text: str, need: AnswerNeed, lexicon: dict[str, Any], kind: str | None = None) -> bool:
+    """Whether a clause of `text` (a sentence or a whole passage) about the question's topic says the event asked
+    about has not happened ("EN 18286 had not been cited in the Official Journal"): then the text's other dates (when
+    the standard was published) date no such event."""
+    markers = lexicon["answer_types"].get(kind or need.expects or "", {}).get("not_happened", ())
     return bool(markers and need.topic) and any(
         need.topic & set(lexical_tokens(clause)) and any(has_phrase(question_words(clause), m) for m in markers)
-        for clause in sentence.replace(",", ";").split(";"))
+        for sentence in split_sentences(text) for clause in sentence.replace(",", ";").split(";"))
 
 
 def _bound_clauses(sentence: str, need: AnswerNeed, kind: str | None) -> list[str]:
