@@ -59,8 +59,10 @@ def asked_part(question: str, lexicon: dict[str, Any]) -> str:
     clause of one that asks, speaking of the asker ("ML engineer here (PyTorch, Databricks)", "I run GDPR DPIAs",
     "Trying to see how far my SRE background gets me", "As a SOC analyst on Splunk, how do I…?"). A setting the next
     asking part points back at ("…kick in August 2026. Is that still the deadline?") is asked about, but for the names
-    the asker owns in it ("our HR screening tool"), unless it opens by describing the asker ("Our SOC team…"). The whole question when nothing else is left."""
-    parts = [part for sentence in SENTENCE_BREAK.split(question.replace("’", "'")) for part in _parts(sentence, lexicon)]
+    the asker owns in it ("our HR screening tool"), unless it opens by describing the asker ("Our SOC team…"). The
+    whole question when nothing else is left."""
+    sentences = SENTENCE_BREAK.split(question.replace("’", "'"))
+    parts = [part for sentence in sentences for part in _parts(sentence, lexicon)]
     kept = []
     for i, (text, asks) in enumerate(parts):
         if asks or not _of_the_asker(text, lexicon):
@@ -105,8 +107,8 @@ def _of_the_asker(text: str, lexicon: dict[str, Any]) -> bool:
 
 
 def _describes_asker(text: str, lexicon: dict[str, Any]) -> bool:
-    """Whether a part opens by describing the asker (lexicon `self_description`: "I'm a…", "Our … team"): it is their
-    setting even when the question points back at it."""
+    """Whether a part opens by describing the asker (lexicon `self_description`: "I'm a…", "Our … team"): it is
+    their setting even when the question points back at it."""
     return any(has_phrase(question_words(text), p) for p in lexicon["self_description"])
 
 

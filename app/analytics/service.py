@@ -43,7 +43,8 @@ def analytics_answer(question: str, filters: Filters, snapshot, parser: QueryPar
     place = reading.place if here and any(here.holds(row) for row in available) else None
     if place:  # "in London": counted over the postings located there
         plan = replace(plan, where=(*plan.where, here))
-    unrecognised = [t for t in _unrecognised_terms(question, entities, parser.lex) if not (place and t in place.split())]
+    unrecognised = [t for t in _unrecognised_terms(question, entities, parser.lex)
+                    if not (place and t in place.split())]
     if unrecognised:  # a company, a place, an edition: counting cannot restrict to it
         absent = unmentioned(unrecognised, [searchable_text(row.passage()) for row in available])
         return _none_mention(asked or question, absent, len(available), decision) if absent else None
