@@ -113,13 +113,17 @@ def _describes_asker(text: str, lexicon: dict[str, Any]) -> bool:
 
 
 def _points_back(text: str, lexicon: dict[str, Any]) -> bool:
-    """Whether an asking part points back at what was said before it ("Is that still the deadline?", "…there?"), not
-    counting an existential "there" ("are there any prerequisites?")."""
+    """Whether an asking part points back at what was said before it ("Is that still the deadline?", "…there?"): its
+    first pointing word, not an existential "there" ("are there any prerequisites?"), follows no name of its own
+    ("What does ISACA's AAIA stand for, and when did it launch?" points at AAIA)."""
     asker = lexicon["asker"]
-    folded = question_words(text)
-    for phrase in asker["not_pointing"]:
-        folded = folded.replace(f" {phrase} ", " ")
-    return any(f" {word} " in folded for word in asker["pointing_words"])
+    words = text.split()
+    bare = [_bare_word(w) for w in words]
+    for i, word in enumerate(bare):
+        around = {" ".join(bare[max(0, i - 1):i + 1]), " ".join(bare[i:i + 2])}
+        if word in asker["pointing_words"] and not around & set(asker["not_pointing"]):
+            return not specific_terms(" ".join(words[:i]))
+    return False
 
 
 def _without_owned(text: str, lexicon: dict[str, Any]) -> str:

@@ -75,7 +75,8 @@ def lexicon():
     ("I'm relocating to Singapore. What's the typical salary there?",  # "there" is Singapore
      "I'm relocating to Singapore. What's the typical salary there?"),
     ("recruiter mentioned ISACA AAISM on a call — what does that acronym stand for?",  # a third party's words
-     "recruiter mentioned ISACA AAISM on a call — what does that acronym stand for?"),
+     "recruiter mentioned ISACA AAISM on a call — what does that acronym stand for?"),    ("I do Tableau reporting for our audit team. What does ISACA's AAIA stand for, and when did it launch?",
+     "What does ISACA's AAIA stand for, and when did it launch?"),  # "it" is the AAIA it names, not the setting
 ])
 def test_the_asked_part_leaves_out_the_askers_description_of_themselves(lexicon, question, asked):
     from app.coverage import asked_part
