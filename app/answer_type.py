@@ -125,7 +125,7 @@ def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: s
     lasts) and does not say that value is unconfirmed."""
     if says_not_happened(sentence, need, lexicon, kind):
         return False
-    for clause in _bound_clauses(sentence, need, kind or need.expects):
+    for clause in _bound_clauses(sentence, need, kind or need.expects, lexicon):
         if any(has_phrase(question_words(clause), marker) for marker in lexicon["currency"]["unconfirmed_markers"]):
             continue
         about_topic = lexicon["answer_types"][kind or need.expects].get("about_topic")
@@ -146,13 +146,15 @@ def says_not_happened(text: str, need: AnswerNeed, lexicon: dict[str, Any], kind
         for sentence in split_sentences(text) for clause in sentence.replace(",", ";").split(";"))
 
 
-def _bound_clauses(sentence: str, need: AnswerNeed, kind: str | None) -> list[str]:
-    """The clauses (between semicolons) a value of `kind` may come from: for a date, only those naming one of the
-    question's subjects, without parenthesised asides that follow another name ("garak, PyRIT (2024)" dates PyRIT,
-    "the Manifesto (2020)" the Manifesto); when none names one (the heading does), the sentence if it is one clause
-    that does not open with a name of its own ("ModelScan was released by…" dates ModelScan)."""
+def _bound_clauses(sentence: str, need: AnswerNeed, kind: str | None, lexicon: dict[str, Any]) -> list[str]:
+    """The clauses (between semicolons) a value of `kind` may come from: for a value of the thing named (lexicon
+    `of_subject`: a date, a version, a licence), only those naming one of the question's subjects, without
+    parenthesised asides that follow another name ("garak, PyRIT (2024)" dates PyRIT, "the Manifesto (2020)" the
+    Manifesto; "promptfoo … under the MIT licence" licenses promptfoo, not PyRIT); when none names one (the heading
+    does), the sentence if it is one clause that does not open with a name of its own ("ModelScan was released by…"
+    dates ModelScan)."""
     clauses = sentence.split(";")
-    if kind != "date" or not need.subjects:
+    if not lexicon["answer_types"].get(kind or "", {}).get("of_subject") or not need.subjects:
         return clauses
     naming = [clause for clause in clauses if _names_subject(clause, need)]
     if naming:

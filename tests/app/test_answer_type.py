@@ -221,3 +221,12 @@ def test_who_runs_asks_for_a_person_named_as_written(question, sentence, answers
 ])
 def test_a_sentence_saying_the_dated_event_has_not_happened_gives_no_date(sentence, answers):
     assert _answers("On what date was EN 18286 cited in the Official Journal?", sentence, context="") is answers
+
+
+@pytest.mark.parametrize("sentence, answers", [
+    # a licence belongs to the list item that names the asked tool, not to the next item
+    ("Tools include Microsoft's PyRIT, released in February 2024; promptfoo, open source under the MIT licence.", False),
+    ("Microsoft's PyRIT is open source under the MIT licence.", True),
+])
+def test_a_licence_comes_from_the_clause_naming_the_subject(sentence, answers):
+    assert _answers("Under which open-source license is PyRIT released?", sentence, context="") is answers
