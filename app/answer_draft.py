@@ -7,7 +7,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from app.answer_type import AnswerNeed, answer_need, holds_answer
+from app.answer_type import AnswerNeed, answer_need, holds_answer, says_not_happened
 from app.coverage import asked_terms
 from app.extractive import Answers, Draft, draft_extractive, names_company
 from app.guidance import asked_kinds, asker_backgrounds, asks_about_postings, guidance_items, has_covered_target
@@ -48,8 +48,9 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     answers, parts = None, []
     if need:
         def answering(kind: str | None, before: bool) -> Answers:
-            def answers(sentence: str, index: int) -> bool:
-                return holds_answer(sentence, need, lexicon, _context(passages[index], sentence, before), kind)
+            def answers(sentence: str, index: int) -> bool:  # not from a passage saying the event has not happened
+                return holds_answer(sentence, need, lexicon, _context(passages[index], sentence, before), kind) \
+                    and not says_not_happened(passages[index].text, need, lexicon, kind)
             return answers
         answers, parts = answering(None, False), [answering(kind, True) for kind in need.also]
     postings_lead = asks_about_postings(question, lexicon) or any(names_company(question, p.metadata) for p in passages)
@@ -84,8 +85,9 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
 
 def _answering_passage(reserve: list[Passage], need: AnswerNeed, lexicon: dict[str, Any]) -> Passage | None:
     """The first passage of `reserve` with a sentence that gives what `need` asks about every subject it names."""
-    return next((p for p in reserve if any(holds_answer(s, need, lexicon, _context(p, s, False))
-                                           for s in passage_sentences(p.text, posting_reference(p.metadata)))), None)
+    return next((p for p in reserve if not says_not_happened(p.text, need, lexicon)
+                 and any(holds_answer(s, need, lexicon, _context(p, s, False))
+                         for s in passage_sentences(p.text, posting_reference(p.metadata)))), None)
 
 
 def _context(passage: Passage, sentence: str, before: bool = True) -> str:

@@ -123,7 +123,9 @@ def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: s
     """Whether a clause of `sentence` (between semicolons) holds a value of the expected type (or of `kind`), is
     about the question's topic (shares one of its words: how long the exam takes, not how long a certificate
     lasts) and does not say that value is unconfirmed."""
-    for clause in _bound_clauses(sentence, need, kind or need.expects):
+    if says_not_happened(sentence, need, lexicon, kind):
+        return False
+    for clause in _bound_clauses(sentence, need, kind or need.expects, lexicon):
         if any(has_phrase(question_words(clause), marker) for marker in lexicon["currency"]["unconfirmed_markers"]):
             continue
         about_topic = lexicon["answer_types"][kind or need.expects].get("about_topic")
@@ -134,13 +136,25 @@ def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: s
     return False
 
 
-def _bound_clauses(sentence: str, need: AnswerNeed, kind: str | None) -> list[str]:
-    """The clauses (between semicolons) a value of `kind` may come from: for a date, only those naming one of the
-    question's subjects, without parenthesised asides that follow another name ("garak, PyRIT (2024)" dates PyRIT,
-    "the Manifesto (2020)" the Manifesto); when none names one (the heading does), the sentence if it is one clause
-    that does not open with a name of its own ("ModelScan was released by…" dates ModelScan)."""
+def says_not_happened(text: str, need: AnswerNeed, lexicon: dict[str, Any], kind: str | None = None) -> bool:
+    """Whether a clause of `text` (a sentence or a whole passage) about the question's topic says the event asked
+    about has not happened ("EN 18286 had not been cited in the Official Journal"): then the text's other dates (when
+    the standard was published) date no such event."""
+    markers = lexicon["answer_types"].get(kind or need.expects or "", {}).get("not_happened", ())
+    return bool(markers and need.topic) and any(
+        need.topic & set(lexical_tokens(clause)) and any(has_phrase(question_words(clause), m) for m in markers)
+        for sentence in split_sentences(text) for clause in sentence.replace(",", ";").split(";"))
+
+
+def _bound_clauses(sentence: str, need: AnswerNeed, kind: str | None, lexicon: dict[str, Any]) -> list[str]:
+    """The clauses (between semicolons) a value of `kind` may come from: for a value of the thing named (lexicon
+    `of_subject`: a date, a version, a licence), only those naming one of the question's subjects, without
+    parenthesised asides that follow another name ("garak, PyRIT (2024)" dates PyRIT, "the Manifesto (2020)" the
+    Manifesto; "promptfoo … under the MIT licence" licenses promptfoo, not PyRIT); when none names one (the heading
+    does), the sentence if it is one clause that does not open with a name of its own ("ModelScan was released by…"
+    dates ModelScan)."""
     clauses = sentence.split(";")
-    if kind != "date" or not need.subjects:
+    if not lexicon["answer_types"].get(kind or "", {}).get("of_subject") or not need.subjects:
         return clauses
     naming = [clause for clause in clauses if _names_subject(clause, need)]
     if naming:
@@ -193,12 +207,14 @@ def _clause_holds(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind
         return any(t in need.subjects and any(n[:1].isupper() for n in (*tokens[max(0, i - 1):i], *tokens[i + 1:i + 2]))
                    for i, t in enumerate(tokens))
     if kind == "expansion":  # "PyRIT (Python Risk Identification Tool…)", "Center for AI Standards and Innovation"
-        return bool(need.acronym) and _spelled_out(need.acronym, tokens)
+        return bool(need.acronym) and _spelled_out(need.acronym, tokens, lexicon["acronym_joining_words"])
     if kind in ("agent", "tool", "person"):
         asked = {word for s in need.subjects for word in fold_words(s).split()}  # "ISO/IEC" names ISO/IEC 42001
         names = [*names_in(sentence), *_opening_name(tokens)]  # names_in leaves out a sentence's first word
         names = [name for name in names if not set(fold_words(name).split()) & asked]
-        return any(_is_person(name, lexicon) for name in names) if kind == "person" else bool(names)
+        if kind == "person":  # as written: "Generative AI Products" is no "Generative Products"
+            return any(_is_person(name, lexicon) and name in sentence for name in names)
+        return bool(names)
     return True
 
 
@@ -329,16 +345,16 @@ def _acronym(question: str) -> str | None:
     return candidates[-1] if candidates else None
 
 
-def _spelled_out(acronym: str, tokens: list[str]) -> bool:
-    """Whether capitalised words in a row (small joining words allowed) have the acronym's capitals as initials:
-    "Supply-chain Levels for Software Artifacts" spells SLSA, "Python Risk Identification Toolkit" PyRIT."""
+def _spelled_out(acronym: str, tokens: list[str], joining: list[str]) -> bool:
+    """Whether capitalised words in a row (small `joining` words allowed) have the acronym's capitals as initials:
+    "Supply-chain Levels for Software Artifacts" spells SLSA, "Advanced in AI Security Management" AAISM."""
     capitals = "".join(c for c in acronym if c.isupper())
     runs, run, whole = [], "", ""  # `whole` keeps an acronym's every letter: "Center for AI Standards…" is CAISI
     for token in tokens:  # a hyphenated word gives one initial: "Artificial-Intelligence" is the A of ATLAS
         if token[0].isupper():
             spelled = token if token.isupper() and token.isalpha() and len(token) < len(capitals) else token[0]
             run, whole = run + token[0], whole + spelled
-        elif token not in ("for", "of", "and", "the"):
+        elif token not in joining:
             runs += [run, whole]
             run = whole = ""
     return any(capitals in r for r in [*runs, run, whole]) or _lower_run(capitals, tokens)

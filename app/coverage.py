@@ -13,6 +13,7 @@ from app.types import Passage
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")  # not inside "2.0" or "LLM01:2025"
 WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.:'’/&+-]*[A-Za-z0-9])?")
 IDENTIFIER = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9]+(?:[:.-][A-Za-z0-9]+)*$|^\d+:\d+$")
+GERUND_MIN_LETTERS = 6  # "Trying…" has the asker as its unsaid subject; shorter "-ing" words ("King") are no verb
 QUESTION_WORDS = {"What", "Which", "Who", "Whom", "Whose", "When", "Where", "Why", "How", "Is", "Are", "Do", "Does",
                   "Did", "Can", "Could", "Should", "Would", "Will", "I", "Please", "Tell", "List", "Name", "Give"}
 
@@ -54,17 +55,92 @@ def asked_terms(question: str, lexicon: dict[str, Any], covered_target: bool = F
 
 
 def asked_part(question: str, lexicon: dict[str, Any]) -> str:
-    """The question without the asker's description of themselves (lexicon `self_description`): a sentence of it that
-    asks nothing, or the opening clause of the one that asks ("As a SOC analyst on Splunk, how do I…?"); the whole
-    question when nothing else is left."""
-    asked = []
-    for sentence in SENTENCE_BREAK.split(question.replace("’", "'")):
-        if not any(has_phrase(question_words(sentence), p) for p in lexicon["self_description"]):
-            asked.append(sentence)
-        elif sentence.rstrip().endswith("?"):
-            clause = min((i for i in (sentence.find(", "), sentence.find("; "), sentence.find(" - ")) if i > 0), default=-1)
-            asked.append(sentence[clause + 2:] if clause > 0 else sentence)
-    return " ".join(asked) or question
+    """The question without the asker's own setting (lexicon `asker`): a sentence that only tells, or the opening
+    clause of one that asks, speaking of the asker ("ML engineer here (PyTorch, Databricks)", "I run GDPR DPIAs",
+    "Trying to see how far my SRE background gets me", "As a SOC analyst on Splunk, how do I…?"). A setting the next
+    asking part points back at ("…kick in August 2026. Is that still the deadline?") is asked about, but for the names
+    the asker owns in it ("our HR screening tool"), unless it opens by describing the asker ("Our SOC team…"). The
+    whole question when nothing else is left."""
+    sentences = SENTENCE_BREAK.split(question.replace("’", "'"))
+    parts = [part for sentence in sentences for part in _parts(sentence, lexicon)]
+    kept = []
+    for i, (text, asks) in enumerate(parts):
+        if asks or not _of_the_asker(text, lexicon):
+            kept.append(text)
+        elif not _describes_asker(text, lexicon) and any(_points_back(later, lexicon)
+                                                         for later, later_asks in parts[i + 1:i + 2] if later_asks):
+            kept.append(_without_owned(text, lexicon))
+    return " ".join(kept) or question
+
+
+def _parts(sentence: str, lexicon: dict[str, Any]) -> list[tuple[str, bool]]:
+    """A sentence as (text, asks) parts: one that tells, or one that asks (ends in "?" or opens with a question
+    word), after an opening clause that tells when a clause break comes before its question word ("Teaching a
+    bootcamp — how many questions…?")."""
+    openers = lexicon["asker"]["question_openers"]
+    words = sentence.split()
+    if not words:
+        return []
+    if not (sentence.rstrip().endswith("?") or _bare_word(words[0]) in openers):
+        return [(sentence.strip(), False)]
+    for i in range(1, len(words)):
+        if words[i - 1][-1:] in ",;:" or words[i - 1] in ("—", "–", "-"):
+            if _bare_word(words[i]) in openers:
+                return [(" ".join(words[:i]), False), (" ".join(words[i:]), True)]
+    return [(sentence.strip(), True)]
+
+
+def _of_the_asker(text: str, lexicon: dict[str, Any]) -> bool:
+    """Whether a telling part speaks of the asker: a first-person word ("I", "our"; not "US"), a self-description
+    opening ("As a…"), an introduction ("ML engineer here (…)") or an opening "-ing" word with the asker as its
+    unsaid subject ("Trying to…", "Teaching a bootcamp…")."""
+    asker = lexicon["asker"]
+    tokens = WORD.findall(text)
+    if any(t.lower() in asker["first_person"] and not (len(t) > 1 and t.isupper()) for t in tokens):
+        return True
+    if _describes_asker(text, lexicon):
+        return True
+    head = WORD.findall(text.split("(")[0].split(",")[0].split(" — ")[0].split(" - ")[0])
+    opening = tokens[0] if tokens else ""
+    introduces = bool(head) and head[-1].lower() == asker["introduction_end"]
+    return introduces or (opening.isalpha() and opening.lower().endswith("ing") and len(opening) >= GERUND_MIN_LETTERS)
+
+
+def _describes_asker(text: str, lexicon: dict[str, Any]) -> bool:
+    """Whether a part opens by describing the asker (lexicon `self_description`: "I'm a…", "Our … team"): it is
+    their setting even when the question points back at it."""
+    return any(has_phrase(question_words(text), p) for p in lexicon["self_description"])
+
+
+def _points_back(text: str, lexicon: dict[str, Any]) -> bool:
+    """Whether an asking part points back at what was said before it ("Is that still the deadline?", "…there?"): its
+    first pointing word, not an existential "there" ("are there any prerequisites?"), follows no name of its own
+    ("What does ISACA's AAIA stand for, and when did it launch?" points at AAIA)."""
+    asker = lexicon["asker"]
+    words = text.split()
+    bare = [_bare_word(w) for w in words]
+    for i, word in enumerate(bare):
+        around = {" ".join(bare[max(0, i - 1):i + 1]), " ".join(bare[i:i + 2])}
+        if word in asker["pointing_words"] and not around & set(asker["not_pointing"]):
+            return not specific_terms(" ".join(words[:i]))
+    return False
+
+
+def _without_owned(text: str, lexicon: dict[str, Any]) -> str:
+    """The text without the names right after a first-person possessive: "for our HR screening tool" keeps no "HR"."""
+    kept, owned = [], False
+    for word in text.split(" "):
+        bare = word.strip("()[],.;:!?\"'")
+        if owned and bare[:1].isupper():
+            continue
+        owned = bare.lower() in lexicon["asker"]["possessives"]
+        kept.append(word)
+    return " ".join(kept)
+
+
+def _bare_word(word: str) -> str:
+    """A word lower-cased without the punctuation around it or a contraction's end ("What's" is "what")."""
+    return word.strip("()[],.;:!?\"'").lower().split("'")[0]
 
 
 def asking_sentences(question: str) -> str:

@@ -10,7 +10,7 @@ from app.analytics.labels import population
 from app.analytics.plan import Condition, plan_question
 from app.analytics.router import Embed, Router
 from app.analytics.table import table_from_snapshot
-from app.coverage import quoted, searchable_text, specific_terms, unmentioned
+from app.coverage import asked_part, quoted, searchable_text, specific_terms, unmentioned
 from app.filters import Filters, matches
 from app.followup import previous_questions
 from app.places import countries
@@ -46,7 +46,8 @@ def analytics_answer(question: str, filters: Filters, snapshot, parser: QueryPar
         return _nowhere(asked or question, here, available, decision)
     if place:  # "in London": counted over the postings located there
         plan = replace(plan, where=(*plan.where, here))
-    unrecognised = [t for t in _unrecognised_terms(question, entities) if not (place and t in place.split())]
+    unrecognised = [t for t in _unrecognised_terms(question, entities, parser.lex)
+                    if not (place and t in place.split())]
     if unrecognised:  # a company, a place, an edition: counting cannot restrict to it
         absent = unmentioned(unrecognised, [searchable_text(row.passage()) for row in available])
         return _none_mention(asked or question, absent, len(available), decision) if absent else None
@@ -62,10 +63,11 @@ def analytics_answer(question: str, filters: Filters, snapshot, parser: QueryPar
     return answer
 
 
-def _unrecognised_terms(question: str, entities) -> list[str]:
-    """Names and years in the question that are not vocabulary terms the plan can count by."""
+def _unrecognised_terms(question: str, entities, lexicon: dict[str, Any]) -> list[str]:
+    """Names and years the question asks about (not the asker's own setting) that are not vocabulary terms the plan
+    can count by."""
     recognised = " ".join(question[m.start : m.end] for m in entities.mentions).lower()
-    return [t for t in specific_terms(question) if t.lower() not in recognised]
+    return [t for t in specific_terms(asked_part(question, lexicon)) if t.lower() not in recognised]
 
 
 def _none_mention(question: str, absent: list[str], total: int, decision) -> Answer:

@@ -248,3 +248,11 @@ def test_too_few_salaries_in_a_place_are_listed_not_summarised(bot, rows):
     assert "too few for a market figure" in answer.text and "median" not in answer.text
     assert f"{london['salary_min']:,} {london['currency']} to {london['salary_max']:,} {london['currency']} [1]" in answer.text
     assert answer.citations[0].doc_id == f"posting:{london['id']}"
+
+
+def test_the_askers_own_background_no_posting_mentions_does_not_stop_the_count(bot, rows):
+    """"my SRE background" is the asker's setting: the skills of MLSecOps postings are still counted."""
+    answer = bot.ask("What skills do MLSecOps job ads usually ask for? Trying to see how far my SRE background gets me.")
+    assert answer.route == "analytics" and not answer.abstained, answer.text
+    assert "None of the" not in answer.text
+    assert answer.citations

@@ -195,6 +195,38 @@ def test_an_organisation_is_a_name_and_a_first_event_is_stated(question, sentenc
      "Microsoft's PyRIT (Python Risk Identification Tool for generative AI) automates red teaming.", True),
     ("What does CAISI stand for?", "NIST's Center for AI Standards and Innovation (CAISI) leads the work.", True),
     ("What does PyRIT stand for?", "PyRIT (released in 2024) automates red teaming.", False),  # an aside, no expansion
+    ("recruiter mentioned ISACA AAISM on a call — what does that acronym actually stand for?",  # "in" has no initial
+     "ISACA's Advanced in AI Security Management (AAISM) certification is open to CISM or CISSP holders.", True),
 ])
 def test_an_expansion_spells_the_names_capitals(question, sentence, answers):
     assert _answers(question, sentence, context="") is answers
+
+
+@pytest.mark.parametrize("question, sentence, answers", [
+    # "who runs X" asks for a person; a title's capitalised words are no person ("Generative AI Products")
+    ("who runs the Microsoft AI Red Team?",
+     "Microsoft's AI Red Team, established in 2018, published 'Lessons from Red Teaming 100 Generative AI Products'.",
+     False),
+    ("who runs the Microsoft AI Red Team?", "The Microsoft AI Red Team is run by Jane Quillfort.", True),
+])
+def test_who_runs_asks_for_a_person_named_as_written(question, sentence, answers):
+    assert expected_answer_type(question, LEXICON) == "person"
+    assert _answers(question, sentence, context="") is answers
+
+
+@pytest.mark.parametrize("sentence, answers", [
+    ("EN 18286 had not been cited in the Official Journal as of late September 2026, and EN 18286 was published in "
+     "July 2026.", False),  # the sentence says the asked event has not happened: its other date is not the answer
+    ("EN 18286 was cited in the Official Journal on 3 November 2026.", True),
+])
+def test_a_sentence_saying_the_dated_event_has_not_happened_gives_no_date(sentence, answers):
+    assert _answers("On what date was EN 18286 cited in the Official Journal?", sentence, context="") is answers
+
+
+@pytest.mark.parametrize("sentence, answers", [
+    # a licence belongs to the list item that names the asked tool, not to the next item
+    ("Tools include Microsoft's PyRIT, released in February 2024; promptfoo, open source under the MIT licence.", False),
+    ("Microsoft's PyRIT is open source under the MIT licence.", True),
+])
+def test_a_licence_comes_from_the_clause_naming_the_subject(sentence, answers):
+    assert _answers("Under which open-source license is PyRIT released?", sentence, context="") is answers

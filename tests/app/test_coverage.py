@@ -60,6 +60,23 @@ def lexicon():
     ("I'm a SOC analyst with Splunk experience.", "I'm a SOC analyst with Splunk experience."),  # nothing else asks
     ("I have 5 years of Splunk experience. Where do I start?", "Where do I start?"),
     ("I have a question about Zorblax. What is it?", "I have a question about Zorblax. What is it?"),  # its subject
+    # an introduction, a first-person sentence, an "-ing" sentence whose unsaid subject is the asker: their setting
+    ("ML engineer here (PyTorch, Databricks, MLflow). I keep getting pulled into security reviews. Where are my gaps?",
+     "Where are my gaps?"),
+    ("Privacy counsel here — I run GDPR DPIAs and hold the CIPP/E. Which AI governance credential fits me, and are "
+     "there any prerequisites?", "Which AI governance credential fits me, and are there any prerequisites?"),
+    ("What skills do MLSecOps job ads usually ask for? Trying to see how far my SRE background gets me.",
+     "What skills do MLSecOps job ads usually ask for?"),
+    ("Teaching a ServiceNow bootcamp — how many questions are on the AAISM exam?",
+     "how many questions are on the AAISM exam?"),
+    # pointed back at ("Is that…"): asked about, but for the names the asker owns ("our HR screening tool")
+    ("Our roadmap says the EU AI Act rules for our HR screening tool kick in August 2026. Is that still the deadline?",
+     "Our roadmap says the EU AI Act rules for our screening tool kick in August 2026. Is that still the deadline?"),
+    ("I'm relocating to Singapore. What's the typical salary there?",  # "there" is Singapore
+     "I'm relocating to Singapore. What's the typical salary there?"),
+    ("recruiter mentioned ISACA AAISM on a call — what does that acronym stand for?",  # a third party's words
+     "recruiter mentioned ISACA AAISM on a call — what does that acronym stand for?"),    ("I do Tableau reporting for our audit team. What does ISACA's AAIA stand for, and when did it launch?",
+     "What does ISACA's AAIA stand for, and when did it launch?"),  # "it" is the AAIA it names, not the setting
 ])
 def test_the_asked_part_leaves_out_the_askers_description_of_themselves(lexicon, question, asked):
     from app.coverage import asked_part
@@ -75,3 +92,19 @@ def test_a_compound_of_a_name_and_a_common_word_names_only_the_name():
     """"AI-focused" names nothing the corpus could lack; "OWASP-aligned" still names OWASP."""
     assert specific_terms("Which AI-focused certification makes sense for someone like me?") == []
     assert specific_terms("Is there an OWASP-aligned checklist?") == ["OWASP"]
+
+
+@pytest.mark.parametrize("question, missing", [
+    ("ML engineer here (PyTorch, Databricks). Where are my gaps and what should a 3-month plan look like?", []),
+    ("Our compliance roadmap says the EU AI Act high-risk rules for our HR screening tool kick in August 2026. "
+     "Is that still the deadline?", []),
+    ("Does the Databricks AI Security Framework (DASF) map its risks onto MITRE ATLAS?", ["Databricks", "DASF"]),
+    ("What is the passing score for the Zorblax exam? I'm a SOC analyst at Databricks.", ["Zorblax"]),
+])
+def test_only_what_is_asked_about_must_be_mentioned(lexicon, question, missing):
+    """The asker's tools and products are no gap; the thing asked about is."""
+    from app.coverage import asked_terms
+
+    texts = ["The EU AI Act sets high-risk rules; they apply from 2 December 2027, not August 2026.",
+             "MITRE ATLAS lists adversary tactics and techniques against AI systems; it is a security framework."]
+    assert unmentioned(asked_terms(question, lexicon), texts) == missing
