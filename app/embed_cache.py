@@ -8,6 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
+_TWO_RUNS = ThreadPoolExecutor(2, thread_name_prefix="embed")  # shared by every cache: its threads start on first use
+
 
 class CachedEmbedder:
     """Embeds texts, reusing vectors of texts seen recently."""
@@ -18,9 +20,8 @@ class CachedEmbedder:
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
         # An embedder that runs one text at a time (int8: its vectors never depend on their batch) is given two texts
-        # at once on two threads, which ONNX Runtime runs side by side without the GIL: the same vectors, sooner.
-        runs = min(2, os.cpu_count() or 1) if getattr(embedder, "batch_size", None) == 1 else 1
-        self._runs = ThreadPoolExecutor(runs, thread_name_prefix="embed") if runs > 1 else None
+        # at once, which ONNX Runtime runs side by side without the GIL: the same vectors, sooner.
+        self._runs = _TWO_RUNS if getattr(embedder, "batch_size", None) == 1 and (os.cpu_count() or 1) > 1 else None
 
     def __call__(self, texts: list[str]) -> np.ndarray:
         """Normalised vectors, one row per text."""
