@@ -61,11 +61,11 @@ def ensure_optimized_file(cache_dir: Path, variant: str) -> Path:
     """The cached model file of `variant` with ONNX Runtime's portable graph optimisations applied, made once per
     runtime version and export: a session over it runs with optimisations off and starts faster, with the same
     vectors. When it is intact the export it was made from is not read (nor its checksum recomputed)."""
-    from filelock import FileLock
-
     made = _optimized_path(cache_dir / f"{MODEL_NAME}-{variant}-{cache_key(variant)}.onnx")
     if made and is_intact(made):
-        return made
+        return made  # every start but the first: no lock needed, so filelock (~10 ms) is not imported
+    from filelock import FileLock
+
     source = ensure_model_file(cache_dir, variant)
     target = _optimized_path(source)
     with FileLock(f"{target}.lock"):

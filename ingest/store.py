@@ -10,6 +10,7 @@ import numpy as np
 from app.errors import UserError
 from app.settings import Settings
 from ingest.catalog import Catalog
+from ingest.chroma_import import unchecked_overrides
 from ingest.models import Chunk
 from ingest.offline import enforce_offline
 
@@ -46,6 +47,11 @@ HNSW = {"space": "cosine", "sync_threshold": 100}
 def chroma_client(settings: Settings):
     """PersistentClient in data_dir, or HttpClient when AISEC_CHROMA_URL is set; telemetry off."""
     enforce_offline()
+    with unchecked_overrides():  # importing chromadb and opening a client define most of its classes
+        return _open_client(settings)
+
+
+def _open_client(settings: Settings):
     import chromadb
 
     chroma_settings = chromadb.Settings(anonymized_telemetry=False)

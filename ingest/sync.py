@@ -12,6 +12,7 @@ from typing import Callable, Iterator
 from app.errors import UserError
 from app.settings import Settings
 from ingest.catalog import DocRecord, fingerprint_of
+from ingest.chroma_import import unchecked_overrides
 from app.lexicon import load_lexicon
 from ingest.chunking import Chunker, make_chunker
 from ingest.embedding import Embedder, make_embedder
@@ -58,7 +59,8 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
         # stores each window while the next is embedded. Its Python is imported here first: two threads importing or
         # chunking at once only take turns with the GIL, and lose time doing so.
         enforce_offline()
-        import chromadb  # noqa: F401
+        with unchecked_overrides():
+            import chromadb  # noqa: F401
 
         lexicon = load_lexicon(settings.lexicon_path)
         embedder = embedder or make_embedder(settings)
