@@ -21,6 +21,7 @@ from ingest.offline import enforce_offline
 from ingest.onnx_embedding import OnnxEmbedder
 from ingest.plan import Plan, plan_changes
 from ingest.progress import ChunkProgress
+from ingest.rebuild import finish_interrupted_rebuild, open_new_index, put_in_place
 from ingest.snapshot import Snapshot, build_snapshot, current_fingerprint, save_snapshot, snapshot_of
 from ingest.store import ChunkStore, index_signature
 from ingest.writer import IndexWriter
@@ -54,7 +55,7 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
     if not settings.vocabulary_path.exists():
         raise UserError(f"vocabulary file {settings.vocabulary_path} is missing; set AISEC_CORPUS_DIR to the corpus folder")
     with ingest_lock(settings.data_dir), IndexWriter() as writer:
-        # Chroma opens (a rebuild: empties) in the writer's thread while the files are read, planned and chunked, then
+        # Chroma opens (a rebuild: a new, empty index) in the writer's thread while the files are read, planned and chunked, then
         # stores each window while the next is embedded. Its Python is imported here first: two threads importing or
         # chunking at once only take turns with the GIL, and lose time doing so.
         enforce_offline()
@@ -71,6 +72,8 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
         report = SyncReport(skipped=unsupported + plan.skipped)
         prepared = _apply(plan, writer, opening, records, chunker, embedder, report, show_progress, on_progress)
         refresh_snapshot(opening.result(), settings.data_dir, prepared)
+        if rebuild and not settings.chroma_url:
+            put_in_place(settings, opening.result())
     for status in plan.file_status.values():
         setattr(report, status, getattr(report, status) + 1)
     present = {str(f.path) for f in files}
@@ -80,8 +83,13 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
 
 
 def open_store(settings: Settings, signature: dict, rebuild: bool) -> ChunkStore:
-    """Open the index (a rebuild: emptied) and finish what an interrupted run left half done."""
-    store = ChunkStore(settings, signature, create=True, reset=rebuild)
+    """Open the index and finish what an interrupted run left half done; a rebuild opens an empty new index beside
+    the old one (a Chroma server's is emptied in place)."""
+    if settings.chroma_url:
+        store = ChunkStore(settings, signature, create=True, reset=rebuild)
+    else:
+        finish_interrupted_rebuild(settings)
+        store = open_new_index(settings, signature) if rebuild else ChunkStore(settings, signature, create=True)
     finish_interrupted(store)
     return store
 
