@@ -13,7 +13,7 @@ from app.errors import UserError
 from app.settings import Settings
 from ingest.catalog import DocRecord, fingerprint_of
 from app.lexicon import load_lexicon
-from ingest.chunking import Chunker, make_chunker
+from ingest.chunking import make_chunker
 from ingest.embedding import Embedder, make_embedder
 from ingest.files import discover_files, unindexed_notes
 from ingest.models import Chunk, Document, SourceFile, SyncReport
@@ -55,22 +55,27 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
     if not settings.vocabulary_path.exists():
         raise UserError(f"vocabulary file {settings.vocabulary_path} is missing; set AISEC_CORPUS_DIR to the corpus folder")
     with ingest_lock(settings.data_dir), IndexWriter() as writer:
-        # Chroma opens (a rebuild: a new, empty index) in the writer's thread while the files are read, planned and chunked, then
-        # stores each window while the next is embedded. Its Python is imported here first: two threads importing or
-        # chunking at once only take turns with the GIL, and lose time doing so.
+        # A sync opens Chroma in the writer's thread while the files are read and planned (its Python imported here
+        # first: two threads importing or chunking at once only take turns with the GIL, and lose time doing so). A
+        # rebuild reads no catalog: its new index is opened there once the chunks are made, while the model embeds the
+        # first window without the GIL. The writer then stores each window while the next is embedded.
         enforce_offline()
-        import chromadb  # noqa: F401
+        if not rebuild:
+            import chromadb  # noqa: F401
 
         lexicon = load_lexicon(settings.lexicon_path)
         embedder = embedder or make_embedder(settings)
-        opening = writer.submit(open_store, settings, index_signature(settings, embedder), rebuild)
+        signature = index_signature(settings, embedder)
+        opening = None if rebuild else writer.submit(open_store, settings, signature, rebuild)
         chunker = make_chunker(settings, lexicon)
         files, unsupported = discover_files(roots, settings.corpus_dir, unindexed_notes(lexicon))
         records = {} if rebuild else opening.result().catalog.all()  # a rebuild starts from an empty catalog
         plan = plan_changes(files, records, roots, load_vocabulary(settings.vocabulary_path),
                             settings.max_posting_rows, settings.max_file_mb)
         report = SyncReport(skipped=unsupported + plan.skipped)
-        prepared = _apply(plan, writer, opening, records, chunker, embedder, report, show_progress, on_progress)
+        chunked = [(doc, sf, chunker.chunk_document(doc)) for doc, sf in plan.to_write]
+        opening = opening or writer.submit(open_store, settings, signature, rebuild)
+        prepared = _apply(plan, chunked, writer, opening, records, embedder, report, show_progress, on_progress)
         refresh_snapshot(opening.result(), settings.data_dir, prepared)
         if rebuild and not settings.chroma_url:
             put_in_place(settings, opening.result())
@@ -113,15 +118,17 @@ def refresh_snapshot(store: ChunkStore, data_dir: Path, prepared: Snapshot | Non
         store.catalog.publish_fingerprint(fingerprint)
 
 
-def _apply(plan: Plan, writer: IndexWriter, opening: Future[ChunkStore], records: dict[str, DocRecord],
-           chunker: Chunker, embedder: Embedder | OnnxEmbedder, report: SyncReport, show_progress: bool,
-           on_progress: Callable[[int, int], None] | None = None) -> Snapshot | None:
-    """Embed window after window while the writer stores the previous ones; return a snapshot of the chunks written
-    when they will be the whole index (a first ingest, a rebuild), built while the last window is being stored."""
+def _apply(plan: Plan, chunked: list[tuple[Document, SourceFile, list[Chunk]]], writer: IndexWriter,
+           opening: Future[ChunkStore], records: dict[str, DocRecord], embedder: Embedder | OnnxEmbedder,
+           report: SyncReport, show_progress: bool, on_progress: Callable[[int, int], None] | None = None) -> Snapshot | None:
+    """Embed the chunks of `plan.to_write` window after window while the writer stores the previous ones; return a snapshot of the chunks written
+    when they will be the whole index (a first ingest, a rebuild), built by the writer while the first window embeds."""
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     synced = [dataclasses.replace(r, file_hash=sf.file_hash, dirty=False) for r, sf in plan.to_touch]
-    chunked = [(doc, sf, chunker.chunk_document(doc)) for doc, sf in plan.to_write]
     stored: list[tuple[Future[list[DocRecord]], list]] = []
+    replaced = {d.doc_id for d, _, _ in chunked} | {r.doc_id for r in plan.to_remove}
+    whole = chunked and all(doc_id in replaced for doc_id, r in records.items() if r.version)
+    preparing = writer.submit(snapshot_of, [chunk for _, _, doc_chunks in chunked for chunk in doc_chunks]) if whole else None
 
     def collect(done: tuple[Future[list[DocRecord]], list]) -> None:
         nonlocal synced
@@ -139,11 +146,9 @@ def _apply(plan: Plan, writer: IndexWriter, opening: Future[ChunkStore], records
             while stored and (stored[0][0].done() or len(stored) >= MAX_PENDING_WINDOWS):
                 collect(stored.pop(0))  # a failed write stops the run here
             stored.append((writer.submit(_write_window, window, chunks, vectors, opening.result, records, now), window))
-    replaced = {d.doc_id for d, _, _ in chunked} | {r.doc_id for r in plan.to_remove}
-    whole = chunked and all(doc_id in replaced for doc_id, r in records.items() if r.version)
-    prepared = snapshot_of([chunk for _, _, doc_chunks in chunked for chunk in doc_chunks]) if whole else None
     for done in stored:
         collect(done)
+    prepared = preparing.result() if preparing else None
     store = opening.result()
     _remove(plan.to_remove, store)
     report.chunks_deleted += sum(r.chunk_count for r in plan.to_remove)
