@@ -28,6 +28,7 @@ from ingest.writer import IndexWriter
 from ingest.vocabulary import load_vocabulary
 
 WINDOW_CHUNKS = 256  # chunks embedded per encode call: long enough to sort by length, short enough for smooth progress
+TAIL_CHUNKS = 16  # the smallest window, the last of a long ingest
 MAX_PENDING_WINDOWS = 2  # embedded windows waiting for the writer: bounds the vectors held in memory
 
 
@@ -159,13 +160,16 @@ def _apply(plan: Plan, chunked: list[tuple[Document, SourceFile, list[Chunk]]], 
 
 
 def _windows(chunked: list[tuple[Document, SourceFile, list[Chunk]]]):
-    """Groups of whole documents of about WINDOW_CHUNKS chunks."""
+    """Groups of whole documents of about WINDOW_CHUNKS chunks, each at most about half of what is left (down to
+    TAIL_CHUNKS): the last window's write, which no embedding overlaps, stays short."""
+    left = sum(len(doc_chunks) for _, _, doc_chunks in chunked)
     window, size = [], 0
     for item in chunked:
         window.append(item)
         size += len(item[2])
-        if size >= WINDOW_CHUNKS:
+        if size >= min(WINDOW_CHUNKS, max(TAIL_CHUNKS, left // 2)):
             yield window
+            left -= size
             window, size = [], 0
     if window:
         yield window
