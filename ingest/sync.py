@@ -58,16 +58,17 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
     with ingest_lock(settings.data_dir), IndexWriter() as writer:
         # A sync opens Chroma in the writer's thread while the files are read and planned (its Python imported here
         # first: two threads importing or chunking at once only take turns with the GIL, and lose time doing so). A
-        # rebuild reads no catalog: its new index is opened there once the chunks are made, while the model embeds the
-        # first window without the GIL. The writer then stores each window while the next is embedded.
+        # rebuild of an embedded index reads no catalog: its new index is opened there once the chunks are made, while
+        # the model embeds the first window without the GIL. The writer then stores each window while the next embeds.
         enforce_offline()
-        if not rebuild:
+        open_late = rebuild and not settings.chroma_url
+        if not open_late:
             import chromadb  # noqa: F401
 
         lexicon = load_lexicon(settings.lexicon_path)
         embedder = embedder or make_embedder(settings)
         signature = index_signature(settings, embedder)
-        opening = None if rebuild else writer.submit(open_store, settings, signature, rebuild)
+        opening = None if open_late else writer.submit(open_store, settings, signature, rebuild)
         chunker = make_chunker(settings, lexicon)
         files, unsupported = discover_files(roots, settings.corpus_dir, unindexed_notes(lexicon))
         records = {} if rebuild else opening.result().catalog.all()  # a rebuild starts from an empty catalog
