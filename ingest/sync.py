@@ -61,14 +61,14 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
         # rebuild of an embedded index reads no catalog: its new index is opened there once the chunks are made, while
         # the model embeds the first window without the GIL. The writer then stores each window while the next embeds.
         enforce_offline()
-        open_late = rebuild and not settings.chroma_url
-        if not open_late:
+        in_new_folder = rebuild and not settings.chroma_url  # ingest.rebuild
+        if not in_new_folder:
             import chromadb  # noqa: F401
 
         lexicon = load_lexicon(settings.lexicon_path)
         embedder = embedder or make_embedder(settings)
         signature = index_signature(settings, embedder)
-        opening = None if open_late else writer.submit(open_store, settings, signature, rebuild)
+        opening = None if in_new_folder else writer.submit(open_store, settings, signature, rebuild)
         chunker = make_chunker(settings, lexicon)
         files, unsupported = discover_files(roots, settings.corpus_dir, unindexed_notes(lexicon))
         records = {} if rebuild else opening.result().catalog.all()  # a rebuild starts from an empty catalog
@@ -79,7 +79,7 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
         opening = opening or writer.submit(open_store, settings, signature, rebuild)
         prepared = _apply(plan, chunked, writer, opening, records, embedder, report, show_progress, on_progress)
         refresh_snapshot(opening.result(), settings.data_dir, prepared)
-        if rebuild and not settings.chroma_url:
+        if in_new_folder:
             put_in_place(settings, opening.result())
     for status in plan.file_status.values():
         setattr(report, status, getattr(report, status) + 1)
@@ -123,8 +123,9 @@ def refresh_snapshot(store: ChunkStore, data_dir: Path, prepared: Snapshot | Non
 def _apply(plan: Plan, chunked: list[tuple[Document, SourceFile, list[Chunk]]], writer: IndexWriter,
            opening: Future[ChunkStore], records: dict[str, DocRecord], embedder: Embedder | OnnxEmbedder,
            report: SyncReport, show_progress: bool, on_progress: Callable[[int, int], None] | None = None) -> Snapshot | None:
-    """Embed the chunks of `plan.to_write` window after window while the writer stores the previous ones; return a snapshot of the chunks written
-    when they will be the whole index (a first ingest, a rebuild), built by the writer while the first window embeds."""
+    """Embed the chunks of `plan.to_write` window after window while the writer stores the previous ones; return a
+    snapshot of the chunks written when they will be the whole index (a first ingest, a rebuild), built by the writer
+    while the first window embeds."""
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     synced = [dataclasses.replace(r, file_hash=sf.file_hash, dirty=False) for r, sf in plan.to_touch]
     stored: list[tuple[Future[list[DocRecord]], list]] = []
