@@ -56,19 +56,15 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
     if not settings.vocabulary_path.exists():
         raise UserError(f"vocabulary file {settings.vocabulary_path} is missing; set AISEC_CORPUS_DIR to the corpus folder")
     with ingest_lock(settings.data_dir), IndexWriter() as writer:
-        # A sync opens Chroma in the writer's thread while the files are read and planned (its Python imported here
-        # first: two threads importing or chunking at once only take turns with the GIL, and lose time doing so). A
-        # rebuild of an embedded index reads no catalog: its new index is opened there once the chunks are made, while
-        # the model embeds the first window without the GIL. The writer then stores each window while the next embeds.
+        # Chroma opens (a rebuild: a new, empty index) in the writer's thread while the files are read, planned and
+        # chunked, then stores each window while the next is embedded. Its Python is imported here first: two threads
+        # importing or chunking at once only take turns with the GIL, and lose time doing so.
         enforce_offline()
-        in_new_folder = rebuild and not settings.chroma_url  # ingest.rebuild
-        if not in_new_folder:
-            import chromadb  # noqa: F401
+        import chromadb  # noqa: F401
 
         lexicon = load_lexicon(settings.lexicon_path)
         embedder = embedder or make_embedder(settings)
-        signature = index_signature(settings, embedder)
-        opening = None if in_new_folder else writer.submit(open_store, settings, signature, rebuild)
+        opening = writer.submit(open_store, settings, index_signature(settings, embedder), rebuild)
         chunker = make_chunker(settings, lexicon)
         files, unsupported = discover_files(roots, settings.corpus_dir, unindexed_notes(lexicon))
         records = {} if rebuild else opening.result().catalog.all()  # a rebuild starts from an empty catalog
@@ -76,10 +72,9 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
                             settings.max_posting_rows, settings.max_file_mb)
         report = SyncReport(skipped=unsupported + plan.skipped)
         chunked = [(doc, sf, chunker.chunk_document(doc)) for doc, sf in plan.to_write]
-        opening = opening or writer.submit(open_store, settings, signature, rebuild)
         prepared = _apply(plan, chunked, writer, opening, records, embedder, report, show_progress, on_progress)
         refresh_snapshot(opening.result(), settings.data_dir, prepared)
-        if in_new_folder:
+        if rebuild and not settings.chroma_url:  # built in a new folder (ingest.rebuild)
             put_in_place(settings, opening.result())
     for status in plan.file_status.values():
         setattr(report, status, getattr(report, status) + 1)
