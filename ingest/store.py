@@ -44,8 +44,13 @@ def stored_metadata(chunk: Chunk) -> dict[str, Any]:
 HNSW = {"space": "cosine", "sync_threshold": 100}
 
 
-def chroma_client(settings: Settings):
-    """PersistentClient in data_dir, or HttpClient when AISEC_CHROMA_URL is set; telemetry off."""
+def chroma_folder(settings: Settings) -> Path:
+    """The embedded index's folder."""
+    return settings.data_dir / "chroma"
+
+
+def chroma_client(settings: Settings, folder: Path | None = None):
+    """PersistentClient in `folder` (default: chroma_folder), or HttpClient when AISEC_CHROMA_URL is set; telemetry off."""
     enforce_offline()
     with unchecked_overrides():  # importing chromadb and opening a client define most of its classes
         return _open_client(settings)
@@ -67,10 +72,10 @@ def _open_client(settings: Settings):
         except Exception as exc:  # chromadb raises several types when the server is unreachable
             raise UserError(f"cannot reach the Chroma server at {settings.chroma_url}: {exc}. Start it or unset AISEC_CHROMA_URL.") from None
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(settings.data_dir / "chroma"), settings=chroma_settings)
+    return chromadb.PersistentClient(path=str(folder or chroma_folder(settings)), settings=chroma_settings)
 
 
-def forget_cached_client(settings: Settings) -> None:
+def forget_cached_client(settings: Settings, folder: Path | None = None) -> None:
     """Make the next embedded client load the index from disk again.
 
     Chroma keeps one client per path and its vector index in memory, which never sees what another process
@@ -81,7 +86,7 @@ def forget_cached_client(settings: Settings) -> None:
         return  # a server always answers from its current state
     from chromadb.api.shared_system_client import SharedSystemClient
 
-    path = (settings.data_dir / "chroma").resolve()
+    path = (folder or chroma_folder(settings)).resolve()
     with SharedSystemClient._refcount_lock:
         for identifier in [i for i in SharedSystemClient._identifier_to_system if i and Path(i).resolve() == path]:
             SharedSystemClient._identifier_to_system.pop(identifier, None)
@@ -91,11 +96,13 @@ def forget_cached_client(settings: Settings) -> None:
 class ChunkStore:
     """The chunk collection plus its catalog."""
 
-    def __init__(self, settings: Settings, signature: dict[str, Any], *, create: bool, reset: bool = False):
+    def __init__(self, settings: Settings, signature: dict[str, Any], *, create: bool, reset: bool = False,
+                 folder: Path | None = None):
+        """`folder`: an embedded index elsewhere than chroma_folder (a rebuild's new one)."""
         self.settings = settings
-        if not create and not settings.chroma_url and not (settings.data_dir / "chroma").exists():
-            raise UserError(f"no index found ({settings.data_dir / 'chroma'}); run `aisec ingest` first")
-        self.client = chroma_client(settings)
+        if not create and not settings.chroma_url and not chroma_folder(settings).exists():
+            raise UserError(f"no index found ({chroma_folder(settings)}); run `aisec ingest` first")
+        self.client = chroma_client(settings, folder)
         self.signature = signature
         if reset:
             self._drop_collections()
@@ -120,8 +127,8 @@ class ChunkStore:
     @classmethod
     def open_existing(cls, settings: Settings) -> "ChunkStore":
         """Open an index for reading, with the signature it was written with."""
-        if not settings.chroma_url and not (settings.data_dir / "chroma").exists():
-            raise UserError(f"no index found ({settings.data_dir / 'chroma'}); run `aisec ingest` first")
+        if not settings.chroma_url and not chroma_folder(settings).exists():
+            raise UserError(f"no index found ({chroma_folder(settings)}); run `aisec ingest` first")
         probe = cls.__new__(cls)
         probe.settings, probe.client = settings, chroma_client(settings)
         if settings.collection not in probe._collection_names():
@@ -132,7 +139,7 @@ class ChunkStore:
     @property
     def location(self) -> str:
         """Where the index lives, for messages."""
-        return self.settings.chroma_url or str(self.settings.data_dir / "chroma")
+        return self.settings.chroma_url or str(chroma_folder(self.settings))
 
     def _check_signature(self) -> None:
         stored = {k: v for k, v in (self.chunks.metadata or {}).items() if k in self.signature}
@@ -146,7 +153,8 @@ class ChunkStore:
             )
 
     def _drop_collections(self) -> None:
-        """Empty, then delete, the chunk and catalog collections.
+        """Empty, then delete, the chunk and catalog collections (a rebuild on a Chroma server; an embedded index is
+        rebuilt in a new folder, ingest.rebuild).
 
         Records are deleted first, in batches: Chroma 1.5's delete_collection leaves list-valued metadata behind
         in SQLite (chroma-core/chroma#7594), and the records written next inherit it by their reused row ids.

@@ -14,7 +14,7 @@ from app.settings import Settings
 from ingest.catalog import DocRecord, fingerprint_of
 from ingest.chroma_import import unchecked_overrides
 from app.lexicon import load_lexicon
-from ingest.chunking import Chunker, make_chunker
+from ingest.chunking import make_chunker
 from ingest.embedding import Embedder, make_embedder
 from ingest.files import discover_files, unindexed_notes
 from ingest.models import Chunk, Document, SourceFile, SyncReport
@@ -22,12 +22,14 @@ from ingest.offline import enforce_offline
 from ingest.onnx_embedding import OnnxEmbedder
 from ingest.plan import Plan, plan_changes
 from ingest.progress import ChunkProgress
+from ingest.rebuild import finish_interrupted_rebuild, open_new_index, put_in_place
 from ingest.snapshot import Snapshot, build_snapshot, current_fingerprint, save_snapshot, snapshot_of
 from ingest.store import ChunkStore, index_signature
 from ingest.writer import IndexWriter
 from ingest.vocabulary import load_vocabulary
 
 WINDOW_CHUNKS = 256  # chunks embedded per encode call: long enough to sort by length, short enough for smooth progress
+TAIL_CHUNKS = 16  # the smallest window, the last of a long ingest
 MAX_PENDING_WINDOWS = 2  # embedded windows waiting for the writer: bounds the vectors held in memory
 
 
@@ -55,9 +57,9 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
     if not settings.vocabulary_path.exists():
         raise UserError(f"vocabulary file {settings.vocabulary_path} is missing; set AISEC_CORPUS_DIR to the corpus folder")
     with ingest_lock(settings.data_dir), IndexWriter() as writer:
-        # Chroma opens (a rebuild: empties) in the writer's thread while the files are read, planned and chunked, then
-        # stores each window while the next is embedded. Its Python is imported here first: two threads importing or
-        # chunking at once only take turns with the GIL, and lose time doing so.
+        # Chroma opens (a rebuild: a new, empty index) in the writer's thread while the files are read, planned and
+        # chunked, then stores each window while the next is embedded. Its Python is imported here first: two threads
+        # importing or chunking at once only take turns with the GIL, and lose time doing so.
         enforce_offline()
         with unchecked_overrides():
             import chromadb  # noqa: F401
@@ -71,8 +73,11 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
         plan = plan_changes(files, records, roots, load_vocabulary(settings.vocabulary_path),
                             settings.max_posting_rows, settings.max_file_mb)
         report = SyncReport(skipped=unsupported + plan.skipped)
-        prepared = _apply(plan, writer, opening, records, chunker, embedder, report, show_progress, on_progress)
+        chunked = [(doc, sf, chunker.chunk_document(doc)) for doc, sf in plan.to_write]
+        prepared = _apply(plan, chunked, writer, opening, records, embedder, report, show_progress, on_progress)
         refresh_snapshot(opening.result(), settings.data_dir, prepared)
+        if rebuild and not settings.chroma_url:  # built in a new folder (ingest.rebuild)
+            put_in_place(settings, opening.result())
     for status in plan.file_status.values():
         setattr(report, status, getattr(report, status) + 1)
     present = {str(f.path) for f in files}
@@ -82,8 +87,13 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
 
 
 def open_store(settings: Settings, signature: dict, rebuild: bool) -> ChunkStore:
-    """Open the index (a rebuild: emptied) and finish what an interrupted run left half done."""
-    store = ChunkStore(settings, signature, create=True, reset=rebuild)
+    """Open the index and finish what an interrupted run left half done; a rebuild opens an empty new index beside
+    the old one (a Chroma server's is emptied in place)."""
+    if settings.chroma_url:
+        store = ChunkStore(settings, signature, create=True, reset=rebuild)
+    else:
+        finish_interrupted_rebuild(settings)
+        store = open_new_index(settings, signature) if rebuild else ChunkStore(settings, signature, create=True)
     finish_interrupted(store)
     return store
 
@@ -107,15 +117,18 @@ def refresh_snapshot(store: ChunkStore, data_dir: Path, prepared: Snapshot | Non
         store.catalog.publish_fingerprint(fingerprint)
 
 
-def _apply(plan: Plan, writer: IndexWriter, opening: Future[ChunkStore], records: dict[str, DocRecord],
-           chunker: Chunker, embedder: Embedder | OnnxEmbedder, report: SyncReport, show_progress: bool,
-           on_progress: Callable[[int, int], None] | None = None) -> Snapshot | None:
-    """Embed window after window while the writer stores the previous ones; return a snapshot of the chunks written
-    when they will be the whole index (a first ingest, a rebuild), built while the last window is being stored."""
+def _apply(plan: Plan, chunked: list[tuple[Document, SourceFile, list[Chunk]]], writer: IndexWriter,
+           opening: Future[ChunkStore], records: dict[str, DocRecord], embedder: Embedder | OnnxEmbedder,
+           report: SyncReport, show_progress: bool, on_progress: Callable[[int, int], None] | None = None) -> Snapshot | None:
+    """Embed the chunks of `plan.to_write` window after window while the writer stores the previous ones; return a
+    snapshot of the chunks written when they will be the whole index (a first ingest, a rebuild), built by the writer
+    while the first window embeds."""
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     synced = [dataclasses.replace(r, file_hash=sf.file_hash, dirty=False) for r, sf in plan.to_touch]
-    chunked = [(doc, sf, chunker.chunk_document(doc)) for doc, sf in plan.to_write]
     stored: list[tuple[Future[list[DocRecord]], list]] = []
+    replaced = {d.doc_id for d, _, _ in chunked} | {r.doc_id for r in plan.to_remove}
+    whole = chunked and all(doc_id in replaced for doc_id, r in records.items() if r.version)
+    preparing = writer.submit(snapshot_of, [chunk for _, _, doc_chunks in chunked for chunk in doc_chunks]) if whole else None
 
     def collect(done: tuple[Future[list[DocRecord]], list]) -> None:
         nonlocal synced
@@ -133,11 +146,9 @@ def _apply(plan: Plan, writer: IndexWriter, opening: Future[ChunkStore], records
             while stored and (stored[0][0].done() or len(stored) >= MAX_PENDING_WINDOWS):
                 collect(stored.pop(0))  # a failed write stops the run here
             stored.append((writer.submit(_write_window, window, chunks, vectors, opening.result, records, now), window))
-    replaced = {d.doc_id for d, _, _ in chunked} | {r.doc_id for r in plan.to_remove}
-    whole = chunked and all(doc_id in replaced for doc_id, r in records.items() if r.version)
-    prepared = snapshot_of([chunk for _, _, doc_chunks in chunked for chunk in doc_chunks]) if whole else None
     for done in stored:
         collect(done)
+    prepared = preparing.result() if preparing else None
     store = opening.result()
     _remove(plan.to_remove, store)
     report.chunks_deleted += sum(r.chunk_count for r in plan.to_remove)
@@ -148,13 +159,16 @@ def _apply(plan: Plan, writer: IndexWriter, opening: Future[ChunkStore], records
 
 
 def _windows(chunked: list[tuple[Document, SourceFile, list[Chunk]]]):
-    """Groups of whole documents of about WINDOW_CHUNKS chunks."""
+    """Groups of whole documents of about WINDOW_CHUNKS chunks, each at most about half of what is left (down to
+    TAIL_CHUNKS): the last window's write, which no embedding overlaps, stays short."""
+    left = sum(len(doc_chunks) for _, _, doc_chunks in chunked)
     window, size = [], 0
     for item in chunked:
         window.append(item)
         size += len(item[2])
-        if size >= WINDOW_CHUNKS:
+        if size >= min(WINDOW_CHUNKS, max(TAIL_CHUNKS, left // 2)):
             yield window
+            left -= size
             window, size = [], 0
     if window:
         yield window
