@@ -53,10 +53,10 @@ def chroma_client(settings: Settings, folder: Path | None = None):
     """PersistentClient in `folder` (default: chroma_folder), or HttpClient when AISEC_CHROMA_URL is set; telemetry off."""
     enforce_offline()
     with unchecked_overrides():  # importing chromadb and opening a client define most of its classes
-        return _open_client(settings)
+        return _open_client(settings, folder)
 
 
-def _open_client(settings: Settings):
+def _open_client(settings: Settings, folder: Path | None):
     import chromadb
 
     chroma_settings = chromadb.Settings(anonymized_telemetry=False)
