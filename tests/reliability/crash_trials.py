@@ -543,6 +543,10 @@ def run_trials(trials: int, seed: int, budget_s: float, work: Path, log=None, mo
                 kill = run_op_kill(env, rng, estimated_ops, work, kill_at=rng.randint(1, 4))
             elif mode == "op":
                 kill = run_op_kill(env, rng, estimated_ops, work)
+                if not kill.killed and kill.ops:  # the kill point lay past the run's writes: change the corpus
+                    changes += mutate(corpus, rng, counter)  # again and kill within the writes that run took
+                    kills.append(kill)
+                    kill = run_op_kill(env, rng, kill.ops, work, kill_at=rng.randint(1, kill.ops))
             else:
                 kill = run_timer_kill(env, rng, estimated_write_s, data)
             if not kill.killed and kill.ops and kill.mode == "op":

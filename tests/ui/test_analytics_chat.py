@@ -34,7 +34,7 @@ def test_analytics_answer_gets_a_png_chart_and_passage_answers_none(share_answer
 
 def test_a_refused_aggregate_question_gets_no_chart(ui_assistant, caplog):
     refused = ui_assistant.ask("What share of MLSecOps postings in Sydney mention Kubernetes?").to_dict()
-    assert refused["route"] == "analytics" and refused["abstained"] and "“Sydney”" in refused["text"]
+    assert refused["route"] == "analytics" and refused["abstained"] and "Sydney" in refused["text"]
     assert answer_chart_html(refused) == "" and not caplog.records
 
 
