@@ -48,8 +48,9 @@ def is_guidance(question: str, lexicon: dict[str, Any]) -> bool:
 
 def has_covered_target(question: str, role_family: object, lexicon: dict[str, Any]) -> bool:
     """A guidance question aimed at a role family (`role_family`, as the Query read it) or at a field the corpus
-    covers (lexicon `guidance_fields`), named where it asks."""
-    folded = question_words(asking_sentences(question))
+    covers (lexicon `guidance_fields`), named where it asks or where the asker says where they are going ("I'm
+    interviewing for an AI security job. What will they ask me?")."""
+    folded = question_words(question)
     named = bool(role_family) or any(has_phrase(folded, f) for f in lexicon["guidance_fields"])
     return named and is_guidance(question, lexicon)
 
@@ -137,6 +138,21 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     best_items = best_items[: limit - len(second_items)]
     plan_first = "plan" in kinds and "plan" in second.kinds and "plan" not in best.kinds
     return second_items + best_items if plan_first else best_items + second_items
+
+
+def without_held(items: list[tuple[str, Passage]], held: tuple[str, ...],
+                 credentials_of: Callable[[str], tuple[str, ...]]) -> list[tuple[str, Passage]]:
+    """Guidance `items` that do not lead with a credential the asker already `held`s: an item whose first credential
+    is held is left out, or, when it also names one the asker lacks ("CISSP or CISM → … → AAISM or AIGP"), follows the
+    others. The items unchanged when every one of them is about a held credential."""
+    first, after = [], []
+    for item in items:
+        named = credentials_of(item[0])
+        if not named or named[0] not in held:
+            first.append(item)
+        elif set(named) - set(held):
+            after.append(item)
+    return first + after if first else items
 
 
 def _background_fit(background: str | None, backgrounds: frozenset[str | None]) -> int:
