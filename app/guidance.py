@@ -14,6 +14,7 @@ from app.sentences import passage_items, split_sentences
 from app.types import Passage
 from ingest.snapshot import Snapshot
 
+PATH_STEP = "→"  # how a learning path joins its steps
 SECOND_UNIT_SHARE = 3  # a second unit (the role's one-line path, or its section) gets a third of the items, or what is left
 
 
@@ -142,15 +143,16 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
 
 def without_held(items: list[tuple[str, Passage]], held: tuple[str, ...],
                  credentials_of: Callable[[str], tuple[str, ...]]) -> list[tuple[str, Passage]]:
-    """Guidance `items` that do not lead with a credential the asker already `held`s: an item whose first credential
-    is held is left out, or, when it also names one the asker lacks ("CISSP or CISM → … → AAISM or AIGP"), follows the
-    others. The items unchanged when every one of them is about a held credential."""
+    """Guidance `items` that do not lead with a credential the asker already `held`s: an item whose first step (a
+    path's steps are joined by "→") first names a held credential is left out, or, when it also names one the asker
+    lacks ("CISSP or CISM → … → AAISM or AIGP"), follows the others; a path through a held credential that starts
+    elsewhere ("web security → OSCP or equivalent → …") stays. The items unchanged when every one leads with one."""
     first, after = [], []
     for item in items:
-        named = credentials_of(item[0])
-        if not named or named[0] not in held:
+        opening = credentials_of(item[0].split(PATH_STEP)[0])
+        if not opening or opening[0] not in held:
             first.append(item)
-        elif set(named) - set(held):
+        elif set(credentials_of(item[0])) - set(held):
             after.append(item)
     return first + after if first else items
 
