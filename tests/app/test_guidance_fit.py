@@ -175,3 +175,23 @@ def test_an_asker_introduced_by_a_fragment_is_not_refused_over_their_own_tools(b
     assert not answer.abstained, answer.text
     assert "VPC" not in answer.text
     assert_well_cited(answer)
+
+
+def test_only_items_that_open_with_a_held_credential_give_way(lexicon):
+    """A certification item about the held credential is left out; one that also names a new credential follows the
+    others; a path through the held credential that starts elsewhere keeps its place."""
+    from app.advice.terms import TermFinder
+    from app.guidance import without_held
+    from app.types import Passage
+    from ingest.vocabulary import load_vocabulary
+
+    finder = TermFinder(load_vocabulary(Settings().vocabulary_path), lexicon)
+    credentials_of = lambda text: tuple(finder.find(text)["certifications"])  # noqa: E731
+    chunk = Passage("c1", "", {}, 0.0)
+    items = [("OSCP and OSCP+ (OffSec): the OSCP remains a widely recognised signal.", chunk),
+             ("Security leaders typically hold CISSP or CISM.", chunk),
+             ("AI red teamer: web security → OSCP or equivalent → LLM attack labs.", chunk),
+             ("The CKS is a performance-based exam.", chunk)]
+    kept = [text for text, _ in without_held(items, ("OSCP", "CISSP"), credentials_of)]
+    assert kept == [items[2][0], items[3][0], items[1][0]]
+    assert without_held(items[:1], ("OSCP",), credentials_of) == items[:1]  # nothing else to say
