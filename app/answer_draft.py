@@ -8,9 +8,10 @@ from typing import Any, Callable
 import numpy as np
 
 from app.answer_type import AnswerNeed, answer_need, holds_answer, says_not_happened
-from app.coverage import asked_terms
+from app.coverage import asked_terms, asker_setting
 from app.extractive import Answers, Draft, draft_extractive, names_company
-from app.guidance import asked_kinds, asker_backgrounds, asks_about_postings, guidance_items, has_covered_target
+from app.guidance import (asked_kinds, asker_backgrounds, asks_about_postings, guidance_items, has_covered_target,
+                          without_held)
 from app.sentences import passage_sentences, posting_reference
 from app.types import Passage
 from ingest.snapshot import Snapshot
@@ -37,12 +38,14 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
                  max_sentences: int, lexicon: dict[str, Any], snapshot: Snapshot, expects: str | None,
                  reserve: list[Passage] | None = None, roles: tuple[str, ...] = (),
                  roles_of: Callable[[str], tuple[str, ...]] = lambda text: (),
-                 search: Callable[[str], list[Passage]] = lambda text: [], enough: float | None = None) -> AnswerDraft:
+                 search: Callable[[str], list[Passage]] = lambda text: [], enough: float | None = None,
+                 credentials_of: Callable[[str], tuple[str, ...]] = lambda text: ()) -> AnswerDraft:
     """The extractive draft for `question` from its retrieved `passages`; `expects` is the answer type asked for.
     When no sentence of them gives it, the first passage of `reserve` (ranked below them) with one that does joins,
     else the first such passage that `search` finds for the question's subjects alone ("PyRIT", not "job ads").
     `roles` are the role families the question names and `roles_of` reads them from a heading; `enough` is the
-    evidence past which clauses need not be embedded (see `draft_extractive`)."""
+    evidence past which clauses need not be embedded (see `draft_extractive`); `credentials_of` names the
+    certifications a text names, in order, so that a guidance answer does not lead with those the asker holds."""
     covered = has_covered_target(question, roles, lexicon)  # the asker's setting names no subject
     need = answer_need(question, lexicon, asked_terms(question, lexicon, covered), expects)
     answers, parts = None, []
@@ -75,6 +78,7 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     if draft.sentences and kinds:
         items = guidance_items(query_vector, kinds, passages, roles, roles_of, embed, snapshot, lexicon,
                                max_sentences * GUIDANCE_ITEMS_PER_SENTENCE, asker_backgrounds(question, lexicon))
+        items = without_held(items, credentials_of(asker_setting(question, lexicon)), credentials_of)
         if items and (not need or holds_answer(items[0][0], replace(need, subjects=()), lexicon)):
             draft, passages = _items_draft(draft, passages, items)  # it leads with a value of the type asked for, if any
             followed = tuple({chunk.chunk_id: chunk for _, chunk in items}.values())

@@ -115,7 +115,8 @@ class Assistant:
                                self.lexicon, retriever.snapshot, asked.expects, ranked[len(passages):], asked.role_family,
                                lambda heading: recognizer.recognise(heading).values("role_family"),
                                lambda text: retriever.retrieve(text, self.embed([text])[0], filters, k=self.settings.top_k),
-                               self.settings.abstain_threshold)
+                               self.settings.abstain_threshold,
+                               lambda text: tuple(self.coach().finder.find(text)["certifications"]))
         draft, passages = drafted.draft, drafted.passages
         followed = {p.chunk_id for p in drafted.followed}  # the guidance section the answer follows ranks first
         ranked = [*drafted.followed, *(p for p in ranked if p.chunk_id not in followed)]

@@ -56,21 +56,34 @@ def asked_terms(question: str, lexicon: dict[str, Any], covered_target: bool = F
 
 def asked_part(question: str, lexicon: dict[str, Any]) -> str:
     """The question without the asker's own setting (lexicon `asker`): a sentence that only tells, or the opening
-    clause of one that asks, speaking of the asker ("ML engineer here (PyTorch, Databricks)", "I run GDPR DPIAs",
-    "Trying to see how far my SRE background gets me", "As a SOC analyst on Splunk, how do I…?"). A setting the next
-    asking part points back at ("…kick in August 2026. Is that still the deadline?") is asked about, but for the names
-    the asker owns in it ("our HR screening tool"), unless it opens by describing the asker ("Our SOC team…"). The
-    whole question when nothing else is left."""
+    clause of one that asks, speaking of the asker ("ML engineer here (PyTorch, Databricks)", "Network engineer, 8
+    years of firewalls", "I run GDPR DPIAs", "Trying to see how far my SRE background gets me", "As a SOC analyst on
+    Splunk, how do I…?"). A setting the next asking part points back at ("…kick in August 2026. Is that still the
+    deadline?") is asked about, but for the names the asker owns in it ("our HR screening tool"), unless it describes
+    the asker ("Our SOC team…", "Head of security, …"). The whole question when nothing else is left."""
+    return " ".join(asked for asked, _ in _reading(question, lexicon) if asked) or question
+
+
+def asker_setting(question: str, lexicon: dict[str, Any]) -> str:
+    """What `asked_part` leaves out: the parts in which the asker tells of themselves ("I'm a pentester with OSCP.")."""
+    return " ".join(told for asked, told in _reading(question, lexicon) if told)
+
+
+def _reading(question: str, lexicon: dict[str, Any]) -> list[tuple[str, str]]:
+    """The question's parts, each as (what is asked about, what only tells of the asker); one of them is empty, but
+    for a setting pointed back at, whose owned names alone are the asker's."""
     sentences = SENTENCE_BREAK.split(question.replace("’", "'"))
     parts = [part for sentence in sentences for part in _parts(sentence, lexicon)]
-    kept = []
+    read = []
     for i, (text, asks) in enumerate(parts):
         if asks or not _of_the_asker(text, lexicon):
-            kept.append(text)
+            read.append((text, ""))
         elif not _describes_asker(text, lexicon) and any(_points_back(later, lexicon)
                                                          for later, later_asks in parts[i + 1:i + 2] if later_asks):
-            kept.append(_without_owned(text, lexicon))
-    return " ".join(kept) or question
+            read.append((_without_owned(text, lexicon), ""))
+        else:
+            read.append(("", text))
+    return read
 
 
 def _parts(sentence: str, lexicon: dict[str, Any]) -> list[tuple[str, bool]]:
@@ -107,9 +120,25 @@ def _of_the_asker(text: str, lexicon: dict[str, Any]) -> bool:
 
 
 def _describes_asker(text: str, lexicon: dict[str, Any]) -> bool:
-    """Whether a part opens by describing the asker (lexicon `self_description`: "I'm a…", "Our … team"): it is
-    their setting even when the question points back at it."""
-    return any(has_phrase(question_words(text), p) for p in lexicon["self_description"])
+    """Whether a part opens by describing the asker (lexicon `self_description`: "I'm a…", "Our … team"), or names
+    the asker's role in a fragment without a verb ("Network engineer, 8 years of…", "Head of security, CISSP for
+    years"): it is their setting even when the question points back at it."""
+    return any(has_phrase(question_words(text), p) for p in lexicon["self_description"]) or _names_role(text, lexicon)
+
+
+def _names_role(text: str, lexicon: dict[str, Any]) -> bool:
+    """Whether a part opens with a person's role: its head, the words before the first comma, bracket, dash or
+    joining word (lexicon `asker` … `fragment_breaks`), ends with a role noun (`role_nouns`): "Compliance officer at
+    a bank", "Sysadmin for 10 years (Ansible, Nagios)"."""
+    asker, head = lexicon["asker"], []
+    for word in text.split():
+        bare = _bare_word(word)
+        if word[:1] in "(—–-" or bare in asker["fragment_breaks"]:
+            break
+        head.append(bare)
+        if word[-1:] in ",;:)":
+            break
+    return bool(head) and head[-1] in asker["role_nouns"]
 
 
 def _points_back(text: str, lexicon: dict[str, Any]) -> bool:

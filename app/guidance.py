@@ -14,6 +14,7 @@ from app.sentences import passage_items, split_sentences
 from app.types import Passage
 from ingest.snapshot import Snapshot
 
+PATH_STEP = "→"  # how a learning path joins its steps
 SECOND_UNIT_SHARE = 3  # a second unit (the role's one-line path, or its section) gets a third of the items, or what is left
 
 
@@ -48,8 +49,9 @@ def is_guidance(question: str, lexicon: dict[str, Any]) -> bool:
 
 def has_covered_target(question: str, role_family: object, lexicon: dict[str, Any]) -> bool:
     """A guidance question aimed at a role family (`role_family`, as the Query read it) or at a field the corpus
-    covers (lexicon `guidance_fields`), named where it asks."""
-    folded = question_words(asking_sentences(question))
+    covers (lexicon `guidance_fields`), named where it asks or where the asker says where they are going ("I'm
+    interviewing for an AI security job. What will they ask me?")."""
+    folded = question_words(question)
     named = bool(role_family) or any(has_phrase(folded, f) for f in lexicon["guidance_fields"])
     return named and is_guidance(question, lexicon)
 
@@ -137,6 +139,22 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     best_items = best_items[: limit - len(second_items)]
     plan_first = "plan" in kinds and "plan" in second.kinds and "plan" not in best.kinds
     return second_items + best_items if plan_first else best_items + second_items
+
+
+def without_held(items: list[tuple[str, Passage]], held: tuple[str, ...],
+                 credentials_of: Callable[[str], tuple[str, ...]]) -> list[tuple[str, Passage]]:
+    """Guidance `items` that do not lead with a credential the asker already `held`s: an item whose first step (a
+    path's steps are joined by "→") first names a held credential is left out, or, when it also names one the asker
+    lacks ("CISSP or CISM → … → AAISM or AIGP"), follows the others; a path through a held credential that starts
+    elsewhere ("web security → OSCP or equivalent → …") stays. The items unchanged when every one leads with one."""
+    first, after = [], []
+    for item in items:
+        opening = credentials_of(item[0].split(PATH_STEP)[0])
+        if not opening or opening[0] not in held:
+            first.append(item)
+        elif set(credentials_of(item[0])) - set(held):
+            after.append(item)
+    return first + after if first else items
 
 
 def _background_fit(background: str | None, backgrounds: frozenset[str | None]) -> int:

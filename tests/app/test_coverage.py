@@ -77,6 +77,17 @@ def lexicon():
     ("recruiter mentioned ISACA AAISM on a call — what does that acronym stand for?",  # a third party's words
      "recruiter mentioned ISACA AAISM on a call — what does that acronym stand for?"),    ("I do Tableau reporting for our audit team. What does ISACA's AAIA stand for, and when did it launch?",
      "What does ISACA's AAIA stand for, and when did it launch?"),  # "it" is the AAIA it names, not the setting
+    # a verbless fragment naming the asker's role is their setting, even before a "they" that points elsewhere
+    ("Network engineer, 8 years of firewalls and VPCs. I'm interviewing for an AI security job next month. "
+     "What will they ask me?", "I'm interviewing for an AI security job next month. What will they ask me?"),
+    ("Data analyst, SQL and Tableau. Which AI governance certification should I start with?",
+     "Which AI governance certification should I start with?"),
+    ("Sysadmin for 10 years (Ansible, Nagios). How do I move into MLSecOps?", "How do I move into MLSecOps?"),
+    ("Head of security, CISSP for years. Which AI certification should I go for next?",
+     "Which AI certification should I go for next?"),
+    # a fragment naming a thing, not a person, is a subject
+    ("Azure AI Content Safety, Microsoft's filter. Does OWASP mention it?",
+     "Azure AI Content Safety, Microsoft's filter. Does OWASP mention it?"),
 ])
 def test_the_asked_part_leaves_out_the_askers_description_of_themselves(lexicon, question, asked):
     from app.coverage import asked_part
@@ -108,3 +119,24 @@ def test_only_what_is_asked_about_must_be_mentioned(lexicon, question, missing):
     texts = ["The EU AI Act sets high-risk rules; they apply from 2 December 2027, not August 2026.",
              "MITRE ATLAS lists adversary tactics and techniques against AI systems; it is a security framework."]
     assert unmentioned(asked_terms(question, lexicon), texts) == missing
+
+
+@pytest.mark.parametrize("question, setting", [
+    ("I'm a pentester with OSCP. Which certification should I go for next for AI red teaming?",
+     "I'm a pentester with OSCP."),
+    ("Head of security, CISSP for years. Which AI certification should I go for next?", "Head of security, CISSP for years."),
+    ("Is the OSCP or the OSAI better for AI red teaming?", ""),  # what is asked about is no setting
+])
+def test_the_askers_setting_is_what_the_asked_part_leaves_out(lexicon, question, setting):
+    from app.coverage import asker_setting
+
+    assert asker_setting(question, lexicon) == setting
+
+
+def test_a_covered_field_the_asker_names_outside_the_asking_sentence_is_the_target(lexicon):
+    from app.guidance import has_covered_target
+
+    question = ("Network engineer, 8 years of firewalls and VPCs. I'm interviewing for an AI security job next month. "
+                "What will they ask me?")
+    assert has_covered_target(question, (), lexicon)
+    assert not has_covered_target("Network engineer, 8 years of firewalls and VPCs. What will they ask me?", (), lexicon)

@@ -31,6 +31,15 @@ only to holders of an active CISM or CISSP.
 - **IAPP AIGP.** The IAPP launched the Artificial Intelligence Governance Professional (AIGP) certification exam in
 April 2024. The AIGP has no prerequisites.
 
+## Certifications for AI red teamers
+
+AI red teamers benefit most from offensive security credentials plus hands-on AI practice.
+
+- **OSCP and OSCP+ (OffSec).** The Offensive Security Certified Professional (OSCP), earned through a hands-on
+penetration testing exam, remains a widely recognised signal.
+- **OffSec AI Red Teamer (OSAI).** OffSec now offers an AI-specific credential: the course AI-300 leads to a 24-hour
+hands-on exam against AI-enabled systems.
+
 ## Suggested learning paths by AI security role
 
 - **AI security engineer:** application security → cloud security certification → OWASP Top 10 for LLM Applications 2026 and MITRE ATLAS → build and attack a small RAG app with PyRIT or garak.
@@ -113,7 +122,7 @@ def test_a_two_part_question_gets_the_credential_and_the_reading_of_the_roles_pa
                      "What AI-related credential fits me and what should I read on the way?")
     assert not answer.abstained, answer.text
     assert "NIST AI RMF" in answer.text and "AAISM" in answer.text, answer.text
-    assert lead(answer.text).startswith("vCISO / head of security:")
+    assert "AAISM" in lead(answer.text), answer.text  # the credential that fits, not the CISSP the asker holds
     assert_well_cited(answer)
 
 
@@ -146,3 +155,43 @@ def test_someone_naming_their_role_who_asks_for_a_credential_asks_for_guidance_n
 ])
 def test_the_askers_background_is_read_before_where_they_are_going(lexicon, question, backgrounds):
     assert asker_backgrounds(question, lexicon) == backgrounds
+
+
+@pytest.mark.parametrize("question, next_one, held", [
+    ("I'm a pentester with OSCP. Which certification should I go for next for AI red teaming?", "OSAI", "OSCP"),
+    ("Head of security, CISSP for years. Which AI security certification should I go for next?", "AAISM", "CISSP"),
+])
+def test_a_certification_answer_does_not_lead_with_what_the_asker_already_holds(bot, question, next_one, held):
+    answer = bot.ask(question)
+    assert not answer.abstained, answer.text
+    first = lead(answer.text)  # it may name the held credential, as a prerequisite, after the next one
+    assert next_one in first and (held not in first or first.index(next_one) < first.index(held)), answer.text
+    assert_well_cited(answer)
+
+
+def test_an_asker_introduced_by_a_fragment_is_not_refused_over_their_own_tools(bot):
+    answer = bot.ask("Network engineer, 8 years of firewalls and VPCs. I'm interviewing for an AI security job next "
+                     "month. What will they ask me?")
+    assert not answer.abstained, answer.text
+    assert "VPC" not in answer.text
+    assert_well_cited(answer)
+
+
+def test_only_items_that_open_with_a_held_credential_give_way(lexicon):
+    """A certification item about the held credential is left out; one that also names a new credential follows the
+    others; a path through the held credential that starts elsewhere keeps its place."""
+    from app.advice.terms import TermFinder
+    from app.guidance import without_held
+    from app.types import Passage
+    from ingest.vocabulary import load_vocabulary
+
+    finder = TermFinder(load_vocabulary(Settings().vocabulary_path), lexicon)
+    credentials_of = lambda text: tuple(finder.find(text)["certifications"])  # noqa: E731
+    chunk = Passage("c1", "", {}, 0.0)
+    items = [("OSCP and OSCP+ (OffSec): the OSCP remains a widely recognised signal.", chunk),
+             ("Security leaders typically hold CISSP or CISM.", chunk),
+             ("AI red teamer: web security → OSCP or equivalent → LLM attack labs.", chunk),
+             ("The CKS is a performance-based exam.", chunk)]
+    kept = [text for text, _ in without_held(items, ("OSCP", "CISSP"), credentials_of)]
+    assert kept == [items[2][0], items[3][0], items[1][0]]
+    assert without_held(items[:1], ("OSCP",), credentials_of) == items[:1]  # nothing else to say
