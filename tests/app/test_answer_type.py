@@ -16,6 +16,7 @@ LEXICON = load_lexicon(Path(__file__).resolve().parents[2] / "corpus" / "lexicon
     ("When was PyRIT released?", "date"),
     ("Which OWASP entries should I study first when moving into AI security?", None),  # "when" inside: no date asked
     ("How much does the CISSP exam cost?", "amount"),
+    ("What does the CISSP exam cost?", "amount"),
     ("What is the largest payout for a model-theft report?", "amount"),  # a payout is money
     ("How much did demand for frontend engineers drop?", None),  # "how much" without money
     ("What is the salary trend for AI engineers?", None),  # a trend, not an amount
@@ -230,3 +231,19 @@ def test_a_sentence_saying_the_dated_event_has_not_happened_gives_no_date(senten
 ])
 def test_a_licence_comes_from_the_clause_naming_the_subject(sentence, answers):
     assert _answers("Under which open-source license is PyRIT released?", sentence, context="") is answers
+
+
+@pytest.mark.parametrize("question, sentence, context, answers", [
+    # a typed value answers only from the clause about the asked subject, not from any clause beside a mention of it
+    ("How long is the AIGP exam?", "IAPP AIGP certified, or ready to sit the exam within six months.", "Postings", False),
+    ("How long is the AIGP exam?", "The AIGP exam lasts three hours.", "Certifications", True),
+    ("How many questions does the AIGP exam have?",
+     "The AAISM exam has 90 questions, and the AIGP is its governance counterpart.", "Certifications", False),
+    ("How much does the CISSP exam cost?", "The AAISM exam costs USD 575, or less for CISSP holders.", "Certifications", False),
+    ("How long does ISO/IEC 42001 certification take?", "Certification follows a stage 1 and a stage 2 audit, and "
+     "recertification follows over the certificate cycle, which is typically three years.", "ISO/IEC 42001 certification", False),
+    ("How many case studies does MITRE ATLAS contain?",  # a list's commas part no clause from its subject
+     "ATLAS release v2026.09 contains 16 tactics, 120 techniques, 40 mitigations and 73 case studies.", "MITRE ATLAS", True),
+])
+def test_a_typed_value_comes_from_the_clause_about_the_asked_subject(question, sentence, context, answers):
+    assert _answers(question, sentence, context) is answers
