@@ -37,6 +37,10 @@ class AnswerNeed:
     def __bool__(self) -> bool:
         return bool(self.expects or self.relation)
 
+    def entry(self) -> str | None:
+        """The identifier of the asked position in a ranked list ("LLM03:2026"), for a question asking for an entry."""
+        return next((s for s in self.subjects if _is_identifier(s)), None) if self.expects == "entry" else None
+
     def missing(self, lexicon: dict[str, Any]) -> str:
         """How a refusal names what no sentence gives: "a date", "who founded it or when", "a count of members"."""
         if self.relation_name:
@@ -152,14 +156,23 @@ def _bound_clauses(sentence: str, need: AnswerNeed, kind: str | None, lexicon: d
     parenthesised asides that follow another name ("garak, PyRIT (2024)" dates PyRIT, "the Manifesto (2020)" the
     Manifesto; "promptfoo … under the MIT licence" licenses promptfoo, not PyRIT); when none names one (the heading
     does), the sentence if it is one clause that does not open with a name of its own ("ModelScan was released by…"
-    dates ModelScan)."""
+    dates ModelScan). A clause joined by a comma and a word of lexicon `clause_joins` is a clause of its own: "AIGP
+    certified, or ready to sit the exam within six months" gives no length of the AIGP exam."""
     clauses = sentence.split(";")
     if not lexicon["answer_types"].get(kind or "", {}).get("of_subject") or not need.subjects:
         return clauses
+    clauses = [piece for clause in clauses for piece in _joined_clauses(clause, lexicon["clause_joins"])]
     naming = [clause for clause in clauses if _names_subject(clause, need)]
     if naming:
         return [_own_asides(clause, need) for clause in naming]
     return [] if _opening_name(TOKEN.findall(sentence)) or len(clauses) > 1 else clauses
+
+
+def _joined_clauses(clause: str, joins: list[str]) -> list[str]:
+    """The clause cut before each comma followed by a joining word (", or", ", but"), not at a list's bare commas."""
+    for word in joins:
+        clause = clause.replace(f", {word} ", f"\0{word} ")
+    return clause.split("\0")
 
 
 def _names_subject(text: str, need: AnswerNeed) -> bool:
