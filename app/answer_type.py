@@ -152,19 +152,27 @@ def says_not_happened(text: str, need: AnswerNeed, lexicon: dict[str, Any], kind
 
 def _bound_clauses(sentence: str, need: AnswerNeed, kind: str | None, lexicon: dict[str, Any]) -> list[str]:
     """The clauses (between semicolons) a value of `kind` may come from: for a value of the thing named (lexicon
-    `of_subject`: a date, a version, a licence), only those naming one of the question's subjects, without
-    parenthesised asides that follow another name ("garak, PyRIT (2024)" dates PyRIT, "the Manifesto (2020)" the
-    Manifesto; "promptfoo … under the MIT licence" licenses promptfoo, not PyRIT); when none names one (the heading
-    does), the sentence if it is one clause that does not open with a name of its own ("ModelScan was released by…"
-    dates ModelScan). A clause joined by a comma and a word of lexicon `clause_joins` is a clause of its own: "AIGP
-    certified, or ready to sit the exam within six months" gives no length of the AIGP exam."""
+    `of_subject`: a date, a version, a licence, a count, an amount, a length of time), only those naming one of the
+    question's subjects, and a clause after a semicolon that names nothing of its own continues the one before
+    ("Annex A of ISO/IEC 42001 is…; commonly cited counts are 38 controls"). A part after a comma and a word of
+    lexicon `clause_joins` is a clause that does not continue ("AIGP certified, or ready to sit the exam within six
+    months" gives no length of the AIGP exam). Parenthesised asides that follow another name are left out ("garak,
+    PyRIT (2024)" dates PyRIT; "promptfoo … under the MIT licence" licenses promptfoo, not PyRIT). When no clause
+    names a subject (the heading does), the sentence if it is one clause that does not open with a name of its own
+    ("ModelScan was released by…" dates ModelScan)."""
     clauses = sentence.split(";")
     if not lexicon["answer_types"].get(kind or "", {}).get("of_subject") or not need.subjects:
         return clauses
-    clauses = [piece for clause in clauses for piece in _joined_clauses(clause, lexicon["clause_joins"])]
-    naming = [clause for clause in clauses if _names_subject(clause, need)]
+    kept: list[str | None] = []
+    for clause in clauses:
+        continues = bool(kept) and kept[-1] is not None  # the last part before the semicolon was about the subject
+        for number, piece in enumerate(_joined_clauses(clause, lexicon["clause_joins"])):
+            own = _names_subject(piece, need) or number == 0 and continues and not names_in(piece) \
+                and not _opening_name(TOKEN.findall(piece))
+            kept.append(piece if own else None)
+    naming = [_own_asides(piece, need) for piece in kept if piece is not None]
     if naming:
-        return [_own_asides(clause, need) for clause in naming]
+        return naming
     return [] if _opening_name(TOKEN.findall(sentence)) or len(clauses) > 1 else clauses
 
 

@@ -240,8 +240,10 @@ def test_a_licence_comes_from_the_clause_naming_the_subject(sentence, answers):
     ("How many questions does the AIGP exam have?",
      "The AAISM exam has 90 questions, and the AIGP is its governance counterpart.", "Certifications", False),
     ("How much does the CISSP exam cost?", "The AAISM exam costs USD 575, or less for CISSP holders.", "Certifications", False),
-    ("How long does ISO/IEC 42001 certification take?", "Certification follows a stage 1 and a stage 2 audit, and "
-     "recertification follows over the certificate cycle, which is typically three years.", "ISO/IEC 42001 certification", False),
+    ("How many controls are in ISO/IEC 42001 Annex A?",  # a clause naming nothing of its own continues the one before
+     "Annex A of ISO/IEC 42001 lists control objectives; commonly cited counts are 38 controls.", "ISO/IEC 42001", True),
+    ("How long must deployers keep the logs?", "Deployers of high-risk systems, under Article 26, must keep logs for at "
+     "least six months, and inform workers before workplace use.", "EU AI Act", True),
     ("How many case studies does MITRE ATLAS contain?",  # a list's commas part no clause from its subject
      "ATLAS release v2026.09 contains 16 tactics, 120 techniques, 40 mitigations and 73 case studies.", "MITRE ATLAS", True),
 ])
