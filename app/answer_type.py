@@ -151,29 +151,29 @@ def says_not_happened(text: str, need: AnswerNeed, lexicon: dict[str, Any], kind
 
 
 def _bound_clauses(sentence: str, need: AnswerNeed, kind: str | None, lexicon: dict[str, Any]) -> list[str]:
-    """The clauses (between semicolons) a value of `kind` may come from: for a value of the thing named (lexicon
-    `of_subject`: a date, a version, a licence, a count, an amount, a length of time), only those naming one of the
-    question's subjects, and a clause after a semicolon that names nothing of its own continues the one before
-    ("Annex A of ISO/IEC 42001 is…; commonly cited counts are 38 controls"). A part after a comma and a word of
-    lexicon `clause_joins` is a clause that does not continue ("AIGP certified, or ready to sit the exam within six
-    months" gives no length of the AIGP exam). Parenthesised asides that follow another name are left out ("garak,
-    PyRIT (2024)" dates PyRIT; "promptfoo … under the MIT licence" licenses promptfoo, not PyRIT). When no clause
-    names a subject (the heading does), the sentence if it is one clause that does not open with a name of its own
-    ("ModelScan was released by…" dates ModelScan)."""
-    clauses = sentence.split(";")
+    """The clauses (between semicolons) a value of `kind` may come from. A clause cut by a comma and a word of lexicon
+    `clause_joins` ("AIGP certified, or ready to sit the exam within six months") gives a value of a question's
+    subject only from its parts that name one when one does: the six months are no length of the AIGP exam. For a
+    value of the thing named (lexicon `of_subject`: a date, a version, a licence), only the clauses naming one of
+    the question's subjects, without parenthesised asides that follow another name ("garak, PyRIT (2024)" dates
+    PyRIT, "the Manifesto (2020)" the Manifesto; "promptfoo … under the MIT licence" licenses promptfoo, not PyRIT);
+    when none names one (the heading does), the sentence if it is one clause that does not open with a name of its
+    own ("ModelScan was released by…" dates ModelScan)."""
+    clauses = [part for clause in sentence.split(";") for part in _subject_parts(clause, need, lexicon["clause_joins"])]
     if not lexicon["answer_types"].get(kind or "", {}).get("of_subject") or not need.subjects:
         return clauses
-    kept: list[str | None] = []
-    for clause in clauses:
-        continues = bool(kept) and kept[-1] is not None  # the last part before the semicolon was about the subject
-        for number, piece in enumerate(_joined_clauses(clause, lexicon["clause_joins"])):
-            own = _names_subject(piece, need) or number == 0 and continues and not names_in(piece) \
-                and not _opening_name(TOKEN.findall(piece))
-            kept.append(piece if own else None)
-    naming = [_own_asides(piece, need) for piece in kept if piece is not None]
+    naming = [clause for clause in clauses if _names_subject(clause, need)]
     if naming:
-        return naming
-    return [] if _opening_name(TOKEN.findall(sentence)) or len(clauses) > 1 else clauses
+        return [_own_asides(clause, need) for clause in naming]
+    return [] if _opening_name(TOKEN.findall(sentence)) or ";" in sentence else clauses
+
+
+def _subject_parts(clause: str, need: AnswerNeed, joins: list[str]) -> list[str]:
+    """The parts of a clause (cut before a comma and a joining word) that name a subject of the question, when one
+    does and the clause has several; else the clause."""
+    parts = _joined_clauses(clause, joins)
+    naming = [part for part in parts if _names_subject(part, need)] if need.subjects and len(parts) > 1 else []
+    return naming or [clause]
 
 
 def _joined_clauses(clause: str, joins: list[str]) -> list[str]:

@@ -238,10 +238,12 @@ def test_a_licence_comes_from_the_clause_naming_the_subject(sentence, answers):
     ("How long is the AIGP exam?", "IAPP AIGP certified, or ready to sit the exam within six months.", "Postings", False),
     ("How long is the AIGP exam?", "The AIGP exam lasts three hours.", "Certifications", True),
     ("How many questions does the AIGP exam have?",
-     "The AAISM exam has 90 questions, and the AIGP is its governance counterpart.", "Certifications", False),
+     "The AAISM exam has 90 questions, while the AIGP is its governance counterpart.", "Certifications", False),
     ("How much does the CISSP exam cost?", "The AAISM exam costs USD 575, or less for CISSP holders.", "Certifications", False),
-    ("How many controls are in ISO/IEC 42001 Annex A?",  # a clause naming nothing of its own continues the one before
+    ("How many controls are in ISO/IEC 42001 Annex A?",  # a count need not name the subject in its own clause
      "Annex A of ISO/IEC 42001 lists control objectives; commonly cited counts are 38 controls.", "ISO/IEC 42001", True),
+    ("How long is an OSCP+ credential valid?",
+     "Candidates get both the OSCP credential, which does not expire, and the OSCP+ credential, valid for three years.", "OffSec", True),
     ("How long must deployers keep the logs?", "Deployers of high-risk systems, under Article 26, must keep logs for at "
      "least six months, and inform workers before workplace use.", "EU AI Act", True),
     ("How many case studies does MITRE ATLAS contain?",  # a list's commas part no clause from its subject
