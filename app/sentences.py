@@ -169,7 +169,7 @@ def entry_clause(sentence: str, entry: str) -> str:
     held = next((i for i, item in enumerate(items) if entry in item), None)
     if held is None or len(items) < 3:
         return sentence
-    opening = items[0].rsplit(": ", 1)[0] + ":" if ": " in items[0] and held else items[0]
+    opening = items[0].rsplit(": ", 1)[0] + ":" if ": " in items[0] else items[0]  # "… lists, in order:"
     cut = f"{opening} … {items[held]}" if held else items[0]
     return f"{cut} …" if held < len(items) - 1 else f"{cut}."
 
