@@ -12,7 +12,7 @@ from app.coverage import asked_terms, asker_setting
 from app.extractive import Answers, Draft, draft_extractive, names_company
 from app.guidance import (asked_kinds, asker_backgrounds, asks_about_postings, guidance_items, has_covered_target,
                           without_held)
-from app.sentences import passage_sentences, posting_reference
+from app.sentences import entry_clause, passage_sentences, posting_reference
 from app.types import Passage
 from ingest.snapshot import Snapshot
 
@@ -83,6 +83,9 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
             draft, passages = _items_draft(draft, passages, items)  # it leads with a value of the type asked for, if any
             followed = tuple({chunk.chunk_id: chunk for _, chunk in items}.values())
     lead, cited = draft.sentences[0] if draft.sentences else ("", [0])
+    if need.entry():  # lead with the asked entry, not the whole list that holds it
+        lead = entry_clause(lead, need.entry())
+        draft = replace(draft, sentences=[(lead, cited), *draft.sentences[1:]])
     typed = bool(need.expects and need.subjects and holds_answer(lead, need, lexicon, _context(passages[cited[0]], lead, False)))
     return AnswerDraft(draft, passages, asks_for, typed=typed, followed=followed)
 

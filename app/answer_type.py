@@ -37,6 +37,10 @@ class AnswerNeed:
     def __bool__(self) -> bool:
         return bool(self.expects or self.relation)
 
+    def entry(self) -> str | None:
+        """The identifier of the asked position in a ranked list ("LLM03:2026"), for a question asking for an entry."""
+        return next((s for s in self.subjects if _is_identifier(s)), None) if self.expects == "entry" else None
+
     def missing(self, lexicon: dict[str, Any]) -> str:
         """How a refusal names what no sentence gives: "a date", "who founded it or when", "a count of members"."""
         if self.relation_name:
@@ -147,19 +151,36 @@ def says_not_happened(text: str, need: AnswerNeed, lexicon: dict[str, Any], kind
 
 
 def _bound_clauses(sentence: str, need: AnswerNeed, kind: str | None, lexicon: dict[str, Any]) -> list[str]:
-    """The clauses (between semicolons) a value of `kind` may come from: for a value of the thing named (lexicon
-    `of_subject`: a date, a version, a licence), only those naming one of the question's subjects, without
-    parenthesised asides that follow another name ("garak, PyRIT (2024)" dates PyRIT, "the Manifesto (2020)" the
-    Manifesto; "promptfoo … under the MIT licence" licenses promptfoo, not PyRIT); when none names one (the heading
-    does), the sentence if it is one clause that does not open with a name of its own ("ModelScan was released by…"
-    dates ModelScan)."""
-    clauses = sentence.split(";")
+    """The clauses (between semicolons) a value of `kind` may come from. A clause cut by a comma and a word of lexicon
+    `clause_joins` ("AIGP certified, or ready to sit the exam within six months") gives a value of a question's
+    subject only from its parts that name one when one does: the six months are no length of the AIGP exam. For a
+    value of the thing named (lexicon `of_subject`: a date, a version, a licence), only the clauses naming one of
+    the question's subjects, without parenthesised asides that follow another name ("garak, PyRIT (2024)" dates
+    PyRIT, "the Manifesto (2020)" the Manifesto; "promptfoo … under the MIT licence" licenses promptfoo, not PyRIT);
+    when none names one (the heading does), the sentence if it is one clause that does not open with a name of its
+    own ("ModelScan was released by…" dates ModelScan)."""
+    clauses = [part for clause in sentence.split(";") for part in _subject_parts(clause, need, lexicon["clause_joins"])]
     if not lexicon["answer_types"].get(kind or "", {}).get("of_subject") or not need.subjects:
         return clauses
     naming = [clause for clause in clauses if _names_subject(clause, need)]
     if naming:
         return [_own_asides(clause, need) for clause in naming]
-    return [] if _opening_name(TOKEN.findall(sentence)) or len(clauses) > 1 else clauses
+    return [] if _opening_name(TOKEN.findall(sentence)) or ";" in sentence else clauses
+
+
+def _subject_parts(clause: str, need: AnswerNeed, joins: list[str]) -> list[str]:
+    """The parts of a clause (cut before a comma and a joining word) that name a subject of the question, when one
+    does and the clause has several; else the clause."""
+    parts = _joined_clauses(clause, joins)
+    naming = [part for part in parts if _names_subject(part, need)] if need.subjects and len(parts) > 1 else []
+    return naming or [clause]
+
+
+def _joined_clauses(clause: str, joins: list[str]) -> list[str]:
+    """The clause cut before each comma followed by a joining word (", or", ", but"), not at a list's bare commas."""
+    for word in joins:
+        clause = clause.replace(f", {word} ", f"\0{word} ")
+    return clause.split("\0")
 
 
 def _names_subject(text: str, need: AnswerNeed) -> bool:

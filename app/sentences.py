@@ -161,6 +161,19 @@ def _clip(sentence: str, focus: Collection[str] = ()) -> str:
     return f"…{cut}" if start else cut
 
 
+def entry_clause(sentence: str, entry: str) -> str:
+    """A list sentence cut to its item holding `entry` (items between semicolons, else commas), after the words that
+    open the list: "The … 2026 lists, in order: … LLM03:2026 Excessive Agency …"; the sentence when it lists none."""
+    separator = "; " if "; " in sentence else ", "
+    items = sentence.rstrip(".…").split(separator)
+    held = next((i for i, item in enumerate(items) if entry in item), None)
+    if held is None or len(items) < 3:
+        return sentence
+    opening = items[0].rsplit(": ", 1)[0] + ":" if ": " in items[0] else items[0]  # "… lists, in order:"
+    cut = f"{opening} … {items[held]}" if held else items[0]
+    return f"{cut} …" if held < len(items) - 1 else f"{cut}."
+
+
 def _focus_start(sentence: str, focus: set[str]) -> int:
     """Where the clause (between semicolons, else commas) sharing most focus words starts, if it ends beyond
     MAX_CHARS; else 0."""

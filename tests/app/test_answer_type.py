@@ -16,6 +16,7 @@ LEXICON = load_lexicon(Path(__file__).resolve().parents[2] / "corpus" / "lexicon
     ("When was PyRIT released?", "date"),
     ("Which OWASP entries should I study first when moving into AI security?", None),  # "when" inside: no date asked
     ("How much does the CISSP exam cost?", "amount"),
+    ("What does the CISSP exam cost?", "amount"),
     ("What is the largest payout for a model-theft report?", "amount"),  # a payout is money
     ("How much did demand for frontend engineers drop?", None),  # "how much" without money
     ("What is the salary trend for AI engineers?", None),  # a trend, not an amount
@@ -230,3 +231,23 @@ def test_a_sentence_saying_the_dated_event_has_not_happened_gives_no_date(senten
 ])
 def test_a_licence_comes_from_the_clause_naming_the_subject(sentence, answers):
     assert _answers("Under which open-source license is PyRIT released?", sentence, context="") is answers
+
+
+@pytest.mark.parametrize("question, sentence, context, answers", [
+    # a typed value answers only from the clause about the asked subject, not from any clause beside a mention of it
+    ("How long is the AIGP exam?", "IAPP AIGP certified, or ready to sit the exam within six months.", "Postings", False),
+    ("How long is the AIGP exam?", "The AIGP exam lasts three hours.", "Certifications", True),
+    ("How many questions does the AIGP exam have?",
+     "The AAISM exam has 90 questions, while the AIGP is its governance counterpart.", "Certifications", False),
+    ("How much does the CISSP exam cost?", "The AAISM exam costs USD 575, or less for CISSP holders.", "Certifications", False),
+    ("How many controls are in ISO/IEC 42001 Annex A?",  # a count need not name the subject in its own clause
+     "Annex A of ISO/IEC 42001 lists control objectives; commonly cited counts are 38 controls.", "ISO/IEC 42001", True),
+    ("How long is an OSCP+ credential valid?",
+     "Candidates get both the OSCP credential, which does not expire, and the OSCP+ credential, valid for three years.", "OffSec", True),
+    ("How long must deployers keep the logs?", "Deployers of high-risk systems, under Article 26, must keep logs for at "
+     "least six months, and inform workers before workplace use.", "EU AI Act", True),
+    ("How many case studies does MITRE ATLAS contain?",  # a list's commas part no clause from its subject
+     "ATLAS release v2026.09 contains 16 tactics, 120 techniques, 40 mitigations and 73 case studies.", "MITRE ATLAS", True),
+])
+def test_a_typed_value_comes_from_the_clause_about_the_asked_subject(question, sentence, context, answers):
+    assert _answers(question, sentence, context) is answers

@@ -44,3 +44,13 @@ def test_the_answer_leads_with_the_entry_at_that_position(owasp, question, entry
 def test_a_follow_up_asks_for_another_position_of_the_same_list(owasp):
     answer = owasp.ask("and number 6?", history=["What sits at number 1 in the OWASP LLM Top 10?"])
     assert not answer.abstained and "LLM06:2026 Unbounded Consumption" in lead(answer.text)
+
+
+@pytest.mark.parametrize("question, entry, others", [
+    ("what sits at number 1 in the owasp llm top 10?", "LLM01:2026 Prompt Injection", "LLM02:2026"),
+    ("In the OWASP Top 10 for LLM apps, which risk is ranked fifth?", "LLM05:2026 Data and Model Poisoning", "LLM10:2026"),
+    ("what is number 3 in the 2025 edition of the owasp llm top 10?", "LLM03:2025 Supply Chain", "LLM01:2025"),
+])
+def test_the_lead_is_the_entry_not_the_whole_list(owasp, question, entry, others):
+    answer = owasp.ask(question)
+    assert entry in lead(answer.text) and others not in lead(answer.text)

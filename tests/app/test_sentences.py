@@ -1,7 +1,9 @@
 """Sentence splitting of passages and of answers with [n] markers."""
 from __future__ import annotations
 
-from app.sentences import passage_items, posting_facts, posting_reference, answer_sentences, passage_sentences, split_sentences, strip_markers, MAX_CHARS
+import pytest
+
+from app.sentences import entry_clause, passage_items, posting_facts, posting_reference, answer_sentences, passage_sentences, split_sentences, strip_markers, MAX_CHARS
 from ingest.lexical import lexical_tokens
 
 
@@ -115,3 +117,16 @@ def test_a_clause_quoted_on_its_own_reads_as_a_sentence():
     (clipped, _), = passage_items(long, focus={"annex", "obligations"})
     assert clipped.startswith("…Obligations for Annex I systems")
     assert passage_sentences("torch.load defaults to weights_only=True since PyTorch 2.6.")[0].startswith("torch.load")
+
+
+@pytest.mark.parametrize("entry, cut", [
+    ("LLM01:2026", "The 2026 list ranks, in order: LLM01:2026 Prompt Injection …"),
+    ("LLM03:2026", "The 2026 list ranks, in order: … LLM03:2026 Excessive Agency …"),
+    ("LLM04:2026", "The 2026 list ranks, in order: … LLM04:2026 Supply Chain."),
+    ("LLM09:2026", "The 2026 list ranks, in order: LLM01:2026 Prompt Injection; LLM02:2026 Sensitive Information "
+                   "Disclosure; LLM03:2026 Excessive Agency; LLM04:2026 Supply Chain."),  # not in the list: all of it
+])
+def test_a_list_sentence_is_cut_to_the_asked_entry(entry, cut):
+    sentence = ("The 2026 list ranks, in order: LLM01:2026 Prompt Injection; LLM02:2026 Sensitive Information "
+                "Disclosure; LLM03:2026 Excessive Agency; LLM04:2026 Supply Chain.")
+    assert entry_clause(sentence, entry) == cut
