@@ -3,9 +3,11 @@ first, no LLM."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Collection
 from typing import Callable
 
 import numpy as np
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from app.sentences import passage_items, posting_facts, posting_reference
 from app.types import Passage
@@ -48,13 +50,14 @@ Answers = Callable[[str, int], bool]
 def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Passage],
                      embed: Callable[[list[str]], np.ndarray], max_sentences: int, answers: Answers | None = None,
                      subjects: bool = False, postings_lead: bool = False, parts: list[Answers] | None = None,
-                     enough: float | None = None) -> Draft:
+                     enough: float | None = None, posting_words: Collection[str] = ()) -> Draft:
     """Score every passage sentence; lead with the best one that `answers` (the best one when no kind is asked
     for), then the items of the list it opens, a sentence for each further part of the question (`parts`) the
     lead does not answer, then the best of the rest without redundancy, in reading order. The answering sentence
     may come from below the quoting floor out of a passage the answer quotes, and out of any retrieved passage
     when `answers` checks that it names the question's subjects.
-    A posting's reference leads only when `postings_lead` (a question about postings) or `answers` allows it.
+    A posting's reference leads only when `postings_lead` (a question about postings) or `answers` allows it, and
+    not when the question asks about a detail of the one posting it names (see `_detail_lead`).
     The evidence is the best match of a sentence or of a clause; clauses are embedded only while the sentences' is
     below `enough` (the abstention threshold): above it they cannot change whether the answer abstains."""
     candidates = _candidates(question, query_vector, passages, embed)
@@ -71,7 +74,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     if answers:
         lead = next((c for c in quotable if answers(c.text, c.passage_index)), None)
     elif postings_lead:
-        lead = ranked[0]
+        lead = _detail_lead(question, ranked, passages, embed, posting_words) or ranked[0]
     else:  # a posting's reference names a posting: no lead for a question about something else
         lead = next((c for c in ranked if c.text != posting_reference(passages[c.passage_index].metadata)), ranked[0])
     if lead is None:
@@ -100,6 +103,37 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     support = sorted(chosen[1 + len(leading):], key=lambda c: (c.passage_index, c.position))
     sentences = _with_posting_references([lead, *chosen[1:1 + len(leading)], *support], passages, question)
     return Draft(sentences[:1] + [(text, [lead.passage_index]) for text in listed] + sentences[1:], evidence)
+
+
+def _detail_lead(question: str, ranked: list[Candidate], passages: list[Passage],
+                 embed: Callable[[list[str]], np.ndarray], posting_words: Collection[str]) -> Candidate | None:
+    """For a question about one posting it names by its company (and title, when the company has several), the
+    sentence of that posting that best matches the question without the posting's name: the detail asked about
+    ("write Terraform for", "certification"), which the posting's reference, matching the name, would outrank.
+    Only a sentence sharing a word of the detail (not a stop word nor a `posting_words` noun) leads: "Where is the
+    role based?" names none, and the reference (its place) answers it."""
+    named = {p.metadata.get("doc_id"): p.metadata for p in passages if names_company(question, p.metadata)}
+    if len(named) > 1:
+        asked = set(lexical_tokens(question))
+        named = {doc: meta for doc, meta in named.items() if set(lexical_tokens(str(meta.get("job_title") or ""))) <= asked}
+    if len(named) != 1:
+        return None
+    (doc_id, metadata), = named.items()
+    detail = question.casefold()
+    for name in (metadata.get("company"), metadata.get("job_title")):
+        detail = detail.replace(str(name or "").casefold(), " ")
+    own = [c for c in ranked if passages[c.passage_index].metadata.get("doc_id") == doc_id]
+    if not own:
+        return None
+    detail_tokens = set(lexical_tokens(detail)) - set(lexical_tokens(" ".join([*ENGLISH_STOP_WORDS, *posting_words])))
+    shared = {c: len(detail_tokens & set(lexical_tokens(c.text))) for c in own}
+    naming = [c for c in own if shared[c]]  # a sentence naming the detail asked about; else the reference leads
+    if not naming:
+        return None
+    reference = posting_reference(metadata)
+    vector, reference_vector = embed([detail, reference or ""])  # the reference as quoted, not by all its fields
+    return max(naming, key=lambda c: SEMANTIC_WEIGHT * float((reference_vector if c.text == reference else c.vector) @ vector)
+               + LEXICAL_WEIGHT * shared[c] / len(detail_tokens))
 
 
 def _listed_items(lead: Candidate, passages: list[Passage], limit: int) -> list[str]:
