@@ -90,3 +90,17 @@ def test_a_name_told_before_a_question_that_refers_back_to_it_stays_what_the_ans
     answer = bot.ask("An interviewer asked me about the Falcon Lens scanner and I blanked. When was it released?")
     assert not answer.abstained, answer.text
     assert "March 2024" in lead(answer.text)
+
+
+def test_a_detail_of_one_named_posting_leads_and_its_short_reference_follows(bot):
+    answer = bot.ask("What will the MLSecOps Engineer at Harbor Labs write Terraform for?")
+    assert not answer.abstained
+    assert "training platform" in lead(answer.text)
+    assert "MLSecOps Engineer — Harbor Labs, Seattle" in answer.text.split("[", 1)[1]  # the reference, after the lead
+    assert_well_cited(answer)
+
+
+def test_where_a_named_posting_is_based_still_leads_with_its_reference(bot):
+    answer = bot.ask("Where is the MLSecOps Engineer role at Harbor Labs based?")
+    assert not answer.abstained
+    assert "Seattle" in lead(answer.text)
