@@ -50,7 +50,7 @@ Answers = Callable[[str, int], bool]
 def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Passage],
                      embed: Callable[[list[str]], np.ndarray], max_sentences: int, answers: Answers | None = None,
                      subjects: bool = False, postings_lead: bool = False, parts: list[Answers] | None = None,
-                     enough: float | None = None, posting_words: Collection[str] = ()) -> Draft:
+                     enough: float | None = None, generic_words: Collection[str] = ()) -> Draft:
     """Score every passage sentence; lead with the best one that `answers` (the best one when no kind is asked
     for), then the items of the list it opens, a sentence for each further part of the question (`parts`) the
     lead does not answer, then the best of the rest without redundancy, in reading order. The answering sentence
@@ -74,7 +74,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     if answers:
         lead = next((c for c in quotable if answers(c.text, c.passage_index)), None)
     elif postings_lead:
-        lead = _detail_lead(question, ranked, passages, embed, posting_words) or ranked[0]
+        lead = _detail_lead(question, ranked, passages, embed, generic_words) or ranked[0]
     else:  # a posting's reference names a posting: no lead for a question about something else
         lead = next((c for c in ranked if c.text != posting_reference(passages[c.passage_index].metadata)), ranked[0])
     if lead is None:
@@ -106,12 +106,13 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
 
 
 def _detail_lead(question: str, ranked: list[Candidate], passages: list[Passage],
-                 embed: Callable[[list[str]], np.ndarray], posting_words: Collection[str]) -> Candidate | None:
+                 embed: Callable[[list[str]], np.ndarray], generic_words: Collection[str]) -> Candidate | None:
     """For a question about one posting it names by its company (and title, when the company has several), the
     sentence of that posting that best matches the question without the posting's name: the detail asked about
     ("write Terraform for", "certification"), which the posting's reference, matching the name, would outrank.
-    Only a sentence sharing a word of the detail (not a stop word nor a `posting_words` noun) leads: "Where is the
-    role based?" names none, and the reference (its place) answers it."""
+    Only a sentence sharing a word of the detail (not a stop word, one of `generic_words` nor a word of the
+    posting's name, however the question words it) leads: "Where is the role based?" names none, and the
+    reference (its place) answers it."""
     named = {p.metadata.get("doc_id"): p.metadata for p in passages if names_company(question, p.metadata)}
     if len(named) > 1:
         asked = set(lexical_tokens(question))
@@ -119,13 +120,14 @@ def _detail_lead(question: str, ranked: list[Candidate], passages: list[Passage]
     if len(named) != 1:
         return None
     (doc_id, metadata), = named.items()
+    names = [str(metadata.get(key) or "") for key in ("company", "job_title")]
     detail = question.casefold()
-    for name in (metadata.get("company"), metadata.get("job_title")):
-        detail = detail.replace(str(name or "").casefold(), " ")
+    for name in names:
+        detail = detail.replace(name.casefold(), " ")
     own = [c for c in ranked if passages[c.passage_index].metadata.get("doc_id") == doc_id]
     if not own:
         return None
-    detail_tokens = set(lexical_tokens(detail)) - set(lexical_tokens(" ".join([*ENGLISH_STOP_WORDS, *posting_words])))
+    detail_tokens = set(lexical_tokens(detail)) - set(lexical_tokens(" ".join([*ENGLISH_STOP_WORDS, *generic_words, *names])))
     shared = {c: len(detail_tokens & set(lexical_tokens(c.text))) for c in own}
     naming = [c for c in own if shared[c]]  # a sentence naming the detail asked about; else the reference leads
     if not naming:
