@@ -83,7 +83,7 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         _counted_noun(question) if expects == "count" else None,
         acronym,
         subjects,
-        frozenset() if also else _topic(_asking_part(question, types.get(expects, []))) - set(lexical_tokens(cues.replace("…", " "))),
+        frozenset() if also else topic_stems(_asking_part(question, types.get(expects, []))) - set(lexical_tokens(cues.replace("…", " "))),
         also,
     )
 
@@ -95,7 +95,7 @@ def _asking_part(question: str, phrases: list[str]) -> str:
     return next((part for part in parts if any(has_phrase(question_words(part), p) for p in phrases)), question)
 
 
-def _topic(question: str) -> frozenset[str]:
+def topic_stems(question: str) -> frozenset[str]:
     """Stems of the question's content words: not numbers, short function words or generic acronyms ("AI")."""
     words = [w for w in TOKEN.findall(question) if w.isalpha() and len(w) > 3 and w.upper() not in GENERIC_ACRONYMS]
     return frozenset(lexical_tokens(" ".join(words)))

@@ -7,8 +7,8 @@ from collections.abc import Collection
 from typing import Callable
 
 import numpy as np
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from app.answer_type import topic_stems
 from app.sentences import passage_items, posting_facts, posting_reference
 from app.types import Passage
 from ingest.lexical import lexical_tokens
@@ -110,7 +110,7 @@ def _detail_lead(question: str, ranked: list[Candidate], passages: list[Passage]
     """For a question about one posting it names by its company (and title, when the company has several), the
     sentence of that posting that best matches the question without the posting's name: the detail asked about
     ("write Terraform for", "certification"), which the posting's reference, matching the name, would outrank.
-    Only a sentence sharing a word of the detail (not a stop word, one of `generic_words` nor a word of the
+    Only a sentence sharing a content word of the detail (see `topic_stems`; not one of `generic_words` nor a word of the
     posting's name, however the question words it) leads: "Where is the role based?" names none, and the
     reference (its place) answers it."""
     named = {p.metadata.get("doc_id"): p.metadata for p in passages if names_company(question, p.metadata)}
@@ -127,7 +127,7 @@ def _detail_lead(question: str, ranked: list[Candidate], passages: list[Passage]
     own = [c for c in ranked if passages[c.passage_index].metadata.get("doc_id") == doc_id]
     if not own:
         return None
-    detail_tokens = set(lexical_tokens(detail)) - set(lexical_tokens(" ".join([*ENGLISH_STOP_WORDS, *generic_words, *names])))
+    detail_tokens = topic_stems(detail) - set(lexical_tokens(" ".join([*generic_words, *names])))
     shared = {c: len(detail_tokens & set(lexical_tokens(c.text))) for c in own}
     naming = [c for c in own if shared[c]]  # a sentence naming the detail asked about; else the reference leads
     if not naming:
