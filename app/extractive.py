@@ -48,7 +48,7 @@ Answers = Callable[[str, int], bool]
 def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Passage],
                      embed: Callable[[list[str]], np.ndarray], max_sentences: int, answers: Answers | None = None,
                      subjects: bool = False, postings_lead: bool = False, parts: list[Answers] | None = None,
-                     enough: float | None = None) -> Draft:
+                     enough: float | None = None, aspect_vector: np.ndarray | None = None) -> Draft:
     """Score every passage sentence; lead with the best one that `answers` (the best one when no kind is asked
     for), then the items of the list it opens, a sentence for each further part of the question (`parts`) the
     lead does not answer, then the best of the rest without redundancy, in reading order. The answering sentence
@@ -56,8 +56,10 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     when `answers` checks that it names the question's subjects.
     A posting's reference leads only when `postings_lead` (a question about postings) or `answers` allows it.
     The evidence is the best match of a sentence or of a clause; clauses are embedded only while the sentences' is
-    below `enough` (the abstention threshold): above it they cannot change whether the answer abstains."""
-    candidates = _candidates(question, query_vector, passages, embed)
+    below `enough` (the abstention threshold): above it they cannot change whether the answer abstains.
+    A follow-up's own words (`aspect_vector`, "what tools do they use?") rank the sentences: the topic the conversation
+    set is in every retrieved passage; the evidence stays the match to the whole `question`."""
+    candidates = _candidates(question, query_vector, passages, embed, aspect_vector)
     if not candidates:
         return Draft([], 0.0, answers is None)
     evidence = max(c.semantic for c in candidates)
@@ -152,7 +154,7 @@ def names_company(question: str, metadata: dict) -> bool:
 
 
 def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage],
-                embed: Callable[[list[str]], np.ndarray]) -> list[Candidate]:
+                embed: Callable[[list[str]], np.ndarray], aspect_vector: np.ndarray | None = None) -> list[Candidate]:
     question_tokens = set(lexical_tokens(question))
     rows = [(i, position, sentence, facts if kind == "posting" else sentence)
             for i, passage in enumerate(passages)
@@ -168,9 +170,10 @@ def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage]
     rows, overlaps = [rows[r] for r in keep], [overlaps[r] for r in keep]
     vectors = embed([scored for *_, scored in rows])  # a posting's reference is scored by all its fields
     semantic = vectors @ query_vector
+    ranking = semantic if aspect_vector is None else vectors @ aspect_vector
     candidates = []
-    for (i, position, sentence, _), vector, similarity, overlap in zip(rows, vectors, semantic, overlaps):
-        score = SEMANTIC_WEIGHT * float(similarity) + LEXICAL_WEIGHT * overlap + RANK_WEIGHT / (1 + i)
+    for (i, position, sentence, _), vector, similarity, relevance, overlap in zip(rows, vectors, semantic, ranking, overlaps):
+        score = SEMANTIC_WEIGHT * float(relevance) + LEXICAL_WEIGHT * overlap + RANK_WEIGHT / (1 + i)
         candidates.append(Candidate(sentence, i, position, float(similarity), score, vector))
     return candidates
 
