@@ -23,7 +23,7 @@ def draft(embedder, aspect: str | None):
     def amount(sentence: str, index: int) -> bool:  # the question asks for an amount: a sentence naming one leads
         return "EUR" in sentence
     return draft_extractive(STANDALONE, embedder.embed_query(STANDALONE), passages, embedder.embed_passages, 3, amount,
-                            aspect_vector=embedder.embed_query(aspect) if aspect else None)
+                            aspect=aspect)
 
 
 def test_the_follow_ups_own_words_pick_the_lead(embedder):
