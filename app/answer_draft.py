@@ -39,13 +39,15 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
                  reserve: list[Passage] | None = None, roles: tuple[str, ...] = (),
                  roles_of: Callable[[str], tuple[str, ...]] = lambda text: (),
                  search: Callable[[str], list[Passage]] = lambda text: [], enough: float | None = None,
-                 credentials_of: Callable[[str], tuple[str, ...]] = lambda text: ()) -> AnswerDraft:
+                 credentials_of: Callable[[str], tuple[str, ...]] = lambda text: (),
+                 aspect: str | None = None) -> AnswerDraft:
     """The extractive draft for `question` from its retrieved `passages`; `expects` is the answer type asked for.
     When no sentence of them gives it, the first passage of `reserve` (ranked below them) with one that does joins,
     else the first such passage that `search` finds for the question's subjects alone ("PyRIT", not "job ads").
     `roles` are the role families the question names and `roles_of` reads them from a heading; `enough` is the
     evidence past which clauses need not be embedded (see `draft_extractive`); `credentials_of` names the
-    certifications a text names, in order, so that a guidance answer does not lead with those the asker holds."""
+    certifications a text names, in order, so that a guidance answer does not lead with those the asker holds;
+    `aspect` is a follow-up's own words, which rank the sentences (see `draft_extractive`)."""
     covered = has_covered_target(question, roles, lexicon)  # the asker's setting names no subject
     need = answer_need(question, lexicon, asked_terms(question, lexicon, covered), expects)
     answers, parts = None, []
@@ -60,7 +62,8 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
 
     def drafted(answers: Answers | None) -> Draft:
         return draft_extractive(question, query_vector, passages, embed, max_sentences, answers, bool(need.subjects),
-                                postings_lead, parts, enough, [*lexicon["posting_nouns"]["any"], *lexicon["question_function_words"]])
+                                postings_lead, parts, enough, aspect,
+                                [*lexicon["posting_nouns"]["any"], *lexicon["question_function_words"]])
     draft = drafted(answers)
     if need and not draft.answered:  # then a sentence whose subject an earlier sentence of its passage names
         answers = answering(None, True)

@@ -83,8 +83,8 @@ class Assistant:
             raise UserError(f"unknown mode {mode!r}; choose extractive or llm")
         retriever = self.retriever(user)  # one snapshot for the whole answer, as this user sees it
         asked = self.read(question, history, user)
-        query = self._parser(retriever).follow_ups.standalone(question, history)
-        query = self._parser(retriever).searched(query, asked)  # "number 3" of a ranked list: its identifier, "LLM03"
+        standalone = self._parser(retriever).follow_ups.standalone(question, history)
+        query = self._parser(retriever).searched(standalone, asked)  # "number 3" of a ranked list: its identifier, "LLM03"
         if parsed.kind != "document" and asked.about_postings:  # list, rank or newest: select postings
             yield from self._finish(postings_answer(asked, self._engine(retriever), parsed, question), asked, started, query)
             return
@@ -116,7 +116,8 @@ class Assistant:
                                lambda heading: recognizer.recognise(heading).values("role_family"),
                                lambda text: retriever.retrieve(text, self.embed([text])[0], filters, k=self.settings.top_k),
                                self.settings.abstain_threshold,
-                               lambda text: tuple(self.coach().finder.find(text)["certifications"]))
+                               lambda text: tuple(self.coach().finder.find(text)["certifications"]),
+                               self._parser(retriever).searched(question, asked) if standalone != question else None)  # a follow-up's own words
         draft, passages = drafted.draft, drafted.passages
         followed = {p.chunk_id for p in drafted.followed}  # the guidance section the answer follows ranks first
         ranked = [*drafted.followed, *(p for p in ranked if p.chunk_id not in followed)]

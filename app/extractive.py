@@ -50,7 +50,8 @@ Answers = Callable[[str, int], bool]
 def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Passage],
                      embed: Callable[[list[str]], np.ndarray], max_sentences: int, answers: Answers | None = None,
                      subjects: bool = False, postings_lead: bool = False, parts: list[Answers] | None = None,
-                     enough: float | None = None, generic_words: Collection[str] = ()) -> Draft:
+                     enough: float | None = None, aspect: str | None = None,
+                     generic_words: Collection[str] = ()) -> Draft:
     """Score every passage sentence; lead with the best one that `answers` (the best one when no kind is asked
     for), then the items of the list it opens, a sentence for each further part of the question (`parts`) the
     lead does not answer, then the best of the rest without redundancy, in reading order. The answering sentence
@@ -59,8 +60,10 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     A posting's reference leads only when `postings_lead` (a question about postings) or `answers` allows it, and
     not when the question asks about a detail of the one posting it names (see `_detail_lead`).
     The evidence is the best match of a sentence or of a clause; clauses are embedded only while the sentences' is
-    below `enough` (the abstention threshold): above it they cannot change whether the answer abstains."""
-    candidates = _candidates(question, query_vector, passages, embed)
+    below `enough` (the abstention threshold): above it they cannot change whether the answer abstains.
+    A follow-up's own words (`aspect`, "what tools do they use?") give the sentences' match in meaning: the topic the
+    conversation set is in every retrieved passage; the word overlap and the evidence stay the whole `question`'s."""
+    candidates = _candidates(question, query_vector, passages, embed, aspect)
     if not candidates:
         return Draft([], 0.0, answers is None)
     evidence = max(c.semantic for c in candidates)
@@ -188,7 +191,7 @@ def names_company(question: str, metadata: dict) -> bool:
 
 
 def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage],
-                embed: Callable[[list[str]], np.ndarray]) -> list[Candidate]:
+                embed: Callable[[list[str]], np.ndarray], aspect: str | None = None) -> list[Candidate]:
     question_tokens = set(lexical_tokens(question))
     rows = [(i, position, sentence, facts if kind == "posting" else sentence)
             for i, passage in enumerate(passages)
@@ -204,9 +207,10 @@ def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage]
     rows, overlaps = [rows[r] for r in keep], [overlaps[r] for r in keep]
     vectors = embed([scored for *_, scored in rows])  # a posting's reference is scored by all its fields
     semantic = vectors @ query_vector
+    ranking = semantic if aspect is None else vectors @ embed([aspect])[0]
     candidates = []
-    for (i, position, sentence, _), vector, similarity, overlap in zip(rows, vectors, semantic, overlaps):
-        score = SEMANTIC_WEIGHT * float(similarity) + LEXICAL_WEIGHT * overlap + RANK_WEIGHT / (1 + i)
+    for (i, position, sentence, _), vector, similarity, relevance, overlap in zip(rows, vectors, semantic, ranking, overlaps):
+        score = SEMANTIC_WEIGHT * float(relevance) + LEXICAL_WEIGHT * overlap + RANK_WEIGHT / (1 + i)
         candidates.append(Candidate(sentence, i, position, float(similarity), score, vector))
     return candidates
 

@@ -9,7 +9,9 @@ from app.lexicon import phrase_pattern
 ROLE_NOUN = r"(?:\s+(?:postings?|roles?|jobs?|positions?|engineers?|analysts?|leads?|teams?|professionals?))?"
 # "the Associate AI Security Engineer role at Tessellane Bank": one posting, named by title and company.
 POSTING_REFERENCE = re.compile(r"\b(?:[A-Z][\w,&/.-]*\s+)+(?:role|position|job|posting|opening)\s+at\s+[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)*")
-ACRONYM_RUN = re.compile(r"\b(?:[A-Z][A-Za-z0-9/&-]*[A-Z0-9][A-Za-z0-9/&-]*)(?:\s+(?:[A-Z][\w/&-]*|[a-z]+(?=\s+(?:postings?|roles?|jobs?))))*" + ROLE_NOUN)
+# an acronym-led name with its numbers and small joining words: "ISO/IEC 42001", "OWASP Top 10 for LLM Applications"
+ACRONYM_RUN = (r"\b(?:[A-Z][A-Za-z0-9/&-]*[A-Z0-9][A-Za-z0-9/&-]*)(?:\s+(?:[A-Z][\w/&-]*|\d[\w:.-]*(?<![.:])|(?:{joins})\s+(?=[A-Z])"
+               r"[A-Z][\w/&-]*|[a-z]+(?=\s+(?:postings?|roles?|jobs?))))*" + ROLE_NOUN)
 
 
 class FollowUpRewriter:
@@ -21,6 +23,7 @@ class FollowUpRewriter:
         self.anaphora = phrase_pattern(*lexicon["query_anaphora"])
         self.start = phrase_pattern(*lexicon["query_follow_up_starts"], at_start=True)
         self.subjects = sorted(subjects, key=len, reverse=True)
+        self.acronym_run = re.compile(ACRONYM_RUN.format(joins="|".join(map(re.escape, lexicon["acronym_joining_words"]))))
 
     def is_follow_up(self, question: str) -> bool:
         """Short questions that lean on earlier turns ("and what do they pay?")."""
@@ -46,7 +49,7 @@ class FollowUpRewriter:
             match = re.search(rf"\b{re.escape(phrase)}(?:e?s)?{ROLE_NOUN}\b", question, re.IGNORECASE)  # plurals too
             if match:
                 return match.group(0)
-        match = ACRONYM_RUN.search(question)
+        match = self.acronym_run.search(question)
         return match.group(0) if match else question.strip().rstrip("?.! ")
 
 

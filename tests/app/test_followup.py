@@ -23,6 +23,11 @@ REWRITER = FollowUpRewriter(load_lexicon(Settings().lexicon_path), SUBJECTS)
      "What does Associate AI Red Teamer role at Tessellane Bank pay?"),  # the posting, not the role family
     ("What does the VP, AI Security role at Cobaltreach Networks pay?", "is it remote?",
      "is VP, AI Security role at Cobaltreach Networks remote?"),
+    # a name keeps its numbers and small joining words
+    ("What is ISO/IEC 42001?", "How does certification against it work?", "How does certification against ISO/IEC 42001 work?"),
+    ("What is the OWASP Top 10 for LLM Applications?", "What does it say about excessive agency?",
+     "What does OWASP Top 10 for LLM Applications say about excessive agency?"),
+    ("Is ISO 42001 certification worth it in 2025?", "and what does it cost?", "and what does ISO 42001 cost?"),
 ])
 def test_follow_ups_get_the_earlier_subject(earlier, follow_up, expected):
     assert REWRITER.standalone(follow_up, [earlier]) == expected

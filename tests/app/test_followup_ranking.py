@@ -1,0 +1,36 @@
+"""A follow-up's own words rank the quoted sentences; the standalone question's match stays the evidence."""
+from __future__ import annotations
+
+from app.extractive import draft_extractive
+from app.types import Passage
+
+# from corpus/documents/regulation-eu-ai-act.md (section "EU AI Act penalties" and "What the EU AI Act is")
+PENALTIES = ("Article 99 of the EU AI Act sets maximum administrative fines in three tiers. Non-compliance with the "
+             "prohibited practices of Article 5 can be fined up to EUR 35 million or 7% of total worldwide annual turnover "
+             "for the preceding financial year, whichever is higher.")
+GPAI = ("Fines for providers of general-purpose AI models are set separately in Article 101 (up to EUR 15 million or 3%) "
+        "and have been enforceable by the Commission since 2 August 2026.")
+WHAT = ("The EU AI Act is Regulation (EU) 2024/1689 of the European Parliament and of the Council, laying down harmonised "
+        "rules on artificial intelligence.")
+STANDALONE = "And what are the maximum fines under EU AI Act?"  # rewritten from the follow-up below
+OWN_WORDS = "And what are the maximum fines under it?"
+
+
+def draft(embedder, aspect: str | None):
+    passages = [Passage(f"c{i}", text, {"kind": "document", "source": "documents/regulation-eu-ai-act.md",
+                                        "context": "EU AI Act (Regulation (EU) 2024/1689)"}, 1.0)
+                for i, text in enumerate([PENALTIES, GPAI, WHAT])]
+    def amount(sentence: str, index: int) -> bool:  # the question asks for an amount: a sentence naming one leads
+        return "EUR" in sentence
+    return draft_extractive(STANDALONE, embedder.embed_query(STANDALONE), passages, embedder.embed_passages, 3, amount,
+                            aspect=aspect)
+
+
+def test_the_follow_ups_own_words_pick_the_lead(embedder):
+    lead = draft(embedder, OWN_WORDS).sentences[0][0]
+    assert "EUR 35 million or 7%" in lead
+    assert "general-purpose AI models" not in lead
+
+
+def test_the_evidence_is_the_standalone_questions_match(embedder):
+    assert draft(embedder, OWN_WORDS).evidence == draft(embedder, None).evidence
