@@ -166,7 +166,7 @@ class Assistant:
 
     @cached_property
     def currency(self) -> Currency:
-        """The editions registry and history convention, read on the first question about what is current (~35 ms)."""
+        """The editions registry and history convention, read on the first question over passages (~35 ms)."""
         return Currency.from_settings(self.settings)
 
     def read(self, question: str, history: list[Any] | None = None, user: str | None = None) -> Query:
