@@ -10,3 +10,11 @@ def asks_for_current(question: str, lexicon: dict[str, Any]) -> bool:
     """True when the question uses a word of the lexicon's `currency.asks_current` list ("current", "latest", "in force", ...)."""
     words = (lexicon.get("currency") or {}).get("asks_current") or ()
     return any(phrase_pattern(word).search(question) for word in words)
+
+
+def asks_for_status(question: str, lexicon: dict[str, Any]) -> bool:
+    """True when the question asks whether something is current ("still the latest?", "in force now?"): a word of
+    `currency.asks_current` that is not also a past marker ("replaced", "renamed" ask about a change, not a status)."""
+    currency = lexicon.get("currency") or {}
+    words = set(currency.get("asks_current") or ()) - set(currency.get("past_markers") or ())
+    return any(phrase_pattern(word).search(question) for word in words)

@@ -11,6 +11,7 @@ from app.analytics import analytics_answer
 from app.answer_draft import draft_answer
 from app.compose import compose_answer
 from app.coverage import CorpusGap, corpus_gap
+from app.asks_current import asks_for_status
 from app.currency import Currency
 from app.embed_cache import CachedEmbedder
 from app.errors import UserError
@@ -104,6 +105,11 @@ class Assistant:
         query_vector = self.embed([query])[0]  # cached: the analytics router may have embedded it already
         filters = retrieval_filters(query, parsed, self.lexicon)
         ranked = retriever.retrieve(query, query_vector, filters, k=max(TRACE_DEPTH, self.settings.top_k))
+        # a question about a superseded edition: passages about it first ("is the 2025 list still the latest?": the correction leads)
+        asked_editions = set() if asks_for_status(asked.text, self.lexicon) else \
+            self.currency.superseded_asked(asked.text, asked.ranked_list, asked.year)
+        if asked_editions:
+            ranked = self.currency.about_asked_first(ranked, asked_editions)
         passages = ranked[: self.settings.top_k]  # fused ranking is prefix-stable: the same top_k as k=top_k
         asks_current = asked.asks_current
         if asks_current:  # what is in force: current editions lead, superseded ones are never quoted as current
@@ -123,6 +129,7 @@ class Assistant:
         ranked = [*drafted.followed, *(p for p in ranked if p.chunk_id not in followed)]
         if asks_current:
             draft = self.currency.without_superseded(draft, passages)
+        draft = self.currency.asked_edition_first(draft, passages, asked_editions)
         timings["select"] = _ms(t0)
         answer = Answer(question, "", [], False, mode, standalone_question=query if query != question else None)
         covered_target = has_covered_target(query, asked.role_family, self.lexicon)  # background words are the asker's
@@ -160,7 +167,7 @@ class Assistant:
 
     @cached_property
     def currency(self) -> Currency:
-        """The editions registry and history convention, read on the first question about what is current (~35 ms)."""
+        """The editions registry and history convention, read on the first question over passages (~35 ms)."""
         return Currency.from_settings(self.settings)
 
     def read(self, question: str, history: list[Any] | None = None, user: str | None = None) -> Query:

@@ -46,6 +46,25 @@ class Currency:
                 kept.append((sentence, cited))
         return Draft(kept, draft.evidence)
 
+    def superseded_asked(self, question: str, ranked_list: str | None, year: str | None) -> set[str]:
+        """`entry@edition` tags of the superseded editions a question names, by phrase or by a ranked list and a year."""
+        asked = {m.tag for m in self.registry.mentions(question) if not m.edition.current}
+        entry = self.registry.get(ranked_list) if ranked_list and year else None
+        return asked | {f"{entry.key}@{e.label}" for e in (entry.editions if entry else ()) if not e.current and year in e.label}
+
+    def about_asked_first(self, passages: list[Passage], asked: set[str]) -> list[Passage]:
+        """Passages that speak of an asked (superseded) edition first, the rest after them (stable)."""
+        return sorted(passages, key=lambda passage: not asked & set(passage.metadata.get("editions") or []))
+
+    def asked_edition_first(self, draft: Draft, passages: list[Passage], asked: set[str]) -> Draft:
+        """A question about a superseded edition ("LLM01:2025") is answered first: the first drafted sentence about
+        that edition leads, the sentences naming the current edition follow it."""
+        for index, (sentence, cited) in enumerate(draft.sentences if asked else ()):
+            meta = passages[cited[0]].metadata if cited and 0 <= cited[0] < len(passages) else {}
+            if asked & {m.tag for m in self.registry.mentions(sentence, f"{meta.get('title', '')}\n{meta.get('section', '')}")}:
+                return Draft([draft.sentences[index], *draft.sentences[:index], *draft.sentences[index + 1:]], draft.evidence)
+        return draft
+
     def notes(self, citations: list[Citation], today: dt.date | None = None) -> list[str]:
         """Name each cited passage about a superseded edition, and say as of when the answer holds if its review is old."""
         notes = [note for citation in citations if (note := self._superseded_note(citation))]

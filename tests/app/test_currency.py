@@ -130,3 +130,53 @@ def test_current_question_over_a_real_index(tmp_path, embedder, reviewed, as_of)
     assert "LLM03 Supply Chain" not in answer.text  # the superseded entry is never quoted as current
     assert answer.to_dict()["citations"][0]["reviewed"] == reviewed
     assert any(n.startswith(f"As of {reviewed}") for n in answer.notes) is as_of
+
+
+def test_a_question_about_a_superseded_edition_leads_with_that_edition(tmp_path):
+    from app.extractive import Draft
+
+    draft = Draft([("The current edition is the 2026 edition of the OWASP Top 10 for LLM.", [0]),
+                   ("The list is free.", [0]),
+                   ("In the 2025 edition the third entry was LLM03 Supply Chain.", [0])], 0.8)
+    bot = currency(tmp_path)
+    asked = bot.superseded_asked("What was LLM03:2025 in the OWASP Top 10 for LLM?", None, None)
+    assert asked == {"owasp-llm-top-10@2025"} == bot.superseded_asked("What was LLM03 in 2025?", "owasp-llm-top-10", "2025")
+    assert bot.superseded_asked("What is LLM03 in the OWASP Top 10 for LLM?", None, None) == set()
+    led = bot.asked_edition_first(draft, [passage("p")], asked)
+    assert [s for s, _ in led.sentences] == ["In the 2025 edition the third entry was LLM03 Supply Chain.",
+                                             "The current edition is the 2026 edition of the OWASP Top 10 for LLM.", "The list is free."]
+    assert bot.asked_edition_first(draft, [passage("p")], set()) == draft
+    old, current = passage("o", editions=["owasp-llm-top-10@2025"]), passage("c", editions=["owasp-llm-top-10@2026"])
+    assert [p.chunk_id for p in bot.about_asked_first([current, passage("n"), old], asked)] == ["o", "c", "n"]
+
+
+@pytest.mark.parametrize("question, status", [
+    ("is the 2025 owasp llm top 10 still the latest one?", True),
+    ("Which 2025 OWASP LLM entry replaced Overreliance?", False),
+])
+def test_asks_for_status_leaves_out_change_words(question, status):
+    from app.asks_current import asks_for_status
+
+    assert asks_for_status(question, LEXICON) is status
+
+
+def test_older_edition_question_over_the_real_owasp_document(tmp_path, embedder):
+    """The real OWASP document opens with the current edition; a question about 2025 still leads with 2025."""
+    from app import Assistant
+    from ingest.sync import run_ingest
+    from tests.app.answer_checks import lead
+
+    corpus = tmp_path / "corpus"
+    (corpus / "documents").mkdir(parents=True)
+    for name in ("vocabulary.yaml", "lexicon.yaml", "editions.yaml"):
+        shutil.copy(REAL_CORPUS / name, corpus)
+    shutil.copy(REAL_CORPUS / "documents" / "framework-owasp-llm-top-10.md", corpus / "documents")
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus)
+    run_ingest(settings, embedder=embedder, show_progress=False)
+    bot = Assistant(settings, embedder=embedder)
+
+    older = bot.ask("What is LLM01:2025 in the OWASP Top 10 for LLM Applications?")
+    assert "2025" in lead(older.text) and "Prompt Injection" in lead(older.text)
+    assert "2026" in older.text  # the newer edition is still named, after the answer
+    premise = bot.ask("is the 2025 owasp llm top 10 still the latest one?")
+    assert "2026" in lead(premise.text)  # an outdated premise: the correction is the answer and leads
