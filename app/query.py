@@ -9,7 +9,7 @@ from typing import Any, Callable
 from app.analytics.entities import FIELDS, MULTI_VALUED, Entities, EntityRecognizer
 from app.answer_type import expected_answer_type
 from app.asks_current import asks_for_current
-from app.coverage import asking_sentences
+from app.coverage import asked_part, asking_sentences
 from app.followup import FollowUpRewriter
 from app.lexicon import has_any, phrase_pattern
 from app.places import Place, candidates, lookup
@@ -141,7 +141,8 @@ class QueryParser:
         # what the sentences that ask ask: "Our HR team uses … for hiring. When do we have to comply?" asks a date;
         # "Cloud engineer, I run EKS. Which certifications matter most?" ranks certifications, not clouds
         cues = self.figure_cues(asking_sentences(text), own.pop("entities"))
-        intent, sort, limit = self._intent(_lowered(asking_sentences(text)), own, previous, cues)
+        # what is asked, without the asker's setting before it ("I live in the UK — are there any remote jobs?")
+        intent, sort, limit = self._intent(_lowered(asked_part(asking_sentences(text), self.lex)), own, previous, cues)
         # the gazetteer is read only for a question about postings or a figure of them ("in Singapore")
         postings_asked = intent != "explain" or cues.found & {*FIGURES, "posting_noun"} or bool(previous and previous.intent != "explain")
         named = self._named_place(text, own, cues.entities) if postings_asked and "place" not in own else None
