@@ -70,6 +70,8 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     types = asked_types(question, lexicon)
     subjects = tuple(s for s in subjects if not is_type_word(s, lexicon) and not (relation and s in relation["asks"]))
     acronym = _acronym(question) if expects == "expansion" else None
+    named = _bare_name_of(question, lexicon, expects)
+    subjects = (*subjects, named) if named and named not in subjects else subjects  # "which version of garak"
     subjects = (*subjects, acronym) if acronym and acronym not in subjects else subjects  # "PyRIT keeps showing up..."
     asking = [p for spec in lexicon["answer_types"].values() for p in spec["asks"]]  # "what", "how long", "salary"...
     cues = " ".join([*subjects, *asking, *lexicon["posting_nouns"]["any"], *(relation["asks"] if relation else [])])
@@ -86,6 +88,19 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         frozenset() if also else topic_stems(_asking_part(question, types.get(expects, []))) - set(lexical_tokens(cues.replace("…", " "))),
         also,
     )
+
+
+def _bare_name_of(question: str, lexicon: dict[str, Any], expects: str | None) -> str | None:
+    """The thing a value of the thing named (lexicon `of_subject`) is asked of, when no article stands before it:
+    "which version of garak" asks garak's, a name even in lower case; "the version of the standard" names nothing."""
+    if not lexicon["answer_types"].get(expects or "", {}).get("of_subject"):
+        return None
+    type_words = {p.split()[-1].lower() for p in lexicon["answer_types"][expects]["asks"]}
+    tokens = TOKEN.findall(question)
+    for word, of, name in zip(tokens, tokens[1:], tokens[2:]):
+        if word.lower() in type_words and of.lower() == "of" and name.isalpha() and lexical_tokens(name):
+            return name
+    return None
 
 
 def _asking_part(question: str, phrases: list[str]) -> str:
