@@ -105,3 +105,15 @@ def test_the_query_s_intent_and_the_router_read_a_figure_alike(read, question):
     query = read(question)
     asked = {"share", "count", "salary"} & set(query.cues.found)
     assert not asked or query.intent in asked | {"rank", "top", "list", "compare"}, (query.intent, asked)
+
+
+@pytest.mark.parametrize("question", [
+    "Which tools come up most often in the AI governance job ads?",
+    "What salary range do the Berlin job adverts give?",
+    "Which certifications do the sample job listings ask for most?",
+])
+def test_the_job_ads_of_the_sample_are_postings_not_one_posting(router, read, question):
+    """"the … job ads" name the sample postings as a whole: a figure of them, not a question about one posting."""
+    query = read(question)
+    assert "one_posting" not in query.cues
+    assert router.route(query).route == "analytics"

@@ -141,6 +141,16 @@ LIST_OF_TOOLS = ("Common open-source tools include Microsoft's PyRIT (Python Ris
 
 
 @pytest.mark.parametrize("question, sentence, answers", [
+    # a thing named after "version of" without an article is the subject, even in lower case
+    ("which version of garak is current right now?", "The current version is SLSA 1.2, which adds a Source track.", False),
+    ("which version of slsa is current?", "The current version is SLSA 1.2, which adds a Source track.", True),
+    ("which licence of promptfoo applies?", "PyRIT is released under the MIT License.", False),
+])
+def test_a_version_is_of_the_thing_named_even_in_lower_case(question, sentence, answers):
+    assert _answers(question, sentence, context="") is answers
+
+
+@pytest.mark.parametrize("question, sentence, answers", [
     # a date belongs to the list item (between semicolons) that names its subject, not to another item
     ("What year did NVIDIA first release garak?", LIST_OF_TOOLS, False),
     ("When did Microsoft release PyRIT?", LIST_OF_TOOLS, True),

@@ -65,6 +65,9 @@ def test_places_regions_and_seniority_groups(parser):
     ("Which certifications do AI governance postings ask for most often?", "explain", "posted", None),
     ("Which roles can an ML engineer target after moving into AI security?", "explain", "posted", None),
     ("When was the AIGP certification launched, and which AI governance postings ask for it?", "explain", "posted", None),
+    # the asker's setting before a dash does not hide the list asked for after it
+    ("I'm based in Germany — are there any remote MLSecOps jobs among the sample ads?", "list", "posted", None),
+    ("As a pentester, are there any remote AI red team jobs in the sample ads?", "list", "posted", None),
 ])
 def test_what_is_asked(parser, question, intent, sort, limit):
     query = parser.parse(question)
