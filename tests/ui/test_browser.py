@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from ui_helpers import UI_CORPUS, free_port
+from ui_helpers import ANSWERS, UI_CORPUS, ask, free_port, next_answer
 
 pytestmark = [pytest.mark.browser,  # and pandas deprecations raised inside gradio's queue, not ours
               pytest.mark.filterwarnings("ignore:.*no_silent_downcasting"),
               pytest.mark.filterwarnings("ignore:The copy keyword is deprecated")]
 
-ANSWERS = "#aisec-chat .aisec-answer:not(.aisec-streaming)"
 
 
 @pytest.fixture
@@ -30,19 +29,6 @@ def page(browser, ui_server):
     tab.wait_for_selector("#aisec-question textarea:not([disabled])", timeout=30_000)
     yield tab
     context.close()
-
-
-def ask(page, question: str):
-    """Type a question, send it, and return the finished answer's element."""
-    done = page.locator(ANSWERS).count()
-    page.locator("#aisec-question textarea").fill(question)
-    page.locator("#aisec-send").click()
-    return _next_answer(page, done)
-
-
-def _next_answer(page, done: int):
-    page.wait_for_function(f"document.querySelectorAll('{ANSWERS}').length > {done}", timeout=60_000)
-    return page.locator(ANSWERS).nth(done)
 
 
 def _wait_for_lines(path: Path, count: int, timeout: float = 10.0) -> list[dict]:
@@ -110,7 +96,7 @@ def test_filters_examples_abstention_clear_and_about(page):
     page.get_by_role("option", name="any", exact=True).click()
     done = page.locator(ANSWERS).count()
     page.get_by_role("button", name="What does an AI governance lead earn?").click()
-    assert "Corbel Mutual" in _next_answer(page, done).text_content()  # the one governance posting is a source
+    assert "Corbel Mutual" in next_answer(page, done).text_content()  # the one governance posting is a source
 
     abstained = ask(page, "What is the capital of France?")
     assert "aisec-abstained" in abstained.get_attribute("class")

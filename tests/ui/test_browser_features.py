@@ -5,13 +5,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from ui_helpers import free_port
+from ui_helpers import ANSWERS, ask, free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.filterwarnings("ignore:.*no_silent_downcasting"),
               pytest.mark.filterwarnings("ignore:The copy keyword is deprecated")]
 
 UPLOADS = Path(__file__).resolve().parents[1] / "data" / "uploads"
-ANSWERS = "#aisec-chat .aisec-answer:not(.aisec-streaming)"
 FACT_QUESTION = "How much does the Quillfeather certification exam cost?"
 
 
@@ -39,14 +38,6 @@ def page(browser, server):
     context.close()
 
 
-def ask(page, question: str) -> str:
-    done = page.locator(ANSWERS).count()
-    page.locator("#aisec-question textarea").fill(question)
-    page.locator("#aisec-send").click()
-    page.wait_for_function(f"document.querySelectorAll('{ANSWERS}').length > {done}", timeout=60_000)
-    return page.locator(ANSWERS).nth(done).inner_text()
-
-
 def _cells(page, column: int, table: str = "#aisec-jobs-table") -> list[str]:
     """One column of a Dataframe's rendered rows."""
     return [t.strip() for t in page.locator(f"{table} [role=gridcell][data-col='{column}']").all_inner_texts()]
@@ -67,7 +58,7 @@ def test_upload_two_good_and_one_bad_ask_then_remove(page):
     assert "refused" in rows["broken.pdf"][0] and rows["broken.pdf"][1]
 
     page.get_by_role("tab", name="Chat").click()
-    assert "417" in ask(page, FACT_QUESTION)
+    assert "417" in ask(page, FACT_QUESTION).inner_text()
 
     page.get_by_role("tab", name="My documents").click()
     page.locator("#aisec-doomed input").click()
@@ -75,7 +66,7 @@ def test_upload_two_good_and_one_bad_ask_then_remove(page):
     page.locator("#aisec-remove").click()
     page.wait_for_function("!document.querySelector('#aisec-docs').innerText.includes('quillfeather-exam.md')", timeout=60_000)
     page.get_by_role("tab", name="Chat").click()
-    assert "417" not in ask(page, FACT_QUESTION)
+    assert "417" not in ask(page, FACT_QUESTION).inner_text()
 
 
 def test_jobs_filter_sort_open_and_ask(page):
@@ -104,7 +95,7 @@ def test_jobs_filter_sort_open_and_ask(page):
 
 
 def test_conversation_survives_reload_and_answer_downloads(page):
-    first = ask(page, "What skills do MLSecOps postings ask for?")
+    first = ask(page, "What skills do MLSecOps postings ask for?").inner_text()
     page.locator("#aisec-takeaway").get_by_text("Take the last answer away").click()
     with page.expect_download() as download:
         page.locator("#aisec-takeaway-download").click()

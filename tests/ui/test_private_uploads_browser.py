@@ -1,15 +1,12 @@
 """Two people logged in to one UI in headless Chromium: one's upload shows in their chat and Jobs tab, never the other's."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from test_private_uploads import LOGINS, PRIVATE, ROTATION, two_login_server  # noqa: F401 (the fixture)
+from ui_helpers import ask
 
 pytestmark = [pytest.mark.browser, pytest.mark.filterwarnings("ignore:.*no_silent_downcasting"),
               pytest.mark.filterwarnings("ignore:The copy keyword is deprecated")]
-
-ANSWERS = "#aisec-chat .aisec-answer:not(.aisec-streaming)"
 
 
 def _logged_in(browser, url: str, login: tuple[str, str]):
@@ -20,14 +17,6 @@ def _logged_in(browser, url: str, login: tuple[str, str]):
     page.get_by_role("button", name="Login").click()
     page.wait_for_selector("#aisec-question textarea:not([disabled])", timeout=30_000)
     return page
-
-
-def _ask(page, question: str) -> str:
-    done = page.locator(ANSWERS).count()
-    page.locator("#aisec-question textarea").fill(question)
-    page.locator("#aisec-send").click()
-    page.wait_for_function(f"document.querySelectorAll('{ANSWERS}').length > {done}", timeout=60_000)
-    return page.locator(ANSWERS).nth(done).inner_text()
 
 
 def _jobs_table(page) -> str:
@@ -48,8 +37,8 @@ def test_an_upload_is_seen_by_its_owner_only(browser, two_login_server):
         ana.wait_for_timeout(500)
     assert {"ana-rotation.md", "ana-postings.jsonl"} <= set(listed)
     ana.get_by_role("tab", name="Chat").click()
-    assert "913" in _ask(ana, ROTATION)
-    assert "913" not in _ask(ben, ROTATION)
+    assert "913" in ask(ana, ROTATION).inner_text()
+    assert "913" not in ask(ben, ROTATION).inner_text()
     assert "Quenbury Analytics" in _jobs_table(ana)
     assert "Quenbury Analytics" not in _jobs_table(ben)
     ben.get_by_role("tab", name="My documents").click()
