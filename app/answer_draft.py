@@ -51,13 +51,14 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     covered = has_covered_target(question, roles, lexicon)  # the asker's setting names no subject
     need = answer_need(question, lexicon, asked_terms(question, lexicon, covered), expects)
     answers, parts = None, []
+
+    def answering(need: AnswerNeed, kind: str | None, before: bool) -> Answers:
+        def answers(sentence: str, index: int) -> bool:  # not from a passage saying the event has not happened
+            return holds_answer(sentence, need, lexicon, _context(passages[index], sentence, before), kind) \
+                and not says_not_happened(passages[index].text, need, lexicon, kind)
+        return answers
     if need:
-        def answering(kind: str | None, before: bool) -> Answers:
-            def answers(sentence: str, index: int) -> bool:  # not from a passage saying the event has not happened
-                return holds_answer(sentence, need, lexicon, _context(passages[index], sentence, before), kind) \
-                    and not says_not_happened(passages[index].text, need, lexicon, kind)
-            return answers
-        answers, parts = answering(None, False), [answering(kind, True) for kind in need.also]
+        answers, parts = answering(need, None, False), [answering(need, kind, True) for kind in need.also]
     postings_lead = asks_about_postings(question, lexicon) or any(names_company(question, p.metadata) for p in passages)
 
     def drafted(answers: Answers | None) -> Draft:
@@ -65,8 +66,12 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
                                 postings_lead, parts, enough, aspect,
                                 [*lexicon["posting_nouns"]["any"], *lexicon["question_function_words"]])
     draft = drafted(answers)
+    if need.exact and not draft.answered:  # no sentence gives the day: one giving the month or year answers
+        need = replace(need, exact=False)
+        answers = answering(need, None, False)
+        draft = drafted(answers)
     if need and not draft.answered:  # then a sentence whose subject an earlier sentence of its passage names
-        answers = answering(None, True)
+        answers = answering(need, None, True)
         draft = drafted(answers)
     deeper = _answering_passage(reserve or [], need, lexicon) if need and need.subjects and not draft.answered else None
     if need and need.subjects and not draft.answered and deeper is None:

@@ -110,12 +110,20 @@ def sentence_pieces(text: str) -> list[str]:
         protected = protected.replace(abbreviation, f"\x00{i}\x00")
     pieces, start = [], 0
     for boundary in BOUNDARY.finditer(protected):
+        if _ends_quoted_title(protected, boundary.start(), boundary.end()):
+            continue
         pieces.append(protected[start:boundary.end()])
         start = boundary.end()
     pieces.append(protected[start:])
     for i, abbreviation in enumerate(ABBREVIATIONS):
         pieces = [piece.replace(f"\x00{i}\x00", abbreviation) for piece in pieces]
     return [piece for piece in pieces if piece]
+
+
+def _ends_quoted_title(text: str, end: int, next_start: int) -> bool:
+    """Whether a "?" or "!" closing a quotation goes on with an aside rather than a new sentence: in "Asleep at the
+    Keyboard?" (IEEE, 2022) the mark ends the quoted title, not the sentence."""
+    return text[end - 1] in "?!" and text[end:end + 1] in "\"”’" and text[next_start:next_start + 1] == "("
 
 
 def split_sentences(text: str) -> list[str]:
