@@ -161,9 +161,9 @@ def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], headi
     if need.relation_object and not _near(TOKEN.findall(sentence), lambda t: t.lower() in need.relation,
                                           lambda t: _stem(t) == _stem(need.relation_object), COUNT_WINDOW, after=True):
         return False  # "the world's first AI management system standard" is not the first certificate
-    named = question_words(f"{heading} {sentence}")
-    if not all(has_phrase(named, s) or mentions(f"{heading} {sentence}", s) or spells_out(s, f"{heading} {sentence}")
-               for s in need.subjects):
+    named, text = question_words(f"{heading} {sentence}"), f"{heading} {sentence}"
+    following = dict(zip(need.subjects, need.subjects[1:]))
+    if not all(has_phrase(named, s) or names_term(text, s, following.get(s)) for s in need.subjects):
         return False  # about something else: "the CISO at Google" is not any CISO
     kind = kind or need.expects
     return holds_type(sentence, need, lexicon, kind) if kind else True
@@ -303,6 +303,21 @@ def _is_person(name: str, lexicon: dict[str, Any]) -> bool:
     words = name.split()
     institutions = set(lexicon["institution_words"])
     return 2 <= len(words) <= 4 and all(w[0].isupper() and w[1:].islower() and w not in institutions for w in words)
+
+
+def names_term(text: str, term: str, following: str | None = None) -> bool:
+    """Whether `text` names a question's `term`: as words (see `mentions`), spelled out, or as the full name a short
+    first name stands for when the question's `following` term comes next ("Tim Brown" in "Timothy G. Brown")."""
+    return mentions(text, term) or spells_out(term, text) or _short_name_of(term, following, text)
+
+
+def _short_name_of(term: str, following: str | None, text: str) -> bool:
+    """Whether a capitalised `term` ("Tim") opens a longer word of `text` ("Timothy") that `following` ("Brown")
+    follows, after at most a middle initial."""
+    if not (term.isalpha() and term.istitle() and following):
+        return False
+    words, first, last = [w.strip(".,;:()[]\"'’") for w in fold_words(text).split()], term.lower(), fold_words(following)
+    return any(w.startswith(first) and w.isalpha() and last in words[i + 1:i + 3] for i, w in enumerate(words))
 
 
 def mentions(text: str, term: str) -> bool:

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from app.answer_type import has_phrase, is_type_word, is_version, is_year, mentions, question_words, spells_out
-from app.support import COMMON_CAPITALS, GENERIC_ACRONYMS, INSTRUCTION, fold_words
+from app.answer_type import has_phrase, is_type_word, is_version, is_year, mentions, names_term, question_words
+from app.support import COMMON_CAPITALS, GENERIC_ACRONYMS, INSTRUCTION
 from app.types import Passage
 
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")  # not inside "2.0" or "LLM01:2025"
@@ -224,8 +224,8 @@ def unmentioned(terms: list[str], texts: list[str]) -> list[str]:
     """The terms that occur as a word (or, for a long acronym, spelled out) in none of `texts`; a first name also
     counts as the short form of a longer one before the next term ("Tim Brown" is named by "Timothy G. Brown")."""
     joined = " ".join(texts)
-    return [t for i, t in enumerate(terms) if not _mentioned(t, joined) and not any(spells_out(t, text) for text in texts)
-            and not _short_name_of(t, terms[i + 1:i + 2], joined)]
+    following = dict(zip(terms, terms[1:]))
+    return [t for t in terms if not _mentioned(t, joined) and not any(names_term(text, t, following.get(t)) for text in texts)]
 
 
 def quoted(terms: list[str] | tuple[str, ...]) -> str:
@@ -245,11 +245,3 @@ def _mentioned(term: str, text: str) -> bool:
         variants.add(term[:-1])  # "LLMs", "Engineers"
     return any(mentions(text, v) for v in variants)
 
-
-def _short_name_of(term: str, following: list[str], text: str) -> bool:
-    """Whether a capitalised `term` ("Tim") opens a longer word of `text` ("Timothy") that the next term of the
-    question ("Brown") follows, after at most a middle initial."""
-    if not (term.isalpha() and term.istitle() and following):
-        return False
-    words, first, last = [w.strip(".,;:()[]\"'’") for w in fold_words(text).split()], term.lower(), fold_words(following[0])
-    return any(w.startswith(first) and w.isalpha() and last in words[i + 1:i + 3] for i, w in enumerate(words))

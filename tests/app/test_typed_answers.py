@@ -104,3 +104,8 @@ def test_a_question_mark_inside_a_quoted_title_does_not_end_the_sentence(bot):
     answer = bot.ask('Who wrote "Can Scanners Dream?" and what did it find about the Kestrel scanner?')
     assert not answer.abstained, answer.text
     assert "Ito et al." in lead(answer.text) and "obfuscated payloads" in lead(answer.text), answer.text
+
+
+def test_a_short_first_name_is_the_subject_a_typed_lead_names(bot):
+    answer = bot.ask("When was Jon Reyes charged?")
+    assert not answer.abstained and "2025" in lead(answer.text), answer.text
