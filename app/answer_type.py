@@ -98,7 +98,7 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         tuple(relation["gives"]) if relation else (),
         relation["names"] if relation else None,
         _object_after(question, relation["asks"]) if relation and relation.get("bound") else None,
-        _counted_noun(question) if expects == "count" else None,
+        _counted_noun(question, lexicon["answer_types"]["count"]["counted_by"]) if expects == "count" else None,
         acronym,
         subjects,
         frozenset() if also else _topic(question, types.get(expects, []), set(lexical_tokens(cues.replace("…", " "))),
@@ -416,8 +416,13 @@ def _count_of(tokens: list[str], counted: str | None) -> bool:
     return False
 
 
-def _counted_noun(question: str) -> str | None:
-    """The thing a "how many" question counts: the first plural among the next three words ("how many case studies")."""
+def _counted_noun(question: str, counted_by: dict[str, str]) -> str | None:
+    """The thing a "how many" question counts: the first plural among the next three words ("how many case studies"),
+    or what a count noun of the question counts (lexicon `counted_by`: a headcount counts employees)."""
+    folded = question_words(question)
+    named = next((noun for phrase, noun in counted_by.items() if has_phrase(folded, phrase)), None)
+    if named:
+        return named
     tokens = TOKEN.findall(question)
     lowered = [t.lower() for t in tokens]
     starts = [i + 2 for i in range(len(tokens) - 1) if lowered[i:i + 2] in (["how", "many"], ["number", "of"])]

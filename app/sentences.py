@@ -110,8 +110,6 @@ def sentence_pieces(text: str) -> list[str]:
         protected = protected.replace(abbreviation, f"\x00{i}\x00")
     pieces, start = [], 0
     for boundary in BOUNDARY.finditer(protected):
-        if _ends_quoted_title(protected, boundary.start(), boundary.end()):
-            continue
         pieces.append(protected[start:boundary.end()])
         start = boundary.end()
     pieces.append(protected[start:])
@@ -120,15 +118,16 @@ def sentence_pieces(text: str) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
-def _ends_quoted_title(text: str, end: int, next_start: int) -> bool:
-    """Whether a "?" or "!" closing a quotation goes on with an aside rather than a new sentence: in "Asleep at the
-    Keyboard?" (IEEE, 2022) the mark ends the quoted title, not the sentence."""
-    return text[end - 1] in "?!" and text[end:end + 1] in "\"”’" and text[next_start:next_start + 1] == "("
-
-
 def split_sentences(text: str) -> list[str]:
-    """Split running text at sentence ends, not at common abbreviations."""
-    return [piece.strip() for piece in sentence_pieces(text) if piece.strip()]
+    """Split running text at sentence ends, not at common abbreviations nor at a "?" or "!" closing a quoted title
+    that an aside follows (in "Asleep at the Keyboard?" (IEEE, 2022) the mark ends the title, not the sentence)."""
+    sentences: list[str] = []
+    for piece in (piece.strip() for piece in sentence_pieces(text)):
+        if sentences and piece.startswith("(") and sentences[-1][-2:] in ('?"', "?”", '!"', "!”"):
+            sentences[-1] += f" {piece}"
+        elif piece:
+            sentences.append(piece)
+    return sentences
 
 
 def strip_markers(sentence: str) -> tuple[str, list[int]]:
