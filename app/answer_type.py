@@ -101,8 +101,8 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         _counted_noun(question, lexicon["answer_types"]["count"]["counted_by"]) if expects == "count" else None,
         acronym,
         subjects,
-        frozenset() if also else _topic(question, types.get(expects, []), set(lexical_tokens(cues.replace("…", " "))),
-                                                lexicon["asker"]["question_openers"]),
+        frozenset() if also else _with_equivalents(_topic(question, types.get(expects, []), set(lexical_tokens(
+            cues.replace("…", " "))), lexicon["asker"]["question_openers"]), lexicon),
         also,
         expects == "date" and any(has_phrase(folded, p) for p in lexicon["answer_types"]["date"]["exact_asks"]),
     )
@@ -127,6 +127,12 @@ def _topic(question: str, phrases: list[str], cues: set[str], openers: list[str]
     penalty be?"), not of another question ("where is the role based, and what does it pay?" asks nothing of a place)."""
     setting = [part for part in _parts(question) if question_words(part).split()[1:2] not in ([o] for o in openers)]
     return topic_stems(_asking_part(question, phrases)) - cues or topic_stems(" ".join(setting)) - cues
+
+
+def _with_equivalents(topic: frozenset[str], lexicon: dict[str, Any]) -> frozenset[str]:
+    """The topic stems with the words that say the same (lexicon `topic_equivalents`: "banned" and "prohibited")."""
+    groups = [set(lexical_tokens(" ".join(group))) for group in lexicon["topic_equivalents"]]
+    return topic.union(*(group for group in groups if group & topic))
 
 
 def _parts(question: str) -> list[str]:

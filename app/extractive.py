@@ -18,6 +18,7 @@ REDUNDANCY_LIMIT = 0.88
 RELATIVE_FLOOR = 0.72
 PER_PASSAGE = 2
 MAX_EMBEDDED = 24  # sentences embedded per question; the rest are pre-ranked away lexically
+MAX_ANSWERING = 12  # sentences pre-ranked away that are embedded still, as they hold the asked-for kind of value
 MIN_CLAUSE_CHARS = 25  # as short as a quotable sentence
 
 
@@ -63,7 +64,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     below `enough` (the abstention threshold): above it they cannot change whether the answer abstains.
     A follow-up's own words (`aspect`, "what tools do they use?") give the sentences' match in meaning: the topic the
     conversation set is in every retrieved passage; the word overlap and the evidence stay the whole `question`'s."""
-    candidates = _candidates(question, query_vector, passages, embed, aspect)
+    candidates = _candidates(question, query_vector, passages, embed, aspect, answers)
     if not candidates:
         return Draft([], 0.0, answers is None)
     evidence = max(c.semantic for c in candidates)
@@ -191,7 +192,10 @@ def names_company(question: str, metadata: dict) -> bool:
 
 
 def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage],
-                embed: Callable[[list[str]], np.ndarray], aspect: str | None = None) -> list[Candidate]:
+                embed: Callable[[list[str]], np.ndarray], aspect: str | None = None,
+                answers: Answers | None = None) -> list[Candidate]:
+    """The passages' sentences scored against the question: the MAX_EMBEDDED that share most of its words, and every
+    one that `answers` it whatever words it uses ("prohibited practices … EUR 35 million" for "banned AI")."""
     question_tokens = set(lexical_tokens(question))
     rows = [(i, position, sentence, facts if kind == "posting" else sentence)
             for i, passage in enumerate(passages)
@@ -203,7 +207,8 @@ def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage]
     overlaps = [len(question_tokens & set(lexical_tokens(scored))) / len(question_tokens) if question_tokens else 0.0
                 for *_, scored in rows]
     keep = sorted(range(len(rows)), key=lambda r: -(overlaps[r] + RANK_WEIGHT / (1 + rows[r][0]) + (rows[r][1] == 0) * 0.05))
-    keep = sorted(keep[:MAX_EMBEDDED])
+    answering = [r for r in keep[MAX_EMBEDDED:] if answers and answers(rows[r][2], rows[r][0])][:MAX_ANSWERING]
+    keep = sorted({*keep[:MAX_EMBEDDED], *answering})
     rows, overlaps = [rows[r] for r in keep], [overlaps[r] for r in keep]
     vectors = embed([scored for *_, scored in rows])  # a posting's reference is scored by all its fields
     semantic = vectors @ query_vector

@@ -294,3 +294,10 @@ def test_a_subject_is_named_by_its_dated_or_dashed_form_not_by_a_plus_credential
     assert mentions("ISO/IEC 42001:2023 is current", "ISO 42001")
     assert not mentions("OSCP+ expires after three years", "OSCP")
     assert not mentions("The Action plan", "Act")
+
+
+def test_a_topic_word_is_shared_by_the_words_that_say_the_same():
+    question = "What's the maximum fine for banned AI under the Act?"
+    need = answer_need(question, LEXICON, specific_terms(question), "amount")
+    assert holds_answer("Non-compliance with the prohibited practices of the Act can be fined up to EUR 35 million.", need, LEXICON)
+    assert not holds_answer("Other breaches of the Act can be fined up to EUR 15 million.", need, LEXICON)

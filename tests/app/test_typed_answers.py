@@ -51,6 +51,7 @@ def bot(tmp_path_factory, embedder):
 @pytest.mark.parametrize("question, value", [
     ("How big can the fine get under the Zephyr Act if a company uses a banned practice?", "EUR 20 million"),
     ("My boss asked what the worst-case fine is for a banned practice under the Zephyr Act. What's the cap?", "EUR 20 million"),
+    ("how large is the penalty for prohibited practices under the Zephyr Act?", "EUR 20 million"),  # "banned" in the source
 ])
 def test_an_amount_question_leads_with_the_amount_of_the_asked_thing(bot, question, value):
     answer = bot.ask(question)
@@ -111,3 +112,16 @@ def test_a_question_mark_inside_a_quoted_title_does_not_end_the_sentence(bot):
 def test_a_short_first_name_is_the_subject_a_typed_lead_names(bot):
     answer = bot.ask("When was Jon Reyes charged?")
     assert not answer.abstained and "2025" in lead(answer.text), answer.text
+
+
+def test_a_sentence_holding_the_asked_value_is_scored_however_few_words_it_shares(embedder):
+    from app.extractive import MAX_EMBEDDED, draft_extractive
+    from app.types import Passage
+
+    question = "How big is the penalty for forbidden uses under the Zephyr Act?"
+    talk = [Passage(f"talk-{i}", f"The Zephyr Act penalty for forbidden uses was debated in hearing {i}.", {}, 1.0)
+            for i in range(MAX_EMBEDDED + 4)]  # more sentences sharing the question's words than are embedded
+    fine = Passage("fine", "Breaching Article 3 can be fined up to EUR 20 million.", {}, 0.5)
+    draft = draft_extractive(question, embedder.embed_query(question), [*talk, fine], embedder.embed_passages, 3,
+                             answers=lambda sentence, index: "EUR" in sentence, subjects=True)
+    assert draft.answered and draft.sentences[0][0].startswith("Breaching Article 3")
