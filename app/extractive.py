@@ -52,8 +52,9 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
                      embed: Callable[[list[str]], np.ndarray], max_sentences: int, answers: Answers | None = None,
                      subjects: bool = False, postings_lead: bool = False, parts: list[Answers] | None = None,
                      enough: float | None = None, aspect: str | None = None,
-                     generic_words: Collection[str] = ()) -> Draft:
-    """Score every passage sentence; lead with the best one that `answers` (the best one when no kind is asked
+                     generic_words: Collection[str] = (), answers_alone: Answers | None = None) -> Draft:
+    """Score every passage sentence (those of the lexical pre-rank and any that `answers_alone`, without the
+    sentences before it); lead with the best one that `answers` (the best one when no kind is asked
     for), then the items of the list it opens, a sentence for each further part of the question (`parts`) the
     lead does not answer, then the best of the rest without redundancy, in reading order. The answering sentence
     may come from below the quoting floor out of a passage the answer quotes, and out of any retrieved passage
@@ -64,7 +65,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     below `enough` (the abstention threshold): above it they cannot change whether the answer abstains.
     A follow-up's own words (`aspect`, "what tools do they use?") give the sentences' match in meaning: the topic the
     conversation set is in every retrieved passage; the word overlap and the evidence stay the whole `question`'s."""
-    candidates = _candidates(question, query_vector, passages, embed, aspect, answers)
+    candidates = _candidates(question, query_vector, passages, embed, aspect, answers_alone)
     if not candidates:
         return Draft([], 0.0, answers is None)
     evidence = max(c.semantic for c in candidates)

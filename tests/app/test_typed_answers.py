@@ -123,5 +123,6 @@ def test_a_sentence_holding_the_asked_value_is_scored_however_few_words_it_share
             for i in range(MAX_EMBEDDED + 4)]  # more sentences sharing the question's words than are embedded
     fine = Passage("fine", "Breaching Article 3 can be fined up to EUR 20 million.", {}, 0.5)
     draft = draft_extractive(question, embedder.embed_query(question), [*talk, fine], embedder.embed_passages, 3,
-                             answers=lambda sentence, index: "EUR" in sentence, subjects=True)
+                             answers=lambda sentence, index: "EUR" in sentence, subjects=True,
+                             answers_alone=lambda sentence, index: "EUR" in sentence)
     assert draft.answered and draft.sentences[0][0].startswith("Breaching Article 3")
