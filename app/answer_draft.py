@@ -50,24 +50,29 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     `aspect` is a follow-up's own words, which rank the sentences (see `draft_extractive`)."""
     covered = has_covered_target(question, roles, lexicon)  # the asker's setting names no subject
     need = answer_need(question, lexicon, asked_terms(question, lexicon, covered), expects)
-    answers, parts = None, []
-    if need:
-        def answering(kind: str | None, before: bool) -> Answers:
-            def answers(sentence: str, index: int) -> bool:  # not from a passage saying the event has not happened
-                return holds_answer(sentence, need, lexicon, _context(passages[index], sentence, before), kind) \
-                    and not says_not_happened(passages[index].text, need, lexicon, kind)
-            return answers
-        answers, parts = answering(None, False), [answering(kind, True) for kind in need.also]
+
+    def answering(need: AnswerNeed, kind: str | None, before: bool) -> Answers:
+        def answers(sentence: str, index: int) -> bool:  # not from a passage saying the event has not happened
+            return holds_answer(sentence, need, lexicon, _context(passages[index], sentence, before), kind) \
+                and not says_not_happened(passages[index].text, need, lexicon, kind)
+        return answers
+    parts = [answering(need, kind, True) for kind in need.also]  # a sentence for each further type asked
     postings_lead = asks_about_postings(question, lexicon) or any(names_company(question, p.metadata) for p in passages)
 
     def drafted(answers: Answers | None) -> Draft:
         return draft_extractive(question, query_vector, passages, embed, max_sentences, answers, bool(need.subjects),
                                 postings_lead, parts, enough, aspect,
-                                [*lexicon["posting_nouns"]["any"], *lexicon["question_function_words"]])
-    draft = drafted(answers)
-    if need and not draft.answered:  # then a sentence whose subject an earlier sentence of its passage names
-        answers = answering(None, True)
+                                [*lexicon["posting_nouns"]["any"], *lexicon["question_function_words"]],
+                                answering(need, None, False) if need else None)  # the pre-rank keeps what answers alone
+    for precision in [need, replace(need, exact=False)] if need.exact else [need]:  # the day, then a month or year
+        need = precision
+        answers = answering(need, None, False) if need else None
         draft = drafted(answers)
+        if need and not draft.answered:  # then a sentence whose subject an earlier sentence of its passage names
+            answers = answering(need, None, True)
+            draft = drafted(answers)
+        if draft.answered:
+            break
     deeper = _answering_passage(reserve or [], need, lexicon) if need and need.subjects and not draft.answered else None
     if need and need.subjects and not draft.answered and deeper is None:
         deeper = _answering_passage(search(" ".join(need.subjects)), need, lexicon)

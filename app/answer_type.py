@@ -22,7 +22,8 @@ class AnswerNeed:
     (`relation_object`), which the sentence names just after the relation's words; `subjects` are the question's
     names, which the sentence is about (with the acronym an expansion is asked of); `topic` the stems of the
     question's other words (not its type cue), one of which the sentence shares: a duration of the exam, not of a
-    certificate's validity; `also` the further types a question of several parts asks for."""
+    certificate's validity; `also` the further types a question of several parts asks for; `exact` that a date
+    must give the day ("when exactly", "need the date")."""
 
     expects: str | None
     relation: tuple[str, ...] = ()
@@ -33,6 +34,7 @@ class AnswerNeed:
     subjects: tuple[str, ...] = ()
     topic: frozenset[str] = frozenset()
     also: tuple[str, ...] = ()
+    exact: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.expects or self.relation)
@@ -58,8 +60,21 @@ def expected_answer_type(question: str, lexicon: dict[str, Any]) -> str | None:
 def asked_types(question: str, lexicon: dict[str, Any]) -> dict[str, list[str]]:
     """Every answer type the question asks for, in lexicon order, with the phrases that ask for it."""
     folded = question_words(question)
-    found = {name: [p for p in spec["asks"] if has_phrase(folded, p)] for name, spec in lexicon["answer_types"].items()}
+    found = {name: [p for p in spec["asks"] if _asks_value(folded, p)] for name, spec in lexicon["answer_types"].items()}
     return {name: phrases for name, phrases in found.items() if phrases}
+
+
+def _asks_value(folded: str, phrase: str) -> bool:
+    """Whether the question (question_words()) holds `phrase` not right after a value of its own: "a new 2026 version
+    of 42001" names the version it asks about (whether it exists), "which version of garak" asks for one."""
+    first = f" {fold_words(' '.join(TOKEN.findall(phrase.split('…')[0])))} "
+    start = folded.find(first)
+    while start >= 0:
+        before = folded[:start].split()[-1:]
+        if not (before and numbers_in(before[0])) and has_phrase(folded[start:], phrase):
+            return True
+        start = folded.find(first, start + 1)
+    return False
 
 
 def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], expects: str | None) -> AnswerNeed:
@@ -74,7 +89,8 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     subjects = (*subjects, named) if named and named not in subjects else subjects  # "which version of garak"
     subjects = (*subjects, acronym) if acronym and acronym not in subjects else subjects  # "PyRIT keeps showing up..."
     asking = [p for spec in lexicon["answer_types"].values() for p in spec["asks"]]  # "what", "how long", "salary"...
-    cues = " ".join([*subjects, *asking, *lexicon["posting_nouns"]["any"], *(relation["asks"] if relation else [])])
+    cues = " ".join([*subjects, *asking, *lexicon["posting_nouns"]["any"], *lexicon["question_function_words"],
+                     *(relation["asks"] if relation else [])])
     narrowed = lexicon["answer_types"].get(expects or "", {}).get("narrows")  # a person is the narrower agent
     also = tuple(t for t in types if t not in (expects, narrowed) and expects)
     return AnswerNeed(
@@ -82,11 +98,13 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         tuple(relation["gives"]) if relation else (),
         relation["names"] if relation else None,
         _object_after(question, relation["asks"]) if relation and relation.get("bound") else None,
-        _counted_noun(question) if expects == "count" else None,
+        _counted_noun(question, lexicon["answer_types"]["count"]["counted_by"]) if expects == "count" else None,
         acronym,
         subjects,
-        frozenset() if also else topic_stems(_asking_part(question, types.get(expects, []))) - set(lexical_tokens(cues.replace("…", " "))),
+        frozenset() if also else _with_equivalents(_topic(question, types.get(expects, []), set(lexical_tokens(
+            cues.replace("…", " "))), lexicon["asker"]["question_openers"]), lexicon),
         also,
+        expects == "date" and any(has_phrase(folded, p) for p in lexicon["answer_types"]["date"]["exact_asks"]),
     )
 
 
@@ -103,11 +121,29 @@ def _bare_name_of(question: str, lexicon: dict[str, Any], expects: str | None) -
     return None
 
 
+def _topic(question: str, phrases: list[str], cues: set[str], openers: list[str]) -> frozenset[str]:
+    """The topic stems of the part asking for the type, but for `cues`; when that part has none of its own, those of
+    the parts that set it up rather than ask ("if a startup deployed a prohibited AI system, how large could the
+    penalty be?"), not of another question ("where is the role based, and what does it pay?" asks nothing of a place)."""
+    setting = [part for part in _parts(question) if question_words(part).split()[1:2] not in ([o] for o in openers)]
+    return topic_stems(_asking_part(question, phrases)) - cues or topic_stems(" ".join(setting)) - cues
+
+
+def _with_equivalents(topic: frozenset[str], lexicon: dict[str, Any]) -> frozenset[str]:
+    """The topic stems with the words that say the same (lexicon `topic_equivalents`: "banned" and "prohibited")."""
+    groups = [set(lexical_tokens(" ".join(group))) for group in lexicon["topic_equivalents"]]
+    return topic.union(*(group for group in groups if group & topic))
+
+
+def _parts(question: str) -> list[str]:
+    """The question's parts, between commas, "and" and question marks."""
+    return [part for part in question.replace("?", ",").replace(" and ", ",").split(",") if part.strip()]
+
+
 def _asking_part(question: str, phrases: list[str]) -> str:
     """The part of the question (between commas, "and" and question marks) that asks for the type: "where is the
     role based, and what does it pay?" asks the amount in its second part; the whole question when none holds it."""
-    parts = question.replace("?", ",").replace(" and ", ",").split(",")
-    return next((part for part in parts if any(has_phrase(question_words(part), p) for p in phrases)), question)
+    return next((part for part in _parts(question) if any(has_phrase(question_words(part), p) for p in phrases)), question)
 
 
 def topic_stems(question: str) -> frozenset[str]:
@@ -131,8 +167,9 @@ def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], headi
     if need.relation_object and not _near(TOKEN.findall(sentence), lambda t: t.lower() in need.relation,
                                           lambda t: _stem(t) == _stem(need.relation_object), COUNT_WINDOW, after=True):
         return False  # "the world's first AI management system standard" is not the first certificate
-    named = question_words(f"{heading} {sentence}")
-    if not all(has_phrase(named, s) or spells_out(s, f"{heading} {sentence}") for s in need.subjects):
+    named, text = question_words(f"{heading} {sentence}"), f"{heading} {sentence}"
+    following = dict(zip(need.subjects, need.subjects[1:]))
+    if not all(has_phrase(named, s) or names_term(text, s, following.get(s)) for s in need.subjects):
         return False  # about something else: "the CISO at Google" is not any CISO
     kind = kind or need.expects
     return holds_type(sentence, need, lexicon, kind) if kind else True
@@ -201,7 +238,7 @@ def _joined_clauses(clause: str, joins: list[str]) -> list[str]:
 def _names_subject(text: str, need: AnswerNeed) -> bool:
     """Whether `text` names (or spells out) one of the question's subjects."""
     folded = question_words(text)
-    return any(has_phrase(folded, s) or spells_out(s, text) for s in need.subjects)
+    return any(has_phrase(folded, s) or mentions(text, s) or spells_out(s, text) for s in need.subjects)
 
 
 def _own_asides(clause: str, need: AnswerNeed) -> str:
@@ -220,6 +257,9 @@ def _clause_holds(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind
     tokens = TOKEN.findall(sentence)
     if kind == "date":
         tokens = _unqualified(tokens, lexicon["answer_types"]["date"]["not_after"])
+        if need.exact:  # "26 January 2023", "January 26, 2023", "2023-01-26"
+            return _near(tokens, lambda t: t in lexicon["months"], lambda t: t.isdigit() and len(t) <= 2, 1) \
+                or any(is_year(t[:4]) and len(t) == 10 and t[4] == t[7] == "-" for t in tokens)
         return any(is_year(t) for t in tokens) or any(t in lexicon["months"] for t in tokens)
     if kind == "amount":
         money = {word for code, spellings in lexicon["currencies"].items() for word in (code, *spellings)}
@@ -269,6 +309,42 @@ def _is_person(name: str, lexicon: dict[str, Any]) -> bool:
     words = name.split()
     institutions = set(lexicon["institution_words"])
     return 2 <= len(words) <= 4 and all(w[0].isupper() and w[1:].islower() and w not in institutions for w in words)
+
+
+def names_term(text: str, term: str, following: str | None = None) -> bool:
+    """Whether `text` names a question's `term`: as words (see `mentions`), spelled out, or as the full name a short
+    first name stands for when the question's `following` term comes next ("Tim Brown" in "Timothy G. Brown")."""
+    return mentions(text, term) or spells_out(term, text) or _short_name_of(term, following, text)
+
+
+def _short_name_of(term: str, following: str | None, text: str) -> bool:
+    """Whether a capitalised `term` ("Tim") opens a longer word of `text` ("Timothy") that `following` ("Brown")
+    follows, after at most a middle initial."""
+    if not (term.isalpha() and term.istitle() and following):
+        return False
+    words, first, last = [w.strip(".,;:()[]\"'’") for w in fold_words(text).split()], term.lower(), fold_words(following)
+    return any(w.startswith(first) and w.isalpha() and last in words[i + 1:i + 3] for i, w in enumerate(words))
+
+
+def mentions(text: str, term: str) -> bool:
+    """Whether `text` names `term` as whole words or as the head of a longer name: "ISO/IEC 42001" in "ISO/IEC
+    42001:2023", "LAION" in "LAION-400M"; not "OSCP" in "OSCP+", another credential, nor "Act" in "Action"."""
+    folded = fold_words(text)
+    if next(_occurrences(folded, fold_words(term)), None) is not None:
+        return True
+    name, _, number = term.rpartition(" ")  # "ISO 42001" is named by "ISO/IEC 42001:2023": the number after the name
+    return bool(name) and number[:1].isdigit() and any(
+        set(fold_words(name).split()) <= set(folded[:start].split()[-2:]) for start in _occurrences(folded, fold_words(number)))
+
+
+def _occurrences(folded: str, needle: str):
+    """Where `needle` starts in `folded` as whole words or the head of a longer name (see `mentions`)."""
+    start = folded.find(needle) if needle.strip() else -1
+    while start >= 0:
+        before, after = folded[start - 1:start], folded[start + len(needle):start + len(needle) + 1]
+        if not (before.isalnum() or after.isalnum() or after == "+"):
+            yield start
+        start = folded.find(needle, start + 1)
 
 
 def question_words(text: str) -> str:
@@ -346,8 +422,13 @@ def _count_of(tokens: list[str], counted: str | None) -> bool:
     return False
 
 
-def _counted_noun(question: str) -> str | None:
-    """The thing a "how many" question counts: the first plural among the next three words ("how many case studies")."""
+def _counted_noun(question: str, counted_by: dict[str, str]) -> str | None:
+    """The thing a "how many" question counts: the first plural among the next three words ("how many case studies"),
+    or what a count noun of the question counts (lexicon `counted_by`: a headcount counts employees)."""
+    folded = question_words(question)
+    named = next((noun for phrase, noun in counted_by.items() if has_phrase(folded, phrase)), None)
+    if named:
+        return named
     tokens = TOKEN.findall(question)
     lowered = [t.lower() for t in tokens]
     starts = [i + 2 for i in range(len(tokens) - 1) if lowered[i:i + 2] in (["how", "many"], ["number", "of"])]

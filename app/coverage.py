@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from app.answer_type import has_phrase, is_type_word, is_version, is_year, question_words, spells_out
-from app.support import COMMON_CAPITALS, GENERIC_ACRONYMS, INSTRUCTION, fold_words
+from app.answer_type import has_phrase, is_type_word, is_version, is_year, mentions, names_term, question_words
+from app.support import COMMON_CAPITALS, GENERIC_ACRONYMS, INSTRUCTION
 from app.types import Passage
 
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")  # not inside "2.0" or "LLM01:2025"
-WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.:'’/&+-]*[A-Za-z0-9])?")
+WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.:'’/&+-]*[A-Za-z0-9+])?")  # "OSCP+" is not the OSCP
 IDENTIFIER = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9]+(?:[:.-][A-Za-z0-9]+)*$|^\d+:\d+$")
 GERUND_MIN_LETTERS = 6  # "Trying…" has the asker as its unsaid subject; shorter "-ing" words ("King") are no verb
 QUESTION_WORDS = {"What", "Which", "Who", "Whom", "Whose", "When", "Where", "Why", "How", "Is", "Are", "Do", "Does",
@@ -190,6 +190,10 @@ def specific_terms(question: str) -> list[str]:
         for position, word in enumerate(words):
             word = re.sub(r"['’](?:s|d|ll|m|re|ve)$|n['’]t$", "", word.strip(".:-/"))  # "Google's", "I'd": no name
             word = _named_part(word)
+            numbered = words[position + 1] if position + 1 < len(words) else ""
+            if word[:1].isupper() and word not in QUESTION_WORDS and _is_standard_number(numbered):
+                terms.append(f"{word} {numbered}")  # "ISO/IEC 42001", "SP 800-53": the number is part of the name
+                continue
             if not word or word in QUESTION_WORDS or word in COMMON_CAPITALS or word in GENERIC_ACRONYMS:
                 continue
             numeric = is_year(word) or is_version(word) or IDENTIFIER.match(word)
@@ -197,6 +201,15 @@ def specific_terms(question: str) -> list[str]:
             if numeric or named:
                 terms.append(word)
     return list(dict.fromkeys(terms))
+
+
+def _is_standard_number(word: str) -> bool:
+    """A document's number that completes the name before it: "42001", "800-53", "600-1" (three digits or more, or
+    dash-joined), not a year, a version or a count ("CISSP 5 years")."""
+    parts = word.split("-")
+    digits = sum(len(p) for p in parts)
+    return all(p[:1].isdigit() and p.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ").isdigit() for p in parts) \
+        and (digits >= 3 or len(parts) > 1) and not is_year(word)
 
 
 def _named_part(word: str) -> str:
@@ -208,9 +221,11 @@ def _named_part(word: str) -> str:
 
 
 def unmentioned(terms: list[str], texts: list[str]) -> list[str]:
-    """The terms that occur as a word (or, for a long acronym, spelled out) in none of `texts`."""
-    folded = f" {fold_words(' '.join(texts))} "
-    return [t for t in terms if not _mentioned(t, folded) and not any(spells_out(t, text) for text in texts)]
+    """The terms that occur as a word (or, for a long acronym, spelled out) in none of `texts`; a first name also
+    counts as the short form of a longer one before the next term ("Tim Brown" is named by "Timothy G. Brown")."""
+    joined = " ".join(texts)
+    following = dict(zip(terms, terms[1:]))
+    return [t for t in terms if not _mentioned(t, joined) and not any(names_term(text, t, following.get(t)) for text in texts)]
 
 
 def quoted(terms: list[str] | tuple[str, ...]) -> str:
@@ -224,8 +239,9 @@ def searchable_text(passage: Passage) -> str:
     return f"{meta.get('title', '')}\n{meta.get('context', '')}\n{passage.text}"
 
 
-def _mentioned(term: str, folded: str) -> bool:
-    variants = {fold_words(term)}
+def _mentioned(term: str, text: str) -> bool:
+    variants = {term}
     if term.endswith("s") and len(term) > 3:
-        variants.add(fold_words(term[:-1]))  # "LLMs", "Engineers"
-    return any(re.search(rf"(?<![a-z0-9]){re.escape(v)}(?![a-z0-9])", folded) for v in variants)
+        variants.add(term[:-1])  # "LLMs", "Engineers"
+    return any(mentions(text, v) for v in variants)
+

@@ -18,6 +18,7 @@ REDUNDANCY_LIMIT = 0.88
 RELATIVE_FLOOR = 0.72
 PER_PASSAGE = 2
 MAX_EMBEDDED = 24  # sentences embedded per question; the rest are pre-ranked away lexically
+MAX_ANSWERING = 12  # sentences pre-ranked away that are embedded still, as they hold the asked-for kind of value
 MIN_CLAUSE_CHARS = 25  # as short as a quotable sentence
 
 
@@ -51,8 +52,9 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
                      embed: Callable[[list[str]], np.ndarray], max_sentences: int, answers: Answers | None = None,
                      subjects: bool = False, postings_lead: bool = False, parts: list[Answers] | None = None,
                      enough: float | None = None, aspect: str | None = None,
-                     generic_words: Collection[str] = ()) -> Draft:
-    """Score every passage sentence; lead with the best one that `answers` (the best one when no kind is asked
+                     generic_words: Collection[str] = (), answers_alone: Answers | None = None) -> Draft:
+    """Score every passage sentence (those of the lexical pre-rank and any that `answers_alone`, without the
+    sentences before it); lead with the best one that `answers` (the best one when no kind is asked
     for), then the items of the list it opens, a sentence for each further part of the question (`parts`) the
     lead does not answer, then the best of the rest without redundancy, in reading order. The answering sentence
     may come from below the quoting floor out of a passage the answer quotes, and out of any retrieved passage
@@ -63,7 +65,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     below `enough` (the abstention threshold): above it they cannot change whether the answer abstains.
     A follow-up's own words (`aspect`, "what tools do they use?") give the sentences' match in meaning: the topic the
     conversation set is in every retrieved passage; the word overlap and the evidence stay the whole `question`'s."""
-    candidates = _candidates(question, query_vector, passages, embed, aspect)
+    candidates = _candidates(question, query_vector, passages, embed, aspect, answers_alone)
     if not candidates:
         return Draft([], 0.0, answers is None)
     evidence = max(c.semantic for c in candidates)
@@ -191,7 +193,10 @@ def names_company(question: str, metadata: dict) -> bool:
 
 
 def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage],
-                embed: Callable[[list[str]], np.ndarray], aspect: str | None = None) -> list[Candidate]:
+                embed: Callable[[list[str]], np.ndarray], aspect: str | None = None,
+                answers: Answers | None = None) -> list[Candidate]:
+    """The passages' sentences scored against the question: the MAX_EMBEDDED that share most of its words, and every
+    one that `answers` it whatever words it uses ("prohibited practices … EUR 35 million" for "banned AI")."""
     question_tokens = set(lexical_tokens(question))
     rows = [(i, position, sentence, facts if kind == "posting" else sentence)
             for i, passage in enumerate(passages)
@@ -203,7 +208,8 @@ def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage]
     overlaps = [len(question_tokens & set(lexical_tokens(scored))) / len(question_tokens) if question_tokens else 0.0
                 for *_, scored in rows]
     keep = sorted(range(len(rows)), key=lambda r: -(overlaps[r] + RANK_WEIGHT / (1 + rows[r][0]) + (rows[r][1] == 0) * 0.05))
-    keep = sorted(keep[:MAX_EMBEDDED])
+    answering = [r for r in keep[MAX_EMBEDDED:] if answers and answers(rows[r][2], rows[r][0])][:MAX_ANSWERING]
+    keep = sorted({*keep[:MAX_EMBEDDED], *answering})
     rows, overlaps = [rows[r] for r in keep], [overlaps[r] for r in keep]
     vectors = embed([scored for *_, scored in rows])  # a posting's reference is scored by all its fields
     semantic = vectors @ query_vector

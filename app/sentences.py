@@ -119,8 +119,15 @@ def sentence_pieces(text: str) -> list[str]:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Split running text at sentence ends, not at common abbreviations."""
-    return [piece.strip() for piece in sentence_pieces(text) if piece.strip()]
+    """Split running text at sentence ends, not at common abbreviations nor at a "?" or "!" closing a quoted title
+    that an aside follows (in "Asleep at the Keyboard?" (IEEE, 2022) the mark ends the title, not the sentence)."""
+    sentences: list[str] = []
+    for piece in (piece.strip() for piece in sentence_pieces(text)):
+        if sentences and piece.startswith("(") and sentences[-1][-2:] in ('?"', "?”", '!"', "!”"):
+            sentences[-1] += f" {piece}"
+        elif piece:
+            sentences.append(piece)
+    return sentences
 
 
 def strip_markers(sentence: str) -> tuple[str, list[int]]:

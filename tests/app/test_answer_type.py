@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from app.answer_type import answer_need, expected_answer_type, holds_answer
+from app.answer_type import answer_need, expected_answer_type, holds_answer, mentions
 from app.coverage import specific_terms
 from app.lexicon import load_lexicon
 
@@ -261,3 +261,43 @@ def test_a_licence_comes_from_the_clause_naming_the_subject(sentence, answers):
 ])
 def test_a_typed_value_comes_from_the_clause_about_the_asked_subject(question, sentence, context, answers):
     assert _answers(question, sentence, context) is answers
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("How big can the fine get under the EU AI Act if a company uses a banned AI practice?", "amount"),
+    ("what the worst-case fine is if we used a banned AI practice. What's the cap?", "amount"),
+    ("What's the pass rate for the CKS exam?", "score"),
+    ("you could poison LAION for pocket change. how cheap was it?", "amount"),
+    ("does that mean there's a new 2026 version of 42001 we need?", None),  # the question names the version itself
+    ("Which version of garak added the probes?", "version"),
+])
+def test_the_type_asked_by_the_shapes_users_ask_it_in(question, expected):
+    assert expected_answer_type(question, LEXICON) == expected
+
+
+def test_the_topic_of_a_bare_asking_part_comes_from_the_clause_that_sets_it_up():
+    question = "if a startup deployed one of the prohibited AI systems, how large could the penalty be?"
+    need = answer_need(question, LEXICON, specific_terms(question), expected_answer_type(question, LEXICON))
+    assert need.expects == "amount" and "prohibit" in need.topic and "could" not in need.topic
+
+
+def test_an_exact_date_is_a_day_a_plain_date_a_month_or_year():
+    exact, plain = (answer_need(q, LEXICON, ["RMF"], "date") for q in ("When exactly was the RMF published?", "When was the RMF published?"))
+    assert exact.exact and not plain.exact
+    assert holds_answer("The RMF was published on 26 January 2023.", exact, LEXICON)
+    assert not holds_answer("The RMF (January 2023) is current.", exact, LEXICON)
+    assert holds_answer("The RMF (January 2023) is current.", plain, LEXICON)
+
+
+def test_a_subject_is_named_by_its_dated_or_dashed_form_not_by_a_plus_credential():
+    assert mentions("0.01% of LAION-400M for 60 US dollars", "LAION")
+    assert mentions("ISO/IEC 42001:2023 is current", "ISO 42001")
+    assert not mentions("OSCP+ expires after three years", "OSCP")
+    assert not mentions("The Action plan", "Act")
+
+
+def test_a_topic_word_is_shared_by_the_words_that_say_the_same():
+    question = "What's the maximum fine for banned AI under the Act?"
+    need = answer_need(question, LEXICON, specific_terms(question), "amount")
+    assert holds_answer("Non-compliance with the prohibited practices of the Act can be fined up to EUR 35 million.", need, LEXICON)
+    assert not holds_answer("Other breaches of the Act can be fined up to EUR 15 million.", need, LEXICON)

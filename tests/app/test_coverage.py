@@ -140,3 +140,25 @@ def test_a_covered_field_the_asker_names_outside_the_asking_sentence_is_the_targ
                 "What will they ask me?")
     assert has_covered_target(question, (), lexicon)
     assert not has_covered_target("Network engineer, 8 years of firewalls and VPCs. What will they ask me?", (), lexicon)
+
+
+@pytest.mark.parametrize("question, terms", [
+    ("Is the OSCP+ still worth it?", ["OSCP+"]),  # another credential than the OSCP
+    ("When was ISO/IEC 27701 published?", ["ISO/IEC 27701"]),  # the number is part of the standard's name
+    ("Does NIST SP 800-53 cover AI?", ["NIST", "SP 800-53"]),
+    ("Do I need CISSP 5 years in?", ["CISSP"]),  # a count is no part of a name
+])
+def test_a_name_is_read_with_its_plus_and_its_number(question, terms):
+    assert specific_terms(question) == terms
+
+
+def test_a_numbered_name_is_covered_by_its_full_or_dated_form_only():
+    texts = ["ISO/IEC 42001:2023 is the current edition; ISO/IEC 27001 is older. Candidates receive OSCP+."]
+    assert unmentioned(["ISO/IEC 42001", "ISO 42001", "ISO/IEC 27001"], texts) == []
+    assert unmentioned(["ISO/IEC 27701", "OSCP"], texts) == ["ISO/IEC 27701", "OSCP"]
+
+
+def test_a_short_first_name_is_covered_by_the_full_name_before_the_same_surname():
+    texts = ["In October 2023 the SEC charged SolarWinds and Timothy G. Brown, its CISO."]
+    assert unmentioned(specific_terms("How did the case against Tim Brown end?"), texts) == []
+    assert unmentioned(specific_terms("How did the case against Tim Cook end?"), texts) == ["Tim", "Cook"]

@@ -130,3 +130,9 @@ def test_a_list_sentence_is_cut_to_the_asked_entry(entry, cut):
     sentence = ("The 2026 list ranks, in order: LLM01:2026 Prompt Injection; LLM02:2026 Sensitive Information "
                 "Disclosure; LLM03:2026 Excessive Agency; LLM04:2026 Supply Chain.")
     assert entry_clause(sentence, entry) == cut
+
+
+def test_a_question_mark_closing_a_quoted_title_before_an_aside_does_not_end_the_sentence():
+    text = 'Pearce et al., in "Asleep at the Keyboard?" (IEEE S&P, 2022), found that Copilot wrote vulnerable code. Next.'
+    assert split_sentences(text)[0].endswith("vulnerable code.")
+    assert split_sentences('He asked "Why?" Then he left.') == ['He asked "Why?"', "Then he left."]
