@@ -51,5 +51,6 @@ def compose_answer(draft: list[tuple[str, list[int]]], passages: list[Passage], 
 
 
 def _with_stop(sentence: str) -> str:
-    sentence = sentence.rstrip()
+    """The sentence ending in a full stop; one cut after a clause ("…ATLAS matrix;") has the stop in place of its mark."""
+    sentence = sentence.rstrip().rstrip(";,").rstrip()
     return sentence if sentence.endswith((".", "!", "?", "…", ":")) else sentence + "."

@@ -98,7 +98,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
             break
         if per_passage.get(candidate.passage_index, 0) >= PER_PASSAGE:
             continue
-        if any(float(candidate.vector @ v) > REDUNDANCY_LIMIT for v in chosen_vectors):
+        if any(float(candidate.vector @ v) > REDUNDANCY_LIMIT for v in chosen_vectors) \
+                or _repeats(candidate.text, [c.text for c in chosen] + listed):
             continue
         chosen.append(candidate)
         chosen_vectors.append(candidate.vector)
@@ -106,6 +107,13 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     support = sorted(chosen[1 + len(leading):], key=lambda c: (c.passage_index, c.position))
     sentences = _with_posting_references([lead, *chosen[1:1 + len(leading)], *support], passages, question)
     return Draft(sentences[:1] + [(text, [lead.passage_index]) for text in listed] + sentences[1:], evidence)
+
+
+def _repeats(sentence: str, quoted: list[str]) -> bool:
+    """Whether `sentence` and a sentence already quoted are one sentence cut differently where two chunks overlap: all
+    the words of one are in the other ("…data leakage through an assistant, …) aligned with … the NIST AI RMF.")."""
+    words = set(lexical_tokens(sentence))
+    return bool(words) and any(words <= other or other <= words for other in (set(lexical_tokens(t)) for t in quoted) if other)
 
 
 def _detail_lead(question: str, ranked: list[Candidate], passages: list[Passage],

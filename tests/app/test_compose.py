@@ -83,3 +83,9 @@ def test_sentences_get_a_full_stop_before_their_markers():
 
 def test_nothing_drafted_gives_nothing():
     assert compose_answer([], PASSAGES, checker(), keep_unsupported=False) == ("", [], [])
+
+
+def test_a_clause_cut_at_its_semicolon_or_comma_ends_with_the_stop_instead():
+    text, _, _ = compose_answer([("Postings ask for Kubernetes and Terraform;", [0]), ("MLSecOps postings ask for Kubernetes,", [0])],
+                                PASSAGES, checker(), keep_unsupported=False)
+    assert text == "Postings ask for Kubernetes and Terraform. [1] MLSecOps postings ask for Kubernetes. [1]"
