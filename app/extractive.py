@@ -172,18 +172,18 @@ def _clause_evidence(candidates: list[Candidate], query_vector: np.ndarray, embe
 
 
 def _with_posting_references(chosen: list[Candidate], passages: list[Passage], question: str) -> list[tuple[str, list[int]]]:
-    """The chosen sentences, each posting quoted also named once by its short reference: after the lead, else
-    before the posting's first sentence; a posting the question names by its company also with what it asks for."""
-    references = {c.passage_index: posting_reference(passages[c.passage_index].metadata)
-                  if posting_facts(passages[c.passage_index].text, passages[c.passage_index].metadata) else None
-                  for c in chosen}  # only a posting's first passage holds the fields its reference is checked against
-    named = {c.passage_index for c in chosen if c.text == references[c.passage_index]}
+    """The chosen sentences, each posting quoted (from any of its passages) also named once by its short reference:
+    after the lead, else before the posting's first sentence; a posting the question names by its company also with
+    what it asks for."""
+    references = {c.passage_index: posting_reference(passages[c.passage_index].metadata) for c in chosen}
+    named = {passages[c.passage_index].metadata.get("doc_id") for c in chosen if c.text == references[c.passage_index]}
     sentences: list[tuple[str, list[int]]] = []
     for position, candidate in enumerate(chosen):
         index, reference = candidate.passage_index, references[candidate.passage_index]
+        posting = passages[index].metadata.get("doc_id")
         quoted = [(candidate.text, [index])]
-        if reference and index not in named:
-            named.add(index)
+        if reference and posting not in named:
+            named.add(posting)
             quoted = quoted + [(reference, [index])] if position == 0 else [(reference, [index])] + quoted
         if candidate.text == reference and names_company(question, passages[index].metadata):
             quoted += [(text, [index]) for text, kind in passage_items(passages[index].text, reference)

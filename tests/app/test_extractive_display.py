@@ -1,7 +1,10 @@
-"""What the default answer quotes reads once: a sentence repeated by overlapping chunks is quoted once."""
+"""What the default answer quotes reads once and names its postings: a sentence repeated by overlapping chunks is
+quoted once; a sample posting quoted from any of its passages is named by its reference, which says it is fictional."""
 from __future__ import annotations
 
+from app.compose import compose_answer
 from app.extractive import draft_extractive
+from app.support import SupportChecker
 from app.types import Passage
 
 QUESTION = "How does a SOC analyst handle data leakage through an assistant with the NIST AI RMF?"
@@ -18,3 +21,26 @@ def test_a_sentence_quoted_from_one_chunk_is_not_quoted_again_from_the_overlappi
     draft = draft_extractive(QUESTION, embedder.embed_query(QUESTION), passages, embedder.embed_passages, 5)
     quoted = [text for text, _ in draft.sentences]
     assert sum("aligned with the MANAGE function" in text for text in quoted) == 1, quoted
+
+
+POSTING = {"kind": "posting", "source": "postings/mlsecops.jsonl", "doc_id": "posting:mlsecops:ml-07", "sample": True,
+           "job_title": "Lead MLSecOps Engineer", "company": "Aurellion Pharma", "location": "Basel, Switzerland",
+           "salary_min": 150000, "salary_max": 190000, "currency": "CHF", "context": "Lead MLSecOps Engineer — Aurellion Pharma"}
+HEAD = ("# Lead MLSecOps Engineer\n\nCompany: Aurellion Pharma. Location: Basel, Switzerland. Salary: 150000-190000 CHF.\n\n"
+        "The manufacturing analytics group runs its models on Azure Kubernetes Service.")
+LATER = ("**What you'll bring**\n- Certified Kubernetes Security Specialist (CKS) certification, or the ability to earn it "
+         "within six months.\n- Kubernetes hardening across development, validation and production clusters.")
+KUBERNETES = "What Kubernetes certification do MLSecOps engineers need?"
+
+
+def test_a_sample_posting_quoted_from_a_later_passage_is_named_once_as_a_fictional_sample(embedder):
+    passages = [Passage("p#1", LATER, {**POSTING, "chunk_index": 1}, 1.0), Passage("p#0", HEAD, {**POSTING, "chunk_index": 0}, 0.95),
+                Passage("d#0", "MLSecOps engineers need strong Kubernetes and container security skills.",
+                        {"kind": "document", "source": "documents/role-mlsecops-engineer.md", "doc_id": "d"}, 0.9)]
+    draft = draft_extractive(KUBERNETES, embedder.embed_query(KUBERNETES), passages, embedder.embed_passages, 5)
+    text, citations, _ = compose_answer(draft.sentences, passages, SupportChecker(embedder.embed_passages),
+                                        keep_unsupported=False)
+    assert "Certified Kubernetes Security Specialist (CKS) certification" in text, text
+    reference = "Lead MLSecOps Engineer — Aurellion Pharma, Basel, Switzerland, 150,000–190,000 CHF per year (a fictional sample posting)"
+    assert text.count(reference) == 1, text
+    assert any(c.doc_id == "posting:mlsecops:ml-07" for c in citations)
