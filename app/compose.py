@@ -1,7 +1,7 @@
 """Turn drafted sentences into a verified answer: check each citation, drop the unsupported, renumber."""
 from __future__ import annotations
 
-from app.sentences import posting_reference, strip_markers
+from app.sentences import strip_markers
 from app.support import SupportChecker, echoes_injection
 from app.types import Citation, Passage, SentenceCheck
 
@@ -23,7 +23,7 @@ def compose_answer(draft: list[tuple[str, list[int]]], passages: list[Passage], 
             if not 0 <= index < len(passages):
                 reasons.append(f"marker [{index + 1}] does not resolve to a passage")
                 continue
-            result = checker.check(sentence, _evidence(passages[index]), passages[index].metadata.get("context", ""))
+            result = checker.check(sentence, passages[index].text, passages[index].metadata.get("context", ""))
             if result.supported:
                 supported.append(index)
             else:
@@ -54,10 +54,3 @@ def _with_stop(sentence: str) -> str:
     """The sentence ending in a full stop; one cut after a clause ("…ATLAS matrix;") has the stop in place of its mark."""
     sentence = sentence.rstrip().rstrip(";,").rstrip()
     return sentence if sentence.endswith((".", "!", "?", "…", ":")) else sentence + "."
-
-
-def _evidence(passage: Passage) -> str:
-    """What a passage says: its text and, for a posting, its short reference, made from the record's fields (title,
-    company, place, pay) that every passage of the posting carries, not only the first one that prints them."""
-    reference = posting_reference(passage.metadata)
-    return f"{passage.text}\n\n{reference}" if reference else passage.text

@@ -5,7 +5,9 @@ from __future__ import annotations
 from app.compose import compose_answer
 from app.extractive import draft_extractive
 from app.support import SupportChecker
+from app.posting_heads import with_posting_heads
 from app.types import Passage
+from ingest.snapshot import Snapshot
 
 QUESTION = "How does a SOC analyst handle data leakage through an assistant with the NIST AI RMF?"
 FIRST = ("Month 3: write detections for AI-specific behaviour and tag each with an ATLAS technique ID. "
@@ -33,14 +35,18 @@ LATER = ("**What you'll bring**\n- Certified Kubernetes Security Specialist (CKS
 KUBERNETES = "What Kubernetes certification do MLSecOps engineers need?"
 
 
-def test_a_sample_posting_quoted_from_a_later_passage_is_named_once_as_a_fictional_sample(embedder):
-    passages = [Passage("p#1", LATER, {**POSTING, "chunk_index": 1}, 1.0), Passage("p#0", HEAD, {**POSTING, "chunk_index": 0}, 0.95),
-                Passage("d#0", "MLSecOps engineers need strong Kubernetes and container security skills.",
-                        {"kind": "document", "source": "documents/role-mlsecops-engineer.md", "doc_id": "d"}, 0.9)]
-    draft = draft_extractive(KUBERNETES, embedder.embed_query(KUBERNETES), passages, embedder.embed_passages, 5)
-    text, citations, _ = compose_answer(draft.sentences, passages, SupportChecker(embedder.embed_passages),
-                                        keep_unsupported=False)
+def test_a_sample_posting_quoted_from_a_later_passage_is_named_once_citing_the_passage_with_its_fields(embedder):
+    head, later = Passage("p#0", HEAD, {**POSTING, "chunk_index": 0}, 0.0), Passage("p#1", LATER, {**POSTING, "chunk_index": 1}, 1.0)
+    document = Passage("d#0", "MLSecOps engineers need strong Kubernetes and container security skills.",
+                       {"kind": "document", "source": "documents/role-mlsecops-engineer.md", "doc_id": "d"}, 0.9)
+    snapshot = Snapshot("f", [p.chunk_id for p in (head, later, document)], [p.text for p in (head, later, document)],
+                        [p.metadata for p in (head, later, document)])
+    draft = draft_extractive(KUBERNETES, embedder.embed_query(KUBERNETES), [later, document], embedder.embed_passages, 5)
+    draft, passages = with_posting_heads(draft, [later, document], snapshot)
+    checker = SupportChecker(embedder.embed_passages)
+    text, citations, _ = compose_answer(draft.sentences, passages, checker, keep_unsupported=False)
     assert "Certified Kubernetes Security Specialist (CKS) certification" in text, text
     reference = "Lead MLSecOps Engineer — Aurellion Pharma, Basel, Switzerland, 150,000–190,000 CHF per year (a fictional sample posting)"
     assert text.count(reference) == 1, text
-    assert any(c.doc_id == "posting:mlsecops:ml-07" for c in citations)
+    cited = next(c for c in citations if reference in c.supporting)
+    assert cited.text == HEAD and checker.check(reference, cited.text).supported  # the passage shown holds its fields
