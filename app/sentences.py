@@ -61,10 +61,12 @@ def _as_sentence(text: str) -> str:
 
 
 def posting_reference(metadata: dict) -> str | None:
-    """A posting as one short line: title — company, place, pay (and that it is a sample); None for documents."""
+    """A posting as one short line: title — company, place, pay (and that it is a sample); None for documents. The
+    place says "remote" once: not "Remote (US), remote"."""
     if metadata.get("kind") != "posting":
         return None
-    place = ", ".join(str(metadata[k]) for k in ("location", "remote") if metadata.get(k))
+    location, arrangement = str(metadata.get("location") or ""), str(metadata.get("remote") or "")
+    place = ", ".join(p for p in (location, "" if arrangement.casefold() in location.casefold() else arrangement) if p)
     low, high = metadata.get("salary_min"), metadata.get("salary_max")
     pay = f"{low:,}–{high:,} {metadata.get('currency') or ''} per year".replace("  ", " ") if low and high else ""
     details = ", ".join(part for part in (metadata.get("company"), place, pay) if part)

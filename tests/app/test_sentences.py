@@ -65,6 +65,8 @@ def test_a_posting_facts_line_is_quoted_as_one_short_reference():
                             "(a fictional sample posting)")
     assert sentences[1:] == ["Skills: python, kubernetes. Certifications: CKS.", "You will lead a team of three engineers."]
     assert posting_reference({"kind": "document", "title": "Guide"}) is None
+    assert posting_reference({**metadata, "location": "Remote (UK)", "remote": "remote"}).startswith(
+        "Lead MLSecOps Engineer — Tidewater Bank, Remote (UK), 120,000–150,000 GBP per year")  # "remote" said once
     assert passage_items(text, posting_reference(metadata))[0][1] == "posting"
     assert posting_facts(text, metadata).startswith("Lead MLSecOps Engineer: Company: Tidewater Bank. Location: London")
     assert "Skills: python, kubernetes." in posting_facts(text, metadata)
