@@ -153,13 +153,16 @@ def completed_sentences(text: str) -> str:
 
 def _clip(sentence: str, focus: Collection[str] = ()) -> str:
     """A sentence cut to MAX_CHARS: from its start, or from the clause that shares most focus words when that
-    clause would be cut off ("…obligations for Annex I systems from 2 August 2028")."""
+    clause would be cut off ("…obligations for Annex I systems from 2 August 2028"); a bracket open at the cut is
+    closed after the ellipsis ("(whether a later draft…)")."""
     sentence = MARKER.sub("", sentence).strip()
     if len(sentence) <= MAX_CHARS:
         return sentence
     start = _focus_start(sentence, set(focus))
     cut = sentence[start:start + MAX_CHARS]
-    cut = cut if start + MAX_CHARS >= len(sentence) else cut.rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    if start + MAX_CHARS < len(sentence):  # cut short: the ellipsis, and the brackets the cut left open closed after it
+        cut = cut.rsplit(" ", 1)[0].rstrip(",;:") + "…"
+        cut += ")" * max(0, cut.count("(") - cut.count(")"))
     return f"…{cut}" if start else cut
 
 

@@ -110,6 +110,12 @@ def test_a_long_sentence_keeps_the_clause_the_question_asks_about():
     assert focused.startswith("…") and focused.endswith("from 2 August 2028.") and len(focused) <= MAX_CHARS + 2
 
 
+def test_a_sentence_cut_inside_brackets_closes_them_after_the_ellipsis():
+    sentence = "The Cyber AI Profile is still a draft (whether a later draft " + "was published is unconfirmed and " * 15 + "unknown)."
+    (cut, _), = passage_items(sentence)
+    assert cut.endswith("…)") and cut.count("(") == cut.count(")")
+
+
 def test_a_clause_quoted_on_its_own_reads_as_a_sentence():
     # a chunk that begins inside a sentence, and a long sentence clipped to the clause a question asks about
     begun = passage_sentences("tracking the EU AI Act's amended timeline: transparency duties under Article 50 apply.")
