@@ -9,7 +9,7 @@ from typing import Callable
 import numpy as np
 
 from app.answer_type import topic_stems
-from app.sentences import passage_items, posting_facts, posting_reference
+from app.sentences import passage_items, posting_facts, posting_reference, repeats
 from app.types import Passage
 from ingest.lexical import lexical_tokens
 
@@ -99,7 +99,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
         if per_passage.get(candidate.passage_index, 0) >= PER_PASSAGE:
             continue
         if any(float(candidate.vector @ v) > REDUNDANCY_LIMIT for v in chosen_vectors) \
-                or _repeats(candidate.text, [c.text for c in chosen] + listed):
+                or _overlaps(candidate.text, [c.text for c in chosen] + listed):
             continue
         chosen.append(candidate)
         chosen_vectors.append(candidate.vector)
@@ -109,11 +109,9 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     return Draft(sentences[:1] + [(text, [lead.passage_index]) for text in listed] + sentences[1:], evidence)
 
 
-def _repeats(sentence: str, quoted: list[str]) -> bool:
-    """Whether `sentence` and a sentence already quoted are one sentence cut differently where two chunks overlap: all
-    the words of one are in the other ("…data leakage through an assistant, …) aligned with … the NIST AI RMF.")."""
-    words = set(lexical_tokens(sentence))
-    return bool(words) and any(words <= other or other <= words for other in (set(lexical_tokens(t)) for t in quoted) if other)
+def _overlaps(sentence: str, quoted: list[str]) -> bool:
+    """Whether `sentence` and a sentence already quoted are one sentence cut differently (see `repeats`), either way."""
+    return repeats(sentence, quoted) or any(repeats(text, [sentence]) for text in quoted)
 
 
 def _detail_lead(question: str, ranked: list[Candidate], passages: list[Passage],

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 from ingest.lexical import lexical_tokens
 
@@ -50,6 +50,13 @@ def passage_items(text: str, reference: str | None = None, focus: Collection[str
             continue
         items.extend((_as_sentence(_clip(s, focus)), kind) for s in split_sentences(block) if len(s) >= MIN_CHARS)
     return items
+
+
+def repeats(sentence: str, quoted: Iterable[str]) -> bool:
+    """Whether every word of `sentence` is in one sentence of `quoted`: the same sentence cut differently where two
+    chunks overlap ("…data leakage through an assistant, …) aligned with the MANAGE function of the NIST AI RMF.")."""
+    words = set(lexical_tokens(sentence))
+    return bool(words) and any(words <= set(lexical_tokens(text)) for text in quoted)
 
 
 def _as_sentence(text: str) -> str:
