@@ -50,3 +50,15 @@ def test_a_sample_posting_quoted_from_a_later_passage_is_named_once_citing_the_p
     assert text.count(reference) == 1, text
     cited = next(c for c in citations if reference in c.supporting)
     assert cited.text == HEAD and checker.check(reference, cited.text).supported  # the passage shown holds its fields
+
+
+def test_a_list_opener_quoted_without_its_items_ends_with_a_full_stop(embedder):
+    question = "What is confabulation, as a risk of generative AI?"
+    passages = [Passage("c#0", "Confabulation in NIST AI 600-1 means confidently stated but false content from generative AI.",
+                        {"kind": "document", "source": "documents/nist.md", "doc_id": "c"}, 1.0),
+                Passage("r#0", "NIST AI 600-1 identifies 12 risks of generative AI:\n"
+                        "- CBRN information: eased access to information about weapons.\n- Data privacy: leakage of personal data.",
+                        {"kind": "document", "source": "documents/nist-risks.md", "doc_id": "r"}, 0.9)]
+    draft = draft_extractive(question, embedder.embed_query(question), passages, embedder.embed_passages, 2)
+    quoted = [text for text, _ in draft.sentences]
+    assert quoted[1:] == ["NIST AI 600-1 identifies 12 risks of generative AI."], quoted
