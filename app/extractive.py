@@ -106,15 +106,15 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
         per_passage[candidate.passage_index] = per_passage.get(candidate.passage_index, 0) + 1
     support = sorted(chosen[1 + len(leading):], key=lambda c: (c.passage_index, c.position))
     sentences = _with_posting_references([lead, *chosen[1:1 + len(leading)], *support], passages, question)
-    sentences = [(text if position == 0 and listed else _without_dangling_colon(text), cited)
+    sentences = [(text if position == 0 and listed else _items_left_out(text), cited)
                  for position, (text, cited) in enumerate(sentences)]
     return Draft(sentences[:1] + [(text, [lead.passage_index]) for text in listed] + sentences[1:], evidence)
 
 
-def _without_dangling_colon(sentence: str) -> str:
-    """A sentence opening a list whose items are not quoted after it ends with a full stop, not a colon that
-    announces nothing ("The requirements are in clauses 4 to 10:" -> "… 4 to 10.")."""
-    return f"{sentence[:-1]}." if sentence.endswith(":") else sentence
+def _items_left_out(sentence: str) -> str:
+    """A sentence opening a list whose items are not quoted after it says they are left out, rather than end on a colon
+    that announces nothing ("Common situations where organisations hire a vCISO include: …")."""
+    return f"{sentence} …" if sentence.endswith(":") else sentence
 
 
 def _overlaps(sentence: str, quoted: list[str]) -> bool:

@@ -52,7 +52,7 @@ def test_a_sample_posting_quoted_from_a_later_passage_is_named_once_citing_the_p
     assert cited.text == HEAD and checker.check(reference, cited.text).supported  # the passage shown holds its fields
 
 
-def test_a_list_opener_quoted_without_its_items_ends_with_a_full_stop(embedder):
+def test_a_list_opener_quoted_without_its_items_says_they_are_left_out(embedder):
     question = "What is confabulation, as a risk of generative AI?"
     passages = [Passage("c#0", "Confabulation in NIST AI 600-1 means confidently stated but false content from generative AI.",
                         {"kind": "document", "source": "documents/nist.md", "doc_id": "c"}, 1.0),
@@ -61,4 +61,4 @@ def test_a_list_opener_quoted_without_its_items_ends_with_a_full_stop(embedder):
                         {"kind": "document", "source": "documents/nist-risks.md", "doc_id": "r"}, 0.9)]
     draft = draft_extractive(question, embedder.embed_query(question), passages, embedder.embed_passages, 2)
     quoted = [text for text, _ in draft.sentences]
-    assert quoted[1:] == ["NIST AI 600-1 identifies 12 risks of generative AI."], quoted
+    assert quoted[1:] == ["NIST AI 600-1 identifies 12 risks of generative AI: …"], quoted
