@@ -12,6 +12,7 @@ from app.coverage import asked_terms, asker_setting
 from app.extractive import Answers, Draft, draft_extractive, names_company
 from app.guidance import (asked_kinds, asker_backgrounds, asks_about_postings, guidance_items, has_covered_target,
                           without_held)
+from app.posting_heads import with_posting_heads
 from app.sentences import entry_clause, passage_sentences, posting_reference
 from app.types import Passage
 from ingest.snapshot import Snapshot
@@ -95,6 +96,7 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
         lead = entry_clause(lead, need.entry())
         draft = replace(draft, sentences=[(lead, cited), *draft.sentences[1:]])
     typed = bool(need.expects and need.subjects and holds_answer(lead, need, lexicon, _context(passages[cited[0]], lead, False)))
+    draft, passages = with_posting_heads(draft, passages, snapshot)
     return AnswerDraft(draft, passages, asks_for, typed=typed, followed=followed)
 
 

@@ -9,7 +9,7 @@ from typing import Callable
 import numpy as np
 
 from app.answer_type import topic_stems
-from app.sentences import passage_items, posting_facts, posting_reference
+from app.sentences import passage_items, posting_facts, posting_reference, repeats
 from app.types import Passage
 from ingest.lexical import lexical_tokens
 
@@ -100,14 +100,28 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
             break
         if per_passage.get(candidate.passage_index, 0) >= PER_PASSAGE:
             continue
-        if any(float(candidate.vector @ v) > REDUNDANCY_LIMIT for v in chosen_vectors):
+        if any(float(candidate.vector @ v) > REDUNDANCY_LIMIT for v in chosen_vectors) \
+                or _overlaps(candidate.text, [c.text for c in chosen] + listed):
             continue
         chosen.append(candidate)
         chosen_vectors.append(candidate.vector)
         per_passage[candidate.passage_index] = per_passage.get(candidate.passage_index, 0) + 1
     support = sorted(chosen[1 + len(leading):], key=lambda c: (c.passage_index, c.position))
     sentences = _with_posting_references([lead, *chosen[1:1 + len(leading)], *support], passages, question)
+    sentences = [(text if position == 0 and listed else _items_left_out(text), cited)
+                 for position, (text, cited) in enumerate(sentences)]
     return Draft(sentences[:1] + [(text, [lead.passage_index]) for text in listed] + sentences[1:], evidence)
+
+
+def _items_left_out(sentence: str) -> str:
+    """A sentence opening a list whose items are not quoted after it says they are left out, rather than end on a colon
+    that announces nothing ("Common situations where organisations hire a vCISO include: …")."""
+    return f"{sentence} …" if sentence.endswith(":") else sentence
+
+
+def _overlaps(sentence: str, quoted: list[str]) -> bool:
+    """Whether `sentence` and a sentence already quoted are one sentence cut differently (see `repeats`), either way."""
+    return repeats(sentence, quoted) or any(repeats(text, [sentence]) for text in quoted)
 
 
 def _detail_lead(question: str, ranked: list[Candidate], passages: list[Passage],
@@ -166,18 +180,18 @@ def _clause_evidence(candidates: list[Candidate], query_vector: np.ndarray, embe
 
 
 def _with_posting_references(chosen: list[Candidate], passages: list[Passage], question: str) -> list[tuple[str, list[int]]]:
-    """The chosen sentences, each posting quoted also named once by its short reference: after the lead, else
-    before the posting's first sentence; a posting the question names by its company also with what it asks for."""
-    references = {c.passage_index: posting_reference(passages[c.passage_index].metadata)
-                  if posting_facts(passages[c.passage_index].text, passages[c.passage_index].metadata) else None
-                  for c in chosen}  # only a posting's first passage holds the fields its reference is checked against
-    named = {c.passage_index for c in chosen if c.text == references[c.passage_index]}
+    """The chosen sentences, each posting quoted (from any of its passages) also named once by its short reference:
+    after the lead, else before the posting's first sentence; a posting the question names by its company also with
+    what it asks for."""
+    references = {c.passage_index: posting_reference(passages[c.passage_index].metadata) for c in chosen}
+    named = {passages[c.passage_index].metadata.get("doc_id") for c in chosen if c.text == references[c.passage_index]}
     sentences: list[tuple[str, list[int]]] = []
     for position, candidate in enumerate(chosen):
         index, reference = candidate.passage_index, references[candidate.passage_index]
+        posting = passages[index].metadata.get("doc_id")
         quoted = [(candidate.text, [index])]
-        if reference and index not in named:
-            named.add(index)
+        if reference and posting not in named:
+            named.add(posting)
             quoted = quoted + [(reference, [index])] if position == 0 else [(reference, [index])] + quoted
         if candidate.text == reference and names_company(question, passages[index].metadata):
             quoted += [(text, [index]) for text, kind in passage_items(passages[index].text, reference)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 from ingest.lexical import lexical_tokens
 
@@ -52,6 +52,13 @@ def passage_items(text: str, reference: str | None = None, focus: Collection[str
     return items
 
 
+def repeats(sentence: str, quoted: Iterable[str]) -> bool:
+    """Whether every word of `sentence` is in one sentence of `quoted`: the same sentence cut differently where two
+    chunks overlap ("…data leakage through an assistant, …) aligned with the MANAGE function of the NIST AI RMF.")."""
+    words = set(lexical_tokens(sentence))
+    return bool(words) and any(words <= set(lexical_tokens(text)) for text in quoted)
+
+
 def _as_sentence(text: str) -> str:
     """A clause quoted on its own reads as a sentence: one opening with a lower-case word (a passage that begins
     inside a sentence, a clause clipped from a long one) starts with a capital ("…tracking the…" -> "…Tracking the…")."""
@@ -61,10 +68,12 @@ def _as_sentence(text: str) -> str:
 
 
 def posting_reference(metadata: dict) -> str | None:
-    """A posting as one short line: title — company, place, pay (and that it is a sample); None for documents."""
+    """A posting as one short line: title — company, place, pay (and that it is a sample); None for documents. The
+    place says "remote" once: not "Remote (US), remote"."""
     if metadata.get("kind") != "posting":
         return None
-    place = ", ".join(str(metadata[k]) for k in ("location", "remote") if metadata.get(k))
+    location, arrangement = str(metadata.get("location") or ""), str(metadata.get("remote") or "")
+    place = ", ".join(p for p in (location, "" if arrangement.casefold() in location.casefold() else arrangement) if p)
     low, high = metadata.get("salary_min"), metadata.get("salary_max")
     pay = f"{low:,}–{high:,} {metadata.get('currency') or ''} per year".replace("  ", " ") if low and high else ""
     details = ", ".join(part for part in (metadata.get("company"), place, pay) if part)
@@ -158,13 +167,16 @@ def completed_sentences(text: str) -> str:
 
 def _clip(sentence: str, focus: Collection[str] = ()) -> str:
     """A sentence cut to MAX_CHARS: from its start, or from the clause that shares most focus words when that
-    clause would be cut off ("…obligations for Annex I systems from 2 August 2028")."""
+    clause would be cut off ("…obligations for Annex I systems from 2 August 2028"); a bracket open at the cut is
+    closed after the ellipsis ("(whether a later draft…)")."""
     sentence = MARKER.sub("", sentence).strip()
     if len(sentence) <= MAX_CHARS:
         return sentence
     start = _focus_start(sentence, set(focus))
     cut = sentence[start:start + MAX_CHARS]
-    cut = cut if start + MAX_CHARS >= len(sentence) else cut.rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    if start + MAX_CHARS < len(sentence):  # cut short: the ellipsis, and the brackets the cut left open closed after it
+        cut = cut.rsplit(" ", 1)[0].rstrip(",;:") + "…"
+        cut += ")" * max(0, cut.count("(") - cut.count(")"))
     return f"…{cut}" if start else cut
 
 

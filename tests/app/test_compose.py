@@ -83,3 +83,18 @@ def test_sentences_get_a_full_stop_before_their_markers():
 
 def test_nothing_drafted_gives_nothing():
     assert compose_answer([], PASSAGES, checker(), keep_unsupported=False) == ("", [], [])
+
+
+def test_a_clause_cut_at_its_semicolon_or_comma_ends_with_the_stop_instead():
+    text, _, _ = compose_answer([("Postings ask for Kubernetes and Terraform;", [0]), ("MLSecOps postings ask for Kubernetes,", [0])],
+                                PASSAGES, checker(), keep_unsupported=False)
+    assert text == "Postings ask for Kubernetes and Terraform. [1] MLSecOps postings ask for Kubernetes. [1]"
+
+
+def test_a_sentence_already_shown_within_a_longer_one_is_dropped():
+    draft = [("MLSecOps postings most often ask for Kubernetes and Terraform", [0]), ("Ask for Kubernetes and Terraform", [0]),
+             ("Kubernetes is common", [0])]
+    text, citations, checks = compose_answer(draft, PASSAGES, checker(), keep_unsupported=False)
+    assert text == "MLSecOps postings most often ask for Kubernetes and Terraform. [1] Kubernetes is common. [1]"
+    assert [c.status for c in checks] == ["supported", "dropped", "supported"]
+    assert checks[1].reasons == ["repeats a sentence already shown"]

@@ -65,6 +65,8 @@ def test_a_posting_facts_line_is_quoted_as_one_short_reference():
                             "(a fictional sample posting)")
     assert sentences[1:] == ["Skills: python, kubernetes. Certifications: CKS.", "You will lead a team of three engineers."]
     assert posting_reference({"kind": "document", "title": "Guide"}) is None
+    assert posting_reference({**metadata, "location": "Remote (UK)", "remote": "remote"}).startswith(
+        "Lead MLSecOps Engineer — Tidewater Bank, Remote (UK), 120,000–150,000 GBP per year")  # "remote" said once
     assert passage_items(text, posting_reference(metadata))[0][1] == "posting"
     assert posting_facts(text, metadata).startswith("Lead MLSecOps Engineer: Company: Tidewater Bank. Location: London")
     assert "Skills: python, kubernetes." in posting_facts(text, metadata)
@@ -106,6 +108,12 @@ def test_a_long_sentence_keeps_the_clause_the_question_asks_about():
     assert head.endswith("…") and "2028" not in head  # cut from the start, the last clause is lost
     (focused, _), = passage_items(sentence, focus=set(lexical_tokens("When do obligations for Annex I products apply?")))
     assert focused.startswith("…") and focused.endswith("from 2 August 2028.") and len(focused) <= MAX_CHARS + 2
+
+
+def test_a_sentence_cut_inside_brackets_closes_them_after_the_ellipsis():
+    sentence = "The Cyber AI Profile is still a draft (whether a later draft " + "was published is unconfirmed and " * 15 + "unknown)."
+    (cut, _), = passage_items(sentence)
+    assert cut.endswith("…)") and cut.count("(") == cut.count(")")
 
 
 def test_a_clause_quoted_on_its_own_reads_as_a_sentence():
