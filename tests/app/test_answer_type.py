@@ -261,3 +261,13 @@ def test_a_licence_comes_from_the_clause_naming_the_subject(sentence, answers):
 ])
 def test_a_typed_value_comes_from_the_clause_about_the_asked_subject(question, sentence, context, answers):
     assert _answers(question, sentence, context) is answers
+
+
+@pytest.mark.parametrize("question, relation", [
+    # a premise with "started applying" (began to apply) asks about a date, not who or when introduced something
+    ("the EU AI Act high-risk requirements for things like hiring tools started applying in August 2026, right?", None),
+    ("When was the Kyverno project started?", "when or by whom it was introduced"),
+    ("Who started the OWASP Top 10 for LLM Applications?", "when or by whom it was introduced"),
+])
+def test_started_asks_for_an_introduction_only_as_one(question, relation):
+    assert answer_need(question, LEXICON, [], expected_answer_type(question, LEXICON)).relation_name == relation
