@@ -23,6 +23,7 @@ from app.jobs.documented import with_documented_figure
 from app.jobs.engine import PostingsEngine
 from app.jobs.follow import follow_up_figure
 from app.lexicon import load_lexicon
+from app.plan_items import label_first
 from app.query import Query, QueryParser
 from app.retrieval import HybridRetriever
 from app.sentences import answer_sentences, completed_sentences
@@ -132,6 +133,8 @@ class Assistant:
         draft = self.currency.asked_edition_first(draft, passages, asked_editions)
         if asks_status:  # "is that still the current list?": the sentence saying which edition is current answers it
             draft = self.currency.status_first(draft, passages, asked.text)
+        quoted = {p.chunk_id for p in passages}  # "what should they do in month 3?": the plan's "Month 3:" item leads
+        draft, passages = label_first(draft, passages, [p for p in ranked if p.chunk_id not in quoted], asked.text, self.lexicon)
         timings["select"] = _ms(t0)
         answer = Answer(question, "", [], False, mode, standalone_question=query if query != question else None)
         covered_target = has_covered_target(query, asked.role_family, self.lexicon)  # background words are the asker's
