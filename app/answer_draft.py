@@ -63,7 +63,8 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     def drafted(answers: Answers | None) -> Draft:
         return draft_extractive(question, query_vector, passages, embed, max_sentences, answers, bool(need.subjects),
                                 postings_lead, parts, enough, aspect,
-                                [*lexicon["posting_nouns"]["any"], *lexicon["question_function_words"]])
+                                [*lexicon["posting_nouns"]["any"], *lexicon["question_function_words"]],
+                                lexicon["back_references"])
     draft = drafted(answers)
     if need and not draft.answered:  # then a sentence whose subject an earlier sentence of its passage names
         answers = answering(None, True)

@@ -51,7 +51,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
                      embed: Callable[[list[str]], np.ndarray], max_sentences: int, answers: Answers | None = None,
                      subjects: bool = False, postings_lead: bool = False, parts: list[Answers] | None = None,
                      enough: float | None = None, aspect: str | None = None,
-                     generic_words: Collection[str] = ()) -> Draft:
+                     generic_words: Collection[str] = (), refers_back: Collection[str] = ()) -> Draft:
     """Score every passage sentence; lead with the best one that `answers` (the best one when no kind is asked
     for), then the items of the list it opens, a sentence for each further part of the question (`parts`) the
     lead does not answer, then the best of the rest without redundancy, in reading order. The answering sentence
@@ -62,8 +62,10 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     The evidence is the best match of a sentence or of a clause; clauses are embedded only while the sentences' is
     below `enough` (the abstention threshold): above it they cannot change whether the answer abstains.
     A follow-up's own words (`aspect`, "what tools do they use?") give the sentences' match in meaning: the topic the
-    conversation set is in every retrieved passage; the word overlap and the evidence stay the whole `question`'s."""
-    candidates = _candidates(question, query_vector, passages, embed, aspect)
+    conversation set is in every retrieved passage; the word overlap and the evidence stay the whole `question`'s.
+    A sentence opening with a word of `refers_back` ("Its root causes are …") is scored with its section's heading,
+    the subject it refers to."""
+    candidates = _candidates(question, query_vector, passages, embed, aspect, refers_back)
     if not candidates:
         return Draft([], 0.0, answers is None)
     evidence = max(c.semantic for c in candidates)
@@ -184,6 +186,14 @@ def _with_posting_references(chosen: list[Candidate], passages: list[Passage], q
     return sentences
 
 
+def _with_subject(sentence: str, passage: Passage, refers_back: set[str]) -> str:
+    """The text a sentence is scored by: a sentence that refers back ("Its root causes are …") with its section's
+    heading ("LLM03:2026 Excessive Agency"), the subject it continues; any other sentence as it is."""
+    section = str(passage.metadata.get("section") or "")
+    opening = sentence.split(maxsplit=1)[0].lower() if sentence.strip() else ""
+    return f"{section}: {sentence}" if section and opening in refers_back else sentence
+
+
 def names_company(question: str, metadata: dict) -> bool:
     """Whether the question names the company of the posting with this metadata."""
     company = str(metadata.get("company") or "").casefold()
@@ -191,9 +201,11 @@ def names_company(question: str, metadata: dict) -> bool:
 
 
 def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage],
-                embed: Callable[[list[str]], np.ndarray], aspect: str | None = None) -> list[Candidate]:
+                embed: Callable[[list[str]], np.ndarray], aspect: str | None = None,
+                refers_back: Collection[str] = ()) -> list[Candidate]:
     question_tokens = set(lexical_tokens(question))
-    rows = [(i, position, sentence, facts if kind == "posting" else sentence)
+    back = {word.lower() for word in refers_back}
+    rows = [(i, position, sentence, facts if kind == "posting" else _with_subject(sentence, passage, back))
             for i, passage in enumerate(passages)
             for facts in [posting_facts(passage.text, passage.metadata)]
             for position, (sentence, kind) in enumerate(passage_items(passage.text, posting_reference(passage.metadata),
