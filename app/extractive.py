@@ -2,7 +2,7 @@
 first, no LLM."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from collections.abc import Collection
 from typing import Callable
 
@@ -224,5 +224,12 @@ def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage]
     for (i, position, sentence, _), vector, similarity, relevance, overlap in zip(rows, vectors, semantic, ranking, overlaps):
         score = SEMANTIC_WEIGHT * float(relevance) + LEXICAL_WEIGHT * overlap + RANK_WEIGHT / (1 + i)
         candidates.append(Candidate(sentence, i, position, float(similarity), score, vector))
-    return candidates
+    # a sentence scored with its section's subject continues its passage: it ranks no higher than the passage's own best
+    referring = [_with_subject(c.text, passages[c.passage_index], back) != c.text for c in candidates]
+    own_best: dict[int, float] = {}
+    for c, refers in zip(candidates, referring):
+        if not refers:
+            own_best[c.passage_index] = max(own_best.get(c.passage_index, c.score), c.score)
+    return [replace(c, score=min(c.score, own_best.get(c.passage_index, c.score))) if refers else c
+            for c, refers in zip(candidates, referring)]
 
