@@ -80,8 +80,9 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
         lead = next((c for c in quotable if answers(c.text, c.passage_index)), None)
     elif postings_lead:
         lead = _detail_lead(question, ranked, passages, embed, generic_words) or ranked[0]
-    else:  # a posting's reference names a posting: no lead for a question about something else
-        lead = next((c for c in ranked if c.text != posting_reference(passages[c.passage_index].metadata)), ranked[0])
+    else:  # a question about something other than postings: a document's sentence leads where one is quoted
+        lead = next((c for c in ranked if c.score >= floor and passages[c.passage_index].metadata.get("kind") != "posting"), None) \
+            or next((c for c in ranked if c.text != posting_reference(passages[c.passage_index].metadata)), ranked[0])
     if lead is None:
         return Draft([], evidence, False)
     listed = _listed_items(lead, passages, max_sentences - 1)

@@ -268,6 +268,9 @@ def test_a_typed_value_comes_from_the_clause_about_the_asked_subject(question, s
     ("the EU AI Act high-risk requirements for things like hiring tools started applying in August 2026, right?", None),
     ("When was the Kyverno project started?", "when or by whom it was introduced"),
     ("Who started the OWASP Top 10 for LLM Applications?", "when or by whom it was introduced"),
+    # "when … released" asks for the release, which a sentence saying when something else happened does not give
+    ("And when was NIST AI RMF Generative AI Profile released?", "when or by whom it was introduced"),
+    ("Under which open-source license is PyRIT released?", None),
 ])
 def test_started_asks_for_an_introduction_only_as_one(question, relation):
     assert answer_need(question, LEXICON, [], expected_answer_type(question, LEXICON)).relation_name == relation
