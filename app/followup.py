@@ -17,11 +17,10 @@ ACRONYM_RUN = (r"\b(?:[A-Z][A-Za-z0-9/&-]*[A-Z0-9][A-Za-z0-9/&-]*)(?:\s+(?:[A-Z]
 class FollowUpRewriter:
     """Puts the earlier question's subject into a follow-up, with the lexicon's anaphora and follow-up openers (the
     narrowing openers, "only the senior ones", are the QueryParser's alone); `subjects` are known phrases (role
-    families and their synonyms), `terms` the vocabulary's other terms (frameworks, standards, skills)."""
+    families and their synonyms)."""
 
-    def __init__(self, lexicon: dict[str, Any], subjects: list[str], terms: list[str] = ()):
+    def __init__(self, lexicon: dict[str, Any], subjects: list[str]):
         self.anaphora = phrase_pattern(*lexicon["query_anaphora"])
-        self.terms = phrase_pattern(*terms) if terms else None  # vocabulary terms as written in any case ("iso 42001")
         self.start = phrase_pattern(*lexicon["query_follow_up_starts"], at_start=True)
         self.subjects = sorted(subjects, key=len, reverse=True)
         self.acronym_run = re.compile(ACRONYM_RUN.format(joins="|".join(map(re.escape, lexicon["acronym_joining_words"]))))
@@ -42,7 +41,7 @@ class FollowUpRewriter:
 
     def _topic(self, question: str) -> str:
         """A posting named by title and company, else a known subject phrase (longest first), else an acronym-led
-        noun phrase, else a vocabulary term however it is written ("iso 42001"), else the whole question."""
+        noun phrase, else the whole question."""
         posting = POSTING_REFERENCE.search(question)
         if posting:
             return posting.group(0).rstrip(".,")
@@ -50,7 +49,7 @@ class FollowUpRewriter:
             match = re.search(rf"\b{re.escape(phrase)}(?:e?s)?{ROLE_NOUN}\b", question, re.IGNORECASE)  # plurals too
             if match:
                 return match.group(0)
-        match = self.acronym_run.search(question) or (self.terms.search(question) if self.terms else None)
+        match = self.acronym_run.search(question)
         return match.group(0) if match else question.strip().rstrip("?.! ")
 
 

@@ -99,8 +99,7 @@ class QueryParser:
         self.current_edition = current_edition  # editions-registry key -> its current edition (read on first use)
         self.recognizer = EntityRecognizer(vocabulary, lexicon)
         self.follow_ups = FollowUpRewriter(lexicon, [p for term, phrases in vocabulary.synonyms["role_families"].items()
-                                                     for p in (term, *phrases)],
-                                           [p for phrases in vocabulary.synonyms["skills"].values() for p in phrases])
+                                                     for p in (term, *phrases)])
         self.lex = lexicon
         self.companies = sorted(set(companies), key=len, reverse=True)
         self.places = _place_names(locations)

@@ -57,17 +57,3 @@ def test_long_questions_with_a_pronoun_are_not_follow_ups():
 
 def test_a_bare_string_history_is_one_earlier_question():
     assert REWRITER.standalone("What do they record?", "How do AI red teams work?") == "What do AI red teams record?"
-
-
-def test_a_subject_written_in_lower_case_is_found_among_the_vocabulary_terms():
-    """"what does annex A of iso 42001 cover?": no capitalised name to find, but "iso 42001" is a vocabulary term."""
-    from ingest.vocabulary import load_vocabulary
-
-    terms = [p for phrases in load_vocabulary(Settings().vocabulary_path).synonyms["skills"].values() for p in phrases]
-    rewriter = FollowUpRewriter(load_lexicon(Settings().lexicon_path), SUBJECTS, terms)
-    assert rewriter.standalone("ok and how does a company actually get certified against it?",
-                               ["what does annex A of iso 42001 cover?"]) == \
-        "ok and how does a company actually get certified against iso 42001?"
-    # a capitalised name still comes first
-    assert rewriter.standalone("How does certification against it work?", ["What is ISO/IEC 42001?"]) == \
-        "How does certification against ISO/IEC 42001 work?"
