@@ -64,7 +64,8 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
         return draft_extractive(question, query_vector, passages, embed, max_sentences, answers, bool(need.subjects),
                                 postings_lead, parts, enough, aspect,
                                 [*lexicon["posting_nouns"]["any"], *lexicon["question_function_words"]],
-                                answering(need, None, False) if need else None)  # the pre-rank keeps what answers alone
+                                answering(need, None, False) if need else None,  # the pre-rank keeps what answers alone
+                                lexicon["back_references"])
     for precision in [need, replace(need, exact=False)] if need.exact else [need]:  # the day, then a month or year
         need = precision
         answers = answering(need, None, False) if need else None

@@ -15,6 +15,12 @@ def asks_for_current(question: str, lexicon: dict[str, Any]) -> bool:
 def asks_for_status(question: str, lexicon: dict[str, Any]) -> bool:
     """True when the question asks whether something is current ("still the latest?", "in force now?"): a word of
     `currency.asks_current` that is not also a past marker ("replaced", "renamed" ask about a change, not a status)."""
+    return any(phrase_pattern(word).search(question) for word in status_words(lexicon))
+
+
+def status_words(lexicon: dict[str, Any]) -> tuple[str, ...]:
+    """The words that say what is current now ("current", "still", "in force"): `currency.asks_current` without the
+    past markers."""
     currency = lexicon.get("currency") or {}
-    words = set(currency.get("asks_current") or ()) - set(currency.get("past_markers") or ())
-    return any(phrase_pattern(word).search(question) for word in words)
+    past = set(currency.get("past_markers") or ())
+    return tuple(word for word in currency.get("asks_current") or () if word not in past)

@@ -23,6 +23,7 @@ from app.jobs.documented import with_documented_figure
 from app.jobs.engine import PostingsEngine
 from app.jobs.follow import follow_up_figure
 from app.lexicon import load_lexicon
+from app.plan_items import label_first
 from app.query import Query, QueryParser
 from app.retrieval import HybridRetriever
 from app.sentences import answer_sentences, completed_sentences
@@ -106,8 +107,8 @@ class Assistant:
         filters = retrieval_filters(query, parsed, self.lexicon)
         ranked = retriever.retrieve(query, query_vector, filters, k=max(TRACE_DEPTH, self.settings.top_k))
         # a question about a superseded edition: passages about it first ("is the 2025 list still the latest?": the correction leads)
-        asked_editions = set() if asks_for_status(asked.text, self.lexicon) else \
-            self.currency.superseded_asked(asked.text, asked.ranked_list, asked.year)
+        asks_status = asks_for_status(asked.text, self.lexicon)
+        asked_editions = set() if asks_status else self.currency.superseded_asked(asked.text, asked.ranked_list, asked.year)
         if asked_editions:
             ranked = self.currency.about_asked_first(ranked, asked_editions)
         passages = ranked[: self.settings.top_k]  # fused ranking is prefix-stable: the same top_k as k=top_k
@@ -130,6 +131,10 @@ class Assistant:
         if asks_current:
             draft = self.currency.without_superseded(draft, passages)
         draft = self.currency.asked_edition_first(draft, passages, asked_editions)
+        if asks_status:  # "is that still the current list?": the sentence saying which edition is current answers it
+            draft = self.currency.status_first(draft, passages, asked.text)
+        quoted = {p.chunk_id for p in passages}  # "what should they do in month 3?": the plan's "Month 3:" item leads
+        draft, passages = label_first(draft, passages, [p for p in ranked if p.chunk_id not in quoted], asked.text, self.lexicon)
         timings["select"] = _ms(t0)
         answer = Answer(question, "", [], False, mode, standalone_question=query if query != question else None)
         covered_target = has_covered_target(query, asked.role_family, self.lexicon)  # background words are the asker's

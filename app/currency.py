@@ -5,9 +5,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from app.asks_current import status_words
 from app.errors import UserError
 from app.extractive import Draft
-from app.lexicon import load_lexicon
+from app.lexicon import has_any, load_lexicon
+from app.sentences import passage_sentences, posting_reference
 from app.settings import Settings
 from app.types import Citation, Passage
 from ingest.editions import Registry, load_registry
@@ -21,6 +23,7 @@ class Currency:
     registry: Registry
     convention: HistoryConvention
     max_age_days: int
+    status_words: tuple[str, ...] = ()  # "current", "still", "in force": a sentence saying what is current uses one
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "Currency":
@@ -30,7 +33,7 @@ class Currency:
             registry = load_registry(settings.editions_path)
         except ValueError as exc:
             raise UserError(f"{exc}; fix the file (see docs/corpus.md)") from None
-        return cls(registry, HistoryConvention.from_lexicon(lexicon), settings.review_max_age_days)
+        return cls(registry, HistoryConvention.from_lexicon(lexicon), settings.review_max_age_days, status_words(lexicon))
 
     def current_first(self, passages: list[Passage]) -> list[Passage]:
         """Passages about a current edition first, then the rest, then history, source lists and superseded-only passages (stable)."""
@@ -64,6 +67,37 @@ class Currency:
             if asked & {m.tag for m in self.registry.mentions(sentence, f"{meta.get('title', '')}\n{meta.get('section', '')}")}:
                 return Draft([draft.sentences[index], *draft.sentences[:index], *draft.sentences[index + 1:]], draft.evidence)
         return draft
+
+    def status_first(self, draft: Draft, passages: list[Passage], question: str) -> Draft:
+        """A question whether something is current ("which version should I use now that 2.0 is out?") is answered
+        with the sentence that says which edition is current: it leads when the drafted lead names no current
+        edition of what the question names (a rumoured "2.0", a meta remark), else it follows the lead. Taken from the
+        draft, else from the passages about the present (in their order); the answer keeps its length."""
+        named = {e.key for e in self.registry.entries if any(p.search(question) for p in e.names)}
+        named |= {m.entry.key for m in self.registry.mentions(question)}
+        if not named or not draft.sentences:
+            return draft
+
+        def current_named(sentence: str, index: int) -> list[bool]:
+            meta = passages[index].metadata if 0 <= index < len(passages) else {}
+            return [m.edition.current for m in self.registry.mentions(sentence, _context(meta)) if m.entry.key in named]
+
+        def states(sentence: str, index: int) -> bool:  # names only current editions, with a word saying so
+            editions = current_named(sentence, index)
+            return bool(editions) and all(editions) and has_any(sentence, self.status_words)
+
+        lead, cited = draft.sentences[0]
+        if states(lead, cited[0] if cited else -1):
+            return draft
+        drafted = next((item for item in draft.sentences[1:] if states(item[0], item[1][0] if item[1] else -1)), None)
+        found = drafted or next(((sentence, [index]) for index, passage in enumerate(passages) if _standing(passage.metadata) < 2
+                                 for sentence in passage_sentences(passage.text, posting_reference(passage.metadata))
+                                 if states(sentence, index)), None)
+        if found is None:
+            return draft
+        rest = [item for item in draft.sentences if item is not drafted]
+        at = 1 if any(current_named(lead, cited[0] if cited else -1)) else 0
+        return Draft([*rest[:at], found, *rest[at:]][:len(draft.sentences)], draft.evidence, draft.answered)
 
     def notes(self, citations: list[Citation], today: dt.date | None = None) -> list[str]:
         """Name each cited passage about a superseded edition, and say as of when the answer holds if its review is old."""
@@ -102,6 +136,11 @@ def _standing(meta: dict[str, Any]) -> int:
     if meta.get("history") or meta.get("reference") or (superseded and not current):
         return 2
     return 0 if current else 1
+
+
+def _context(meta: dict[str, Any]) -> str:
+    """What names a sentence's entry besides the sentence: its passage's title and section."""
+    return f"{meta.get('title', '')}\n{meta.get('section', '')}"
 
 
 def _date(value: str | None) -> dt.date | None:

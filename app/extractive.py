@@ -2,7 +2,7 @@
 first, no LLM."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from collections.abc import Collection
 from typing import Callable
 
@@ -52,7 +52,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
                      embed: Callable[[list[str]], np.ndarray], max_sentences: int, answers: Answers | None = None,
                      subjects: bool = False, postings_lead: bool = False, parts: list[Answers] | None = None,
                      enough: float | None = None, aspect: str | None = None,
-                     generic_words: Collection[str] = (), answers_alone: Answers | None = None) -> Draft:
+                     generic_words: Collection[str] = (), answers_alone: Answers | None = None,
+                     refers_back: Collection[str] = ()) -> Draft:
     """Score every passage sentence (those of the lexical pre-rank and any that `answers_alone`, without the
     sentences before it); lead with the best one that `answers` (the best one when no kind is asked
     for), then the items of the list it opens, a sentence for each further part of the question (`parts`) the
@@ -64,8 +65,10 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     The evidence is the best match of a sentence or of a clause; clauses are embedded only while the sentences' is
     below `enough` (the abstention threshold): above it they cannot change whether the answer abstains.
     A follow-up's own words (`aspect`, "what tools do they use?") give the sentences' match in meaning: the topic the
-    conversation set is in every retrieved passage; the word overlap and the evidence stay the whole `question`'s."""
-    candidates = _candidates(question, query_vector, passages, embed, aspect, answers_alone)
+    conversation set is in every retrieved passage; the word overlap and the evidence stay the whole `question`'s.
+    A sentence opening with a word of `refers_back` ("Its root causes are …") is scored with its section's heading,
+    the subject it refers to."""
+    candidates = _candidates(question, query_vector, passages, embed, aspect, answers_alone, refers_back)
     if not candidates:
         return Draft([], 0.0, answers is None)
     evidence = max(c.semantic for c in candidates)
@@ -80,8 +83,9 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
         lead = next((c for c in quotable if answers(c.text, c.passage_index)), None)
     elif postings_lead:
         lead = _detail_lead(question, ranked, passages, embed, generic_words) or ranked[0]
-    else:  # a posting's reference names a posting: no lead for a question about something else
-        lead = next((c for c in ranked if c.text != posting_reference(passages[c.passage_index].metadata)), ranked[0])
+    else:  # a question about something other than postings: a document's sentence leads where one is quoted
+        lead = next((c for c in ranked if c.score >= floor and passages[c.passage_index].metadata.get("kind") != "posting"), None) \
+            or next((c for c in ranked if c.text != posting_reference(passages[c.passage_index].metadata)), ranked[0])
     if lead is None:
         return Draft([], evidence, False)
     listed = _listed_items(lead, passages, max_sentences - 1)
@@ -200,6 +204,14 @@ def _with_posting_references(chosen: list[Candidate], passages: list[Passage], q
     return sentences
 
 
+def _with_subject(sentence: str, passage: Passage, refers_back: set[str]) -> str:
+    """The text a sentence is scored by: a sentence that refers back ("Its root causes are …") with its section's
+    heading ("LLM03:2026 Excessive Agency"), the subject it continues; any other sentence as it is."""
+    section = str(passage.metadata.get("section") or "")
+    opening = sentence.split(maxsplit=1)[0].lower() if sentence.strip() else ""
+    return f"{section}: {sentence}" if section and opening in refers_back else sentence
+
+
 def names_company(question: str, metadata: dict) -> bool:
     """Whether the question names the company of the posting with this metadata."""
     company = str(metadata.get("company") or "").casefold()
@@ -208,11 +220,12 @@ def names_company(question: str, metadata: dict) -> bool:
 
 def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage],
                 embed: Callable[[list[str]], np.ndarray], aspect: str | None = None,
-                answers: Answers | None = None) -> list[Candidate]:
+                answers: Answers | None = None, refers_back: Collection[str] = ()) -> list[Candidate]:
     """The passages' sentences scored against the question: the MAX_EMBEDDED that share most of its words, and every
     one that `answers` it whatever words it uses ("prohibited practices … EUR 35 million" for "banned AI")."""
     question_tokens = set(lexical_tokens(question))
-    rows = [(i, position, sentence, facts if kind == "posting" else sentence)
+    back = {word.lower() for word in refers_back}
+    rows = [(i, position, sentence, facts if kind == "posting" else _with_subject(sentence, passage, back))
             for i, passage in enumerate(passages)
             for facts in [posting_facts(passage.text, passage.metadata)]
             for position, (sentence, kind) in enumerate(passage_items(passage.text, posting_reference(passage.metadata),
@@ -232,5 +245,12 @@ def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage]
     for (i, position, sentence, _), vector, similarity, relevance, overlap in zip(rows, vectors, semantic, ranking, overlaps):
         score = SEMANTIC_WEIGHT * float(relevance) + LEXICAL_WEIGHT * overlap + RANK_WEIGHT / (1 + i)
         candidates.append(Candidate(sentence, i, position, float(similarity), score, vector))
-    return candidates
+    # a sentence scored with its section's subject continues its passage: it ranks no higher than the passage's own best
+    referring = [_with_subject(c.text, passages[c.passage_index], back) != c.text for c in candidates]
+    own_best: dict[int, float] = {}
+    for c, refers in zip(candidates, referring):
+        if not refers:
+            own_best[c.passage_index] = max(own_best.get(c.passage_index, c.score), c.score)
+    return [replace(c, score=min(c.score, own_best.get(c.passage_index, c.score))) if refers else c
+            for c, refers in zip(candidates, referring)]
 

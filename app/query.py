@@ -311,12 +311,19 @@ class QueryParser:
         if has_any(low, self.lex["query_compare"]):
             return "compare", "posted", None
         listing = bool(self.which.search(low)) or any(low.startswith(c + " ") or low == c for c in self.lex["query_list_cues"]) \
-            or has_any(low, self.lex["query_list_cues_anywhere"])
+            or self._list_cue_anywhere(low)
         if listing and (has_any(low, self.nouns) or own or re.search(r"\b(?:them|those|these)\b", low)) and not _names_other_thing(low):
             return "list", "posted", None
         if "salary" in cues and "pay_above" not in own:
             return "salary", "posted", None
         return "explain", "posted", None
+
+    def _list_cue_anywhere(self, low: str) -> bool:
+        """A list cue inside the question ("who in Berlin is hiring?"), not one naming the activity after a preposition
+        ("the limitations of hiring a vCISO", "tools like hiring tools")."""
+        activity = set(self.lex["query_list_cues_activity_after"])
+        return any(not set(low[:hit.start()].split()[-1:]) & activity
+                   for hit in phrase_pattern(*self.lex["query_list_cues_anywhere"]).finditer(low))
 
     def _leans_on(self, low: str, own: dict[str, Any], intent: str) -> bool:
         """Whether a question edits the conversation's Query rather than starting afresh (an explanation with

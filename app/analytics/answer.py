@@ -112,7 +112,8 @@ def _salary_sentences(result: Result, who: str, citer: _Citer, c: Computation) -
                 _currency_note(f, cur, c)]
     marks = citer.marks(result.counted, MAX_CITED)
     sentences = [f"The median advertised salary of the {f['with_salary']} {who} with a salary in {cur} is {money(f['median'], cur)} "
-                 f"(midpoint of each posting's range); the middle half lies between {money(f['q1'], cur)} and {money(f['q3'], cur)}, "
+                 f"(midpoint of each posting's range); the typical advertised range runs from {money(f['median_min'], cur)} to "
+                 f"{money(f['median_max'], cur)} (the medians of the lower and of the upper ends), the middle half lies between {money(f['q1'], cur)} and {money(f['q3'], cur)}, "
                  f"and the ranges span {money(f['min'], cur)} to {money(f['max'], cur)} {marks}."]
     sentences.append(_currency_note(f, cur, c))
     return [s for s in sentences if s]

@@ -77,6 +77,7 @@ def salary(rows: list[PostingRow], currency: str) -> tuple[dict[str, Any], list[
         lows = [r.salary_min if r.salary_min is not None else r.salary_max for r in paid]
         highs = [r.salary_max if r.salary_max is not None else r.salary_min for r in paid]
         figures.update(median=median, q1=q1, q3=q3, min=min(lows), max=max(highs),
+                       median_min=statistics.median(lows), median_max=statistics.median(highs),  # the typical range
                        mean=round(statistics.fmean(mids), 2))
     return figures, paid
 

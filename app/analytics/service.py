@@ -47,7 +47,7 @@ def analytics_answer(question: str, filters: Filters, snapshot, parser: QueryPar
     if place:  # "in London": counted over the postings located there
         plan = replace(plan, where=(*plan.where, here))
     unrecognised = [t for t in _unrecognised_terms(question, entities, parser.lex)
-                    if not (place and t in place.split())]
+                    if not (place and t in place.split()) and not _names_currency(t, reading, parser.lex)]
     if unrecognised:  # a company, a place, an edition: counting cannot restrict to it
         absent = unmentioned(unrecognised, [searchable_text(row.passage()) for row in available])
         return _none_mention(asked or question, absent, len(available), decision) if absent else None
@@ -68,6 +68,12 @@ def _unrecognised_terms(question: str, entities, lexicon: dict[str, Any]) -> lis
     can count by."""
     recognised = " ".join(question[m.start : m.end] for m in entities.mentions).lower()
     return [t for t in specific_terms(asked_part(question, lexicon)) if t.lower() not in recognised]
+
+
+def _names_currency(term: str, reading: Query, lexicon: dict[str, Any]) -> bool:
+    """Whether a term is a spelling of the currency the question was read to ask about ("paid in USD"): a
+    condition the plan counts by, like a place."""
+    return bool(reading.currency) and term.lower() in {s.lower() for s in lexicon["currencies"].get(reading.currency, ())}
 
 
 def _none_mention(question: str, absent: list[str], total: int, decision) -> Answer:

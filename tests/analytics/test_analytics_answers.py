@@ -94,6 +94,19 @@ def test_salary_in_the_currency_asked_for(bot, rows):
     assert "the currency you asked for" in answer.text and "(3 in USD)" in answer.text
 
 
+@pytest.mark.parametrize("question, family, currency", [
+    ("What's the typical (median) pay range in the MLSecOps job ads paid in USD?", "mlsecops", "USD"),
+    ("What pay range do the AI governance job ads paid in EUR show?", "ai-governance", "EUR"),
+])
+def test_a_pay_range_in_a_named_currency_is_computed_with_the_typical_range(bot, rows, question, family, currency):
+    answer = bot.ask(question)  # the currency's code is a condition counted by, not a name no posting mentions
+    paid = [r for r in rows if r["role_family"] == family and r.get("currency") == currency]
+    assert answer.route == "analytics" and not answer.abstained and answer.data["result"]["currency"] == currency
+    low, high = statistics.median(r["salary_min"] for r in paid), statistics.median(r["salary_max"] for r in paid)
+    assert f"typical advertised range runs from {low:,.0f} {currency} to {high:,.0f} {currency}" in answer.text
+    assert "illustrative sample postings (fictional)" in answer.text
+
+
 def test_too_few_salaries_for_a_figure_go_to_passages(bot, rows):
     selection = [r for r in rows if r["role_family"] == "ai-governance" and r["seniority"] == "senior"]
     assert Counter(r.get("currency") for r in selection).most_common(1)[0][1] < 3

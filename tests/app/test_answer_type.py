@@ -301,3 +301,16 @@ def test_a_topic_word_is_shared_by_the_words_that_say_the_same():
     need = answer_need(question, LEXICON, specific_terms(question), "amount")
     assert holds_answer("Non-compliance with the prohibited practices of the Act can be fined up to EUR 35 million.", need, LEXICON)
     assert not holds_answer("Other breaches of the Act can be fined up to EUR 15 million.", need, LEXICON)
+
+
+@pytest.mark.parametrize("question, relation", [
+    # a premise with "started applying" (began to apply) asks about a date, not who or when introduced something
+    ("the EU AI Act high-risk requirements for things like hiring tools started applying in August 2026, right?", None),
+    ("When was the Kyverno project started?", "when or by whom it was introduced"),
+    ("Who started the OWASP Top 10 for LLM Applications?", "when or by whom it was introduced"),
+    # "when … released" asks for the release, which a sentence saying when something else happened does not give
+    ("And when was NIST AI RMF Generative AI Profile released?", "when or by whom it was introduced"),
+    ("Under which open-source license is PyRIT released?", None),
+])
+def test_started_asks_for_an_introduction_only_as_one(question, relation):
+    assert answer_need(question, LEXICON, [], expected_answer_type(question, LEXICON)).relation_name == relation

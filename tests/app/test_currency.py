@@ -180,3 +180,48 @@ def test_older_edition_question_over_the_real_owasp_document(tmp_path, embedder)
     assert "2026" in older.text  # the newer edition is still named, after the answer
     premise = bot.ask("is the 2025 owasp llm top 10 still the latest one?")
     assert "2026" in lead(premise.text)  # an outdated premise: the correction is the answer and leads
+
+
+def test_a_status_question_leads_with_the_sentence_saying_which_edition_is_current(tmp_path):
+    from app.extractive import Draft
+
+    bot = currency(tmp_path)
+    question = "Which OWASP Top 10 for LLM should we use now that a 2027 edition is out?"
+    status = "The current edition is the 2026 edition of the OWASP Top 10 for LLM."
+    rumour = "Pages that describe a 2027 edition of the OWASP Top 10 for LLM as released are not supported."
+    drafted = Draft([(rumour, [0]), ("The list is free.", [0]), (status, [0])], 0.8)
+    led = bot.status_first(drafted, [passage("p")], question)
+    assert [s for s, _ in led.sentences] == [status, rumour, "The list is free."]
+    # not drafted: taken from a passage about the present, the answer keeps its length; history is never taken
+    history = Passage("h", "The 2026 edition is still the current one of the OWASP Top 10 for LLM.",
+                      {"kind": "document", "title": "OWASP Top 10 for LLM", "history": True}, 0.5)
+    present = Passage("c", f"The list is free. {status}", {"kind": "document", "title": "OWASP Top 10 for LLM"}, 0.5)
+    short = Draft([(rumour, [0]), ("The list is free.", [1])], 0.8)
+    assert bot.status_first(short, [history, present], question).sentences == [(status, [1]), (rumour, [0])]
+    # a lead that already names the current edition stays; the sentence saying it is current follows it
+    compared = "LLM03 Supply Chain moved to fourth place in the 2026 edition of the OWASP Top 10 for LLM."
+    kept = bot.status_first(Draft([(compared, [0]), ("The list is free.", [1])], 0.8), [history, present], question)
+    assert kept.sentences == [(compared, [0]), (status, [1])]
+    assert bot.status_first(Draft([(status, [0]), (rumour, [0])], 0.8), [present], question).sentences[0] == (status, [0])
+    assert bot.status_first(drafted, [passage("p")], "What skills do MLSecOps postings ask for?") == drafted
+
+
+def test_a_rumoured_version_question_over_the_real_nist_document_leads_with_the_current_version(tmp_path, embedder):
+    """"Now that 2.0 is out": the sentence naming the rumoured version matches best, but the answer is which one is current."""
+    from app import Assistant
+    from ingest.sync import run_ingest
+    from tests.app.answer_checks import lead
+
+    corpus = tmp_path / "corpus"
+    (corpus / "documents").mkdir(parents=True)
+    for name in ("vocabulary.yaml", "lexicon.yaml", "editions.yaml"):
+        shutil.copy(REAL_CORPUS / name, corpus)
+    shutil.copy(REAL_CORPUS / "documents" / "framework-nist-ai-rmf.md", corpus / "documents")
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus)
+    run_ingest(settings, embedder=embedder, show_progress=False)
+    bot = Assistant(settings, embedder=embedder)
+
+    for question in ("which version of the NIST AI RMF should I use now that 2.0 is out?",
+                     "A consultant told us to align with NIST AI RMF 2.0. Has NIST actually released a new version?"):
+        answer = bot.ask(question)
+        assert not answer.abstained and "AI RMF 1.0" in lead(answer.text) and "current" in lead(answer.text)

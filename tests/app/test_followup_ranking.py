@@ -34,3 +34,17 @@ def test_the_follow_ups_own_words_pick_the_lead(embedder):
 
 def test_the_evidence_is_the_standalone_questions_match(embedder):
     assert draft(embedder, OWN_WORDS).evidence == draft(embedder, None).evidence
+
+
+def test_a_question_not_about_postings_leads_with_a_documents_sentence(embedder):
+    """"and what do they need to know about Kubernetes?": a posting's requirement line matches the follow-up's own
+    words best, but the role document's sentence answers the question and leads."""
+    question, own_words = "and what do MLSecOps engineer need to know about Kubernetes?", "and what do they need to know about Kubernetes?"
+    posting = Passage("p", "Kubernetes hardening across development, validation and production clusters.",
+                      {"kind": "posting", "source": "postings/mlsecops.jsonl"}, 1.0)
+    document = Passage("d", "An MLSecOps engineer typically needs strong Kubernetes and container security skills (pod "
+                            "security, network policies, RBAC, admission control, runtime detection) and Python.",
+                       {"kind": "document", "source": "documents/role-mlsecops-engineer.md"}, 0.9)
+    drafted = draft_extractive(question, embedder.embed_query(question), [posting, document], embedder.embed_passages, 2,
+                               aspect=own_words)
+    assert drafted.sentences[0][0].startswith("An MLSecOps engineer typically needs strong Kubernetes")

@@ -74,6 +74,20 @@ def test_what_is_asked(parser, question, intent, sort, limit):
     assert (query.intent, query.sort, query.limit) == (intent, sort, limit)
 
 
+@pytest.mark.parametrize("question, intent", [
+    # "hiring" after a preposition names the activity (a regulation's scope, a decision), not employers' ads
+    ("the EU AI Act high-risk requirements for things like hiring tools started applying in August 2026, right?", "explain"),
+    ("What are the main limitations of hiring a vCISO?", "explain"),
+    ("Is the EU AI Act relevant to hiring in 2026?", "explain"),
+    # ... and as a verb it still asks for postings
+    ("Which companies are hiring AI red teamers?", "list"),
+    ("Is anyone hiring MLSecOps engineers in London?", "list"),
+    ("Is Tessellane Bank hiring?", "list"),
+])
+def test_hiring_asks_for_postings_only_as_a_verb(parser, question, intent):
+    assert parser.parse(question).intent == intent
+
+
 def test_follow_ups_edit_the_query(parser):
     pay = conversation(parser, "Show me senior MLSecOps roles", "What do they pay?")
     assert pay.intent == "salary" and pay.seniority == ("senior",) and pay.role_family == ("mlsecops",) and pay.follow_up
