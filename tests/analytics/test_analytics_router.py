@@ -41,6 +41,7 @@ LABELLED = [
     ("What is the role of threat modeling in AI security?", "passages"),
     ("What percentage of companies suffered an AI-related breach according to the report?", "passages"),
     ("How many hours a week do AI red teamers spend testing?", "passages"),
+    ("How many years of security work does the CCSP require?", "passages"),
 ]
 
 
@@ -56,6 +57,14 @@ def router(embedder):
 
 def test_labelled_questions_are_not_router_examples():
     assert not {q for q, _ in LABELLED} & set(ANALYTICS + PASSAGES)
+
+
+@pytest.mark.parametrize("question", [
+    "How much paid work experience does the CISSP require?",  # "paid" qualifies the experience asked for
+    "How much hands-on experience does the OSCP exam require?",
+])
+def test_what_a_credential_requires_is_explained_not_counted(router, read, question):
+    assert router.route(read(question)).route == "passages"
 
 
 def test_route_accuracy_on_labelled_questions(router, read):
