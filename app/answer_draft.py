@@ -10,8 +10,8 @@ import numpy as np
 from app.answer_type import AnswerNeed, answer_need, holds_answer, says_not_happened
 from app.coverage import asked_terms, asker_setting
 from app.extractive import Answers, Draft, draft_extractive, names_company
-from app.guidance import (asked_kinds, asker_backgrounds, asks_about_postings, guidance_items, has_covered_target,
-                          without_held)
+from app.guidance import (asked_kinds, asker_backgrounds, asks_about_postings, focus_words, guidance_items,
+                          has_covered_target, without_held)
 from app.sentences import entry_clause, passage_sentences, posting_reference
 from app.types import Passage
 from ingest.snapshot import Snapshot
@@ -80,7 +80,8 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     kinds, followed = asked_kinds(question, lexicon), ()
     if draft.sentences and kinds:
         items = guidance_items(query_vector, kinds, passages, roles, roles_of, embed, snapshot, lexicon,
-                               max_sentences * GUIDANCE_ITEMS_PER_SENTENCE, asker_backgrounds(question, lexicon))
+                               max_sentences * GUIDANCE_ITEMS_PER_SENTENCE, asker_backgrounds(question, lexicon),
+                               focus_words(question, lexicon), credentials_of)
         items = without_held(items, credentials_of(asker_setting(question, lexicon)), credentials_of)
         if items and (not need or holds_answer(items[0][0], replace(need, subjects=()), lexicon)):
             draft, passages = _items_draft(draft, passages, items)  # it leads with a value of the type asked for, if any
