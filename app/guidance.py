@@ -8,7 +8,7 @@ from typing import Any, Callable
 import numpy as np
 
 from app.answer_type import has_phrase, question_words
-from app.coverage import asked_part, asker_setting, asking_sentences, specific_terms
+from app.coverage import asked_part, asking_sentences, specific_terms
 from app.filters import Filters
 from app.sentences import passage_items, split_sentences
 from app.types import Passage
@@ -39,13 +39,12 @@ class Unit:
 
 def is_guidance(question: str, lexicon: dict[str, Any]) -> bool:
     """A question about what to do ("what should I learn", "how do I get into"), or one from someone who names their
-    role or tells of themselves that asks for a kind of guidance ("Privacy counsel here. Which credential makes
-    sense?", "I start as our first MLSecOps engineer. What are my core responsibilities?"), that does not ask about
-    postings."""
+    role that asks for a kind of guidance ("Privacy counsel here. Which credential makes sense?"), that does not ask
+    about postings."""
     folded = question_words(question)
     asks = any(has_phrase(folded, p) for p in lexicon["guidance_questions"])
-    tells = bool(asker_backgrounds(question, lexicon) or asker_setting(question, lexicon))
-    asks = asks or tells and any(has_phrase(folded, p) for spec in lexicon["guidance_kinds"].values() for p in spec["asks"])
+    asks = asks or bool(asker_backgrounds(question, lexicon)) and any(
+        has_phrase(folded, p) for spec in lexicon["guidance_kinds"].values() for p in spec["asks"])
     return asks and not asks_about_postings(question, lexicon)
 
 
@@ -61,12 +60,14 @@ def has_covered_target(question: str, role_family: object, lexicon: dict[str, An
 def asks_about_postings(question: str, lexicon: dict[str, Any]) -> bool:
     """A question about job postings: "which roles…", "postings that…", "the role at Acme" — in the clauses that ask
     ("I'm writing the job ad for our first MLSecOps engineer. Which skills should I list?" asks about skills), but
-    for those that ask for a kind of guidance ("…and what roles should I target?" asks for the path's target roles)."""
+    for those whose ask for a kind of guidance names roles ("…and what roles should I target?" asks for the path's
+    target roles)."""
     clauses = [question_words(c) for s in split_sentences(asking_sentences(question))
                for c in asked_clauses(_without_goal(s, lexicon), lexicon)]
-    kinds = [p for spec in lexicon["guidance_kinds"].values() for p in spec["asks"]]
-    return any(any(has_phrase(c, p) for p in lexicon["posting_words"]) and not any(has_phrase(c, p) for p in kinds)
-               for c in clauses)
+    posting = lexicon["posting_words"]
+    role_asks = [p for spec in lexicon["guidance_kinds"].values() for p in spec["asks"]
+                 if any(has_phrase(question_words(p.replace("…", " ")), w) for w in posting)]
+    return any(any(has_phrase(c, p) for p in posting) and not any(has_phrase(c, p) for p in role_asks) for c in clauses)
 
 
 def asked_clauses(sentence: str, lexicon: dict[str, Any]) -> list[str]:
@@ -187,19 +188,27 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
 
 
 def focus_words(question: str, lexicon: dict[str, Any]) -> frozenset[str]:
-    """The stems of the words the question's asking sentences are about, not numbers nor the words asking for guidance ("what
-    practical hardening should I practise on my pipeline?" is about hardening a pipeline)."""
-    asking = lexical_tokens(asking_sentences(asked_part(question, lexicon)))
+    """The stems of the words the question's asking sentences are about ("what practical hardening should I practise
+    on my pipeline?" is about hardening a pipeline; "which roles can I target?" about target roles): not numbers, the
+    words that only ask for guidance ("should I") nor those after an exclusion ("besides jailbreaks"); none when the
+    question asks for a plan in order (lexicon `guidance_in_order`: "what should I study first")."""
+    folded, asking = question_words(question), asking_sentences(asked_part(question, lexicon))
+    if any(has_phrase(folded, p) for p in lexicon["guidance_in_order"]):
+        return frozenset()
+    for exclusion in lexicon["guidance_focus_exclusions"]:
+        asking = asking.split(f" {exclusion} ")[0]
     phrases = [*lexicon["guidance_questions"], *(p for spec in lexicon["guidance_kinds"].values()
-                                                  for key in ("asks", "asks_if_retrieved") for p in spec.get(key, ()))]
-    return frozenset(w for w in asking if w.isalpha() and len(w) > 2) - set(lexical_tokens(" ".join(phrases).replace("…", " ")))
+                                                  for p in spec.get("asks_if_retrieved", ()))]
+    stems = frozenset(w for w in lexical_tokens(asking) if w.isalpha() and len(w) > 2)
+    return stems - set(lexical_tokens(" ".join(phrases)))
 
 
 def _focus_first(items: list[tuple[str, Passage]], focus: frozenset[str]) -> list[tuple[str, Passage]]:
-    """The items led by the one sharing most `focus` words, when it shares more than the first; the rest in order."""
+    """The items led by the one sharing most `focus` words, when it shares more than the first and more than one word;
+    the rest in order."""
     shared = [len(focus & set(lexical_tokens(text))) for text, _ in items]
     top = max(range(len(items)), key=lambda n: (shared[n], -n), default=0)
-    return [items[top], *items[:top], *items[top + 1:]] if items and shared[top] > shared[0] else items
+    return [items[top], *items[:top], *items[top + 1:]] if items and shared[top] > max(shared[0], 1) else items
 
 
 def without_held(items: list[tuple[str, Passage]], held: tuple[str, ...],
