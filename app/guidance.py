@@ -111,7 +111,8 @@ def _folded(phrase: str) -> str:
 def asked_kinds(question: str, lexicon: dict[str, Any]) -> dict[str, bool]:
     """The kinds of guidance a guidance question asks for (lexicon `guidance_kinds`: a plan, certifications,
     interview topics), each True when any section of it may answer, False when only a retrieved one may (a bare
-    "how do I"), in the order its asking part asks them (those only its setting names last); none for any other
+    "how do I"), in the order its asking part asks them (those only its setting names last, but for a kind the
+    asker's own words name as often, `asked_only`: "…to practise my skills" asks for no skills); none for any other
     question."""
     if not is_guidance(question, lexicon):
         return {}
@@ -120,7 +121,8 @@ def asked_kinds(question: str, lexicon: dict[str, Any]) -> dict[str, bool]:
     for kind, spec in lexicon["guidance_kinds"].items():
         for key, any_section in (("asks", True), ("asks_if_retrieved", False)):
             found = [at if at >= 0 else len(asking) + _phrase_at(folded, p)
-                     for at, p in ((_phrase_at(asking, p), p) for p in spec.get(key, ())) if has_phrase(folded, p)]
+                     for at, p in ((_phrase_at(asking, p), p) for p in spec.get(key, ()))
+                     if has_phrase(asking if spec.get("asked_only") else folded, p)]
             if found and kind not in kinds:
                 kinds[kind], where[kind] = any_section, min(found)
     return dict(sorted(kinds.items(), key=lambda item: where[item[0]]))
