@@ -149,8 +149,9 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     the kind asked first, was `retrieved` highest, and whose heading best matches
     the question, in that order of preference — led by the item that shares most of the question's `focus` words
     (not those of its heading);
-    then, for each asked kind it does not give, of the best unit from another section that gives it, and of the best
-    unit from another section naming one of the `roles` (the role's one-line path, or its section); the first of them
+    then, for each asked kind it does not give, of the best unit from another section that gives it, and, unless it is
+    the path from the asker's background and gives every asked kind, of the best unit from another section naming
+    one of the `roles` (the role's one-line path, or its section); the first of them
     that gives the kind asked first leads.
     A certifications unit starts at its first item naming a credential (`credentials_of`). Empty when no unit answers
     (a kind asked only by a bare "how do I" needs a retrieved unit, one naming a role of the question or one from
@@ -175,7 +176,8 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
         if kind not in best.kinds and not any(kind in u.kinds for u in others):
             others += [u for u in order[1:] if kind in u.kinds and u.section != best.section
                        and fit[id(u)] < 2 and not other_role[id(u)]][:1]
-    others += [u for u in order[1:] if u.section != best.section and set(u.roles) & set(roles)
+    complete = fit[id(best)] == 0 and set(kinds) <= best.kinds  # the asker's own path gives every asked part
+    others += [u for u in order[1:] if u.section != best.section and set(u.roles) & set(roles) and not complete
                and all(o.section != u.section for o in others)][:1]
     best_items = _ordered_items(best, "plan" in kinds, "certifications" in kinds, credentials_of)
     share = max(limit // SECOND_UNIT_SHARE, (limit - len(best_items)) // max(len(others), 1))
