@@ -37,14 +37,15 @@ class Unit:
         return self.chunks[0].metadata.get("context", "")
 
 
-def is_guidance(question: str, lexicon: dict[str, Any]) -> bool:
+def is_guidance(question: str, lexicon: dict[str, Any], names_credential: bool = False) -> bool:
     """A question about what to do ("what should I learn", "how do I get into"), or one from someone who names their
-    role that asks for a kind of guidance ("Privacy counsel here. Which credential makes sense?"), that does not ask
-    about postings."""
+    role that asks for a kind of guidance ("Privacy counsel here. Which credential makes sense?") or about a
+    credential it names (`names_credential`: "Student here. Could I take the CISSP after my degree?"), that does not
+    ask about postings."""
     folded = question_words(question)
     asks = any(has_phrase(folded, p) for p in lexicon["guidance_questions"])
-    asks = asks or bool(asker_backgrounds(question, lexicon)) and any(
-        has_phrase(folded, p) for spec in lexicon["guidance_kinds"].values() for p in spec["asks"])
+    asks = asks or bool(asker_backgrounds(question, lexicon)) and (names_credential or any(
+        has_phrase(folded, p) for spec in lexicon["guidance_kinds"].values() for p in spec["asks"]))
     return asks and not asks_about_postings(question, lexicon)
 
 
@@ -108,13 +109,13 @@ def _folded(phrase: str) -> str:
     return question_words(phrase).strip(" ^")
 
 
-def asked_kinds(question: str, lexicon: dict[str, Any]) -> dict[str, bool]:
+def asked_kinds(question: str, lexicon: dict[str, Any], names_credential: bool = False) -> dict[str, bool]:
     """The kinds of guidance a guidance question asks for (lexicon `guidance_kinds`: a plan, certifications,
     interview topics), each True when any section of it may answer, False when only a retrieved one may (a bare
     "how do I"), in the order its asking part asks them (those only its setting names last, but for a kind the
-    asker's own words name as often, `asked_only`: "…to practise my skills" asks for no skills); none for any other
-    question."""
-    if not is_guidance(question, lexicon):
+    asker's own words name as often, `asked_only`: "…to practise my skills" asks for no skills); a question whose
+    asking part names a credential (`names_credential`) asks about certifications; none for any other question."""
+    if not is_guidance(question, lexicon, names_credential):
         return {}
     folded, asking = question_words(question), question_words(asking_sentences(asked_part(question, lexicon)))
     kinds, where = {}, {}
@@ -125,6 +126,8 @@ def asked_kinds(question: str, lexicon: dict[str, Any]) -> dict[str, bool]:
                      if has_phrase(asking if spec.get("asked_only") else folded, p)]
             if found and kind not in kinds:
                 kinds[kind], where[kind] = any_section, min(found)
+    if names_credential and "certifications" not in kinds:
+        kinds["certifications"], where["certifications"] = True, len(folded) + len(asking)
     return dict(sorted(kinds.items(), key=lambda item: where[item[0]]))
 
 
@@ -142,9 +145,11 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
                    roles_of: Callable[[str], tuple[str, ...]], embed: Callable[[list[str]], np.ndarray],
                    snapshot: Snapshot, lexicon: dict[str, Any], limit: int,
                    backgrounds: frozenset[str | None] = frozenset(), focus: frozenset[str] = frozenset(),
-                   credentials_of: Callable[[str], tuple[str, ...]] = lambda text: ()) -> list[tuple[str, Passage]]:
+                   credentials_of: Callable[[str], tuple[str, ...]] = lambda text: (),
+                   asked_credentials: tuple[str, ...] = ()) -> list[tuple[str, Passage]]:
     """(sentence, chunk) in answer order: the items of the best unit — the one that is not about a role other than the
-    question's `roles` (a path from a background is about that background), gives most of the asked `kinds`, is a
+    question's `roles` (a path from a background is about that background), names a credential the question asks
+    about (`asked_credentials`), gives most of the asked `kinds`, is a
     path from the asker's `backgrounds` (else from no background; never from another one the asker named), gives
     the kind asked first, was `retrieved` highest, and whose heading best matches
     the question, in that order of preference — led by the item that shares most of the question's `focus` words
@@ -168,7 +173,10 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     other_role = {id(u): bool(roles and u.roles and u.background is None and not set(u.roles) & set(roles)) for u in units}
     fit = {id(u): _background_fit(u.background, backgrounds) for u in units}
     asked_first = {kind: n for n, kind in enumerate(kinds)}
-    order = sorted(units, key=lambda u: (other_role[id(u)], -len(u.kinds), fit[id(u)], min(map(asked_first.get, u.kinds)),
+    names_asked = {id(u): bool(asked_credentials) and any(set(asked_credentials) & set(credentials_of(text))
+                                                         for text, *_ in u.items) for u in units}
+    order = sorted(units, key=lambda u: (other_role[id(u)], not names_asked[id(u)], -len(u.kinds), fit[id(u)],
+                                         min(map(asked_first.get, u.kinds)),
                                          rank.get(u.section, len(retrieved)), -similarity[id(u)]))
     best = order[0]
     others: list[Unit] = []

@@ -61,6 +61,12 @@ only to holders of an active CISM or CISSP.
 A vCISO or head of security needs risk management, communication with executives and familiarity with frameworks such
 as NIST CSF, ISO/IEC 27001 and SOC 2. Common credentials are CISSP, CISM and, for AI, ISACA's AAISM.
 
+## Foundation certifications across AI security roles
+
+- **CISSP (ISC2).** CISSP requires five years of cumulative paid work experience in two or more of its eight domains.
+A four-year degree can substitute for one year. Candidates without the experience can become an Associate of ISC2.
+- **CISM (ISACA).** CISM requires five years of information security work experience.
+
 ## Certifications for MLSecOps engineers
 
 For an MLSecOps or ML platform security engineer, Kubernetes and cloud automation credentials carry the most weight.
@@ -117,6 +123,15 @@ def test_a_certifications_answer_leads_with_a_credential_not_the_sections_topic_
     assert not answer.abstained, answer.text
     assert "CKS" in lead(answer.text) and "carry the most weight" not in lead(answer.text), answer.text
     assert "CKA" in answer.text
+    assert_well_cited(answer)
+
+
+def test_a_student_asking_about_a_named_credential_gets_its_entry_with_what_to_do_instead(bot):
+    answer = bot.ask("Second-year security student. Could I take the CISSP right after my degree, "
+                     "and if not what can I do instead?")
+    assert not answer.abstained, answer.text
+    assert lead(answer.text).startswith("CISSP (ISC2): CISSP requires five years"), answer.text
+    assert "Associate of ISC2" in answer.text, answer.text
     assert_well_cited(answer)
 
 
