@@ -151,7 +151,7 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     question's `roles` (a path from a background is about that background), names a credential the question asks
     about (`asked_credentials`), gives most of the asked `kinds`, is a
     path from the asker's `backgrounds` (else from no background; never from another one the asker named), gives
-    the kind asked first, was `retrieved` highest, and whose heading best matches
+    the kind asked first, names one of the `roles`, was `retrieved` highest, and whose heading best matches
     the question, in that order of preference — led by the item that shares most of the question's `focus` words
     (not those of its heading);
     then, for each asked kind it does not give, of the best unit from another section that gives it, and, unless it is
@@ -176,7 +176,7 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     names_asked = {id(u): bool(asked_credentials) and any(set(asked_credentials) & set(credentials_of(text))
                                                          for text, *_ in u.items) for u in units}
     order = sorted(units, key=lambda u: (other_role[id(u)], not names_asked[id(u)], -len(u.kinds), fit[id(u)],
-                                         min(map(asked_first.get, u.kinds)),
+                                         min(map(asked_first.get, u.kinds)), not set(u.roles) & set(roles),
                                          rank.get(u.section, len(retrieved)), -similarity[id(u)]))
     best = order[0]
     others: list[Unit] = []
