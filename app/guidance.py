@@ -8,7 +8,7 @@ from typing import Any, Callable
 import numpy as np
 
 from app.answer_type import has_phrase, question_words
-from app.coverage import asked_part, asking_sentences, specific_terms
+from app.coverage import asked_part, asker_setting, asking_sentences, specific_terms
 from app.filters import Filters
 from app.sentences import passage_items, split_sentences
 from app.types import Passage
@@ -39,13 +39,14 @@ class Unit:
 
 def is_guidance(question: str, lexicon: dict[str, Any], names_credential: bool = False) -> bool:
     """A question about what to do ("what should I learn", "how do I get into"), or one from someone who names their
-    role that asks for a kind of guidance ("Privacy counsel here. Which credential makes sense?") or about a
-    credential it names (`names_credential`: "Student here. Could I take the CISSP after my degree?"), that does not
-    ask about postings."""
+    role that asks for a kind of guidance ("Privacy counsel here. Which credential makes sense?"), or who tells of
+    their role and asks about a credential it names (`names_credential`: "Second-year student. Could I take the
+    CISSP after my degree?"), that does not ask about postings."""
     folded = question_words(question)
     asks = any(has_phrase(folded, p) for p in lexicon["guidance_questions"])
-    asks = asks or bool(asker_backgrounds(question, lexicon)) and (names_credential or any(
-        has_phrase(folded, p) for spec in lexicon["guidance_kinds"].values() for p in spec["asks"]))
+    asks = asks or bool(asker_backgrounds(question, lexicon)) and any(
+        has_phrase(folded, p) for spec in lexicon["guidance_kinds"].values() for p in spec["asks"])
+    asks = asks or names_credential and bool(asker_backgrounds(asker_setting(question, lexicon), lexicon))
     return asks and not asks_about_postings(question, lexicon)
 
 
@@ -149,9 +150,10 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
                    asked_credentials: tuple[str, ...] = ()) -> list[tuple[str, Passage]]:
     """(sentence, chunk) in answer order: the items of the best unit — the one that is not about a role other than the
     question's `roles` (a path from a background is about that background), names a credential the question asks
-    about (`asked_credentials`), gives most of the asked `kinds`, is a
+    about (`asked_credentials`; a section heading lexicon `sections_if_named` answers only then), gives most of the
+    asked `kinds`, is a
     path from the asker's `backgrounds` (else from no background; never from another one the asker named), gives
-    the kind asked first, names one of the `roles`, was `retrieved` highest, and whose heading best matches
+    the kind asked first, was `retrieved` highest, and whose heading best matches
     the question, in that order of preference — led by the item that shares most of the question's `focus` words
     (not those of its heading);
     then, for each asked kind it does not give, of the best unit from another section that gives it, and, unless it is
@@ -169,14 +171,18 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
              or _background_fit(u.background, backgrounds) == 0]
     if not units:
         return []
+    names_asked = {id(u): bool(asked_credentials) and any(set(asked_credentials) & set(credentials_of(text))
+                                                         for text, *_ in u.items) for u in units}
+    units = [u for u in units if names_asked[id(u)] or not any(  # a general section answers for the credentials it names
+        has_phrase(question_words(u.section), p) for k in u.kinds for p in lexicon["guidance_kinds"][k].get("sections_if_named", ()))]
+    if not units:
+        return []
     similarity = dict(zip(map(id, units), embed([u.label for u in units]) @ question_vector))
     other_role = {id(u): bool(roles and u.roles and u.background is None and not set(u.roles) & set(roles)) for u in units}
     fit = {id(u): _background_fit(u.background, backgrounds) for u in units}
     asked_first = {kind: n for n, kind in enumerate(kinds)}
-    names_asked = {id(u): bool(asked_credentials) and any(set(asked_credentials) & set(credentials_of(text))
-                                                         for text, *_ in u.items) for u in units}
     order = sorted(units, key=lambda u: (other_role[id(u)], not names_asked[id(u)], -len(u.kinds), fit[id(u)],
-                                         min(map(asked_first.get, u.kinds)), not set(u.roles) & set(roles),
+                                         min(map(asked_first.get, u.kinds)),
                                          rank.get(u.section, len(retrieved)), -similarity[id(u)]))
     best = order[0]
     others: list[Unit] = []
