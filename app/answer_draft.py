@@ -8,10 +8,10 @@ from typing import Any, Callable
 import numpy as np
 
 from app.answer_type import AnswerNeed, answer_need, holds_answer, says_not_happened
-from app.coverage import asked_terms, asker_setting
+from app.coverage import asked_part, asked_terms, asker_setting, asking_sentences
 from app.extractive import Answers, Draft, draft_extractive, names_company
-from app.guidance import (asked_kinds, asker_backgrounds, asks_about_postings, guidance_items, has_covered_target,
-                          without_held)
+from app.guidance import (asked_kinds, asker_backgrounds, asks_about_postings, focus_words, guidance_items,
+                          has_covered_target, without_held)
 from app.posting_heads import with_posting_heads
 from app.sentences import entry_clause, passage_sentences, posting_reference
 from app.types import Passage
@@ -84,10 +84,12 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     asks_for = need.missing(lexicon) if need else None
     if not draft.answered:
         return AnswerDraft(draft, passages, asks_for, asks_for)
-    kinds, followed = asked_kinds(question, lexicon), ()
+    asked_credentials = credentials_of(asking_sentences(asked_part(question, lexicon)))
+    kinds, followed = asked_kinds(question, lexicon, bool(asked_credentials)), ()
     if draft.sentences and kinds:
         items = guidance_items(query_vector, kinds, passages, roles, roles_of, embed, snapshot, lexicon,
-                               max_sentences * GUIDANCE_ITEMS_PER_SENTENCE, asker_backgrounds(question, lexicon))
+                               max_sentences * GUIDANCE_ITEMS_PER_SENTENCE, asker_backgrounds(question, lexicon),
+                               focus_words(question, lexicon), credentials_of, asked_credentials)
         items = without_held(items, credentials_of(asker_setting(question, lexicon)), credentials_of)
         if items and (not need or holds_answer(items[0][0], replace(need, subjects=()), lexicon)):
             draft, passages = _items_draft(draft, passages, items)  # it leads with a value of the type asked for, if any

@@ -89,11 +89,15 @@ def _reading(question: str, lexicon: dict[str, Any]) -> list[tuple[str, str]]:
 def _parts(sentence: str, lexicon: dict[str, Any]) -> list[tuple[str, bool]]:
     """A sentence as (text, asks) parts: one that tells, or one that asks (ends in "?" or opens with a question
     word), after an opening clause that tells when a clause break comes before its question word ("Teaching a
-    bootcamp — how many questions…?")."""
+    bootcamp — how many questions…?") or ends an introduction ("Career changer here: show me…")."""
     openers = lexicon["asker"]["question_openers"]
     words = sentence.split()
     if not words:
         return []
+    for i in range(1, len(words)):  # an introduction ("Career changer here: show me…") tells, whatever follows it
+        if _bare_word(words[i - 1]) == lexicon["asker"]["introduction_end"] and words[i - 1][-1:] in ",;:" \
+                and _bare_word(words[0]) not in openers:
+            return [(" ".join(words[:i]), False), *_parts(" ".join(words[i:]), lexicon)]
     if not (sentence.rstrip().endswith("?") or _bare_word(words[0]) in openers):
         return [(sentence.strip(), False)]
     for i in range(1, len(words)):

@@ -8,10 +8,11 @@ from typing import Any, Callable
 import numpy as np
 
 from app.answer_type import has_phrase, question_words
-from app.coverage import asking_sentences, specific_terms
+from app.coverage import asked_part, asker_setting, asking_sentences, specific_terms
 from app.filters import Filters
 from app.sentences import passage_items, split_sentences
 from app.types import Passage
+from ingest.lexical import lexical_tokens
 from ingest.snapshot import Snapshot
 
 PATH_STEP = "→"  # how a learning path joins its steps
@@ -36,14 +37,16 @@ class Unit:
         return self.chunks[0].metadata.get("context", "")
 
 
-def is_guidance(question: str, lexicon: dict[str, Any]) -> bool:
+def is_guidance(question: str, lexicon: dict[str, Any], names_credential: bool = False) -> bool:
     """A question about what to do ("what should I learn", "how do I get into"), or one from someone who names their
-    role that asks for a kind of guidance ("Privacy counsel here. Which credential makes sense?"), that does not ask
-    about postings."""
+    role that asks for a kind of guidance ("Privacy counsel here. Which credential makes sense?"), or who tells of
+    their role and asks about a credential it names (`names_credential`: "Second-year student. Could I take the
+    CISSP after my degree?"), that does not ask about postings."""
     folded = question_words(question)
     asks = any(has_phrase(folded, p) for p in lexicon["guidance_questions"])
     asks = asks or bool(asker_backgrounds(question, lexicon)) and any(
         has_phrase(folded, p) for spec in lexicon["guidance_kinds"].values() for p in spec["asks"])
+    asks = asks or names_credential and bool(asker_backgrounds(asker_setting(question, lexicon), lexicon))
     return asks and not asks_about_postings(question, lexicon)
 
 
@@ -57,10 +60,32 @@ def has_covered_target(question: str, role_family: object, lexicon: dict[str, An
 
 
 def asks_about_postings(question: str, lexicon: dict[str, Any]) -> bool:
-    """A question about job postings: "which roles…", "postings that…", "the role at Acme" — in the sentences that
-    ask ("I'm writing the job ad for our first MLSecOps engineer. Which skills should I list?" asks about skills)."""
-    folded = question_words(" ".join(_without_goal(s, lexicon) for s in split_sentences(asking_sentences(question))))
-    return any(has_phrase(folded, p) for p in lexicon["posting_words"])
+    """A question about job postings: "which roles…", "postings that…", "the role at Acme" — in the clauses that ask
+    ("I'm writing the job ad for our first MLSecOps engineer. Which skills should I list?" asks about skills), but
+    for those whose ask for a kind of guidance names roles ("…and what roles should I target?" asks for the path's
+    target roles)."""
+    clauses = [question_words(c) for s in split_sentences(asking_sentences(question))
+               for c in asked_clauses(_without_goal(s, lexicon), lexicon)]
+    posting = lexicon["posting_words"]
+    role_asks = [p for spec in lexicon["guidance_kinds"].values() for p in spec["asks"]
+                 if any(has_phrase(question_words(p.replace("…", " ")), w) for w in posting)]
+    return any(any(has_phrase(c, p) for p in posting) and not any(has_phrase(c, p) for p in role_asks) for c in clauses)
+
+
+def asked_clauses(sentence: str, lexicon: dict[str, Any]) -> list[str]:
+    """A sentence's asked clauses, split before a question word that follows a comma or "and"/"or" ("How do I get
+    into AI security, what should I study first and what roles should I target?" asks three things)."""
+    openers, clauses, words = lexicon["asker"]["question_openers"], [[]], sentence.split()
+    for i, word in enumerate(words):
+        bare = word.strip("()[],.;:!?\"'").lower().split("'")[0]
+        following = words[i + 1].strip("?,.").lower().split("'")[0] if i + 1 < len(words) else ""
+        if clauses[-1] and (bare in ("and", "or") and following in openers):
+            clauses.append([])
+            continue
+        clauses[-1].append(word)
+        if word.endswith((",", ";")) and following in openers:
+            clauses.append([])
+    return [" ".join(c) for c in clauses if c]
 
 
 def _without_goal(sentence: str, lexicon: dict[str, Any]) -> str:
@@ -85,20 +110,31 @@ def _folded(phrase: str) -> str:
     return question_words(phrase).strip(" ^")
 
 
-def asked_kinds(question: str, lexicon: dict[str, Any]) -> dict[str, bool]:
+def asked_kinds(question: str, lexicon: dict[str, Any], names_credential: bool = False) -> dict[str, bool]:
     """The kinds of guidance a guidance question asks for (lexicon `guidance_kinds`: a plan, certifications,
     interview topics), each True when any section of it may answer, False when only a retrieved one may (a bare
-    "how do I"); none for any other question."""
-    if not is_guidance(question, lexicon):
+    "how do I"), in the order its asking part asks them (those only its setting names last, but for a kind the
+    asker's own words name as often, `asked_only`: "…to practise my skills" asks for no skills); a question whose
+    asking part names a credential (`names_credential`) asks about certifications; none for any other question."""
+    if not is_guidance(question, lexicon, names_credential):
         return {}
-    folded = question_words(question)
-    kinds = {}
+    folded, asking = question_words(question), question_words(asking_sentences(asked_part(question, lexicon)))
+    kinds, where = {}, {}
     for kind, spec in lexicon["guidance_kinds"].items():
-        if any(has_phrase(folded, p) for p in spec["asks"]):
-            kinds[kind] = True
-        elif any(has_phrase(folded, p) for p in spec.get("asks_if_retrieved", ())):
-            kinds[kind] = False
-    return kinds
+        for key, any_section in (("asks", True), ("asks_if_retrieved", False)):
+            found = [at if at >= 0 else len(asking) + _phrase_at(folded, p)
+                     for at, p in ((_phrase_at(asking, p), p) for p in spec.get(key, ()))
+                     if has_phrase(asking if spec.get("asked_only") else folded, p)]
+            if found and kind not in kinds:
+                kinds[kind], where[kind] = any_section, min(found)
+    if names_credential and "certifications" not in kinds:
+        kinds["certifications"], where["certifications"] = True, len(folded) + len(asking)
+    return dict(sorted(kinds.items(), key=lambda item: where[item[0]]))
+
+
+def _phrase_at(folded: str, phrase: str) -> int:
+    """Where a lexicon phrase first occurs in question_words() text, -1 when it does not."""
+    return folded.find(f" {_folded(phrase.split('…')[0])} ") if has_phrase(folded, phrase) else -1
 
 
 def retrieval_filters(question: str, filters: Filters, lexicon: dict[str, Any]) -> Filters:
@@ -109,13 +145,24 @@ def retrieval_filters(question: str, filters: Filters, lexicon: dict[str, Any]) 
 def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieved: list[Passage], roles: tuple[str, ...],
                    roles_of: Callable[[str], tuple[str, ...]], embed: Callable[[list[str]], np.ndarray],
                    snapshot: Snapshot, lexicon: dict[str, Any], limit: int,
-                   backgrounds: frozenset[str | None] = frozenset()) -> list[tuple[str, Passage]]:
-    """(sentence, chunk) in answer order: the items of the best unit — the one that gives most of the asked `kinds`,
-    is a path from the asker's `backgrounds` (else from no background; never from another one the asker named), is
-    not about a role other than the question's `roles`, was `retrieved` highest, and whose heading best matches the
-    question, in that order of preference — then of the best unit from another section naming one of the `roles`
-    (the role's one-line path, or its section), a plan first. Empty when no unit answers (a kind asked only by a
-    bare "how do I" needs a retrieved unit, one naming a role of the question or one from the asker's background)."""
+                   backgrounds: frozenset[str | None] = frozenset(), focus: frozenset[str] = frozenset(),
+                   credentials_of: Callable[[str], tuple[str, ...]] = lambda text: (),
+                   asked_credentials: tuple[str, ...] = ()) -> list[tuple[str, Passage]]:
+    """(sentence, chunk) in answer order: the items of the best unit — the one that is not about a role other than the
+    question's `roles` (a path from a background is about that background), names a credential the question asks
+    about (`asked_credentials`; a section heading lexicon `sections_if_named` answers only then), gives most of the
+    asked `kinds`, is a
+    path from the asker's `backgrounds` (else from no background; never from another one the asker named), gives
+    the kind asked first, was `retrieved` highest, and whose heading best matches
+    the question, in that order of preference — led by the item that shares most of the question's `focus` words
+    (not those of its heading);
+    then, for each asked kind it does not give, of the best unit from another section that gives it, and, unless it is
+    the path from the asker's background and gives every asked kind, of the best unit from another section naming
+    one of the `roles` (the role's one-line path, or its section); the first of them
+    that gives the kind asked first leads.
+    A certifications unit starts at its first item naming a credential (`credentials_of`). Empty when no unit answers
+    (a kind asked only by a bare "how do I" needs a retrieved unit, one naming a role of the question or one from
+    the asker's background)."""
     rank: dict[str, int] = {}
     for position, passage in enumerate(retrieved):
         rank.setdefault(passage.metadata.get("context"), position)
@@ -124,21 +171,62 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
              or _background_fit(u.background, backgrounds) == 0]
     if not units:
         return []
+    names_asked = {id(u): bool(asked_credentials) and any(set(asked_credentials) & set(credentials_of(text))
+                                                         for text, *_ in u.items) for u in units}
+    units = [u for u in units if names_asked[id(u)] or not any(  # a general section answers for the credentials it names
+        has_phrase(question_words(u.section), p) for k in u.kinds for p in lexicon["guidance_kinds"][k].get("sections_if_named", ()))]
+    if not units:
+        return []
     similarity = dict(zip(map(id, units), embed([u.label for u in units]) @ question_vector))
-    other_role = {id(u): bool(roles and u.roles and not set(u.roles) & set(roles)) for u in units}
+    other_role = {id(u): bool(roles and u.roles and u.background is None and not set(u.roles) & set(roles)) for u in units}
     fit = {id(u): _background_fit(u.background, backgrounds) for u in units}
-    order = sorted(units, key=lambda u: (-len(u.kinds), fit[id(u)], other_role[id(u)],
+    asked_first = {kind: n for n, kind in enumerate(kinds)}
+    order = sorted(units, key=lambda u: (other_role[id(u)], not names_asked[id(u)], -len(u.kinds), fit[id(u)],
+                                         min(map(asked_first.get, u.kinds)),
                                          rank.get(u.section, len(retrieved)), -similarity[id(u)]))
     best = order[0]
-    second = next((u for u in order[1:] if u.section != best.section and set(u.roles) & set(roles)), None)
-    best_items = _ordered_items(best, plan="plan" in kinds and "plan" in best.kinds)
-    if second is None:
-        return best_items[:limit]
-    second_items = _ordered_items(second, plan="plan" in kinds and "plan" in second.kinds)
-    second_items = second_items[: max(limit // SECOND_UNIT_SHARE, limit - len(best_items))]
-    best_items = best_items[: limit - len(second_items)]
-    plan_first = "plan" in kinds and "plan" in second.kinds and "plan" not in best.kinds
-    return second_items + best_items if plan_first else best_items + second_items
+    others: list[Unit] = []
+    for kind in kinds:  # each asked part gets its answer: a kind the best unit does not give comes from another
+        if kind not in best.kinds and not any(kind in u.kinds for u in others):
+            others += [u for u in order[1:] if kind in u.kinds and u.section != best.section
+                       and fit[id(u)] < 2 and not other_role[id(u)]][:1]
+    complete = fit[id(best)] == 0 and set(kinds) <= best.kinds  # the asker's own path gives every asked part
+    others += [u for u in order[1:] if u.section != best.section and set(u.roles) & set(roles) and not complete
+               and all(o.section != u.section for o in others)][:1]
+    best_items = _ordered_items(best, "plan" in kinds, "certifications" in kinds, credentials_of)
+    share = max(limit // SECOND_UNIT_SHARE, (limit - len(best_items)) // max(len(others), 1))
+    other_items = [_ordered_items(u, "plan" in kinds, "certifications" in kinds, credentials_of)[:share] for u in others]
+    best_items = best_items[: max(limit - sum(map(len, other_items)), 1)]
+    chosen = [(best, best_items), *zip(others, other_items)]
+    first_kind = next(iter(kinds))
+    lead = min(range(len(chosen)), key=lambda n: (first_kind not in chosen[n][0].kinds, n))
+    unit, items = chosen.pop(lead)  # the unit answering the part asked first leads
+    chosen.insert(0, (unit, _focus_first(items, focus - set(lexical_tokens(unit.label)))))
+    return [item for _, items in chosen for item in items][:limit]
+
+
+def focus_words(question: str, lexicon: dict[str, Any]) -> frozenset[str]:
+    """The stems of the words the question's asking sentences are about ("what practical hardening should I practise
+    on my pipeline?" is about hardening a pipeline; "which roles can I target?" about target roles): not numbers, the
+    words that only ask for guidance ("should I") nor those after an exclusion ("besides jailbreaks"); none when the
+    question asks for a plan in order (lexicon `guidance_in_order`: "what should I study first")."""
+    folded, asking = question_words(question), asking_sentences(asked_part(question, lexicon))
+    if any(has_phrase(folded, p) for p in lexicon["guidance_in_order"]):
+        return frozenset()
+    for exclusion in lexicon["guidance_focus_exclusions"]:
+        asking = asking.split(f" {exclusion} ")[0]
+    phrases = [*lexicon["guidance_questions"], *(p for spec in lexicon["guidance_kinds"].values()
+                                                  for p in spec.get("asks_if_retrieved", ()))]
+    stems = frozenset(w for w in lexical_tokens(asking) if w.isalpha() and len(w) > 2)
+    return stems - set(lexical_tokens(" ".join(phrases)))
+
+
+def _focus_first(items: list[tuple[str, Passage]], focus: frozenset[str]) -> list[tuple[str, Passage]]:
+    """The items led by the one sharing most `focus` words, when it shares more than the first and more than one word;
+    the rest in order."""
+    shared = [len(focus & set(lexical_tokens(text))) for text, _ in items]
+    top = max(range(len(items)), key=lambda n: (shared[n], -n), default=0)
+    return [items[top], *items[:top], *items[top + 1:]] if items and shared[top] > max(shared[0], 1) else items
 
 
 def without_held(items: list[tuple[str, Passage]], held: tuple[str, ...],
@@ -193,17 +281,22 @@ def _path_from(heading: str, lexicon: dict[str, Any]) -> str | None:
     return next((b for b in sorted(named) if has_phrase(heading, b)), None)
 
 
-def _ordered_items(unit: Unit, *, plan: bool) -> list[tuple[str, Passage]]:
-    """A plan's steps in order, then its prose; any other unit in the source's order from its first sentence that
-    names something (a name, a year, an identifier: the sentences before it state the topic, not an answer), without
-    the lists that illustrate its prose (such as example questions)."""
+def _ordered_items(unit: Unit, plan: bool, credentials: bool,
+                   credentials_of: Callable[[str], tuple[str, ...]]) -> list[tuple[str, Passage]]:
+    """A `plan` unit's steps in order, then its prose; any other unit in the source's order from its first sentence
+    that names something (a name, a year, an identifier: the sentences before it state the topic, not an answer) —
+    a credential when `credentials` are the only asked kind the unit gives and one does — without the lists that illustrate its prose (such as
+    example questions)."""
     items = [(text, kind, unit.chunks[index]) for text, kind, index in unit.items]
     steps = [i for i in items if i[1] == "step"]
-    if plan and steps:
+    if plan and "plan" in unit.kinds and steps:
         ordered = steps + [i for i in items if i[1] != "step"]
     else:
         items = [i for i in items if i[1] != "step"] or items
-        ordered = items[next((n for n, (text, *_) in enumerate(items) if specific_terms(text)), 0):]
+        names = [n for n, (text, *_) in enumerate(items) if specific_terms(text)]
+        named = [n for n, (text, *_) in enumerate(items) if credentials and unit.kinds == {"certifications"}
+                 and credentials_of(text)]
+        ordered = items[(named or names or [0])[0]:]
     return [(text, chunk) for text, _, chunk in ordered]
 
 
