@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import time
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
@@ -72,13 +72,16 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
         lexicon = load_lexicon(settings.lexicon_path)
         embedder = embedder or make_embedder(settings)
         opening = writer.submit(open_store, settings, index_signature(settings, embedder), rebuild)
-        chunker = make_chunker(settings, lexicon)
         files, unsupported = discover_files(roots, settings.corpus_dir, unindexed_notes(lexicon), settings.data_dir)
         records = {} if rebuild else opening.result().catalog.all()  # a rebuild starts from an empty catalog
         plan = plan_changes(files, records, roots, load_vocabulary(settings.vocabulary_path),
                             settings.max_posting_rows, settings.max_file_mb)
         report = SyncReport(skipped=unsupported + plan.skipped)
+        warming = warm_up(embedder) if plan.to_write else None
+        chunker = make_chunker(settings, lexicon)
         chunked = [(doc, sf, chunker.chunk_document(doc)) for doc, sf in plan.to_write]
+        if warming:
+            warming.result()  # a model that cannot load stops the run here, before anything is written
         prepared = _apply(plan, chunked, writer, opening, records, embedder, report, show_progress, on_progress)
         refresh_snapshot(opening.result(), settings.data_dir, prepared)
         if rebuild and not settings.chroma_url:  # built in a new folder (ingest.rebuild)
@@ -89,6 +92,16 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
     report.removed += len({r.origin for r in plan.to_remove if r.origin not in present})
     report.seconds = time.perf_counter() - started
     return report
+
+
+def warm_up(embedder: Embedder | OnnxEmbedder) -> Future[object]:
+    """Load the model and run it once in a thread of its own while this one chunks (the second core is idle until
+    embedding starts): the session's load and first, slower run then cost the ingest no time."""
+    loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="embedder-load")
+    try:
+        return loader.submit(embedder.embed_passages, ["load the model and run it once"])
+    finally:
+        loader.shutdown(wait=False)  # its thread ends after this one task
 
 
 def open_store(settings: Settings, signature: dict, rebuild: bool) -> ChunkStore:
