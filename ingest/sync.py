@@ -56,7 +56,7 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
                embedder: Embedder | OnnxEmbedder | None = None, show_progress: bool = True,
                on_progress: Callable[[int, int], None] | None = None) -> SyncReport:
     """Sync `paths` (default: the corpus) into the index and return what happened (`on_progress(done, total)`
-    hears of every embedded window of chunks)."""
+    hears of every EMBED_CHUNKS chunks embedded)."""
     started = time.perf_counter()
     roots = [Path(p) for p in (paths or [settings.corpus_dir])]
     if not settings.vocabulary_path.exists():
