@@ -356,5 +356,24 @@ def _vocabulary(settings):
     return load_vocabulary(settings.vocabulary_path)
 
 
+def run() -> None:
+    """The `aisec` console script: main(), then an exit that skips tearing the interpreter down.
+
+    Freeing every module and object at exit took 0.2-0.5 s after an ingest (Chroma's, ONNX Runtime's, SciPy's), all
+    of it after the work was done. atexit handlers still run and output is flushed; what is skipped frees memory the
+    process is about to lose anyway. The index is on disk before this, as it must be for a crash (ingest is built to
+    survive SIGKILL at any point)."""
+    import atexit
+
+    code = main()
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe or stream: nothing left to say
+            pass
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

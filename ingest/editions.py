@@ -57,15 +57,21 @@ class Registry:
 
     entries: tuple[Entry, ...] = ()
 
-    def mentions(self, text: str, context: str = "") -> list[Mention]:
-        """Editions named in `text`; an entry's edition phrases count when `text` or `context` names the entry."""
+    def mentions(self, text: str, context: str = "", named: frozenset[str] | None = None) -> list[Mention]:
+        """Editions named in `text`; an entry's edition phrases count when `text` or `context` names the entry
+        (`named`: named_in(context), when one context serves many texts)."""
+        named = self.named_in(context) if named is None else named
         found = []
         for entry in self.entries:
-            if entry.names and not any(p.search(text) or p.search(context) for p in entry.names):
+            if entry.names and entry.key not in named and not any(p.search(text) for p in entry.names):
                 continue
             for edition in entry.editions:
                 found += [Mention(entry, edition, m.start(), m.end()) for p in edition.patterns for m in p.finditer(text)]
         return sorted(found, key=lambda m: m.start)
+
+    def named_in(self, context: str) -> frozenset[str]:
+        """Keys of the entries that `context` names."""
+        return frozenset(e.key for e in self.entries if any(p.search(context) for p in e.names))
 
     def get(self, key: str) -> Entry | None:
         """The entry with this key."""

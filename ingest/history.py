@@ -48,9 +48,9 @@ class HistoryConvention:
 def edition_metadata(text: str, heading: str | None, title: str, registry: Registry,
                      convention: HistoryConvention) -> dict[str, Any]:
     """Chunk metadata: the `entry@edition` tags a passage speaks of, the superseded ones, and whether it is history or a source list."""
-    context = f"{title}\n{heading or ''}"
+    named = registry.named_in(f"{title}\n{heading or ''}")
     mentions = [m for line in text.splitlines() for sentence in split_sentences(line.strip())
-                for m in registry.mentions(sentence, context)]
+                for m in registry.mentions(sentence, named=named)]
     tags = list(dict.fromkeys(m.tag for m in mentions))
     superseded = list(dict.fromkeys(m.tag for m in mentions if not m.edition.current))
     metadata: dict[str, Any] = {"editions": tags, "editions_superseded": superseded}

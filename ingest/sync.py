@@ -4,10 +4,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import time
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
+
+import numpy as np
 
 from app.errors import UserError
 from app.settings import Settings
@@ -28,8 +30,11 @@ from ingest.store import ChunkStore, index_signature
 from ingest.writer import IndexWriter
 from ingest.vocabulary import load_vocabulary
 
-WINDOW_CHUNKS = 256  # chunks embedded per encode call: long enough to sort by length, short enough for smooth progress
-TAIL_CHUNKS = 16  # the smallest window, the last of a long ingest
+# Chroma 1.5 holds the GIL through a write (chroma-core/chroma#3873), so a write stalls the embedding it was meant to
+# overlap, and each write has a fixed cost (a commit, an HNSW save): few large writes are faster than many small ones
+# (746 corpus chunks: one write 0.35 s against 0.6 s in three; 21 small catalog writes 0.5-0.8 s against 0.04 s in one).
+WINDOW_CHUNKS = 4000  # chunks written per window of whole documents (under Chroma's largest batch, 5,461)
+EMBED_CHUNKS = 256  # chunks per encode call: long enough to sort by length, short enough for smooth progress
 MAX_PENDING_WINDOWS = 2  # embedded windows waiting for the writer: bounds the vectors held in memory
 
 
@@ -51,7 +56,7 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
                embedder: Embedder | OnnxEmbedder | None = None, show_progress: bool = True,
                on_progress: Callable[[int, int], None] | None = None) -> SyncReport:
     """Sync `paths` (default: the corpus) into the index and return what happened (`on_progress(done, total)`
-    hears of every embedded window of chunks)."""
+    hears of every EMBED_CHUNKS chunks embedded)."""
     started = time.perf_counter()
     roots = [Path(p) for p in (paths or [settings.corpus_dir])]
     if not settings.vocabulary_path.exists():
@@ -67,13 +72,16 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
         lexicon = load_lexicon(settings.lexicon_path)
         embedder = embedder or make_embedder(settings)
         opening = writer.submit(open_store, settings, index_signature(settings, embedder), rebuild)
-        chunker = make_chunker(settings, lexicon)
         files, unsupported = discover_files(roots, settings.corpus_dir, unindexed_notes(lexicon), settings.data_dir)
         records = {} if rebuild else opening.result().catalog.all()  # a rebuild starts from an empty catalog
         plan = plan_changes(files, records, roots, load_vocabulary(settings.vocabulary_path),
                             settings.max_posting_rows, settings.max_file_mb)
         report = SyncReport(skipped=unsupported + plan.skipped)
+        warming = warm_up(embedder) if plan.to_write else None
+        chunker = make_chunker(settings, lexicon)
         chunked = [(doc, sf, chunker.chunk_document(doc)) for doc, sf in plan.to_write]
+        if warming:
+            warming.result()  # a model that cannot load stops the run here, before anything is written
         prepared = _apply(plan, chunked, writer, opening, records, embedder, report, show_progress, on_progress)
         refresh_snapshot(opening.result(), settings.data_dir, prepared)
         if rebuild and not settings.chroma_url:  # built in a new folder (ingest.rebuild)
@@ -84,6 +92,16 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
     report.removed += len({r.origin for r in plan.to_remove if r.origin not in present})
     report.seconds = time.perf_counter() - started
     return report
+
+
+def warm_up(embedder: Embedder | OnnxEmbedder) -> Future[object]:
+    """Load the model and run it once in a thread of its own while this one chunks (the second core is idle until
+    embedding starts): the session's load and first, slower run then cost the ingest no time."""
+    loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="embedder-load")
+    try:
+        return loader.submit(embedder.embed_passages, ["load the model and run it once"])
+    finally:
+        loader.shutdown(wait=False)  # its thread ends after this one task
 
 
 def open_store(settings: Settings, signature: dict, rebuild: bool) -> ChunkStore:
@@ -141,8 +159,7 @@ def _apply(plan: Plan, chunked: list[tuple[Document, SourceFile, list[Chunk]]], 
     with ChunkProgress(sum(len(c) for _, _, c in chunked), enabled=show_progress, on_advance=on_progress) as progress:
         for window in _windows(chunked):
             chunks = [chunk for _, _, doc_chunks in window for chunk in doc_chunks]
-            vectors = embedder.embed_passages([c.index_text for c in chunks])
-            progress.advance(len(chunks))
+            vectors = _embed(embedder, chunks, progress)
             while stored and (stored[0][0].done() or len(stored) >= MAX_PENDING_WINDOWS):
                 collect(stored.pop(0))  # a failed write stops the run here
             stored.append((writer.submit(_write_window, window, chunks, vectors, opening.result, records, now), window))
@@ -158,17 +175,24 @@ def _apply(plan: Plan, chunked: list[tuple[Document, SourceFile, list[Chunk]]], 
     return prepared
 
 
+def _embed(embedder: Embedder | OnnxEmbedder, chunks: list[Chunk], progress: ChunkProgress) -> np.ndarray:
+    """The vectors of `chunks`, encoded EMBED_CHUNKS at a time so that progress moves while a long window embeds."""
+    parts = [np.zeros((0, embedder.dimension), dtype=np.float32)]
+    for start in range(0, len(chunks), EMBED_CHUNKS):
+        step = chunks[start : start + EMBED_CHUNKS]
+        parts.append(embedder.embed_passages([c.index_text for c in step]))
+        progress.advance(len(step))
+    return np.concatenate(parts)
+
+
 def _windows(chunked: list[tuple[Document, SourceFile, list[Chunk]]]):
-    """Groups of whole documents of about WINDOW_CHUNKS chunks, each at most about half of what is left (down to
-    TAIL_CHUNKS): the last window's write, which no embedding overlaps, stays short."""
-    left = sum(len(doc_chunks) for _, _, doc_chunks in chunked)
+    """Groups of whole documents of about WINDOW_CHUNKS chunks."""
     window, size = [], 0
     for item in chunked:
         window.append(item)
         size += len(item[2])
-        if size >= min(WINDOW_CHUNKS, max(TAIL_CHUNKS, left // 2)):
+        if size >= WINDOW_CHUNKS:
             yield window
-            left -= size
             window, size = [], 0
     if window:
         yield window

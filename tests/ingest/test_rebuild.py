@@ -92,3 +92,25 @@ def test_a_crash_between_the_two_renames_is_completed_by_the_next_run(settings, 
     _assert_same(_stored(settings), before)
     assert_consistent(read_index(settings))
     assert _leftovers(settings) == []
+
+
+def test_a_rebuild_that_fits_one_window_writes_its_chunks_to_chroma_once(settings, ingest, read_index, monkeypatch):
+    """Chroma holds the GIL through a write and each write has a fixed cost: chunks that fit a window go in one write,
+    and the catalog in a handful, however many documents there are."""
+    import chromadb.api.models.Collection as collection_module
+
+    ingest(settings)
+    writes: dict[str, int] = {}
+    upsert = collection_module.Collection.upsert
+
+    def counted(self, *args, **kwargs):
+        writes[self.name] = writes.get(self.name, 0) + 1
+        return upsert(self, *args, **kwargs)
+
+    monkeypatch.setattr(collection_module.Collection, "upsert", counted)
+    report = ingest(settings, rebuild=True)
+    monkeypatch.undo()
+    assert report.chunks_written > 20 and report.added == FIXTURE_FILES
+    assert writes[settings.collection] == 1
+    assert writes[f"{settings.collection}-catalog"] <= 4  # mark dirty, write, switch, clean; then the file hashes
+    assert_consistent(read_index(settings))
