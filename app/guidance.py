@@ -322,8 +322,9 @@ def _section_items(chunks: tuple[Passage, ...]) -> list[tuple[str, str, int]]:
     for index, chunk in enumerate(chunks):
         found = passage_items(chunk.text)
         for position, (sentence, kind) in enumerate(found):
-            if sentence in seen or position == 0 and index and _cut_by_chunking(sentence, earlier):
-                if items and sentence[:1].islower() and items[-1][0].endswith((",", ";", ":")):
+            cut = position == 0 and index and _cut_by_chunking(sentence, earlier, chunk, chunks[index - 1])
+            if sentence in seen or cut:
+                if cut and items and items[-1][0].endswith((",", ";", ":")):
                     items[-1] = (items[-1][0][:-1] + "…", *items[-1][1:])  # its end is in this chunk only: say so
                 continue  # the overlap between neighbouring chunks, or a sentence the chunk boundary cut in two
             seen.add(sentence)
@@ -334,7 +335,13 @@ def _section_items(chunks: tuple[Passage, ...]) -> list[tuple[str, str, int]]:
     return items
 
 
-def _cut_by_chunking(first: str, earlier: list[str]) -> bool:
-    """Whether a chunk's first sentence is the tail of a sentence of the chunk before (its overlap) or starts mid-sentence."""
+def _cut_by_chunking(first: str, earlier: list[str], chunk: Passage, previous: Passage) -> bool:
+    """Whether a chunk's first sentence is the tail of a sentence of the chunk before (its overlap) or starts
+    mid-sentence: where the chunk starts in the document (its `start_char`), the chunk before ends no sentence or line."""
+    start, previous_start = chunk.metadata.get("start_char"), previous.metadata.get("start_char")
+    if start is not None and previous_start is not None and previous_start < start <= previous_start + len(previous.text):
+        lead = previous.text[:start - previous_start].rstrip(" \t")
+        if lead and not lead.endswith(("\n", ".", "!", "?", ":")):
+            return True
     tail = first.rstrip(".…")
-    return first[:1].islower() or any(tail in sentence for sentence in earlier)
+    return chunk.text.lstrip()[:1].islower() or any(tail in sentence for sentence in earlier)
