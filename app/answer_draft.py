@@ -13,7 +13,7 @@ from app.extractive import Answers, Draft, draft_extractive, names_company
 from app.guidance import (asked_kinds, asker_backgrounds, asks_about_postings, focus_words, guidance_items,
                           has_covered_target, without_held)
 from app.posting_heads import with_posting_heads
-from app.sentences import entry_clause, passage_sentences, posting_reference
+from app.sentences import entry_clause, passage_sentences, posting_reference, without_conjunction
 from app.types import Passage
 from ingest.snapshot import Snapshot
 
@@ -61,11 +61,13 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     postings_lead = asks_about_postings(question, lexicon) or any(names_company(question, p.metadata) for p in passages)
 
     def drafted(answers: Answers | None) -> Draft:
-        return draft_extractive(question, query_vector, passages, embed, max_sentences, answers, bool(need.subjects),
+        draft = draft_extractive(question, query_vector, passages, embed, max_sentences, answers, bool(need.subjects),
                                 postings_lead, parts, enough, aspect,
                                 [*lexicon["posting_nouns"]["any"], *lexicon["question_function_words"]],
                                 answering(need, None, False) if need else None,  # the pre-rank keeps what answers alone
                                 lexicon["back_references"])
+        conjunctions = lexicon["clause_conjunctions"]
+        return replace(draft, sentences=[(without_conjunction(text, conjunctions), cited) for text, cited in draft.sentences])
     for precision in [need, replace(need, exact=False)] if need.exact else [need]:  # the day, then a month or year
         need = precision
         answers = answering(need, None, False) if need else None

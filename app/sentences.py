@@ -59,6 +59,13 @@ def repeats(sentence: str, quoted: Iterable[str]) -> bool:
     return bool(words) and any(words <= set(lexical_tokens(text)) for text in quoted)
 
 
+def without_conjunction(clause: str, conjunctions: Collection[str]) -> str:
+    """A clause clipped from a long sentence ("…and obligations for …") quoted without the conjunction that joined it
+    to the clause before, as a sentence: "…Obligations for …"; any other sentence unchanged."""
+    first, _, rest = clause[1:].partition(" ")
+    return _as_sentence(f"…{rest}") if clause.startswith("…") and rest and first.lower() in conjunctions else clause
+
+
 def _as_sentence(text: str) -> str:
     """A clause quoted on its own reads as a sentence: one opening with a lower-case word (a passage that begins
     inside a sentence, a clause clipped from a long one) starts with a capital ("…tracking the…" -> "…Tracking the…")."""
