@@ -32,10 +32,14 @@ def passage_items(text: str, reference: str | None = None, focus: Collection[str
     """passage_sentences() with where each came from: "step" (a plain list item), "option" (a list item opened by
     a bold label, one of several alternatives), "posting" (a posting's reference), "requirements" (the skills,
     clouds and certifications it lists) or "prose". A sentence too long to quote keeps the clause sharing most
-    of the `focus` words (a question's lexical tokens) and what follows it."""
+    of the `focus` words (a question's lexical tokens) and what follows it; the end of a sentence the passage begins
+    inside opens with an ellipsis ("…Tracking the …")."""
     items: list[tuple[str, str]] = []
+    opening = (text.split(maxsplit=1) or [""])[0]  # a lower-case word (not "torch.load"): the passage begins inside a sentence
+    inside = opening.isalpha() and opening.islower()
     for block in _blocks(text):
-        kind = "prose"
+        kind, cut = "prose", inside
+        inside = False
         if BULLET.match(block):
             kind = "option" if BULLET.sub("", block).startswith("**") else "step"
             block = BOLD_LABEL.sub(r"\1: ", BULLET.sub("", block))  # "**SAIF (2023).** Six elements" is one sentence
@@ -48,7 +52,11 @@ def passage_items(text: str, reference: str | None = None, focus: Collection[str
             if reference and asks >= 0:  # what it asks for (skills, clouds, certifications) is quotable on its own
                 items.append((_clip(TAG.sub("", block[asks:])), "requirements"))
             continue
-        items.extend((_as_sentence(_clip(s, focus)), kind) for s in split_sentences(block) if len(s) >= MIN_CHARS)
+        for position, sentence in enumerate(split_sentences(block)):
+            quoted = _clip(sentence, focus)
+            quoted = f"…{quoted}" if cut and not position and not quoted.startswith("…") else quoted  # only its end
+            if len(sentence) >= MIN_CHARS:
+                items.append((_as_sentence(quoted), kind))
     return items
 
 

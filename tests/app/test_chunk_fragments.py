@@ -1,11 +1,13 @@
 """A guidance section's items are whole sentences: a chunk that starts inside a sentence (the chunker's overlap)
-yields no fragment of it ("Plus the Article 5 prohibitions…", "Launched May 2025) or …")."""
+yields no fragment of it ("Plus the Article 5 prohibitions…", "Launched May 2025) or …"); any other passage quotes
+the end of such a sentence as an end ("…Tracking the …")."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from app.guidance import _section_items
 from app.lexicon import load_lexicon
+from app.sentences import passage_items
 from app.settings import Settings
 from app.types import Passage
 from ingest.chunking import Chunker
@@ -41,3 +43,11 @@ def test_no_section_item_is_the_tail_of_a_sentence_a_chunk_boundary_cut():
     fragments = [item for item in items if _starts_mid_sentence(item, text)]
     assert items and not fragments, fragments
     assert any(item.startswith("Month 2: study the EU AI Act") for item in items)
+
+
+def test_a_passage_that_begins_inside_a_sentence_quotes_its_end_as_an_end():
+    _, sections = _sections_of("role-vciso-head-of-security.md")
+    cut = next(chunk for chunks in sections.values() for chunk in chunks if chunk.text.lstrip()[:1].islower())
+    (first, _), *rest = passage_items(cut.text)
+    assert first.startswith("…") and first[1:2].isupper(), first
+    assert rest and not rest[0][0].startswith("…"), rest  # the whole sentences after it read as they are

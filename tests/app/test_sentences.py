@@ -119,7 +119,7 @@ def test_a_sentence_cut_inside_brackets_closes_them_after_the_ellipsis():
 def test_a_clause_quoted_on_its_own_reads_as_a_sentence():
     # a chunk that begins inside a sentence, and a long sentence clipped to the clause a question asks about
     begun = passage_sentences("tracking the EU AI Act's amended timeline: transparency duties under Article 50 apply.")
-    assert begun == ["Tracking the EU AI Act's amended timeline: transparency duties under Article 50 apply."]
+    assert begun == ["…Tracking the EU AI Act's amended timeline: transparency duties under Article 50 apply."]
     from app.sentences import passage_items
     long = "Many things are said here, " * 20 + "obligations for Annex I systems apply from 2 August 2028."
     (clipped, _), = passage_items(long, focus={"annex", "obligations"})
