@@ -343,5 +343,5 @@ def _cut_by_chunking(first: str, earlier: list[str], chunk: Passage, previous: P
         lead = previous.text[:start - previous_start].rstrip(" \t")
         if lead and not lead.endswith(("\n", ".", "!", "?", ":")):
             return True
-    tail = first.rstrip(".…")
+    tail = first.strip(".…")
     return chunk.text.lstrip()[:1].islower() or any(tail in sentence for sentence in earlier)
