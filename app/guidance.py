@@ -89,20 +89,36 @@ def asked_clauses(sentence: str, lexicon: dict[str, Any]) -> list[str]:
 
 
 def _without_goal(sentence: str, lexicon: dict[str, Any]) -> str:
-    """The sentence without an opening clause that states the asker's goal (lexicon `goal_clauses`)."""
+    """The sentence without an opening clause that states the asker's goal (lexicon `goal_clauses`) nor a later one
+    that states their purpose (`purpose_clauses`: "…after graduating to look more hireable for AI security jobs?"),
+    up to the next comma."""
     folded, comma = question_words(sentence), sentence.find(", ")
     goal = comma > 0 and any(has_phrase(folded, p) for p in lexicon["goal_clauses"])
-    return sentence[comma + 2:] if goal else sentence
+    words = (sentence[comma + 2:] if goal else sentence).split()
+    bare = [w.strip("()[],.;:!?\"'").lower() for w in words]
+    purposes = [p.split() for p in lexicon["purpose_clauses"]]
+    start = next((i for i in range(1, len(words)) if any(bare[i:i + len(p)] == p for p in purposes)), len(words))
+    end = next((j + 1 for j in range(start, len(words)) if words[j].endswith((",", ";"))), len(words))
+    return " ".join(words[:start] + words[end:])
 
 
 def asker_backgrounds(question: str, lexicon: dict[str, Any]) -> frozenset[str | None]:
-    """The transition-path backgrounds (lexicon `coach_roles`) of the role titles the question names before it says
-    where the asker is going (lexicon `guidance_targets`); None stands for a role with no path of its own (a student)."""
-    folded = question_words(question)
-    ends = [at for at in (folded.find(f" {fold} ") for fold in map(_folded, lexicon["guidance_targets"])) if at >= 0]
-    before = folded[: min(ends) + 1] if ends else folded
+    """The transition-path backgrounds (lexicon `coach_roles`) of the role titles the question names, or of what the
+    asker tells they did (`did`: "I've written Go services for years"), before it says where the asker is going
+    (lexicon `guidance_targets`); None stands for a role with no path of its own (a student)."""
+    sentences = split_sentences(question)
+    told = [s for s in sentences if not s.rstrip().endswith("?")] if len(sentences) > 1 else []
+    before, did = (_before_target(question_words(text), lexicon)
+                   for text in (question, " ".join([asker_setting(question, lexicon), *told])))
     return frozenset(entry.get("background") for entry in lexicon["coach_roles"].values()
-                     if any(has_phrase(before, w) for w in entry["words"]))
+                     if any(has_phrase(before, w) for w in entry["words"])
+                     or any(has_phrase(did, d) for d in entry.get("did", ())))
+
+
+def _before_target(folded: str, lexicon: dict[str, Any]) -> str:
+    """Folded question words before the first that says where the asker is going (lexicon `guidance_targets`)."""
+    ends = [at for at in (folded.find(f" {fold} ") for fold in map(_folded, lexicon["guidance_targets"])) if at >= 0]
+    return folded[: min(ends) + 1] if ends else folded
 
 
 def _folded(phrase: str) -> str:

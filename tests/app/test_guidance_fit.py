@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from answer_checks import assert_well_cited, assistant_with_document, lead
-from app.guidance import asker_backgrounds
+from app.guidance import asker_backgrounds, asks_about_postings, is_guidance
 from app.lexicon import load_lexicon
 from app.settings import Settings
 
@@ -155,6 +155,28 @@ def test_someone_naming_their_role_who_asks_for_a_credential_asks_for_guidance_n
 ])
 def test_the_askers_background_is_read_before_where_they_are_going(lexicon, question, backgrounds):
     assert asker_backgrounds(question, lexicon) == backgrounds
+
+
+@pytest.mark.parametrize("question, backgrounds", [
+    ("I've written Go and Python services for 3 years. What are my gaps for AI security?", {"software engineer"}),
+    ("I ran our Splunk SIEM and triaged alerts for 4 years; how do I move into AI security?", {"soc analyst"}),
+    ("Spent five years training models at a fintech. What should I learn first for AI security?", {"ml engineer"}),
+    ("How do I build APIs that resist prompt injection?", set()),  # what the asker asks to do is no experience
+    ("What should I build first to practise on models?", set()),
+])
+def test_the_askers_background_is_read_from_what_they_say_they_did(lexicon, question, backgrounds):
+    assert asker_backgrounds(question, lexicon) == backgrounds
+
+
+@pytest.mark.parametrize("question, postings", [
+    ("I'm a final-year CS student. Can I just sit the CISSP after graduating to look more hireable for AI security "
+     "jobs?", False),
+    ("Which certifications should I get to land MLSecOps roles, and in what order?", False),
+    ("Which jobs to look at for AI security?", True),  # the jobs are asked about before the purpose
+    ("Which AI security jobs are remote?", True),
+])
+def test_a_purpose_clause_naming_jobs_does_not_ask_about_postings(lexicon, question, postings):
+    assert asks_about_postings(question, lexicon) is postings
 
 
 @pytest.mark.parametrize("question, next_one, held", [
