@@ -207,17 +207,21 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
             others += [u for u in order[1:] if kind in u.kinds and u.section != best.section
                        and fit[id(u)] < 2 and not other_role[id(u)]][:1]
     complete = fit[id(best)] == 0 and set(kinds) <= best.kinds  # the asker's own path gives every asked part
-    others += [u for u in order[1:] if u.section != best.section and set(u.roles) & set(roles) and not complete
-               and all(o.section != u.section for o in others)][:1]
+    first_kind = next(iter(kinds))
+    others += sorted((u for u in order[1:] if u.section != best.section and set(u.roles) & set(roles) and not complete
+                      and all(o.section != u.section for o in others)), key=lambda u: first_kind not in u.kinds)[:1]
     best_items = _ordered_items(best, "plan" in kinds, "certifications" in kinds, credentials_of)
     share = max(limit // SECOND_UNIT_SHARE, (limit - len(best_items)) // max(len(others), 1))
     other_items = [_ordered_items(u, "plan" in kinds, "certifications" in kinds, credentials_of)[:share] for u in others]
     best_items = best_items[: max(limit - sum(map(len, other_items)), 1)]
     chosen = [(best, best_items), *zip(others, other_items)]
-    first_kind = next(iter(kinds))
-    lead = min(range(len(chosen)), key=lambda n: (first_kind not in chosen[n][0].kinds, n))
-    unit, items = chosen.pop(lead)  # the unit answering the part asked first leads
-    chosen.insert(0, (unit, _focus_first(items, focus - set(lexical_tokens(unit.label)))))
+    asked = {kind for kind, any_section in kinds.items() if any_section}
+    lead = min(range(len(chosen)), key=lambda n: (first_kind not in chosen[n][0].kinds,
+                                                  -len(chosen[n][0].kinds & asked),
+                                                  not set(chosen[n][0].roles) & set(roles), n))
+    unit, items = chosen.pop(lead)  # the unit answering the part asked first (and most asked parts, for the role) leads
+    kind_words = frozenset(lexical_tokens(" ".join(lexicon["guidance_focus_kinds"])))
+    chosen.insert(0, (unit, _focus_first(items, focus - set(lexical_tokens(unit.label)), kind_words)))
     return [item for _, items in chosen for item in items][:limit]
 
 
@@ -237,10 +241,12 @@ def focus_words(question: str, lexicon: dict[str, Any]) -> frozenset[str]:
     return stems - set(lexical_tokens(" ".join(phrases)))
 
 
-def _focus_first(items: list[tuple[str, Passage]], focus: frozenset[str]) -> list[tuple[str, Passage]]:
-    """The items led by the one sharing most `focus` words, when it shares more than the first and more than one word;
-    the rest in order."""
-    shared = [len(focus & set(lexical_tokens(text))) for text, _ in items]
+def _focus_first(items: list[tuple[str, Passage]], focus: frozenset[str],
+                 kind_words: frozenset[str] = frozenset()) -> list[tuple[str, Passage]]:
+    """The items led by the one sharing most `focus` words, when it shares more than the first and more than one word
+    (a word naming the kind of preparation asked for, `kind_words`: "hands-on", counts twice); the rest in order."""
+    shared = [len(focus & set(lexical_tokens(text))) + len(focus & kind_words & set(lexical_tokens(text)))
+              for text, _ in items]
     top = max(range(len(items)), key=lambda n: (shared[n], -n), default=0)
     return [items[top], *items[:top], *items[top + 1:]] if items and shared[top] > max(shared[0], 1) else items
 

@@ -57,6 +57,19 @@ MLSecOps interviews focus on the security of model artifacts and pipelines. Cand
 PyTorch files can execute code on load, that PyTorch 2.6 changed the torch.load default to weights_only=True, and that
 safetensors stores only tensors and does not execute code.
 
+## Interview topics for AI governance roles: governance scenarios
+
+AI governance interviews test whether candidates can apply frameworks to realistic situations. Candidates should be
+able to name the four NIST AI RMF functions (Govern, Map, Measure, Manage). A frequent exercise is classifying a
+system under the EU AI Act: a prohibited practice under Article 5 or a high-risk system under Annex III.
+
+## How to prepare for an AI security interview
+
+Candidates can prepare by reading the primary documents named in this guide rather than summaries: the OWASP Top 10
+for LLM Applications 2026, the MITRE ATLAS matrix and NIST AI 100-1. Hands-on practice helps for technical roles:
+attacking public prompt-injection challenges such as Gandalf, or running PyRIT or garak against a local model.
+Preparing one written threat model of an LLM application gives a concrete example to discuss.
+
 ## Transition path from ML engineer to AI security
 
 **Skills that carry over from ML engineering**: Python, PyTorch, model training and evaluation, and data pipelines.
@@ -217,3 +230,27 @@ def test_only_items_that_open_with_a_held_credential_give_way(lexicon):
     kept = [text for text, _ in without_held(items, ("OSCP", "CISSP"), credentials_of)]
     assert kept == [items[2][0], items[3][0], items[1][0]]
     assert without_held(items[:1], ("OSCP",), credentials_of) == items[:1]  # nothing else to say
+
+
+def test_a_developer_described_by_what_they_built_gets_the_software_engineers_path(bot):
+    answer = bot.ask("I've written Go and Python services for 3 years. What should I study first for AI security?")
+    assert not answer.abstained, answer.text
+    assert lead(answer.text).startswith("Month 1: study the OWASP Top 10"), answer.text
+    assert_well_cited(answer)
+
+
+def test_the_kind_of_preparation_asked_for_leads_an_interview_answer(bot):
+    # "hands-on" shares one word with the hands-on item, but it names the kind of preparation asked for
+    answer = bot.ask("got an AI security engineer interview in 2 weeks, coming from appsec. how should I prep hands-on?")
+    assert not answer.abstained, answer.text
+    assert lead(answer.text).startswith("Hands-on practice helps"), answer.text
+    assert_well_cited(answer)
+
+
+def test_the_topics_asked_first_lead_a_two_part_interview_answer_for_the_role(bot):
+    answer = bot.ask("I have an AI governance interview next week, coming from privacy. "
+                     "What topics will they ask about and how should I prepare?")
+    assert not answer.abstained, answer.text
+    assert "Govern, Map, Measure, Manage" in lead(answer.text), answer.text
+    assert "Hands-on practice" in answer.text or "Candidates can prepare" in answer.text  # the second part still answered
+    assert_well_cited(answer)
