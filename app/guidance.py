@@ -167,7 +167,7 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     """(sentence, chunk) in answer order: the items of the best unit — the one that is not about a role other than the
     question's `roles` (a path from a background is about that background), names a credential the question asks
     about (`asked_credentials`; a section heading lexicon `sections_if_named` answers only then), gives most of the
-    asked `kinds`, is a
+    asked `kinds`, has an item of the kind of preparation a `focus` word names (lexicon `guidance_focus_kinds`), is a
     path from the asker's `backgrounds` (else from no background; never from another one the asker named), gives
     the kind asked first, was `retrieved` highest, and whose heading best matches
     the question, in that order of preference — led by the item that shares most of the question's `focus` words
@@ -197,7 +197,11 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     other_role = {id(u): bool(roles and u.roles and u.background is None and not set(u.roles) & set(roles)) for u in units}
     fit = {id(u): _background_fit(u.background, backgrounds) for u in units}
     asked_first = {kind: n for n, kind in enumerate(kinds)}
-    order = sorted(units, key=lambda u: (other_role[id(u)], not names_asked[id(u)], -len(u.kinds), fit[id(u)],
+    kind_words = frozenset(lexical_tokens(" ".join(lexicon["guidance_focus_kinds"])))
+    prepares = {id(u): bool(focus & kind_words) and any(focus & kind_words & set(lexical_tokens(text))
+                                                          for text, *_ in u.items) for u in units}
+    order = sorted(units, key=lambda u: (other_role[id(u)], not names_asked[id(u)], -len(u.kinds),
+                                         not prepares[id(u)], fit[id(u)],
                                          min(map(asked_first.get, u.kinds)),
                                          rank.get(u.section, len(retrieved)), -similarity[id(u)]))
     best = order[0]
@@ -217,10 +221,10 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     chosen = [(best, best_items), *zip(others, other_items)]
     asked = {kind for kind, any_section in kinds.items() if any_section}
     lead = min(range(len(chosen)), key=lambda n: (first_kind not in chosen[n][0].kinds,
-                                                  -len(chosen[n][0].kinds & asked),
+                                                  -len(chosen[n][0].kinds & asked), not prepares[id(chosen[n][0])],
                                                   not set(chosen[n][0].roles) & set(roles), n))
-    unit, items = chosen.pop(lead)  # the unit answering the part asked first (and most asked parts, for the role) leads
-    kind_words = frozenset(lexical_tokens(" ".join(lexicon["guidance_focus_kinds"])))
+    unit, items = chosen.pop(lead)  # the unit answering the part asked first (and most asked parts, the kind of
+    # preparation asked for, for the role) leads
     chosen.insert(0, (unit, _focus_first(items, focus - set(lexical_tokens(unit.label)), kind_words)))
     return [item for _, items in chosen for item in items][:limit]
 

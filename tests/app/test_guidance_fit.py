@@ -254,3 +254,11 @@ def test_the_topics_asked_first_lead_a_two_part_interview_answer_for_the_role(bo
     assert "Govern, Map, Measure, Manage" in lead(answer.text), answer.text
     assert "Hands-on practice" in answer.text or "Candidates can prepare" in answer.text  # the second part still answered
     assert_well_cited(answer)
+
+
+def test_the_section_giving_the_kind_of_preparation_asked_for_answers_over_the_roles_topics(bot):
+    # the MLSecOps interview topics are the role's section, but the asker asks for hands-on practice
+    answer = bot.ask("Interview for an MLSecOps role on Monday. What hands-on practice should I do beforehand?")
+    assert not answer.abstained, answer.text
+    assert lead(answer.text).startswith("Hands-on practice helps"), answer.text
+    assert_well_cited(answer)
