@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from app.places import demonym_countries
 from app.sentences import split_sentences
 from app.support import COMMON_CAPITALS, GENERIC_ACRONYMS, fold_words, names_in, numbers_in
 from ingest.lexical import lexical_tokens
@@ -312,9 +313,11 @@ def _is_person(name: str, lexicon: dict[str, Any]) -> bool:
 
 
 def names_term(text: str, term: str, following: str | None = None) -> bool:
-    """Whether `text` names a question's `term`: as words (see `mentions`), spelled out, or as the full name a short
-    first name stands for when the question's `following` term comes next ("Tim Brown" in "Timothy G. Brown")."""
-    return mentions(text, term) or spells_out(term, text) or _short_name_of(term, following, text)
+    """Whether `text` names a question's `term`: as words (see `mentions`), spelled out, as the full name a short
+    first name stands for when the question's `following` term comes next ("Tim Brown" in "Timothy G. Brown"), or,
+    for a nationality adjective, as its country ("Australian" in "Standards Australia")."""
+    return (mentions(text, term) or spells_out(term, text) or _short_name_of(term, following, text)
+            or any(mentions(text, country) for country in demonym_countries(term)))
 
 
 def _short_name_of(term: str, following: str | None, text: str) -> bool:

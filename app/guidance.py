@@ -89,20 +89,36 @@ def asked_clauses(sentence: str, lexicon: dict[str, Any]) -> list[str]:
 
 
 def _without_goal(sentence: str, lexicon: dict[str, Any]) -> str:
-    """The sentence without an opening clause that states the asker's goal (lexicon `goal_clauses`)."""
+    """The sentence without an opening clause that states the asker's goal (lexicon `goal_clauses`) nor a later one
+    that states their purpose (`purpose_clauses`: "…after graduating to look more hireable for AI security jobs?"),
+    up to the next comma."""
     folded, comma = question_words(sentence), sentence.find(", ")
     goal = comma > 0 and any(has_phrase(folded, p) for p in lexicon["goal_clauses"])
-    return sentence[comma + 2:] if goal else sentence
+    words = (sentence[comma + 2:] if goal else sentence).split()
+    bare = [w.strip("()[],.;:!?\"'").lower() for w in words]
+    purposes = [p.split() for p in lexicon["purpose_clauses"]]
+    start = next((i for i in range(1, len(words)) if any(bare[i:i + len(p)] == p for p in purposes)), len(words))
+    end = next((j + 1 for j in range(start, len(words)) if words[j].endswith((",", ";"))), len(words))
+    return " ".join(words[:start] + words[end:])
 
 
 def asker_backgrounds(question: str, lexicon: dict[str, Any]) -> frozenset[str | None]:
-    """The transition-path backgrounds (lexicon `coach_roles`) of the role titles the question names before it says
-    where the asker is going (lexicon `guidance_targets`); None stands for a role with no path of its own (a student)."""
-    folded = question_words(question)
-    ends = [at for at in (folded.find(f" {fold} ") for fold in map(_folded, lexicon["guidance_targets"])) if at >= 0]
-    before = folded[: min(ends) + 1] if ends else folded
+    """The transition-path backgrounds (lexicon `coach_roles`) of the role titles the question names, or of what the
+    asker tells they did (`did`: "I've written Go services for years"), before it says where the asker is going
+    (lexicon `guidance_targets`); None stands for a role with no path of its own (a student)."""
+    sentences = split_sentences(question)
+    told = [s for s in sentences if not s.rstrip().endswith("?")] if len(sentences) > 1 else []
+    before, did = (_before_target(question_words(text), lexicon)
+                   for text in (question, " ".join([asker_setting(question, lexicon), *told])))
     return frozenset(entry.get("background") for entry in lexicon["coach_roles"].values()
-                     if any(has_phrase(before, w) for w in entry["words"]))
+                     if any(has_phrase(before, w) for w in entry["words"])
+                     or any(has_phrase(did, d) for d in entry.get("did", ())))
+
+
+def _before_target(folded: str, lexicon: dict[str, Any]) -> str:
+    """Folded question words before the first that says where the asker is going (lexicon `guidance_targets`)."""
+    ends = [at for at in (folded.find(f" {fold} ") for fold in map(_folded, lexicon["guidance_targets"])) if at >= 0]
+    return folded[: min(ends) + 1] if ends else folded
 
 
 def _folded(phrase: str) -> str:
@@ -151,7 +167,7 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     """(sentence, chunk) in answer order: the items of the best unit — the one that is not about a role other than the
     question's `roles` (a path from a background is about that background), names a credential the question asks
     about (`asked_credentials`; a section heading lexicon `sections_if_named` answers only then), gives most of the
-    asked `kinds`, is a
+    asked `kinds`, has an item of the kind of preparation a `focus` word names (lexicon `guidance_focus_kinds`), is a
     path from the asker's `backgrounds` (else from no background; never from another one the asker named), gives
     the kind asked first, was `retrieved` highest, and whose heading best matches
     the question, in that order of preference — led by the item that shares most of the question's `focus` words
@@ -181,7 +197,11 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     other_role = {id(u): bool(roles and u.roles and u.background is None and not set(u.roles) & set(roles)) for u in units}
     fit = {id(u): _background_fit(u.background, backgrounds) for u in units}
     asked_first = {kind: n for n, kind in enumerate(kinds)}
-    order = sorted(units, key=lambda u: (other_role[id(u)], not names_asked[id(u)], -len(u.kinds), fit[id(u)],
+    kind_words = frozenset(lexical_tokens(" ".join(lexicon["guidance_focus_kinds"])))
+    prepares = {id(u): bool(focus & kind_words) and any(focus & kind_words & set(lexical_tokens(text))
+                                                          for text, *_ in u.items) for u in units}
+    order = sorted(units, key=lambda u: (other_role[id(u)], not names_asked[id(u)], -len(u.kinds),
+                                         not prepares[id(u)], fit[id(u)],
                                          min(map(asked_first.get, u.kinds)),
                                          rank.get(u.section, len(retrieved)), -similarity[id(u)]))
     best = order[0]
@@ -191,17 +211,21 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
             others += [u for u in order[1:] if kind in u.kinds and u.section != best.section
                        and fit[id(u)] < 2 and not other_role[id(u)]][:1]
     complete = fit[id(best)] == 0 and set(kinds) <= best.kinds  # the asker's own path gives every asked part
-    others += [u for u in order[1:] if u.section != best.section and set(u.roles) & set(roles) and not complete
-               and all(o.section != u.section for o in others)][:1]
+    first_kind = next(iter(kinds))
+    others += sorted((u for u in order[1:] if u.section != best.section and set(u.roles) & set(roles) and not complete
+                      and all(o.section != u.section for o in others)), key=lambda u: first_kind not in u.kinds)[:1]
     best_items = _ordered_items(best, "plan" in kinds, "certifications" in kinds, credentials_of)
     share = max(limit // SECOND_UNIT_SHARE, (limit - len(best_items)) // max(len(others), 1))
     other_items = [_ordered_items(u, "plan" in kinds, "certifications" in kinds, credentials_of)[:share] for u in others]
     best_items = best_items[: max(limit - sum(map(len, other_items)), 1)]
     chosen = [(best, best_items), *zip(others, other_items)]
-    first_kind = next(iter(kinds))
-    lead = min(range(len(chosen)), key=lambda n: (first_kind not in chosen[n][0].kinds, n))
-    unit, items = chosen.pop(lead)  # the unit answering the part asked first leads
-    chosen.insert(0, (unit, _focus_first(items, focus - set(lexical_tokens(unit.label)))))
+    asked = {kind for kind, any_section in kinds.items() if any_section}
+    lead = min(range(len(chosen)), key=lambda n: (first_kind not in chosen[n][0].kinds,
+                                                  -len(chosen[n][0].kinds & asked), not prepares[id(chosen[n][0])],
+                                                  not set(chosen[n][0].roles) & set(roles), n))
+    unit, items = chosen.pop(lead)  # the unit answering the part asked first (and most asked parts, the kind of
+    # preparation asked for, for the role) leads
+    chosen.insert(0, (unit, _focus_first(items, focus - set(lexical_tokens(unit.label)), kind_words)))
     return [item for _, items in chosen for item in items][:limit]
 
 
@@ -221,10 +245,12 @@ def focus_words(question: str, lexicon: dict[str, Any]) -> frozenset[str]:
     return stems - set(lexical_tokens(" ".join(phrases)))
 
 
-def _focus_first(items: list[tuple[str, Passage]], focus: frozenset[str]) -> list[tuple[str, Passage]]:
-    """The items led by the one sharing most `focus` words, when it shares more than the first and more than one word;
-    the rest in order."""
-    shared = [len(focus & set(lexical_tokens(text))) for text, _ in items]
+def _focus_first(items: list[tuple[str, Passage]], focus: frozenset[str],
+                 kind_words: frozenset[str] = frozenset()) -> list[tuple[str, Passage]]:
+    """The items led by the one sharing most `focus` words, when it shares more than the first and more than one word
+    (a word naming the kind of preparation asked for, `kind_words`: "hands-on", counts twice); the rest in order."""
+    shared = [len(focus & set(lexical_tokens(text))) + len(focus & kind_words & set(lexical_tokens(text)))
+              for text, _ in items]
     top = max(range(len(items)), key=lambda n: (shared[n], -n), default=0)
     return [items[top], *items[:top], *items[top + 1:]] if items and shared[top] > max(shared[0], 1) else items
 

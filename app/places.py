@@ -67,6 +67,24 @@ def _regions() -> dict[str, tuple[str, ...]]:
     return found
 
 
+def demonym_countries(word: str) -> tuple[str, ...]:
+    """The countries a nationality adjective stands for ("Australian" -> "Australia"; countryinfo's demonyms)."""
+    return _demonyms().get(word.lower(), ())
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, tuple[str, ...]]:
+    """Countries by their demonyms, lower-cased ("american" -> the United States, the Northern Mariana Islands…)."""
+    import countryinfo  # ~20 ms, read on first use
+
+    found: dict[str, tuple[str, ...]] = {}
+    for country in countryinfo.all_countries():
+        for demonym in (country.demonym() or "").split(","):
+            if demonym.strip():
+                found[demonym.strip().lower()] = (*found.get(demonym.strip().lower(), ()), country.name())
+    return found
+
+
 @lru_cache(maxsize=1)
 def _cities() -> dict[str, int]:
     """Cities' populations by name (0.2-0.4 s to read: only when a name after "in" is no country or state)."""

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from app.answer_type import answer_need, expected_answer_type, holds_answer, mentions
+from app.answer_type import answer_need, expected_answer_type, holds_answer, mentions, names_term
 from app.coverage import specific_terms
 from app.lexicon import load_lexicon
 
@@ -314,3 +314,13 @@ def test_a_topic_word_is_shared_by_the_words_that_say_the_same():
 ])
 def test_started_asks_for_an_introduction_only_as_one(question, relation):
     assert answer_need(question, LEXICON, [], expected_answer_type(question, LEXICON)).relation_name == relation
+
+
+@pytest.mark.parametrize("text, term, named", [
+    ("Standards Australia adopted it as AS ISO/IEC 42001:2023, with the same text.", "Australian", True),
+    ("The BSI publishes it in the United Kingdom as BS ISO/IEC 42001.", "British", True),
+    ("Standards Australia adopted it as AS ISO/IEC 42001:2023.", "Canadian", False),
+    ("The European Commission publishes guidelines.", "Australian", False),
+])
+def test_a_nationality_adjective_is_named_by_its_country(text, term, named):
+    assert names_term(text, term) is named

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from answer_checks import assert_well_cited, assistant_with_document, lead
-from app.guidance import asker_backgrounds
+from app.guidance import asker_backgrounds, asks_about_postings, is_guidance
 from app.lexicon import load_lexicon
 from app.settings import Settings
 
@@ -56,6 +56,19 @@ datasets, ML libraries and the pipelines that connect them.
 MLSecOps interviews focus on the security of model artifacts and pipelines. Candidates should know that pickle-based
 PyTorch files can execute code on load, that PyTorch 2.6 changed the torch.load default to weights_only=True, and that
 safetensors stores only tensors and does not execute code.
+
+## Interview topics for AI governance roles: governance scenarios
+
+AI governance interviews test whether candidates can apply frameworks to realistic situations. Candidates should be
+able to name the four NIST AI RMF functions (Govern, Map, Measure, Manage). A frequent exercise is classifying a
+system under the EU AI Act: a prohibited practice under Article 5 or a high-risk system under Annex III.
+
+## How to prepare for an AI security interview
+
+Candidates can prepare by reading the primary documents named in this guide rather than summaries: the OWASP Top 10
+for LLM Applications 2026, the MITRE ATLAS matrix and NIST AI 100-1. Hands-on practice helps for technical roles:
+attacking public prompt-injection challenges such as Gandalf, or running PyRIT or garak against a local model.
+Preparing one written threat model of an LLM application gives a concrete example to discuss.
 
 ## Transition path from ML engineer to AI security
 
@@ -157,6 +170,28 @@ def test_the_askers_background_is_read_before_where_they_are_going(lexicon, ques
     assert asker_backgrounds(question, lexicon) == backgrounds
 
 
+@pytest.mark.parametrize("question, backgrounds", [
+    ("I've written Go and Python services for 3 years. What are my gaps for AI security?", {"software engineer"}),
+    ("I ran our Splunk SIEM and triaged alerts for 4 years; how do I move into AI security?", {"soc analyst"}),
+    ("Spent five years training models at a fintech. What should I learn first for AI security?", {"ml engineer"}),
+    ("How do I build APIs that resist prompt injection?", set()),  # what the asker asks to do is no experience
+    ("What should I build first to practise on models?", set()),
+])
+def test_the_askers_background_is_read_from_what_they_say_they_did(lexicon, question, backgrounds):
+    assert asker_backgrounds(question, lexicon) == backgrounds
+
+
+@pytest.mark.parametrize("question, postings", [
+    ("I'm a final-year CS student. Can I just sit the CISSP after graduating to look more hireable for AI security "
+     "jobs?", False),
+    ("Which certifications should I get to land MLSecOps roles, and in what order?", False),
+    ("Which jobs to look at for AI security?", True),  # the jobs are asked about before the purpose
+    ("Which AI security jobs are remote?", True),
+])
+def test_a_purpose_clause_naming_jobs_does_not_ask_about_postings(lexicon, question, postings):
+    assert asks_about_postings(question, lexicon) is postings
+
+
 @pytest.mark.parametrize("question, next_one, held", [
     ("I'm a pentester with OSCP. Which certification should I go for next for AI red teaming?", "OSAI", "OSCP"),
     ("Head of security, CISSP for years. Which AI security certification should I go for next?", "AAISM", "CISSP"),
@@ -195,3 +230,35 @@ def test_only_items_that_open_with_a_held_credential_give_way(lexicon):
     kept = [text for text, _ in without_held(items, ("OSCP", "CISSP"), credentials_of)]
     assert kept == [items[2][0], items[3][0], items[1][0]]
     assert without_held(items[:1], ("OSCP",), credentials_of) == items[:1]  # nothing else to say
+
+
+def test_a_developer_described_by_what_they_built_gets_the_software_engineers_path(bot):
+    answer = bot.ask("I've written Go and Python services for 3 years. What should I study first for AI security?")
+    assert not answer.abstained, answer.text
+    assert lead(answer.text).startswith("Month 1: study the OWASP Top 10"), answer.text
+    assert_well_cited(answer)
+
+
+def test_the_kind_of_preparation_asked_for_leads_an_interview_answer(bot):
+    # "hands-on" shares one word with the hands-on item, but it names the kind of preparation asked for
+    answer = bot.ask("got an AI security engineer interview in 2 weeks, coming from appsec. how should I prep hands-on?")
+    assert not answer.abstained, answer.text
+    assert lead(answer.text).startswith("Hands-on practice helps"), answer.text
+    assert_well_cited(answer)
+
+
+def test_the_topics_asked_first_lead_a_two_part_interview_answer_for_the_role(bot):
+    answer = bot.ask("I have an AI governance interview next week, coming from privacy. "
+                     "What topics will they ask about and how should I prepare?")
+    assert not answer.abstained, answer.text
+    assert "Govern, Map, Measure, Manage" in lead(answer.text), answer.text
+    assert "Hands-on practice" in answer.text or "Candidates can prepare" in answer.text  # the second part still answered
+    assert_well_cited(answer)
+
+
+def test_the_section_giving_the_kind_of_preparation_asked_for_answers_over_the_roles_topics(bot):
+    # the MLSecOps interview topics are the role's section, but the asker asks for hands-on practice
+    answer = bot.ask("Interview for an MLSecOps role on Monday. What hands-on practice should I do beforehand?")
+    assert not answer.abstained, answer.text
+    assert lead(answer.text).startswith("Hands-on practice helps"), answer.text
+    assert_well_cited(answer)
