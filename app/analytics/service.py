@@ -13,6 +13,7 @@ from app.analytics.table import table_from_snapshot
 from app.coverage import asked_part, quoted, searchable_text, specific_terms, unmentioned
 from app.filters import Filters, matches
 from app.followup import previous_questions
+from app.guidance import is_guidance
 from app.places import countries
 from app.types import Answer
 
@@ -29,6 +30,8 @@ def analytics_answer(question: str, filters: Filters, snapshot, parser: QueryPar
     question's Query: its terms and figure cues. User filters and the question's own terms both restrict the postings counted.
     """
     if filters.kind == "document" or _follows_one_posting(parser, question, asked, history):
+        return None
+    if is_guidance(asked or question, parser.lex):  # "which certification carries the most weight?" asks for advice
         return None
     if question != reading.text:
         reading = parser.reread(question, reading)

@@ -195,6 +195,9 @@ def test_stream_yields_the_text_then_the_answer(bot):
     ("What is MITRE ATLAS?", None),  # not an aggregate question
     ("What share of AI red team postings mention Python?", None),  # no such postings: nothing to count
     ("What share of MLSecOps postings mention Kubernetes?", {"kind": "document"}),  # documents only
+    # advice asked by someone who says what they do, in words that also ask for figures ("most", a skill named)
+    ("Cloud engineer here, I run our Kubernetes clusters. Which certification matters most for MLSecOps?", None),
+    ("I'm a data scientist who knows Python. What skill should I learn most urgently to get into MLSecOps?", None),
 ])
 def test_otherwise_passage_qa(bot, question, filters):
     assert bot.ask(question, filters=filters).route == "passages"

@@ -62,6 +62,7 @@ def test_labelled_questions_are_not_router_examples():
 @pytest.mark.parametrize("question", [
     "How much paid work experience does the CISSP require?",  # "paid" qualifies the experience asked for
     "How much hands-on experience does the OSCP exam require?",
+    "How many years of paid security experience are needed for the CCSP?",
 ])
 def test_what_a_credential_requires_is_explained_not_counted(router, read, question):
     assert router.route(read(question)).route == "passages"
