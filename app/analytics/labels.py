@@ -38,7 +38,8 @@ def population(conditions: tuple[Condition, ...], filters: Filters, noun: str = 
         if getattr(filters, name) and getattr(filters, name) not in values.get(name, []):
             values.setdefault(name, []).append(getattr(filters, name))
     levels = [LEVEL_WORDS.get(v, v) for v in values.get("seniority", [])]
-    words = [*levels, *values.get("remote", []), *(term(v) for v in values.get("role_family", [])), noun]
+    words = [*levels, *values.get("remote", []), *values.get("employment_type", []),
+             *(term(v) for v in values.get("role_family", [])), noun]
     tail = [f"located in {place}" for place in values.get("location", [])]
     if filters.location:
         tail.append(f"located in '{filters.location}'")

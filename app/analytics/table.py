@@ -29,6 +29,7 @@ class PostingRow:
     chunk_id: str
     text: str
     metadata: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    employment_type: str | None = None  # "full-time", "part-time", "contract"
 
     @property
     def salary_mid(self) -> float | None:
@@ -96,6 +97,7 @@ def _row(doc_id: str, chunk_id: str, text: str, meta: dict[str, Any]) -> Posting
         chunk_id=chunk_id,
         text=text,
         metadata=dict(meta),
+        employment_type=meta.get("employment_type"),
     )
 
 

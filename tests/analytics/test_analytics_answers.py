@@ -272,3 +272,12 @@ def test_the_askers_own_background_no_posting_mentions_does_not_stop_the_count(b
     assert answer.route == "analytics" and not answer.abstained, answer.text
     assert "None of the" not in answer.text
     assert answer.citations
+
+
+def test_an_employment_type_is_a_condition_of_the_count(bot, rows):
+    full_time = [r for r in rows if r.get("employment_type") == "full-time"]
+    answer = bot.ask("How many full-time postings are there?")
+    assert answer.route == "analytics" and f"{len(full_time)} full-time postings" in answer.text
+    assert not [r for r in rows if r.get("employment_type") == "part-time"]  # so no figure over all postings may answer:
+    answer = bot.ask("How many part-time postings are there?")
+    assert answer.route != "analytics" or f"{len(rows)} postings" not in answer.text
