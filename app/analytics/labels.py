@@ -15,7 +15,7 @@ SPECIAL = {"mlsecops": "MLSecOps", "devsecops": "DevSecOps", "mlops": "MLOps", "
 LEVEL_WORDS = {"entry": "entry-level", "mid": "mid-level"}
 FIELD_NAMES = {"role_family": "role family", "seniority": "seniority", "remote": "remote status", "skills": "skill",
                "clouds": "cloud", "certifications": "certification", "year": "year posted", "since_year": "posted since",
-               "location": "location"}
+               "location": "location", "employment_type": "employment type"}
 
 
 def term(value: str | None) -> str:
