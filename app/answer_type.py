@@ -85,7 +85,7 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     relation = next((r for r in lexicon.get("answer_relations", []) if any(has_phrase(folded, w) for w in r["asks"])), None)
     types = asked_types(question, lexicon)
     subjects = tuple(s for s in subjects if not is_type_word(s, lexicon) and not (relation and s in relation["asks"]))
-    acronym = _acronym(question) if expects == "expansion" else None
+    acronym = _acronym(question, lexicon["answer_types"]["expansion"]["asks"]) if expects == "expansion" else None
     named = _bare_name_of(question, lexicon, expects)
     subjects = (*subjects, named) if named and named not in subjects else subjects  # "which version of garak"
     subjects = (*subjects, acronym) if acronym and acronym not in subjects else subjects  # "PyRIT keeps showing up..."
@@ -263,8 +263,8 @@ def _clause_holds(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind
                 or any(is_year(t[:4]) and len(t) == 10 and t[4] == t[7] == "-" for t in tokens)
         return any(is_year(t) for t in tokens) or any(t in lexicon["months"] for t in tokens)
     if kind == "amount":
-        money = {word for code, spellings in lexicon["currencies"].items() for word in (code, *spellings)}
-        return _near(tokens, _is_number, lambda t: t in money or t.lower() in money or t == "US", 2)
+        money = {word.lower() for code, spellings in lexicon["currencies"].items() for word in (code, *spellings)}
+        return _near(tokens, _is_number, lambda t: t.lower() in money, 2)  # "60 US dollars", "USD 60", "200 euros"
     if kind == "score":
         units = {fold_words(u) for u in lexicon["score_units"]}
         return _near(tokens, _is_number, lambda t: fold_words(t) in units, 3)
@@ -458,11 +458,17 @@ def _stem(word: str) -> str:
     return next(iter(lexical_tokens(word)), word.lower())
 
 
-def _acronym(question: str) -> str | None:
-    """The acronym a "what does X stand for" question asks about: an upper-case word that is not a generic one."""
-    candidates = [w for w in TOKEN.findall(question) if w.isalpha() and sum(c.isupper() for c in w) >= 2
+def _acronym(question: str, asks: list[str]) -> str | None:
+    """The acronym a "what does X stand for" question asks about: the upper-case word, not a generic one, nearest
+    the phrase that asks (lexicon `answer_types.expansion.asks`): CAISI, not NIST, in "what does CAISI stand for at
+    NIST?"; the last one when no phrase is found."""
+    tokens = TOKEN.findall(question)
+    lowered = [t.lower() for t in tokens]
+    cue = next((i for i in range(len(tokens)) for phrase in asks
+                if lowered[i:i + len(phrase.split())] == phrase.lower().split()), len(tokens))
+    candidates = [i for i, w in enumerate(tokens) if w.isalpha() and sum(c.isupper() for c in w) >= 2
                   and w not in GENERIC_ACRONYMS and w not in COMMON_CAPITALS]
-    return candidates[-1] if candidates else None
+    return tokens[min(reversed(candidates), key=lambda i: abs(i - cue))] if candidates else None
 
 
 def _spelled_out(acronym: str, tokens: list[str], joining: list[str]) -> bool:

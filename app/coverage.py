@@ -50,8 +50,24 @@ def corpus_gap(question: str, passages: list[Passage], lacking: str | None, lexi
 def asked_terms(question: str, lexicon: dict[str, Any], covered_target: bool = False) -> list[str]:
     """The names and numbers `question` asks about, not the asker's own (nor words naming a kind of answer); with a
     `covered_target` those of its asking sentences only."""
-    asked = asked_part(asking_sentences(question) if covered_target else question, lexicon)
+    asked = _without_examples(asked_part(asking_sentences(question) if covered_target else question, lexicon), lexicon)
     return [t for t in specific_terms(asked) if not is_type_word(t, lexicon)]
+
+
+def _without_examples(text: str, lexicon: dict[str, Any]) -> str:
+    """The text without the names it gives only as examples, right after a marker (lexicon `example_markers`):
+    "obligations for things like HR screening tools" asks about no "HR", "such as Llama or Mistral" of neither."""
+    markers = [marker.split() for marker in lexicon["example_markers"]]
+    kept, example = [], False
+    for word in text.split(" "):
+        bare = word.strip("()[],.;:!?\"'")
+        if example and (bare[:1].isupper() or bare.lower() in ("and", "or")):
+            kept += [word] if bare.islower() else []
+            continue
+        kept.append(word)
+        tail = [w.strip("()[],;:").lower() for w in kept[-max(map(len, markers)):]]
+        example = any(tail[len(tail) - len(marker):] == marker for marker in markers)
+    return " ".join(kept)
 
 
 def asked_part(question: str, lexicon: dict[str, Any]) -> str:

@@ -41,6 +41,11 @@ def _answers(question: str, sentence: str, context: str = "MITRE ATLAS") -> bool
     ("How much does the CISSP exam cost?", "CISSP holders lead security programmes.", False),
     ("How much does the CISSP exam cost?", "The CISSP exam costs USD 749.", True),
     ("How much money would it cost to poison LAION-400M?", "0.01% of LAION-400M could have been poisoned for about 60 US dollars.", True),
+    ("How much of LAION-400M could have been poisoned, and for roughly how much money?",  # a hedge is no topic
+     "0.01% of LAION-400M could have been poisoned for about 60 US dollars.", True),
+    ("How much money would it cost to poison LAION-400M?", "Poisoning LAION-400M would cost 200 euros.", True),
+    ("How much money would it cost to poison LAION-400M?", "Poisoning LAION-400M would cost USD 60.", True),
+    ("How much money would it cost to poison LAION-400M?", "Poisoning 60 US datasets like LAION-400M is cheap.", False),
     ("What is the salary for the Head of AI at Acme?", "The Head of AI role at Acme pays $150k plus bonus.", True),
     ("Which version of garak added multimodal probes?", "garak probes LLMs for weaknesses.", False),
     ("Which version of PyTorch changed torch.load?", "PyTorch 2.6 changed the default.", True),
@@ -205,6 +210,10 @@ def test_an_organisation_is_a_name_and_a_first_event_is_stated(question, sentenc
     ("PyRIT keeps showing up in job ads - what does the name actually stand for?",
      "Microsoft's PyRIT (Python Risk Identification Tool for generative AI) automates red teaming.", True),
     ("What does CAISI stand for?", "NIST's Center for AI Standards and Innovation (CAISI) leads the work.", True),
+    ("What does CAISI stand for at NIST, and what was it called before?",  # the acronym asked is CAISI, not NIST
+     "NIST's work is led by the Center for AI Standards and Innovation (CAISI), previously the US AI Safety Institute.",
+     True),
+    ("What does CAISI stand for at NIST?", "NIST is the National Institute of Standards and Technology.", False),
     ("What does PyRIT stand for?", "PyRIT (released in 2024) automates red teaming.", False),  # an aside, no expansion
     ("recruiter mentioned ISACA AAISM on a call — what does that acronym actually stand for?",  # "in" has no initial
      "ISACA's Advanced in AI Security Management (AAISM) certification is open to CISM or CISSP holders.", True),
@@ -324,3 +333,10 @@ def test_started_asks_for_an_introduction_only_as_one(question, relation):
 ])
 def test_a_nationality_adjective_is_named_by_its_country(text, term, named):
     assert names_term(text, term) is named
+
+
+def test_a_question_after_an_expansion_asks_no_further_type():
+    """"what was it called before" asks for a name the expansion's sentence gives, not for a type of its own."""
+    question = "What does CAISI stand for at NIST, and what was it called before?"
+    need = answer_need(question, LEXICON, specific_terms(question), expected_answer_type(question, LEXICON))
+    assert (need.expects, need.acronym, need.also, need.relation) == ("expansion", "CAISI", (), ())

@@ -111,6 +111,10 @@ def test_a_compound_of_a_name_and_a_common_word_names_only_the_name():
      "Is that still the deadline?", []),
     ("Does the Databricks AI Security Framework (DASF) map its risks onto MITRE ATLAS?", ["Databricks", "DASF"]),
     ("What is the passing score for the Zorblax exam? I'm a SOC analyst at Databricks.", ["Zorblax"]),
+    ("Our internal training deck says the EU AI Act's high-risk obligations for things like HR screening tools start "
+     "in August 2026. We're planning around that - correct?", []),  # HR is only an example
+    ("Does MITRE ATLAS cover scanners such as Zorblax, Quux or Blorp?", []),
+    ("Does MITRE ATLAS cover Zorblax and tools like Quux?", ["Zorblax"]),  # asked about, not an example
 ])
 def test_only_what_is_asked_about_must_be_mentioned(lexicon, question, missing):
     """The asker's tools and products are no gap; the thing asked about is."""
