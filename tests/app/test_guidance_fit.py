@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from answer_checks import assert_well_cited, assistant_with_document, lead
-from app.guidance import asker_backgrounds, asks_about_postings, is_guidance
+from app.guidance import asker_backgrounds, asks_about_postings
 from app.lexicon import load_lexicon
 from app.settings import Settings
 
