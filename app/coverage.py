@@ -58,6 +58,7 @@ def _without_examples(text: str, lexicon: dict[str, Any]) -> str:
     """The text without the names it gives only as examples, right after a marker (lexicon `example_markers`):
     "obligations for things like HR screening tools" asks about no "HR", "such as Llama or Mistral" of neither."""
     markers = [marker.split() for marker in lexicon["example_markers"]]
+    wishes = [wish.split() for wish in lexicon["coach_aspiration_words"]]  # "I'd like Zorblax jobs" gives no example
     kept, example = [], False
     for word in text.split(" "):
         bare = word.strip("()[],.;:!?\"'")
@@ -65,8 +66,9 @@ def _without_examples(text: str, lexicon: dict[str, Any]) -> str:
             kept += [word] if bare.islower() else []
             continue
         kept.append(word)
-        tail = [w.strip("()[],;:").lower() for w in kept[-max(map(len, markers)):]]
-        example = any(tail[len(tail) - len(marker):] == marker for marker in markers)
+        tail = [w.strip("()[],;:").lower() for w in kept[-max(map(len, markers + wishes)):]]
+        example = any(tail[len(tail) - len(marker):] == marker for marker in markers) \
+            and not any(tail[len(tail) - len(wish):] == wish for wish in wishes)
     return " ".join(kept)
 
 
