@@ -131,7 +131,8 @@ class EntityRecognizer:
 
 
 def certification_aliases(cert: str) -> list[str]:
-    """The full name plus the short forms people type: "(CKS)" -> CKS, "IAPP AIGP" -> AIGP."""
+    """The full name plus the short forms people type: "(CKS)" -> CKS, "IAPP AIGP" -> AIGP, and the name without a
+    "Certified" inside it."""
     aliases = [cert]
     paren = re.search(r"\(([A-Z][A-Z0-9+/]{1,9})\)", cert)
     if paren:
@@ -139,6 +140,9 @@ def certification_aliases(cert: str) -> list[str]:
     last = cert.split()[-1]
     if len(cert.split()) > 1 and re.fullmatch(r"[A-Z][A-Z0-9+/]{2,9}", last) and last not in ("ISO",):
         aliases.append(last)
+    named = (cert[: paren.start()] if paren else cert).split()
+    if "Certified" in named[1:]:  # "AWS Security - Specialty" for "AWS Certified Security - Specialty"
+        aliases.append(" ".join(word for word in named if word != "Certified"))
     return aliases
 
 

@@ -22,6 +22,9 @@ def recognise(vocabulary):
     ("Do on-site ML engineers need PyTorch or torch?", {"remote": ["onsite"], "role_family": ["ml-engineer"], "skills": ["pytorch"]}),
     ("Which postings want the CKS or IAPP AIGP?", {"certifications": ["Certified Kubernetes Security Specialist (CKS)", "IAPP AIGP"]}),
     ("Security+ versus CySA+", {"certifications": ["Security+", "CySA+"]}),
+    # a certification named without the "Certified" inside its name, not the cloud it starts with
+    ("Which postings ask for the AWS Security Specialty?", {"certifications": ["AWS Certified Security - Specialty"]}),
+    ("Microsoft Azure Security Engineer Associate jobs", {"certifications": ["Microsoft Certified Azure Security Engineer Associate"]}),
     ("ISO/IEC 42001 Lead Auditor in 2025", {"certifications": ["ISO/IEC 42001 Lead Auditor"], "year": ["2025"]}),
     ("remote AI red team roles since 2024", {"remote": ["remote"], "role_family": ["ai-red-team"], "since_year": ["2024"]}),
 ])
