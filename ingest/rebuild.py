@@ -45,6 +45,7 @@ def finish_interrupted_rebuild(settings: Settings) -> None:
     """Complete a replacement a crash cut between its two renames, and remove what an interrupted rebuild left."""
     current = chroma_folder(settings)
     if not current.exists() and old_folder(settings).exists() and new_folder(settings).exists():
+        forget_cached_client(settings)  # a client this process opened before the crash reads the moved-away files
         os.replace(new_folder(settings), current)  # only a complete new index is ever moved
     if current.exists():
         shutil.rmtree(old_folder(settings), ignore_errors=True)
