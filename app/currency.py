@@ -64,7 +64,7 @@ class Currency:
         that edition leads, the sentences naming the current edition follow it."""
         for index, (sentence, cited) in enumerate(draft.sentences if asked else ()):
             meta = passages[cited[0]].metadata if cited and 0 <= cited[0] < len(passages) else {}
-            if asked & {m.tag for m in self.registry.mentions(sentence, f"{meta.get('title', '')}\n{meta.get('section', '')}")}:
+            if asked & {m.tag for m in self.registry.mentions(sentence, _context(meta))}:
                 return Draft([draft.sentences[index], *draft.sentences[:index], *draft.sentences[index + 1:]], draft.evidence)
         return draft
 

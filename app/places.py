@@ -79,9 +79,8 @@ def _demonyms() -> dict[str, tuple[str, ...]]:
 
     found: dict[str, tuple[str, ...]] = {}
     for country in countryinfo.all_countries():
-        for demonym in (country.demonym() or "").split(","):
-            if demonym.strip():
-                found[demonym.strip().lower()] = (*found.get(demonym.strip().lower(), ()), country.name())
+        for demonym in filter(None, (d.strip().lower() for d in (country.demonym() or "").split(","))):
+            found[demonym] = (*found.get(demonym, ()), country.name())
     return found
 
 
