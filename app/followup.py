@@ -81,14 +81,15 @@ class FollowUpRewriter:
 
     def _topic(self, question: str, by_name: bool = False) -> str:
         """A posting named by title and company, else a known subject phrase (longest first), else (`by_name`, for a
-        pronoun) the first acronym-led name that is not only a generic acronym ("CycloneDX", not "ML"), else what the
-        earlier question asks ("Does ISACA have anything for auditing AI systems"); never the asker's own setting
-        ("I'm a CISA-certified IT auditor.")."""
+        pronoun) the first acronym-led name with a capitalised word besides generic acronyms ("CycloneDX", not "ML" nor
+        "ML teams"), else what the earlier question asks ("Does ISACA have anything for auditing AI systems"); never
+        the asker's own setting ("I'm a CISA-certified IT auditor.")."""
         asked = asked_part(question, self.lexicon)
         named = self._named_topic(question, asked)
         if named:
             return named
-        runs = (m.group(0) for m in self.acronym_run.finditer(asked) if set(m.group(0).split()) - GENERIC_ACRONYMS)
+        runs = (m.group(0) for m in self.acronym_run.finditer(asked)  # "EU AI Act", not "ML teams"
+                if any(word[:1].isupper() and word not in GENERIC_ACRONYMS for word in m.group(0).split()))
         name = next(runs, None) if by_name else None
         if name:
             return name

@@ -68,6 +68,8 @@ def test_the_askers_own_setting_is_never_the_subject():
 def test_a_pronoun_stands_for_the_first_name_that_is_not_a_generic_acronym():
     earlier = "what's the bill of materials format for ML models that CycloneDX has?"
     assert REWRITER.standalone("which version first added it?", [earlier]) == "which version first added CycloneDX?"
+    assert REWRITER.standalone("who owns it now?", ["what do ML teams use Protect AI's ModelScan for?"]) == \
+        "who owns ModelScan now?"
 
 
 def test_an_acronym_in_capitals_is_no_back_reference():
