@@ -86,6 +86,7 @@ class Assistant:
         retriever = self.retriever(user)  # one snapshot for the whole answer, as this user sees it
         asked = self.read(question, history, user)
         standalone = self._parser(retriever).follow_ups.standalone(question, history)
+        aspect = self._parser(retriever).follow_ups.aspect(question, history)
         query = self._parser(retriever).searched(standalone, asked)  # "number 3" of a ranked list: its identifier, "LLM03"
         if parsed.kind != "document" and asked.about_postings:  # list, rank or newest: select postings
             yield from self._finish(postings_answer(asked, self._engine(retriever), parsed, question), asked, started, query)
@@ -124,7 +125,7 @@ class Assistant:
                                lambda text: retriever.retrieve(text, self.embed([text])[0], filters, k=self.settings.top_k),
                                self.settings.abstain_threshold,
                                lambda text: tuple(self.coach().finder.find(text)["certifications"]),
-                               self._parser(retriever).searched(question, asked) if standalone != question else None)  # a follow-up's own words
+                               self._parser(retriever).searched(aspect, asked) if standalone != question else None)  # a follow-up's own words
         draft, passages = drafted.draft, drafted.passages
         followed = {p.chunk_id for p in drafted.followed}  # the guidance section the answer follows ranks first
         ranked = [*drafted.followed, *(p for p in ranked if p.chunk_id not in followed)]

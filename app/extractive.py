@@ -206,9 +206,11 @@ def _with_posting_references(chosen: list[Candidate], passages: list[Passage], q
 
 def _with_subject(sentence: str, passage: Passage, refers_back: set[str]) -> str:
     """The text a sentence is scored by: a sentence that refers back ("Its root causes are …") with its section's
-    heading ("LLM03:2026 Excessive Agency"), the subject it continues; any other sentence as it is."""
+    heading ("LLM03:2026 Excessive Agency"), the subject it continues; any other sentence (an acronym in capitals
+    such as "IT" is no back-reference) as it is."""
     section = str(passage.metadata.get("section") or "")
-    opening = sentence.split(maxsplit=1)[0].lower() if sentence.strip() else ""
+    opening = sentence.split(maxsplit=1)[0] if sentence.strip() else ""
+    opening = opening[:1].lower() + opening[1:]  # "It" refers back; an acronym in capitals ("IT auditors") does not
     return f"{section}: {sentence}" if section and opening in refers_back else sentence
 
 

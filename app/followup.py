@@ -4,7 +4,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from app.answer_type import expected_answer_type
+from app.coverage import asked_part, specific_terms
 from app.lexicon import phrase_pattern
+from app.support import GENERIC_ACRONYMS
 
 ROLE_NOUN = r"(?:\s+(?:postings?|roles?|jobs?|positions?|engineers?|analysts?|leads?|teams?|professionals?))?"
 # "the Associate AI Security Engineer role at Tessellane Bank": one posting, named by title and company.
@@ -20,6 +23,7 @@ class FollowUpRewriter:
     families and their synonyms)."""
 
     def __init__(self, lexicon: dict[str, Any], subjects: list[str]):
+        self.lexicon = lexicon
         self.anaphora = phrase_pattern(*lexicon["query_anaphora"])
         self.start = phrase_pattern(*lexicon["query_follow_up_starts"], at_start=True)
         self.subjects = sorted(subjects, key=len, reverse=True)
@@ -27,30 +31,80 @@ class FollowUpRewriter:
 
     def is_follow_up(self, question: str) -> bool:
         """Short questions that lean on earlier turns ("and what do they pay?")."""
-        return bool(self.start.search(question)) or (bool(self.anaphora.search(question)) and len(question.split()) <= 12)
+        return bool(self.start.search(question)) or (self._back_reference(question) is not None and len(question.split()) <= 12)
 
     def standalone(self, question: str, history: list[Any] | None) -> str:
-        """The question itself, or the follow-up with the earlier question's subject put in."""
+        """The question itself, or the follow-up with the earlier question's subject put in: for a pronoun its name,
+        for a described back-reference ("that one") or none ("and since when?") what the earlier question asked about."""
         earlier = previous_questions(history)
         if not earlier or not self.is_follow_up(question):
             return question
-        topic = self._topic(earlier[-1])
-        if self.anaphora.search(question):
-            return self.anaphora.sub(topic, question, count=1)
-        return f"{question.rstrip('?').rstrip()} — regarding {topic}?"
+        reference = self._back_reference(question)
+        return self._with_topic(question, self._topic(earlier[-1], reference is not None and not self._described(reference)))
 
-    def _topic(self, question: str) -> str:
-        """A posting named by title and company, else a known subject phrase (longest first), else an acronym-led
-        noun phrase, else the whole question."""
+    def aspect(self, question: str, history: list[Any] | None) -> str | None:
+        """What a follow-up's own words ask, to rank the quoted sentences by ("what does it say about excessive
+        agency?": the topic the conversation set is in every retrieved passage); None for a question that is no
+        follow-up. A described back-reference (lexicon `query_described_anaphora`) stands for what the earlier question
+        described ("when did that one launch?" after "Does ISACA have anything for auditing AI systems?"); a pronoun
+        after a question asking who (lexicon `query_answered_by_name`) for the names that question gives ("are they
+        still independent?" after "who runs that Gandalf game …?": "are Gandalf still independent?"), which the
+        answer's sentence names, while the rest of that question ("… to practise prompt injection") does not."""
+        earlier = previous_questions(history)
+        if not earlier or not self.is_follow_up(question):
+            return None
+        reference, asked = self._back_reference(question), asked_part(earlier[-1], self.lexicon)
+        if reference is None or self._named_topic(earlier[-1], asked):
+            return question
+        if self._described(reference):
+            return self._with_topic(question, self._topic(earlier[-1]))
+        names = specific_terms(asked)
+        if names and expected_answer_type(asked, self.lexicon) in self.lexicon["query_answered_by_name"]:
+            return self._with_topic(question, " ".join(names))
+        return question
+
+    def _with_topic(self, question: str, topic: str) -> str:
+        """The question with `topic` for its first back-reference, or after it when it has none."""
+        reference = self._back_reference(question)
+        if reference is None:
+            return f"{question.rstrip('?').rstrip()} — regarding {topic}?"
+        return question[:reference.start()] + topic + question[reference.end():]
+
+    def _back_reference(self, question: str) -> re.Match | None:
+        """The first anaphor ("they", "it", "that role"), not an acronym written in capitals ("IT auditors")."""
+        return next((m for m in self.anaphora.finditer(question) if not (len(m.group(0)) > 1 and m.group(0).isupper())), None)
+
+    def _described(self, reference: re.Match) -> bool:
+        """Whether a back-reference stands for a thing as described ("that one"), not for a name (lexicon
+        `query_described_anaphora`)."""
+        return reference.group(0).lower() in self.lexicon["query_described_anaphora"]
+
+    def _topic(self, question: str, by_name: bool = False) -> str:
+        """A posting named by title and company, else a known subject phrase (longest first), else (`by_name`, for a
+        pronoun) the first acronym-led name with a capitalised word besides generic acronyms ("CycloneDX", not "ML" nor
+        "ML teams"), else what the earlier question asks ("Does ISACA have anything for auditing AI systems"); never
+        the asker's own setting ("I'm a CISA-certified IT auditor.")."""
+        asked = asked_part(question, self.lexicon)
+        named = self._named_topic(question, asked)
+        if named:
+            return named
+        runs = (m.group(0) for m in self.acronym_run.finditer(asked)  # "EU AI Act", not "ML teams"
+                if any(word[:1].isupper() and word not in GENERIC_ACRONYMS for word in m.group(0).split()))
+        name = next(runs, None) if by_name else None
+        if name:
+            return name
+        return asked.strip().rstrip("?.! ")
+
+    def _named_topic(self, question: str, asked: str) -> str | None:
+        """A posting `question` names by title and company, else a known subject phrase its `asked` part names."""
         posting = POSTING_REFERENCE.search(question)
         if posting:
             return posting.group(0).rstrip(".,")
         for phrase in self.subjects:
-            match = re.search(rf"\b{re.escape(phrase)}(?:e?s)?{ROLE_NOUN}\b", question, re.IGNORECASE)  # plurals too
+            match = re.search(rf"\b{re.escape(phrase)}(?:e?s)?{ROLE_NOUN}\b", asked, re.IGNORECASE)  # plurals too
             if match:
                 return match.group(0)
-        match = self.acronym_run.search(question)
-        return match.group(0) if match else question.strip().rstrip("?.! ")
+        return None
 
 
 def previous_questions(history: list[Any] | None) -> list[str]:

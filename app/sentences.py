@@ -144,10 +144,12 @@ def sentence_pieces(text: str) -> list[str]:
 
 def split_sentences(text: str) -> list[str]:
     """Split running text at sentence ends, not at common abbreviations nor at a "?" or "!" closing a quoted title
-    that an aside follows (in "Asleep at the Keyboard?" (IEEE, 2022) the mark ends the title, not the sentence)."""
+    that an aside follows (in "Asleep at the Keyboard?" (IEEE, 2022) the mark ends the title, not the sentence), nor
+    after the "et al." of a paper's authors (the chunker's pieces may still end there)."""
     sentences: list[str] = []
     for piece in (piece.strip() for piece in sentence_pieces(text)):
-        if sentences and piece.startswith("(") and sentences[-1][-2:] in ('?"', "?”", '!"', "!”"):
+        titled = sentences and piece.startswith("(") and sentences[-1][-2:] in ('?"', "?”", '!"', "!”")
+        if titled or sentences and sentences[-1].endswith(" et al."):  # "Greshake et al. (February 2023) showed …"
             sentences[-1] += f" {piece}"
         elif piece:
             sentences.append(piece)

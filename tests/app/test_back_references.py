@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.extractive import draft_extractive
+from app.extractive import _with_subject, draft_extractive
 from app.lexicon import load_lexicon
 from app.types import Passage
 
@@ -28,3 +28,10 @@ def test_a_sentence_opening_with_its_is_scored_with_its_sections_subject(embedde
     assert any(s.startswith("Its root causes are excessive functionality") for s in quoted(LEXICON["back_references"]))
     # scored on its own words, "Its root causes …" matches nothing of the question and falls below the quoting floor
     assert not any(s.startswith("Its root causes") for s in quoted(()))
+
+
+def test_an_acronym_in_capitals_is_no_back_reference():
+    passage = Passage("c", "IT auditors assess AI systems.", {"kind": "document", "section": "ISACA credentials"}, 1.0)
+    back = {w.lower() for w in LEXICON["back_references"]}
+    assert _with_subject("IT auditors assess AI systems.", passage, back) == "IT auditors assess AI systems."
+    assert _with_subject("It targets IT auditors.", passage, back) == "ISACA credentials: It targets IT auditors."

@@ -57,3 +57,44 @@ def test_long_questions_with_a_pronoun_are_not_follow_ups():
 
 def test_a_bare_string_history_is_one_earlier_question():
     assert REWRITER.standalone("What do they record?", "How do AI red teams work?") == "What do AI red teams record?"
+
+
+def test_the_askers_own_setting_is_never_the_subject():
+    earlier = "I'm a CISA-certified IT auditor. Does ISACA have anything for auditing AI systems?"
+    assert REWRITER.standalone("ok when did that one launch?", [earlier]) == \
+        "ok when did that Does ISACA have anything for auditing AI systems launch?"
+
+
+def test_a_pronoun_stands_for_the_first_name_that_is_not_a_generic_acronym():
+    earlier = "what's the bill of materials format for ML models that CycloneDX has?"
+    assert REWRITER.standalone("which version first added it?", [earlier]) == "which version first added CycloneDX?"
+    assert REWRITER.standalone("who owns it now?", ["what do ML teams use Protect AI's ModelScan for?"]) == \
+        "who owns ModelScan now?"
+
+
+def test_an_acronym_in_capitals_is_no_back_reference():
+    assert REWRITER.standalone("and do IT auditors move into it?", ["What does an AI governance lead do?"]) == \
+        "and do IT auditors move into AI governance lead?"
+    assert not REWRITER.is_follow_up("Which IT skills matter?")
+
+
+@pytest.mark.parametrize("earlier, follow_up, aspect", [
+    # after "who …?" the pronoun is the answer: the names the question gives, not its description, rank the sentences
+    ("who runs that Gandalf game people use to practise prompt injection?", "are they still an independent company?",
+     "are Gandalf still an independent company?"),
+    # "that one" is the thing the earlier question described
+    ("Does OffSec have anything specific to AI security?", "does that one expire?",
+     "does that Does OffSec have anything specific to AI security expire?"),
+    # a pronoun for the named subject every passage is about, or no back-reference: the follow-up's own words
+    ("What is the OWASP Top 10 for LLM Applications?", "What does it say about excessive agency?",
+     "What does it say about excessive agency?"),
+    ("What does an AI red teamer do?", "What tools do they use?", "What tools do they use?"),
+    ("When did the EU AI Act enter into force?", "And since when?", "And since when?"),
+])
+def test_the_aspect_a_follow_ups_sentences_are_ranked_by(earlier, follow_up, aspect):
+    assert REWRITER.aspect(follow_up, [earlier]) == aspect
+
+
+def test_no_aspect_without_a_follow_up():
+    assert REWRITER.aspect("What is MITRE ATLAS?", ["What is ISO/IEC 42001?"]) is None
+    assert REWRITER.aspect("what do they pay?", None) is None

@@ -144,3 +144,13 @@ def test_a_question_mark_closing_a_quoted_title_before_an_aside_does_not_end_the
     text = 'Pearce et al., in "Asleep at the Keyboard?" (IEEE S&P, 2022), found that Copilot wrote vulnerable code. Next.'
     assert split_sentences(text)[0].endswith("vulnerable code.")
     assert split_sentences('He asked "Why?" Then he left.') == ['He asked "Why?"', "Then he left."]
+
+
+def test_a_papers_authors_et_al_do_not_end_the_sentence():
+    """From corpus/documents/role-ai-red-teamer.md: cut after "et al.", the answer led with "(February 2023) demonstrated …"."""
+    text = ("Direct injection comes from the user. Greshake et al. (February 2023) demonstrated indirect prompt injection "
+            "against real LLM-integrated applications. Zou et al. (July 2023) showed adversarial suffixes.")
+    assert split_sentences(text) == [
+        "Direct injection comes from the user.",
+        "Greshake et al. (February 2023) demonstrated indirect prompt injection against real LLM-integrated applications.",
+        "Zou et al. (July 2023) showed adversarial suffixes."]
