@@ -18,7 +18,7 @@ FIGURES = ("salary", "count", "share")
 LIST_FIELDS = (*FIELDS, "company", "employment_type")
 AMOUNT = r"([$€£])?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k\b|thousand\b)?"
 NUMBER = r"\b(\d{1,2}|{words})\b"
-WHICH_POSTINGS = (r"^which\s+(?:(?!(?:do|does|did|have|has|should|would|can)\b)[\w+/-]+\s+){{0,5}}(?:{nouns})\b"
+WHICH_POSTINGS = (r"^(?:which|what)\s+(?:(?!(?:do|does|did|have|has|should|would|can|is|are|was|were|of)\b)[\w+/-]+\s+){{0,5}}(?:{nouns})\b"
                   r"(?!\s+(?:can|could|should|would|will|do|does|did|might|must)\b)|^which\s+(?:of|is|are|one|ones|pays?|pay)\b")
 TOP_N = r"\btop[\s-]+(\d{{1,2}}|{words})\b|\b(\d{{1,2}}|{words}) most\b"
 
@@ -184,9 +184,6 @@ class QueryParser:
         for group, levels in self.lex["query_seniority_groups"].items():
             if has_any(low, [group]):
                 found["seniority"] = tuple(levels)
-        for kind, phrasings in self.lex["query_employment"].items():
-            if has_any(low, phrasings):
-                found["employment_type"] = (kind,)
         date = self.date.search(masked)
         if date:
             month, day, year = self.months.index(date.group(1).lower()) + 1, int(date.group(2)), date.group(3)

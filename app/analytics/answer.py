@@ -83,7 +83,7 @@ def _single(c: Computation, who: str, citer: _Citer, has_filters: bool) -> list[
         budget = max(1, MAX_CITED // len(plan.targets))
         for target in result.figures["targets"]:
             hits = [r for r in result.counted if target["value"] in r.values(target["field"])]
-            marks = citer.marks(hits, budget)
+            marks = citer.marks(hits or c.selection, budget)  # "0 of 20": the 20 postings show it
             sentences.append(f"{percent(target['share'])} of the {target['total']} {who} {verb(_cond(target))} "
                              f"({target['count']} of {target['total']}){' ' + marks if marks else ''}.")
         return sentences
