@@ -18,7 +18,9 @@ FIGURES = ("salary", "count", "share")
 LIST_FIELDS = (*FIELDS, "company", "employment_type")
 AMOUNT = r"([$€£])?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k\b|thousand\b)?"
 NUMBER = r"\b(\d{1,2}|{words})\b"
-WHICH_POSTINGS = (r"^(?:which|what)\s+(?:(?!(?:do|does|did|have|has|should|would|can|is|are|was|were|of)\b)[\w+/-]+\s+){{0,5}}(?:{nouns})\b"
+MODIFIERS = r"(?:(?!(?:do|does|did|have|has|should|would|can|is|are|was|were|of)\b)[\w+/-]+\s+){0,5}"  # "remote MLSecOps"
+# "which remote MLSecOps postings…", "what security jobs…" (a plural: "what job polarization…" asks about no postings)
+WHICH_POSTINGS = (r"^(?:which\s+{modifiers}(?:{nouns})|what\s+{modifiers}(?:{plural}))\b"
                   r"(?!\s+(?:can|could|should|would|will|do|does|did|might|must)\b)|^which\s+(?:of|is|are|one|ones|pays?|pay)\b")
 TOP_N = r"\btop[\s-]+(\d{{1,2}}|{words})\b|\b(\d{{1,2}}|{words}) most\b"
 
@@ -106,7 +108,8 @@ class QueryParser:
         words = "|".join(map(re.escape, lexicon["query_number_words"]))
         self.number = re.compile(NUMBER.replace("{words}", words), re.I)
         nouns = "|".join(map(re.escape, lexicon["posting_nouns"]["any"]))
-        self.which = re.compile(WHICH_POSTINGS.format(nouns=nouns), re.I)
+        plural = "|".join(map(re.escape, lexicon["posting_nouns"]["plural"]))
+        self.which = re.compile(WHICH_POSTINGS.format(modifiers=MODIFIERS, nouns=nouns, plural=plural), re.I)
         self.nouns = tuple(n for n in lexicon["posting_nouns"]["any"] if n not in lexicon["posting_nouns"]["kinds_of_work"])
         self.leans_start = phrase_pattern(*lexicon["query_follow_up_starts"], *lexicon["query_narrowing_starts"], at_start=True)
         # "the latest one" names postings only in a conversation about them (`previous`), not beside a year or a skill

@@ -59,3 +59,20 @@ def test_do_employers_want_x_asks_how_many_postings_ask_for_x(router, read, ques
 
 def test_what_employers_want_from_a_role_is_no_figure(read):
     assert "share" not in read("What do employers want from AI security engineers?").cues
+
+
+def test_a_count_of_a_handful_of_postings_names_each_with_its_citation(bot, rows):
+    """"How many … are part-time?" with a handful of answers: the number, then which postings they are."""
+    answer = bot.ask("How many entry-level postings are there?")
+    expected = [r for r in rows if r["seniority"] == "entry"]
+    assert 0 < len(expected) <= 5 and answer.data["result"]["count"] == len(expected)
+    assert answer.text.startswith(f"There are {len(expected)} entry-level postings")
+    for r in expected:
+        cited = next(c.number for c in answer.citations if c.doc_id == f"posting:{r['id']}")
+        assert f"{r['title']} at {r['company']} [{cited}]" in answer.text
+
+
+def test_a_count_of_many_postings_names_none(bot, rows):
+    answer = bot.ask("How many postings are in Denver?")
+    assert answer.data["postings"] > 5
+    assert not any(f"{r['title']} at {r['company']}" in answer.text for r in rows)

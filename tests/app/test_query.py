@@ -197,6 +197,7 @@ def test_a_position_follow_up_keeps_the_list(parser):
     ("What is the one certification MLSecOps engineers need?", "explain", None),
     ("What kind of jobs can a SOC analyst move into?", "explain", None),
     ("What security jobs can I get with an OSCP?", "explain", None),
+    ("What job polarization does the source report describe in the cybersecurity market?", "explain", None),
 ])
 def test_what_kind_of_jobs_and_a_place_pointed_back_at_list_the_postings(parser, question, intent, place):
     query = parser.parse(question)
