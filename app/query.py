@@ -145,12 +145,16 @@ class QueryParser:
         # "Cloud engineer, I run EKS. Which certifications matter most?" ranks certifications, not clouds
         cues = self.figure_cues(asking_sentences(text), own.pop("entities"))
         # what is asked, without the asker's setting before it ("I live in the UK — are there any remote jobs?")
-        intent, sort, limit = self._intent(_lowered(asked_part(asking_sentences(text), self.lex)), own, previous, cues)
-        # the gazetteer is read only for a question about postings or a figure of them ("in Singapore")
-        postings_asked = intent != "explain" or cues.found & {*FIGURES, "posting_noun"} or bool(previous and previous.intent != "explain")
+        asked = _lowered(asked_part(asking_sentences(text), self.lex))
+        intent, sort, limit = self._intent(asked, own, previous, cues)
+        # the gazetteer is read only for a question about postings, a figure of them, or a list ("in Singapore")
+        postings_asked = intent != "explain" or cues.found & {*FIGURES, "posting_noun"} or bool(previous and previous.intent != "explain") \
+            or self._lists(asked)
         named = self._named_place(text, own, cues.entities) if postings_asked and "place" not in own else None
         if named:  # "in Singapore": a condition even where no posting is (the answer then says so)
             own.update(place=named.name, place_spellings=named.spellings)
+            if intent == "explain":  # "I just moved to Tulsa. Anything for me?": the place is what the list needed
+                intent, sort, limit = self._intent(asked, own, previous, cues)
         if previous is None or not self._leans_on(low, own, intent) or intent in FIGURES and previous.intent == "explain":
             return Query(text, intent, sort=sort, limit=limit, latest=_names(own), cues=cues, **own)
         measured = MULTI_VALUED if previous.intent == "share" else ()  # what a share measured
@@ -310,13 +314,17 @@ class QueryParser:
             return "count", "posted", None
         if has_any(low, self.lex["query_compare"]):
             return "compare", "posted", None
-        listing = bool(self.which.search(low)) or any(low.startswith(c + " ") or low == c for c in self.lex["query_list_cues"]) \
-            or self._list_cue_anywhere(low)
+        listing = self._lists(low)
         if listing and (has_any(low, self.nouns) or own or re.search(r"\b(?:them|those|these)\b", low)) and not _names_other_thing(low):
             return "list", "posted", None
         if "salary" in cues and "pay_above" not in own:
             return "salary", "posted", None
         return "explain", "posted", None
+
+    def _lists(self, low: str) -> bool:
+        """Whether the wording asks for a list ("which remote jobs…", "show me…", "who is hiring…", "anything for me?")."""
+        return bool(self.which.search(low)) or any(low.startswith(c + " ") or low == c for c in self.lex["query_list_cues"]) \
+            or self._list_cue_anywhere(low)
 
     def _list_cue_anywhere(self, low: str) -> bool:
         """A list cue inside the question ("who in Berlin is hiring?"), not one naming the activity after a preposition

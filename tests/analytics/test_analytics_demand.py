@@ -76,3 +76,14 @@ def test_a_count_of_many_postings_names_none(bot, rows):
     answer = bot.ask("How many postings are in Denver?")
     assert answer.data["postings"] > 5
     assert not any(f"{r['title']} at {r['company']}" in answer.text for r in rows)
+
+
+@pytest.mark.parametrize("question, salary", [
+    ("what do ML engineers in San Francisco make according to the postings?", True),
+    ("How much does a security analyst make in Berlin?", True),
+    ("What do AI red teamers make?", True),
+    ("What does MITRE ATLAS make possible?", False),  # "make" not as earning
+    ("What do hiring managers make of a CISSP?", False),
+])
+def test_what_a_role_makes_asks_its_pay(read, question, salary):
+    assert ("salary" in read(question).cues) == salary

@@ -190,6 +190,7 @@ def test_a_position_follow_up_keeps_the_list(parser):
     ("Relocating to Boston next year. What security jobs are posted there?", "list", "Boston"),
     ("My partner got a job in Dublin so we're moving. What security positions are advertised in that city?", "list", "Dublin"),
     ("I live in Berlin. Anything for me?", "list", "Berlin"),
+    ("I just moved to Tulsa. Anything for me?", "list", "Tulsa"),  # a place no posting is in (the gazetteer's)
     # "what <kind of> jobs", as "which <kind of> jobs", asks for the postings
     ("What security jobs are posted in Austin?", "list", "Austin"),
     ("What remote MLSecOps openings are there?", "list", None),
