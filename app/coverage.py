@@ -58,7 +58,8 @@ def _without_examples(text: str, lexicon: dict[str, Any]) -> str:
     """The text without the names it gives only as examples, right after a marker (lexicon `example_markers`):
     "obligations for things like HR screening tools" asks about no "HR", "such as Llama or Mistral" of neither."""
     markers = [marker.split() for marker in lexicon["example_markers"]]
-    wishes = [wish.split() for wish in lexicon["coach_aspiration_words"]]  # "I'd like Zorblax jobs" gives no example
+    # "I'd like Zorblax jobs", "Do employers like Zorblax?": a wish or a liking, about what follows, no example
+    wishes = [wish.split() for wish in (*lexicon["coach_aspiration_words"], *lexicon["posting_words"])]
     kept, example = [], False
     for word in text.split(" "):
         bare = word.strip("()[],.;:!?\"'")

@@ -18,7 +18,9 @@ FIGURES = ("salary", "count", "share")
 LIST_FIELDS = (*FIELDS, "company", "employment_type")
 AMOUNT = r"([$€£])?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k\b|thousand\b)?"
 NUMBER = r"\b(\d{1,2}|{words})\b"
-WHICH_POSTINGS = (r"^which\s+(?:(?!(?:do|does|did|have|has|should|would|can)\b)[\w+/-]+\s+){{0,5}}(?:{nouns})\b"
+MODIFIERS = r"(?:(?!(?:do|does|did|have|has|should|would|can|is|are|was|were|of)\b)[\w+/-]+\s+){0,5}"  # "remote MLSecOps"
+# "which remote MLSecOps postings…", "what security jobs…" (a plural: "what job polarization…" asks about no postings)
+WHICH_POSTINGS = (r"^(?:which\s+{modifiers}(?:{nouns})|what\s+{modifiers}(?:{plural}))\b"
                   r"(?!\s+(?:can|could|should|would|will|do|does|did|might|must)\b)|^which\s+(?:of|is|are|one|ones|pays?|pay)\b")
 TOP_N = r"\btop[\s-]+(\d{{1,2}}|{words})\b|\b(\d{{1,2}}|{words}) most\b"
 
@@ -106,7 +108,8 @@ class QueryParser:
         words = "|".join(map(re.escape, lexicon["query_number_words"]))
         self.number = re.compile(NUMBER.replace("{words}", words), re.I)
         nouns = "|".join(map(re.escape, lexicon["posting_nouns"]["any"]))
-        self.which = re.compile(WHICH_POSTINGS.format(nouns=nouns), re.I)
+        plural = "|".join(map(re.escape, lexicon["posting_nouns"]["plural"]))
+        self.which = re.compile(WHICH_POSTINGS.format(modifiers=MODIFIERS, nouns=nouns, plural=plural), re.I)
         self.nouns = tuple(n for n in lexicon["posting_nouns"]["any"] if n not in lexicon["posting_nouns"]["kinds_of_work"])
         self.leans_start = phrase_pattern(*lexicon["query_follow_up_starts"], *lexicon["query_narrowing_starts"], at_start=True)
         # "the latest one" names postings only in a conversation about them (`previous`), not beside a year or a skill
@@ -142,12 +145,16 @@ class QueryParser:
         # "Cloud engineer, I run EKS. Which certifications matter most?" ranks certifications, not clouds
         cues = self.figure_cues(asking_sentences(text), own.pop("entities"))
         # what is asked, without the asker's setting before it ("I live in the UK — are there any remote jobs?")
-        intent, sort, limit = self._intent(_lowered(asked_part(asking_sentences(text), self.lex)), own, previous, cues)
-        # the gazetteer is read only for a question about postings or a figure of them ("in Singapore")
-        postings_asked = intent != "explain" or cues.found & {*FIGURES, "posting_noun"} or bool(previous and previous.intent != "explain")
+        asked = _lowered(asked_part(asking_sentences(text), self.lex))
+        intent, sort, limit = self._intent(asked, own, previous, cues)
+        # the gazetteer is read only for a question about postings, a figure of them, or a list ("in Singapore")
+        postings_asked = intent != "explain" or cues.found & {*FIGURES, "posting_noun"} or bool(previous and previous.intent != "explain") \
+            or self._lists(asked)
         named = self._named_place(text, own, cues.entities) if postings_asked and "place" not in own else None
         if named:  # "in Singapore": a condition even where no posting is (the answer then says so)
             own.update(place=named.name, place_spellings=named.spellings)
+            if intent == "explain":  # "I just moved to Tulsa. Anything for me?": the place is what the list needed
+                intent, sort, limit = self._intent(asked, own, previous, cues)
         if previous is None or not self._leans_on(low, own, intent) or intent in FIGURES and previous.intent == "explain":
             return Query(text, intent, sort=sort, limit=limit, latest=_names(own), cues=cues, **own)
         measured = MULTI_VALUED if previous.intent == "share" else ()  # what a share measured
@@ -184,9 +191,6 @@ class QueryParser:
         for group, levels in self.lex["query_seniority_groups"].items():
             if has_any(low, [group]):
                 found["seniority"] = tuple(levels)
-        for kind, phrasings in self.lex["query_employment"].items():
-            if has_any(low, phrasings):
-                found["employment_type"] = (kind,)
         date = self.date.search(masked)
         if date:
             month, day, year = self.months.index(date.group(1).lower()) + 1, int(date.group(2)), date.group(3)
@@ -310,13 +314,17 @@ class QueryParser:
             return "count", "posted", None
         if has_any(low, self.lex["query_compare"]):
             return "compare", "posted", None
-        listing = bool(self.which.search(low)) or any(low.startswith(c + " ") or low == c for c in self.lex["query_list_cues"]) \
-            or self._list_cue_anywhere(low)
+        listing = self._lists(low)
         if listing and (has_any(low, self.nouns) or own or re.search(r"\b(?:them|those|these)\b", low)) and not _names_other_thing(low):
             return "list", "posted", None
         if "salary" in cues and "pay_above" not in own:
             return "salary", "posted", None
         return "explain", "posted", None
+
+    def _lists(self, low: str) -> bool:
+        """Whether the wording asks for a list ("which remote jobs…", "show me…", "who is hiring…", "anything for me?")."""
+        return bool(self.which.search(low)) or any(low.startswith(c + " ") or low == c for c in self.lex["query_list_cues"]) \
+            or self._list_cue_anywhere(low)
 
     def _list_cue_anywhere(self, low: str) -> bool:
         """A list cue inside the question ("who in Berlin is hiring?"), not one naming the activity after a preposition

@@ -83,14 +83,21 @@ def _single(c: Computation, who: str, citer: _Citer, has_filters: bool) -> list[
         budget = max(1, MAX_CITED // len(plan.targets))
         for target in result.figures["targets"]:
             hits = [r for r in result.counted if target["value"] in r.values(target["field"])]
-            marks = citer.marks(hits, budget)
+            marks = citer.marks(hits or c.selection, budget)  # "0 of 20": the 20 postings show it
             sentences.append(f"{percent(target['share'])} of the {target['total']} {who} {verb(_cond(target))} "
                              f"({target['count']} of {target['total']}){' ' + marks if marks else ''}.")
         return sentences
     figures, scope = result.figures, "matching your filters" if has_filters else "in the index"
     tail = f" — {percent(figures['share'])} of the {figures['of']} postings {scope}" if plan.where else f" {scope}"
     verb_ = "is" if figures["count"] == 1 else "are"
+    if 0 < len(result.counted) <= MAX_CITED:  # a handful: which they are, each cited ("4 part-time postings: …")
+        return [f"There {verb_} {_counted(who, figures['count'])}{tail}: " + "; ".join(_named(row, citer) for row in result.counted) + "."]
     return [f"There {verb_} {_counted(who, figures['count'])}{tail} {citer.marks(result.counted, MAX_CITED)}".rstrip() + "."]
+
+
+def _named(row: PostingRow, citer: _Citer) -> str:
+    """"Fractional CISO (Part-Time) at Moorlace Logistics [2]"."""
+    return f"{row.title} at {row.metadata.get('company', 'an unnamed company')} {citer.marks([row], 1)}"
 
 
 def _counted(who: str, n: int) -> str:

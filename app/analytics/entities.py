@@ -1,4 +1,5 @@
-"""Recognise vocabulary terms (role families, seniority, remote, skills, clouds, certifications) and years in a question."""
+"""Recognise vocabulary terms (role families, seniority, remote, skills, clouds, certifications), employment types and
+years in a question."""
 from __future__ import annotations
 
 import re
@@ -48,8 +49,8 @@ class Entities:
 
 
 class EntityRecognizer:
-    """The phrasings of one vocabulary in a TermIndex; longest phrasing wins where two overlap; the lexicon's entity_*
-    sections say which phrasings to skip or guard and how a role-or-skill term is told apart."""
+    """The phrasings of one vocabulary (and the lexicon's employment types) in a TermIndex; longest phrasing wins where two
+    overlap; the lexicon's entity_* sections say which phrasings to skip or guard and how a role-or-skill term is told apart."""
 
     def __init__(self, vocabulary: Vocabulary, lexicon: dict[str, Any]):
         self.vocabulary = vocabulary
@@ -69,6 +70,9 @@ class EntityRecognizer:
         for cert in vocabulary.certifications:
             for phrase in certification_aliases(cert):
                 self.phrasings.setdefault(_normal(phrase), set()).add(("certifications", cert))
+        for kind, phrasings in lexicon["query_employment"].items():  # "contract roles", "part-time"
+            for phrase in phrasings:
+                self.phrasings.setdefault(_normal(phrase), set()).add(("employment_type", kind))
         # Where several phrasings start at one place, the longest phrasing is the candidate there.
         self.rank = {phrase: rank for rank, phrase in enumerate(sorted(self.phrasings, key=len, reverse=True))}
         self.index = TermIndex(lambda c: not _ascii_alnum(c), lambda c: not (_ascii_alnum(c) or c == "+"))

@@ -37,6 +37,8 @@ ANALYTICS = (
     "Breakdown of postings by remote status",
     "Which seniority level has the most openings?",
     "What is the typical compensation for a principal AI security engineer?",
+    "Do employers ask for the CISM?",
+    "Do recruiters want people who know Python?",
 )
 
 PASSAGES = (

@@ -11,6 +11,7 @@ if TYPE_CHECKING:  # app.query reads terms with app.analytics.entities: importin
     from app.query import Cues, Query
 
 GROUP_FIELDS = (*SINGLE_VALUED, "year")
+MEASURED_KINDS = (*GROUP_FIELDS, "employment_type")  # the one-value fields a share of postings can measure
 DEFAULT_TOP_N = 5
 
 
@@ -110,11 +111,12 @@ def _grouping(cues: Cues, mentions: list[Mention], metric: str) -> tuple[str | N
 
 
 def _structural_target(cues: Cues, mentions: list[Mention]) -> list[Mention]:
-    """For "what share of postings are remote?": the last role/seniority/remote/year term after the population noun."""
-    after = [m for m in mentions if m.field in GROUP_FIELDS and cues.population_end is not None and m.start >= cues.population_end]
+    """For "what share of postings are remote?", "what share of AI governance postings are contract roles?": the last
+    role/seniority/remote/employment/year term after the population noun."""
+    after = [m for m in mentions if m.field in MEASURED_KINDS and cues.population_end is not None and m.start >= cues.population_end]
     if after:
         return [([m for m in after if m.field != "year"] or after)[-1]]
-    candidates = [m for m in mentions if m.field in GROUP_FIELDS and m.field != "year"]
+    candidates = [m for m in mentions if m.field in MEASURED_KINDS and m.field != "year"]
     return [candidates[-1]] if candidates else []
 
 

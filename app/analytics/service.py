@@ -49,8 +49,9 @@ def analytics_answer(question: str, filters: Filters, snapshot, parser: QueryPar
         return _nowhere(asked or question, here, available, decision)
     if place:  # "in London": counted over the postings located there
         plan = replace(plan, where=(*plan.where, here))
-    if reading.employment_type and plan.metric != "share":  # "part-time roles": counted over those postings only
-        plan = replace(plan, where=(*plan.where, *(Condition("employment_type", kind) for kind in reading.employment_type)))
+    kinds = [Condition("employment_type", kind) for kind in reading.employment_type]  # a follow-up's kept "part-time"
+    if plan.metric != "share" and (kept := [c for c in kinds if c not in plan.where]):  # counted over those postings only
+        plan = replace(plan, where=(*plan.where, *kept))
     unrecognised = [t for t in _unrecognised_terms(question, entities, parser.lex)
                     if not (place and t in place.split()) and not _names_currency(t, reading, parser.lex)]
     if unrecognised:  # a company, a place, an edition: counting cannot restrict to it

@@ -116,6 +116,8 @@ def test_a_compound_of_a_name_and_a_common_word_names_only_the_name():
     ("Does MITRE ATLAS cover scanners such as Zorblax, Quux or Blorp?", []),
     ("Does MITRE ATLAS cover Zorblax and tools like Quux?", ["Zorblax"]),  # asked about, not an example
     ("What should I read first if I'd like Zorblax certification?", ["Zorblax"]),  # a wish, not an example
+    ("Do employers like the Zorblax certification?", ["Zorblax"]),  # a liking asked about, not an example
+    ("Do hiring managers like Zorblax?", ["Zorblax"]),
 ])
 def test_only_what_is_asked_about_must_be_mentioned(lexicon, question, missing):
     """The asker's tools and products are no gap; the thing asked about is."""

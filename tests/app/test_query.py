@@ -183,3 +183,30 @@ def test_a_position_follow_up_keeps_the_list(parser):
     query = conversation(parser, "What sits at number 1 in the OWASP LLM Top 10?", "and number 6?")
     assert query.position == "LLM06:2026"
     assert conversation(parser, "What sits at number 1 in the OWASP LLM Top 10?", "and what does MLSecOps pay?").position is None
+
+
+@pytest.mark.parametrize("question, intent, place", [
+    # the place told in a sentence of its own and pointed back at ("there", "in that city", "for me")
+    ("Relocating to Boston next year. What security jobs are posted there?", "list", "Boston"),
+    ("My partner got a job in Dublin so we're moving. What security positions are advertised in that city?", "list", "Dublin"),
+    ("I live in Berlin. Anything for me?", "list", "Berlin"),
+    ("I just moved to Tulsa. Anything for me?", "list", "Tulsa"),  # a place no posting is in (the gazetteer's)
+    # "what <kind of> jobs", as "which <kind of> jobs", asks for the postings
+    ("What security jobs are posted in Austin?", "list", "Austin"),
+    ("What remote MLSecOps openings are there?", "list", None),
+    # ... but not "what is the one …", "what kind of jobs …" or a question the jobs only take part in
+    ("What is the one certification MLSecOps engineers need?", "explain", None),
+    ("What kind of jobs can a SOC analyst move into?", "explain", None),
+    ("What security jobs can I get with an OSCP?", "explain", None),
+    ("What job polarization does the source report describe in the cybersecurity market?", "explain", None),
+])
+def test_what_kind_of_jobs_and_a_place_pointed_back_at_list_the_postings(parser, question, intent, place):
+    query = parser.parse(question)
+    assert (query.intent, query.place) == (intent, place)
+
+
+def test_an_employment_type_is_a_term_with_its_place_in_the_question(parser):
+    query = parser.parse("What share of AI governance postings are contract roles?")
+    assert query.employment_type == ("contract",)
+    assert [m.field for m in query.cues.entities.mentions] == ["role_family", "employment_type"]
+    assert parser.parse("Show me part-time roles").employment_type == ("part-time",)
