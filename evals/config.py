@@ -89,21 +89,26 @@ def settings_for(config: EvalConfig, base: Settings, data_dir: Path, mode: str |
 def ingest_key(config: EvalConfig, base: Settings) -> str:
     """Short hash of what the index depends on; configurations with equal keys share one index.
 
-    The ingest code is part of the key: incremental ingest skips files whose bytes did not change, so an
-    index reused (--index-dir) after a change to how documents are built would otherwise be stale.
+    The ingest code and the lexicon are part of the key: incremental ingest skips files whose bytes did not change,
+    so an index reused (--index-dir) after a change to how documents are built would otherwise be stale.
     """
     merged = {**base.model_dump(include=set(INGEST_FIELDS)), **{k: v for k, v in config.overrides.items() if k in INGEST_FIELDS}}
     merged["corpus_dir"] = str(Path(config.overrides.get("corpus_dir", base.corpus_dir)).resolve())
-    merged["ingest_code"] = _ingest_code_hash()
+    lexicon = base.model_copy(update={"corpus_dir": Path(merged["corpus_dir"])}).lexicon_path
+    merged["ingest_code"] = _ingest_code_hash(lexicon)
     digest = hashlib.sha256(json.dumps(merged, sort_keys=True).encode()).hexdigest()[:10]
     return f"chunk{merged['chunk_size']}-{merged['chunk_overlap']}-{merged['embed_backend']}-{digest}"
 
 
-def _ingest_code_hash() -> str:
-    """Digest of the ingest package's source files."""
+def _ingest_code_hash(lexicon_path: Path) -> str:
+    """Digest of what builds the documents: the ingest package, the app modules its chunker calls, the lexicon."""
+    import app.lexicon
+    import app.sentences
     import ingest
 
+    sources = [*sorted(Path(ingest.__file__).parent.rglob("*.py")), Path(app.sentences.__file__),
+               Path(app.lexicon.__file__), lexicon_path]
     digest = hashlib.sha256()
-    for path in sorted(Path(ingest.__file__).parent.rglob("*.py")):
+    for path in sources:
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:16]

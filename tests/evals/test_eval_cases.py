@@ -101,6 +101,18 @@ def test_configs_validate_settings_and_share_indexes_by_chunking(tmp_path):
         load_configs([path, path])
 
 
+def test_the_index_key_follows_the_corpus_lexicon_the_chunker_reads(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    base = Settings(data_dir=tmp_path / "ignored", corpus_dir=corpus)
+    default = parse_config({"name": "default"})
+    shipped = ingest_key(default, base)
+    (corpus / "lexicon.yaml").write_text("not_answer_material: {sections: [Sources]}\n", encoding="utf-8")
+    own = ingest_key(default, base)
+    (corpus / "lexicon.yaml").write_text("not_answer_material: {sections: [Sources, References]}\n", encoding="utf-8")
+    assert len({shipped, own, ingest_key(default, base)}) == 3
+
+
 def test_shipped_configs_load_with_default_first():
     configs = load_configs()
     assert configs[0].name == "default"
