@@ -65,7 +65,7 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
                                 postings_lead, parts, enough, aspect,
                                 [*lexicon["posting_nouns"]["any"], *lexicon["question_function_words"]],
                                 answering(need, None, False) if need else None,  # the pre-rank keeps what answers alone
-                                lexicon["back_references"], need.subjects)
+                                lexicon["back_references"])
         conjunctions = lexicon["clause_conjunctions"]
         return replace(draft, sentences=[(without_conjunction(text, conjunctions), cited) for text, cited in draft.sentences])
     for precision in [need, replace(need, exact=False)] if need.exact else [need]:  # the day, then a month or year

@@ -55,7 +55,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
                      subjects: bool = False, postings_lead: bool = False, parts: list[Answers] | None = None,
                      enough: float | None = None, aspect: str | None = None,
                      generic_words: Collection[str] = (), answers_alone: Answers | None = None,
-                     refers_back: Collection[str] = (), subject_words: Collection[str] = ()) -> Draft:
+                     refers_back: Collection[str] = ()) -> Draft:
     """Score every passage sentence (those of the lexical pre-rank and any that `answers_alone`, without the
     sentences before it); lead with the best one that `answers` (the best one when no kind is asked
     for), then the items of the list it opens, a sentence for each further part of the question (`parts`) the
@@ -70,7 +70,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     conversation set is in every retrieved passage; the word overlap and the evidence stay the whole `question`'s.
     A sentence opening with a word of `refers_back` ("Its root causes are …") is scored with its section's heading,
     the subject it refers to. A supporting sentence about something else pads the answer and is left out (see
-    `_on_subject`; `subject_words` are the question's subjects)."""
+    `_on_subject`)."""
     candidates = _candidates(question, query_vector, passages, embed, aspect, answers_alone, refers_back)
     if not candidates:
         return Draft([], 0.0, answers is None)
@@ -114,7 +114,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
         chosen.append(candidate)
         chosen_vectors.append(candidate.vector)
         per_passage[candidate.passage_index] = per_passage.get(candidate.passage_index, 0) + 1
-    support = sorted(_on_subject(chosen[1 + len(leading):], lead, question, passages, generic_words, subject_words, refers_back),
+    support = sorted(_on_subject(chosen[1 + len(leading):], lead, question, passages, generic_words, refers_back),
                      key=lambda c: (c.passage_index, c.position))
     sentences = _with_posting_references([lead, *chosen[1:1 + len(leading)], *support], passages, question)
     sentences = [(text if position == 0 and listed else _items_left_out(text), cited)
@@ -123,17 +123,14 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
 
 
 def _on_subject(support: list[Candidate], lead: Candidate, question: str, passages: list[Passage],
-                generic_words: Collection[str], subject_words: Collection[str], refers_back: Collection[str]) -> list[Candidate]:
-    """The supporting sentences that continue the lead's passage or share a content word of the question with it (not
-    one of `generic_words` nor a generic acronym such as "AI"), one beside the question's subjects (`subject_words`)
-    when it has such words: one that only names the subject again ("The EU AI Act's dates as they stand today …" after
-    a question about its maximum fine, "… CISOs" after one about CAISI) pads the answer. A sentence that refers back
-    is read with its section's heading."""
+                generic_words: Collection[str], refers_back: Collection[str]) -> list[Candidate]:
+    """The supporting sentences that continue the lead's passage or share a content word with the question (not one of
+    `generic_words` nor a generic acronym such as "AI"; a sentence that refers back, read with its section's heading):
+    one about something else ("… CISOs" after a question about CAISI) pads the answer."""
     asked = set(lexical_tokens(question)) - set(lexical_tokens(" ".join([*generic_words, *GENERIC_ACRONYMS])))
-    wanted = (asked - set(lexical_tokens(" ".join(subject_words)))) or asked
     back = {word.lower() for word in refers_back}
     return [c for c in support if c.passage_index == lead.passage_index
-            or wanted & set(lexical_tokens(_with_subject(c.text, passages[c.passage_index], back)))]
+            or asked & set(lexical_tokens(_with_subject(c.text, passages[c.passage_index], back)))]
 
 
 def _items_left_out(sentence: str) -> str:
