@@ -34,6 +34,7 @@ class Candidate:
     semantic: float
     score: float
     vector: np.ndarray = field(repr=False, compare=False)
+    leading: float = 0.0  # the score with the question's words weighted by how few sentences hold them: ranks the lead
 
 
 @dataclass(frozen=True)
@@ -82,9 +83,10 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     quoted = {c.passage_index for c in ranked if c.score >= floor}  # the passages the answer would quote from
     # a sentence of a quoted passage may answer from below the floor; of any passage when `answers` checks the subjects
     quotable = [c for c in ranked if c.passage_index in quoted or subjects]
-    whole = [c for c in ranked if c.position or not begins_inside(passages[c.passage_index].text)]
+    by_detail = sorted(candidates, key=lambda c: -c.leading)  # the sentence holding the detail asked about leads
+    whole = [c for c in by_detail if c.position or not begins_inside(passages[c.passage_index].text)]
     if answers:  # a sentence the chunking cut ("(February 2023) demonstrated …") leads only when no whole one answers
-        lead = next((c for c in [*whole, *ranked] if (c.passage_index in quoted or subjects) and answers(c.text, c.passage_index)), None)
+        lead = next((c for c in [*whole, *by_detail] if (c.passage_index in quoted or subjects) and answers(c.text, c.passage_index)), None)
     elif postings_lead:
         lead = _detail_lead(question, ranked, passages, embed, generic_words) or (whole or ranked)[0]
     else:  # a question about something other than postings: a document's sentence leads where one is quoted
@@ -264,21 +266,25 @@ def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage]
     keep = sorted(range(len(rows)), key=lambda r: -(shares[r] + RANK_WEIGHT / (1 + rows[r][0]) + (rows[r][1] == 0) * 0.05))
     answering = [r for r in keep[MAX_EMBEDDED:] if answers and answers(rows[r][2], rows[r][0])][:MAX_ANSWERING]
     keep = sorted({*keep[:MAX_EMBEDDED], *answering})
-    rows = [rows[r] for r in keep]
-    overlaps = _weighted_overlaps(question, [scored for *_, scored in rows])  # among the sentences kept
+    weighted = _weighted_overlaps(question, [rows[r][3] for r in keep])  # among the sentences kept
+    rows, shares = [rows[r] for r in keep], [shares[r] for r in keep]
     vectors = embed([scored for *_, scored in rows])  # a posting's reference is scored by all its fields
     semantic = vectors @ query_vector
     ranking = semantic if aspect is None else vectors @ embed([aspect])[0]
     candidates = []
-    for (i, position, sentence, _), vector, similarity, relevance, overlap in zip(rows, vectors, semantic, ranking, overlaps):
-        score = SEMANTIC_WEIGHT * float(relevance) + LEXICAL_WEIGHT * overlap + RANK_WEIGHT / (1 + i)
-        candidates.append(Candidate(sentence, i, position, float(similarity), score, vector))
+    for (i, position, sentence, _), vector, similarity, relevance, share, detail in zip(rows, vectors, semantic, ranking,
+                                                                                          shares, weighted):
+        base = SEMANTIC_WEIGHT * float(relevance) + RANK_WEIGHT / (1 + i)
+        candidates.append(Candidate(sentence, i, position, float(similarity), base + LEXICAL_WEIGHT * share, vector,
+                                    base + LEXICAL_WEIGHT * detail))
     # a sentence scored with its section's subject continues its passage: it ranks no higher than the passage's own best
     referring = [_with_subject(c.text, passages[c.passage_index], back) != c.text for c in candidates]
-    own_best: dict[int, float] = {}
+    own_best: dict[int, tuple[float, float]] = {}
     for c, refers in zip(candidates, referring):
         if not refers:
-            own_best[c.passage_index] = max(own_best.get(c.passage_index, c.score), c.score)
-    return [replace(c, score=min(c.score, own_best.get(c.passage_index, c.score))) if refers else c
+            best = own_best.get(c.passage_index, (c.score, c.leading))
+            own_best[c.passage_index] = (max(best[0], c.score), max(best[1], c.leading))
+    return [replace(c, score=min(c.score, own_best.get(c.passage_index, (c.score,))[0]),
+                    leading=min(c.leading, own_best.get(c.passage_index, (0.0, c.leading))[1])) if refers else c
             for c, refers in zip(candidates, referring)]
 
