@@ -72,3 +72,19 @@ def test_a_chunk_starting_inside_a_sentence_does_not_lead(embedder):
     assert passage_items(cut.text)[0][0].startswith("…(February 2023)")  # shown as the end of a sentence
     sentences = _draft("What did researchers demonstrate about indirect prompt injection?", [cut, whole], embedder)
     assert sentences[0].startswith("Indirect prompt injection hides instructions")
+
+
+def test_support_about_something_else_pads_and_the_leads_own_passage_continues():
+    import numpy as np
+
+    from app.extractive import Candidate, _on_subject
+    passages = [Passage("g", GMLE, {"kind": "document"}, 1.0), Passage("s", SECAI, {"kind": "document"}, 0.9)]
+    def candidate(text: str, index: int, position: int) -> Candidate:
+        return Candidate(text, index, position, 0.5, 0.5, np.zeros(3))
+    lead = candidate("The GMLE certification is associated with the SANS course SEC595.", 0, 0)
+    same = candidate("GIAC has since added further AI credentials, such as the GASAE.", 0, 1)
+    other = candidate("SecAI+ covers AI concepts for security, securing AI systems and AI governance.", 1, 1)
+    named = candidate("CompTIA launched SecAI+ on 17 February 2026 as the first exam of its kind for a machine learning engineer.", 1, 0)
+    kept = _on_subject([same, other, named], lead, "Which SANS course is associated with the GIAC Machine Learning Engineer "
+                       "certification?", passages, GENERIC, LEXICON["back_references"])
+    assert kept == [same, named]  # "AI" alone is no shared subject; "machine learning engineer" is
