@@ -2,6 +2,7 @@
 first, no LLM."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from collections.abc import Collection
 from typing import Callable
@@ -9,7 +10,8 @@ from typing import Callable
 import numpy as np
 
 from app.answer_type import topic_stems
-from app.sentences import passage_items, posting_facts, posting_reference, repeats
+from app.support import GENERIC_ACRONYMS
+from app.sentences import begins_inside, passage_items, posting_facts, posting_reference, repeats
 from app.types import Passage
 from ingest.lexical import lexical_tokens
 
@@ -32,6 +34,7 @@ class Candidate:
     semantic: float
     score: float
     vector: np.ndarray = field(repr=False, compare=False)
+    leading: float = 0.0  # the score with the question's words weighted by how few sentences hold them: ranks the lead
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     A follow-up's own words (`aspect`, "what tools do they use?") give the sentences' match in meaning: the topic the
     conversation set is in every retrieved passage; the word overlap and the evidence stay the whole `question`'s.
     A sentence opening with a word of `refers_back` ("Its root causes are …") is scored with its section's heading,
-    the subject it refers to."""
+    the subject it refers to. A supporting sentence about something else pads the answer and is left out (see
+    `_on_subject`)."""
     candidates = _candidates(question, query_vector, passages, embed, aspect, answers_alone, refers_back)
     if not candidates:
         return Draft([], 0.0, answers is None)
@@ -79,13 +83,15 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     quoted = {c.passage_index for c in ranked if c.score >= floor}  # the passages the answer would quote from
     # a sentence of a quoted passage may answer from below the floor; of any passage when `answers` checks the subjects
     quotable = [c for c in ranked if c.passage_index in quoted or subjects]
-    if answers:
-        lead = next((c for c in quotable if answers(c.text, c.passage_index)), None)
+    by_detail = sorted(candidates, key=lambda c: -c.leading)  # the sentence holding the detail asked about leads
+    whole = [c for c in by_detail if c.position or not begins_inside(passages[c.passage_index].text)]
+    if answers:  # a sentence the chunking cut ("(February 2023) demonstrated …") leads only when no whole one answers
+        lead = next((c for c in [*whole, *by_detail] if (c.passage_index in quoted or subjects) and answers(c.text, c.passage_index)), None)
     elif postings_lead:
-        lead = _detail_lead(question, ranked, passages, embed, generic_words) or ranked[0]
+        lead = _detail_lead(question, ranked, passages, embed, generic_words) or (whole or ranked)[0]
     else:  # a question about something other than postings: a document's sentence leads where one is quoted
-        lead = next((c for c in ranked if c.score >= floor and passages[c.passage_index].metadata.get("kind") != "posting"), None) \
-            or next((c for c in ranked if c.text != posting_reference(passages[c.passage_index].metadata)), ranked[0])
+        lead = next((c for c in whole if c.score >= floor and passages[c.passage_index].metadata.get("kind") != "posting"), None) \
+            or next((c for c in whole if c.text != posting_reference(passages[c.passage_index].metadata)), (whole or ranked)[0])
     if lead is None:
         return Draft([], evidence, False)
     listed = _listed_items(lead, passages, max_sentences - 1)
@@ -110,11 +116,23 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
         chosen.append(candidate)
         chosen_vectors.append(candidate.vector)
         per_passage[candidate.passage_index] = per_passage.get(candidate.passage_index, 0) + 1
-    support = sorted(chosen[1 + len(leading):], key=lambda c: (c.passage_index, c.position))
+    support = sorted(_on_subject(chosen[1 + len(leading):], lead, question, passages, generic_words, refers_back),
+                     key=lambda c: (c.passage_index, c.position))
     sentences = _with_posting_references([lead, *chosen[1:1 + len(leading)], *support], passages, question)
     sentences = [(text if position == 0 and listed else _items_left_out(text), cited)
                  for position, (text, cited) in enumerate(sentences)]
     return Draft(sentences[:1] + [(text, [lead.passage_index]) for text in listed] + sentences[1:], evidence)
+
+
+def _on_subject(support: list[Candidate], lead: Candidate, question: str, passages: list[Passage],
+                generic_words: Collection[str], refers_back: Collection[str]) -> list[Candidate]:
+    """The supporting sentences that continue the lead's passage or share a content word with the question (not one of
+    `generic_words` nor a generic acronym such as "AI"; a sentence that refers back, read with its section's heading):
+    one about something else ("… CISOs" after a question about CAISI) pads the answer."""
+    asked = set(lexical_tokens(question)) - set(lexical_tokens(" ".join([*generic_words, *GENERIC_ACRONYMS])))
+    back = {word.lower() for word in refers_back}
+    return [c for c in support if c.passage_index == lead.passage_index
+            or asked & set(lexical_tokens(_with_subject(c.text, passages[c.passage_index], back)))]
 
 
 def _items_left_out(sentence: str) -> str:
@@ -204,6 +222,17 @@ def _with_posting_references(chosen: list[Candidate], passages: list[Passage], q
     return sentences
 
 
+def _weighted_overlaps(question: str, sentences: list[str]) -> list[float]:
+    """Each sentence's share of the question's words, each weighted by how few of the sentences hold it: the words of
+    the topic, in every retrieved sentence, tell them apart less than the detail asked about ("… a checklist?")."""
+    asked = set(lexical_tokens(question))
+    held = [set(lexical_tokens(sentence)) for sentence in sentences]
+    holding = {t: sum(t in tokens for tokens in held) for t in asked}
+    weight = {t: 1 + math.log((len(held) + 1) / (1 + n)) for t, n in holding.items() if n}  # smoothed; no sentence: no help
+    total = sum(weight.values())
+    return [sum(weight.get(t, 0.0) for t in asked & tokens) / total if total else 0.0 for tokens in held]
+
+
 def _with_subject(sentence: str, passage: Passage, refers_back: set[str]) -> str:
     """The text a sentence is scored by: a sentence that refers back ("Its root causes are …") with its section's
     heading ("LLM03:2026 Excessive Agency"), the subject it continues; any other sentence (an acronym in capitals
@@ -234,25 +263,30 @@ def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage]
                                                                       question_tokens))]
     if not rows:
         return []
-    overlaps = [len(question_tokens & set(lexical_tokens(scored))) / len(question_tokens) if question_tokens else 0.0
-                for *_, scored in rows]
-    keep = sorted(range(len(rows)), key=lambda r: -(overlaps[r] + RANK_WEIGHT / (1 + rows[r][0]) + (rows[r][1] == 0) * 0.05))
+    shares = [len(question_tokens & set(lexical_tokens(scored))) / len(question_tokens) if question_tokens else 0.0
+              for *_, scored in rows]
+    keep = sorted(range(len(rows)), key=lambda r: -(shares[r] + RANK_WEIGHT / (1 + rows[r][0]) + (rows[r][1] == 0) * 0.05))
     answering = [r for r in keep[MAX_EMBEDDED:] if answers and answers(rows[r][2], rows[r][0])][:MAX_ANSWERING]
     keep = sorted({*keep[:MAX_EMBEDDED], *answering})
-    rows, overlaps = [rows[r] for r in keep], [overlaps[r] for r in keep]
+    weighted = _weighted_overlaps(question, [rows[r][3] for r in keep])  # among the sentences kept
+    rows, shares = [rows[r] for r in keep], [shares[r] for r in keep]
     vectors = embed([scored for *_, scored in rows])  # a posting's reference is scored by all its fields
     semantic = vectors @ query_vector
     ranking = semantic if aspect is None else vectors @ embed([aspect])[0]
     candidates = []
-    for (i, position, sentence, _), vector, similarity, relevance, overlap in zip(rows, vectors, semantic, ranking, overlaps):
-        score = SEMANTIC_WEIGHT * float(relevance) + LEXICAL_WEIGHT * overlap + RANK_WEIGHT / (1 + i)
-        candidates.append(Candidate(sentence, i, position, float(similarity), score, vector))
+    for (i, position, sentence, _), vector, similarity, relevance, share, detail in zip(rows, vectors, semantic, ranking,
+                                                                                          shares, weighted):
+        base = SEMANTIC_WEIGHT * float(relevance) + RANK_WEIGHT / (1 + i)
+        candidates.append(Candidate(sentence, i, position, float(similarity), base + LEXICAL_WEIGHT * share, vector,
+                                    base + LEXICAL_WEIGHT * detail))
     # a sentence scored with its section's subject continues its passage: it ranks no higher than the passage's own best
     referring = [_with_subject(c.text, passages[c.passage_index], back) != c.text for c in candidates]
-    own_best: dict[int, float] = {}
+    own_best: dict[int, tuple[float, float]] = {}
     for c, refers in zip(candidates, referring):
         if not refers:
-            own_best[c.passage_index] = max(own_best.get(c.passage_index, c.score), c.score)
-    return [replace(c, score=min(c.score, own_best.get(c.passage_index, c.score))) if refers else c
+            best = own_best.get(c.passage_index, (c.score, c.leading))
+            own_best[c.passage_index] = (max(best[0], c.score), max(best[1], c.leading))
+    return [replace(c, score=min(c.score, own_best.get(c.passage_index, (c.score,))[0]),
+                    leading=min(c.leading, own_best.get(c.passage_index, (0.0, c.leading))[1])) if refers else c
             for c, refers in zip(candidates, referring)]
 

@@ -35,8 +35,7 @@ def passage_items(text: str, reference: str | None = None, focus: Collection[str
     of the `focus` words (a question's lexical tokens) and what follows it; the end of a sentence the passage begins
     inside opens with an ellipsis ("…Tracking the …")."""
     items: list[tuple[str, str]] = []
-    opening = (text.split(maxsplit=1) or [""])[0]  # a lower-case word (not "torch.load"): the passage begins inside a sentence
-    inside = opening.isalpha() and opening.islower()
+    inside = begins_inside(text)
     for block in _blocks(text):
         kind, cut = "prose", inside
         inside = False
@@ -142,14 +141,27 @@ def sentence_pieces(text: str) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
+def begins_inside(text: str) -> bool:
+    """Whether `text` begins inside a sentence: with a lower-case word (not "torch.load") or with an aside that a
+    lower-case word or a colon follows ("(February 2023) demonstrated …" after "Greshake et al.")."""
+    text = text.lstrip()
+    if text.startswith("("):
+        after = text[text.find(")") + 1:].lstrip() if ")" in text else ""
+        return after[:1] in (":", ",", ";") or after[:1].islower()
+    opening = (text.split(maxsplit=1) or [""])[0]
+    return opening.isalpha() and opening.islower()
+
+
 def split_sentences(text: str) -> list[str]:
     """Split running text at sentence ends, not at common abbreviations nor at a "?" or "!" closing a quoted title
     that an aside follows (in "Asleep at the Keyboard?" (IEEE, 2022) the mark ends the title, not the sentence), nor
-    after the "et al." of a paper's authors (the chunker's pieces may still end there)."""
+    after the "et al." of a paper's authors, nor before an aside that continues the sentence ("Greshake et al.
+    (February 2023) demonstrated …"; the chunker's pieces may still end there)."""
     sentences: list[str] = []
     for piece in (piece.strip() for piece in sentence_pieces(text)):
-        titled = sentences and piece.startswith("(") and sentences[-1][-2:] in ('?"', "?”", '!"', "!”")
-        if titled or sentences and sentences[-1].endswith(" et al."):  # "Greshake et al. (February 2023) showed …"
+        continues = sentences and (sentences[-1].endswith(" et al.") or piece.startswith("(") and (
+            sentences[-1][-2:] in ('?"', "?”", '!"', "!”") or begins_inside(piece)))
+        if continues:
             sentences[-1] += f" {piece}"
         elif piece:
             sentences.append(piece)
