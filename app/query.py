@@ -325,6 +325,13 @@ class QueryParser:
             return "salary", "posted", None
         return "explain", "posted", None
 
+    def _list_cue_anywhere(self, low: str) -> bool:
+        """A list cue inside the question ("who in Berlin is hiring?"), not one naming the activity after a preposition
+        ("the limitations of hiring a vCISO", "tools like hiring tools")."""
+        activity = set(self.lex["query_list_cues_activity_after"])
+        return any(not set(low[:hit.start()].split()[-1:]) & activity
+                   for hit in phrase_pattern(*self.lex["query_list_cues_anywhere"]).finditer(low))
+
     def _asks_documents(self, low: str, own: dict[str, Any], cues: Cues) -> bool:
         """Whether wording that could ask for postings asks what the documents say: how kinds of work change ("which AI
         security jobs are growing fastest?"), or a list cue whose object is a part of the terms it names — a framework's
@@ -347,13 +354,6 @@ class QueryParser:
         for term in reversed(terms):
             rest = rest[:term.start] + " " + rest[term.end:]
         return bool(set(lexical_tokens(rest)) - self.no_topic)
-
-    def _list_cue_anywhere(self, low: str) -> bool:
-        """A list cue inside the question ("who in Berlin is hiring?"), not one naming the activity after a preposition
-        ("the limitations of hiring a vCISO", "tools like hiring tools")."""
-        activity = set(self.lex["query_list_cues_activity_after"])
-        return any(not set(low[:hit.start()].split()[-1:]) & activity
-                   for hit in phrase_pattern(*self.lex["query_list_cues_anywhere"]).finditer(low))
 
     def _leans_on(self, low: str, own: dict[str, Any], intent: str) -> bool:
         """Whether a question edits the conversation's Query rather than starting afresh (an explanation with
