@@ -211,4 +211,3 @@ def test_a_position_follow_up_keeps_the_list(parser):
     query = conversation(parser, "What sits at number 1 in the OWASP LLM Top 10?", "and number 6?")
     assert query.position == "LLM06:2026"
     assert conversation(parser, "What sits at number 1 in the OWASP LLM Top 10?", "and what does MLSecOps pay?").position is None
-
