@@ -13,6 +13,7 @@ from app.coverage import asked_part, asking_sentences
 from app.followup import FollowUpRewriter
 from app.lexicon import has_any, phrase_pattern
 from app.places import Place, candidates, lookup
+from ingest.lexical import lexical_tokens
 
 FIGURES = ("salary", "count", "share")
 LIST_FIELDS = (*FIELDS, "company", "employment_type")
@@ -114,6 +115,10 @@ class QueryParser:
         self.leans_start = phrase_pattern(*lexicon["query_follow_up_starts"], *lexicon["query_narrowing_starts"], at_start=True)
         # "the latest one" names postings only in a conversation about them (`previous`), not beside a year or a skill
         self.named_nouns = tuple(n for n in lexicon["posting_nouns"]["any"] if n not in lexicon["query_anaphora"])
+        # words a list of postings may hold beside its terms ("show me any remote ones with PyTorch"): no topic of their own
+        self.no_topic = frozenset(lexical_tokens(" ".join([*lexicon["query_list_cues"], *lexicon["posting_nouns"]["any"],
+                                                           *lexicon["question_function_words"], *lexicon["query_anaphora"],
+                                                           *lexicon["query_open_objects"]])))
         self.months = [m.lower() for m in lexicon["months"]]
         self.top_n = re.compile(TOP_N.format(words=words), re.I)
         cues = {kind: {name: re.compile(p, re.I) for name, p in patterns.items()} for kind, patterns in lexicon["figure_cues"].items()}
@@ -312,6 +317,8 @@ class QueryParser:
             return "share", "posted", None
         if "count" in cues:
             return "count", "posted", None
+        if self._asks_documents(low, own, cues):  # "list the NIST AI RMF functions", "which jobs are growing fastest?"
+            return "explain", "posted", None
         if has_any(low, self.lex["query_compare"]):
             return "compare", "posted", None
         listing = self._lists(low)
@@ -332,6 +339,29 @@ class QueryParser:
         activity = set(self.lex["query_list_cues_activity_after"])
         return any(not set(low[:hit.start()].split()[-1:]) & activity
                    for hit in phrase_pattern(*self.lex["query_list_cues_anywhere"]).finditer(low))
+
+    def _asks_documents(self, low: str, own: dict[str, Any], cues: Cues) -> bool:
+        """Whether wording that could ask for postings asks what the documents say: how kinds of work change ("which AI
+        security jobs are growing fastest?"), or a list cue whose object is a part of the terms it names — a framework's
+        functions, a regulation's obligations — or a ranked list itself, beside no posting noun and no constraint only
+        postings have ("list the NIST AI RMF functions"; "list roles requiring the NIST AI RMF", "show me CISSP in
+        London" ask for postings)."""
+        if "salary" in cues or has_any(low, self.lex["query_compare"]):
+            return False
+        if has_any(low, self.lex["query_trends"]):
+            return True
+        cue = next((c for c in sorted(self.lex["query_list_cues"], key=len, reverse=True) if low.startswith(c + " ")), None)
+        if cue is None or has_any(low, self.named_nouns) or set(own) - set(FIELDS):
+            return False
+        rest = low[len(cue):]
+        if self._position(rest, None, None)[0]:  # "list the OWASP LLM Top 10": the list is in the documents
+            return True
+        terms = self.recognizer.recognise(rest).mentions
+        if not terms or any(self.recognizer.skill_verb_before.search(rest[:term.start]) for term in terms):
+            return False  # "show me everything requiring PyTorch": the term is what the postings ask for
+        for term in reversed(terms):
+            rest = rest[:term.start] + " " + rest[term.end:]
+        return bool(set(lexical_tokens(rest)) - self.no_topic)
 
     def _leans_on(self, low: str, own: dict[str, Any], intent: str) -> bool:
         """Whether a question edits the conversation's Query rather than starting afresh (an explanation with

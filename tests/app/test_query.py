@@ -88,6 +88,34 @@ def test_hiring_asks_for_postings_only_as_a_verb(parser, question, intent):
     assert parser.parse(question).intent == intent
 
 
+@pytest.mark.parametrize("question", [
+    "Show me the EU AI Act obligations",
+    "List the NIST AI RMF functions",
+    "Give me the MITRE ATLAS tactics",
+    "give me the deployer obligations under the AI Act",
+    "list the OWASP LLM Top 10",
+    "What AI security jobs are growing fastest?",
+    "Which AI security jobs are growing fastest?",
+    "Which MLSecOps jobs are shrinking?",
+])
+def test_an_imperative_about_a_documents_topic_or_a_trend_asks_the_passages(parser, question):
+    assert parser.parse(question).intent == "explain"
+
+
+@pytest.mark.parametrize("question", [
+    "List the remote MLSecOps jobs",
+    "Show me postings that ask for CISSP",
+    "show me jobs in London",
+    "list roles requiring the NIST AI RMF",
+    "show me everything requiring PyTorch",
+    "Show me remote MLSecOps in Berlin",
+    "Show me CISSP",
+    "list the OWASP LLM Top 10 jobs",
+])
+def test_a_list_of_postings_stays_a_list(parser, question):
+    assert parser.parse(question).intent == "list"
+
+
 def test_follow_ups_edit_the_query(parser):
     pay = conversation(parser, "Show me senior MLSecOps roles", "What do they pay?")
     assert pay.intent == "salary" and pay.seniority == ("senior",) and pay.role_family == ("mlsecops",) and pay.follow_up
