@@ -130,8 +130,10 @@ def asked_kinds(question: str, lexicon: dict[str, Any], names_credential: bool =
     """The kinds of guidance a guidance question asks for (lexicon `guidance_kinds`: a plan, certifications,
     interview topics), each True when any section of it may answer, False when only a retrieved one may (a bare
     "how do I"), in the order its asking part asks them (those only its setting names last, but for a kind the
-    asker's own words name as often, `asked_only`: "…to practise my skills" asks for no skills); a question whose
-    asking part names a credential (`names_credential`) asks about certifications; none for any other question."""
+    asker's own words name as often, `asked_only`: "…to practise my skills" asks for no skills), but for a kind another
+    asked kind `covers` (a plan asked with an interview: how to prepare for it), which that one answers, asked where
+    either is first; a question whose asking part names a credential (`names_credential`) asks about certifications;
+    none for any other question."""
     if not is_guidance(question, lexicon, names_credential):
         return {}
     folded, asking = question_words(question), question_words(asking_sentences(asked_part(question, lexicon)))
@@ -145,6 +147,10 @@ def asked_kinds(question: str, lexicon: dict[str, Any], names_credential: bool =
                 kinds[kind], where[kind] = any_section, min(found)
     if names_credential and "certifications" not in kinds:
         kinds["certifications"], where["certifications"] = True, len(folded) + len(asking)
+    for kind in list(kinds):
+        for covered in set(lexicon["guidance_kinds"][kind].get("covers", ())) & set(kinds) if kind in kinds else ():
+            any_section = kinds.pop(covered)
+            kinds[kind], where[kind] = kinds[kind] or any_section, min(where[kind], where.pop(covered))
     return dict(sorted(kinds.items(), key=lambda item: where[item[0]]))
 
 
@@ -214,9 +220,12 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     first_kind = next(iter(kinds))
     others += sorted((u for u in order[1:] if u.section != best.section and set(u.roles) & set(roles) and not complete
                       and all(o.section != u.section for o in others)), key=lambda u: first_kind not in u.kinds)[:1]
-    best_items = _ordered_items(best, "plan" in kinds, "certifications" in kinds, credentials_of)
+    def ordered(u: Unit) -> list[tuple[str, Passage]]:
+        cues = tuple(c for k in u.kinds for c in lexicon["guidance_kinds"][k].get("item_cues", ()))
+        return _ordered_items(u, "plan" in kinds, "certifications" in kinds, credentials_of, cues)
+    best_items = ordered(best)
     share = max(limit // SECOND_UNIT_SHARE, (limit - len(best_items)) // max(len(others), 1))
-    other_items = [_ordered_items(u, "plan" in kinds, "certifications" in kinds, credentials_of)[:share] for u in others]
+    other_items = [ordered(u)[:share] for u in others]
     best_items = best_items[: max(limit - sum(map(len, other_items)), 1)]
     chosen = [(best, best_items), *zip(others, other_items)]
     asked = {kind for kind, any_section in kinds.items() if any_section}
@@ -271,6 +280,37 @@ def without_held(items: list[tuple[str, Passage]], held: tuple[str, ...],
     return first + after if first else items
 
 
+def counterpart_first(items: list[tuple[str, Passage]], retrieved: list[Passage], held: tuple[str, ...],
+                      credentials_of: Callable[[str], tuple[str, ...]], lexicon: dict[str, Any]) -> list[tuple[str, Passage]]:
+    """Guidance `items` led by the first sentence, of theirs and then of the `retrieved` documents, that names in one
+    clause a credential the asker `held`s and one they lack — the credential that builds on theirs ("auditors with
+    ISO/IEC 27001 lead auditor backgrounds frequently add ISO/IEC 42001 lead auditor training") — and points back at
+    nothing before it (lexicon `back_references`: "…pair well with it"); clauses are cut at lexicon `clause_joins`,
+    since "CISSP or CISM" names alternatives, not a next step. The items unchanged when no sentence does."""
+    if not held:
+        return items
+    candidates = [*items, *((text, p) for p in retrieved if p.metadata.get("kind") != "posting"
+                            for text, _ in passage_items(p.text))]
+    found = next((c for c in candidates if _builds_on(c[0], held, credentials_of, lexicon)), None)
+    return [found, *(i for i in items if i[0] != found[0])][:max(len(items), 1)] if found else items
+
+
+def _builds_on(sentence: str, held: tuple[str, ...], credentials_of: Callable[[str], tuple[str, ...]],
+               lexicon: dict[str, Any]) -> bool:
+    """Whether one clause of `sentence` names a `held` credential and another one, and the sentence points back at
+    nothing (see counterpart_first)."""
+    if any(has_phrase(question_words(sentence), w) for w in lexicon["back_references"]):
+        return False
+    clauses: list[list[str]] = [[]]
+    for word in sentence.replace(";", " ; ").split():
+        if word == ";" or word.lower() in lexicon["clause_joins"]:
+            clauses.append([])
+        else:
+            clauses[-1].append(word)
+    named = [set(credentials_of(" ".join(clause))) for clause in clauses if clause]
+    return any(names & set(held) and names - set(held) for names in named)
+
+
 def _background_fit(background: str | None, backgrounds: frozenset[str | None]) -> int:
     """0 for a path from the asker's background, 1 for a unit from no background (or an asker who named none),
     2 for a path from a background other than the one the asker named."""
@@ -308,11 +348,12 @@ def _path_from(heading: str, lexicon: dict[str, Any]) -> str | None:
 
 
 def _ordered_items(unit: Unit, plan: bool, credentials: bool,
-                   credentials_of: Callable[[str], tuple[str, ...]]) -> list[tuple[str, Passage]]:
+                   credentials_of: Callable[[str], tuple[str, ...]], cues: tuple[str, ...] = ()) -> list[tuple[str, Passage]]:
     """A `plan` unit's steps in order, then its prose; any other unit in the source's order from its first sentence
     that names something (a name, a year, an identifier: the sentences before it state the topic, not an answer) —
-    a credential when `credentials` are the only asked kind the unit gives and one does — without the lists that illustrate its prose (such as
-    example questions)."""
+    a credential when `credentials` are the only asked kind the unit gives and one does — without the lists that
+    illustrate its prose (such as example questions); led by its first item holding one of the `cues` of its kinds
+    (lexicon `guidance_kinds` … `item_cues`), if any."""
     items = [(text, kind, unit.chunks[index]) for text, kind, index in unit.items]
     steps = [i for i in items if i[1] == "step"]
     if plan and "plan" in unit.kinds and steps:
@@ -323,6 +364,8 @@ def _ordered_items(unit: Unit, plan: bool, credentials: bool,
         named = [n for n, (text, *_) in enumerate(items) if credentials and unit.kinds == {"certifications"}
                  and credentials_of(text)]
         ordered = items[(named or names or [0])[0]:]
+    cued = next((i for i in items if any(has_phrase(question_words(i[0]), cue) for cue in cues)), None)
+    ordered = [cued, *(i for i in ordered if i is not cued)] if cued else ordered
     return [(text, chunk) for text, _, chunk in ordered]
 
 
