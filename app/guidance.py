@@ -131,9 +131,10 @@ def asked_kinds(question: str, lexicon: dict[str, Any], names_credential: bool =
     interview topics), each True when any section of it may answer, False when only a retrieved one may (a bare
     "how do I"), in the order its asking part asks them (those only its setting names last, but for a kind the
     asker's own words name as often, `asked_only`: "…to practise my skills" asks for no skills), but for a kind another
-    asked kind `covers` (a plan asked with an interview: how to prepare for it), which that one answers, asked where
-    either is first; a question whose asking part names a credential (`names_credential`) asks about certifications;
-    none for any other question."""
+    `covers` (a plan asked with an interview: how to prepare for it), which that one answers where either is first,
+    unless they are asked in clauses of their own ("What will they ask, and how should I prepare?" asks two things);
+    a question whose asking part names a credential (`names_credential`) asks about certifications; none for any
+    other question."""
     if not is_guidance(question, lexicon, names_credential):
         return {}
     folded, asking = question_words(question), question_words(asking_sentences(asked_part(question, lexicon)))
@@ -147,10 +148,15 @@ def asked_kinds(question: str, lexicon: dict[str, Any], names_credential: bool =
                 kinds[kind], where[kind] = any_section, min(found)
     if names_credential and "certifications" not in kinds:
         kinds["certifications"], where["certifications"] = True, len(folded) + len(asking)
+    clauses = [question_words(c) for s in split_sentences(asking_sentences(asked_part(question, lexicon)))
+               for c in asked_clauses(s, lexicon)]
+    asked_in = {kind: {n for n, clause in enumerate(clauses) for key in ("asks", "asks_if_retrieved")
+                       for p in lexicon["guidance_kinds"][kind].get(key, ()) if has_phrase(clause, p)} for kind in kinds}
     for kind in list(kinds):
         for covered in set(lexicon["guidance_kinds"][kind].get("covers", ())) & set(kinds) if kind in kinds else ():
-            any_section = kinds.pop(covered)
-            kinds[kind], where[kind] = kinds[kind] or any_section, min(where[kind], where.pop(covered))
+            if not asked_in[kind] or asked_in[kind] & asked_in[covered]:  # one ask: how to prepare for the interview
+                any_section = kinds.pop(covered)
+                kinds[kind], where[kind] = kinds[kind] or any_section, min(where[kind], where.pop(covered))
     return dict(sorted(kinds.items(), key=lambda item: where[item[0]]))
 
 
