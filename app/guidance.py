@@ -184,6 +184,8 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     the kind asked first, was `retrieved` highest, and whose heading best matches
     the question, in that order of preference — led by the item that shares most of the question's `focus` words
     (not those of its heading);
+    — or, when that unit is about another role and a path from the asker's background exists, that path's plan, then
+    a third of that unit —
     then, for each asked kind it does not give, of the best unit from another section that gives it, and, unless it is
     the path from the asker's background and gives every asked kind, of the best unit from another section naming
     one of the `roles` (the role's one-line path, or its section); the first of them
@@ -217,6 +219,13 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
                                          min(map(asked_first.get, u.kinds)),
                                          rank.get(u.section, len(retrieved)), -similarity[id(u)]))
     best = order[0]
+    if other_role[id(best)]:  # every unit is about another role: the path from the asker's background answers instead
+        own = [u for u in kind_units(frozenset({"plan"}), roles, roles_of, snapshot, lexicon)
+               if _background_fit(u.background, backgrounds) == 0]
+        if own:  # followed by a third of the other role's unit, the asked kind as the corpus gives it
+            share = limit // SECOND_UNIT_SHARE
+            return [*_ordered_items(own[0], True, False, credentials_of)[:limit - share],
+                    *_ordered_items(best, "plan" in kinds, "certifications" in kinds, credentials_of)[:share]]
     others: list[Unit] = []
     for kind in kinds:  # each asked part gets its answer: a kind the best unit does not give comes from another
         if kind not in best.kinds and not any(kind in u.kinds for u in others):
