@@ -91,7 +91,8 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     if draft.sentences and kinds:
         items = guidance_items(query_vector, kinds, passages, roles, roles_of, embed, snapshot, lexicon,
                                max_sentences * GUIDANCE_ITEMS_PER_SENTENCE, asker_backgrounds(question, lexicon),
-                               focus_words(question, lexicon), credentials_of, asked_credentials)
+                               focus_words(question, lexicon), credentials_of, asked_credentials,
+                               asker_backgrounds(asker_setting(question, lexicon), lexicon))
         held = credentials_of(asker_setting(question, lexicon))
         items = without_held(items, held, credentials_of)
         if "certifications" in kinds:  # the credential that builds on one the asker holds leads

@@ -175,7 +175,7 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
                    snapshot: Snapshot, lexicon: dict[str, Any], limit: int,
                    backgrounds: frozenset[str | None] = frozenset(), focus: frozenset[str] = frozenset(),
                    credentials_of: Callable[[str], tuple[str, ...]] = lambda text: (),
-                   asked_credentials: tuple[str, ...] = ()) -> list[tuple[str, Passage]]:
+                   asked_credentials: tuple[str, ...] = (), told: frozenset[str | None] = frozenset()) -> list[tuple[str, Passage]]:
     """(sentence, chunk) in answer order: the items of the best unit — the one that is not about a role other than the
     question's `roles` (a path from a background is about that background), names a credential the question asks
     about (`asked_credentials`; a section heading lexicon `sections_if_named` answers only then), gives most of the
@@ -184,8 +184,9 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     the kind asked first, was `retrieved` highest, and whose heading best matches
     the question, in that order of preference — led by the item that shares most of the question's `focus` words
     (not those of its heading);
-    — or, when that unit is about another role and a path from the asker's background exists, that path's plan, then
-    a third of that unit —
+    — or, when that unit is about another role and there is a path from a background the asker `told` of themselves
+    ("I'm a SOC analyst…", not "…the GIAC Machine Learning Engineer certification?"), that path's plan, then a third
+    of that unit —
     then, for each asked kind it does not give, of the best unit from another section that gives it, and, unless it is
     the path from the asker's background and gives every asked kind, of the best unit from another section naming
     one of the `roles` (the role's one-line path, or its section); the first of them
@@ -221,7 +222,7 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     best = order[0]
     if other_role[id(best)]:  # every unit is about another role: the path from the asker's background answers instead
         own = [u for u in kind_units(frozenset({"plan"}), roles, roles_of, snapshot, lexicon)
-               if _background_fit(u.background, backgrounds) == 0]
+               if _background_fit(u.background, told & backgrounds) == 0]
         if own:  # followed by a third of the other role's unit, the asked kind as the corpus gives it
             share = limit // SECOND_UNIT_SHARE
             return [*_ordered_items(own[0], True, False, credentials_of)[:limit - share],
@@ -297,11 +298,12 @@ def without_held(items: list[tuple[str, Passage]], held: tuple[str, ...],
 
 def counterpart_first(items: list[tuple[str, Passage]], retrieved: list[Passage], held: tuple[str, ...],
                       credentials_of: Callable[[str], tuple[str, ...]], lexicon: dict[str, Any]) -> list[tuple[str, Passage]]:
-    """Guidance `items` led by the first sentence, of theirs and then of the `retrieved` documents, that names in one
-    clause a credential the asker `held`s and one they lack — the credential that builds on theirs ("auditors with
-    ISO/IEC 27001 lead auditor backgrounds frequently add ISO/IEC 42001 lead auditor training") — and points back at
-    nothing before it (lexicon `back_references`: "…pair well with it"); clauses are cut at lexicon `clause_joins`,
-    since "CISSP or CISM" names alternatives, not a next step. The items unchanged when no sentence does."""
+    """Guidance `items` led by the first sentence, of theirs and then of the `retrieved` documents, that names a
+    credential the asker `held`s and one they lack that is no alternative to it — the credential that builds on
+    theirs ("auditors with ISO/IEC 27001 lead auditor backgrounds frequently add ISO/IEC 42001 lead auditor training";
+    "Security leaders typically hold CISSP or CISM" names alternatives, lexicon `credential_alternatives`) — and
+    points back at nothing before it (lexicon `back_references`: "…pair well with it"). The items unchanged when no
+    sentence does."""
     if not held:
         return items
     candidates = [*items, *((text, p) for p in retrieved if p.metadata.get("kind") != "posting"
@@ -312,18 +314,23 @@ def counterpart_first(items: list[tuple[str, Passage]], retrieved: list[Passage]
 
 def _builds_on(sentence: str, held: tuple[str, ...], credentials_of: Callable[[str], tuple[str, ...]],
                lexicon: dict[str, Any]) -> bool:
-    """Whether one clause of `sentence` names a `held` credential and another one, and the sentence points back at
+    """Whether `sentence` names a `held` credential and another that is no alternative to it, and points back at
     nothing (see counterpart_first)."""
     if any(has_phrase(question_words(sentence), w) for w in lexicon["back_references"]):
         return False
-    clauses: list[list[str]] = [[]]
-    for word in sentence.replace(";", " ; ").split():
-        if word == ";" or word.lower() in lexicon["clause_joins"]:
-            clauses.append([])
+    pieces: list[list[str]] = [[]]  # the sentence cut where it offers alternatives ("CISM or CISSP")
+    for word in sentence.split():
+        if word.lower() in lexicon["credential_alternatives"]:
+            pieces.append([])
         else:
-            clauses[-1].append(word)
-    named = [set(credentials_of(" ".join(clause))) for clause in clauses if clause]
-    return any(names & set(held) and names - set(held) for names in named)
+            pieces[-1].append(word)
+    named = [credentials_of(" ".join(piece)) for piece in pieces]
+    alternatives = set(held)
+    for before, after in zip(named, named[1:]):
+        if before and after and {before[-1], after[0]} & set(held):
+            alternatives |= {before[-1], after[0]}
+    every = {c for names in named for c in names}
+    return bool(every & set(held)) and bool(every - alternatives)
 
 
 def _background_fit(background: str | None, backgrounds: frozenset[str | None]) -> int:
