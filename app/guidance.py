@@ -309,7 +309,7 @@ def counterpart_first(items: list[tuple[str, Passage]], retrieved: list[Passage]
     candidates = [*items, *((text, p) for p in retrieved if p.metadata.get("kind") != "posting"
                             for text, _ in passage_items(p.text))]
     found = next((c for c in candidates if _builds_on(c[0], held, credentials_of, lexicon)), None)
-    return [found, *(i for i in items if i[0] != found[0])][:max(len(items), 1)] if found else items
+    return [found, *(i for i in items if i[0] != found[0])] if found else items
 
 
 def _builds_on(sentence: str, held: tuple[str, ...], credentials_of: Callable[[str], tuple[str, ...]],
