@@ -137,7 +137,8 @@ def asked_kinds(question: str, lexicon: dict[str, Any], names_credential: bool =
     other question."""
     if not is_guidance(question, lexicon, names_credential):
         return {}
-    folded, asking = question_words(question), question_words(asking_sentences(asked_part(question, lexicon)))
+    asking_text = asking_sentences(asked_part(question, lexicon))
+    folded, asking = question_words(question), question_words(asking_text)
     kinds, where = {}, {}
     for kind, spec in lexicon["guidance_kinds"].items():
         for key, any_section in (("asks", True), ("asks_if_retrieved", False)):
@@ -148,15 +149,13 @@ def asked_kinds(question: str, lexicon: dict[str, Any], names_credential: bool =
                 kinds[kind], where[kind] = any_section, min(found)
     if names_credential and "certifications" not in kinds:
         kinds["certifications"], where["certifications"] = True, len(folded) + len(asking)
-    clauses = [question_words(c) for s in split_sentences(asking_sentences(asked_part(question, lexicon)))
-               for c in asked_clauses(s, lexicon)]
+    clauses = [question_words(c) for s in split_sentences(asking_text) for c in asked_clauses(s, lexicon)]
     asked_in = {kind: {n for n, clause in enumerate(clauses) for key in ("asks", "asks_if_retrieved")
                        for p in lexicon["guidance_kinds"][kind].get(key, ()) if has_phrase(clause, p)} for kind in kinds}
-    for kind in list(kinds):
-        for covered in set(lexicon["guidance_kinds"][kind].get("covers", ())) & set(kinds) if kind in kinds else ():
-            if not asked_in[kind] or asked_in[kind] & asked_in[covered]:  # one ask: how to prepare for the interview
-                any_section = kinds.pop(covered)
-                kinds[kind], where[kind] = kinds[kind] or any_section, min(where[kind], where.pop(covered))
+    for kind, covered in [(k, c) for k in kinds for c in lexicon["guidance_kinds"][k].get("covers", ()) if c in kinds]:
+        if covered in kinds and (not asked_in[kind] or asked_in[kind] & asked_in[covered]):  # one ask: to prepare for it
+            any_section = kinds.pop(covered)
+            kinds[kind], where[kind] = kinds[kind] or any_section, min(where[kind], where.pop(covered))
     return dict(sorted(kinds.items(), key=lambda item: where[item[0]]))
 
 
