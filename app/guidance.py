@@ -39,12 +39,14 @@ class Unit:
 
 def is_guidance(question: str, lexicon: dict[str, Any], names_credential: bool = False) -> bool:
     """A question about what to do ("what should I learn", "how do I get into"), or one from someone who names their
-    role that asks for a kind of guidance ("Privacy counsel here. Which credential makes sense?"), or who tells of
-    their role and asks about a credential it names (`names_credential`: "Second-year student. Could I take the
-    CISSP after my degree?"), that does not ask about postings."""
-    folded = question_words(question)
+    role — or tells of one in a field the corpus covers (lexicon `guidance_fields`: "I start next month as the first
+    MLSecOps engineer.") — that asks for a kind of guidance ("Privacy counsel here. Which credential makes sense?"),
+    or who tells of their role and asks about a credential it names (`names_credential`: "Second-year student. Could
+    I take the CISSP after my degree?"), that does not ask about postings."""
+    folded, setting = question_words(question), question_words(asker_setting(question, lexicon))
     asks = any(has_phrase(folded, p) for p in lexicon["guidance_questions"])
-    asks = asks or bool(asker_backgrounds(question, lexicon)) and any(
+    in_field = any(has_phrase(setting, f) for f in lexicon["guidance_fields"])
+    asks = asks or (in_field or bool(asker_backgrounds(question, lexicon))) and any(
         has_phrase(folded, p) for spec in lexicon["guidance_kinds"].values() for p in spec["asks"])
     asks = asks or names_credential and bool(asker_backgrounds(asker_setting(question, lexicon), lexicon))
     return asks and not asks_about_postings(question, lexicon)

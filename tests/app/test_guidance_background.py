@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from answer_checks import assert_well_cited, assistant_with_document, lead
-from app.guidance import asked_kinds, counterpart_first
+from app.guidance import asked_kinds, counterpart_first, is_guidance
 from app.lexicon import load_lexicon
 from app.settings import Settings
 
@@ -136,3 +136,12 @@ def test_an_asker_whose_own_path_exists_is_not_answered_from_another_roles_secti
     assert lead(answer.text).startswith("Month 1: read the OWASP Top 10"), answer.text
     assert "SecAI+" in answer.text  # the certifications the corpus gives follow
     assert_well_cited(answer)
+
+
+@pytest.mark.parametrize("question, guidance", [
+    ("I start next month as the first MLSecOps engineer at a fintech. What should be on my list of core "
+     "responsibilities?", True),
+    ("What are the core responsibilities of an MLSecOps engineer?", False),  # asked about, not told of
+])
+def test_an_asker_telling_of_a_role_in_a_covered_field_asks_for_guidance(lexicon, question, guidance):
+    assert is_guidance(question, lexicon) is guidance
