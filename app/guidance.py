@@ -299,15 +299,18 @@ def without_held(items: list[tuple[str, Passage]], held: tuple[str, ...],
 
 def counterpart_first(items: list[tuple[str, Passage]], retrieved: list[Passage], held: tuple[str, ...],
                       credentials_of: Callable[[str], tuple[str, ...]], lexicon: dict[str, Any]) -> list[tuple[str, Passage]]:
-    """Guidance `items` led by the first sentence, of theirs and then of the `retrieved` documents, that names a
-    credential the asker `held`s and one they lack that is no alternative to it — the credential that builds on
-    theirs ("auditors with ISO/IEC 27001 lead auditor backgrounds frequently add ISO/IEC 42001 lead auditor training";
-    "Security leaders typically hold CISSP or CISM" names alternatives, lexicon `credential_alternatives`) — and
-    points back at nothing before it (lexicon `back_references`: "…pair well with it"). The items unchanged when no
-    sentence does."""
+    """Guidance `items` led by the first sentence, of theirs and then of the `retrieved` documents (not of a section
+    across roles, lexicon `sections_if_named`, which answers only for credentials the question asks about), that
+    names a credential the asker `held`s and one they lack that is no alternative to it — the credential that builds
+    on theirs ("auditors with ISO/IEC 27001 lead auditor backgrounds frequently add ISO/IEC 42001 lead auditor
+    training"; "Security leaders typically hold CISSP or CISM" names alternatives, lexicon `credential_alternatives`)
+    — and points back at nothing before it (lexicon `back_references`: "…pair well with it"). The items unchanged
+    when no sentence does."""
     if not held:
         return items
+    general = [p for spec in lexicon["guidance_kinds"].values() for p in spec.get("sections_if_named", ())]
     candidates = [*items, *((text, p) for p in retrieved if p.metadata.get("kind") != "posting"
+                            and not any(has_phrase(question_words(p.metadata.get("section", "")), g) for g in general)
                             for text, _ in passage_items(p.text))]
     found = next((c for c in candidates if _builds_on(c[0], held, credentials_of, lexicon)), None)
     return [found, *(i for i in items if i[0] != found[0])] if found else items

@@ -103,6 +103,9 @@ def test_only_a_sentence_naming_a_held_credential_and_a_new_one_in_one_clause_bu
     assert counterpart_first(items, [], ("IAPP CIPP/E",), credentials_of, lexicon) == items
     assert counterpart_first(items, [], ("CKA",), credentials_of, lexicon)[0] == items[2]
     assert counterpart_first(items, [], (), credentials_of, lexicon) == items
+    across_roles = Passage("c2", "The CCSK can substitute for a year of CCSP experience, and holding CISSP can "
+                           "substitute for all of it.", {"section": "Foundation certifications across AI security roles"}, 0.0)
+    assert counterpart_first(items, [across_roles], ("CISSP",), credentials_of, lexicon) == items  # asked for by name only
 
 
 def test_an_interview_the_asker_is_going_to_makes_what_to_practise_its_preparation(bot):
