@@ -95,11 +95,12 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
                                asker_backgrounds(asker_setting(question, lexicon), lexicon))
         held = credentials_of(asker_setting(question, lexicon))
         items = without_held(items, held, credentials_of)
-        if "certifications" in kinds:  # the credential that builds on one the asker holds leads
+        sections = tuple({chunk.chunk_id: chunk for _, chunk in items}.values())  # what the answer follows
+        if "certifications" in kinds:  # the credential that builds on one the asker holds leads (retrieved, if not theirs)
             items = counterpart_first(items, passages, held, credentials_of, lexicon)
         if items and (not need or holds_answer(items[0][0], replace(need, subjects=()), lexicon)):
             draft, passages = _items_draft(draft, passages, items)  # it leads with a value of the type asked for, if any
-            followed = tuple({chunk.chunk_id: chunk for _, chunk in items}.values())
+            followed = sections
     lead, cited = draft.sentences[0] if draft.sentences else ("", [0])
     if need.entry():  # lead with the asked entry, not the whole list that holds it
         lead = entry_clause(lead, need.entry())
