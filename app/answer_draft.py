@@ -10,8 +10,8 @@ import numpy as np
 from app.answer_type import AnswerNeed, answer_need, holds_answer, says_not_happened
 from app.coverage import asked_part, asked_terms, asker_setting, asking_sentences
 from app.extractive import Answers, Draft, draft_extractive, names_company
-from app.guidance import (asked_kinds, asker_backgrounds, asks_about_postings, focus_words, guidance_items,
-                          has_covered_target, without_held)
+from app.guidance import (asked_kinds, asker_backgrounds, asks_about_postings, counterpart_first, focus_words,
+                          guidance_items, has_covered_target, without_held)
 from app.posting_heads import with_posting_heads
 from app.sentences import entry_clause, passage_sentences, posting_reference, without_conjunction
 from app.types import Passage
@@ -91,11 +91,16 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     if draft.sentences and kinds:
         items = guidance_items(query_vector, kinds, passages, roles, roles_of, embed, snapshot, lexicon,
                                max_sentences * GUIDANCE_ITEMS_PER_SENTENCE, asker_backgrounds(question, lexicon),
-                               focus_words(question, lexicon), credentials_of, asked_credentials)
-        items = without_held(items, credentials_of(asker_setting(question, lexicon)), credentials_of)
+                               focus_words(question, lexicon), credentials_of, asked_credentials,
+                               asker_backgrounds(asker_setting(question, lexicon), lexicon))
+        held = credentials_of(asker_setting(question, lexicon))
+        items = without_held(items, held, credentials_of)
+        sections = tuple({chunk.chunk_id: chunk for _, chunk in items}.values())  # what the answer follows
+        if "certifications" in kinds:  # the credential that builds on one the asker holds leads (retrieved, if not theirs)
+            items = counterpart_first(items, passages, held, credentials_of, lexicon)
         if items and (not need or holds_answer(items[0][0], replace(need, subjects=()), lexicon)):
             draft, passages = _items_draft(draft, passages, items)  # it leads with a value of the type asked for, if any
-            followed = tuple({chunk.chunk_id: chunk for _, chunk in items}.values())
+            followed = sections
     lead, cited = draft.sentences[0] if draft.sentences else ("", [0])
     if need.entry():  # lead with the asked entry, not the whole list that holds it
         lead = entry_clause(lead, need.entry())

@@ -39,12 +39,14 @@ class Unit:
 
 def is_guidance(question: str, lexicon: dict[str, Any], names_credential: bool = False) -> bool:
     """A question about what to do ("what should I learn", "how do I get into"), or one from someone who names their
-    role that asks for a kind of guidance ("Privacy counsel here. Which credential makes sense?"), or who tells of
-    their role and asks about a credential it names (`names_credential`: "Second-year student. Could I take the
-    CISSP after my degree?"), that does not ask about postings."""
-    folded = question_words(question)
+    role — or tells of one in a field the corpus covers (lexicon `guidance_fields`: "I start next month as the first
+    MLSecOps engineer.") — that asks for a kind of guidance ("Privacy counsel here. Which credential makes sense?"),
+    or who tells of their role and asks about a credential it names (`names_credential`: "Second-year student. Could
+    I take the CISSP after my degree?"), that does not ask about postings."""
+    folded, setting = question_words(question), question_words(asker_setting(question, lexicon))
     asks = any(has_phrase(folded, p) for p in lexicon["guidance_questions"])
-    asks = asks or bool(asker_backgrounds(question, lexicon)) and any(
+    in_field = any(has_phrase(setting, f) for f in lexicon["guidance_fields"])
+    asks = asks or (in_field or bool(asker_backgrounds(question, lexicon))) and any(
         has_phrase(folded, p) for spec in lexicon["guidance_kinds"].values() for p in spec["asks"])
     asks = asks or names_credential and bool(asker_backgrounds(asker_setting(question, lexicon), lexicon))
     return asks and not asks_about_postings(question, lexicon)
@@ -130,11 +132,15 @@ def asked_kinds(question: str, lexicon: dict[str, Any], names_credential: bool =
     """The kinds of guidance a guidance question asks for (lexicon `guidance_kinds`: a plan, certifications,
     interview topics), each True when any section of it may answer, False when only a retrieved one may (a bare
     "how do I"), in the order its asking part asks them (those only its setting names last, but for a kind the
-    asker's own words name as often, `asked_only`: "…to practise my skills" asks for no skills); a question whose
-    asking part names a credential (`names_credential`) asks about certifications; none for any other question."""
+    asker's own words name as often, `asked_only`: "…to practise my skills" asks for no skills), but for a kind another
+    `covers` (a plan asked with an interview: how to prepare for it), which that one answers where either is first,
+    unless they are asked in clauses of their own ("What will they ask, and how should I prepare?" asks two things);
+    a question whose asking part names a credential (`names_credential`) asks about certifications; none for any
+    other question."""
     if not is_guidance(question, lexicon, names_credential):
         return {}
-    folded, asking = question_words(question), question_words(asking_sentences(asked_part(question, lexicon)))
+    asking_text = asking_sentences(asked_part(question, lexicon))
+    folded, asking = question_words(question), question_words(asking_text)
     kinds, where = {}, {}
     for kind, spec in lexicon["guidance_kinds"].items():
         for key, any_section in (("asks", True), ("asks_if_retrieved", False)):
@@ -145,6 +151,13 @@ def asked_kinds(question: str, lexicon: dict[str, Any], names_credential: bool =
                 kinds[kind], where[kind] = any_section, min(found)
     if names_credential and "certifications" not in kinds:
         kinds["certifications"], where["certifications"] = True, len(folded) + len(asking)
+    clauses = [question_words(c) for s in split_sentences(asking_text) for c in asked_clauses(s, lexicon)]
+    asked_in = {kind: {n for n, clause in enumerate(clauses) for key in ("asks", "asks_if_retrieved")
+                       for p in lexicon["guidance_kinds"][kind].get(key, ()) if has_phrase(clause, p)} for kind in kinds}
+    for kind, covered in [(k, c) for k in kinds for c in lexicon["guidance_kinds"][k].get("covers", ()) if c in kinds]:
+        if covered in kinds and (not asked_in[kind] or asked_in[kind] & asked_in[covered]):  # one ask: to prepare for it
+            any_section = kinds.pop(covered)
+            kinds[kind], where[kind] = kinds[kind] or any_section, min(where[kind], where.pop(covered))
     return dict(sorted(kinds.items(), key=lambda item: where[item[0]]))
 
 
@@ -163,7 +176,7 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
                    snapshot: Snapshot, lexicon: dict[str, Any], limit: int,
                    backgrounds: frozenset[str | None] = frozenset(), focus: frozenset[str] = frozenset(),
                    credentials_of: Callable[[str], tuple[str, ...]] = lambda text: (),
-                   asked_credentials: tuple[str, ...] = ()) -> list[tuple[str, Passage]]:
+                   asked_credentials: tuple[str, ...] = (), told: frozenset[str | None] = frozenset()) -> list[tuple[str, Passage]]:
     """(sentence, chunk) in answer order: the items of the best unit — the one that is not about a role other than the
     question's `roles` (a path from a background is about that background), names a credential the question asks
     about (`asked_credentials`; a section heading lexicon `sections_if_named` answers only then), gives most of the
@@ -172,6 +185,9 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     the kind asked first, was `retrieved` highest, and whose heading best matches
     the question, in that order of preference — led by the item that shares most of the question's `focus` words
     (not those of its heading);
+    — or, when that unit is about another role and there is a path from a background the asker `told` of themselves
+    ("I'm a SOC analyst…", not "…the GIAC Machine Learning Engineer certification?"), that path's plan, then a third
+    of that unit —
     then, for each asked kind it does not give, of the best unit from another section that gives it, and, unless it is
     the path from the asker's background and gives every asked kind, of the best unit from another section naming
     one of the `roles` (the role's one-line path, or its section); the first of them
@@ -205,6 +221,13 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
                                          min(map(asked_first.get, u.kinds)),
                                          rank.get(u.section, len(retrieved)), -similarity[id(u)]))
     best = order[0]
+    if other_role[id(best)]:  # every unit is about another role: the path from the asker's background answers instead
+        own = [u for u in kind_units(frozenset({"plan"}), roles, roles_of, snapshot, lexicon)
+               if _background_fit(u.background, told & backgrounds) == 0]
+        if own:  # followed by a third of the other role's unit, the asked kind as the corpus gives it
+            share = limit // SECOND_UNIT_SHARE
+            return [*_ordered_items(own[0], True, False, credentials_of)[:limit - share],
+                    *_ordered_items(best, "plan" in kinds, "certifications" in kinds, credentials_of)[:share]]
     others: list[Unit] = []
     for kind in kinds:  # each asked part gets its answer: a kind the best unit does not give comes from another
         if kind not in best.kinds and not any(kind in u.kinds for u in others):
@@ -214,9 +237,12 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     first_kind = next(iter(kinds))
     others += sorted((u for u in order[1:] if u.section != best.section and set(u.roles) & set(roles) and not complete
                       and all(o.section != u.section for o in others)), key=lambda u: first_kind not in u.kinds)[:1]
-    best_items = _ordered_items(best, "plan" in kinds, "certifications" in kinds, credentials_of)
+    def ordered(u: Unit) -> list[tuple[str, Passage]]:
+        cues = tuple(c for k in u.kinds for c in lexicon["guidance_kinds"][k].get("item_cues", ()))
+        return _ordered_items(u, "plan" in kinds, "certifications" in kinds, credentials_of, cues)
+    best_items = ordered(best)
     share = max(limit // SECOND_UNIT_SHARE, (limit - len(best_items)) // max(len(others), 1))
-    other_items = [_ordered_items(u, "plan" in kinds, "certifications" in kinds, credentials_of)[:share] for u in others]
+    other_items = [ordered(u)[:share] for u in others]
     best_items = best_items[: max(limit - sum(map(len, other_items)), 1)]
     chosen = [(best, best_items), *zip(others, other_items)]
     asked = {kind for kind, any_section in kinds.items() if any_section}
@@ -271,6 +297,46 @@ def without_held(items: list[tuple[str, Passage]], held: tuple[str, ...],
     return first + after if first else items
 
 
+def counterpart_first(items: list[tuple[str, Passage]], retrieved: list[Passage], held: tuple[str, ...],
+                      credentials_of: Callable[[str], tuple[str, ...]], lexicon: dict[str, Any]) -> list[tuple[str, Passage]]:
+    """Guidance `items` led by the first sentence, of theirs and then of the `retrieved` documents (not of a section
+    across roles, lexicon `sections_if_named`, which answers only for credentials the question asks about), that
+    names a credential the asker `held`s and one they lack that is no alternative to it — the credential that builds
+    on theirs ("auditors with ISO/IEC 27001 lead auditor backgrounds frequently add ISO/IEC 42001 lead auditor
+    training"; "Security leaders typically hold CISSP or CISM" names alternatives, lexicon `credential_alternatives`)
+    — and points back at nothing before it (lexicon `back_references`: "…pair well with it"). The items unchanged
+    when no sentence does."""
+    if not held:
+        return items
+    general = [p for spec in lexicon["guidance_kinds"].values() for p in spec.get("sections_if_named", ())]
+    candidates = [*items, *((text, p) for p in retrieved if p.metadata.get("kind") != "posting"
+                            and not any(has_phrase(question_words(p.metadata.get("section", "")), g) for g in general)
+                            for text, _ in passage_items(p.text))]
+    found = next((c for c in candidates if _builds_on(c[0], held, credentials_of, lexicon)), None)
+    return [found, *(i for i in items if i[0] != found[0])] if found else items
+
+
+def _builds_on(sentence: str, held: tuple[str, ...], credentials_of: Callable[[str], tuple[str, ...]],
+               lexicon: dict[str, Any]) -> bool:
+    """Whether `sentence` names a `held` credential and another that is no alternative to it, and points back at
+    nothing (see counterpart_first)."""
+    if any(has_phrase(question_words(sentence), w) for w in lexicon["back_references"]):
+        return False
+    pieces: list[list[str]] = [[]]  # the sentence cut where it offers alternatives ("CISM or CISSP")
+    for word in sentence.split():
+        if word.lower() in lexicon["credential_alternatives"]:
+            pieces.append([])
+        else:
+            pieces[-1].append(word)
+    named = [credentials_of(" ".join(piece)) for piece in pieces]
+    alternatives = set(held)
+    for before, after in zip(named, named[1:]):
+        if before and after and {before[-1], after[0]} & set(held):
+            alternatives |= {before[-1], after[0]}
+    every = {c for names in named for c in names}
+    return bool(every & set(held)) and bool(every - alternatives)
+
+
 def _background_fit(background: str | None, backgrounds: frozenset[str | None]) -> int:
     """0 for a path from the asker's background, 1 for a unit from no background (or an asker who named none),
     2 for a path from a background other than the one the asker named."""
@@ -308,11 +374,12 @@ def _path_from(heading: str, lexicon: dict[str, Any]) -> str | None:
 
 
 def _ordered_items(unit: Unit, plan: bool, credentials: bool,
-                   credentials_of: Callable[[str], tuple[str, ...]]) -> list[tuple[str, Passage]]:
+                   credentials_of: Callable[[str], tuple[str, ...]], cues: tuple[str, ...] = ()) -> list[tuple[str, Passage]]:
     """A `plan` unit's steps in order, then its prose; any other unit in the source's order from its first sentence
     that names something (a name, a year, an identifier: the sentences before it state the topic, not an answer) —
-    a credential when `credentials` are the only asked kind the unit gives and one does — without the lists that illustrate its prose (such as
-    example questions)."""
+    a credential when `credentials` are the only asked kind the unit gives and one does — without the lists that
+    illustrate its prose (such as example questions); led by its first item holding one of the `cues` of its kinds
+    (lexicon `guidance_kinds` … `item_cues`), if any."""
     items = [(text, kind, unit.chunks[index]) for text, kind, index in unit.items]
     steps = [i for i in items if i[1] == "step"]
     if plan and "plan" in unit.kinds and steps:
@@ -323,6 +390,8 @@ def _ordered_items(unit: Unit, plan: bool, credentials: bool,
         named = [n for n, (text, *_) in enumerate(items) if credentials and unit.kinds == {"certifications"}
                  and credentials_of(text)]
         ordered = items[(named or names or [0])[0]:]
+    cued = next((i for i in items if any(has_phrase(question_words(i[0]), cue) for cue in cues)), None)
+    ordered = [cued, *(i for i in ordered if i is not cued)] if cued else ordered
     return [(text, chunk) for text, _, chunk in ordered]
 
 
