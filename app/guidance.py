@@ -10,7 +10,7 @@ import numpy as np
 from app.answer_type import has_phrase, question_words
 from app.coverage import asked_part, asker_setting, asking_sentences, specific_terms
 from app.filters import Filters
-from app.sentences import passage_items, split_sentences
+from app.sentences import passage_items, points_back, split_sentences
 from app.types import Passage
 from ingest.lexical import lexical_tokens
 from ingest.snapshot import Snapshot
@@ -299,19 +299,18 @@ def without_held(items: list[tuple[str, Passage]], held: tuple[str, ...],
 
 def counterpart_first(items: list[tuple[str, Passage]], retrieved: list[Passage], held: tuple[str, ...],
                       credentials_of: Callable[[str], tuple[str, ...]], lexicon: dict[str, Any]) -> list[tuple[str, Passage]]:
-    """Guidance `items` led by the first sentence, of theirs and then of the `retrieved` documents (not of a section
-    across roles, lexicon `sections_if_named`, which answers only for credentials the question asks about), that
-    names a credential the asker `held`s and one they lack that is no alternative to it — the credential that builds
-    on theirs ("auditors with ISO/IEC 27001 lead auditor backgrounds frequently add ISO/IEC 42001 lead auditor
+    """Guidance `items` led by the first of their items, and then of the `retrieved` documents' sentences (not of a
+    section across roles, lexicon `sections_if_named`, which answers only for credentials the question asks about),
+    that names a credential the asker `held`s and one they lack that is no alternative to it — the credential that
+    builds on theirs ("auditors with ISO/IEC 27001 lead auditor backgrounds frequently add ISO/IEC 42001 lead auditor
     training"; "Security leaders typically hold CISSP or CISM" names alternatives, lexicon `credential_alternatives`)
-    — and points back at nothing before it (lexicon `back_references`: "…pair well with it"). The items unchanged
-    when no sentence does."""
+    — and points back at nothing before it (`points_back`: "…pair well with it"). The items unchanged when none does."""
     if not held:
         return items
     general = [p for spec in lexicon["guidance_kinds"].values() for p in spec.get("sections_if_named", ())]
     candidates = [*items, *((text, p) for p in retrieved if p.metadata.get("kind") != "posting"
                             and not any(has_phrase(question_words(p.metadata.get("section", "")), g) for g in general)
-                            for text, _ in passage_items(p.text))]
+                            for item, _ in passage_items(p.text) for text in split_sentences(item))]
     found = next((c for c in candidates if _builds_on(c[0], held, credentials_of, lexicon)), None)
     return [found, *(i for i in items if i[0] != found[0])] if found else items
 
@@ -320,7 +319,7 @@ def _builds_on(sentence: str, held: tuple[str, ...], credentials_of: Callable[[s
                lexicon: dict[str, Any]) -> bool:
     """Whether `sentence` names a `held` credential and another that is no alternative to it, and points back at
     nothing (see counterpart_first)."""
-    if any(has_phrase(question_words(sentence), w) for w in lexicon["back_references"]):
+    if points_back(sentence, lexicon["back_references"]):
         return False
     pieces: list[list[str]] = [[]]  # the sentence cut where it offers alternatives ("CISM or CISSP")
     for word in sentence.split():

@@ -141,6 +141,17 @@ def sentence_pieces(text: str) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
+def points_back(sentence: str, back_references: Collection[str]) -> bool:
+    """Whether a sentence opens or ends with a back-reference ("Its root causes …", "… pair well with it"); an acronym
+    in capitals ("IT auditors") and a reference inside the sentence ("such as CIA", "its exam") are none."""
+    words = sentence.split()
+    if not words:
+        return False
+    opening = words[0].strip("\"'(“‘")
+    closing = words[-1].strip(".,;:!?\"')”’")
+    return opening[:1].lower() + opening[1:] in back_references or closing in back_references
+
+
 def begins_inside(text: str) -> bool:
     """Whether `text` begins inside a sentence: with a lower-case word (not "torch.load") or with an aside that a
     lower-case word or a colon follows ("(February 2023) demonstrated …" after "Greshake et al.")."""

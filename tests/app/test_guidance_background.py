@@ -106,6 +106,12 @@ def test_only_a_sentence_naming_a_held_credential_and_a_new_one_in_one_clause_bu
     across_roles = Passage("c2", "The CCSK can substitute for a year of CCSP experience, and holding CISSP can "
                            "substitute for all of it.", {"section": "Foundation certifications across AI security roles"}, 0.0)
     assert counterpart_first(items, [across_roles], ("CISSP",), credentials_of, lexicon) == items  # asked for by name only
+    bullet = Passage("c3", "- **ISACA credentials.** ISACA's CRISC suits risk professionals. ISACA's Advanced in AI "
+                     "Audit (AAIA) targets IT auditors assessing AI and is open to holders of an active CISA or of certain "
+                     "designations (such as CIA or CPA). ISACA's AAIR launched in 2026; its exam details are unconfirmed.",
+                     {"section": "Certifications for AI governance leads"}, 0.0)
+    found = counterpart_first(items, [bullet], ("CISA",), credentials_of, lexicon)[0][0]
+    assert found.startswith("ISACA's Advanced in AI Audit (AAIA)") and "AAIR" not in found  # "IT", "such as": no reference
 
 
 def test_an_interview_the_asker_is_going_to_makes_what_to_practise_its_preparation(bot):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.sentences import entry_clause, passage_items, posting_facts, posting_reference, answer_sentences, passage_sentences, split_sentences, strip_markers, MAX_CHARS
+from app.sentences import entry_clause, passage_items, posting_facts, posting_reference, answer_sentences, passage_sentences, points_back, split_sentences, strip_markers, MAX_CHARS
 from ingest.lexical import lexical_tokens
 
 
@@ -154,3 +154,14 @@ def test_a_papers_authors_et_al_do_not_end_the_sentence():
         "Direct injection comes from the user.",
         "Greshake et al. (February 2023) demonstrated indirect prompt injection against real LLM-integrated applications.",
         "Zou et al. (July 2023) showed adversarial suffixes."]
+
+
+@pytest.mark.parametrize("sentence, refers", [
+    ("Its root causes are poor output handling.", True),
+    ("IAPP privacy credentials (CIPP/E, CIPM) pair well with it.", True),
+    ("IT auditors assessing AI can take the AAIA.", False),
+    ("Designations (such as CIA or CPA) count.", False),
+    ("The AAIR launched in 2026; its exam details are unconfirmed.", False),
+])
+def test_a_sentence_points_back_when_it_opens_or_ends_with_a_back_reference(sentence, refers):
+    assert points_back(sentence, ["it", "its", "they", "such"]) is refers
