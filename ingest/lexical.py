@@ -1,6 +1,7 @@
 """Word tokens for BM25: lower-cased, stop words dropped, English-stemmed; the same for passages and queries."""
 from __future__ import annotations
 
+import importlib
 import re
 import sys
 from functools import lru_cache
@@ -14,21 +15,17 @@ def bm25s_module():
     if "bm25s" not in sys.modules and "scipy.sparse" not in sys.modules:
         sys.modules["scipy.sparse"] = None  # `import scipy.sparse` raises ImportError: bm25s takes SciPy as absent
         try:
-            import bm25s  # noqa: F401
+            return importlib.import_module("bm25s")
         finally:
             del sys.modules["scipy.sparse"]
-    import bm25s
-
-    return bm25s
+    return importlib.import_module("bm25s")
 
 
 @lru_cache(maxsize=1)
 def _stemmer_and_stopwords():
     import Stemmer
 
-    STOPWORDS_EN = bm25s_module().stopwords.STOPWORDS_EN
-
-    return Stemmer.Stemmer("english"), frozenset(STOPWORDS_EN)
+    return Stemmer.Stemmer("english"), frozenset(bm25s_module().stopwords.STOPWORDS_EN)
 
 
 def lexical_tokens(text: str) -> list[str]:
