@@ -49,8 +49,9 @@ def edition_metadata(text: str, heading: str | None, title: str, registry: Regis
                      convention: HistoryConvention) -> dict[str, Any]:
     """Chunk metadata: the `entry@edition` tags a passage speaks of, the superseded ones, and whether it is history or a source list."""
     named = registry.named_in(f"{title}\n{heading or ''}")
+    screened = registry.screened(text, named)
     mentions = [m for line in text.splitlines() for sentence in split_sentences(line.strip())
-                for m in registry.mentions(sentence, named=named)]
+                for m in screened.mentions(sentence, named=named)]
     tags = list(dict.fromkeys(m.tag for m in mentions))
     superseded = list(dict.fromkeys(m.tag for m in mentions if not m.edition.current))
     metadata: dict[str, Any] = {"editions": tags, "editions_superseded": superseded}

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from ingest.catalog import DocRecord, fingerprint_of
-from ingest.lexical import lexical_tokens
+from ingest.lexical import bm25s_module, lexical_tokens
 from ingest.models import Chunk
 from ingest.store import ChunkStore, stored_metadata
 
@@ -71,11 +71,9 @@ def _indexed(rows: list[tuple[str, str, dict[str, Any]]], fingerprint: str) -> S
 
 
 def _index_bm25(snapshot: Snapshot):
-    import bm25s
-
     if not snapshot.ids:
         return None
-    retriever = bm25s.BM25()
+    retriever = bm25s_module().BM25()
     corpus = [lexical_tokens(f"{m.get('context', '')}\n{t}") or ["_"] for t, m in zip(snapshot.texts, snapshot.metadatas)]
     retriever.index(corpus, show_progress=False)
     return retriever
@@ -112,9 +110,7 @@ def load_snapshot(data_dir: Path) -> Snapshot | None:
         return None
     snapshot = Snapshot(data["fingerprint"], data["ids"], data["texts"], data["metadatas"])
     if (folder / "bm25").exists():
-        import bm25s
-
-        snapshot.bm25 = bm25s.BM25.load(str(folder / "bm25"))
+        snapshot.bm25 = bm25s_module().BM25.load(str(folder / "bm25"))
     return snapshot
 
 

@@ -82,9 +82,10 @@ def run_ingest(settings: Settings, paths: list[Path] | None = None, *, rebuild: 
         chunked = [(doc, sf, chunker.chunk_document(doc)) for doc, sf in plan.to_write]
         if warming:
             warming.result()  # a model that cannot load stops the run here, before anything is written
-        prepared = _apply(plan, chunked, writer, opening, records, embedder, report, show_progress, on_progress)
+        staged = rebuild and not settings.chroma_url  # built in a new folder (ingest.rebuild)
+        prepared = _apply(plan, chunked, writer, opening, records, embedder, report, show_progress, on_progress, staged)
         refresh_snapshot(opening.result(), settings.data_dir, prepared)
-        if rebuild and not settings.chroma_url:  # built in a new folder (ingest.rebuild)
+        if staged:
             put_in_place(settings, opening.result())
     for status in plan.file_status.values():
         setattr(report, status, getattr(report, status) + 1)
@@ -137,10 +138,15 @@ def refresh_snapshot(store: ChunkStore, data_dir: Path, prepared: Snapshot | Non
 
 def _apply(plan: Plan, chunked: list[tuple[Document, SourceFile, list[Chunk]]], writer: IndexWriter,
            opening: Future[ChunkStore], records: dict[str, DocRecord], embedder: Embedder | OnnxEmbedder,
-           report: SyncReport, show_progress: bool, on_progress: Callable[[int, int], None] | None = None) -> Snapshot | None:
+           report: SyncReport, show_progress: bool, on_progress: Callable[[int, int], None] | None = None,
+           staged: bool = False) -> Snapshot | None:
     """Embed the chunks of `plan.to_write` window after window while the writer stores the previous ones; return a
     snapshot of the chunks written when they will be the whole index (a first ingest, a rebuild), built by the writer
-    while the first window embeds."""
+    while the first window embeds.
+
+    `staged`: the index is a rebuild's new folder, put in place only once complete (ingest.rebuild), so a crash
+    discards it whole: its chunks are written without the dirty marks that make an index in use crash-safe, and the
+    catalog once, at the end (each Chroma write has a fixed cost, paid after the last window is embedded)."""
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     synced = [dataclasses.replace(r, file_hash=sf.file_hash, dirty=False) for r, sf in plan.to_touch]
     stored: list[tuple[Future[list[DocRecord]], list]] = []
@@ -162,7 +168,8 @@ def _apply(plan: Plan, chunked: list[tuple[Document, SourceFile, list[Chunk]]], 
             vectors = _embed(embedder, chunks, progress)
             while stored and (stored[0][0].done() or len(stored) >= MAX_PENDING_WINDOWS):
                 collect(stored.pop(0))  # a failed write stops the run here
-            stored.append((writer.submit(_write_window, window, chunks, vectors, opening.result, records, now), window))
+            write = _write_staged_window if staged else _write_window
+            stored.append((writer.submit(write, window, chunks, vectors, opening.result, records, now), window))
     for done in stored:
         collect(done)
     prepared = preparing.result() if preparing else None
@@ -216,6 +223,13 @@ def _write_window(window, chunks: list[Chunk], vectors, store_of: Callable[[], C
         store.chunks.delete(ids=old_ids)
     store.catalog.put(fresh)
     return fresh
+
+
+def _write_staged_window(window, chunks: list[Chunk], vectors, store_of: Callable[[], ChunkStore],
+                         records: dict[str, DocRecord], now: str) -> list[DocRecord]:
+    """Write new chunks into a staged index; their records go into its catalog with the run's last write (`_apply`)."""
+    store_of().add(chunks, vectors)
+    return [_record(doc, sf, len(doc_chunks), now) for doc, sf, doc_chunks in window]
 
 
 def _remove(doomed: list[DocRecord], store: ChunkStore) -> None:
