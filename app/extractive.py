@@ -3,6 +3,7 @@ first, no LLM."""
 from __future__ import annotations
 
 import math
+import string
 from dataclasses import dataclass, field, replace
 from collections.abc import Collection
 from typing import Callable
@@ -184,15 +185,25 @@ def _detail_lead(question: str, ranked: list[Candidate], passages: list[Passage]
 def _defining(defined: str, candidates: list[Candidate], passages: list[Passage]) -> Candidate | None:
     """The sentence that defines what a question asks about (`defined`: "MITRE ATLAS?" of "What is MITRE ATLAS?"): the
     document sentence opening with most of its first words, its subject ("MITRE ATLAS (…) is a … knowledge base"), not
-    one naming it later ("MITRE publishes several resources around ATLAS"); of equals the one ranked first."""
-    asked = lexical_tokens(defined)
+    one naming it later ("MITRE publishes several resources around ATLAS") nor one opening with a stop word of it only
+    ("The period …" for "the 2025 salary trend"); of equals the one holding most of its words ("… specifies
+    requirements for …"), then the one ranked first."""
+    asked, held = _words(defined), set(lexical_tokens(defined))
 
-    def opening(candidate: Candidate) -> int:
-        said = lexical_tokens(candidate.text)
-        return next((n for n, (a, b) in enumerate(zip(asked, said)) if a != b), min(len(asked), len(said)))
+    def opening(candidate: Candidate) -> tuple[int, int]:
+        said = _words(candidate.text)
+        shared = next((n for n, (a, b) in enumerate(zip(asked, said)) if a != b), min(len(asked), len(said)))
+        return sum(word in held for word in asked[:shared]), len(held & set(lexical_tokens(candidate.text)))
     documents = [c for c in candidates if passages[c.passage_index].metadata.get("kind") != "posting"]
     best = max(documents, key=opening, default=None)  # `candidates` come best first: max keeps the first of equals
-    return best if best is not None and opening(best) else None
+    return best if best is not None and opening(best)[0] else None
+
+
+def _words(text: str) -> list[str]:
+    """The words of a text in order, as BM25 stems them, a stop word ("the", "in") kept as it is: "In 2025" does not
+    open like "the 2025 …"."""
+    return [token for word in text.split() for token in lexical_tokens(word) or [word.strip(string.punctuation).lower()]
+            if token]
 
 
 def _listed_items(lead: Candidate, passages: list[Passage], limit: int) -> list[str]:
