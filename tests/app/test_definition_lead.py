@@ -31,3 +31,14 @@ def test_the_sentence_whose_subject_is_the_asked_thing_leads(embedder):
 def test_the_defining_lead_needs_an_opening_sharing_the_asked_thing(embedder):
     lead = _lead("What is MITRE ATLAS?", "Navigator layers?", embedder)
     assert lead == _lead("What is MITRE ATLAS?", None, embedder)
+
+
+def test_a_sentence_opening_with_only_a_stop_word_or_a_year_of_the_asked_thing_does_not_lead(embedder):
+    # corpus/documents/000-source-report-job-market-2024-2025.md
+    passages = [Passage("a", "In 2025, AWS skills were mentioned in 26% of AI engineer job postings.", {"kind": "document"}, 1.0),
+                Passage("s", "Salary Trends: salaries for AI security engineers are projected to rise significantly in 2025 "
+                        "due to high demand and a limited talent pool.", {"kind": "document"}, 0.9)]
+    question = "What is the 2025 salary trend for AI security engineers?"
+    drafted = draft_extractive(question, embedder.embed_query(question), passages, embedder.embed_passages, 4,
+                               refers_back=LEXICON["back_references"], defined=question[len("What is "):])
+    assert drafted.sentences[0][0].startswith("Salary Trends:")
