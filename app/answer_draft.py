@@ -59,13 +59,15 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
         return answers
     parts = [answering(need, kind, True) for kind in need.also]  # a sentence for each further type asked
     postings_lead = asks_about_postings(question, lexicon) or any(names_company(question, p.metadata) for p in passages)
+    opening = next((o for o in lexicon["definition_questions"] if question.strip().casefold().startswith(o)), None)
+    defined = question.strip()[len(opening):] if opening else None  # "MITRE ATLAS?" of "What is MITRE ATLAS?"
 
     def drafted(answers: Answers | None) -> Draft:
         draft = draft_extractive(question, query_vector, passages, embed, max_sentences, answers, bool(need.subjects),
                                 postings_lead, parts, enough, aspect,
                                 [*lexicon["posting_nouns"]["any"], *lexicon["question_function_words"]],
                                 answering(need, None, False) if need else None,  # the pre-rank keeps what answers alone
-                                lexicon["back_references"])
+                                lexicon["back_references"], defined)
         conjunctions = lexicon["clause_conjunctions"]
         return replace(draft, sentences=[(without_conjunction(text, conjunctions), cited) for text, cited in draft.sentences])
     for precision in [need, replace(need, exact=False)] if need.exact else [need]:  # the day, then a month or year

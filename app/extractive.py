@@ -3,6 +3,7 @@ first, no LLM."""
 from __future__ import annotations
 
 import math
+import string
 from dataclasses import dataclass, field, replace
 from collections.abc import Collection
 from typing import Callable
@@ -56,7 +57,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
                      subjects: bool = False, postings_lead: bool = False, parts: list[Answers] | None = None,
                      enough: float | None = None, aspect: str | None = None,
                      generic_words: Collection[str] = (), answers_alone: Answers | None = None,
-                     refers_back: Collection[str] = ()) -> Draft:
+                     refers_back: Collection[str] = (), defined: str | None = None) -> Draft:
     """Score every passage sentence (those of the lexical pre-rank and any that `answers_alone`, without the
     sentences before it); lead with the best one that `answers` (the best one when no kind is asked
     for), then the items of the list it opens, a sentence for each further part of the question (`parts`) the
@@ -71,7 +72,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     conversation set is in every retrieved passage; the word overlap and the evidence stay the whole `question`'s.
     A sentence opening with a word of `refers_back` ("Its root causes are …") is scored with its section's heading,
     the subject it refers to. A supporting sentence about something else pads the answer and is left out (see
-    `_on_subject`)."""
+    `_on_subject`). A question asking what something is or does leads with the sentence of a quoted passage that opens
+    with the thing asked about, its subject (`defined`, the question's words after "What is"; see `_defining`)."""
     candidates = _candidates(question, query_vector, passages, embed, aspect, answers_alone, refers_back)
     if not candidates:
         return Draft([], 0.0, answers is None)
@@ -90,7 +92,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     elif postings_lead:
         lead = _detail_lead(question, ranked, passages, embed, generic_words) or (whole or ranked)[0]
     else:  # a question about something other than postings: a document's sentence leads where one is quoted
-        lead = next((c for c in whole if c.score >= floor and passages[c.passage_index].metadata.get("kind") != "posting"), None) \
+        lead = (_defining(defined, [c for c in whole if c.passage_index in quoted], passages) if defined else None) \
+            or next((c for c in whole if c.score >= floor and passages[c.passage_index].metadata.get("kind") != "posting"), None) \
             or next((c for c in whole if c.text != posting_reference(passages[c.passage_index].metadata)), (whole or ranked)[0])
     if lead is None:
         return Draft([], evidence, False)
@@ -177,6 +180,30 @@ def _detail_lead(question: str, ranked: list[Candidate], passages: list[Passage]
     vector, reference_vector = embed([detail, reference or ""])  # the reference as quoted, not by all its fields
     return max(naming, key=lambda c: SEMANTIC_WEIGHT * float((reference_vector if c.text == reference else c.vector) @ vector)
                + LEXICAL_WEIGHT * shared[c] / len(detail_tokens))
+
+
+def _defining(defined: str, candidates: list[Candidate], passages: list[Passage]) -> Candidate | None:
+    """The sentence that defines what a question asks about (`defined`: "MITRE ATLAS?" of "What is MITRE ATLAS?"): the
+    document sentence opening with most of its first words, its subject ("MITRE ATLAS (…) is a … knowledge base"), not
+    one naming it later ("MITRE publishes several resources around ATLAS") nor one opening with a stop word of it only
+    ("The period …" for "the 2025 salary trend"); of equals the one holding most of its words ("… specifies
+    requirements for …"), then the one ranked first."""
+    asked, held = _words(defined), set(lexical_tokens(defined))
+
+    def opening(candidate: Candidate) -> tuple[int, int]:
+        said = _words(candidate.text)
+        shared = next((n for n, (a, b) in enumerate(zip(asked, said)) if a != b), min(len(asked), len(said)))
+        return sum(word in held for word in asked[:shared]), len(held & set(lexical_tokens(candidate.text)))
+    documents = [c for c in candidates if passages[c.passage_index].metadata.get("kind") != "posting"]
+    best = max(documents, key=opening, default=None)  # `candidates` come best first: max keeps the first of equals
+    return best if best is not None and opening(best)[0] else None
+
+
+def _words(text: str) -> list[str]:
+    """The words of a text in order, as BM25 stems them, a stop word ("the", "in") kept as it is: "In 2025" does not
+    open like "the 2025 …"."""
+    return [token for word in text.split() for token in lexical_tokens(word) or [word.strip(string.punctuation).lower()]
+            if token]
 
 
 def _listed_items(lead: Candidate, passages: list[Passage], limit: int) -> list[str]:
