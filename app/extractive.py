@@ -59,8 +59,9 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
                      refers_back: Collection[str] = ()) -> Draft:
     """Score every passage sentence (those of the lexical pre-rank and any that `answers_alone`, without the
     sentences before it); lead with the best one that `answers` (the best one when no kind is asked
-    for), then the items of the list it opens, a sentence for each further part of the question (`parts`) the
-    lead does not answer, then the best of the rest without redundancy, in reading order. The answering sentence
+    for), a sentence for each further part of the question (`parts`) the
+    lead does not answer, then the best of the rest without redundancy, in reading order; each quoted sentence that opens a
+    list (ends with ":") followed by the list's items, in order. The answering sentence
     may come from below the quoting floor out of a passage the answer quotes, and out of any retrieved passage
     when `answers` checks that it names the question's subjects.
     A posting's reference leads only when `postings_lead` (a question about postings) or `answers` allows it, and
@@ -118,10 +119,15 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
         per_passage[candidate.passage_index] = per_passage.get(candidate.passage_index, 0) + 1
     support = sorted(_on_subject(chosen[1 + len(leading):], lead, question, passages, generic_words, refers_back),
                      key=lambda c: (c.passage_index, c.position))
-    sentences = _with_posting_references([lead, *chosen[1:1 + len(leading)], *support], passages, question)
-    sentences = [(text if position == 0 and listed else _items_left_out(text), cited)
-                 for position, (text, cited) in enumerate(sentences)]
-    return Draft(sentences[:1] + [(text, [lead.passage_index]) for text in listed] + sentences[1:], evidence)
+    quoted = [lead, *chosen[1:1 + len(leading)], *support]
+    opened = {c.text: (c.passage_index, listed if c is lead else _listed_items(c, passages, max_sentences - 1))
+              for c in quoted if c.text.endswith(":")}  # each list opener quoted brings its items, in order
+    sentences = []
+    for text, cited in _with_posting_references(quoted, passages, question):
+        index, items = opened.get(text, (None, []))
+        items = [item for item in items if item not in {c.text for c in quoted}]
+        sentences += [(text if items else _items_left_out(text), cited), *((item, [index]) for item in items)]
+    return Draft(sentences, evidence)
 
 
 def _on_subject(support: list[Candidate], lead: Candidate, question: str, passages: list[Passage],
