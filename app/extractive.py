@@ -56,7 +56,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
                      subjects: bool = False, postings_lead: bool = False, parts: list[Answers] | None = None,
                      enough: float | None = None, aspect: str | None = None,
                      generic_words: Collection[str] = (), answers_alone: Answers | None = None,
-                     refers_back: Collection[str] = ()) -> Draft:
+                     refers_back: Collection[str] = (), enumerates: bool = False) -> Draft:
     """Score every passage sentence (those of the lexical pre-rank and any that `answers_alone`, without the
     sentences before it); lead with the best one that `answers` (the best one when no kind is asked
     for), a sentence for each further part of the question (`parts`) the
@@ -72,7 +72,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     conversation set is in every retrieved passage; the word overlap and the evidence stay the whole `question`'s.
     A sentence opening with a word of `refers_back` ("Its root causes are …") is scored with its section's heading,
     the subject it refers to. A supporting sentence about something else pads the answer and is left out (see
-    `_on_subject`)."""
+    `_on_subject`). A question asking for the members of a set (`enumerates`) is led by a quoted sentence that opens a
+    list of them, its items following ("The requirements are in clauses 4 to 10:")."""
     candidates = _candidates(question, query_vector, passages, embed, aspect, answers_alone, refers_back)
     if not candidates:
         return Draft([], 0.0, answers is None)
@@ -91,7 +92,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     elif postings_lead:
         lead = _detail_lead(question, ranked, passages, embed, generic_words) or (whole or ranked)[0]
     else:  # a question about something other than postings: a document's sentence leads where one is quoted
-        lead = next((c for c in whole if c.score >= floor and passages[c.passage_index].metadata.get("kind") != "posting"), None) \
+        lead = next((c for c in whole if enumerates and c.score >= floor and _listed_items(c, passages, 1)), None) \
+            or next((c for c in whole if c.score >= floor and passages[c.passage_index].metadata.get("kind") != "posting"), None) \
             or next((c for c in whole if c.text != posting_reference(passages[c.passage_index].metadata)), (whole or ranked)[0])
     if lead is None:
         return Draft([], evidence, False)

@@ -77,3 +77,18 @@ def test_a_list_opener_quoted_after_the_lead_brings_its_items_in_order_each_cite
     assert [text.split(":")[0] for text, _ in draft.sentences[opener + 1:opener + 3]] == \
         ["Clause 4, Context of the organization", "Clause 5, Leadership"], draft.sentences
     assert all(cited == [1] for _, cited in draft.sentences[opener + 1:opener + 3]), draft.sentences
+
+
+def test_a_question_asking_for_the_members_of_a_set_is_led_by_the_quoted_sentence_opening_their_list(embedder):
+    question = "Which clauses of ISO/IEC 42001 hold its requirements?"
+    passages = [Passage("i#0", "The clauses of ISO/IEC 42001 hold its requirements for an AI management system.",
+                        {"kind": "document", "source": "documents/iso.md", "doc_id": "i"}, 1.0),
+                Passage("s#0", "Clauses 1 to 3 cover scope and terms. The requirements of ISO/IEC 42001 are in clauses 4 to 10:\n"
+                        "- **Clause 4, Context of the organization**: interested parties and the scope of the AIMS.\n"
+                        "- **Clause 5, Leadership**: top management commitment and an AI policy.",
+                        {"kind": "document", "source": "documents/iso-structure.md", "doc_id": "s"}, 0.9)]
+    draft = draft_extractive(question, embedder.embed_query(question), passages, embedder.embed_passages, 3,
+                             enumerates=True)
+    assert [text.split(":")[0] for text, _ in draft.sentences[:3]] == \
+        ["The requirements of ISO/IEC 42001 are in clauses 4 to 10", "Clause 4, Context of the organization",
+         "Clause 5, Leadership"], draft.sentences
