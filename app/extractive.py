@@ -57,12 +57,12 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
                      subjects: bool = False, postings_lead: bool = False, parts: list[Answers] | None = None,
                      enough: float | None = None, aspect: str | None = None,
                      generic_words: Collection[str] = (), answers_alone: Answers | None = None,
-                     refers_back: Collection[str] = (), defined: str | None = None) -> Draft:
+                     refers_back: Collection[str] = (), defined: str | None = None, enumerates: bool = False) -> Draft:
     """Score every passage sentence (those of the lexical pre-rank and any that `answers_alone`, without the
-    sentences before it); lead with the best one that `answers` (the best one when no kind is asked
-    for), then the items of the list it opens, a sentence for each further part of the question (`parts`) the
-    lead does not answer, then the best of the rest without redundancy, in reading order. The answering sentence
-    may come from below the quoting floor out of a passage the answer quotes, and out of any retrieved passage
+    sentences before it); lead with the best one that `answers` (the best one when no kind is asked for), a
+    sentence for each further part of the question (`parts`) the lead does not answer, then the best of the rest
+    without redundancy, in reading order; each quoted sentence that opens a list (ends with ":") followed by the
+    list's items, in order. The answering sentence may come from below the quoting floor out of a passage the answer quotes, and out of any retrieved passage
     when `answers` checks that it names the question's subjects.
     A posting's reference leads only when `postings_lead` (a question about postings) or `answers` allows it, and
     not when the question asks about a detail of the one posting it names (see `_detail_lead`).
@@ -72,8 +72,10 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     conversation set is in every retrieved passage; the word overlap and the evidence stay the whole `question`'s.
     A sentence opening with a word of `refers_back` ("Its root causes are …") is scored with its section's heading,
     the subject it refers to. A supporting sentence about something else pads the answer and is left out (see
-    `_on_subject`). A question asking what something is or does leads with the sentence of a quoted passage that opens
-    with the thing asked about, its subject (`defined`, the question's words after "What is"; see `_defining`)."""
+    `_on_subject`). A question asking for the members of a set (`enumerates`) is led by a quoted sentence that opens a
+    list of them, its items following ("The requirements are in clauses 4 to 10:"); one asking what something is or
+    does, by the sentence of a quoted passage that opens with the thing asked about, its subject (`defined`, the
+    question's words after "What is"; see `_defining`)."""
     candidates = _candidates(question, query_vector, passages, embed, aspect, answers_alone, refers_back)
     if not candidates:
         return Draft([], 0.0, answers is None)
@@ -92,7 +94,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     elif postings_lead:
         lead = _detail_lead(question, ranked, passages, embed, generic_words) or (whole or ranked)[0]
     else:  # a question about something other than postings: a document's sentence leads where one is quoted
-        lead = (_defining(defined, [c for c in whole if c.passage_index in quoted], passages) if defined else None) \
+        lead = next((c for c in whole if enumerates and c.score >= floor and _listed_items(c, passages, 1)), None) \
+            or (_defining(defined, [c for c in whole if c.passage_index in quoted], passages) if defined else None) \
             or next((c for c in whole if c.score >= floor and passages[c.passage_index].metadata.get("kind") != "posting"), None) \
             or next((c for c in whole if c.text != posting_reference(passages[c.passage_index].metadata)), (whole or ranked)[0])
     if lead is None:
@@ -121,10 +124,15 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
         per_passage[candidate.passage_index] = per_passage.get(candidate.passage_index, 0) + 1
     support = sorted(_on_subject(chosen[1 + len(leading):], lead, question, passages, generic_words, refers_back),
                      key=lambda c: (c.passage_index, c.position))
-    sentences = _with_posting_references([lead, *chosen[1:1 + len(leading)], *support], passages, question)
-    sentences = [(text if position == 0 and listed else _items_left_out(text), cited)
-                 for position, (text, cited) in enumerate(sentences)]
-    return Draft(sentences[:1] + [(text, [lead.passage_index]) for text in listed] + sentences[1:], evidence)
+    quoted = [lead, *chosen[1:1 + len(leading)], *support]
+    opened = {c.text: (c.passage_index, listed if c is lead else _listed_items(c, passages, max_sentences - 1))
+              for c in quoted if c.text.endswith(":")}  # each list opener quoted brings its items, in order
+    sentences = []
+    for text, cited in _with_posting_references(quoted, passages, question):
+        index, items = opened.get(text, (None, []))
+        items = [item for item in items if item not in {c.text for c in quoted}]
+        sentences += [(text if items else _items_left_out(text), cited), *((item, [index]) for item in items)]
+    return Draft(sentences, evidence)
 
 
 def _on_subject(support: list[Candidate], lead: Candidate, question: str, passages: list[Passage],

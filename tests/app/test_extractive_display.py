@@ -56,9 +56,39 @@ def test_a_list_opener_quoted_without_its_items_says_they_are_left_out(embedder)
     question = "What is confabulation, as a risk of generative AI?"
     passages = [Passage("c#0", "Confabulation in NIST AI 600-1 means confidently stated but false content from generative AI.",
                         {"kind": "document", "source": "documents/nist.md", "doc_id": "c"}, 1.0),
-                Passage("r#0", "NIST AI 600-1 identifies 12 risks of generative AI:\n"
-                        "- CBRN information: eased access to information about weapons.\n- Data privacy: leakage of personal data.",
+                Passage("r#0", "NIST AI 600-1 identifies 12 risks of generative AI:",  # the chunk ends before its items
                         {"kind": "document", "source": "documents/nist-risks.md", "doc_id": "r"}, 0.9)]
     draft = draft_extractive(question, embedder.embed_query(question), passages, embedder.embed_passages, 2)
     quoted = [text for text, _ in draft.sentences]
     assert quoted[1:] == ["NIST AI 600-1 identifies 12 risks of generative AI: …"], quoted
+
+
+def test_a_list_opener_quoted_after_the_lead_brings_its_items_in_order_each_cited(embedder):
+    question = "What clauses of ISO/IEC 42001 hold its requirements?"
+    passages = [Passage("i#0", "The clauses of ISO/IEC 42001 hold its requirements for an AI management system.",
+                        {"kind": "document", "source": "documents/iso.md", "doc_id": "i"}, 1.0),
+                Passage("s#0", "Clauses 1 to 3 cover scope and terms. The requirements of ISO/IEC 42001 are in clauses 4 to 10:\n"
+                        "- **Clause 4, Context of the organization**: interested parties and the scope of the AIMS.\n"
+                        "- **Clause 5, Leadership**: top management commitment and an AI policy.",
+                        {"kind": "document", "source": "documents/iso-structure.md", "doc_id": "s"}, 0.9)]
+    draft = draft_extractive(question, embedder.embed_query(question), passages, embedder.embed_passages, 3)
+    opener = next(i for i, (text, _) in enumerate(draft.sentences) if text.startswith("The requirements of ISO/IEC 42001 are in"))
+    assert draft.sentences[opener][0].endswith(":"), draft.sentences
+    assert [text.split(":")[0] for text, _ in draft.sentences[opener + 1:opener + 3]] == \
+        ["Clause 4, Context of the organization", "Clause 5, Leadership"], draft.sentences
+    assert all(cited == [1] for _, cited in draft.sentences[opener + 1:opener + 3]), draft.sentences
+
+
+def test_a_question_asking_for_the_members_of_a_set_is_led_by_the_quoted_sentence_opening_their_list(embedder):
+    question = "Which clauses of ISO/IEC 42001 hold its requirements?"
+    passages = [Passage("i#0", "The clauses of ISO/IEC 42001 hold its requirements for an AI management system.",
+                        {"kind": "document", "source": "documents/iso.md", "doc_id": "i"}, 1.0),
+                Passage("s#0", "Clauses 1 to 3 cover scope and terms. The requirements of ISO/IEC 42001 are in clauses 4 to 10:\n"
+                        "- **Clause 4, Context of the organization**: interested parties and the scope of the AIMS.\n"
+                        "- **Clause 5, Leadership**: top management commitment and an AI policy.",
+                        {"kind": "document", "source": "documents/iso-structure.md", "doc_id": "s"}, 0.9)]
+    draft = draft_extractive(question, embedder.embed_query(question), passages, embedder.embed_passages, 3,
+                             enumerates=True)
+    assert [text.split(":")[0] for text, _ in draft.sentences[:3]] == \
+        ["The requirements of ISO/IEC 42001 are in clauses 4 to 10", "Clause 4, Context of the organization",
+         "Clause 5, Leadership"], draft.sentences
