@@ -62,8 +62,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     sentences before it); lead with the best one that `answers` (the best one when no kind is asked for), a
     sentence for each further part of the question (`parts`) the lead does not answer, then the best of the rest
     without redundancy, in reading order; each quoted sentence that opens a list (ends with ":") followed by the
-    list's items, in order. The answering sentence may come from below the quoting floor out of a passage the answer quotes, and out of any retrieved passage
-    when `answers` checks that it names the question's subjects.
+    list's items, in order. The answering sentence may come from below the quoting floor out of a passage the answer
+    quotes, and out of any retrieved passage when `answers` checks that it names the question's subjects.
     A posting's reference leads only when `postings_lead` (a question about postings) or `answers` allows it, and
     not when the question asks about a detail of the one posting it names (see `_detail_lead`).
     The evidence is the best match of a sentence or of a clause; clauses are embedded only while the sentences' is
@@ -90,7 +90,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     by_detail = sorted(candidates, key=lambda c: -c.leading)  # the sentence holding the detail asked about leads
     whole = [c for c in by_detail if c.position or not begins_inside(passages[c.passage_index].text)]
     if answers:  # a sentence the chunking cut ("(February 2023) demonstrated …") leads only when no whole one answers
-        lead = next((c for c in [*whole, *by_detail] if (c.passage_index in quoted or subjects) and answers(c.text, c.passage_index)), None)
+        lead = next((c for c in [*whole, *by_detail]
+                     if (c.passage_index in quoted or subjects) and answers(c.text, c.passage_index)), None)
     elif postings_lead:
         lead = _detail_lead(question, ranked, passages, embed, generic_words) or (whole or ranked)[0]
     else:  # a question about something other than postings: a document's sentence leads where one is quoted

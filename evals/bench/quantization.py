@@ -14,6 +14,9 @@ from ingest.onnx_export import INT8_RECIPES, SHIPPED_INT8_RECIPE, ensure_model_f
 from ingest.onnx_embedding import OnnxEmbedder
 
 QUALITY_BAR_POINTS = 1.0  # nDCG@10 may fall at most this many points (of 100) below fp32
+# Speeds within this share of the fastest are one speed: on a shared 2-core machine s8-reduce-range and s8-per-tensor
+# swapped places between two runs by 2.9% and 1.6%; of recipes that fast, the one nearest fp32 is the pick.
+SPEED_TIE = 0.05
 
 
 def measure_int8_recipes(settings: Settings, work: Path, *, speed_texts: int = 200, rounds: int = 3) -> dict:
@@ -38,9 +41,19 @@ def measure_int8_recipes(settings: Settings, work: Path, *, speed_texts: int = 2
             for name, embedder in embedders.items()}
     rows = {name: {"chunks_per_s": round(len(sample) / best[name], 1), "ndcg_at_10": round(ndcg[name], 4),
                    "points_below_fp32": round(100 * (ndcg["fp32"] - ndcg[name]), 2)} for name in embedders}
-    within = [r for r in INT8_RECIPES if rows[r]["points_below_fp32"] <= QUALITY_BAR_POINTS]
     return {"cases": len(cases), "chunks": len(texts), "speed_texts": len(sample), "rounds": rounds, "recipes": rows,
-            "shipped": SHIPPED_INT8_RECIPE, "best_within_bar": max(within, key=lambda r: rows[r]["chunks_per_s"], default=None)}
+            "shipped": SHIPPED_INT8_RECIPE, "best_within_bar": best_within_bar(rows)}
+
+
+def best_within_bar(rows: dict[str, dict]) -> str | None:
+    """The int8 recipe to ship: within the quality bar, as fast as the fastest of those (within SPEED_TIE), and of
+    those the nearest fp32."""
+    within = [r for r in INT8_RECIPES if rows[r]["points_below_fp32"] <= QUALITY_BAR_POINTS]
+    if not within:
+        return None
+    fastest = max(rows[r]["chunks_per_s"] for r in within)
+    tied = [r for r in within if rows[r]["chunks_per_s"] >= (1 - SPEED_TIE) * fastest]
+    return min(tied, key=lambda r: rows[r]["points_below_fp32"])
 
 
 def _corpus_chunks(settings: Settings) -> tuple[list[str], list[str]]:

@@ -9,6 +9,7 @@ import pytest
 from evals.bench.generator import generate_postings, load_sample_postings, write_postings_corpus
 from evals.bench.ingest_bench import IngestFigures
 from evals.bench.machine import cpu_label, describe_machine
+from evals.bench.quantization import best_within_bar
 from evals.bench.report import write_markdown
 from evals.bench.sized_index import build_sized_index
 
@@ -93,3 +94,14 @@ def test_an_ingest_that_refuses_its_input_stops_the_benchmark(samples, tmp_path,
     with pytest.raises(RuntimeError, match="did not write all"):
         bench_ingest("gen", folder, tmp_path / "work", embedder, torch_embedder.model, with_baseline=False,
                      with_same_chunking=False, settings=too_small)
+
+
+def test_the_recipe_to_ship_is_the_nearest_fp32_of_those_as_fast_as_the_fastest_within_the_bar():
+    def rows(**speeds_and_points):
+        return {name: {"chunks_per_s": speed, "points_below_fp32": points} for name, (speed, points) in speeds_and_points.items()}
+    measured = rows(**{"s8": (90.5, 1.1), "s8-reduce-range": (88.0, 0.77), "u8": (45.9, 0.24), "s8-per-tensor": (89.4, 0.87)})
+    assert best_within_bar(measured) == "s8-reduce-range"  # 1.6% slower than s8-per-tensor: a tie, and nearer fp32
+    measured["s8-reduce-range"]["chunks_per_s"] = 80.0
+    assert best_within_bar(measured) == "s8-per-tensor"  # 10% slower is slower
+    assert best_within_bar(rows(**{"s8": (90.0, 1.5), "s8-reduce-range": (88.0, 1.2), "u8": (45.9, 1.1),
+                                   "s8-per-tensor": (89.4, 1.3)})) is None
