@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.answer_type import has_phrase, is_type_word, is_version, is_year, mentions, names_term, question_words
+from app.sentences import is_acronym
 from app.support import COMMON_CAPITALS, GENERIC_ACRONYMS, INSTRUCTION
 from app.types import Passage
 
@@ -132,7 +133,7 @@ def _of_the_asker(text: str, lexicon: dict[str, Any]) -> bool:
     unsaid subject ("Trying to…", "Teaching a bootcamp…")."""
     asker = lexicon["asker"]
     tokens = WORD.findall(text)
-    if any(t.lower() in asker["first_person"] and not (len(t) > 1 and t.isupper()) for t in tokens):
+    if any(t.lower() in asker["first_person"] and not is_acronym(t) for t in tokens):
         return True
     if _describes_asker(text, lexicon):
         return True

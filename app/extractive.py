@@ -12,7 +12,7 @@ import numpy as np
 
 from app.answer_type import topic_stems
 from app.support import GENERIC_ACRONYMS
-from app.sentences import begins_inside, passage_items, posting_facts, posting_reference, repeats
+from app.sentences import begins_inside, is_acronym, passage_items, posting_facts, posting_reference, repeats
 from app.types import Passage
 from ingest.lexical import lexical_tokens
 
@@ -275,8 +275,8 @@ def _with_subject(sentence: str, passage: Passage, refers_back: set[str]) -> str
     such as "IT" is no back-reference) as it is."""
     section = str(passage.metadata.get("section") or "")
     opening = sentence.split(maxsplit=1)[0] if sentence.strip() else ""
-    opening = opening[:1].lower() + opening[1:]  # "It" refers back; an acronym in capitals ("IT auditors") does not
-    return f"{section}: {sentence}" if section and opening in refers_back else sentence
+    refers = not is_acronym(opening) and opening.lower() in refers_back  # "It" refers back; "IT auditors" does not
+    return f"{section}: {sentence}" if section and refers else sentence
 
 
 def names_company(question: str, metadata: dict) -> bool:

@@ -7,6 +7,7 @@ from typing import Any
 from app.answer_type import expected_answer_type
 from app.coverage import asked_part, specific_terms
 from app.lexicon import phrase_pattern
+from app.sentences import is_acronym
 from app.support import GENERIC_ACRONYMS
 
 ROLE_NOUN = r"(?:\s+(?:postings?|roles?|jobs?|positions?|engineers?|analysts?|leads?|teams?|professionals?))?"
@@ -72,7 +73,7 @@ class FollowUpRewriter:
 
     def _back_reference(self, question: str) -> re.Match | None:
         """The first anaphor ("they", "it", "that role"), not an acronym written in capitals ("IT auditors")."""
-        return next((m for m in self.anaphora.finditer(question) if not (len(m.group(0)) > 1 and m.group(0).isupper())), None)
+        return next((m for m in self.anaphora.finditer(question) if not is_acronym(m.group(0))), None)
 
     def _described(self, reference: re.Match) -> bool:
         """Whether a back-reference stands for a thing as described ("that one"), not for a name (lexicon

@@ -141,6 +141,11 @@ def sentence_pieces(text: str) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
+def is_acronym(word: str) -> bool:
+    """Whether a word is written in capitals ("IT", "US"): an acronym, never the pronoun it spells ("it", "us")."""
+    return len(word) > 1 and word.isupper()
+
+
 def points_back(sentence: str, back_references: Collection[str]) -> bool:
     """Whether a sentence opens or ends with a back-reference ("Its root causes …", "… pair well with it"); an acronym
     in capitals ("IT auditors") and a reference inside the sentence ("such as CIA", "its exam") are none."""
@@ -149,7 +154,7 @@ def points_back(sentence: str, back_references: Collection[str]) -> bool:
         return False
     opening = words[0].strip("\"'(“‘")
     closing = words[-1].strip(".,;:!?\"')”’")
-    return opening[:1].lower() + opening[1:] in back_references or closing in back_references
+    return not is_acronym(opening) and opening.lower() in back_references or closing in back_references
 
 
 def begins_inside(text: str) -> bool:
