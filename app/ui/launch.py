@@ -31,9 +31,15 @@ def serve(settings: Settings, assistant=None, *, make_assistant: Callable[[], An
         server_name=settings.ui_host, server_port=settings.ui_port, auth=auth, prevent_thread_lock=not block,
         share=False, inbrowser=False, show_error=True, ssr_mode=False, mcp_server=False, pwa=False,
         enable_monitoring=False, footer_links=["api", "settings"], theme=make_theme(), css=CSS,
+        max_file_size=upload_limit_bytes(settings),
         auth_message="AI security careers assistant" if auth else None, quiet=not block,
     )
     return demo, url
+
+
+def upload_limit_bytes(settings: Settings) -> int:
+    """The largest upload Gradio accepts: the ingest's limit, enforced while the file streams in, before it is stored."""
+    return int(settings.max_file_mb * 1024 * 1024)
 
 
 def basic_auth(settings: Settings) -> tuple[str, str] | None:

@@ -11,9 +11,9 @@ from app.ui.backend import Backend, request_user
 from app.ui.uploads import DocumentStatus, UploadLibrary
 
 HEADERS = ["File", "Status", "Passages", "Note", "Added (UTC)"]
-INTRO = ("### My documents\nDrop reports (.md, .txt, .html, .pdf) or postings (.jsonl, .csv) here. They are checked, "
-         "indexed into your own folder, and can be asked about as soon as the bar finishes. A file that is refused "
-         "changes nothing that was there.")
+INTRO = ("### My documents\nDrop reports (.md, .txt, .html, .pdf) or postings (.jsonl, .csv) here, up to {limit:g} MB "
+         "each (AISEC_MAX_FILE_MB). They are checked, indexed into your own folder, and can be asked about as soon as "
+         "the bar finishes. A file that is refused changes nothing that was there.")
 PRIVATE = {"api_visibility": "private"}
 
 
@@ -36,7 +36,7 @@ def documents_tab(backend: Backend) -> None:
     """Lay out the tab and wire its events, including the /add_documents and /remove_document endpoints."""
     library = library_for(backend)
     with gr.Tab("My documents", elem_id="aisec-docs-tab") as tab:
-        gr.Markdown(INTRO)
+        gr.Markdown(INTRO.format(limit=backend.settings.max_file_mb))
         upload = gr.File(label="Drop files here, or click to choose (several at once)", file_count="multiple",
                          type="filepath", elem_id="aisec-upload", height=140)
         table = gr.Dataframe(headers=HEADERS, value=[], interactive=False, wrap=True, elem_id="aisec-docs",
