@@ -14,11 +14,10 @@ from ingest.snapshot import Snapshot
 
 
 def asks_duties(question: str, lexicon: dict[str, Any]) -> bool:
-    """Whether the question's asking part asks what a party must do, settle or expect (lexicon `duties` … `asks`:
-    "on the hook", "nail down", "expect … candidates") and speaks of the asker ("what are we…", "should I…")."""
+    """Whether the question's asking part asks what the asker, or a party they name, must do, settle or should expect
+    (lexicon `duties` … `asks`: "are we … on the hook", "nail down", "should I expect … candidates")."""
     asking = question_words(asking_sentences(asked_part(question, lexicon)))
-    return (any(has_phrase(asking, p) for p in lexicon["duties"]["asks"])
-            and any(has_phrase(asking, w) for w in lexicon["asker"]["first_person"]))
+    return any(has_phrase(asking, p) for p in lexicon["duties"]["asks"])
 
 
 def duty_items(question: str, retrieved: list[Passage], snapshot: Snapshot, lexicon: dict[str, Any],
