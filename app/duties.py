@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 from app.answer_type import has_phrase, question_words
 from app.coverage import asked_part, asking_sentences
-from app.guidance import _section_items, _sections
+from app.guidance import section_items
 from app.sentences import split_sentences
 from app.types import Passage
 from ingest.lexical import lexical_tokens
@@ -25,8 +25,8 @@ def duty_items(question: str, retrieved: list[Passage], snapshot: Snapshot, lexi
     """(sentence, chunk) in answer order: the duty sentence (`_duty_subject`) of a `retrieved` reference section whose
     subject names a word of the question's asking part ("As the deployer, …": "Deployers … must"), else a role family
     of the question (`roles`, read by `roles_of`: "fractional CISO" for "a vCISO should"), first in retrieval and
-    text order — then the section's items after it, in
-    the source's order, without the lists that illustrate its prose. Empty when no retrieved section states a duty."""
+    text order — then the section's items after it, in the source's order, without the lists that illustrate its
+    prose. Empty when no retrieved section states a duty."""
     asked = _party_words(question, lexicon)
     candidates, seen = [], set()
     for passage in retrieved:
@@ -34,9 +34,7 @@ def duty_items(question: str, retrieved: list[Passage], snapshot: Snapshot, lexi
         if passage.metadata.get("kind") == "posting" or not key[1] or key in seen:
             continue
         seen.add(key)
-        chunks = tuple(Passage(snapshot.ids[r], snapshot.texts[r], snapshot.metadatas[r], 0.0)
-                       for r in _sections(snapshot).get(key, ()))
-        items = [(text, kind, chunks[index]) for text, kind, index in _section_items(chunks)]
+        items = section_items(snapshot, *key)
         for position, (text, kind, chunk) in enumerate(items):
             for sentence in split_sentences(text):
                 subject = _duty_subject(sentence, lexicon)
