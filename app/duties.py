@@ -26,7 +26,7 @@ def duty_items(question: str, retrieved: list[Passage], snapshot: Snapshot, lexi
     subject names a word of the question's asking part ("As the deployer, …": "Deployers … must"), else a role family
     of the question (`roles`, read by `roles_of`: "fractional CISO" for "a vCISO should"), first in retrieval and
     text order — then the section's items after it, in the source's order, without the lists that illustrate its
-    prose. Empty when no retrieved section states a duty."""
+    prose. Empty when no retrieved section states a duty of a party the question names."""
     asked = _party_words(question, lexicon)
     candidates, seen = [], set()
     for passage in retrieved:
@@ -40,11 +40,12 @@ def duty_items(question: str, retrieved: list[Passage], snapshot: Snapshot, lexi
                 subject = _duty_subject(sentence, lexicon)
                 if subject is not None:
                     candidates.append((sentence, chunk, items[position:], subject))
-    if not candidates:
+    named = [(not asked & set(lexical_tokens(subject)), not set(roles) & set(roles_of(subject)), n)
+             for n, (*_, subject) in enumerate(candidates)]
+    best = min((key for key in named if not (key[0] and key[1])), default=None)
+    if best is None:  # no duty of a party the question names: the usual answer
         return []
-    best = min(range(len(candidates)), key=lambda n: (
-        not asked & set(lexical_tokens(candidates[n][3])), not set(roles) & set(roles_of(candidates[n][3])), n))
-    sentence, chunk, rest, _ = candidates[best]
+    sentence, chunk, rest, _ = candidates[best[2]]
     following = [(text, item_chunk) for text, kind, item_chunk in rest[1:]
                  if kind != "step" and not text.endswith(":")]  # the lists illustrating the prose stay out
     in_item = split_sentences(rest[0][0])

@@ -7,9 +7,10 @@ from __future__ import annotations
 import pytest
 
 from answer_checks import assert_well_cited, assistant_with_document, lead
-from app.duties import _duty_subject, asks_duties
+from app.duties import _duty_subject, asks_duties, duty_items
 from app.lexicon import load_lexicon
 from app.settings import Settings
+from app.types import Passage
 
 GUIDE = """---
 title: Duties of AI security roles and organisations
@@ -86,6 +87,16 @@ def test_a_hiring_manager_gets_what_candidates_should_know_in_the_sources_order(
     assert answer.text.index("safetensors") < answer.text.index("Sigstore")
     assert "most often responsible" not in answer.text  # a sentence naming the role, stating no expectation
     assert_well_cited(answer)
+
+
+def test_duties_of_a_party_the_question_does_not_name_leave_the_usual_answer(bot, lexicon):
+    snapshot = bot.retriever().snapshot
+    guide = [Passage(i, t, m, 0.0) for i, t, m in zip(snapshot.ids, snapshot.texts, snapshot.metadatas)
+             if m.get("source") == "documents/duties.md"]
+    assert guide
+    named = duty_items("As the deployer, what must we do?", guide, snapshot, lexicon, (), lambda text: (), 5)
+    assert named[0][0].startswith("Deployers of high-risk systems"), named
+    assert duty_items("As the auditor, what must we do?", guide, snapshot, lexicon, (), lambda text: (), 5) == []
 
 
 @pytest.mark.parametrize("sentence, subject", [
