@@ -9,6 +9,7 @@ import numpy as np
 
 from app.answer_type import AnswerNeed, answer_need, has_phrase, holds_answer, question_words, says_not_happened
 from app.coverage import asked_part, asked_terms, asker_setting, asking_sentences
+from app.duties import asks_duties, duty_items
 from app.extractive import Answers, Draft, draft_extractive, names_company
 from app.guidance import (asked_kinds, asker_backgrounds, asks_about_postings, counterpart_first, focus_words,
                           guidance_items, has_covered_target, without_held)
@@ -90,7 +91,12 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     if not draft.answered:
         return AnswerDraft(draft, passages, asks_for, asks_for)
     asked_credentials = credentials_of(asking_sentences(asked_part(question, lexicon)))
-    kinds, followed = asked_kinds(question, lexicon, bool(asked_credentials)), ()
+    duties = duty_items(question, passages, snapshot, lexicon, roles, roles_of, max_sentences) \
+        if not need and asks_duties(question, lexicon) else []
+    kinds, followed = {} if duties else asked_kinds(question, lexicon, bool(asked_credentials)), ()
+    if duties:  # what the party the asker names must do: the sentence stating it leads, its section following
+        draft, passages = _items_draft(draft, passages, duties)
+        followed = tuple({chunk.chunk_id: chunk for _, chunk in duties}.values())
     if draft.sentences and kinds:
         items = guidance_items(query_vector, kinds, passages, roles, roles_of, embed, snapshot, lexicon,
                                max_sentences * GUIDANCE_ITEMS_PER_SENTENCE, asker_backgrounds(question, lexicon),

@@ -439,3 +439,10 @@ def _cut_by_chunking(first: str, earlier: list[str], chunk: Passage, previous: P
             return True
     tail = first.strip(".…")
     return chunk.text.lstrip()[:1].islower() or any(tail in sentence for sentence in earlier)
+
+
+def section_items(snapshot: Snapshot, doc_id: Any, section: str) -> list[tuple[str, str, Passage]]:
+    """(sentence, kind, chunk) of a document's section in text order, without the overlap of neighbouring chunks."""
+    chunks = tuple(Passage(snapshot.ids[r], snapshot.texts[r], snapshot.metadatas[r], 0.0)
+                   for r in _sections(snapshot).get((doc_id, section), ()))
+    return [(text, kind, chunks[index]) for text, kind, index in _section_items(chunks)]
