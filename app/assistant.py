@@ -18,7 +18,7 @@ from app.errors import UserError
 from app.filters import parse_filters
 from app.followup import previous_questions
 from app.guidance import has_covered_target, retrieval_filters
-from app.jobs.answer import postings_answer
+from app.jobs.answer import population, postings_answer
 from app.jobs.documented import with_documented_figure
 from app.jobs.engine import PostingsEngine
 from app.jobs.follow import follow_up_figure
@@ -85,7 +85,8 @@ class Assistant:
             raise UserError(f"unknown mode {mode!r}; choose extractive or llm")
         retriever = self.retriever(user)  # one snapshot for the whole answer, as this user sees it
         asked = self.read(question, history, user)
-        standalone = self._parser(retriever).follow_ups.standalone(question, history)
+        selection = self._selection(history, user) if asked.follow_up else None
+        standalone = self._parser(retriever).follow_ups.standalone(question, history, selection)
         aspect = self._parser(retriever).follow_ups.aspect(question, history)
         query = self._parser(retriever).searched(standalone, asked)  # "number 3" of a ranked list: its identifier, "LLM03"
         if parsed.kind != "document" and asked.about_postings:  # list, rank or newest: select postings
@@ -183,6 +184,13 @@ class Assistant:
         for earlier in [*previous_questions(history), question]:
             state = parser.parse(earlier, state)
         return state
+
+    def _selection(self, history: list[Any] | None, user: str | None) -> str | None:
+        """The postings the conversation has listed, as a reader would name them ("the postings located in Boston"), or
+        None when the earlier turn listed none."""
+        earlier = previous_questions(history)
+        previous = self.read(earlier[-1], earlier[:-1], user) if earlier else None
+        return f"the {population(previous)}" if previous is not None and previous.about_postings else None
 
     def retriever(self, user: str | None = None) -> HybridRetriever:
         """The retriever over the newest snapshot (reloaded when an ingest has published a new one) as `user` sees it:

@@ -32,15 +32,19 @@ class FollowUpRewriter:
 
     def is_follow_up(self, question: str) -> bool:
         """Short questions that lean on earlier turns ("and what do they pay?")."""
-        return bool(self.start.search(question)) or (self._back_reference(question) is not None and len(question.split()) <= 12)
+        return bool(self.start.search(question)) or (self.back_reference(question) is not None and len(question.split()) <= 12)
 
-    def standalone(self, question: str, history: list[Any] | None) -> str:
+    def standalone(self, question: str, history: list[Any] | None, selection: str | None = None) -> str:
         """The question itself, or the follow-up with the earlier question's subject put in: for a pronoun its name,
-        for a described back-reference ("that one") or none ("and since when?") what the earlier question asked about."""
+        for a described back-reference ("that one") or none ("and since when?") what the earlier question asked about;
+        in a conversation about postings, a back-reference ("which of those pays best?") stands for the postings it
+        listed, `selection` ("the postings located in Boston"), not for the earlier question's words."""
         earlier = previous_questions(history)
         if not earlier or not self.is_follow_up(question):
             return question
-        reference = self._back_reference(question)
+        reference = self.back_reference(question)
+        if selection and reference is not None and not self._described(reference):  # "the senior ones" keeps its noun
+            return self._with_topic(question, selection)
         return self._with_topic(question, self._topic(earlier[-1], reference is not None and not self._described(reference)))
 
     def aspect(self, question: str, history: list[Any] | None) -> str | None:
@@ -54,7 +58,7 @@ class FollowUpRewriter:
         earlier = previous_questions(history)
         if not earlier or not self.is_follow_up(question):
             return None
-        reference, asked = self._back_reference(question), asked_part(earlier[-1], self.lexicon)
+        reference, asked = self.back_reference(question), asked_part(earlier[-1], self.lexicon)
         if reference is None or self._named_topic(earlier[-1], asked):
             return question
         if self._described(reference):
@@ -66,12 +70,12 @@ class FollowUpRewriter:
 
     def _with_topic(self, question: str, topic: str) -> str:
         """The question with `topic` for its first back-reference, or after it when it has none."""
-        reference = self._back_reference(question)
+        reference = self.back_reference(question)
         if reference is None:
             return f"{question.rstrip('?').rstrip()} — regarding {topic}?"
         return question[:reference.start()] + topic + question[reference.end():]
 
-    def _back_reference(self, question: str) -> re.Match | None:
+    def back_reference(self, question: str) -> re.Match | None:
         """The first anaphor ("they", "it", "that role"), not an acronym written in capitals ("IT auditors")."""
         return next((m for m in self.anaphora.finditer(question) if not is_acronym(m.group(0))), None)
 

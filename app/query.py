@@ -119,6 +119,9 @@ class QueryParser:
         self.no_topic = frozenset(lexical_tokens(" ".join([*lexicon["query_list_cues"], *lexicon["posting_nouns"]["any"],
                                                            *lexicon["question_function_words"], *lexicon["query_anaphora"],
                                                            *lexicon["query_open_objects"]])))
+        # words that point at postings beside a term ("show me any with PyTorch", "show me everything with CISSP")
+        self.pointing = frozenset(" ".join([*lexicon["posting_nouns"]["any"], *lexicon["query_anaphora"],
+                                            *lexicon["query_open_objects"]]).split())
         self.months = [m.lower() for m in lexicon["months"]]
         self.top_n = re.compile(TOP_N.format(words=words), re.I)
         cues = {kind: {name: re.compile(p, re.I) for name, p in patterns.items()} for kind, patterns in lexicon["figure_cues"].items()}
@@ -160,7 +163,7 @@ class QueryParser:
             own.update(place=named.name, place_spellings=named.spellings)
             if intent == "explain":  # "I just moved to Tulsa. Anything for me?": the place is what the list needed
                 intent, sort, limit = self._intent(asked, own, previous, cues)
-        if previous is None or not self._leans_on(low, own, intent) or intent in FIGURES and previous.intent == "explain":
+        if previous is None or not self._leans_on(text, own, intent) or intent in FIGURES and previous.intent == "explain":
             return Query(text, intent, sort=sort, limit=limit, latest=_names(own), cues=cues, **own)
         measured = MULTI_VALUED if previous.intent == "share" else ()  # what a share measured
         kept = {k: v for k, v in previous.constraints().items()
@@ -317,11 +320,11 @@ class QueryParser:
             return "share", "posted", None
         if "count" in cues:
             return "count", "posted", None
-        if self._asks_documents(low, own, cues):  # "list the NIST AI RMF functions", "which jobs are growing fastest?"
+        if self._asks_documents(low, own, cues, bool(previous and previous.about_postings)):  # "list the NIST AI RMF functions"
             return "explain", "posted", None
         if has_any(low, self.lex["query_compare"]):
             return "compare", "posted", None
-        listing = self._lists(low)
+        listing = self._lists(low) or self._asks_open(low, own)
         if listing and (has_any(low, self.nouns) or own or re.search(r"\b(?:them|those|these)\b", low)) and not _names_other_thing(low):
             return "list", "posted", None
         if "salary" in cues and "pay_above" not in own:
@@ -340,12 +343,20 @@ class QueryParser:
         return any(not set(low[:hit.start()].split()[-1:]) & activity
                    for hit in phrase_pattern(*self.lex["query_list_cues_anywhere"]).finditer(low))
 
-    def _asks_documents(self, low: str, own: dict[str, Any], cues: Cues) -> bool:
+    def _asks_open(self, low: str, own: dict[str, Any]) -> bool:
+        """An open ask ("anything in the postings?", "what's out there remotely for a junior?", lexicon
+        `query_open_asks`) beside a posting noun or a condition only postings meet (a level, remote work, an
+        employment type, a place, pay, a company); "does the NIST AI RMF say anything about red teaming?" is none."""
+        postings_only = set(own) - {"role_family", *MULTI_VALUED, "year", "posted_after", "currency"}
+        return has_any(low, self.lex["query_open_asks"]) and bool(has_any(low, self.nouns) or postings_only)
+
+    def _asks_documents(self, low: str, own: dict[str, Any], cues: Cues, in_postings: bool = False) -> bool:
         """Whether wording that could ask for postings asks what the documents say: how kinds of work change ("which AI
         security jobs are growing fastest?"), or a list cue whose object is a part of the terms it names — a framework's
-        functions, a regulation's obligations — or a ranked list itself, beside no posting noun and no constraint only
-        postings have ("list the NIST AI RMF functions"; "list roles requiring the NIST AI RMF", "show me CISSP in
-        London" ask for postings)."""
+        functions, a regulation's obligations — or a ranked list itself, or a framework or credential alone ("show me
+        CISSP", outside a conversation about postings), beside no posting noun and no constraint only postings have
+        ("list the NIST AI RMF functions"; "list roles requiring the NIST AI RMF", "show me CISSP in London", "show me
+        any with PyTorch" ask for postings)."""
         if "salary" in cues or has_any(low, self.lex["query_compare"]):
             return False
         if has_any(low, self.lex["query_trends"]):
@@ -361,13 +372,17 @@ class QueryParser:
             return False  # "show me everything requiring PyTorch": the term is what the postings ask for
         for term in reversed(terms):
             rest = rest[:term.start] + " " + rest[term.end:]
-        return bool(set(lexical_tokens(rest)) - self.no_topic)
+        if set(lexical_tokens(rest)) - self.no_topic:
+            return True
+        bare = not lexical_tokens(rest) and not set(rest.split()) & self.pointing  # "show me the NIST AI RMF"
+        return bare and not in_postings and all(term.field in MULTI_VALUED for term in terms)
 
-    def _leans_on(self, low: str, own: dict[str, Any], intent: str) -> bool:
+    def _leans_on(self, text: str, own: dict[str, Any], intent: str) -> bool:
         """Whether a question edits the conversation's Query rather than starting afresh (an explanation with
-        nothing of its own to change, "what do they do?", or not opening with "and"/"what about", starts afresh)."""
-        starts, anaphora = bool(self.leans_start.search(low)), bool(self.follow_ups.anaphora.search(low))
-        short = len(low.split()) <= 5 and not own.get("role_family")
+        nothing of its own to change, "what do they do?", or not opening with "and"/"what about", starts afresh); "IT"
+        in capitals is no back-reference."""
+        starts, anaphora = bool(self.leans_start.search(text)), self.follow_ups.back_reference(text) is not None
+        short = len(text.split()) <= 5 and not own.get("role_family")
         return (starts or anaphora or short) and (intent != "explain" or bool(own) and starts)
 
 

@@ -110,9 +110,7 @@ def _salary_sentences(result: Result, who: str, citer: _Citer, c: Computation) -
     if not f["with_salary"]:
         return [f"None of the {result.postings} {who} states a salary in {cur}."]
     if f["with_salary"] < MIN_MARKET_SAMPLE:  # too few for a median: each posting's own range
-        ranges = "; ".join(f"{row.title} at {row.metadata.get('company', 'an unnamed company')}, "
-                           f"{money(row.salary_min, cur)} to {money(row.salary_max, cur)} {citer.marks([row], 1)}"
-                           for row in result.counted)
+        ranges = "; ".join(f"{_range(row, cur)} {citer.marks([row], 1)}" for row in result.counted)
         n = f["with_salary"]
         which = _counted(who, n) if n == result.postings else f"{n} of the {result.postings} {who}"
         return [f"Only {which} state{'s' if n == 1 else ''} a salary in {cur}, too few for a market figure: {ranges}.",
@@ -124,6 +122,11 @@ def _salary_sentences(result: Result, who: str, citer: _Citer, c: Computation) -
                  f"and the ranges span {money(f['min'], cur)} to {money(f['max'], cur)} {marks}."]
     sentences.append(_currency_note(f, cur, c))
     return [s for s in sentences if s]
+
+
+def _range(row: PostingRow, cur: str) -> str:
+    """"AI Red Team Engineer at Ravensholm Bank, 76,000 GBP to 94,000 GBP": one posting's own range, for too few to sum up."""
+    return f"{row.title} at {row.metadata.get('company', 'an unnamed company')}, {money(row.salary_min, cur)} to {money(row.salary_max, cur)}"
 
 
 def _currency_note(f: dict[str, Any], cur: str, c: Computation) -> str:
@@ -143,7 +146,8 @@ def _grouped(c: Computation, who: str, citer: _Citer) -> list[str]:
     if plan.metric == "salary":
         cur = c.currency or "?"
         parts = [f"{term(r.value)} {money(r.figures.get('median'), cur)} (n={r.figures['with_salary']}"
-                 + (f", middle half {money(r.figures['q1'], cur)}–{money(r.figures['q3'], cur)}" if r.figures["with_salary"] else "")
+                 + (f", middle half {money(r.figures['q1'], cur)}–{money(r.figures['q3'], cur)}" if r.figures["with_salary"] >= MIN_MARKET_SAMPLE
+                    else "".join(f": {_range(row, cur)}" for row in r.counted[:1]) + "".join(f", {_range(row, cur)}" for row in r.counted[1:]))
                  + f") {citer.marks(r.counted, budget)}".rstrip() for r in c.results]
         head = f"Median advertised salary of {who} {by} (midpoint of each range, in {cur}): " + "; ".join(parts) + "."
         ranked = [r for r in c.results if r.figures.get("median") is not None]

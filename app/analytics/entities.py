@@ -92,13 +92,43 @@ class EntityRecognizer:
             options = self.phrasings[phrase]
             field, value = self._resolve(options, question, start, end, has_role) if len(options) > 1 else next(iter(options))
             found.append(Mention(field, value, start, end))
-        taken = [(s, e) for s, e, _ in spans]
+        found = self._coordinated(question, found)
+        taken = [(m.start, m.end) for m in found]
         for match in YEAR.finditer(question):
             if not any(match.start(2) < e and s < match.end(2) for s, e in taken):
                 since = (match.group(1) or "").lower() in ("since", "after")
                 found.append(Mention("since_year" if since else "year", match.group(2), match.start(), match.end()))
         found.sort(key=lambda m: m.start)
         return Entities(tuple(found))
+
+    def _coordinated(self, question: str, found: list[Mention]) -> list[Mention]:
+        """A phrase joined by "or"/"and" to a role family, the two before one role noun, names a role family too: the
+        one whose phrasings it begins ("AI security or AI red team jobs", "governance or red team roles")."""
+        words = _word_spans(question)
+        for mention in [m for m in found if m.field == "role_family"]:
+            at = next((i for i, (s, _) in enumerate(words) if s >= mention.end), len(words))  # the word after it
+            before = next((i for i, (_, e) in reversed(list(enumerate(words))) if e <= mention.start), None)
+            if before is not None and question[slice(*words[before])].lower() in ("or", "and") \
+                    and self.role_noun_after.match(question[mention.end:]):
+                spans = [words[before - n:before] for n in (3, 2, 1) if before - n >= 0]
+            elif at < len(words) and question[slice(*words[at])].lower() in ("or", "and"):
+                spans = [words[at + 1:at + 1 + n] for n in (1, 2, 3)
+                         if at + n < len(words) and self.role_noun_after.match(question[words[at + n][1]:])]
+            else:
+                continue
+            for span in spans:
+                start, end = span[0][0], span[-1][1]
+                family = self._family_begun_by(_normal(question[start:end].strip(",.;:?!")))
+                if family and not any(m.field == "role_family" and start < m.end and m.start < end for m in found):
+                    found = [m for m in found if not (start < m.end and m.start < end)] + [Mention("role_family", family, start, end)]
+                    break
+        return found
+
+    def _family_begun_by(self, phrase: str) -> str | None:
+        """The one role family some phrasing of which begins with `phrase` ("ai security" -> ai-security-engineer)."""
+        families = {value for phrasing, options in self.phrasings.items() if len(phrase) > 2 and phrasing.startswith(phrase)
+                    for field, value in options if field == "role_family"}
+        return next(iter(families)) if len(families) == 1 else None
 
     def _resolve(self, options: set[tuple[str, str]], question: str, start: int, end: int, has_role: bool) -> tuple[str, str]:
         """A phrasing that is both a role family and a skill ("red teaming"): the role before a role noun or when
@@ -148,6 +178,16 @@ def certification_aliases(cert: str) -> list[str]:
     if "Certified" in named[1:]:  # "AWS Security - Specialty" for "AWS Certified Security - Specialty"
         aliases.append(" ".join(word for word in named if word != "Certified"))
     return aliases
+
+
+def _word_spans(text: str) -> list[tuple[int, int]]:
+    """Where each white-space-separated word of `text` starts and ends."""
+    spans, at = [], 0
+    for word in text.split():
+        at = text.index(word, at)
+        spans.append((at, at + len(word)))
+        at += len(word)
+    return spans
 
 
 def _normal(phrase: str) -> str:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.analytics.answer import render
 from app.analytics.compute import MIN_MARKET_SAMPLE, compute, select
-from app.analytics.labels import population
+from app.analytics.labels import population, term
 from app.analytics.plan import Condition, plan_question
 from app.analytics.router import Embed, Router
 from app.analytics.table import table_from_snapshot
@@ -60,11 +60,17 @@ def analytics_answer(question: str, filters: Filters, snapshot, parser: QueryPar
     computation = compute(plan, available)
     if place and not computation.selection:
         return _none_located(asked or question, plan, filters, available, here, decision)
-    if not computation.selection or any(r.postings == 0 for r in computation.results if plan.groups):
+    absent = [r.value for r in computation.results if plan.groups and r.postings == 0]
+    if place and computation.selection and absent:  # "MLSecOps or AI red team jobs in London": those located there
+        plan = replace(plan, groups=tuple(g for g in plan.groups if g not in absent))
+        computation = compute(plan, available)
+    elif not computation.selection or absent:
         return None  # nothing to count, or a compared group (say "2023") has no postings: let the documents answer
     if plan.metric == "salary" and sum(r.figures["with_salary"] for r in computation.results) < MIN_MARKET_SAMPLE and not place:
         return None  # a "median" of one or two postings is no market figure; a report may know better
     answer = render(asked or question, computation, filters, {"routing": decision.to_dict(), "entities": entities.to_dict()})
+    if place and absent:
+        answer.text += f" None of the {' or '.join(term(v) for v in absent)} postings is located in {place}."
     answer.standalone_question = question if asked and asked != question else None
     return answer
 

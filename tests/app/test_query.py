@@ -97,6 +97,7 @@ def test_hiring_asks_for_postings_only_as_a_verb(parser, question, intent):
     "What AI security jobs are growing fastest?",
     "Which AI security jobs are growing fastest?",
     "Which MLSecOps jobs are shrinking?",
+    "Show me CISSP",  # a credential alone: what the documents say about it (issue #16); with a place it lists postings
 ])
 def test_an_imperative_about_a_documents_topic_or_a_trend_asks_the_passages(parser, question):
     assert parser.parse(question).intent == "explain"
@@ -109,7 +110,7 @@ def test_an_imperative_about_a_documents_topic_or_a_trend_asks_the_passages(pars
     "list roles requiring the NIST AI RMF",
     "show me everything requiring PyTorch",
     "Show me remote MLSecOps in Berlin",
-    "Show me CISSP",
+    "Show me CISSP in London",
     "list the OWASP LLM Top 10 jobs",
 ])
 def test_a_list_of_postings_stays_a_list(parser, question):
