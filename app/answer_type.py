@@ -24,7 +24,8 @@ class AnswerNeed:
     names, which the sentence is about (with the acronym an expansion is asked of); `topic` the stems of the
     question's other words (not its type cue), one of which the sentence shares: a duration of the exam, not of a
     certificate's validity; `also` the further types a question of several parts asks for; `exact` that a date
-    must give the day ("when exactly", "need the date")."""
+    must give the day ("on what date", "when exactly"); `after` the ISO date a date must come after, for a planned or
+    next thing ("when is the next edition planned?"): a date already past dates the current one, not that."""
 
     expects: str | None
     relation: tuple[str, ...] = ()
@@ -36,6 +37,7 @@ class AnswerNeed:
     topic: frozenset[str] = frozenset()
     also: tuple[str, ...] = ()
     exact: bool = False
+    after: str | None = None
 
     def __bool__(self) -> bool:
         return bool(self.expects or self.relation)
@@ -48,6 +50,8 @@ class AnswerNeed:
         """How a refusal names what no sentence gives: "a date", "who founded it or when", "a count of members"."""
         if self.relation_name:
             return self.relation_name
+        if self.after:
+            return lexicon["answer_types"]["date"]["future_names"]
         if self.expects == "count" and self.counted:
             return f"a count of {self.counted}"
         return lexicon["answer_types"][self.expects]["names"]
@@ -78,12 +82,17 @@ def _asks_value(folded: str, phrase: str) -> bool:
     return False
 
 
-def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], expects: str | None) -> AnswerNeed:
+def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], expects: str | None,
+                asking: str | None = None, today: str | None = None) -> AnswerNeed:
     """Everything a sentence must hold to answer `question`: the type it `expects` (Query.expects), the relation,
-    counted noun or acronym."""
-    folded = question_words(question)
+    counted noun or acronym. The relation, the further types and the precision asked for are read from `asking`, the
+    part that asks (coverage.asking_text; the whole question by default): "Microsoft's AI red team wrote up lessons…"
+    tells, and asks for no author. A date of a planned or next thing (lexicon `answer_types.date.future_asks`) must
+    come after `today` (an ISO date)."""
+    folded = question_words(asking or question)
     relation = next((r for r in lexicon.get("answer_relations", []) if any(has_phrase(folded, w) for w in r["asks"])), None)
-    types = asked_types(question, lexicon)
+    types = asked_types(asking or question, lexicon)
+    date = lexicon["answer_types"]["date"]
     subjects = tuple(s for s in subjects if not is_type_word(s, lexicon) and not (relation and s in relation["asks"]))
     acronym = _acronym(question, lexicon["answer_types"]["expansion"]["asks"]) if expects == "expansion" else None
     named = _bare_name_of(question, lexicon, expects)
@@ -105,7 +114,8 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         frozenset() if also else _with_equivalents(_topic(question, types.get(expects, []), set(lexical_tokens(
             cues.replace("…", " "))), lexicon["asker"]["question_openers"]), lexicon),
         also,
-        expects == "date" and any(has_phrase(folded, p) for p in lexicon["answer_types"]["date"]["exact_asks"]),
+        expects == "date" and any(has_phrase(folded, p) for p in date["exact_asks"]),
+        today if "date" in (expects, *also) and any(has_phrase(folded, p) for p in date["future_asks"]) else None,
     )
 
 
@@ -258,6 +268,8 @@ def _clause_holds(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind
     tokens = TOKEN.findall(sentence)
     if kind == "date":
         tokens = _unqualified(tokens, lexicon["answer_types"]["date"]["not_after"])
+        if need.after:  # a planned or next thing: a date still to come
+            return any(date > _date_of(need.after) for date in _dates_in(tokens, lexicon["months"]))
         if need.exact:  # "26 January 2023", "January 26, 2023", "2023-01-26"
             return _near(tokens, lambda t: t in lexicon["months"], lambda t: t.isdigit() and len(t) <= 2, 1) \
                 or any(is_year(t[:4]) and len(t) == 10 and t[4] == t[7] == "-" for t in tokens)
@@ -375,6 +387,26 @@ def has_phrase(folded: str, phrase: str) -> bool:
             return False
         start = found + len(needle) - 1
     return True
+
+
+def _dates_in(tokens: list[str], months: list[str]) -> list[tuple[int, int, int]]:
+    """The dates the tokens give ("2 December 2027", "December 2027", "2027", "2027-12-02") as (year, month, day), a
+    part not given as 0, the earliest the date can be: "2027" comes after 6 December 2026, "December 2026" does not."""
+    dates = []
+    for i, token in enumerate(tokens):
+        if is_year(token[:4]) and len(token) == 10 and token[4] == token[7] == "-":
+            dates.append(_date_of(token))
+        elif is_year(token):
+            month = tokens[i - 1] if i and tokens[i - 1] in months else None
+            day = tokens[i - 2] if month and i > 1 and tokens[i - 2].isdigit() and len(tokens[i - 2]) <= 2 else None
+            dates.append((int(token), months.index(month) + 1 if month else 0, int(day) if day else 0))
+    return dates
+
+
+def _date_of(iso: str) -> tuple[int, int, int]:
+    """An ISO date as (year, month, day)."""
+    year, month, day = iso[:10].split("-")
+    return int(year), int(month), int(day)
 
 
 def _is_number(token: str) -> bool:
