@@ -25,7 +25,8 @@ class AnswerNeed:
     question's other words (not its type cue), one of which the sentence shares: a duration of the exam, not of a
     certificate's validity; `also` the further types a question of several parts asks for; `exact` that a date
     must give the day ("on what date", "when exactly"); `after` the ISO date a date must come after, for a planned or
-    next thing ("when is the next edition planned?"): a date already past dates the current one, not that."""
+    next thing ("when is the next edition planned?"), in a clause sharing a word of the topic: a date already past
+    dates the current edition, a planned review is no edition."""
 
     expects: str | None
     relation: tuple[str, ...] = ()
@@ -98,7 +99,9 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     named = _bare_name_of(question, lexicon, expects)
     subjects = (*subjects, named) if named and named not in subjects else subjects  # "which version of garak"
     subjects = (*subjects, acronym) if acronym and acronym not in subjects else subjects  # "PyRIT keeps showing up..."
+    future = "date" in (expects, *types) and any(has_phrase(folded, p) for p in date["future_asks"])
     asking = [p for spec in lexicon["answer_types"].values() for p in spec["asks"]]  # "what", "how long", "salary"...
+    asking += date["future_asks"] if future else []  # "next", "planned" ask when, they are no topic
     cues = " ".join([*subjects, *asking, *lexicon["posting_nouns"]["any"], *lexicon["question_function_words"],
                      *(relation["asks"] if relation else [])])
     narrowed = lexicon["answer_types"].get(expects or "", {}).get("narrows")  # a person is the narrower agent
@@ -115,7 +118,7 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
             cues.replace("…", " "))), lexicon["asker"]["question_openers"]), lexicon),
         also,
         expects == "date" and any(has_phrase(folded, p) for p in date["exact_asks"]),
-        today if "date" in (expects, *also) and any(has_phrase(folded, p) for p in date["future_asks"]) else None,
+        today if future else None,
     )
 
 
@@ -268,8 +271,9 @@ def _clause_holds(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind
     tokens = TOKEN.findall(sentence)
     if kind == "date":
         tokens = _unqualified(tokens, lexicon["answer_types"]["date"]["not_after"])
-        if need.after:  # a planned or next thing: a date still to come
-            return any(date > _date_of(need.after) for date in _dates_in(tokens, lexicon["months"]))
+        if need.after:  # a planned or next thing: a date still to come, of the planned thing ("edition", not "review")
+            return (not need.topic or bool(need.topic & set(lexical_tokens(sentence)))) \
+                and any(date > _date_of(need.after) for date in _dates_in(tokens, lexicon["months"]))
         if need.exact:  # "26 January 2023", "January 26, 2023", "2023-01-26"
             return _near(tokens, lambda t: t in lexicon["months"], lambda t: t.isdigit() and len(t) <= 2, 1) \
                 or any(is_year(t[:4]) and len(t) == 10 and t[4] == t[7] == "-" for t in tokens)
