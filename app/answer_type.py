@@ -58,14 +58,22 @@ class AnswerNeed:
         return lexicon["answer_types"][self.expects]["names"]
 
 
-def expected_answer_type(question: str, lexicon: dict[str, Any]) -> str | None:
-    """The first answer type (lexicon `answer_types`) one of whose phrases the question contains, or None."""
-    return next(iter(asked_types(question, lexicon)), None)
+def expected_answer_type(question: str, lexicon: dict[str, Any], asking: str | None = None) -> str | None:
+    """The first answer type (lexicon `answer_types`) the question asks for (see `asked_types`), or None."""
+    return next(iter(asked_types(question, lexicon, asking)), None)
 
 
-def asked_types(question: str, lexicon: dict[str, Any]) -> dict[str, list[str]]:
-    """Every answer type the question asks for, in lexicon order, with the phrases that ask for it."""
-    folded = question_words(question)
+def asked_types(question: str, lexicon: dict[str, Any], asking: str | None = None) -> dict[str, list[str]]:
+    """Every answer type the question asks for, in lexicon order, with the phrases that ask for it: those of the part
+    that asks (`asking`, coverage.asking_text), not of a sentence that tells ("…wrote up lessons from testing 100
+    products. How many, and since when?"); those of the whole question when that part asks for none, a request told
+    as a sentence ("My boss asked what the worst-case fine is. What's the cap?")."""
+    return (asking is not None and _types_in(asking, lexicon)) or _types_in(question, lexicon)
+
+
+def _types_in(text: str, lexicon: dict[str, Any]) -> dict[str, list[str]]:
+    """Every answer type one of whose phrases `text` holds, in lexicon order, with those phrases."""
+    folded = question_words(text)
     found = {name: [p for p in spec["asks"] if _asks_value(folded, p)] for name, spec in lexicon["answer_types"].items()}
     return {name: phrases for name, phrases in found.items() if phrases}
 
@@ -86,23 +94,24 @@ def _asks_value(folded: str, phrase: str) -> bool:
 def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], expects: str | None,
                 asking: str | None = None, today: str | None = None) -> AnswerNeed:
     """Everything a sentence must hold to answer `question`: the type it `expects` (Query.expects), the relation,
-    counted noun or acronym. The relation, the further types and the precision asked for are read from `asking`, the
-    part that asks (coverage.asking_text; the whole question by default): "Microsoft's AI red team wrote up lessons…"
-    tells, and asks for no author. A date of a planned or next thing (lexicon `answer_types.date.future_asks`) must
-    come after `today` (an ISO date)."""
-    folded = question_words(asking or question)
-    relation = next((r for r in lexicon.get("answer_relations", []) if any(has_phrase(folded, w) for w in r["asks"])), None)
-    types = asked_types(asking or question, lexicon)
+    counted noun or acronym. The further types are read as `asked_types` reads them; the relation and a planned or
+    next thing (lexicon `answer_types.date.future_asks`, whose date must come after `today`, an ISO date) only from
+    `asking`, the part that asks (the whole question by default): a telling sentence's verb states ("Microsoft's AI
+    red team wrote up lessons…" asks for no author, "I'm planning to take AZ-500" for no date to come); the day may be
+    asked in one ("need the date for a slide")."""
+    folded, asked = question_words(question), question_words(asking or question)
+    relation = next((r for r in lexicon.get("answer_relations", []) if any(has_phrase(asked, w) for w in r["asks"])), None)
+    types = asked_types(question, lexicon, asking)
     date = lexicon["answer_types"]["date"]
     subjects = tuple(s for s in subjects if not is_type_word(s, lexicon) and not (relation and s in relation["asks"]))
     acronym = _acronym(question, lexicon["answer_types"]["expansion"]["asks"]) if expects == "expansion" else None
     named = _bare_name_of(question, lexicon, expects)
     subjects = (*subjects, named) if named and named not in subjects else subjects  # "which version of garak"
     subjects = (*subjects, acronym) if acronym and acronym not in subjects else subjects  # "PyRIT keeps showing up..."
-    future = "date" in (expects, *types) and any(has_phrase(folded, p) for p in date["future_asks"])
-    asking = [p for spec in lexicon["answer_types"].values() for p in spec["asks"]]  # "what", "how long", "salary"...
-    asking += date["future_asks"] if future else []  # "next", "planned" ask when, they are no topic
-    cues = " ".join([*subjects, *asking, *lexicon["posting_nouns"]["any"], *lexicon["question_function_words"],
+    future = "date" in (expects, *types) and any(has_phrase(asked, p) for p in date["future_asks"])
+    cue_phrases = [p for spec in lexicon["answer_types"].values() for p in spec["asks"]]  # "what", "how long", "salary"...
+    cue_phrases += date["future_asks"] if future else []  # "next", "planned" ask when, they are no topic
+    cues = " ".join([*subjects, *cue_phrases, *lexicon["posting_nouns"]["any"], *lexicon["question_function_words"],
                      *(relation["asks"] if relation else [])])
     narrowed = lexicon["answer_types"].get(expects or "", {}).get("narrows")  # a person is the narrower agent
     also = tuple(t for t in types if t not in (expects, narrowed) and expects)

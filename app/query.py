@@ -132,7 +132,7 @@ class QueryParser:
         ranked_list, position = self._position(query.text, previous, query.year)
         # a position without an edition is one in the list as it stands now
         current = asks_for_current(query.text, self.lex) or bool(position) and query.year is None
-        expects = "entry" if position else expected_answer_type(asking_text(query.text, self.lex), self.lex)  # "LLM03:2026 Excessive Agency"
+        expects = "entry" if position else expected_answer_type(query.text, self.lex, asking_text(query.text, self.lex))  # "LLM03:2026 Excessive Agency"
         return replace(query, asks_current=current, expects=expects, ranked_list=ranked_list, position=position)
 
     def reread(self, rewritten: str, conversation: Query) -> Query:
