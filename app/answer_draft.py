@@ -9,7 +9,7 @@ from typing import Any, Callable
 import numpy as np
 
 from app.answer_type import AnswerNeed, answer_need, has_phrase, holds_answer, question_words, says_not_happened
-from app.coverage import asked_part, asked_terms, asker_setting, asking_sentences, asking_text
+from app.coverage import asked_terms, asker_setting, asking_text
 from app.extractive import Answers, Draft, draft_extractive, names_company
 from app.guidance import (asked_kinds, asker_backgrounds, asks_about_postings, counterpart_first, focus_words,
                           guidance_items, has_covered_target, without_held)
@@ -91,7 +91,7 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     asks_for = need.missing(lexicon) if need else None
     if not draft.answered:
         return AnswerDraft(draft, passages, asks_for, asks_for)
-    asked_credentials = credentials_of(asking_sentences(asked_part(question, lexicon)))
+    asked_credentials = credentials_of(asking_text(question, lexicon))
     kinds, followed = asked_kinds(question, lexicon, bool(asked_credentials)), ()
     if draft.sentences and kinds:
         items = guidance_items(query_vector, kinds, passages, roles, roles_of, embed, snapshot, lexicon,
