@@ -2,13 +2,14 @@
 item by item; say what kind of answer is missing when none is found."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any, Callable
 
 import numpy as np
 
 from app.answer_type import AnswerNeed, answer_need, has_phrase, holds_answer, question_words, says_not_happened
-from app.coverage import asked_part, asked_terms, asker_setting, asking_sentences
+from app.coverage import asked_terms, asker_setting, asking_text
 from app.duties import asks_duties, duty_items
 from app.extractive import Answers, Draft, draft_extractive, names_company
 from app.guidance import (asked_kinds, asker_backgrounds, asks_about_postings, counterpart_first, focus_words,
@@ -51,7 +52,8 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     certifications a text names, in order, so that a guidance answer does not lead with those the asker holds;
     `aspect` is a follow-up's own words, which rank the sentences (see `draft_extractive`)."""
     covered = has_covered_target(question, roles, lexicon)  # the asker's setting names no subject
-    need = answer_need(question, lexicon, asked_terms(question, lexicon, covered), expects)
+    need = answer_need(question, lexicon, asked_terms(question, lexicon, covered), expects, asking_text(question, lexicon),
+                       _reviewed(passages))
 
     def answering(need: AnswerNeed, kind: str | None, before: bool) -> Answers:
         def answers(sentence: str, index: int) -> bool:  # not from a passage saying the event has not happened
@@ -90,7 +92,7 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     asks_for = need.missing(lexicon) if need else None
     if not draft.answered:
         return AnswerDraft(draft, passages, asks_for, asks_for)
-    asked_credentials = credentials_of(asking_sentences(asked_part(question, lexicon)))
+    asked_credentials = credentials_of(asking_text(question, lexicon))
     duties = duty_items(question, passages, snapshot, lexicon, roles, roles_of, max_sentences) \
         if not need and asks_duties(question, lexicon) else []
     kinds, followed = {} if duties else asked_kinds(question, lexicon, bool(asked_credentials)), ()
@@ -124,6 +126,11 @@ def _answering_passage(reserve: list[Passage], need: AnswerNeed, lexicon: dict[s
     return next((p for p in reserve if not says_not_happened(p.text, need, lexicon)
                  and any(holds_answer(s, need, lexicon, _context(p, s, False))
                          for s in passage_sentences(p.text, posting_reference(p.metadata)))), None)
+
+
+def _reviewed(passages: list[Passage]) -> str:
+    """The ISO date the retrieved documents were last checked (today when none says): what is planned comes after it."""
+    return max((p.metadata["reviewed"] for p in passages if p.metadata.get("reviewed")), default=dt.date.today().isoformat())
 
 
 def _context(passage: Passage, sentence: str, before: bool = True) -> str:

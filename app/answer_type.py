@@ -24,7 +24,9 @@ class AnswerNeed:
     names, which the sentence is about (with the acronym an expansion is asked of); `topic` the stems of the
     question's other words (not its type cue), one of which the sentence shares: a duration of the exam, not of a
     certificate's validity; `also` the further types a question of several parts asks for; `exact` that a date
-    must give the day ("when exactly", "need the date")."""
+    must give the day ("on what date", "when exactly"); `after` the ISO date a date must come after, for a planned or
+    next thing ("when is the next edition planned?"), in a clause sharing a word of the topic: a date already past
+    dates the current edition, a planned review is no edition."""
 
     expects: str | None
     relation: tuple[str, ...] = ()
@@ -36,6 +38,7 @@ class AnswerNeed:
     topic: frozenset[str] = frozenset()
     also: tuple[str, ...] = ()
     exact: bool = False
+    after: str | None = None
 
     def __bool__(self) -> bool:
         return bool(self.expects or self.relation)
@@ -48,19 +51,29 @@ class AnswerNeed:
         """How a refusal names what no sentence gives: "a date", "who founded it or when", "a count of members"."""
         if self.relation_name:
             return self.relation_name
+        if self.after:
+            return lexicon["answer_types"]["date"]["future_names"]
         if self.expects == "count" and self.counted:
             return f"a count of {self.counted}"
         return lexicon["answer_types"][self.expects]["names"]
 
 
-def expected_answer_type(question: str, lexicon: dict[str, Any]) -> str | None:
-    """The first answer type (lexicon `answer_types`) one of whose phrases the question contains, or None."""
-    return next(iter(asked_types(question, lexicon)), None)
+def expected_answer_type(question: str, lexicon: dict[str, Any], asking: str | None = None) -> str | None:
+    """The first answer type (lexicon `answer_types`) the question asks for (see `asked_types`), or None."""
+    return next(iter(asked_types(question, lexicon, asking)), None)
 
 
-def asked_types(question: str, lexicon: dict[str, Any]) -> dict[str, list[str]]:
-    """Every answer type the question asks for, in lexicon order, with the phrases that ask for it."""
-    folded = question_words(question)
+def asked_types(question: str, lexicon: dict[str, Any], asking: str | None = None) -> dict[str, list[str]]:
+    """Every answer type the question asks for, in lexicon order, with the phrases that ask for it: those of the part
+    that asks (`asking`, coverage.asking_text), not of a sentence that tells ("…wrote up lessons from testing 100
+    products. How many, and since when?"); those of the whole question when that part asks for none, a request told
+    as a sentence ("My boss asked what the worst-case fine is. What's the cap?")."""
+    return (asking is not None and _types_in(asking, lexicon)) or _types_in(question, lexicon)
+
+
+def _types_in(text: str, lexicon: dict[str, Any]) -> dict[str, list[str]]:
+    """Every answer type one of whose phrases `text` holds, in lexicon order, with those phrases."""
+    folded = question_words(text)
     found = {name: [p for p in spec["asks"] if _asks_value(folded, p)] for name, spec in lexicon["answer_types"].items()}
     return {name: phrases for name, phrases in found.items() if phrases}
 
@@ -78,19 +91,27 @@ def _asks_value(folded: str, phrase: str) -> bool:
     return False
 
 
-def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], expects: str | None) -> AnswerNeed:
+def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], expects: str | None,
+                asking: str | None = None, today: str | None = None) -> AnswerNeed:
     """Everything a sentence must hold to answer `question`: the type it `expects` (Query.expects), the relation,
-    counted noun or acronym."""
-    folded = question_words(question)
-    relation = next((r for r in lexicon.get("answer_relations", []) if any(has_phrase(folded, w) for w in r["asks"])), None)
-    types = asked_types(question, lexicon)
+    counted noun or acronym. The further types are read as `asked_types` reads them; the relation and a planned or
+    next thing (lexicon `answer_types.date.future_asks`, whose date must come after `today`, an ISO date) only from
+    `asking`, the part that asks (the whole question by default): a telling sentence's verb states ("Microsoft's AI
+    red team wrote up lessons…" asks for no author, "I'm planning to take AZ-500" for no date to come); the day may be
+    asked in one ("need the date for a slide")."""
+    folded, asked = question_words(question), question_words(asking or question)
+    relation = next((r for r in lexicon.get("answer_relations", []) if any(has_phrase(asked, w) for w in r["asks"])), None)
+    types = asked_types(question, lexicon, asking)
+    date = lexicon["answer_types"]["date"]
     subjects = tuple(s for s in subjects if not is_type_word(s, lexicon) and not (relation and s in relation["asks"]))
     acronym = _acronym(question, lexicon["answer_types"]["expansion"]["asks"]) if expects == "expansion" else None
     named = _bare_name_of(question, lexicon, expects)
     subjects = (*subjects, named) if named and named not in subjects else subjects  # "which version of garak"
     subjects = (*subjects, acronym) if acronym and acronym not in subjects else subjects  # "PyRIT keeps showing up..."
-    asking = [p for spec in lexicon["answer_types"].values() for p in spec["asks"]]  # "what", "how long", "salary"...
-    cues = " ".join([*subjects, *asking, *lexicon["posting_nouns"]["any"], *lexicon["question_function_words"],
+    future = "date" in (expects, *types) and any(has_phrase(asked, p) for p in date["future_asks"])
+    cue_phrases = [p for spec in lexicon["answer_types"].values() for p in spec["asks"]]  # "what", "how long", "salary"...
+    cue_phrases += date["future_asks"] if future else []  # "next", "planned" ask when, they are no topic
+    cues = " ".join([*subjects, *cue_phrases, *lexicon["posting_nouns"]["any"], *lexicon["question_function_words"],
                      *(relation["asks"] if relation else [])])
     narrowed = lexicon["answer_types"].get(expects or "", {}).get("narrows")  # a person is the narrower agent
     also = tuple(t for t in types if t not in (expects, narrowed) and expects)
@@ -105,7 +126,8 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         frozenset() if also else _with_equivalents(_topic(question, types.get(expects, []), set(lexical_tokens(
             cues.replace("…", " "))), lexicon["asker"]["question_openers"]), lexicon),
         also,
-        expects == "date" and any(has_phrase(folded, p) for p in lexicon["answer_types"]["date"]["exact_asks"]),
+        expects == "date" and any(has_phrase(folded, p) for p in date["exact_asks"]),
+        today if future else None,
     )
 
 
@@ -258,6 +280,9 @@ def _clause_holds(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind
     tokens = TOKEN.findall(sentence)
     if kind == "date":
         tokens = _unqualified(tokens, lexicon["answer_types"]["date"]["not_after"])
+        if need.after:  # a planned or next thing: a date still to come, of the planned thing ("edition", not "review")
+            return (not need.topic or bool(need.topic & set(lexical_tokens(sentence)))) \
+                and any(date > _date_of(need.after) for date in _dates_in(tokens, lexicon["months"]))
         if need.exact:  # "26 January 2023", "January 26, 2023", "2023-01-26"
             return _near(tokens, lambda t: t in lexicon["months"], lambda t: t.isdigit() and len(t) <= 2, 1) \
                 or any(is_year(t[:4]) and len(t) == 10 and t[4] == t[7] == "-" for t in tokens)
@@ -375,6 +400,26 @@ def has_phrase(folded: str, phrase: str) -> bool:
             return False
         start = found + len(needle) - 1
     return True
+
+
+def _dates_in(tokens: list[str], months: list[str]) -> list[tuple[int, int, int]]:
+    """The dates the tokens give ("2 December 2027", "December 2027", "2027", "2027-12-02") as (year, month, day), a
+    part not given as 0, the earliest the date can be: "2027" comes after 6 December 2026, "December 2026" does not."""
+    dates = []
+    for i, token in enumerate(tokens):
+        if is_year(token[:4]) and len(token) == 10 and token[4] == token[7] == "-":
+            dates.append(_date_of(token))
+        elif is_year(token):
+            month = tokens[i - 1] if i and tokens[i - 1] in months else None
+            day = tokens[i - 2] if month and i > 1 and tokens[i - 2].isdigit() and len(tokens[i - 2]) <= 2 else None
+            dates.append((int(token), months.index(month) + 1 if month else 0, int(day) if day else 0))
+    return dates
+
+
+def _date_of(iso: str) -> tuple[int, int, int]:
+    """An ISO date as (year, month, day)."""
+    year, month, day = iso[:10].split("-")
+    return int(year), int(month), int(day)
 
 
 def _is_number(token: str) -> bool:

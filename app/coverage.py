@@ -196,6 +196,12 @@ def _bare_word(word: str) -> str:
     return word.strip("()[],.;:!?\"'").lower().split("'")[0]
 
 
+def asking_text(question: str, lexicon: dict[str, Any]) -> str:
+    """What the question asks, without the sentences that only tell ("Microsoft's AI red team wrote up lessons…")
+    nor the asker's setting: the kind of answer asked for is read from it alone."""
+    return asked_part(asking_sentences(question), lexicon)
+
+
 def asking_sentences(question: str) -> str:
     """The sentences that ask (end in "?") of a question that also tells something first ("Our HR team uses a
     CV-screening tool for hiring. When do we have to comply?"); the whole question when none or all of them ask."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from app.answer_type import has_phrase, question_words
-from app.coverage import asked_part, asking_sentences
+from app.coverage import asking_text
 from app.guidance import section_items
 from app.sentences import split_sentences
 from app.types import Passage
@@ -16,7 +16,7 @@ from ingest.snapshot import Snapshot
 def asks_duties(question: str, lexicon: dict[str, Any]) -> bool:
     """Whether the question's asking part asks what the asker, or a party they name, must do, settle or should expect
     (lexicon `duties` … `asks`: "are we … on the hook", "nail down", "should I expect … candidates")."""
-    asking = question_words(asking_sentences(asked_part(question, lexicon)))
+    asking = question_words(asking_text(question, lexicon))
     return any(has_phrase(asking, p) for p in lexicon["duties"]["asks"])
 
 
@@ -71,6 +71,6 @@ def _duty_subject(sentence: str, lexicon: dict[str, Any]) -> str | None:
 
 def _party_words(question: str, lexicon: dict[str, Any]) -> frozenset[str]:
     """The stems of the asking part's own words: not function words, the asker's, nor duty words."""
-    asking = asking_sentences(asked_part(question, lexicon))
+    asking = asking_text(question, lexicon)
     asks = [*lexicon["duties"]["words"], *lexicon["question_function_words"], *lexicon["asker"]["first_person"]]
     return frozenset(lexical_tokens(asking)) - set(lexical_tokens(" ".join(asks)))

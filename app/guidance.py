@@ -8,7 +8,7 @@ from typing import Any, Callable
 import numpy as np
 
 from app.answer_type import has_phrase, question_words
-from app.coverage import asked_part, asker_setting, asking_sentences, specific_terms
+from app.coverage import asker_setting, asking_sentences, asking_text, specific_terms
 from app.filters import Filters
 from app.sentences import passage_items, points_back, split_sentences
 from app.types import Passage
@@ -139,8 +139,8 @@ def asked_kinds(question: str, lexicon: dict[str, Any], names_credential: bool =
     other question."""
     if not is_guidance(question, lexicon, names_credential):
         return {}
-    asking_text = asking_sentences(asked_part(question, lexicon))
-    folded, asking = question_words(question), question_words(asking_text)
+    asked = asking_text(question, lexicon)
+    folded, asking = question_words(question), question_words(asked)
     kinds, where = {}, {}
     for kind, spec in lexicon["guidance_kinds"].items():
         for key, any_section in (("asks", True), ("asks_if_retrieved", False)):
@@ -151,7 +151,7 @@ def asked_kinds(question: str, lexicon: dict[str, Any], names_credential: bool =
                 kinds[kind], where[kind] = any_section, min(found)
     if names_credential and "certifications" not in kinds:
         kinds["certifications"], where["certifications"] = True, len(folded) + len(asking)
-    clauses = [question_words(c) for s in split_sentences(asking_text) for c in asked_clauses(s, lexicon)]
+    clauses = [question_words(c) for s in split_sentences(asked) for c in asked_clauses(s, lexicon)]
     asked_in = {kind: {n for n, clause in enumerate(clauses) for key in ("asks", "asks_if_retrieved")
                        for p in lexicon["guidance_kinds"][kind].get(key, ()) if has_phrase(clause, p)} for kind in kinds}
     for kind, covered in [(k, c) for k in kinds for c in lexicon["guidance_kinds"][k].get("covers", ()) if c in kinds]:
@@ -260,7 +260,7 @@ def focus_words(question: str, lexicon: dict[str, Any]) -> frozenset[str]:
     on my pipeline?" is about hardening a pipeline; "which roles can I target?" about target roles): not numbers, the
     words that only ask for guidance ("should I") nor those after an exclusion ("besides jailbreaks"); none when the
     question asks for a plan in order (lexicon `guidance_in_order`: "what should I study first")."""
-    folded, asking = question_words(question), asking_sentences(asked_part(question, lexicon))
+    folded, asking = question_words(question), asking_text(question, lexicon)
     if any(has_phrase(folded, p) for p in lexicon["guidance_in_order"]):
         return frozenset()
     for exclusion in lexicon["guidance_focus_exclusions"]:

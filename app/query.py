@@ -9,7 +9,7 @@ from typing import Any, Callable
 from app.analytics.entities import FIELDS, MULTI_VALUED, Entities, EntityRecognizer
 from app.answer_type import expected_answer_type
 from app.asks_current import asks_for_current
-from app.coverage import asked_part, asking_sentences
+from app.coverage import asking_sentences, asking_text
 from app.followup import FollowUpRewriter
 from app.lexicon import has_any, phrase_pattern
 from app.places import Place, candidates, lookup
@@ -135,7 +135,7 @@ class QueryParser:
         ranked_list, position = self._position(query.text, previous, query.year)
         # a position without an edition is one in the list as it stands now
         current = asks_for_current(query.text, self.lex) or bool(position) and query.year is None
-        expects = "entry" if position else expected_answer_type(query.text, self.lex)  # "LLM03:2026 Excessive Agency"
+        expects = "entry" if position else expected_answer_type(query.text, self.lex, asking_text(query.text, self.lex))  # "LLM03:2026 Excessive Agency"
         return replace(query, asks_current=current, expects=expects, ranked_list=ranked_list, position=position)
 
     def reread(self, rewritten: str, conversation: Query) -> Query:
@@ -153,7 +153,7 @@ class QueryParser:
         # "Cloud engineer, I run EKS. Which certifications matter most?" ranks certifications, not clouds
         cues = self.figure_cues(asking_sentences(text), own.pop("entities"))
         # what is asked, without the asker's setting before it ("I live in the UK — are there any remote jobs?")
-        asked = _lowered(asked_part(asking_sentences(text), self.lex))
+        asked = _lowered(asking_text(text, self.lex))
         intent, sort, limit = self._intent(asked, own, previous, cues)
         # the gazetteer is read only for a question about postings, a figure of them, or a list ("in Singapore")
         postings_asked = intent != "explain" or cues.found & {*FIGURES, "posting_noun"} or bool(previous and previous.intent != "explain") \

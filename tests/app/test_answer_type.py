@@ -340,3 +340,32 @@ def test_a_question_after_an_expansion_asks_no_further_type():
     question = "What does CAISI stand for at NIST, and what was it called before?"
     need = answer_need(question, LEXICON, specific_terms(question), expected_answer_type(question, LEXICON))
     assert (need.expects, need.acronym, need.also, need.relation) == ("expansion", "CAISI", (), ())
+
+
+def test_a_telling_sentence_asks_no_relation_and_the_asking_part_gives_every_type():
+    from app.coverage import asking_text
+    question = "Microsoft's AI red team wrote up lessons from testing gen AI products. How many products, and since when has the team existed?"
+    asking = asking_text(question, LEXICON)
+    need = answer_need(question, LEXICON, specific_terms(asking), expected_answer_type(asking, LEXICON), asking)
+    assert (need.expects, need.also, need.relation) == ("count", ("date",), ())
+
+
+@pytest.mark.parametrize("sentence, answers", [
+    ("The next edition is planned for 2027.", True),
+    ("The third edition will follow on 2 December 2027.", True),
+    ("The current edition was published on 4 August 2026.", False),
+    ("The edition is reviewed in December 2026.", False),  # the month of the review itself is no date still to come
+    ("A formal review is planned for 2029.", False),  # a planned thing, but no edition
+])
+def test_a_planned_thing_is_dated_only_by_a_date_after_the_review(sentence, answers):
+    question = "When is the next edition planned?"
+    need = answer_need(question, LEXICON, [], "date", question, "2026-12-06")
+    assert need.after == "2026-12-06"
+    assert holds_answer(sentence, need, LEXICON) is answers
+
+
+def test_what_date_asks_for_the_day():
+    need = answer_need("On what date was the AI RMF released?", LEXICON, [], "date")
+    assert need.exact
+    assert not holds_answer("The AI RMF was released in January 2023.", need, LEXICON)
+    assert holds_answer("The AI RMF was released on 26 January 2023.", need, LEXICON)
