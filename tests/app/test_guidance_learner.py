@@ -1,12 +1,15 @@
 """A learner's "which X first" question is led by the sentence that answers it: the credential for "which
 certification first" (the path's credential step, else the certifications section's), the plan step naming the risks
-to "dig into first", the example scenarios for "what scenario questions come up". A real index over one guide
-written like the corpus's."""
+to "dig into first", the example scenarios for "what scenario questions come up", the statement of what is (not)
+needed for "do I need X?". A real index over one guide written like the corpus's."""
 from __future__ import annotations
 
 import pytest
 
 from answer_checks import assert_well_cited, assistant_with_document, lead
+from app.lexicon import load_lexicon
+from app.need_first import needed_words
+from app.settings import Settings
 
 GUIDE = """---
 title: Paths, credentials and interviews for AI security learners
@@ -41,6 +44,18 @@ basics, CI/CD and code review.
 Excessive Agency (LLM03:2026) and Improper Output Handling (LLM10:2026).
 - Month 2: build a RAG application with document-level access control and an agent with tools, then attack both.
 - Month 3: add security tests for prompt injection and output handling to CI.
+
+## Lessons from the Microsoft AI Red Team
+
+Microsoft's AI Red Team published "Lessons from Red Teaming 100 Generative AI Products" in January 2025:
+
+1. Understand what the system can do and where it is applied.
+2. You don't have to compute gradients to break an AI system.
+3. AI red teaming is not safety benchmarking.
+
+For an aspiring AI red teamer, lesson 2 is encouraging: simple prompt-level techniques often succeed, so the entry
+barrier is lower than in gradient-based adversarial ML research. Lesson 3 means AI red teamers still need conventional
+security skills, because many real findings are ordinary vulnerabilities reached through an AI feature.
 
 ## Interview topics for AI governance roles: governance scenarios
 
@@ -82,3 +97,21 @@ def test_what_scenario_questions_come_up_is_led_by_the_section_s_example_questio
     assert "CV-screening" in lead(answer.text), answer.text
     assert "Govern, Map, Measure, Manage" in answer.text  # the topics the prose names follow
     assert_well_cited(answer)
+
+
+def test_do_i_need_x_is_led_by_the_statement_of_what_x_is_needed_for(bot):
+    answer = bot.ask("I'm a pentester with zero ML maths. Is AI red teaming realistic for me or do I need to learn "
+                     "gradient-based attacks first?")
+    assert not answer.abstained, answer.text
+    assert "compute gradients" in lead(answer.text), answer.text
+    assert_well_cited(answer)
+
+
+@pytest.mark.parametrize("question, needed", [
+    ("Is AI red teaming realistic for me or do I need to learn gradient-based attacks first?",
+     {"learn", "gradient", "base", "attack"}),
+    ("Do I need a CISA to take the AAIA?", {"cisa"}),  # what is needed ends where its purpose starts
+    ("What certifications do I need for MLSecOps?", set()),  # asks which, not whether
+])
+def test_what_a_yes_no_question_asks_whether_the_asker_needs(question, needed):
+    assert needed_words(question, load_lexicon(Settings().lexicon_path)) == needed
