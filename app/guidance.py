@@ -434,8 +434,8 @@ def _section_items(chunks: tuple[Passage, ...]) -> list[tuple[str, str, int]]:
                     items[-1] = (items[-1][0][:-1] + "…", *items[-1][1:])  # its end is in this chunk only: say so
                 continue  # the overlap between neighbouring chunks, or a sentence the chunk boundary cut in two
             seen.add(sentence)
-            if position == 0 and items and items[-1][2] < index and sentence.startswith(items[-1][0].rstrip(",;:.… ")):
-                items.pop()  # the chunk before ended in this sentence's first part: keep it whole
+            if items and items[-1][2] < index and sentence.startswith(items[-1][0].rstrip(",;:.… ")):
+                items.pop()  # the chunk before ended in this sentence's first part (after its overlap): keep it whole
             items.append((sentence, kind, index))
         earlier = [sentence for sentence, _ in found]
     return items

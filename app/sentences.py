@@ -170,10 +170,11 @@ def begins_inside(text: str) -> bool:
 
 def _whole_quotations(sentences: list[str]) -> list[str]:
     """The sentences with a quotation that spans several kept as one ("A data scientist wants to deploy a model …
-    Walk through your intake process." is one example question)."""
+    Walk through your intake process." is one example question), with the bracketed aside that follows it ("…as
+    deployer." (Employment is an Annex III area.))."""
     joined: list[str] = []
     for sentence in sentences:
-        if joined and _inside_quotation(joined[-1]):
+        if joined and (_inside_quotation(joined[-1]) or sentence.startswith("(") and joined[-1].endswith(('"', "”"))):
             joined[-1] += f" {sentence}"
         else:
             joined.append(sentence)
