@@ -14,6 +14,7 @@ from app.duties import asks_duties, duty_items
 from app.extractive import Answers, Draft, draft_extractive, names_company
 from app.guidance import (asked_kinds, asker_backgrounds, asks_about_postings, counterpart_first, focus_words,
                           guidance_items, has_covered_target, without_held)
+from app.need_first import need_statement_first
 from app.posting_heads import with_posting_heads
 from app.sentences import entry_clause, passage_sentences, posting_reference, without_conjunction
 from app.types import Passage
@@ -112,6 +113,8 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
         if items and (not need or holds_answer(items[0][0], replace(need, subjects=()), lexicon)):
             draft, passages = _items_draft(draft, passages, items)  # it leads with a value of the type asked for, if any
             followed = sections
+    if not followed:  # "…or do I need to learn X first?": the sentence saying what X is needed for leads
+        draft = need_statement_first(draft, passages, question, lexicon)
     lead, cited = draft.sentences[0] if draft.sentences else ("", [0])
     if need.entry():  # lead with the asked entry, not the whole list that holds it
         lead = entry_clause(lead, need.entry())

@@ -58,6 +58,7 @@ def compose_answer(draft: list[tuple[str, list[int]]], passages: list[Passage], 
 
 
 def _with_stop(sentence: str) -> str:
-    """The sentence ending in a full stop; one cut after a clause ("…ATLAS matrix;") has the stop in place of its mark."""
+    """The sentence ending in a full stop; one cut after a clause ("…ATLAS matrix;") has the stop in place of its mark;
+    one whose stop is inside a closing quote or bracket ("…as deployer.\"") has one."""
     sentence = sentence.rstrip().rstrip(";,").rstrip()
-    return sentence if sentence.endswith((".", "!", "?", "…", ":")) else sentence + "."
+    return sentence if sentence.rstrip("\"')”’").endswith((".", "!", "?", "…", ":")) else sentence + "."

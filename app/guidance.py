@@ -226,8 +226,9 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
                if _background_fit(u.background, told & backgrounds) == 0]
         if own:  # followed by a third of the other role's unit, the asked kind as the corpus gives it
             share = limit // SECOND_UNIT_SHARE
-            return [*_ordered_items(own[0], True, False, credentials_of)[:limit - share],
-                    *_ordered_items(best, "plan" in kinds, "certifications" in kinds, credentials_of)[:share]]
+            return _credential_first([*_ordered_items(own[0], True, False, credentials_of)[:limit - share],
+                                      *_ordered_items(best, "plan" in kinds, "certifications" in kinds, credentials_of)[:share]],
+                                     next(iter(kinds)) == "certifications", credentials_of)
     others: list[Unit] = []
     for kind in kinds:  # each asked part gets its answer: a kind the best unit does not give comes from another
         if kind not in best.kinds and not any(kind in u.kinds for u in others):
@@ -239,7 +240,8 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
                       and all(o.section != u.section for o in others)), key=lambda u: first_kind not in u.kinds)[:1]
     def ordered(u: Unit) -> list[tuple[str, Passage]]:
         cues = tuple(c for k in u.kinds for c in lexicon["guidance_kinds"][k].get("item_cues", ()))
-        return _ordered_items(u, "plan" in kinds, "certifications" in kinds, credentials_of, cues)
+        lists = lexical_tokens(" ".join(w for k in u.kinds for w in lexicon["guidance_kinds"][k].get("lists_asked", ())))
+        return _ordered_items(u, "plan" in kinds, "certifications" in kinds, credentials_of, cues, bool(focus & set(lists)))
     best_items = ordered(best)
     share = max(limit // SECOND_UNIT_SHARE, (limit - len(best_items)) // max(len(others), 1))
     other_items = [ordered(u)[:share] for u in others]
@@ -253,6 +255,15 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     # preparation asked for, for the role) leads
     chosen.insert(0, (unit, _focus_first(items, focus - set(lexical_tokens(unit.label)), kind_words)))
     return [item for _, items in chosen for item in items][:limit]
+
+
+def _credential_first(items: list[tuple[str, Passage]], asked_first: bool,
+                      credentials_of: Callable[[str], tuple[str, ...]]) -> list[tuple[str, Passage]]:
+    """Guidance `items` led, when certifications are the kind `asked_first` ("Which certification should I get
+    first?"), by the first of them naming a credential (the path's credential step, else the certifications
+    section's); the rest in order. The items unchanged otherwise, or when none names one."""
+    found = next((item for item in items if asked_first and credentials_of(item[0])), None)
+    return [found, *(item for item in items if item is not found)] if found else items
 
 
 def focus_words(question: str, lexicon: dict[str, Any]) -> frozenset[str]:
@@ -372,16 +383,17 @@ def _path_from(heading: str, lexicon: dict[str, Any]) -> str | None:
     return next((b for b in sorted(named) if has_phrase(heading, b)), None)
 
 
-def _ordered_items(unit: Unit, plan: bool, credentials: bool,
-                   credentials_of: Callable[[str], tuple[str, ...]], cues: tuple[str, ...] = ()) -> list[tuple[str, Passage]]:
+def _ordered_items(unit: Unit, plan: bool, credentials: bool, credentials_of: Callable[[str], tuple[str, ...]],
+                   cues: tuple[str, ...] = (), lists_asked: bool = False) -> list[tuple[str, Passage]]:
     """A `plan` unit's steps in order, then its prose; any other unit in the source's order from its first sentence
     that names something (a name, a year, an identifier: the sentences before it state the topic, not an answer) —
     a credential when `credentials` are the only asked kind the unit gives and one does — without the lists that
-    illustrate its prose (such as example questions); led by its first item holding one of the `cues` of its kinds
+    illustrate its prose (such as example questions), unless the question asks for them (`lists_asked`: "what
+    scenario questions come up?"), when they lead; led by its first item holding one of the `cues` of its kinds
     (lexicon `guidance_kinds` … `item_cues`), if any."""
     items = [(text, kind, unit.chunks[index]) for text, kind, index in unit.items]
     steps = [i for i in items if i[1] == "step"]
-    if plan and "plan" in unit.kinds and steps:
+    if (plan and "plan" in unit.kinds or lists_asked) and steps:
         ordered = steps + [i for i in items if i[1] != "step"]
     else:
         items = [i for i in items if i[1] != "step"] or items
@@ -422,8 +434,8 @@ def _section_items(chunks: tuple[Passage, ...]) -> list[tuple[str, str, int]]:
                     items[-1] = (items[-1][0][:-1] + "…", *items[-1][1:])  # its end is in this chunk only: say so
                 continue  # the overlap between neighbouring chunks, or a sentence the chunk boundary cut in two
             seen.add(sentence)
-            if position == 0 and items and items[-1][2] < index and sentence.startswith(items[-1][0].rstrip(",;:.… ")):
-                items.pop()  # the chunk before ended in this sentence's first part: keep it whole
+            if items and items[-1][2] < index and sentence.startswith(items[-1][0].rstrip(",;:.… ")):
+                items.pop()  # the chunk before ended in this sentence's first part (after its overlap): keep it whole
             items.append((sentence, kind, index))
         earlier = [sentence for sentence, _ in found]
     return items

@@ -256,7 +256,8 @@ class QueryParser:
         return text.replace(words, query.position, 1) if words else text
 
     def _position_number(self, text: str) -> tuple[int | None, str | None]:
-        """"number 3", "#3", "no. 3", "ranked third", "the 3rd item": the position asked for, 1 to 10."""
+        """"number 3", "#3", "no. 3", "ranked third", "the 3rd item": the position asked for, 1 to 10; not the "first"
+        of what to do first (lexicon `guidance_in_order`: "which OWASP LLM risks should I dig into first?")."""
         words = self.lex["query_number_words"]
         positions = self.lex["query_positions"]
         for hit in phrase_pattern(*positions["before_number"]).finditer(text):
@@ -266,6 +267,8 @@ class QueryParser:
             if n and 1 <= n <= 10:
                 return n, text[hit.start():hit.end() + text[hit.end():].index(after[0]) + len(after[0].rstrip(".,;:!?)"))]
         for hit in phrase_pattern(*positions["ordinals"]).finditer(text):
+            if " ".join(text[:hit.end()].lower().split()).endswith(tuple(self.lex["guidance_in_order"])):
+                continue
             after = text[hit.end():].split()[:1]
             if not after or after[0].lower().strip(".,;:!?") in positions["after_ordinal"] or text[hit.end():].lstrip()[:1] in "?.,;!":
                 return positions["ordinals"][hit.group(0).lower()], hit.group(0)

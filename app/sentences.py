@@ -51,7 +51,7 @@ def passage_items(text: str, reference: str | None = None, focus: Collection[str
             if reference and asks >= 0:  # what it asks for (skills, clouds, certifications) is quotable on its own
                 items.append((_clip(TAG.sub("", block[asks:])), "requirements"))
             continue
-        for position, sentence in enumerate(split_sentences(block)):
+        for position, sentence in enumerate(_whole_quotations(split_sentences(block))):
             quoted = _clip(sentence, focus)
             quoted = f"…{quoted}" if cut and not position and not quoted.startswith("…") else quoted  # only its end
             if len(sentence) >= MIN_CHARS:
@@ -166,6 +166,26 @@ def begins_inside(text: str) -> bool:
         return after[:1] in (":", ",", ";") or after[:1].islower()
     opening = (text.split(maxsplit=1) or [""])[0]
     return opening.isalpha() and opening.islower()
+
+
+def _whole_quotations(sentences: list[str]) -> list[str]:
+    """The sentences with a quotation that spans several kept as one ("A data scientist wants to deploy a model …
+    Walk through your intake process." is one example question), with the bracketed aside that follows it ("…as
+    deployer." (Employment is an Annex III area.))."""
+    joined: list[str] = []
+    for sentence in sentences:
+        if joined and (_inside_quotation(joined[-1]) or sentence.startswith("(") and joined[-1].endswith(('"', "”"))):
+            joined[-1] += f" {sentence}"
+        else:
+            joined.append(sentence)
+    return joined
+
+
+def _inside_quotation(text: str) -> bool:
+    """Whether `text` ends inside a quotation: its last double quote opens one (at the start or after a space or
+    bracket; not the closing quote of a passage that begins inside a quotation), or it has more “ than ”."""
+    last = text.rfind('"')
+    return last >= 0 and text[last - 1:last].strip(" ([") == "" or text.count("“") > text.count("”")
 
 
 def split_sentences(text: str) -> list[str]:

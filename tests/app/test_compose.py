@@ -81,6 +81,12 @@ def test_sentences_get_a_full_stop_before_their_markers():
     assert text == "Is it common to ask for Kubernetes? [1] Kubernetes and Terraform. [1]"
 
 
+def test_a_stop_inside_a_closing_quote_or_bracket_ends_the_sentence():
+    text, _, _ = compose_answer([('"Which postings ask for Kubernetes and Terraform?"', [0]), ("(MLSecOps postings ask for Kubernetes.)", [0])],
+                                PASSAGES, checker(), keep_unsupported=False)
+    assert text == '"Which postings ask for Kubernetes and Terraform?" [1] (MLSecOps postings ask for Kubernetes.) [1]'
+
+
 def test_nothing_drafted_gives_nothing():
     assert compose_answer([], PASSAGES, checker(), keep_unsupported=False) == ("", [], [])
 

@@ -139,11 +139,11 @@ def test_a_hiring_manager_asking_where_to_recruit_gets_where_people_come_from(bo
     assert_well_cited(answer)
 
 
-def test_an_asker_whose_own_path_exists_is_not_answered_from_another_roles_section_first(bot):
+def test_an_asker_whose_own_path_names_no_credential_is_led_by_the_certification_then_their_path(bot):
     answer = bot.ask("I'm a SOC analyst moving into AI security. Which certification should I go for first?")
     assert not answer.abstained, answer.text
-    assert lead(answer.text).startswith("Month 1: read the OWASP Top 10"), answer.text
-    assert "SecAI+" in answer.text  # the certifications the corpus gives follow
+    assert "SecAI+" in lead(answer.text), answer.text  # "which certification": the credential leads
+    assert "Month 1: read the OWASP Top 10" in answer.text  # the asker's own path follows
     assert_well_cited(answer)
 
 

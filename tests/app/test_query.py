@@ -201,6 +201,7 @@ def test_the_asking_sentence_not_the_askers_context_says_what_is_asked(parser, q
     ("what was the 3rd item in the 2025 edition of the owasp llm top 10?", "LLM03:2025"),  # the edition it names
     ("Which was the first OWASP LLM Top 10 list?", None),  # an ordinal of an edition, not a position
     ("What is number 3 in the MITRE ATLAS matrix?", None),  # no ranked list of numbered entries
+    ("Which OWASP LLM risks should I dig into first?", None),  # what to do first, not the list's first entry
 ])
 def test_a_position_in_a_ranked_list_is_its_entry_s_identifier(parser, question, position):
     query = parser.parse(question)

@@ -165,3 +165,14 @@ def test_a_papers_authors_et_al_do_not_end_the_sentence():
 ])
 def test_a_sentence_points_back_when_it_opens_or_ends_with_a_back_reference(sentence, refers):
     assert points_back(sentence, ["it", "its", "they", "such"]) is refers
+
+
+def test_a_quotation_spanning_sentences_stays_one_item():
+    items = passage_items('Example questions:\n- "A data scientist wants to deploy a model downloaded from a public hub. '
+                          'Walk through your intake process."\n- "Review this code: model = torch.load(path). What is the '
+                          'risk?" (Pickle files can execute code on load.)')
+    assert [text for text, _ in items] == [
+        '"A data scientist wants to deploy a model downloaded from a public hub. Walk through your intake process."',
+        '"Review this code: model = torch.load(path). What is the risk?" (Pickle files can execute code on load.)']
+    cut = passage_items('your intake process." The next exercise is a threat model of a RAG app. It takes about an hour to complete.')  # begins inside one
+    assert [text for text, _ in cut][-2:] == ["The next exercise is a threat model of a RAG app.", "It takes about an hour to complete."]
