@@ -12,7 +12,7 @@ import numpy as np
 
 from app.answer_type import topic_stems
 from app.support import GENERIC_ACRONYMS
-from app.sentences import (begins_inside, inline_items, is_acronym, passage_items, posting_facts, posting_reference,
+from app.sentences import (begins_inside, inline_items, inline_list, is_acronym, passage_items, posting_facts, posting_reference,
                            repeats)
 from app.types import Passage
 from ingest.lexical import lexical_tokens
@@ -227,26 +227,25 @@ def _words(text: str) -> list[str]:
 
 def _enumerating(question: str, query_vector: np.ndarray, candidates: list[Candidate], passages: list[Passage],
                  embed: Callable[[list[str]], np.ndarray], number_words: Mapping[str, int]) -> Candidate | None:
-    """The document sentence of `candidates` (those of the passages quoted) that gives members of a set (see `_members`) whose opening, the words
-    before its list ("The Annex A control areas are A.2 …", "Two tactics are unique to ATLAS."), matches the question
-    best, and at least RELATIVE_FLOOR of the best sentence's match: of those, one giving as many as the question
-    names ("the seven … characteristics", "Top 10") first, then one whose list a colon or semicolons mark (a list with
-    commas alone, "… requirements for establishing, implementing, maintaining and improving …", may list no members)."""
+    """The document sentence of `candidates` (those of the passages quoted) that gives members of a set (see
+    `_members`) whose opening, the words before its list ("The Annex A control areas are A.2 …", "Two tactics are
+    unique to ATLAS."), matches the question best, and at least RELATIVE_FLOOR of the best sentence's match: of those,
+    one giving as many as the question names ("the seven … characteristics", "Top 10") first, then one whose list a
+    colon, semicolons or brackets mark (a list with commas alone, "… requirements for establishing, implementing,
+    maintaining and improving …", may list no members)."""
     counted = [(c, len(_members(c, passages, question, number_words))) for c in candidates
                if passages[c.passage_index].metadata.get("kind") != "posting"]
     counted = [(c, n) for c, n in counted if n]
     if not counted:
         return None
-    openings = [_whole(c, passages).rsplit(": ", 1)[0].split("; ")[0] for c, _ in counted]
-    match = embed(openings) @ query_vector
+    lists = [inline_list(_whole(c, passages)) for c, _ in counted]
+    match = embed([opening if items else c.text for (c, _), (opening, items) in zip(counted, lists)]) @ query_vector
     least = RELATIVE_FLOOR * max(c.semantic for c in candidates)
     asked = {number_words.get(word.lower(), int(word) if word.isdigit() else 0) for word in question.split()}
-
-    def rank(entry: tuple[tuple[Candidate, int], float]) -> tuple[bool, bool, float]:
-        (c, n), similarity = entry
-        return n in asked, not inline_items(c.text) or any(m in _whole(c, passages) for m in (": ", "; ")), similarity
-    best = max(zip(counted, match), key=rank)
-    return best[0][0] if best[1] >= least else None
+    ranks = [(n in asked, not items or opening != items[0] or "; " in c.text, float(similarity))
+             for (c, n), (opening, items), similarity in zip(counted, lists, match)]
+    best = max(range(len(counted)), key=ranks.__getitem__)
+    return counted[best][0] if ranks[best][2] >= least else None
 
 
 def _lists(sentence: str, number_words: Mapping[str, int]) -> bool:

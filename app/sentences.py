@@ -239,18 +239,31 @@ def entry_clause(sentence: str, entry: str) -> str:
     return f"{cut} …" if held < len(items) - 1 else f"{cut}."
 
 
-def inline_items(sentence: str) -> list[str]:
-    """The items of a list held inside one sentence, in order: after its last ": " when it has one, between semicolons,
-    else commas, a last "X and Y" of a comma list read as two ("Govern, Map, Measure and Manage"); [] for fewer
-    than three, or fewer than four commas' items with no colon opening them ("… in stages, set out in Article 113,
-    to providers" lists nothing)."""
-    opened = sentence.rstrip(".…").rsplit(": ", 1)
-    separator = "; " if "; " in opened[-1] else ", "
-    items = [item.strip() for item in opened[-1].split(separator)]
+def inline_list(sentence: str) -> tuple[str, list[str]]:
+    """The list a sentence holds, as the words opening it and its items in order: after its last ": " when it has one,
+    between semicolons, else inside brackets holding two commas or more ("the STRIDE categories (spoofing, tampering,
+    …)"), else between commas; a last "X and Y" of a comma list read as two ("Govern, Map, Measure and Manage").
+    No items for fewer than three, or fewer than four commas' items that nothing marks ("… in stages, set out in
+    Article 113, to providers" lists nothing)."""
+    text = sentence.rstrip(".…")
+    opening, colon, listed = text.rpartition(": ")
+    bracket = listed.rfind("(")
+    if "; " not in listed and bracket >= 0 and listed.count(", ", bracket) >= 2:
+        opening, listed = f"{opening}{colon}{listed[:bracket]}".strip(), listed[bracket + 1:].split(")")[0]
+        colon = "("
+    separator = "; " if "; " in listed else ", "
+    items = [item.strip() for item in listed.split(separator)]
     if separator == ", " and not items[-1].startswith("and ") and " and " in items[-1]:
         items[-1:] = items[-1].rsplit(" and ", 1)
-    enough = 3 if len(opened) > 1 or separator == "; " else 4
-    return [item.removeprefix("and ") for item in items] if len(items) >= enough else []
+    if not colon:
+        opening = items[0]
+    enough = 3 if colon or separator == "; " else 4
+    return opening, [item.removeprefix("and ") for item in items] if len(items) >= enough else []
+
+
+def inline_items(sentence: str) -> list[str]:
+    """The items of the list a sentence holds, in order (see `inline_list`)."""
+    return inline_list(sentence)[1]
 
 
 def _focus_start(sentence: str, focus: set[str], limit: int) -> int:
