@@ -77,7 +77,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     the subject it refers to. A supporting sentence about something else pads the answer and is left out (see
     `_on_subject`). A question asking for the members of a set (`enumerates`) is led by the sentence giving them all
     (see `_enumerating`; a number the question names is read in digits or `number_words`), whole however long, the
-    sentences holding them following it; one asking what something is or
+    sentences holding them following it (one quote with it when it announces them: "Two tactics are unique to ATLAS.
+    AI Model Access … AI Attack Adaptation …"); one asking what something is or
     does, by the sentence of a quoted passage that opens with the thing asked about, its subject (`defined`, the
     question's words after "What is"; see `_defining`)."""
     if enumerates:  # the pre-rank keeps the sentences that may list the members asked for, whatever words they use
@@ -108,8 +109,9 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
             or next((c for c in whole if c.text != posting_reference(passages[c.passage_index].metadata)), (whole or ranked)[0])
     if lead is None:
         return Draft([], evidence, False)
-    listed = _listed_items(lead, passages, max_sentences - 1) \
-        or (_announced(lead, passages, question, number_words or {}) if enumerates else [])
+    listed = _listed_items(lead, passages, max_sentences - 1)
+    announced = [] if listed or not enumerates else _announced(lead, passages, question, number_words or {})
+    listed = listed or announced
     answered = [next((c for c in quotable if part(c.text, c.passage_index)), None)
                 for part in parts or [] if not part(lead.text, lead.passage_index)]
     leading = list(dict.fromkeys(c for c in answered if c is not None and c is not lead))
@@ -141,6 +143,9 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     for text, cited in _with_posting_references(quoted, passages, question):
         index, items = opened.get(text, (None, []))
         items = [item for item in items if item not in {c.text for c in quoted}]
+        if text == lead.text and announced:  # one quote, cited once: the members read in the lead
+            sentences.append((" ".join([text, *items]), cited))
+            continue
         text = whole_lead if text == lead.text else text  # the members a sentence lists are given all
         sentences += [(text if items else _items_left_out(text), cited), *((item, [index]) for item in items)]
     return Draft(sentences, evidence)
@@ -227,25 +232,32 @@ def _words(text: str) -> list[str]:
 
 def _enumerating(question: str, query_vector: np.ndarray, candidates: list[Candidate], passages: list[Passage],
                  embed: Callable[[list[str]], np.ndarray], number_words: Mapping[str, int]) -> Candidate | None:
-    """The document sentence of `candidates` (those of the passages quoted) that gives members of a set (see
-    `_members`) whose opening, the words before its list ("The Annex A control areas are A.2 …", "Two tactics are
-    unique to ATLAS."), matches the question best, and at least RELATIVE_FLOOR of the best sentence's match: of those,
-    one giving as many as the question names ("the seven … characteristics", "Top 10") first, then one whose list a
-    colon, semicolons or brackets mark (a list with commas alone, "… requirements for establishing, implementing,
-    maintaining and improving …", may list no members)."""
+    """The document sentence of `candidates` (those of the passages quoted) giving the members of the set asked for
+    (see `_members`), judged by its opening, the words before its list ("The Annex III areas are biometrics; …",
+    "Two tactics are unique to ATLAS."): first one giving as many as the question names ("the seven …
+    characteristics", "Top 10"), then one whose opening names a plural noun of the question, the set asked for
+    ("areas" of "Which areas …?"), then one whose list a colon, semicolons or brackets mark (commas alone, "…
+    requirements for establishing, implementing, maintaining and improving …", may list no members); of equals the
+    opening matching the question best, in meaning and by its words weighted by how few openings hold them. One not
+    naming the set leads only when its opening's meaning is at least RELATIVE_FLOOR of the best sentence's match."""
     counted = [(c, len(_members(c, passages, question, number_words))) for c in candidates
                if passages[c.passage_index].metadata.get("kind") != "posting"]
     counted = [(c, n) for c, n in counted if n]
     if not counted:
         return None
     lists = [inline_list(_whole(c, passages)) for c, _ in counted]
-    match = embed([opening if items else c.text for (c, _), (opening, items) in zip(counted, lists)]) @ query_vector
-    least = RELATIVE_FLOOR * max(c.semantic for c in candidates)
+    openings = [opening if items else c.text for (c, _), (opening, items) in zip(counted, lists)]
+    match = embed(openings) @ query_vector
+    detail = _weighted_overlaps(question, openings)
     asked = {number_words.get(word.lower(), int(word) if word.isdigit() else 0) for word in question.split()}
-    ranks = [(n in asked, not items or opening != items[0] or "; " in c.text, float(similarity))
-             for (c, n), (opening, items), similarity in zip(counted, lists, match)]
+    sets = set(lexical_tokens(" ".join(word for word in question.split()  # the plural nouns: "Which areas …?"
+                                       if word.islower() and len(word) > 4 and word.endswith("s") and not word.endswith("ss"))))
+    ranks = [(n in asked, bool(sets & set(lexical_tokens(opening))), not items or opening != items[0] or "; " in c.text,
+              SEMANTIC_WEIGHT * float(similarity) + LEXICAL_WEIGHT * weighted)
+             for (c, n), opening, (_, items), similarity, weighted in zip(counted, openings, lists, match, detail)]
     best = max(range(len(counted)), key=ranks.__getitem__)
-    return counted[best][0] if ranks[best][2] >= least else None
+    least = RELATIVE_FLOOR * max(c.semantic for c in candidates)
+    return counted[best][0] if ranks[best][1] or match[best] >= least else None
 
 
 def _lists(sentence: str, number_words: Mapping[str, int]) -> bool:

@@ -2,8 +2,10 @@
 them inline (quoted whole, however long), or one announcing their number followed by a sentence on each."""
 from __future__ import annotations
 
+from app.compose import compose_answer
 from app.extractive import draft_extractive
 from app.sentences import inline_items
+from app.support import SupportChecker
 from app.types import Passage
 
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -47,7 +49,7 @@ def test_a_long_inline_list_of_members_is_quoted_whole(embedder):
     assert lead.endswith("ASI10 Agentic risk number 10 with a long descriptive name."), lead
 
 
-def test_a_sentence_announcing_a_number_of_members_is_followed_by_a_sentence_on_each_in_order(embedder):
+def test_a_sentence_announcing_a_number_of_members_leads_in_one_cited_quote_with_a_sentence_on_each_in_order(embedder):
     question = "Name the risk tiers of the EU AI Act."
     passages = [_document("act", "The EU AI Act takes a risk-based approach with four broad tiers. Unacceptable-risk "
                                  "practices are prohibited outright under Article 5. High-risk AI systems must meet "
@@ -56,10 +58,14 @@ def test_a_sentence_announcing_a_number_of_members_is_followed_by_a_sentence_on_
                                  "AI models are regulated separately in Chapter V.", 1.0),
                 _document("use", "AI governance professionals classify each AI system by risk tier under the EU AI Act.",
                           0.9)]
-    quoted = [text for text, _ in _draft(embedder, question, passages).sentences]
-    opening = [text.split()[0] for text in quoted[1:5]]
-    assert quoted[0] == "The EU AI Act takes a risk-based approach with four broad tiers.", quoted
-    assert opening == ["Unacceptable-risk", "High-risk", "Limited-risk", "Minimal-risk"], quoted
+    draft = _draft(embedder, question, passages)
+    text, citations, _ = compose_answer(draft.sentences, passages, SupportChecker(embedder.embed_passages),
+                                        keep_unsupported=False)
+    lead = text.split("[1]")[0]
+    assert lead.startswith("The EU AI Act takes a risk-based approach with four broad tiers. Unacceptable-risk"), text
+    assert [lead.find(tier) for tier in ("Unacceptable-risk", "High-risk", "Limited-risk", "Minimal-risk")] == \
+        sorted(lead.find(tier) for tier in ("Unacceptable-risk", "High-risk", "Limited-risk", "Minimal-risk")), lead
+    assert "General-purpose" not in lead and citations[0].source == "documents/act.md", text
 
 
 def test_of_two_lists_the_one_giving_as_many_members_as_the_question_names_leads(embedder):
