@@ -249,7 +249,7 @@ def _enumerating(question: str, query_vector: np.ndarray, candidates: list[Candi
     openings = [opening if items else c.text for (c, _), (opening, items) in zip(counted, lists)]
     match = embed(openings) @ query_vector
     detail = _weighted_overlaps(question, openings)
-    asked = {number_words.get(word.lower(), int(word) if word.isdigit() else 0) for word in question.split()}
+    asked = {_number(word, number_words) for word in question.split()}
     sets = set(lexical_tokens(" ".join(word for word in question.split()  # the plural nouns: "Which areas …?"
                                        if word.islower() and len(word) > 4 and word.endswith("s") and not word.endswith("ss"))))
     ranks = [(n in asked, bool(sets & set(lexical_tokens(opening))), not items or opening != items[0] or "; " in c.text,
@@ -265,7 +265,7 @@ def _lists(sentence: str, number_words: Mapping[str, int]) -> bool:
     `_announced`: short, naming a number)."""
     words = sentence.split()
     return sentence.endswith(":") or bool(inline_items(sentence)) or len(words) <= ANNOUNCING_WORDS and any(
-        word.isdigit() or word.lower() in number_words for word in words)
+        _number(word, number_words) for word in words)
 
 
 def _members(candidate: Candidate, passages: list[Passage], question: str, number_words: Mapping[str, int]) -> list[str]:
@@ -284,12 +284,17 @@ def _announced(candidate: Candidate, passages: list[Passage], question: str, num
     if len(words) > ANNOUNCING_WORDS or candidate.text.endswith(":"):
         return []
     asked = set(lexical_tokens(question))
-    count = next((number_words.get(word.lower(), int(word) if word.isdigit() else 0) for position, word in enumerate(words)
-                  if asked & set(lexical_tokens(" ".join(words[position + 1:position + 3])))
-                  and (word.isdigit() or word.lower() in number_words)), 0)
+    count = next((_number(word, number_words) for position, word in enumerate(words)
+                  if _number(word, number_words) and asked & set(lexical_tokens(" ".join(words[position + 1:position + 3])))), 0)
     passage = passages[candidate.passage_index]
     following = passage_items(passage.text, posting_reference(passage.metadata))[candidate.position + 1:]
     return [text for text, _ in following[:count]] if 1 < count <= len(following) else []
+
+
+def _number(word: str, number_words: Mapping[str, int]) -> int:
+    """The number a word writes, in digits or as one of `number_words` ("Two", "10?"); 0 for any other word."""
+    word = word.strip(string.punctuation).lower()
+    return int(word) if word.isdigit() else number_words.get(word, 0)
 
 
 def _whole(candidate: Candidate, passages: list[Passage]) -> str:
