@@ -138,7 +138,10 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     quoted = [lead, *chosen[1:1 + len(leading)], *support]
     opened = {c.text: (c.passage_index, listed if c is lead else _listed_items(c, passages, max_sentences - 1))
               for c in quoted if c.text.endswith(":") or c is lead}  # each list opener quoted brings its items, in order
-    whole_lead = _whole(lead, passages) if enumerates and inline_items(_whole(lead, passages)) else lead.text
+    # the members a sentence lists are given all, unless the clause holding the one asked about was quoted ("…scanners
+    # for unsafe model files such as …")
+    whole_lead = _whole(lead, passages) if enumerates and not lead.text.startswith("…") \
+        and inline_items(_whole(lead, passages)) else lead.text
     sentences = []
     for text, cited in _with_posting_references(quoted, passages, question):
         index, items = opened.get(text, (None, []))
@@ -146,7 +149,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
         if text == lead.text and announced:  # one quote, cited once: the members read in the lead
             sentences.append((" ".join([text, *items]), cited))
             continue
-        text = whole_lead if text == lead.text else text  # the members a sentence lists are given all
+        text = whole_lead if text == lead.text else text
         sentences += [(text if items else _items_left_out(text), cited), *((item, [index]) for item in items)]
     return Draft(sentences, evidence)
 
