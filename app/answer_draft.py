@@ -72,7 +72,8 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
                                 [*lexicon["posting_nouns"]["any"], *lexicon["question_function_words"]],
                                 answering(need, None, False) if need else None,  # the pre-rank keeps what answers alone
                                 lexicon["back_references"], defined,
-                                any(has_phrase(question_words(question), ask) for ask in lexicon["members_asks"]))
+                                any(has_phrase(question_words(question), ask) for ask in lexicon["members_asks"]),
+                                lexicon["query_number_words"])
         conjunctions = lexicon["clause_conjunctions"]
         return replace(draft, sentences=[(without_conjunction(text, conjunctions), cited) for text, cited in draft.sentences])
     for precision in [need, replace(need, exact=False)] if need.exact else [need]:  # the day, then a month or year

@@ -5,14 +5,15 @@ from __future__ import annotations
 import math
 import string
 from dataclasses import dataclass, field, replace
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from typing import Callable
 
 import numpy as np
 
 from app.answer_type import topic_stems
 from app.support import GENERIC_ACRONYMS
-from app.sentences import begins_inside, is_acronym, passage_items, posting_facts, posting_reference, repeats
+from app.sentences import (begins_inside, inline_items, inline_list, is_acronym, passage_items, posting_facts, posting_reference,
+                           repeats)
 from app.types import Passage
 from ingest.lexical import lexical_tokens
 
@@ -23,6 +24,7 @@ PER_PASSAGE = 2
 MAX_EMBEDDED = 24  # sentences embedded per question; the rest are pre-ranked away lexically
 MAX_ANSWERING = 12  # sentences pre-ranked away that are embedded still, as they hold the asked-for kind of value
 MIN_CLAUSE_CHARS = 25  # as short as a quotable sentence
+ANNOUNCING_WORDS = 14  # at most this long, a sentence naming a number of things announces them ("Two tactics are unique")
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
                      subjects: bool = False, postings_lead: bool = False, parts: list[Answers] | None = None,
                      enough: float | None = None, aspect: str | None = None,
                      generic_words: Collection[str] = (), answers_alone: Answers | None = None,
-                     refers_back: Collection[str] = (), defined: str | None = None, enumerates: bool = False) -> Draft:
+                     refers_back: Collection[str] = (), defined: str | None = None, enumerates: bool = False,
+                     number_words: Mapping[str, int] | None = None) -> Draft:
     """Score every passage sentence (those of the lexical pre-rank and any that `answers_alone`, without the
     sentences before it); lead with the best one that `answers` (the best one when no kind is asked for), a
     sentence for each further part of the question (`parts`) the lead does not answer, then the best of the rest
@@ -72,10 +75,14 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     conversation set is in every retrieved passage; the word overlap and the evidence stay the whole `question`'s.
     A sentence opening with a word of `refers_back` ("Its root causes are …") is scored with its section's heading,
     the subject it refers to. A supporting sentence about something else pads the answer and is left out (see
-    `_on_subject`). A question asking for the members of a set (`enumerates`) is led by a quoted sentence that opens a
-    list of them, its items following ("The requirements are in clauses 4 to 10:"); one asking what something is or
+    `_on_subject`). A question asking for the members of a set (`enumerates`) is led by the sentence giving them all
+    (see `_enumerating`; a number the question names is read in digits or `number_words`), whole however long, the
+    sentences holding them following it (one quote with it when it announces them: "Two tactics are unique to ATLAS.
+    AI Model Access … AI Attack Adaptation …"); one asking what something is or
     does, by the sentence of a quoted passage that opens with the thing asked about, its subject (`defined`, the
     question's words after "What is"; see `_defining`)."""
+    if enumerates:  # the pre-rank keeps the sentences that may list the members asked for, whatever words they use
+        answers_alone = _or(answers_alone, lambda text, index: _lists(text, number_words or {}))
     candidates = _candidates(question, query_vector, passages, embed, aspect, answers_alone, refers_back)
     if not candidates:
         return Draft([], 0.0, answers is None)
@@ -95,13 +102,16 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     elif postings_lead:
         lead = _detail_lead(question, ranked, passages, embed, generic_words) or (whole or ranked)[0]
     else:  # a question about something other than postings: a document's sentence leads where one is quoted
-        lead = next((c for c in whole if enumerates and c.score >= floor and _listed_items(c, passages, 1)), None) \
+        lead = (_enumerating(question, query_vector, [c for c in whole if c.passage_index in quoted], passages, embed,
+                             number_words or {}) if enumerates else None) \
             or (_defining(defined, [c for c in whole if c.passage_index in quoted], passages) if defined else None) \
             or next((c for c in whole if c.score >= floor and passages[c.passage_index].metadata.get("kind") != "posting"), None) \
             or next((c for c in whole if c.text != posting_reference(passages[c.passage_index].metadata)), (whole or ranked)[0])
     if lead is None:
         return Draft([], evidence, False)
     listed = _listed_items(lead, passages, max_sentences - 1)
+    announced = [] if listed or not enumerates else _announced(lead, passages, question, number_words or {})
+    listed = listed or announced
     answered = [next((c for c in quotable if part(c.text, c.passage_index)), None)
                 for part in parts or [] if not part(lead.text, lead.passage_index)]
     leading = list(dict.fromkeys(c for c in answered if c is not None and c is not lead))
@@ -127,11 +137,19 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
                      key=lambda c: (c.passage_index, c.position))
     quoted = [lead, *chosen[1:1 + len(leading)], *support]
     opened = {c.text: (c.passage_index, listed if c is lead else _listed_items(c, passages, max_sentences - 1))
-              for c in quoted if c.text.endswith(":")}  # each list opener quoted brings its items, in order
+              for c in quoted if c.text.endswith(":") or c is lead}  # each list opener quoted brings its items, in order
+    # the members a sentence lists are given all, unless the clause holding the one asked about was quoted ("…scanners
+    # for unsafe model files such as …")
+    whole_lead = _whole(lead, passages) if enumerates and not lead.text.startswith("…") \
+        and inline_items(_whole(lead, passages)) else lead.text
     sentences = []
     for text, cited in _with_posting_references(quoted, passages, question):
         index, items = opened.get(text, (None, []))
         items = [item for item in items if item not in {c.text for c in quoted}]
+        if text == lead.text and announced:  # one quote, cited once: the members read in the lead
+            sentences.append((" ".join([text, *items]), cited))
+            continue
+        text = whole_lead if text == lead.text else text
         sentences += [(text if items else _items_left_out(text), cited), *((item, [index]) for item in items)]
     return Draft(sentences, evidence)
 
@@ -213,6 +231,84 @@ def _words(text: str) -> list[str]:
     open like "the 2025 …"."""
     return [token for word in text.split() for token in lexical_tokens(word) or [word.strip(string.punctuation).lower()]
             if token]
+
+
+def _enumerating(question: str, query_vector: np.ndarray, candidates: list[Candidate], passages: list[Passage],
+                 embed: Callable[[list[str]], np.ndarray], number_words: Mapping[str, int]) -> Candidate | None:
+    """The document sentence of `candidates` (those of the passages quoted) giving the members of the set asked for
+    (see `_members`), judged by its opening, the words before its list ("The Annex III areas are biometrics; …",
+    "Two tactics are unique to ATLAS."): first one giving as many as the question names ("the seven …
+    characteristics", "Top 10"), then one whose opening names a plural noun of the question, the set asked for
+    ("areas" of "Which areas …?"), then one whose list a colon, semicolons or brackets mark (commas alone, "…
+    requirements for establishing, implementing, maintaining and improving …", may list no members); of equals the
+    opening matching the question best, in meaning and by its words weighted by how few openings hold them. One not
+    naming the set leads only when its opening's meaning is at least RELATIVE_FLOOR of the best sentence's match."""
+    counted = [(c, len(_members(c, passages, question, number_words))) for c in candidates
+               if passages[c.passage_index].metadata.get("kind") != "posting"]
+    counted = [(c, n) for c, n in counted if n]
+    if not counted:
+        return None
+    lists = [inline_list(_whole(c, passages)) for c, _ in counted]
+    openings = [opening if items else c.text for (c, _), (opening, items) in zip(counted, lists)]
+    match = embed(openings) @ query_vector
+    detail = _weighted_overlaps(question, openings)
+    asked = {_number(word, number_words) for word in question.split()}
+    sets = set(lexical_tokens(" ".join(word for word in question.split()  # the plural nouns: "Which areas …?"
+                                       if word.islower() and len(word) > 4 and word.endswith("s") and not word.endswith("ss"))))
+    ranks = [(n in asked, bool(sets & set(lexical_tokens(opening))), not items or opening != items[0] or "; " in c.text,
+              SEMANTIC_WEIGHT * float(similarity) + LEXICAL_WEIGHT * weighted)
+             for (c, n), opening, (_, items), similarity, weighted in zip(counted, openings, lists, match, detail)]
+    best = max(range(len(counted)), key=ranks.__getitem__)
+    least = RELATIVE_FLOOR * max(c.semantic for c in candidates)
+    return counted[best][0] if ranks[best][1] or match[best] >= least else None
+
+
+def _lists(sentence: str, number_words: Mapping[str, int]) -> bool:
+    """Whether a sentence may give members of a set: it opens a list, holds one, or may announce them (see
+    `_announced`: short, naming a number)."""
+    words = sentence.split()
+    return sentence.endswith(":") or bool(inline_items(sentence)) or len(words) <= ANNOUNCING_WORDS and any(
+        _number(word, number_words) for word in words)
+
+
+def _members(candidate: Candidate, passages: list[Passage], question: str, number_words: Mapping[str, int]) -> list[str]:
+    """The members of a set a sentence gives: the items of the list it opens ("… clauses 4 to 10:"), of the list it holds
+    ("… four functions: Govern, Map, Measure and Manage."), or the sentences after it that it announces (see
+    `_announced`)."""
+    return _listed_items(candidate, passages, len(passages[candidate.passage_index].text)) \
+        or inline_items(_whole(candidate, passages)) or _announced(candidate, passages, question, number_words)
+
+
+def _announced(candidate: Candidate, passages: list[Passage], question: str, number_words: Mapping[str, int]) -> list[str]:
+    """The sentences a short sentence announces by naming their number and what the question asks for ("Two tactics
+    are unique to ATLAS." for "Which tactics …?"): as many as it names, those that follow it in its passage; [] when
+    it announces none or the passage holds fewer."""
+    words = candidate.text.rstrip(".").split()
+    if len(words) > ANNOUNCING_WORDS or candidate.text.endswith(":"):
+        return []
+    asked = set(lexical_tokens(question))
+    count = next((_number(word, number_words) for position, word in enumerate(words)
+                  if _number(word, number_words) and asked & set(lexical_tokens(" ".join(words[position + 1:position + 3])))), 0)
+    passage = passages[candidate.passage_index]
+    following = passage_items(passage.text, posting_reference(passage.metadata))[candidate.position + 1:]
+    return [text for text, _ in following[:count]] if 1 < count <= len(following) else []
+
+
+def _number(word: str, number_words: Mapping[str, int]) -> int:
+    """The number a word writes, in digits or as one of `number_words` ("Two", "10?"); 0 for any other word."""
+    word = word.strip(string.punctuation).lower()
+    return int(word) if word.isdigit() else number_words.get(word, 0)
+
+
+def _whole(candidate: Candidate, passages: list[Passage]) -> str:
+    """A candidate sentence as its passage holds it, however long (a list of members is quoted whole)."""
+    passage = passages[candidate.passage_index]
+    return passage_items(passage.text, posting_reference(passage.metadata), limit=len(passage.text))[candidate.position][0]
+
+
+def _or(first: Answers | None, second: Answers) -> Answers:
+    """A sentence answers when either test says so (`first` may be absent)."""
+    return second if first is None else lambda text, index: first(text, index) or second(text, index)
 
 
 def _listed_items(lead: Candidate, passages: list[Passage], limit: int) -> list[str]:

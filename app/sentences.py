@@ -28,10 +28,11 @@ def passage_sentences(text: str, reference: str | None = None) -> list[str]:
     return [sentence for sentence, _ in passage_items(text, reference)]
 
 
-def passage_items(text: str, reference: str | None = None, focus: Collection[str] = ()) -> list[tuple[str, str]]:
+def passage_items(text: str, reference: str | None = None, focus: Collection[str] = (),
+                  limit: int = MAX_CHARS) -> list[tuple[str, str]]:
     """passage_sentences() with where each came from: "step" (a plain list item), "option" (a list item opened by
     a bold label, one of several alternatives), "posting" (a posting's reference), "requirements" (the skills,
-    clouds and certifications it lists) or "prose". A sentence too long to quote keeps the clause sharing most
+    clouds and certifications it lists) or "prose". A sentence longer than `limit` keeps the clause sharing most
     of the `focus` words (a question's lexical tokens) and what follows it; the end of a sentence the passage begins
     inside opens with an ellipsis ("…Tracking the …")."""
     items: list[tuple[str, str]] = []
@@ -52,7 +53,7 @@ def passage_items(text: str, reference: str | None = None, focus: Collection[str
                 items.append((_clip(TAG.sub("", block[asks:])), "requirements"))
             continue
         for position, sentence in enumerate(_whole_quotations(split_sentences(block))):
-            quoted = _clip(sentence, focus)
+            quoted = _clip(sentence, focus, limit)
             quoted = f"…{quoted}" if cut and not position and not quoted.startswith("…") else quoted  # only its end
             if len(sentence) >= MIN_CHARS:
                 items.append((_as_sentence(quoted), kind))
@@ -230,16 +231,16 @@ def completed_sentences(text: str) -> str:
     return text[: ends[-1].end()] if ends else ""
 
 
-def _clip(sentence: str, focus: Collection[str] = ()) -> str:
-    """A sentence cut to MAX_CHARS: from its start, or from the clause that shares most focus words when that
+def _clip(sentence: str, focus: Collection[str] = (), limit: int = MAX_CHARS) -> str:
+    """A sentence cut to `limit` characters: from its start, or from the clause that shares most focus words when that
     clause would be cut off ("…obligations for Annex I systems from 2 August 2028"); a bracket open at the cut is
     closed after the ellipsis ("(whether a later draft…)")."""
     sentence = MARKER.sub("", sentence).strip()
-    if len(sentence) <= MAX_CHARS:
+    if len(sentence) <= limit:
         return sentence
-    start = _focus_start(sentence, set(focus))
-    cut = sentence[start:start + MAX_CHARS]
-    if start + MAX_CHARS < len(sentence):  # cut short: the ellipsis, and the brackets the cut left open closed after it
+    start = _focus_start(sentence, set(focus), limit)
+    cut = sentence[start:start + limit]
+    if start + limit < len(sentence):  # cut short: the ellipsis, and the brackets the cut left open closed after it
         cut = cut.rsplit(" ", 1)[0].rstrip(",;:") + "…"
         cut += ")" * max(0, cut.count("(") - cut.count(")"))
     return f"…{cut}" if start else cut
@@ -258,9 +259,36 @@ def entry_clause(sentence: str, entry: str) -> str:
     return f"{cut} …" if held < len(items) - 1 else f"{cut}."
 
 
-def _focus_start(sentence: str, focus: set[str]) -> int:
+def inline_list(sentence: str) -> tuple[str, list[str]]:
+    """The list a sentence holds, as the words opening it and its items in order: after its last ": " when it has one,
+    between semicolons, else inside brackets holding two commas or more ("the STRIDE categories (spoofing, tampering,
+    …)"), else between commas; a last "X and Y" of a comma list read as two ("Govern, Map, Measure and Manage").
+    No items for fewer than three, or fewer than four commas' items that nothing marks ("… in stages, set out in
+    Article 113, to providers" lists nothing)."""
+    text = sentence.rstrip(".…")
+    opening, colon, listed = text.rpartition(": ")
+    bracket = listed.rfind("(")
+    if "; " not in listed and bracket >= 0 and listed.count(", ", bracket) >= 2:
+        opening, listed = f"{opening}{colon}{listed[:bracket]}".strip(), listed[bracket + 1:].split(")")[0]
+        colon = "("
+    separator = "; " if "; " in listed else ", "
+    items = [item.strip() for item in listed.split(separator)]
+    if separator == ", " and not items[-1].startswith("and ") and " and " in items[-1]:
+        items[-1:] = items[-1].rsplit(" and ", 1)
+    if not colon:
+        opening = items[0]
+    enough = 3 if colon or separator == "; " else 4
+    return opening, [item.removeprefix("and ") for item in items] if len(items) >= enough else []
+
+
+def inline_items(sentence: str) -> list[str]:
+    """The items of the list a sentence holds, in order (see `inline_list`)."""
+    return inline_list(sentence)[1]
+
+
+def _focus_start(sentence: str, focus: set[str], limit: int) -> int:
     """Where the clause (between semicolons, else commas) sharing most focus words starts, if it ends beyond
-    MAX_CHARS; else 0."""
+    `limit`; else 0."""
     separator = "; " if "; " in sentence else ", "
     starts, clauses, offset = [], sentence.split(separator), 0
     for clause in clauses:
@@ -268,4 +296,4 @@ def _focus_start(sentence: str, focus: set[str]) -> int:
         offset += len(clause) + len(separator)
     shared = [len(focus & set(lexical_tokens(clause))) for clause in clauses]
     best = max(range(len(clauses)), key=lambda i: shared[i]) if focus else 0
-    return starts[best] if shared and shared[best] and starts[best] + len(clauses[best]) > MAX_CHARS else 0
+    return starts[best] if shared and shared[best] and starts[best] + len(clauses[best]) > limit else 0
