@@ -13,6 +13,7 @@ from ingest.lexical import lexical_tokens
 
 TOKEN = re.compile(r"[$€£%?^]|[A-Za-z0-9][A-Za-z0-9.,:'’/&+-]*[A-Za-z0-9+]|[A-Za-z0-9]")
 LOWER_RUN_MIN = 4  # an acronym spelled out in lower-case words needs this many initials to be told from chance
+CAPITAL_RUN_MIN = 3  # in capitalised words, this many ("Cloud Security Alliance" is the CSA; "UK" is no "Using Kubernetes")
 COUNT_WINDOW = 3  # a count stands at most this many words before the thing counted ("250 poisoned documents")
 
 
@@ -312,11 +313,12 @@ def _is_person(name: str, lexicon: dict[str, Any]) -> bool:
     return 2 <= len(words) <= 4 and all(w[0].isupper() and w[1:].islower() and w not in institutions for w in words)
 
 
-def names_term(text: str, term: str, following: str | None = None) -> bool:
-    """Whether `text` names a question's `term`: as words (see `mentions`), spelled out, as the full name a short
-    first name stands for when the question's `following` term comes next ("Tim Brown" in "Timothy G. Brown"), or,
-    for a nationality adjective, as its country ("Australian" in "Standards Australia")."""
-    return (mentions(text, term) or spells_out(term, text) or _short_name_of(term, following, text)
+def names_term(text: str, term: str, following: str | None = None, joining: list[str] | tuple[str, ...] = ()) -> bool:
+    """Whether `text` names a question's `term`: as words (see `mentions`), spelled out (small `joining` words
+    allowed between capitalised ones), as the full name a short first name stands for when the question's
+    `following` term comes next ("Tim Brown" in "Timothy G. Brown"), or, for a nationality adjective, as its country
+    ("Australian" in "Standards Australia")."""
+    return (mentions(text, term) or spells_out(term, text, joining) or _short_name_of(term, following, text)
             or any(mentions(text, country) for country in demonym_countries(term)))
 
 
@@ -459,16 +461,25 @@ def _stem(word: str) -> str:
 
 
 def _acronym(question: str, asks: list[str]) -> str | None:
-    """The acronym a "what does X stand for" question asks about: the upper-case word, not a generic one, nearest
-    the phrase that asks (lexicon `answer_types.expansion.asks`): CAISI, not NIST, in "what does CAISI stand for at
-    NIST?"; the last one when no phrase is found."""
+    """The acronym a "what does X stand for" question asks about: the first upper-case word, not a generic one, of
+    the part that asks (lexicon `answer_types.expansion.asks`), as what follows it only places it: CAISI, not NIST,
+    in "What is CAISI at NIST short for, and…?"; else the one nearest the phrase that asks ("PyRIT keeps showing up
+    in job ads, what does it stand for?"); the last one when no phrase is found."""
+    own = _acronyms(TOKEN.findall(_asking_part(question, asks)))
+    if own:
+        return own[0]
     tokens = TOKEN.findall(question)
     lowered = [t.lower() for t in tokens]
     cue = next((i for i in range(len(tokens)) for phrase in asks
                 if lowered[i:i + len(phrase.split())] == phrase.lower().split()), len(tokens))
-    candidates = [i for i, w in enumerate(tokens) if w.isalpha() and sum(c.isupper() for c in w) >= 2
-                  and w not in GENERIC_ACRONYMS and w not in COMMON_CAPITALS]
+    candidates = [i for i, w in enumerate(tokens) if w in _acronyms(tokens)]
     return tokens[min(reversed(candidates), key=lambda i: abs(i - cue))] if candidates else None
+
+
+def _acronyms(tokens: list[str]) -> list[str]:
+    """The words shaped as acronyms (two capitals or more), not generic ones, in order."""
+    return [w for w in tokens if w.isalpha() and sum(c.isupper() for c in w) >= 2
+            and w not in GENERIC_ACRONYMS and w not in COMMON_CAPITALS]
 
 
 def _spelled_out(acronym: str, tokens: list[str], joining: list[str]) -> bool:
@@ -486,9 +497,14 @@ def _spelled_out(acronym: str, tokens: list[str], joining: list[str]) -> bool:
     return any(capitals in r for r in [*runs, run, whole]) or _lower_run(capitals, tokens)
 
 
-def spells_out(acronym: str, text: str) -> bool:
-    """Whether `text` spells out a long acronym in lower-case words: "the fast gradient sign method" spells FGSM."""
-    return _lower_run("".join(c for c in acronym if c.isupper()), TOKEN.findall(text))
+def spells_out(acronym: str, text: str, joining: list[str] | tuple[str, ...] = ()) -> bool:
+    """Whether `text` spells out an acronym of CAPITAL_RUN_MIN letters or more in capitalised words (small `joining`
+    words allowed: "UK AI Security Institute" spells AISI, "Cloud Security Alliance" CSA), or a long one in words of
+    any case ("the fast gradient sign method" spells FGSM)."""
+    capitals, tokens = "".join(c for c in acronym if c.isupper()), TOKEN.findall(text)
+    if acronym.isalpha() and acronym.isupper() and len(acronym) >= CAPITAL_RUN_MIN:
+        return _spelled_out(acronym, tokens, list(joining))
+    return _lower_run(capitals, tokens)
 
 
 def _lower_run(capitals: str, tokens: list[str]) -> bool:
