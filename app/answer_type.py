@@ -170,8 +170,8 @@ def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], headi
                                           lambda t: _stem(t) == _stem(need.relation_object), COUNT_WINDOW, after=True):
         return False  # "the world's first AI management system standard" is not the first certificate
     named, text = question_words(f"{heading} {sentence}"), f"{heading} {sentence}"
-    following = dict(zip(need.subjects, need.subjects[1:]))
-    if not all(has_phrase(named, s) or names_term(text, s, following.get(s)) for s in need.subjects):
+    following, short = dict(zip(need.subjects, need.subjects[1:])), abbreviated(need.subjects, text)
+    if not all(has_phrase(named, s) or s in short or names_term(text, s, following.get(s)) for s in need.subjects):
         return False  # about something else: "the CISO at Google" is not any CISO
     kind = kind or need.expects
     return holds_type(sentence, need, lexicon, kind) if kind else True
@@ -238,9 +238,10 @@ def _joined_clauses(clause: str, joins: list[str]) -> list[str]:
 
 
 def _names_subject(text: str, need: AnswerNeed) -> bool:
-    """Whether `text` names (or spells out) one of the question's subjects."""
+    """Whether `text` names (or spells out, or abbreviates) one of the question's subjects."""
     folded = question_words(text)
-    return any(has_phrase(folded, s) or mentions(text, s) or spells_out(s, text) for s in need.subjects)
+    return any(has_phrase(folded, s) or mentions(text, s) or spells_out(s, text) for s in need.subjects) \
+        or bool(abbreviated(need.subjects, text))
 
 
 def _own_asides(clause: str, need: AnswerNeed) -> str:
@@ -320,6 +321,15 @@ def names_term(text: str, term: str, following: str | None = None, joining: list
     ("Australian" in "Standards Australia")."""
     return (mentions(text, term) or spells_out(term, text, joining) or _short_name_of(term, following, text)
             or any(mentions(text, country) for country in demonym_countries(term)))
+
+
+def abbreviated(terms: list[str] | tuple[str, ...], text: str) -> set[str]:
+    """The terms, CAPITAL_RUN_MIN or more capitalised words in a row of one name, that `text` names by the name's
+    acronym: "Secure", "Software", "Development" and "Framework" by "SSDF"."""
+    words = [t if t.isalpha() and t.istitle() else "" for t in terms]
+    return {term for start in range(len(words)) for end in range(start + CAPITAL_RUN_MIN, len(words) + 1)
+            if all(words[start:end]) and mentions(text, "".join(w[0] for w in words[start:end]))
+            for term in terms[start:end]}
 
 
 def _short_name_of(term: str, following: str | None, text: str) -> bool:

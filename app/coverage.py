@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from app.answer_type import has_phrase, is_type_word, is_version, is_year, mentions, names_term, question_words
+from app.answer_type import abbreviated, has_phrase, is_type_word, is_version, is_year, mentions, names_term, question_words
 from app.sentences import is_acronym
 from app.support import COMMON_CAPITALS, GENERIC_ACRONYMS, INSTRUCTION
 from app.types import Passage
@@ -247,12 +247,12 @@ def _named_part(word: str) -> str:
 
 
 def unmentioned(terms: list[str], texts: list[str], joining: list[str] | tuple[str, ...] = ()) -> list[str]:
-    """The terms that occur as a word (or, for an acronym, spelled out, small `joining` words allowed) in none of
-    `texts`; a first name also counts as the short form of a longer one before the next term ("Tim Brown" is named
-    by "Timothy G. Brown")."""
+    """The terms that occur as a word (or, for an acronym, spelled out, small `joining` words allowed; for the words
+    of a name, as its acronym: see `abbreviated`) in none of `texts`; a first name also counts as the short form of
+    a longer one before the next term ("Tim Brown" is named by "Timothy G. Brown")."""
     joined = " ".join(texts)
-    following = dict(zip(terms, terms[1:]))
-    return [t for t in terms if not _mentioned(t, joined)
+    following, short = dict(zip(terms, terms[1:])), abbreviated(terms, joined)
+    return [t for t in terms if not _mentioned(t, joined) and t not in short
             and not any(names_term(text, t, following.get(t), joining) for text in texts)]
 
 
