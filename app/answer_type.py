@@ -471,25 +471,18 @@ def _stem(word: str) -> str:
 
 
 def _acronym(question: str, asks: list[str]) -> str | None:
-    """The acronym a "what does X stand for" question asks about: the first upper-case word, not a generic one, of
-    the part that asks (lexicon `answer_types.expansion.asks`), as what follows it only places it: CAISI, not NIST,
-    in "What is CAISI at NIST short for, and…?"; else the one nearest the phrase that asks ("PyRIT keeps showing up
-    in job ads, what does it stand for?"); the last one when no phrase is found."""
-    own = _acronyms(TOKEN.findall(_asking_part(question, asks)))
-    if own:
-        return own[0]
+    """The acronym a "what does X stand for" question asks about: the upper-case word, not a generic one, nearest
+    the phrase that asks (lexicon `answer_types.expansion.asks`): CAISI, not NIST, in "what does CAISI stand for at
+    NIST?"; the last one when no phrase is found. An acronym one lower-case word after another only places that one
+    ("What is CAISI at NIST short for?" asks of CAISI)."""
     tokens = TOKEN.findall(question)
     lowered = [t.lower() for t in tokens]
     cue = next((i for i in range(len(tokens)) for phrase in asks
                 if lowered[i:i + len(phrase.split())] == phrase.lower().split()), len(tokens))
-    candidates = [i for i, w in enumerate(tokens) if w in _acronyms(tokens)]
-    return tokens[min(reversed(candidates), key=lambda i: abs(i - cue))] if candidates else None
-
-
-def _acronyms(tokens: list[str]) -> list[str]:
-    """The words shaped as acronyms (two capitals or more), not generic ones, in order."""
-    return [w for w in tokens if w.isalpha() and sum(c.isupper() for c in w) >= 2
-            and w not in GENERIC_ACRONYMS and w not in COMMON_CAPITALS]
+    candidates = [i for i, w in enumerate(tokens) if w.isalpha() and sum(c.isupper() for c in w) >= 2
+                  and w not in GENERIC_ACRONYMS and w not in COMMON_CAPITALS]
+    unplaced = [i for i in candidates if i - 2 not in candidates or not tokens[i - 1].islower()] or candidates
+    return tokens[min(reversed(unplaced), key=lambda i: abs(i - cue))] if unplaced else None
 
 
 def _spelled_out(acronym: str, tokens: list[str], joining: list[str]) -> bool:
