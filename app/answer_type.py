@@ -171,7 +171,8 @@ def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], headi
         return False  # "the world's first AI management system standard" is not the first certificate
     named, text = question_words(f"{heading} {sentence}"), f"{heading} {sentence}"
     following, short = dict(zip(need.subjects, need.subjects[1:])), abbreviated(need.subjects, text)
-    if not all(has_phrase(named, s) or s in short or names_term(text, s, following.get(s)) for s in need.subjects):
+    joining = lexicon["acronym_joining_words"]
+    if not all(has_phrase(named, s) or s in short or names_term(text, s, following.get(s), joining) for s in need.subjects):
         return False  # about something else: "the CISO at Google" is not any CISO
     kind = kind or need.expects
     return holds_type(sentence, need, lexicon, kind) if kind else True
