@@ -14,6 +14,7 @@ from ingest.lexical import lexical_tokens
 TOKEN = re.compile(r"[$€£%?^]|[A-Za-z0-9][A-Za-z0-9.,:'’/&+-]*[A-Za-z0-9+]|[A-Za-z0-9]")
 LOWER_RUN_MIN = 4  # an acronym spelled out in lower-case words needs this many initials to be told from chance
 CAPITAL_RUN_MIN = 3  # in capitalised words, this many ("Cloud Security Alliance" is the CSA; "UK" is no "Using Kubernetes")
+RUN_BREAKS = str.maketrans({mark: "\n" for mark in ",;:()[]—–.!?\""})  # a name spelled out runs between these marks
 COUNT_WINDOW = 3  # a count stands at most this many words before the thing counted ("250 poisoned documents")
 
 
@@ -502,12 +503,12 @@ def _spelled_out(acronym: str, tokens: list[str], joining: list[str]) -> bool:
 
 
 def spells_out(acronym: str, text: str, joining: list[str] | tuple[str, ...] = ()) -> bool:
-    """Whether `text` spells out an acronym of CAPITAL_RUN_MIN letters or more in capitalised words (small `joining`
-    words allowed: "UK AI Security Institute" spells AISI, "Cloud Security Alliance" CSA), or a long one in words of
-    any case ("the fast gradient sign method" spells FGSM)."""
+    """Whether `text` spells out an acronym of CAPITAL_RUN_MIN letters or more in capitalised words between punctuation
+    marks (small `joining` words allowed: "UK AI Security Institute" spells AISI, "Cloud Security Alliance" CSA), or
+    a long one in words of any case ("the fast gradient sign method" spells FGSM)."""
     capitals, tokens = "".join(c for c in acronym if c.isupper()), TOKEN.findall(text)
-    if acronym.isalpha() and acronym.isupper() and len(acronym) >= CAPITAL_RUN_MIN:
-        return _spelled_out(acronym, tokens, list(joining))
+    if acronym.isalpha() and acronym.isupper() and len(acronym) >= CAPITAL_RUN_MIN:  # not "(Contract) — Kestrelgate Systems"
+        return any(_spelled_out(acronym, TOKEN.findall(part), list(joining)) for part in text.translate(RUN_BREAKS).splitlines())
     return _lower_run(capitals, tokens)
 
 

@@ -368,6 +368,7 @@ def test_a_name_written_out_is_named_by_its_acronym(question, sentence, answers)
     ("NIST's Center for AI Standards and Innovation leads the work.", "CAISI", True),  # "for", "and" join
     ("The Certified Kubernetes Administrator comes first.", "CEH", False),
     ("Using Kubernetes for model serving.", "UK", False),  # two capitals are too few to tell from chance
+    ("AI Security Engineer (Contract) — Kestrelgate Systems", "CKS", False),  # a name does not run across marks
 ])
 def test_an_acronym_is_named_by_capitalised_words_that_spell_it(text, term, named):
     assert names_term(text, term, joining=LEXICON["acronym_joining_words"]) is named
