@@ -13,6 +13,8 @@ from ingest.lexical import lexical_tokens
 
 TOKEN = re.compile(r"[$€£%?^]|[A-Za-z0-9][A-Za-z0-9.,:'’/&+-]*[A-Za-z0-9+]|[A-Za-z0-9]")
 LOWER_RUN_MIN = 4  # an acronym spelled out in lower-case words needs this many initials to be told from chance
+CAPITAL_RUN_MIN = 3  # in capitalised words, this many ("Cloud Security Alliance" is the CSA; "UK" is no "Using Kubernetes")
+RUN_BREAKS = str.maketrans({mark: "\n" for mark in ",;:()[]—–.!?\""})  # a name spelled out runs between these marks
 COUNT_WINDOW = 3  # a count stands at most this many words before the thing counted ("250 poisoned documents")
 
 
@@ -191,8 +193,9 @@ def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], headi
                                           lambda t: _stem(t) == _stem(need.relation_object), COUNT_WINDOW, after=True):
         return False  # "the world's first AI management system standard" is not the first certificate
     named, text = question_words(f"{heading} {sentence}"), f"{heading} {sentence}"
-    following = dict(zip(need.subjects, need.subjects[1:]))
-    if not all(has_phrase(named, s) or names_term(text, s, following.get(s)) for s in need.subjects):
+    following, short = dict(zip(need.subjects, need.subjects[1:])), abbreviated(need.subjects, text)
+    joining = lexicon["acronym_joining_words"]
+    if not all(has_phrase(named, s) or s in short or names_term(text, s, following.get(s), joining) for s in need.subjects):
         return False  # about something else: "the CISO at Google" is not any CISO
     kind = kind or need.expects
     return holds_type(sentence, need, lexicon, kind) if kind else True
@@ -259,9 +262,10 @@ def _joined_clauses(clause: str, joins: list[str]) -> list[str]:
 
 
 def _names_subject(text: str, need: AnswerNeed) -> bool:
-    """Whether `text` names (or spells out) one of the question's subjects."""
+    """Whether `text` names (or spells out, or abbreviates) one of the question's subjects."""
     folded = question_words(text)
-    return any(has_phrase(folded, s) or mentions(text, s) or spells_out(s, text) for s in need.subjects)
+    return any(has_phrase(folded, s) or mentions(text, s) or spells_out(s, text) for s in need.subjects) \
+        or bool(abbreviated(need.subjects, text))
 
 
 def _own_asides(clause: str, need: AnswerNeed) -> str:
@@ -337,12 +341,22 @@ def _is_person(name: str, lexicon: dict[str, Any]) -> bool:
     return 2 <= len(words) <= 4 and all(w[0].isupper() and w[1:].islower() and w not in institutions for w in words)
 
 
-def names_term(text: str, term: str, following: str | None = None) -> bool:
-    """Whether `text` names a question's `term`: as words (see `mentions`), spelled out, as the full name a short
-    first name stands for when the question's `following` term comes next ("Tim Brown" in "Timothy G. Brown"), or,
-    for a nationality adjective, as its country ("Australian" in "Standards Australia")."""
-    return (mentions(text, term) or spells_out(term, text) or _short_name_of(term, following, text)
+def names_term(text: str, term: str, following: str | None = None, joining: list[str] | tuple[str, ...] = ()) -> bool:
+    """Whether `text` names a question's `term`: as words (see `mentions`), spelled out (small `joining` words
+    allowed between capitalised ones), as the full name a short first name stands for when the question's
+    `following` term comes next ("Tim Brown" in "Timothy G. Brown"), or, for a nationality adjective, as its country
+    ("Australian" in "Standards Australia")."""
+    return (mentions(text, term) or spells_out(term, text, joining) or _short_name_of(term, following, text)
             or any(mentions(text, country) for country in demonym_countries(term)))
+
+
+def abbreviated(terms: list[str] | tuple[str, ...], text: str) -> set[str]:
+    """The terms, CAPITAL_RUN_MIN or more capitalised words in a row of one name, that `text` names by the name's
+    acronym: "Secure", "Software", "Development" and "Framework" by "SSDF"."""
+    words = [t if t.isalpha() and t.istitle() else "" for t in terms]
+    return {term for start in range(len(words)) for end in range(start + CAPITAL_RUN_MIN, len(words) + 1)
+            if all(words[start:end]) and mentions(text, "".join(w[0] for w in words[start:end]))
+            for term in terms[start:end]}
 
 
 def _short_name_of(term: str, following: str | None, text: str) -> bool:
@@ -506,14 +520,16 @@ def _stem(word: str) -> str:
 def _acronym(question: str, asks: list[str]) -> str | None:
     """The acronym a "what does X stand for" question asks about: the upper-case word, not a generic one, nearest
     the phrase that asks (lexicon `answer_types.expansion.asks`): CAISI, not NIST, in "what does CAISI stand for at
-    NIST?"; the last one when no phrase is found."""
+    NIST?"; the last one when no phrase is found. An acronym one lower-case word after another only places that one
+    ("What is CAISI at NIST short for?" asks of CAISI)."""
     tokens = TOKEN.findall(question)
     lowered = [t.lower() for t in tokens]
     cue = next((i for i in range(len(tokens)) for phrase in asks
                 if lowered[i:i + len(phrase.split())] == phrase.lower().split()), len(tokens))
     candidates = [i for i, w in enumerate(tokens) if w.isalpha() and sum(c.isupper() for c in w) >= 2
                   and w not in GENERIC_ACRONYMS and w not in COMMON_CAPITALS]
-    return tokens[min(reversed(candidates), key=lambda i: abs(i - cue))] if candidates else None
+    unplaced = [i for i in candidates if i - 2 not in candidates or not tokens[i - 1].islower()] or candidates
+    return tokens[min(reversed(unplaced), key=lambda i: abs(i - cue))] if unplaced else None
 
 
 def _spelled_out(acronym: str, tokens: list[str], joining: list[str]) -> bool:
@@ -531,9 +547,14 @@ def _spelled_out(acronym: str, tokens: list[str], joining: list[str]) -> bool:
     return any(capitals in r for r in [*runs, run, whole]) or _lower_run(capitals, tokens)
 
 
-def spells_out(acronym: str, text: str) -> bool:
-    """Whether `text` spells out a long acronym in lower-case words: "the fast gradient sign method" spells FGSM."""
-    return _lower_run("".join(c for c in acronym if c.isupper()), TOKEN.findall(text))
+def spells_out(acronym: str, text: str, joining: list[str] | tuple[str, ...] = ()) -> bool:
+    """Whether `text` spells out an acronym of CAPITAL_RUN_MIN letters or more in capitalised words between punctuation
+    marks (small `joining` words allowed: "UK AI Security Institute" spells AISI, "Cloud Security Alliance" CSA), or
+    a long one in words of any case ("the fast gradient sign method" spells FGSM)."""
+    capitals, tokens = "".join(c for c in acronym if c.isupper()), TOKEN.findall(text)
+    if acronym.isalpha() and acronym.isupper() and len(acronym) >= CAPITAL_RUN_MIN:  # not "(Contract) — Kestrelgate Systems"
+        return any(_spelled_out(acronym, TOKEN.findall(part), list(joining)) for part in text.translate(RUN_BREAKS).splitlines())
+    return _lower_run(capitals, tokens)
 
 
 def _lower_run(capitals: str, tokens: list[str]) -> bool:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from app.answer_type import has_phrase, is_type_word, is_version, is_year, mentions, names_term, question_words
+from app.answer_type import abbreviated, has_phrase, is_type_word, is_version, is_year, mentions, names_term, question_words
 from app.sentences import is_acronym
 from app.support import COMMON_CAPITALS, GENERIC_ACRONYMS, INSTRUCTION
 from app.types import Passage
@@ -44,7 +44,8 @@ def corpus_gap(question: str, passages: list[Passage], lacking: str | None, lexi
     """The gap between what `question` asks and what its retrieved `passages` offer; `lacking` names the kind of
     answer no sentence to be quoted gives (from the draft), if any. With a `covered_target` (a guidance question
     about a role or field the corpus covers) only its asking sentences are judged: the rest describes the asker."""
-    missing = unmentioned(asked_terms(question, lexicon, covered_target), [searchable_text(p) for p in passages])
+    missing = unmentioned(asked_terms(question, lexicon, covered_target), [searchable_text(p) for p in passages],
+                          lexicon["acronym_joining_words"])
     return CorpusGap(tuple(missing), None if missing else lacking)
 
 
@@ -224,12 +225,13 @@ def specific_terms(question: str) -> list[str]:
             if word[:1].isupper() and word not in QUESTION_WORDS and _is_standard_number(numbered):
                 terms.append(f"{word} {numbered}")  # "ISO/IEC 42001", "SP 800-53": the number is part of the name
                 continue
-            if not word or word in QUESTION_WORDS or word in COMMON_CAPITALS or word in GENERIC_ACRONYMS:
-                continue
-            numeric = is_year(word) or is_version(word) or IDENTIFIER.match(word)
-            named = word[0].isupper() and position > 0 and not any(c.isdigit() for c in word)
-            if numeric or named:
-                terms.append(word)
+            for part in word.split("/"):  # a slash joins two words: "AI/LLM security" names the LLM, "GRC/compliance" GRC
+                if not part or part in QUESTION_WORDS or part in COMMON_CAPITALS or part in GENERIC_ACRONYMS:
+                    continue
+                numeric = is_year(part) or is_version(part) or IDENTIFIER.match(part)
+                named = part[0].isupper() and position > 0 and not any(c.isdigit() for c in part)
+                if numeric or named:
+                    terms.append(part)
     return list(dict.fromkeys(terms))
 
 
@@ -250,12 +252,14 @@ def _named_part(word: str) -> str:
     return "-".join(p for p in parts if not (p.isalpha() and p.islower()))
 
 
-def unmentioned(terms: list[str], texts: list[str]) -> list[str]:
-    """The terms that occur as a word (or, for a long acronym, spelled out) in none of `texts`; a first name also
-    counts as the short form of a longer one before the next term ("Tim Brown" is named by "Timothy G. Brown")."""
+def unmentioned(terms: list[str], texts: list[str], joining: list[str] | tuple[str, ...] = ()) -> list[str]:
+    """The terms that occur as a word (or, for an acronym, spelled out, small `joining` words allowed; for the words
+    of a name, as its acronym: see `abbreviated`) in none of `texts`; a first name also counts as the short form of
+    a longer one before the next term ("Tim Brown" is named by "Timothy G. Brown")."""
     joined = " ".join(texts)
-    following = dict(zip(terms, terms[1:]))
-    return [t for t in terms if not _mentioned(t, joined) and not any(names_term(text, t, following.get(t)) for text in texts)]
+    following, short = dict(zip(terms, terms[1:])), abbreviated(terms, joined)
+    return [t for t in terms if not _mentioned(t, joined) and t not in short
+            and not any(names_term(text, t, following.get(t), joining) for text in texts)]
 
 
 def quoted(terms: list[str] | tuple[str, ...]) -> str:

@@ -217,6 +217,13 @@ def test_an_organisation_is_a_name_and_a_first_event_is_stated(question, sentenc
     ("What does PyRIT stand for?", "PyRIT (released in 2024) automates red teaming.", False),  # an aside, no expansion
     ("recruiter mentioned ISACA AAISM on a call — what does that acronym actually stand for?",  # "in" has no initial
      "ISACA's Advanced in AI Security Management (AAISM) certification is open to CISM or CISSP holders.", True),
+    # the acronym asked is the first of the asking part; what follows it ("at NIST", "from ISACA") only places it
+    ("What is CAISI at NIST short for, and what was it called before?",
+     "NIST's work is led by the Center for AI Standards and Innovation (CAISI), previously the US AI Safety Institute.",
+     True),
+    ("What is AAISM from ISACA short for?",
+     "ISACA's Advanced in AI Security Management (AAISM) certification is open to CISM or CISSP holders.", True),
+    ("What is AAISM from ISACA short for?", "ISACA is the Information Systems Audit and Control Association.", False),
 ])
 def test_an_expansion_spells_the_names_capitals(question, sentence, answers):
     assert _answers(question, sentence, context="") is answers
@@ -369,3 +376,28 @@ def test_what_date_asks_for_the_day():
     assert need.exact
     assert not holds_answer("The AI RMF was released in January 2023.", need, LEXICON)
     assert holds_answer("The AI RMF was released on 26 January 2023.", need, LEXICON)
+
+
+@pytest.mark.parametrize("question, sentence, answers", [
+    # a name the question writes out is named by its acronym in a sentence cut from the one that spells it out
+    ("Which version of the Secure Software Development Framework is the final one?",
+     "The final version of the SSDF is still version 1.1 (SP 800-218, February 2022).", True),
+    ("Which version of the Secure Software Development Framework is the final one?",
+     "The final version of the ASVS is version 5.0.0.", False),
+    ("Which version of the Secure Software Development Framework is the final one?",  # "SDF" spells two words only
+     "The final version of the SDF is version 2.0.", False),
+])
+def test_a_name_written_out_is_named_by_its_acronym(question, sentence, answers):
+    assert _answers(question, sentence, context="") is answers
+
+
+@pytest.mark.parametrize("text, term, named", [
+    ("Anthropic, the UK AI Security Institute and the Alan Turing Institute reported", "AISI", True),
+    ("The Cloud Security Alliance's CCSK can substitute for one year.", "CSA", True),
+    ("NIST's Center for AI Standards and Innovation leads the work.", "CAISI", True),  # "for", "and" join
+    ("The Certified Kubernetes Administrator comes first.", "CEH", False),
+    ("Using Kubernetes for model serving.", "UK", False),  # two capitals are too few to tell from chance
+    ("AI Security Engineer (Contract) — Kestrelgate Systems", "CKS", False),  # a name does not run across marks
+])
+def test_an_acronym_is_named_by_capitalised_words_that_spell_it(text, term, named):
+    assert names_term(text, term, joining=LEXICON["acronym_joining_words"]) is named

@@ -28,6 +28,26 @@ def test_a_term_counts_as_covered_as_a_whole_word_in_any_text():
     assert unmentioned(specific_terms("Is Euro policy in the Act?"), texts) == ["Euro"]  # "EU" does not cover "Euro"
 
 
+def test_a_slash_joins_two_words_each_a_term_of_its_own():
+    assert specific_terms("What should I learn to become an AI/LLM security engineer?") == []  # both generic
+    assert specific_terms("What plan suits a GRC/compliance person?") == ["GRC"]
+    texts = ["A GRC analyst reads NIST AI 100-1 first."]
+    assert unmentioned(specific_terms("What plan suits a GRC/compliance or SOC/Zorblax person?"), texts) == ["SOC", "Zorblax"]
+
+
+def test_an_acronym_spelled_out_in_capitalised_words_counts_as_covered():
+    texts = ["In October 2025, Anthropic, the UK AI Security Institute and the Alan Turing Institute reported it."]
+    assert unmentioned(specific_terms("What did that Anthropic / UK AISI study find?"), texts) == []
+    assert unmentioned(["CSA", "CEH"], texts) == ["CSA", "CEH"]
+
+
+def test_the_words_of_a_name_count_as_covered_by_its_acronym():
+    texts = ["The final version of the SSDF is still version 1.1."]
+    assert unmentioned(specific_terms("Which version of the Secure Software Development Framework is final?"), texts) == []
+    assert unmentioned(specific_terms("Which version of the Secure Coding Framework is final?"), texts) == \
+        ["Secure", "Coding", "Framework"]
+
+
 def test_plurals_and_possessives_match_their_stem():
     texts = ["An LLM can leak data; the Engineer reviews it."]
     assert unmentioned(specific_terms("Why do LLMs leak, and what do the Engineers' reviews say?"), texts) == []
