@@ -21,9 +21,11 @@ AMOUNT = r"([$€£])?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k\b|thousand\b)?"
 NUMBER = r"\b(\d{1,2}|{words})\b"
 MODIFIERS = r"(?:(?!(?:do|does|did|have|has|should|would|can|is|are|was|were|of)\b)[\w+/-]+\s+){0,5}"  # "remote MLSecOps"
 # "which remote MLSecOps postings…", "what security jobs…" (a plural: "what job polarization…" asks about no postings);
-# a modal after the noun ("which jobs would suit me?") is caught: such a question lists postings only under conditions
+# a conditional after the noun, of the asker's fit ("which jobs would suit me?", "could I apply for"), is caught: such a
+# question lists postings only under conditions; other verbs after it ("which roles can be done remotely?") ask no list
 WHICH_POSTINGS = (r"^(?:which\s+{modifiers}(?:{nouns})|what\s+{modifiers}(?:{plural}))\b"
-                  r"(?P<modal>\s+(?:can|could|should|would|will|do|does|did|might|must)\b)?|^which\s+(?:of|is|are|one|ones|pays?|pay)\b")
+                  r"(?P<modal>\s+(?:would|could|might)\b)?(?!\s+(?:can|should|will|do|does|did|must)\b)"
+                  r"|^which\s+(?:of|is|are|one|ones|pays?|pay)\b")
 TOP_N = r"\btop[\s-]+(\d{{1,2}}|{words})\b|\b(\d{{1,2}}|{words}) most\b"
 
 

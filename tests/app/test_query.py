@@ -271,6 +271,7 @@ def test_a_level_word_inside_a_credential_s_name_is_no_level(parser, question, c
     ("Which entry-level remote jobs would suit someone from IT?", "list"),
     ("What entry-level remote jobs could a help desk tech apply for?", "list"),
     ("Which AI security jobs would suit me?", "explain"),  # no condition only postings meet: careers advice
+    ("Which AI red team roles can be done remotely from the UK?", "explain"),  # no fit of the asker's: what work allows
 ])
 def test_which_jobs_would_lists_postings_under_a_condition_only_postings_meet(parser, question, intent):
     assert parser.parse(question).intent == intent
