@@ -14,6 +14,7 @@ from app.types import Passage
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")  # not inside "2.0" or "LLM01:2025"
 WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.:'’/&+-]*[A-Za-z0-9+])?")  # "OSCP+" is not the OSCP
 IDENTIFIER = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9]+(?:[:.-][A-Za-z0-9]+)*$|^\d+:\d+$")
+DASHES = "—–-"  # a dash (one of these) standing as a word ends a clause ("Teaching a bootcamp — how many…?")
 GERUND_MIN_LETTERS = 6  # "Trying…" has the asker as its unsaid subject; shorter "-ing" words ("King") are no verb
 QUESTION_WORDS = {"What", "Which", "Who", "Whom", "Whose", "When", "Where", "Why", "How", "Is", "Are", "Do", "Does",
                   "Did", "Can", "Could", "Should", "Would", "Will", "I", "Please", "Tell", "List", "Name", "Give"}
@@ -115,14 +116,15 @@ def _parts(sentence: str, lexicon: dict[str, Any]) -> list[tuple[str, bool]]:
     words = sentence.split()
     if not words:
         return []
-    for i in range(1, len(words)):  # an introduction ("Career changer here: show me…") tells, whatever follows it
-        if _bare_word(words[i - 1]) == lexicon["asker"]["introduction_end"] and words[i - 1][-1:] in ",;:" \
+    for i in range(1, len(words)):  # an introduction ("Career changer here: show me…", "Fresh grad here - any…?")
+        dash = len(words[i]) == 1 and words[i] in DASHES  # tells, whatever follows it
+        if _bare_word(words[i - 1]) == lexicon["asker"]["introduction_end"] and (words[i - 1][-1:] in ",;:" or dash) \
                 and _bare_word(words[0]) not in openers:
-            return [(" ".join(words[:i]), False), *_parts(" ".join(words[i:]), lexicon)]
+            return [(" ".join(words[:i + dash]), False), *_parts(" ".join(words[i + dash:]), lexicon)]
     if not (sentence.rstrip().endswith("?") or _bare_word(words[0]) in openers):
         return [(sentence.strip(), False)]
     for i in range(1, len(words)):
-        if words[i - 1][-1:] in ",;:" or words[i - 1] in ("—", "–", "-"):
+        if words[i - 1][-1:] in ",;:" or len(words[i - 1]) == 1 and words[i - 1] in DASHES:
             if _bare_word(words[i]) in openers:
                 return [(" ".join(words[:i]), False), (" ".join(words[i:]), True)]
     return [(sentence.strip(), True)]

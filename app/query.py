@@ -20,9 +20,12 @@ LIST_FIELDS = (*FIELDS, "company", "employment_type")
 AMOUNT = r"([$€£])?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k\b|thousand\b)?"
 NUMBER = r"\b(\d{1,2}|{words})\b"
 MODIFIERS = r"(?:(?!(?:do|does|did|have|has|should|would|can|is|are|was|were|of)\b)[\w+/-]+\s+){0,5}"  # "remote MLSecOps"
-# "which remote MLSecOps postings…", "what security jobs…" (a plural: "what job polarization…" asks about no postings)
+# "which remote MLSecOps postings…", "what security jobs…" (a plural: "what job polarization…" asks about no postings);
+# a conditional after the noun, of the asker's fit ("which jobs would suit me?", "could I apply for"), is caught: such a
+# question lists postings only under conditions; other verbs after it ("which roles can be done remotely?") ask no list
 WHICH_POSTINGS = (r"^(?:which\s+{modifiers}(?:{nouns})|what\s+{modifiers}(?:{plural}))\b"
-                  r"(?!\s+(?:can|could|should|would|will|do|does|did|might|must)\b)|^which\s+(?:of|is|are|one|ones|pays?|pay)\b")
+                  r"(?P<modal>\s+(?:would|could|might)\b)?(?!\s+(?:can|should|will|do|does|did|must)\b)"
+                  r"|^which\s+(?:of|is|are|one|ones|pays?|pay)\b")
 TOP_N = r"\btop[\s-]+(\d{{1,2}}|{words})\b|\b(\d{{1,2}}|{words}) most\b"
 
 
@@ -157,7 +160,7 @@ class QueryParser:
         intent, sort, limit = self._intent(asked, own, previous, cues)
         # the gazetteer is read only for a question about postings, a figure of them, or a list ("in Singapore")
         postings_asked = intent != "explain" or cues.found & {*FIGURES, "posting_noun"} or bool(previous and previous.intent != "explain") \
-            or self._lists(asked)
+            or self._lists(asked, own)
         named = self._named_place(text, own, cues.entities) if postings_asked and "place" not in own else None
         if named:  # "in Singapore": a condition even where no posting is (the answer then says so)
             own.update(place=named.name, place_spellings=named.spellings)
@@ -226,16 +229,44 @@ class QueryParser:
                     noun.end() if noun else None, entities)
 
     def _place(self, text: str) -> tuple[str | None, tuple[str, ...], str]:
-        """A region after "in"/"across" ("in the EU"), else a city or country some posting is located in."""
+        """A region after "in"/"across" ("in the EU"), else a city or country some posting is located in; with the
+        place joined to it by "or"/"and" ("in the UK or Europe", "Berlin or Amsterdam"), both: postings in either."""
+        first = self._one_place(text)
+        if first is None:
+            return None, (), text
+        masked = _blanked(text, *first[2:])
+        second = self._place_after(text, first[3]) or self._one_place(masked)  # "the UK or Europe"; "Berlin or Amsterdam"
+        if second is None:
+            return first[0], first[1], masked
+        (name, spellings, _, end), (later, more, start, _) = sorted((first, second), key=lambda place: place[2])
+        joiner = text[end:start].strip().lower()
+        if joiner not in ("or", "and"):
+            return first[0], first[1], masked
+        return f"{name} {joiner} {later}", tuple(dict.fromkeys((*spellings, *more))), _blanked(masked, *second[2:])
+
+    def _place_after(self, text: str, end: int) -> tuple[str, tuple[str, ...], int, int] | None:
+        """The place right after the word following `end` ("or Europe", "and the EU"), read as if after "in"."""
+        rest = text[end:].split(maxsplit=1)
+        if len(rest) < 2:
+            return None
+        probe = "in " + rest[1]
+        place = self._one_place(probe)
+        if place is None or probe[3:place[2]].strip().lower() not in ("", "the"):
+            return None
+        at = len(text) - len(rest[1]) - 3  # where `probe` would begin in `text`
+        return place[0], place[1], at + place[2], at + place[3]
+
+    def _one_place(self, text: str) -> tuple[str, tuple[str, ...], int, int] | None:
+        """The first region after "in"/"across" or city or country some posting is in: name, spellings, where it is."""
         for region in sorted(self.lex["query_regions"], key=len, reverse=True):
             hit = re.search(rf"\b(?:in|across|within|throughout|from|around)\s+(?:the\s+)?({re.escape(region)})\b", text, re.I)
             if hit:
-                return _region_name(hit.group(1)), tuple(self.lex["query_regions"][region]), text[: hit.start(1)] + " " * len(hit.group(1)) + text[hit.end(1):]
+                return _region_name(hit.group(1)), tuple(self.lex["query_regions"][region]), hit.start(1), hit.end(1)
         for name in self.places:
             hit = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I)
             if hit:
-                return hit.group(0), (name.lower(),), text[: hit.start()] + " " * len(name) + text[hit.end():]
-        return None, (), text
+                return hit.group(0), (name.lower(),), hit.start(), hit.end()
+        return None
 
     def _position(self, text: str, previous: Query | None, year: str | None) -> tuple[str | None, str | None]:
         """The ranked list a question names (or its conversation's) and the identifier of the position it asks for,
@@ -327,16 +358,20 @@ class QueryParser:
             return "explain", "posted", None
         if has_any(low, self.lex["query_compare"]):
             return "compare", "posted", None
-        listing = self._lists(low) or self._asks_open(low, own)
+        listing = self._lists(low, own) or self._asks_open(low, own)
         if listing and (has_any(low, self.nouns) or own or re.search(r"\b(?:them|those|these)\b", low)) and not _names_other_thing(low):
             return "list", "posted", None
         if "salary" in cues and "pay_above" not in own:
             return "salary", "posted", None
         return "explain", "posted", None
 
-    def _lists(self, low: str) -> bool:
-        """Whether the wording asks for a list ("which remote jobs…", "show me…", "who is hiring…", "anything for me?")."""
-        return bool(self.which.search(low)) or any(low.startswith(c + " ") or low == c for c in self.lex["query_list_cues"]) \
+    def _lists(self, low: str, own: dict[str, Any]) -> bool:
+        """Whether the wording asks for a list ("which remote jobs…", "show me…", "who is hiring…", "anything for me?");
+        "which jobs would suit me?" only with a condition postings alone meet ("which entry-level remote jobs would…")."""
+        which = self.which.search(low)
+        if which and (not which.group("modal") or _postings_only(own)):
+            return True
+        return any(low.startswith(c + " ") or low == c for c in self.lex["query_list_cues"]) \
             or self._list_cue_anywhere(low)
 
     def _list_cue_anywhere(self, low: str) -> bool:
@@ -350,8 +385,7 @@ class QueryParser:
         """An open ask ("anything in the postings?", "what's out there remotely for a junior?", lexicon
         `query_open_asks`) beside a posting noun or a condition only postings meet (a level, remote work, an
         employment type, a place, pay, a company); "does the NIST AI RMF say anything about red teaming?" is none."""
-        postings_only = set(own) - {"role_family", *MULTI_VALUED, "year", "posted_after", "currency"}
-        return has_any(low, self.lex["query_open_asks"]) and bool(has_any(low, self.nouns) or postings_only)
+        return has_any(low, self.lex["query_open_asks"]) and bool(has_any(low, self.nouns) or _postings_only(own))
 
     def _asks_documents(self, low: str, own: dict[str, Any], cues: Cues, in_postings: bool = False) -> bool:
         """Whether wording that could ask for postings asks what the documents say: how kinds of work change ("which AI
@@ -392,6 +426,17 @@ class QueryParser:
 def _lowered(text: str) -> str:
     """Lower case, one space between words, without the closing punctuation."""
     return " ".join(re.sub(r"[?!.]+$", "", text.lower()).split())
+
+
+def _blanked(text: str, start: int, end: int) -> str:
+    """`text` with spaces for its span from `start` to `end` (a term read, masked from the readings after it)."""
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _postings_only(own: dict[str, Any]) -> bool:
+    """Whether a question sets a condition only postings meet: a level, remote work, an employment type, a place, pay,
+    a company (a role family, a skill or a year may be what documents speak of too)."""
+    return bool(set(own) - {"role_family", *MULTI_VALUED, "year", "posted_after", "currency"})
 
 
 def _names(own: dict[str, Any]) -> tuple[str, ...]:

@@ -67,8 +67,9 @@ class EntityRecognizer:
                 for phrase in (*phrasings, term, term.replace("-", " ")):
                     if phrase not in skip:
                         self.phrasings.setdefault(_normal(phrase), set()).add((field, term))
+        written = lexicon["coach_certifications"]  # how people write them ("iso 42001 lead auditor")
         for cert in vocabulary.certifications:
-            for phrase in certification_aliases(cert):
+            for phrase in (*certification_aliases(cert), *(written.get(cert) or ())):
                 self.phrasings.setdefault(_normal(phrase), set()).add(("certifications", cert))
         for kind, phrasings in lexicon["query_employment"].items():  # "contract roles", "part-time"
             for phrase in phrasings:

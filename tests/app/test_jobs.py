@@ -54,3 +54,14 @@ def test_the_engine_pages_through_a_large_selection():
     assert [r.posting_id for r in first.rows + second.rows] == [r.posting_id for r in expected[:20]]
     top = engine.select(Query("q", "rank", pay_above=121_000, sort="salary_max", limit=2))
     assert [r.posting_id for r in top.rows] == ["p02999", "p02998"] and top.currency == "GBP"
+
+
+def test_places_joined_by_or_list_the_postings_in_either(assistant):
+    answer = assistant.ask("Any MLSecOps jobs in Berlin or London?")
+    assert answer.route == "postings" and {r["posting_id"] for r in answer.rows} == {"ac-003", "ac-004"}
+    assert "Berlin or London" in answer.text
+
+
+def test_an_introduction_ended_by_a_dash_leaves_the_ask_for_postings(assistant):
+    answer = assistant.ask("Fresh grad here - any entry-level AI red team openings?")
+    assert answer.route == "postings" and [r["posting_id"] for r in answer.rows] == ["ac-009"]

@@ -240,3 +240,39 @@ def test_an_employment_type_is_a_term_with_its_place_in_the_question(parser):
     assert query.employment_type == ("contract",)
     assert [m.field for m in query.cues.entities.mentions] == ["role_family", "employment_type"]
     assert parser.parse("Show me part-time roles").employment_type == ("part-time",)
+
+
+@pytest.mark.parametrize("question", ["Fresh grad here - any entry-level AI red team openings?",
+                                      "Bootcamp grad here — any junior product security openings?"])
+def test_an_introduction_ended_by_a_dash_is_the_setting_of_a_list_ask(parser, question):
+    query = parser.parse(question)
+    assert query.intent == "list" and query.seniority == ("entry",)
+
+
+@pytest.mark.parametrize("question, place, spellings", [
+    ("Are there any contract roles based in the UK or Europe?", "the UK or Europe", {", uk", "netherlands", "germany"}),
+    ("What jobs are there in Berlin or Amsterdam?", "Berlin or Amsterdam", {"berlin", "amsterdam"}),
+    ("Which AI red team jobs are in London or Dublin?", "London or Dublin", {"london", "dublin"}),
+])
+def test_places_joined_by_or_select_postings_in_either(parser, question, place, spellings):
+    query = parser.parse(question)
+    assert query.place == place and spellings <= set(query.place_spellings)
+
+
+@pytest.mark.parametrize("question, credential", [
+    ("I just got my ISO 42001 lead auditor cert. Which postings ask for it?", "ISO/IEC 42001 Lead Auditor"),
+    ("I hold the ISO 27001 Lead Implementer. Which postings want it?", "ISO/IEC 27001 Lead Implementer"),
+])
+def test_a_level_word_inside_a_credential_s_name_is_no_level(parser, question, credential):
+    query = parser.parse(question)
+    assert query.intent == "list" and query.certifications == (credential,) and query.seniority == ()
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("Which entry-level remote jobs would suit someone from IT?", "list"),
+    ("What entry-level remote jobs could a help desk tech apply for?", "list"),
+    ("Which AI security jobs would suit me?", "explain"),  # no condition only postings meet: careers advice
+    ("Which AI red team roles can be done remotely from the UK?", "explain"),  # no fit of the asker's: what work allows
+])
+def test_which_jobs_would_lists_postings_under_a_condition_only_postings_meet(parser, question, intent):
+    assert parser.parse(question).intent == intent
