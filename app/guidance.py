@@ -66,12 +66,35 @@ def asks_about_postings(question: str, lexicon: dict[str, Any]) -> bool:
     ("I'm writing the job ad for our first MLSecOps engineer. Which skills should I list?" asks about skills), but
     for those whose ask for a kind of guidance names roles ("…and what roles should I target?" asks for the path's
     target roles)."""
-    clauses = [question_words(c) for s in split_sentences(asking_sentences(question))
+    clauses = [question_words(c) for s in split_sentences(asking_sentences(asked_part(question, lexicon)))
                for c in asked_clauses(_without_goal(s, lexicon), lexicon)]
     posting = lexicon["posting_words"]
     role_asks = [p for spec in lexicon["guidance_kinds"].values() for p in spec["asks"]
                  if any(has_phrase(question_words(p.replace("…", " ")), w) for w in posting)]
-    return any(any(has_phrase(c, p) for p in posting) and not any(has_phrase(c, p) for p in role_asks) for c in clauses)
+    return any(any(_names_postings(c, p, lexicon) for p in posting) and not any(has_phrase(c, p) for p in role_asks)
+               for c in clauses)
+
+
+def _names_postings(folded: str, phrase: str, lexicon: dict[str, Any]) -> bool:
+    """Whether a posting word occurs in folded clause words where it names postings: a cue that names the activity
+    after a preposition (lexicon `query_list_cues_anywhere` after `query_list_cues_activity_after`: "what should we
+    sort out before hiring one?") is the asker's own hiring, not employers' ads."""
+    if not has_phrase(folded, phrase):
+        return False
+    if phrase not in lexicon["query_list_cues_anywhere"]:
+        return True
+    words = folded.split()
+    size = len(phrase.split())
+    return any(words[i:i + size] == phrase.split() and not (i and words[i - 1] in lexicon["query_list_cues_activity_after"])
+               for i in range(len(words)))
+
+
+def asks_advice(question: str, lexicon: dict[str, Any]) -> bool:
+    """A question whose asking part asks what should be done or whether something is advisable (lexicon `advice_asks`:
+    "how should my threat models change?", "what should we sort out…", "does a fractional CISO make sense for us?"),
+    whoever does it, and that does not ask about postings: the reference documents answer it."""
+    asking = question_words(asking_sentences(asked_part(question, lexicon)))
+    return any(has_phrase(asking, p) for p in lexicon["advice_asks"]) and not asks_about_postings(question, lexicon)
 
 
 def asked_clauses(sentence: str, lexicon: dict[str, Any]) -> list[str]:
@@ -167,8 +190,10 @@ def _phrase_at(folded: str, phrase: str) -> int:
 
 
 def retrieval_filters(question: str, filters: Filters, lexicon: dict[str, Any]) -> Filters:
-    """The filters to retrieve with: reference documents only for a guidance question, unless a kind was chosen."""
-    return replace(filters, kind="document") if filters.kind is None and is_guidance(question, lexicon) else filters
+    """The filters to retrieve with: reference documents only for a guidance or advice question (see `asks_advice`),
+    unless a kind was chosen."""
+    advice = is_guidance(question, lexicon) or asks_advice(question, lexicon)
+    return replace(filters, kind="document") if filters.kind is None and advice else filters
 
 
 def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieved: list[Passage], roles: tuple[str, ...],
