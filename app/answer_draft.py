@@ -93,9 +93,9 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     if not draft.answered:
         return AnswerDraft(draft, passages, asks_for, asks_for)
     asked_credentials = credentials_of(asking_sentences(asked_part(question, lexicon)))
+    kinds, followed = asked_kinds(question, lexicon, bool(asked_credentials)), ()
     duties = duty_items(question, passages, snapshot, lexicon, roles, roles_of, max_sentences) \
-        if not need and asks_duties(question, lexicon) else []
-    kinds, followed = {} if duties else asked_kinds(question, lexicon, bool(asked_credentials)), ()
+        if not need and not kinds and asks_duties(question, lexicon) else []  # the skills asked for, not a duty
     if duties:  # what the party the asker names must do: the sentence stating it leads, its section following
         draft, passages = _items_draft(draft, passages, duties)
         followed = tuple({chunk.chunk_id: chunk for _, chunk in duties}.values())

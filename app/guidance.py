@@ -41,12 +41,13 @@ def is_guidance(question: str, lexicon: dict[str, Any], names_credential: bool =
     """A question about what to do ("what should I learn", "how do I get into"), or one from someone who names their
     role — or tells of one in a field the corpus covers (lexicon `guidance_fields`: "I start next month as the first
     MLSecOps engineer.") — that asks for a kind of guidance ("Privacy counsel here. Which credential makes sense?"),
+    or that asks for advice (`asks_advice`: "As the hiring manager, what skills should be on the job description?"),
     or who tells of their role and asks about a credential it names (`names_credential`: "Second-year student. Could
     I take the CISSP after my degree?"), that does not ask about postings."""
     folded, setting = question_words(question), question_words(asker_setting(question, lexicon))
     asks = any(has_phrase(folded, p) for p in lexicon["guidance_questions"])
     in_field = any(has_phrase(setting, f) for f in lexicon["guidance_fields"])
-    asks = asks or (in_field or bool(asker_backgrounds(question, lexicon))) and any(
+    asks = asks or (in_field or bool(asker_backgrounds(question, lexicon)) or _asks_advice(question, lexicon)) and any(
         has_phrase(folded, p) for spec in lexicon["guidance_kinds"].values() for p in spec["asks"])
     asks = asks or names_credential and bool(asker_backgrounds(asker_setting(question, lexicon), lexicon))
     return asks and not asks_about_postings(question, lexicon)
@@ -93,8 +94,13 @@ def asks_advice(question: str, lexicon: dict[str, Any]) -> bool:
     """A question whose asking part asks what should be done or whether something is advisable (lexicon `advice_asks`:
     "how should my threat models change?", "what should we sort out…", "does a fractional CISO make sense for us?"),
     whoever does it, and that does not ask about postings: the reference documents answer it."""
+    return _asks_advice(question, lexicon) and not asks_about_postings(question, lexicon)
+
+
+def _asks_advice(question: str, lexicon: dict[str, Any]) -> bool:
+    """Whether the question's asking part holds an advice phrase (lexicon `advice_asks`)."""
     asking = question_words(asking_sentences(asked_part(question, lexicon)))
-    return any(has_phrase(asking, p) for p in lexicon["advice_asks"]) and not asks_about_postings(question, lexicon)
+    return any(has_phrase(asking, p) for p in lexicon["advice_asks"])
 
 
 def asked_clauses(sentence: str, lexicon: dict[str, Any]) -> list[str]:
