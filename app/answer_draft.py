@@ -11,8 +11,8 @@ from app.answer_type import AnswerNeed, answer_need, has_phrase, holds_answer, q
 from app.coverage import asked_part, asked_terms, asker_setting, asking_sentences
 from app.duties import asks_duties, duty_items
 from app.extractive import Answers, Draft, draft_extractive, names_company
-from app.guidance import (asked_kinds, asker_backgrounds, asks_about_postings, asks_advice, counterpart_first, focus_words,
-                          guidance_items, has_covered_target, without_held)
+from app.guidance import (asked_kinds, asker_backgrounds, asks_about_postings, asks_advice, counterpart_first,
+                          focus_words, guidance_items, has_covered_target, without_held)
 from app.posting_heads import with_posting_heads
 from app.sentences import entry_clause, passage_sentences, posting_reference, without_conjunction
 from app.types import Passage
@@ -71,7 +71,7 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
                                 lexicon["back_references"], defined,
                                 any(has_phrase(question_words(question), ask) for ask in lexicon["members_asks"])
                                 or asks_advice(question, lexicon),  # what to do or how it changes: the list of ways
-                                asking_sentences(asked_part(question, lexicon)))
+                                asked_part(question, lexicon))  # a setting it points back at is asked about
         conjunctions = lexicon["clause_conjunctions"]
         return replace(draft, sentences=[(without_conjunction(text, conjunctions), cited) for text, cited in draft.sentences])
     for precision in [need, replace(need, exact=False)] if need.exact else [need]:  # the day, then a month or year

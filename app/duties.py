@@ -25,8 +25,9 @@ def duty_items(question: str, retrieved: list[Passage], snapshot: Snapshot, lexi
     """(sentence, chunk) in answer order: the duty sentence (`_duty_subject`) of a `retrieved` reference section whose
     subject names a word of the question's asking part ("As the deployer, …": "Deployers … must"), else a role family
     of the question (`roles`, read by `roles_of`: "fractional CISO" for "a vCISO should"), first in retrieval and
-    text order — then the section's items after it, in the source's order, without the lists that illustrate its
-    prose. Empty when no retrieved section states a duty of a party the question names."""
+    text order — then the other sentences of its paragraph, in order, and the section's items after it, in the
+    source's order, without the lists that illustrate its prose. Empty when no retrieved section states a duty of a
+    party the question names."""
     asked = _party_words(question, lexicon)
     candidates, seen = [], set()
     for passage in retrieved:
@@ -49,8 +50,9 @@ def duty_items(question: str, retrieved: list[Passage], snapshot: Snapshot, lexi
     following = [(text, item_chunk) for text, kind, item_chunk in rest[1:]
                  if kind != "step" and not text.endswith(":")]  # the lists illustrating the prose stay out
     in_item = split_sentences(rest[0][0])
-    after = in_item[in_item.index(sentence) + 1:]  # the rest of its item (a paragraph or list item)
-    return [(sentence, chunk), *((s, chunk) for s in after), *following][:limit]
+    others = [s for s in in_item if s != sentence]  # the rest of its item (a paragraph or list item), in its order:
+    # "The fractional model works best when … a clear mandate" before "Before accepting …, a vCISO should clarify"
+    return [(sentence, chunk), *((s, chunk) for s in others), *following][:limit]
 
 
 def _duty_subject(sentence: str, lexicon: dict[str, Any]) -> str | None:

@@ -84,10 +84,8 @@ def _names_postings(folded: str, phrase: str, lexicon: dict[str, Any]) -> bool:
         return False
     if phrase not in lexicon["query_list_cues_anywhere"]:
         return True
-    words = folded.split()
-    size = len(phrase.split())
-    return any(words[i:i + size] == phrase.split() and not (i and words[i - 1] in lexicon["query_list_cues_activity_after"])
-               for i in range(len(words)))
+    words, cue, activity = folded.split(), phrase.split(), lexicon["query_list_cues_activity_after"]
+    return any(words[i:i + len(cue)] == cue and not (i and words[i - 1] in activity) for i in range(len(words)))
 
 
 def asks_advice(question: str, lexicon: dict[str, Any]) -> bool:
