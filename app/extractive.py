@@ -73,8 +73,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     conversation set is in every retrieved passage; the word overlap and the evidence stay the whole `question`'s.
     A sentence opening with a word of `refers_back` ("Its root causes are …") is scored with its section's heading,
     the subject it refers to. A supporting sentence about something else pads the answer and is left out (see
-    `_on_subject`). A question asking for the members of a set (`enumerates`) is led by a quoted sentence that opens a
-    list of them, its items following ("The requirements are in clauses 4 to 10:"); one asking what something is or
+    `_on_subject`). A question asking for the members of a set, or for advice (`enumerates`: the ways something
+    changes), is led by a quoted sentence that opens a list of them, its items following ("The requirements are in clauses 4 to 10:"); one asking what something is or
     does, by the sentence of a quoted passage that opens with the thing asked about, its subject (`defined`, the
     question's words after "What is"; see `_defining`). The detail that ranks the lead is the words of the question's
     asking part (`asking`, without the asker's setting: "how should my threat models change?" after "I'm on product
