@@ -9,11 +9,11 @@ from typing import Any, Callable
 import numpy as np
 
 from app.answer_type import AnswerNeed, answer_need, has_phrase, holds_answer, question_words, says_not_happened
-from app.coverage import asked_terms, asker_setting, asking_text
+from app.coverage import asked_part, asked_terms, asker_setting, asking_text
 from app.duties import asks_duties, duty_items
 from app.extractive import Answers, Draft, draft_extractive, names_company
-from app.guidance import (asked_kinds, asker_backgrounds, asks_about_postings, counterpart_first, focus_words,
-                          guidance_items, has_covered_target, without_held)
+from app.guidance import (asked_kinds, asker_backgrounds, asks_about_postings, asks_advice, counterpart_first,
+                          focus_words, guidance_items, has_covered_target, without_held)
 from app.need_first import need_statement_first
 from app.posting_heads import with_posting_heads
 from app.sentences import entry_clause, passage_sentences, posting_reference, without_conjunction
@@ -72,8 +72,10 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
                                 [*lexicon["posting_nouns"]["any"], *lexicon["question_function_words"]],
                                 answering(need, None, False) if need else None,  # the pre-rank keeps what answers alone
                                 lexicon["back_references"], defined,
-                                any(has_phrase(question_words(question), ask) for ask in lexicon["members_asks"]),
-                                lexicon["query_number_words"])
+                                any(has_phrase(question_words(question), ask) for ask in lexicon["members_asks"])
+                                or asks_advice(question, lexicon),  # what to do or how it changes: the list of ways
+                                lexicon["query_number_words"],
+                                asked_part(question, lexicon))  # a setting it points back at is asked about
         conjunctions = lexicon["clause_conjunctions"]
         return replace(draft, sentences=[(without_conjunction(text, conjunctions), cited) for text, cited in draft.sentences])
     for precision in [need, replace(need, exact=False)] if need.exact else [need]:  # the day, then a month or year
@@ -95,9 +97,9 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     if not draft.answered:
         return AnswerDraft(draft, passages, asks_for, asks_for)
     asked_credentials = credentials_of(asking_text(question, lexicon))
+    kinds, followed = asked_kinds(question, lexicon, bool(asked_credentials)), ()
     duties = duty_items(question, passages, snapshot, lexicon, roles, roles_of, max_sentences) \
-        if not need and asks_duties(question, lexicon) else []
-    kinds, followed = {} if duties else asked_kinds(question, lexicon, bool(asked_credentials)), ()
+        if not need and not kinds and asks_duties(question, lexicon) else []  # the skills asked for, not a duty
     if duties:  # what the party the asker names must do: the sentence stating it leads, its section following
         draft, passages = _items_draft(draft, passages, duties)
         followed = tuple({chunk.chunk_id: chunk for _, chunk in duties}.values())

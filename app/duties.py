@@ -25,8 +25,9 @@ def duty_items(question: str, retrieved: list[Passage], snapshot: Snapshot, lexi
     """(sentence, chunk) in answer order: the duty sentence (`_duty_subject`) of a `retrieved` reference section whose
     subject names a word of the question's asking part ("As the deployer, …": "Deployers … must"), else a role family
     of the question (`roles`, read by `roles_of`: "fractional CISO" for "a vCISO should"), first in retrieval and
-    text order — then the section's items after it, in the source's order, without the lists that illustrate its
-    prose. Empty when no retrieved section states a duty of a party the question names."""
+    text order — then the prose it continues (`_prose_before`) and the section's items after it, in the source's
+    order, without the lists that illustrate its prose. Empty when no retrieved section states a duty of a
+    party the question names."""
     asked = _party_words(question, lexicon)
     candidates, seen = [], set()
     for passage in retrieved:
@@ -39,18 +40,27 @@ def duty_items(question: str, retrieved: list[Passage], snapshot: Snapshot, lexi
             for sentence in split_sentences(text):
                 subject = _duty_subject(sentence, lexicon)
                 if subject is not None:
-                    candidates.append((sentence, chunk, items[position:], subject))
+                    candidates.append((sentence, chunk, items[position:], subject, _prose_before(items, position)))
     named = [(not asked & set(lexical_tokens(subject)), not set(roles) & set(roles_of(subject)), n)
-             for n, (*_, subject) in enumerate(candidates)]
+             for n, (_, _, _, subject, _) in enumerate(candidates)]
     best = min((key for key in named if not (key[0] and key[1])), default=None)
     if best is None:  # no duty of a party the question names: the usual answer
         return []
-    sentence, chunk, rest, _ = candidates[best[2]]
+    sentence, chunk, rest, _, before = candidates[best[2]]
     following = [(text, item_chunk) for text, kind, item_chunk in rest[1:]
                  if kind != "step" and not text.endswith(":")]  # the lists illustrating the prose stay out
     in_item = split_sentences(rest[0][0])
     after = in_item[in_item.index(sentence) + 1:]  # the rest of its item (a paragraph or list item)
-    return [(sentence, chunk), *((s, chunk) for s in after), *following][:limit]
+    return [(sentence, chunk), *before, *((s, chunk) for s in after), *following][:limit]
+
+
+def _prose_before(items: list[tuple[str, str, Passage]], position: int) -> list[tuple[str, Passage]]:
+    """The prose the item at `position` continues, in order: the items before it back to a list or a sentence opening
+    one ("The fractional model works best when … a clear mandate." before "Before accepting …, a vCISO should …")."""
+    start = position
+    while start and items[start - 1][1] == "prose" and not items[start - 1][0].endswith(":"):
+        start -= 1
+    return [(text, chunk) for text, _, chunk in items[start:position]]
 
 
 def _duty_subject(sentence: str, lexicon: dict[str, Any]) -> str | None:

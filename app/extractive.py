@@ -60,7 +60,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
                      enough: float | None = None, aspect: str | None = None,
                      generic_words: Collection[str] = (), answers_alone: Answers | None = None,
                      refers_back: Collection[str] = (), defined: str | None = None, enumerates: bool = False,
-                     number_words: Mapping[str, int] | None = None) -> Draft:
+                     number_words: Mapping[str, int] | None = None, asking: str | None = None) -> Draft:
     """Score every passage sentence (those of the lexical pre-rank and any that `answers_alone`, without the
     sentences before it); lead with the best one that `answers` (the best one when no kind is asked for), a
     sentence for each further part of the question (`parts`) the lead does not answer, then the best of the rest
@@ -75,15 +75,17 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     conversation set is in every retrieved passage; the word overlap and the evidence stay the whole `question`'s.
     A sentence opening with a word of `refers_back` ("Its root causes are …") is scored with its section's heading,
     the subject it refers to. A supporting sentence about something else pads the answer and is left out (see
-    `_on_subject`). A question asking for the members of a set (`enumerates`) is led by the sentence giving them all
-    (see `_enumerating`; a number the question names is read in digits or `number_words`), whole however long, the
-    sentences holding them following it (one quote with it when it announces them: "Two tactics are unique to ATLAS.
-    AI Model Access … AI Attack Adaptation …"); one asking what something is or
-    does, by the sentence of a quoted passage that opens with the thing asked about, its subject (`defined`, the
-    question's words after "What is"; see `_defining`)."""
+    `_on_subject`). A question asking for the members of a set, or for advice (`enumerates`: the ways something
+    changes), is led by the sentence giving them all (see `_enumerating`; a number the question names is read in
+    digits or `number_words`), whole however long, the sentences holding them following it (one quote with it when it
+    announces them: "Two tactics are unique to ATLAS. AI Model Access … AI Attack Adaptation …"); one asking what
+    something is or does, by the sentence of a quoted passage that opens with the thing asked about, its subject
+    (`defined`, the question's words after "What is"; see `_defining`). The detail that ranks the lead is the words of
+    the question's asking part (`asking`, without the asker's setting: "how should my threat models change?" after
+    "I'm on product security"), so a sentence sharing only the setting's nouns does not lead."""
     if enumerates:  # the pre-rank keeps the sentences that may list the members asked for, whatever words they use
         answers_alone = _or(answers_alone, lambda text, index: _lists(text, number_words or {}))
-    candidates = _candidates(question, query_vector, passages, embed, aspect, answers_alone, refers_back)
+    candidates = _candidates(question, query_vector, passages, embed, aspect, answers_alone, refers_back, asking)
     if not candidates:
         return Draft([], 0.0, answers is None)
     evidence = max(c.semantic for c in candidates)
@@ -383,9 +385,11 @@ def names_company(question: str, metadata: dict) -> bool:
 
 def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage],
                 embed: Callable[[list[str]], np.ndarray], aspect: str | None = None,
-                answers: Answers | None = None, refers_back: Collection[str] = ()) -> list[Candidate]:
+                answers: Answers | None = None, refers_back: Collection[str] = (),
+                asking: str | None = None) -> list[Candidate]:
     """The passages' sentences scored against the question: the MAX_EMBEDDED that share most of its words, and every
-    one that `answers` it whatever words it uses ("prohibited practices … EUR 35 million" for "banned AI")."""
+    one that `answers` it whatever words it uses ("prohibited practices … EUR 35 million" for "banned AI"); each
+    sentence's `leading` weighs the words of the `asking` part (the whole question when None)."""
     question_tokens = set(lexical_tokens(question))
     back = {word.lower() for word in refers_back}
     rows = [(i, position, sentence, facts if kind == "posting" else _with_subject(sentence, passage, back))
@@ -400,7 +404,7 @@ def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage]
     keep = sorted(range(len(rows)), key=lambda r: -(shares[r] + RANK_WEIGHT / (1 + rows[r][0]) + (rows[r][1] == 0) * 0.05))
     answering = [r for r in keep[MAX_EMBEDDED:] if answers and answers(rows[r][2], rows[r][0])][:MAX_ANSWERING]
     keep = sorted({*keep[:MAX_EMBEDDED], *answering})
-    weighted = _weighted_overlaps(question, [rows[r][3] for r in keep])  # among the sentences kept
+    weighted = _weighted_overlaps(asking or question, [rows[r][3] for r in keep])  # among the sentences kept
     rows, shares = [rows[r] for r in keep], [shares[r] for r in keep]
     vectors = embed([scored for *_, scored in rows])  # a posting's reference is scored by all its fields
     semantic = vectors @ query_vector

@@ -8,7 +8,7 @@ from typing import Any, Callable
 import numpy as np
 
 from app.answer_type import has_phrase, question_words
-from app.coverage import asker_setting, asking_sentences, asking_text, specific_terms
+from app.coverage import asker_setting, asking_text, specific_terms
 from app.filters import Filters
 from app.sentences import passage_items, points_back, split_sentences
 from app.types import Passage
@@ -41,12 +41,13 @@ def is_guidance(question: str, lexicon: dict[str, Any], names_credential: bool =
     """A question about what to do ("what should I learn", "how do I get into"), or one from someone who names their
     role — or tells of one in a field the corpus covers (lexicon `guidance_fields`: "I start next month as the first
     MLSecOps engineer.") — that asks for a kind of guidance ("Privacy counsel here. Which credential makes sense?"),
+    or that asks for advice (`asks_advice`: "As the hiring manager, what skills should be on the job description?"),
     or who tells of their role and asks about a credential it names (`names_credential`: "Second-year student. Could
     I take the CISSP after my degree?"), that does not ask about postings."""
     folded, setting = question_words(question), question_words(asker_setting(question, lexicon))
     asks = any(has_phrase(folded, p) for p in lexicon["guidance_questions"])
     in_field = any(has_phrase(setting, f) for f in lexicon["guidance_fields"])
-    asks = asks or (in_field or bool(asker_backgrounds(question, lexicon))) and any(
+    asks = asks or (in_field or bool(asker_backgrounds(question, lexicon)) or _asks_advice(question, lexicon)) and any(
         has_phrase(folded, p) for spec in lexicon["guidance_kinds"].values() for p in spec["asks"])
     asks = asks or names_credential and bool(asker_backgrounds(asker_setting(question, lexicon), lexicon))
     return asks and not asks_about_postings(question, lexicon)
@@ -66,12 +67,38 @@ def asks_about_postings(question: str, lexicon: dict[str, Any]) -> bool:
     ("I'm writing the job ad for our first MLSecOps engineer. Which skills should I list?" asks about skills), but
     for those whose ask for a kind of guidance names roles ("…and what roles should I target?" asks for the path's
     target roles)."""
-    clauses = [question_words(c) for s in split_sentences(asking_sentences(question))
+    clauses = [question_words(c) for s in split_sentences(asking_text(question, lexicon))
                for c in asked_clauses(_without_goal(s, lexicon), lexicon)]
     posting = lexicon["posting_words"]
     role_asks = [p for spec in lexicon["guidance_kinds"].values() for p in spec["asks"]
                  if any(has_phrase(question_words(p.replace("…", " ")), w) for w in posting)]
-    return any(any(has_phrase(c, p) for p in posting) and not any(has_phrase(c, p) for p in role_asks) for c in clauses)
+    return any(any(_names_postings(c, p, lexicon) for p in posting) and not any(has_phrase(c, p) for p in role_asks)
+               for c in clauses)
+
+
+def _names_postings(folded: str, phrase: str, lexicon: dict[str, Any]) -> bool:
+    """Whether a posting word occurs in folded clause words where it names postings: a cue that names the activity
+    after a preposition (lexicon `query_list_cues_anywhere` after `query_list_cues_activity_after`: "what should we
+    sort out before hiring one?") is the asker's own hiring, not employers' ads."""
+    if not has_phrase(folded, phrase):
+        return False
+    if phrase not in lexicon["query_list_cues_anywhere"]:
+        return True
+    words, cue, activity = folded.split(), phrase.split(), lexicon["query_list_cues_activity_after"]
+    return any(words[i:i + len(cue)] == cue and not (i and words[i - 1] in activity) for i in range(len(words)))
+
+
+def asks_advice(question: str, lexicon: dict[str, Any]) -> bool:
+    """A question whose asking part asks what should be done or whether something is advisable (lexicon `advice_asks`:
+    "how should my threat models change?", "what should we sort out…", "does a fractional CISO make sense for us?"),
+    whoever does it, and that does not ask about postings: the reference documents answer it."""
+    return _asks_advice(question, lexicon) and not asks_about_postings(question, lexicon)
+
+
+def _asks_advice(question: str, lexicon: dict[str, Any]) -> bool:
+    """Whether the question's asking part holds an advice phrase (lexicon `advice_asks`)."""
+    asking = question_words(asking_text(question, lexicon))
+    return any(has_phrase(asking, p) for p in lexicon["advice_asks"])
 
 
 def asked_clauses(sentence: str, lexicon: dict[str, Any]) -> list[str]:
@@ -167,8 +194,10 @@ def _phrase_at(folded: str, phrase: str) -> int:
 
 
 def retrieval_filters(question: str, filters: Filters, lexicon: dict[str, Any]) -> Filters:
-    """The filters to retrieve with: reference documents only for a guidance question, unless a kind was chosen."""
-    return replace(filters, kind="document") if filters.kind is None and is_guidance(question, lexicon) else filters
+    """The filters to retrieve with: reference documents only for a guidance or advice question (see `asks_advice`),
+    unless a kind was chosen."""
+    advice = is_guidance(question, lexicon) or asks_advice(question, lexicon)
+    return replace(filters, kind="document") if filters.kind is None and advice else filters
 
 
 def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieved: list[Passage], roles: tuple[str, ...],

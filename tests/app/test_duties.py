@@ -79,6 +79,15 @@ def test_a_fractional_ciso_asking_what_to_settle_before_signing_gets_what_a_vcis
     assert_well_cited(answer)
 
 
+def test_a_cto_asking_what_to_sort_out_before_hiring_a_fractional_ciso_gets_the_duty_then_the_prose_it_continues(bot):
+    answer = bot.ask("I'm the CTO of a 40-person startup. Does a fractional CISO make sense for us, and what should we "
+                     "sort out before hiring one?")
+    assert not answer.abstained, answer.text
+    assert "decision rights" in lead(answer.text), answer.text
+    assert "clear mandate" in answer.text, answer.text  # the prose the duty sentence continues follows it
+    assert_well_cited(answer)
+
+
 def test_a_hiring_manager_gets_what_candidates_should_know_in_the_sources_order(bot):
     answer = bot.ask("I'm hiring an MLSecOps engineer. What model supply chain knowledge should I expect strong "
                      "candidates to show?")

@@ -1,0 +1,98 @@
+"""An advice question that does not ask about postings ("how should my threat models change?", "As the hiring manager,
+what skills should be on the job description?", "what should we sort out before hiring one?") is answered from the
+reference documents, led by the sentence answering its asking part, not by a posting's description nor by a sentence
+that only shares the nouns of the asker's setting. A real index over the ask corpus (with its postings) plus one guide
+written like the corpus's."""
+from __future__ import annotations
+
+import pytest
+
+from answer_checks import assert_well_cited, assistant_with_document, lead
+from app.guidance import asks_about_postings, asks_advice, is_guidance, retrieval_filters
+from app.filters import Filters
+from app.lexicon import load_lexicon
+from app.settings import Settings
+
+GUIDE = """---
+title: Product security and ML platform roles
+sources:
+  - {title: "Fixture guide", url: "https://example.org/advice", checked: 2026-11-01}
+---
+
+## How AI features changed the product security engineer's job
+
+Since LLM features became common, product security engineers review a new kind of component. In practice the threat
+model changes in three ways:
+
+- **The model is an untrusted component.** Model output must be treated like user input before it reaches a shell.
+- **Content becomes code-like.** A document the model reads may carry instructions (indirect prompt injection).
+- **Agents widen the blast radius.** Each tool an agent can call is reviewed for what it can do and with whose permissions.
+
+## How AI-assisted coding changed the product security engineer's job
+
+Product security engineers increasingly use LLMs to draft threat models and triage scanner output, keeping a human
+responsible for the final judgement.
+
+## Skills and tools for an MLSecOps engineer
+
+An MLSecOps engineer needs strong Kubernetes and container security skills, infrastructure as code with Terraform, and
+Python. Useful tools include policy engines such as OPA Gatekeeper or Kyverno and Falco for runtime detection.
+"""
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory, embedder):
+    return assistant_with_document(tmp_path_factory.mktemp("advice"), embedder, "advice.md", GUIDE)
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon(Settings().lexicon_path)
+
+
+@pytest.mark.parametrize("question", [
+    "We're hiring someone to secure our ML training platform. As the hiring manager, what technical skills and tools "
+    "should be on the job description?",
+    "I'm the CTO of a startup. Does a fractional CISO make sense for us, and what should we sort out before hiring one?",
+])
+def test_the_askers_own_hiring_asks_about_no_postings(lexicon, question):
+    assert not asks_about_postings(question, lexicon)
+    assert asks_advice(question, lexicon)
+
+
+@pytest.mark.parametrize("question", ["Who is hiring for MLSecOps?", "Which postings should I apply to?",
+                                      "What do hiring managers like to see on a CV?"])
+def test_a_question_about_postings_asks_for_no_advice(lexicon, question):
+    assert asks_about_postings(question, lexicon)
+    assert not asks_advice(question, lexicon)
+
+
+def test_an_advice_question_retrieves_reference_documents_only(lexicon):
+    question = "Our product team is shipping LLM features. I'm on product security - how should my threat models change?"
+    assert retrieval_filters(question, Filters(), lexicon).kind == "document"
+    assert retrieval_filters("What does an MLSecOps engineer do?", Filters(), lexicon).kind is None
+
+
+def test_a_hiring_manager_asking_for_skills_asks_for_guidance(lexicon):
+    assert is_guidance("We're hiring someone to secure our ML training platform. As the hiring manager, what skills "
+                       "should be on the job description?", lexicon)
+
+
+def test_how_the_threat_model_changes_leads_with_the_list_of_ways_not_a_sentence_sharing_its_nouns(bot):
+    answer = bot.ask("Our product team is shipping LLM features and agents. I'm on product security - "
+                     "how should my threat models change?")
+    assert not answer.abstained, answer.text
+    assert lead(answer.text).startswith("In practice the threat model changes in three ways"), answer.text
+    assert answer.text.index("untrusted component") < answer.text.index("indirect prompt injection")
+    assert "draft threat models" not in answer.text
+    assert_well_cited(answer)
+
+
+def test_a_hiring_manager_gets_the_roles_skills_not_postings_descriptions(bot):
+    answer = bot.ask("We're hiring someone to secure our ML training platform. As the hiring manager, what technical "
+                     "skills and tools should be on the job description?")
+    assert not answer.abstained, answer.text
+    assert all(c.kind == "document" for c in answer.citations), answer.text
+    assert "Terraform" in answer.text and "Kyverno" in answer.text, answer.text
+    assert "You will" not in answer.text  # no posting's description line
+    assert_well_cited(answer)
