@@ -87,9 +87,11 @@ class FollowUpRewriter:
 
     def answered_name(self, earlier: str, answer: str) -> str | None:
         """The first acronym-led name in the answer's lead (its text up to the first citation) that the earlier question
-        does not give: "SR 26-2" for "SR 26-2 superseded SR 11-7 …" after "what replaced SR 11-7 …?"."""
+        does not give: "SR 26-2" for "SR 26-2 superseded SR 11-7 …" after "what replaced SR 11-7 …?"; not one in
+        brackets, an aside or another name of the question's thing ("Azure Security Engineer Associate (exam AZ-500)")."""
         lead, given = answer.split("[", 1)[0], earlier.lower()
         return next((m.group(0) for m in self.acronym_run.finditer(lead) if m.group(0).lower() not in given
+                     and lead.rfind("(", 0, m.start()) <= lead.rfind(")", 0, m.start())
                      and any(word[:1].isupper() and word not in GENERIC_ACRONYMS for word in m.group(0).split())), None)
 
     def _with_topic(self, question: str, topic: str) -> str:
