@@ -88,11 +88,21 @@ class FollowUpRewriter:
     def answered_name(self, earlier: str, answer: str) -> str | None:
         """The first acronym-led name in the answer's lead (its text up to the first citation) that the earlier question
         does not give: "SR 26-2" for "SR 26-2 superseded SR 11-7 …" after "what replaced SR 11-7 …?"; not one in
-        brackets, an aside or another name of the question's thing ("Azure Security Engineer Associate (exam AZ-500)")."""
+        brackets after the question's own words, another name of the question's thing ("Azure Security Engineer
+        Associate (exam AZ-500)" after "what replaced the Azure Security Engineer Associate?")."""
         lead, given = answer.split("[", 1)[0], earlier.lower()
         return next((m.group(0) for m in self.acronym_run.finditer(lead) if m.group(0).lower() not in given
-                     and lead.rfind("(", 0, m.start()) <= lead.rfind(")", 0, m.start())
+                     and not self._alias_of_given(lead, m.start(), set(given.replace("?", " ").split()))
                      and any(word[:1].isupper() and word not in GENERIC_ACRONYMS for word in m.group(0).split())), None)
+
+    @staticmethod
+    def _alias_of_given(lead: str, start: int, given_words: set[str]) -> bool:
+        """Whether the name at `start` stands in brackets right after two words the earlier question gives."""
+        opened = lead.rfind("(", 0, start)
+        if opened <= lead.rfind(")", 0, start):
+            return False
+        before = lead[:opened].lower().split()[-2:]
+        return bool(before) and all(word in given_words for word in before)
 
     def _with_topic(self, question: str, topic: str) -> str:
         """The question with `topic` for its first back-reference, or after it when it has none."""

@@ -104,6 +104,7 @@ def test_no_aspect_without_a_follow_up():
     ("What replaced SR 11-7?", "SR 26-2 superseded SR 11-7 (April 2011), the FRB guidance. [1] More.", "SR 26-2"),
     ("What replaced the Harbour Engineer certificate?", "The Harbour Engineer (exam HE-500) was replaced by HX-700. [1]", "HX-700"),
     ("What replaced SR 11-7?", "It was superseded in 2026. [1] SR 26-2 is current.", None),
+    ("Does Tallis have a course for model auditors?", "Tallis offers the Harbour Model Auditor (HMA) course. [1]", "HMA"),
 ])
 def test_the_name_an_earlier_answer_gave_is_the_first_of_its_lead_the_question_does_not_give(earlier, answer, name):
     assert REWRITER.answered_name(earlier, answer) == name
