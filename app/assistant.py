@@ -16,7 +16,7 @@ from app.currency import Currency
 from app.embed_cache import CachedEmbedder
 from app.errors import UserError
 from app.filters import parse_filters
-from app.followup import previous_questions
+from app.followup import previous_answer, previous_questions
 from app.guidance import has_covered_target, retrieval_filters
 from app.jobs.answer import population, postings_answer
 from app.jobs.documented import with_documented_figure
@@ -86,8 +86,9 @@ class Assistant:
         retriever = self.retriever(user)  # one snapshot for the whole answer, as this user sees it
         asked = self.read(question, history, user)
         selection = self._selection(history, user) if asked.follow_up else None
-        standalone = self._parser(retriever).follow_ups.standalone(question, history, selection)
-        aspect = self._parser(retriever).follow_ups.aspect(question, history)
+        answered = None if selection else self._answered_name(question, history, mode, user)
+        standalone = self._parser(retriever).follow_ups.standalone(question, history, selection, answered)
+        aspect = self._parser(retriever).follow_ups.aspect(question, history, answered)
         query = self._parser(retriever).searched(standalone, asked)  # "number 3" of a ranked list: its identifier, "LLM03"
         if parsed.kind != "document" and asked.about_postings:  # list, rank or newest: select postings
             yield from self._finish(postings_answer(asked, self._engine(retriever), parsed, question), asked, started, query)
@@ -191,6 +192,16 @@ class Assistant:
         earlier = previous_questions(history)
         previous = self.read(earlier[-1], earlier[:-1], user) if earlier else None
         return f"the {population(previous)}" if previous is not None and previous.about_postings else None
+
+    def _answered_name(self, question: str, history: list[Any] | None, mode: str, user: str | None) -> str | None:
+        """The name the earlier answer gave, when the follow-up's pronoun stands for it ("when was it issued?" after
+        "what replaced SR 11-7?": "SR 26-2"); the earlier answer is history's, else asked again."""
+        rewriter = self._parser(self.retriever(user)).follow_ups
+        if not rewriter.refers_to_answer(question, history):
+            return None
+        earlier = previous_questions(history)
+        answer = previous_answer(history) or self.ask(earlier[-1], history=earlier[:-1] or None, mode=mode, user=user).text
+        return rewriter.answered_name(earlier[-1], answer)
 
     def retriever(self, user: str | None = None) -> HybridRetriever:
         """The retriever over the newest snapshot (reloaded when an ingest has published a new one) as `user` sees it:

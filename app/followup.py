@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.answer_type import expected_answer_type
+from app.answer_type import expected_answer_type, has_phrase, question_words
 from app.coverage import asked_part, specific_terms
 from app.lexicon import phrase_pattern
 from app.sentences import is_acronym
@@ -34,30 +34,37 @@ class FollowUpRewriter:
         """Short questions that lean on earlier turns ("and what do they pay?")."""
         return bool(self.start.search(question)) or (self.back_reference(question) is not None and len(question.split()) <= 12)
 
-    def standalone(self, question: str, history: list[Any] | None, selection: str | None = None) -> str:
+    def standalone(self, question: str, history: list[Any] | None, selection: str | None = None,
+                   answered: str | None = None) -> str:
         """The question itself, or the follow-up with the earlier question's subject put in: for a pronoun its name,
         for a described back-reference ("that one") or none ("and since when?") what the earlier question asked about;
         in a conversation about postings, a back-reference ("which of those pays best?") stands for the postings it
-        listed, `selection` ("the postings located in Boston"), not for the earlier question's words."""
+        listed, `selection` ("the postings located in Boston"), not for the earlier question's words; after a question
+        asking for a thing, a pronoun stands for the name its answer gave, `answered` (see `answered_name`)."""
         earlier = previous_questions(history)
         if not earlier or not self.is_follow_up(question):
             return question
+        if answered:
+            return self._with_topic(question, answered)
         reference = self.back_reference(question)
         if selection and reference is not None and not self._described(reference):  # "the senior ones" keeps its noun
             return self._with_topic(question, selection)
         return self._with_topic(question, self._topic(earlier[-1], reference is not None and not self._described(reference)))
 
-    def aspect(self, question: str, history: list[Any] | None) -> str | None:
+    def aspect(self, question: str, history: list[Any] | None, answered: str | None = None) -> str | None:
         """What a follow-up's own words ask, to rank the quoted sentences by ("what does it say about excessive
         agency?": the topic the conversation set is in every retrieved passage); None for a question that is no
         follow-up. A described back-reference (lexicon `query_described_anaphora`) stands for what the earlier question
         described ("when did that one launch?" after "Does ISACA have anything for auditing AI systems?"); a pronoun
         after a question asking who (lexicon `query_answered_by_name`) for the names that question gives ("are they
         still independent?" after "who runs that Gandalf game …?": "are Gandalf still independent?"), which the
-        answer's sentence names, while the rest of that question ("… to practise prompt injection") does not."""
+        answer's sentence names, while the rest of that question ("… to practise prompt injection") does not; a pronoun
+        after a question asking for a thing for the name its answer gave, `answered`."""
         earlier = previous_questions(history)
         if not earlier or not self.is_follow_up(question):
             return None
+        if answered:
+            return self._with_topic(question, answered)
         reference, asked = self.back_reference(question), asked_part(earlier[-1], self.lexicon)
         if reference is None or self._named_topic(earlier[-1], asked):
             return question
@@ -67,6 +74,35 @@ class FollowUpRewriter:
         if names and expected_answer_type(asked, self.lexicon) in self.lexicon["query_answered_by_name"]:
             return self._with_topic(question, " ".join(names))
         return question
+
+    def refers_to_answer(self, question: str, history: list[Any] | None) -> bool:
+        """Whether the follow-up's back-reference is a pronoun ("when was it issued?") after a question asking for a
+        thing (lexicon `query_asks_for_a_thing`: "what replaced SR 11-7?"), so it stands for what the answer named."""
+        earlier = previous_questions(history)
+        reference = self.back_reference(question) if earlier and self.is_follow_up(question) else None
+        if reference is None or self._described(reference):
+            return False
+        asked = question_words(asked_part(earlier[-1], self.lexicon))
+        return any(has_phrase(asked, phrase) for phrase in self.lexicon["query_asks_for_a_thing"])
+
+    def answered_name(self, earlier: str, answer: str) -> str | None:
+        """The first acronym-led name in the answer's lead (its text up to the first citation) that the earlier question
+        does not give: "SR 26-2" for "SR 26-2 superseded SR 11-7 …" after "what replaced SR 11-7 …?"; not one in
+        brackets after the question's own words, another name of the question's thing ("Azure Security Engineer
+        Associate (exam AZ-500)" after "what replaced the Azure Security Engineer Associate?")."""
+        lead, given = answer.split("[", 1)[0], earlier.lower()
+        return next((m.group(0) for m in self.acronym_run.finditer(lead) if m.group(0).lower() not in given
+                     and not self._alias_of_given(lead, m.start(), set(given.replace("?", " ").split()))
+                     and any(word[:1].isupper() and word not in GENERIC_ACRONYMS for word in m.group(0).split())), None)
+
+    @staticmethod
+    def _alias_of_given(lead: str, start: int, given_words: set[str]) -> bool:
+        """Whether the name at `start` stands in brackets right after two words the earlier question gives."""
+        opened = lead.rfind("(", 0, start)
+        if opened <= lead.rfind(")", 0, start):
+            return False
+        before = lead[:opened].lower().split()[-2:]
+        return bool(before) and all(word in given_words for word in before)
 
     def _with_topic(self, question: str, topic: str) -> str:
         """The question with `topic` for its first back-reference, or after it when it has none."""
@@ -110,6 +146,17 @@ class FollowUpRewriter:
             if match:
                 return match.group(0)
         return None
+
+
+def previous_answer(history: list[Any] | None) -> str | None:
+    """The last assistant turn's text in history given as role/content dicts or (user, assistant) pairs, or None."""
+    answer = None
+    for turn in history if isinstance(history, list) else []:
+        if isinstance(turn, dict) and turn.get("role") == "assistant" and turn.get("content"):
+            answer = str(turn["content"])
+        elif isinstance(turn, (list, tuple)) and len(turn) > 1 and turn[1]:
+            answer = str(turn[1])
+    return answer
 
 
 def previous_questions(history: list[Any] | None) -> list[str]:

@@ -98,3 +98,24 @@ def test_the_aspect_a_follow_ups_sentences_are_ranked_by(earlier, follow_up, asp
 def test_no_aspect_without_a_follow_up():
     assert REWRITER.aspect("What is MITRE ATLAS?", ["What is ISO/IEC 42001?"]) is None
     assert REWRITER.aspect("what do they pay?", None) is None
+
+
+@pytest.mark.parametrize("earlier, answer, name", [
+    ("What replaced SR 11-7?", "SR 26-2 superseded SR 11-7 (April 2011), the FRB guidance. [1] More.", "SR 26-2"),
+    ("What replaced the Harbour Engineer certificate?", "The Harbour Engineer (exam HE-500) was replaced by HX-700. [1]", "HX-700"),
+    ("What replaced SR 11-7?", "It was superseded in 2026. [1] SR 26-2 is current.", None),
+    ("Does Tallis have a course for model auditors?", "Tallis offers the Harbour Model Auditor (HMA) course. [1]", "HMA"),
+])
+def test_the_name_an_earlier_answer_gave_is_the_first_of_its_lead_the_question_does_not_give(earlier, answer, name):
+    assert REWRITER.answered_name(earlier, answer) == name
+
+
+@pytest.mark.parametrize("earlier, follow_up, refers", [
+    ("What replaced SR 11-7?", "When was it issued?", True),
+    ("Does OffSec have an AI red teaming course?", "How long is its exam?", True),
+    ("which UK body publishes the Inspect framework?", "what was it called before?", True),
+    ("Does OffSec have an AI red teaming course?", "when did that one launch?", False),  # described: the question's description
+    ("What is ISO/IEC 42001?", "how do I get certified to it?", False),  # asks about a name it gives
+])
+def test_a_pronoun_refers_to_the_answer_after_a_question_asking_for_a_thing(earlier, follow_up, refers):
+    assert REWRITER.refers_to_answer(follow_up, [earlier]) is refers
