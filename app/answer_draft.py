@@ -9,7 +9,7 @@ from typing import Any, Callable
 import numpy as np
 
 from app.answer_type import AnswerNeed, answer_need, has_phrase, holds_answer, question_words, says_not_happened
-from app.coverage import asked_part, asked_terms, asker_setting, asking_text
+from app.coverage import asked_terms, asker_setting, asking_text, ranking_part
 from app.duties import asks_duties, duty_items
 from app.extractive import Answers, Draft, draft_extractive, names_company
 from app.guidance import (asked_kinds, asker_backgrounds, asks_about_postings, asks_advice, counterpart_first,
@@ -72,10 +72,10 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
                                 [*lexicon["posting_nouns"]["any"], *lexicon["question_function_words"]],
                                 answering(need, None, False) if need else None,  # the pre-rank keeps what answers alone
                                 lexicon["back_references"], defined,
-                                any(has_phrase(question_words(question), ask) for ask in lexicon["members_asks"])
-                                or asks_advice(question, lexicon),  # what to do or how it changes: the list of ways
+                                any(has_phrase(question_words(question), ask) for ask in lexicon["members_asks"]),
                                 lexicon["query_number_words"],
-                                asked_part(question, lexicon))  # a setting it points back at is asked about
+                                ranking_part(question, lexicon),
+                                asks_advice(question, lexicon))  # what to do or how it changes: the list of ways
         conjunctions = lexicon["clause_conjunctions"]
         return replace(draft, sentences=[(without_conjunction(text, conjunctions), cited) for text, cited in draft.sentences])
     for precision in [need, replace(need, exact=False)] if need.exact else [need]:  # the day, then a month or year

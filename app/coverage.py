@@ -86,6 +86,14 @@ def asked_part(question: str, lexicon: dict[str, Any]) -> str:
     return " ".join(asked for asked, _ in _reading(question, lexicon) if asked) or question
 
 
+def ranking_part(question: str, lexicon: dict[str, Any]) -> str:
+    """The words that rank an answer's lead: `asked_part`, or the whole question when an asking part points back at
+    the asker's setting ("…I've just been told I also own AI risk. What should I be doing about it?")."""
+    parts = [part for sentence in SENTENCE_BREAK.split(question.replace("’", "'")) for part in _parts(sentence, lexicon)]
+    pointed = any(asks and _points_back(text, lexicon) for text, asks in parts[1:])
+    return question if pointed else asked_part(question, lexicon)
+
+
 def asker_setting(question: str, lexicon: dict[str, Any]) -> str:
     """What `asked_part` leaves out: the parts in which the asker tells of themselves ("I'm a pentester with OSCP.")."""
     return " ".join(told for asked, told in _reading(question, lexicon) if told)

@@ -60,7 +60,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
                      enough: float | None = None, aspect: str | None = None,
                      generic_words: Collection[str] = (), answers_alone: Answers | None = None,
                      refers_back: Collection[str] = (), defined: str | None = None, enumerates: bool = False,
-                     number_words: Mapping[str, int] | None = None, asking: str | None = None) -> Draft:
+                     number_words: Mapping[str, int] | None = None, asking: str | None = None,
+                     advises: bool = False) -> Draft:
     """Score every passage sentence (those of the lexical pre-rank and any that `answers_alone`, without the
     sentences before it); lead with the best one that `answers` (the best one when no kind is asked for), a
     sentence for each further part of the question (`parts`) the lead does not answer, then the best of the rest
@@ -75,11 +76,12 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     conversation set is in every retrieved passage; the word overlap and the evidence stay the whole `question`'s.
     A sentence opening with a word of `refers_back` ("Its root causes are …") is scored with its section's heading,
     the subject it refers to. A supporting sentence about something else pads the answer and is left out (see
-    `_on_subject`). A question asking for the members of a set, or for advice (`enumerates`: the ways something
-    changes), is led by the sentence giving them all (see `_enumerating`; a number the question names is read in
-    digits or `number_words`), whole however long, the sentences holding them following it (one quote with it when it
-    announces them: "Two tactics are unique to ATLAS. AI Model Access … AI Attack Adaptation …"); one asking what
-    something is or does, by the sentence of a quoted passage that opens with the thing asked about, its subject
+    `_on_subject`). A question asking for the members of a set (`enumerates`) is led by the sentence giving them all
+    (see `_enumerating`; a number the question names is read in digits or `number_words`), whole however long, the
+    sentences holding them following it (one quote with it when it announces them: "Two tactics are unique to ATLAS.
+    AI Model Access … AI Attack Adaptation …"); one asking for advice (`advises`: how something changes, what to do)
+    by the best-matching quoted sentence that opens a list, the ways ("In practice the threat model changes in three
+    ways:"), its items following; one asking what something is or does, by the sentence of a quoted passage that opens with the thing asked about, its subject
     (`defined`, the question's words after "What is"; see `_defining`). The detail that ranks the lead is the words of
     the question's asking part (`asking`, without the asker's setting: "how should my threat models change?" after
     "I'm on product security"), so a sentence sharing only the setting's nouns does not lead."""
@@ -106,6 +108,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     else:  # a question about something other than postings: a document's sentence leads where one is quoted
         lead = (_enumerating(question, query_vector, [c for c in whole if c.passage_index in quoted], passages, embed,
                              number_words or {}) if enumerates else None) \
+            or next((c for c in whole if advises and c.score >= floor and _listed_items(c, passages, 1)), None) \
             or (_defining(defined, [c for c in whole if c.passage_index in quoted], passages) if defined else None) \
             or next((c for c in whole if c.score >= floor and passages[c.passage_index].metadata.get("kind") != "posting"), None) \
             or next((c for c in whole if c.text != posting_reference(passages[c.passage_index].metadata)), (whole or ranked)[0])

@@ -96,3 +96,21 @@ def test_a_hiring_manager_gets_the_roles_skills_not_postings_descriptions(bot):
     assert "Terraform" in answer.text and "Kyverno" in answer.text, answer.text
     assert "You will" not in answer.text  # no posting's description line
     assert_well_cited(answer)
+
+
+@pytest.mark.parametrize("question, ranked_by", [
+    # the ask points back at the asker's setting: its topic ("AI risk") ranks the lead with the ask
+    ("As the only security lead at a mid-size company I've just been told I also own AI risk. What should I actually "
+     "be doing about it?", "whole"),
+    # the setting only tells of the asker: the asking part alone ranks the lead
+    ("I'm on product security. How should my threat models change?", "How should my threat models change?"),
+])
+def test_the_lead_is_ranked_by_the_asking_part_and_the_setting_it_points_back_at(lexicon, question, ranked_by):
+    from app.coverage import ranking_part
+    assert ranking_part(question, lexicon) == (question if ranked_by == "whole" else ranked_by)
+
+
+def test_which_credentials_matter_for_a_role_asks_for_guidance(lexicon):
+    question = "Which certs actually matter if I'm aiming for an ML platform security / MLSecOps job?"
+    assert asks_advice(question, lexicon)
+    assert is_guidance(question, lexicon)
