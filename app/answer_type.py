@@ -15,7 +15,6 @@ TOKEN = re.compile(r"[$€£%?^]|[A-Za-z0-9][A-Za-z0-9.,:'’/&+-]*[A-Za-z0-9+]|
 LOWER_RUN_MIN = 4  # an acronym spelled out in lower-case words needs this many initials to be told from chance
 CAPITAL_RUN_MIN = 3  # in capitalised words, this many ("Cloud Security Alliance" is the CSA; "UK" is no "Using Kubernetes")
 RUN_BREAKS = str.maketrans({mark: "\n" for mark in ",;:()[]—–.!?\""})  # a name spelled out runs between these marks
-CLAUSE_MARKS = (" - ", " – ", " — ", "; ", ": ")  # between words, unlike "42001:2026" or "ISO/IEC"
 COUNT_WINDOW = 3  # a count stands at most this many words before the thing counted ("250 poisoned documents")
 
 
@@ -83,10 +82,19 @@ def _types_in(text: str, lexicon: dict[str, Any]) -> dict[str, list[str]]:
 
 
 def _clauses(text: str) -> list[str]:
-    """The text's sentences, cut at dashes, semicolons and colons between words."""
-    for mark in CLAUSE_MARKS:
-        text = text.replace(mark, "\n")
-    return [sentence for part in text.split("\n") for sentence in split_sentences(part)]
+    """The text's sentences, cut at a dash standing as a word and after a word ending in a semicolon or colon (not
+    inside "42001:2026")."""
+    clauses: list[list[str]] = []
+    for sentence in split_sentences(text):
+        clauses.append([])
+        for word in sentence.split():
+            if len(word) == 1 and word in "-–—":  # a dash between words: "mentioned - is that…"
+                clauses.append([])
+                continue
+            clauses[-1].append(word)
+            if word.endswith((";", ":")):
+                clauses.append([])
+    return [" ".join(clause) for clause in clauses if clause]
 
 
 def _asks_yes_or_no(clause: str, lexicon: dict[str, Any]) -> bool:
