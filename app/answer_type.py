@@ -74,10 +74,36 @@ def asked_types(question: str, lexicon: dict[str, Any], asking: str | None = Non
 
 
 def _types_in(text: str, lexicon: dict[str, Any]) -> dict[str, list[str]]:
-    """Every answer type one of whose phrases `text` holds, in lexicon order, with those phrases."""
-    folded = question_words(text)
+    """Every answer type one of whose phrases `text` holds, in lexicon order, with those phrases, but for its clauses
+    that ask yes or no ("I saw EN ISO/IEC 42001:2026 mentioned - is that a new version of 42001?")."""
+    folded = " ".join(question_words(clause) for clause in _clauses(text) if not _asks_yes_or_no(clause, lexicon))
     found = {name: [p for p in spec["asks"] if _asks_value(folded, p)] for name, spec in lexicon["answer_types"].items()}
     return {name: phrases for name, phrases in found.items() if phrases}
+
+
+def _clauses(text: str) -> list[str]:
+    """The text's sentences, cut at a dash standing as a word and after a word ending in a semicolon or colon (not
+    inside "42001:2026")."""
+    clauses: list[list[str]] = []
+    for sentence in split_sentences(text):
+        clauses.append([])
+        for word in sentence.split():
+            if len(word) == 1 and word in "-–—":  # a dash between words: "mentioned - is that…"
+                clauses.append([])
+                continue
+            clauses[-1].append(word)
+            if word.endswith((";", ":")):
+                clauses.append([])
+    return [" ".join(clause) for clause in clauses if clause]
+
+
+def _asks_yes_or_no(clause: str, lexicon: dict[str, Any]) -> bool:
+    """Whether the clause asks yes or no: it opens with a lexicon `asker.polar_openers` word, not before "there" (which
+    asks whether a value exists), and holds no other question opener ("is it true what the fine is")."""
+    words = question_words(clause).split()[1:]
+    openers, polar = lexicon["asker"]["question_openers"], lexicon["asker"]["polar_openers"]
+    return bool(words) and words[0] in polar and words[1:2] != ["there"] \
+        and not any(w in openers and w not in polar for w in words[1:])
 
 
 def _asks_value(folded: str, phrase: str) -> bool:
@@ -298,7 +324,7 @@ def _clause_holds(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind
         units = {fold_words(u) for u in lexicon["score_units"]}
         return _near(tokens, _is_number, lambda t: fold_words(t) in units, 3)
     if kind == "count":
-        return _count_of(tokens, need.counted)
+        return _count_of(tokens, need.counted, lexicon)
     if kind == "duration":
         units = set(lexicon["answer_types"]["duration"]["units"])
         return _near(tokens, _is_number, lambda t: fold_words(t).split()[-1] in units, 2, after=True)  # not "Month 2"
@@ -473,13 +499,16 @@ def _unqualified(tokens: list[str], phrases: list[str], span: int = 3) -> list[s
     return [t for i, t in enumerate(tokens) if i not in skipped]
 
 
-def _count_of(tokens: list[str], counted: str | None) -> bool:
-    """A number (digits or a number word, not a year) shortly before the counted noun; any number when none is named."""
+def _count_of(tokens: list[str], counted: str | None, lexicon: dict[str, Any]) -> bool:
+    """A number (digits or a number word, not a year) shortly before the counted noun or a word for the same thing
+    (lexicon `topic_equivalents`: "250 poisoned documents" counts the "docs" asked about); any number when none is
+    named."""
     if not counted:
         return any(_is_number(t) for t in tokens)
-    stem = _singular(counted.lower())
+    stem, same = _singular(counted.lower()), _with_equivalents(frozenset({_stem(counted)}), lexicon)
     for i, token in enumerate(tokens):
-        if _singular(token.lower()) == stem and any(_is_number(t) for t in tokens[max(0, i - COUNT_WINDOW):i]):
+        if (_singular(token.lower()) == stem or _stem(token) in same) \
+                and any(_is_number(t) for t in tokens[max(0, i - COUNT_WINDOW):i]):
             return True
     return False
 

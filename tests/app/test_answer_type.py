@@ -401,3 +401,32 @@ def test_a_name_written_out_is_named_by_its_acronym(question, sentence, answers)
 ])
 def test_an_acronym_is_named_by_capitalised_words_that_spell_it(text, term, named):
     assert names_term(text, term, joining=LEXICON["acronym_joining_words"]) is named
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("I saw EN ISO/IEC 42001:2026 mentioned - is that a new version of 42001 that replaces the 2023 one?", None),
+    ("Is v2026.10 a newer version of ATLAS than v2026.09?", None),  # yes or no: no version asked
+    ("Is there a newer version of ATLAS?", "version"),  # whether one exists: the value is asked
+    ("Is it known which version of garak added the probe?", "version"),  # a wh-word inside asks for the value
+    ("Is there a fine for this, and what's the maximum fine?", "amount"),  # the second clause asks
+])
+def test_yes_or_no_clause_asks_no_value(question, expected):
+    assert expected_answer_type(question, LEXICON) == expected
+
+
+@pytest.mark.parametrize("question, sentence, answers", [
+    ("How many poisoned docs were enough to backdoor a model?",
+     "About 250 poisoned documents were enough to implant a backdoor in models.", True),  # docs are documents
+    ("How many certs does the path list?", "The path lists three certifications for governance.", True),
+    ("How many poisoned docs were enough to backdoor a model?",
+     "About 250 poisoned samples were enough to implant a backdoor in models.", False),  # samples are no documents
+])
+def test_clipped_counted_noun(question, sentence, answers):
+    assert _answers(question, sentence, "") is answers
+
+
+def test_light_verb_is_no_topic():
+    """"What's the biggest fine they could face?": the topic is the setting's (banned practices), not "face"."""
+    question = "If a company gets caught using a banned AI practice in the EU, what's the biggest fine they could face?"
+    sentence = "Non-compliance with the prohibited practices of Article 5 can be fined up to EUR 35 million or 7% of turnover."
+    assert _answers(question, sentence, "EU AI Act")
