@@ -7,7 +7,7 @@ import pytest
 
 from answer_checks import assert_well_cited, assistant_with_document, lead
 from app.coverage import asked_terms
-from app.guidance import asked_kinds
+from app.guidance import asked_kinds, asks_about_postings
 from app.lexicon import load_lexicon
 from app.settings import Settings
 
@@ -157,3 +157,13 @@ def lexicon():
 ])
 def test_what_to_build_first_in_a_role_asks_for_its_responsibilities(lexicon, question, kinds):
     assert list(asked_kinds(question, lexicon)) == kinds
+
+
+@pytest.mark.parametrize("question", [
+    "I've been training PyTorch models for five years but know almost nothing about security. What gaps do I need to "
+    "fill to move into AI security, and what kind of jobs could I aim for?",
+    "I'm a backend developer. What are my gaps, and which roles could I aim for in AI security?",
+])
+def test_the_jobs_an_asker_could_aim_for_are_target_roles_not_postings(lexicon, question):
+    assert not asks_about_postings(question, lexicon)
+    assert "roles" in asked_kinds(question, lexicon)
