@@ -135,13 +135,24 @@ def asker_backgrounds(question: str, lexicon: dict[str, Any]) -> frozenset[str |
     """The transition-path backgrounds (lexicon `coach_roles`) of the role titles the question names, or of what the
     asker tells they did (`did`: "I've written Go services for years"), before it says where the asker is going
     (lexicon `guidance_targets`); None stands for a role with no path of its own (a student)."""
+    return frozenset(entry.get("background") for entry in _asker_roles(question, lexicon))
+
+
+def asker_families(question: str, lexicon: dict[str, Any]) -> tuple[str, ...]:
+    """The role families (lexicon `coach_roles` … `family`) of the roles `asker_backgrounds` reads: the usual path
+    from them ("I'm a pentester…" goes towards AI red teaming)."""
+    return tuple(sorted({entry["family"] for entry in _asker_roles(question, lexicon) if entry.get("family")}))
+
+
+def _asker_roles(question: str, lexicon: dict[str, Any]) -> list[dict[str, Any]]:
+    """The lexicon `coach_roles` entries of the role titles the question names, or of what the asker tells they did,
+    before it says where the asker is going (see `asker_backgrounds`)."""
     sentences = split_sentences(question)
     told = [s for s in sentences if not s.rstrip().endswith("?")] if len(sentences) > 1 else []
     before, did = (_before_target(question_words(text), lexicon)
                    for text in (question, " ".join([asker_setting(question, lexicon), *told])))
-    return frozenset(entry.get("background") for entry in lexicon["coach_roles"].values()
-                     if any(has_phrase(before, w) for w in entry["words"])
-                     or any(has_phrase(did, d) for d in entry.get("did", ())))
+    return [entry for entry in lexicon["coach_roles"].values()
+            if any(has_phrase(before, w) for w in entry["words"]) or any(has_phrase(did, d) for d in entry.get("did", ()))]
 
 
 def _before_target(folded: str, lexicon: dict[str, Any]) -> str:
@@ -205,7 +216,8 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
                    snapshot: Snapshot, lexicon: dict[str, Any], limit: int,
                    backgrounds: frozenset[str | None] = frozenset(), focus: frozenset[str] = frozenset(),
                    credentials_of: Callable[[str], tuple[str, ...]] = lambda text: (),
-                   asked_credentials: tuple[str, ...] = (), told: frozenset[str | None] = frozenset()) -> list[tuple[str, Passage]]:
+                   asked_credentials: tuple[str, ...] = (), told: frozenset[str | None] = frozenset(),
+                   usual: tuple[str, ...] = ()) -> list[tuple[str, Passage]]:
     """(sentence, chunk) in answer order: the items of the best unit — the one that is not about a role other than the
     question's `roles` (a path from a background is about that background), names a credential the question asks
     about (`asked_credentials`; a section heading lexicon `sections_if_named` answers only then), gives most of the
@@ -220,14 +232,17 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     then, for each asked kind it does not give, of the best unit from another section that gives it, and, unless it is
     the path from the asker's background and gives every asked kind, of the best unit from another section naming
     one of the `roles` (the role's one-line path, or its section); the first of them
-    that gives the kind asked first leads.
+    that gives the kind asked first leads. A question naming no role is about the `usual` role families of the
+    asker's own roles (`asker_families`: a pentester's is AI red teaming) when a unit of an asked kind is about one.
     A certifications unit starts at its first item naming a credential (`credentials_of`). Empty when no unit answers
     (a kind asked only by a bare "how do I" needs a retrieved unit, one naming a role of the question or one from
     the asker's background)."""
     rank: dict[str, int] = {}
     for position, passage in enumerate(retrieved):
         rank.setdefault(passage.metadata.get("context"), position)
-    units = [u for u in kind_units(frozenset(kinds), roles, roles_of, snapshot, lexicon)
+    candidates = kind_units(frozenset(kinds), roles or usual, roles_of, snapshot, lexicon)
+    roles = roles or (usual if any(set(u.roles) & set(usual) for u in candidates) else ())
+    units = [u for u in candidates
              if any(kinds[k] for k in u.kinds) or u.section in rank or set(u.roles) & set(roles)
              or _background_fit(u.background, backgrounds) == 0]
     if not units:

@@ -110,7 +110,13 @@ def test_the_lead_is_ranked_by_the_asking_part_and_the_setting_it_points_back_at
     assert ranking_part(question, lexicon) == (question if ranked_by == "whole" else ranked_by)
 
 
-def test_which_credentials_matter_for_a_role_asks_for_guidance(lexicon):
-    question = "Which certs actually matter if I'm aiming for an ML platform security / MLSecOps job?"
+@pytest.mark.parametrize("question", [
+    "Which certs actually matter if I'm aiming for an ML platform security / MLSecOps job?",
+    # a value judgement on credentials for a target role asks for guidance, however it is worded
+    "Which certifications carry weight for a cloud security engineer?",
+    "What credentials do employers value in a penetration tester?",
+    "Which certs are worth going for as a SOC analyst?",
+])
+def test_which_credentials_matter_for_a_role_asks_for_guidance(lexicon, question):
     assert asks_advice(question, lexicon)
     assert is_guidance(question, lexicon)

@@ -7,6 +7,7 @@ import pytest
 
 from answer_checks import assert_well_cited, assistant_with_document, lead
 from app.coverage import asked_terms
+from app.guidance import asked_kinds, asks_about_postings
 from app.lexicon import load_lexicon
 from app.settings import Settings
 
@@ -139,3 +140,30 @@ def test_an_introduction_ending_in_here_is_the_askers_setting_whatever_follows_i
     lexicon = load_lexicon(Settings().lexicon_path)
     assert asked_terms("Former Deloitte auditor here: show me what to learn for AI governance", lexicon) == []
     assert asked_terms("Where is the office here: Berlin?", lexicon) == ["Berlin"]
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon(Settings().lexicon_path)
+
+
+@pytest.mark.parametrize("question, kinds", [
+    # an asker new in the role asks what it builds first: its responsibilities, not a learning path into it
+    ("I just got hired as our company's first AI governance lead. What should I actually be building in the first "
+     "months?", ["responsibilities"]),
+    ("I've just been hired as the first MLSecOps engineer at a fintech. What should I be doing in my first few "
+     "months?", ["responsibilities"]),
+    ("I'm a student. What should I be building for my portfolio to get into AI security?", ["plan"]),
+])
+def test_what_to_build_first_in_a_role_asks_for_its_responsibilities(lexicon, question, kinds):
+    assert list(asked_kinds(question, lexicon)) == kinds
+
+
+@pytest.mark.parametrize("question", [
+    "I've been training PyTorch models for five years but know almost nothing about security. What gaps do I need to "
+    "fill to move into AI security, and what kind of jobs could I aim for?",
+    "I'm a backend developer. What are my gaps, and which roles could I aim for in AI security?",
+])
+def test_the_jobs_an_asker_could_aim_for_are_target_roles_not_postings(lexicon, question):
+    assert not asks_about_postings(question, lexicon)
+    assert "roles" in asked_kinds(question, lexicon)
