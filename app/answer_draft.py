@@ -12,8 +12,8 @@ from app.answer_type import AnswerNeed, answer_need, has_phrase, holds_answer, q
 from app.coverage import asked_terms, asker_setting, asking_text, ranking_part
 from app.duties import asks_duties, duty_items
 from app.extractive import Answers, Draft, draft_extractive, names_company
-from app.guidance import (asked_kinds, asker_backgrounds, asker_families, asks_about_postings, asks_advice, counterpart_first,
-                          focus_words, guidance_items, has_covered_target, without_held)
+from app.guidance import (asked_kinds, asker_backgrounds, asker_families, asks_about_postings, asks_advice,
+                          counterpart_first, focus_words, guidance_items, has_covered_target, without_held)
 from app.need_first import need_statement_first
 from app.posting_heads import with_posting_heads
 from app.sentences import entry_clause, passage_sentences, posting_reference, without_conjunction
@@ -107,7 +107,8 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
         items = guidance_items(query_vector, kinds, passages, roles, roles_of, embed, snapshot, lexicon,
                                max_sentences * GUIDANCE_ITEMS_PER_SENTENCE, asker_backgrounds(question, lexicon),
                                focus_words(question, lexicon), credentials_of, asked_credentials,
-                               asker_backgrounds(asker_setting(question, lexicon), lexicon), asker_families(question, lexicon))
+                               asker_backgrounds(asker_setting(question, lexicon), lexicon),
+                               asker_families(question, lexicon))
         held = credentials_of(asker_setting(question, lexicon))
         items = without_held(items, held, credentials_of)
         sections = tuple({chunk.chunk_id: chunk for _, chunk in items}.values())  # what the answer follows
