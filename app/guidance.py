@@ -96,9 +96,10 @@ def asks_advice(question: str, lexicon: dict[str, Any]) -> bool:
 
 
 def _asks_advice(question: str, lexicon: dict[str, Any]) -> bool:
-    """Whether the question's asking part holds an advice phrase (lexicon `advice_asks`)."""
+    """Whether the question's asking part holds an advice phrase (lexicon `advice_asks`) or asks what a party must do
+    (lexicon `duties` … `asks`: "As the deployer, what are we on the hook for?" is answered by the rules, not by ads)."""
     asking = question_words(asking_text(question, lexicon))
-    return any(has_phrase(asking, p) for p in lexicon["advice_asks"])
+    return any(has_phrase(asking, p) for p in [*lexicon["advice_asks"], *lexicon["duties"]["asks"]])
 
 
 def asked_clauses(sentence: str, lexicon: dict[str, Any]) -> list[str]:

@@ -120,3 +120,9 @@ def test_the_lead_is_ranked_by_the_asking_part_and_the_setting_it_points_back_at
 def test_which_credentials_matter_for_a_role_asks_for_guidance(lexicon, question):
     assert asks_advice(question, lexicon)
     assert is_guidance(question, lexicon)
+
+
+def test_a_question_asking_what_a_party_must_do_retrieves_reference_documents_only(lexicon):
+    question = "We're an HR team in Germany buying a high-risk AI hiring tool. As the deployer, what are we on the hook for?"
+    assert asks_advice(question, lexicon)
+    assert retrieval_filters(question, Filters(), lexicon).kind == "document"
