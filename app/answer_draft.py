@@ -10,10 +10,10 @@ import numpy as np
 
 from app.answer_type import AnswerNeed, answer_need, has_phrase, holds_answer, question_words, says_not_happened
 from app.coverage import asked_terms, asker_setting, asking_text, ranking_part
-from app.duties import asks_duties, duty_items
+from app.duties import duty_items
 from app.extractive import Answers, Draft, draft_extractive, names_company
 from app.guidance import (asked_kinds, asker_backgrounds, asker_families, asks_about_postings, asks_advice,
-                          counterpart_first, focus_words, guidance_items, has_covered_target, without_held)
+                          asks_duties, counterpart_first, focus_words, guidance_items, has_covered_target, without_held)
 from app.need_first import need_statement_first
 from app.posting_heads import with_posting_heads
 from app.sentences import entry_clause, passage_sentences, posting_reference, without_conjunction

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from app.answer_type import has_phrase, question_words
 from app.coverage import asking_text
 from app.guidance import section_items
 from app.sentences import split_sentences
 from app.types import Passage
 from ingest.lexical import lexical_tokens
 from ingest.snapshot import Snapshot
-
-
-def asks_duties(question: str, lexicon: dict[str, Any]) -> bool:
-    """Whether the question's asking part asks what the asker, or a party they name, must do, settle or should expect
-    (lexicon `duties` … `asks`: "are we … on the hook", "nail down", "should I expect … candidates")."""
-    asking = question_words(asking_text(question, lexicon))
-    return any(has_phrase(asking, p) for p in lexicon["duties"]["asks"])
 
 
 def duty_items(question: str, retrieved: list[Passage], snapshot: Snapshot, lexicon: dict[str, Any],

@@ -96,10 +96,16 @@ def asks_advice(question: str, lexicon: dict[str, Any]) -> bool:
 
 
 def _asks_advice(question: str, lexicon: dict[str, Any]) -> bool:
-    """Whether the question's asking part holds an advice phrase (lexicon `advice_asks`) or asks what a party must do
-    (lexicon `duties` … `asks`: "As the deployer, what are we on the hook for?" is answered by the rules, not by ads)."""
+    """Whether the question's asking part holds an advice phrase (lexicon `advice_asks`)."""
     asking = question_words(asking_text(question, lexicon))
-    return any(has_phrase(asking, p) for p in [*lexicon["advice_asks"], *lexicon["duties"]["asks"]])
+    return any(has_phrase(asking, p) for p in lexicon["advice_asks"])
+
+
+def asks_duties(question: str, lexicon: dict[str, Any]) -> bool:
+    """Whether the question's asking part asks what the asker, or a party they name, must do, settle or should expect
+    (lexicon `duties` … `asks`: "are we … on the hook", "nail down", "should I expect … candidates")."""
+    asking = question_words(asking_text(question, lexicon))
+    return any(has_phrase(asking, p) for p in lexicon["duties"]["asks"])
 
 
 def asked_clauses(sentence: str, lexicon: dict[str, Any]) -> list[str]:
@@ -206,9 +212,9 @@ def _phrase_at(folded: str, phrase: str) -> int:
 
 
 def retrieval_filters(question: str, filters: Filters, lexicon: dict[str, Any]) -> Filters:
-    """The filters to retrieve with: reference documents only for a guidance or advice question (see `asks_advice`),
-    unless a kind was chosen."""
-    advice = is_guidance(question, lexicon) or asks_advice(question, lexicon)
+    """The filters to retrieve with: reference documents only for a guidance or advice question (see `asks_advice`)
+    or one asking what a party must do (`asks_duties`: the rules answer it, not the ads), unless a kind was chosen."""
+    advice = is_guidance(question, lexicon) or asks_advice(question, lexicon) or asks_duties(question, lexicon)
     return replace(filters, kind="document") if filters.kind is None and advice else filters
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from answer_checks import assert_well_cited, assistant_with_document, lead
-from app.guidance import asks_about_postings, asks_advice, is_guidance, retrieval_filters
+from app.guidance import asks_about_postings, asks_advice, asks_duties, is_guidance, retrieval_filters
 from app.filters import Filters
 from app.lexicon import load_lexicon
 from app.settings import Settings
@@ -124,5 +124,5 @@ def test_which_credentials_matter_for_a_role_asks_for_guidance(lexicon, question
 
 def test_a_question_asking_what_a_party_must_do_retrieves_reference_documents_only(lexicon):
     question = "We're an HR team in Germany buying a high-risk AI hiring tool. As the deployer, what are we on the hook for?"
-    assert asks_advice(question, lexicon)
+    assert asks_duties(question, lexicon) and not is_guidance(question, lexicon)
     assert retrieval_filters(question, Filters(), lexicon).kind == "document"

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from answer_checks import assert_well_cited, assistant_with_document, lead
-from app.duties import _duty_subject, asks_duties, duty_items
+from app.duties import _duty_subject, duty_items
+from app.guidance import asks_duties
 from app.lexicon import load_lexicon
 from app.settings import Settings
 from app.types import Passage
