@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.places import demonym_countries
-from app.sentences import split_sentences
+from app.sentences import is_dash, split_sentences
 from app.support import COMMON_CAPITALS, GENERIC_ACRONYMS, fold_words, names_in, numbers_in
 from ingest.lexical import lexical_tokens
 
@@ -88,7 +88,7 @@ def _clauses(text: str) -> list[str]:
     for sentence in split_sentences(text):
         clauses.append([])
         for word in sentence.split():
-            if len(word) == 1 and word in "-–—":  # a dash between words: "mentioned - is that…"
+            if is_dash(word):
                 clauses.append([])
                 continue
             clauses[-1].append(word)

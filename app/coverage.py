@@ -7,14 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.answer_type import abbreviated, has_phrase, is_type_word, is_version, is_year, mentions, names_term, question_words
-from app.sentences import is_acronym
+from app.sentences import is_acronym, is_dash
 from app.support import COMMON_CAPITALS, GENERIC_ACRONYMS, INSTRUCTION
 from app.types import Passage
 
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")  # not inside "2.0" or "LLM01:2025"
 WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.:'’/&+-]*[A-Za-z0-9+])?")  # "OSCP+" is not the OSCP
 IDENTIFIER = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9]+(?:[:.-][A-Za-z0-9]+)*$|^\d+:\d+$")
-DASHES = "—–-"  # a dash (one of these) standing as a word ends a clause ("Teaching a bootcamp — how many…?")
 GERUND_MIN_LETTERS = 6  # "Trying…" has the asker as its unsaid subject; shorter "-ing" words ("King") are no verb
 QUESTION_WORDS = {"What", "Which", "Who", "Whom", "Whose", "When", "Where", "Why", "How", "Is", "Are", "Do", "Does",
                   "Did", "Can", "Could", "Should", "Would", "Will", "I", "Please", "Tell", "List", "Name", "Give"}
@@ -89,7 +88,7 @@ def asked_part(question: str, lexicon: dict[str, Any]) -> str:
 def ranking_part(question: str, lexicon: dict[str, Any]) -> str:
     """The words that rank an answer's lead: `asked_part`, or the whole question when an asking part points back at
     the asker's setting ("…I've just been told I also own AI risk. What should I be doing about it?")."""
-    parts = [part for sentence in SENTENCE_BREAK.split(question.replace("’", "'")) for part in _parts(sentence, lexicon)]
+    parts = _question_parts(question, lexicon)
     pointed = any(asks and _points_back(text, lexicon) for text, asks in parts[1:])
     return question if pointed else asked_part(question, lexicon)
 
@@ -102,8 +101,7 @@ def asker_setting(question: str, lexicon: dict[str, Any]) -> str:
 def _reading(question: str, lexicon: dict[str, Any]) -> list[tuple[str, str]]:
     """The question's parts, each as (what is asked about, what only tells of the asker); one of them is empty, but
     for a setting pointed back at, whose owned names alone are the asker's."""
-    sentences = SENTENCE_BREAK.split(question.replace("’", "'"))
-    parts = [part for sentence in sentences for part in _parts(sentence, lexicon)]
+    parts = _question_parts(question, lexicon)
     read = []
     for i, (text, asks) in enumerate(parts):
         if asks or not _of_the_asker(text, lexicon):
@@ -116,6 +114,11 @@ def _reading(question: str, lexicon: dict[str, Any]) -> list[tuple[str, str]]:
     return read
 
 
+def _question_parts(question: str, lexicon: dict[str, Any]) -> list[tuple[str, bool]]:
+    """The question's (text, asks) parts, sentence by sentence (see `_parts`)."""
+    return [part for sentence in SENTENCE_BREAK.split(question.replace("’", "'")) for part in _parts(sentence, lexicon)]
+
+
 def _parts(sentence: str, lexicon: dict[str, Any]) -> list[tuple[str, bool]]:
     """A sentence as (text, asks) parts: one that tells, or one that asks (ends in "?" or opens with a question
     word), after an opening clause that tells when a clause break comes before its question word ("Teaching a
@@ -125,14 +128,14 @@ def _parts(sentence: str, lexicon: dict[str, Any]) -> list[tuple[str, bool]]:
     if not words:
         return []
     for i in range(1, len(words)):  # an introduction ("Career changer here: show me…", "Fresh grad here - any…?")
-        dash = len(words[i]) == 1 and words[i] in DASHES  # tells, whatever follows it
+        dash = is_dash(words[i])  # tells, whatever follows it
         if _bare_word(words[i - 1]) == lexicon["asker"]["introduction_end"] and (words[i - 1][-1:] in ",;:" or dash) \
                 and _bare_word(words[0]) not in openers:
             return [(" ".join(words[:i + dash]), False), *_parts(" ".join(words[i + dash:]), lexicon)]
     if not (sentence.rstrip().endswith("?") or _bare_word(words[0]) in openers):
         return [(sentence.strip(), False)]
     for i in range(1, len(words)):
-        if words[i - 1][-1:] in ",;:" or len(words[i - 1]) == 1 and words[i - 1] in DASHES:
+        if words[i - 1][-1:] in ",;:" or is_dash(words[i - 1]):
             if _bare_word(words[i]) in openers:
                 return [(" ".join(words[:i]), False), (" ".join(words[i:]), True)]
     return [(sentence.strip(), True)]

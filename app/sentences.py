@@ -147,6 +147,12 @@ def is_acronym(word: str) -> bool:
     return len(word) > 1 and word.isupper()
 
 
+def is_dash(word: str) -> bool:
+    """Whether a word is a dash standing alone between words ("mentioned - is that…", "a bootcamp — how many…"), which
+    ends a clause."""
+    return len(word) == 1 and word in "—–-"
+
+
 def points_back(sentence: str, back_references: Collection[str]) -> bool:
     """Whether a sentence opens or ends with a back-reference ("Its root causes …", "… pair well with it"); an acronym
     in capitals ("IT auditors") and a reference inside the sentence ("such as CIA", "its exam") are none."""
