@@ -117,8 +117,8 @@ def test_the_name_an_earlier_answer_gave_is_the_first_of_its_lead_the_question_d
     ("which UK body publishes the Inspect framework?", "what was it called before?", True),
     ("Does OffSec have an AI red teaming course?", "when did that one launch?", False),  # described: the question's description
     ("Which PyTorch version made weights_only=True the default?", "when was that released?", True),  # "that" as a pronoun
-    ("What credential does ISACA offer IT auditors?", "when was it launched?", True),
-    ("Which Harbour exam covers AI?", "since when has this applied?", True),
+    ("Which Harbour certification covers AI?", "since when has this applied?", True),
+    ("which company is behind the promptfoo tool now?", "is it still open source?", False),  # "it": the tool
     ("What is ISO/IEC 42001?", "how do I get certified to it?", False),  # asks about a name it gives
 ])
 def test_a_pronoun_refers_to_the_answer_after_a_question_asking_for_a_thing(earlier, follow_up, refers):
