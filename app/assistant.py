@@ -86,7 +86,7 @@ class Assistant:
         retriever = self.retriever(user)  # one snapshot for the whole answer, as this user sees it
         asked = self.read(question, history, user)
         selection = self._selection(history, user) if asked.follow_up else None
-        answered = None if selection else self._answered_name(question, history, mode, user)
+        answered = None if selection else self._answered_name(question, history, filters, mode, user)
         standalone = self._parser(retriever).follow_ups.standalone(question, history, selection, answered)
         aspect = self._parser(retriever).follow_ups.aspect(question, history, answered)
         query = self._parser(retriever).searched(standalone, asked)  # "number 3" of a ranked list: its identifier, "LLM03"
@@ -193,14 +193,17 @@ class Assistant:
         previous = self.read(earlier[-1], earlier[:-1], user) if earlier else None
         return f"the {population(previous)}" if previous is not None and previous.about_postings else None
 
-    def _answered_name(self, question: str, history: list[Any] | None, mode: str, user: str | None) -> str | None:
+    def _answered_name(self, question: str, history: list[Any] | None, filters: dict[str, Any] | None, mode: str,
+                       user: str | None) -> str | None:
         """The name the earlier answer gave, when the follow-up's pronoun stands for it ("when was it issued?" after
-        "what replaced SR 11-7?": "SR 26-2"); the earlier answer is history's, else asked again."""
+        "what replaced SR 11-7?": "SR 26-2"); the earlier answer is history's, else (history of the user's turns only:
+        the CLI's --after, API callers) asked again as the conversation asked it, with its filters."""
         rewriter = self._parser(self.retriever(user)).follow_ups
         if not rewriter.refers_to_answer(question, history):
             return None
         earlier = previous_questions(history)
-        answer = previous_answer(history) or self.ask(earlier[-1], history=earlier[:-1] or None, mode=mode, user=user).text
+        answer = previous_answer(history) or self.ask(earlier[-1], filters=filters, history=earlier[:-1] or None, mode=mode,
+                                                       user=user).text
         return rewriter.answered_name(earlier[-1], answer)
 
     def retriever(self, user: str | None = None) -> HybridRetriever:

@@ -13,8 +13,9 @@ from app.support import GENERIC_ACRONYMS
 ROLE_NOUN = r"(?:\s+(?:postings?|roles?|jobs?|positions?|engineers?|analysts?|leads?|teams?|professionals?))?"
 # "the Associate AI Security Engineer role at Tessellane Bank": one posting, named by title and company.
 POSTING_REFERENCE = re.compile(r"\b(?:[A-Z][\w,&/.-]*\s+)+(?:role|position|job|posting|opening)\s+at\s+[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)*")
-# an acronym-led name with its numbers and small joining words: "ISO/IEC 42001", "OWASP Top 10 for LLM Applications"
-ACRONYM_RUN = (r"\b(?:[A-Z][A-Za-z0-9/&-]*[A-Z0-9][A-Za-z0-9/&-]*)(?:\s+(?:[A-Z][\w/&-]*|\d[\w:.-]*(?<![.:])|(?:{joins})\s+(?=[A-Z])"
+# an acronym-led name (a trailing "+" is part of it: "SecAI+") with its numbers and small joining words: "ISO/IEC 42001",
+# "OWASP Top 10 for LLM Applications"
+ACRONYM_RUN = (r"\b(?:[A-Z][A-Za-z0-9/&-]*[A-Z0-9][A-Za-z0-9/&-]*\+?)(?:\s+(?:[A-Z][\w/&-]*|\d[\w:.-]*(?<![.:])|(?:{joins})\s+(?=[A-Z])"
                r"[A-Z][\w/&-]*|[a-z]+(?=\s+(?:postings?|roles?|jobs?))))*" + ROLE_NOUN)
 
 
@@ -26,6 +27,8 @@ class FollowUpRewriter:
     def __init__(self, lexicon: dict[str, Any], subjects: list[str]):
         self.lexicon = lexicon
         self.anaphora = phrase_pattern(*lexicon["query_anaphora"])
+        self.demonstratives = phrase_pattern(*lexicon["query_demonstratives"])
+        self.auxiliaries = set(lexicon["asker"]["polar_openers"])
         self.start = phrase_pattern(*lexicon["query_follow_up_starts"], at_start=True)
         self.subjects = sorted(subjects, key=len, reverse=True)
         self.acronym_run = re.compile(ACRONYM_RUN.format(joins="|".join(map(re.escape, lexicon["acronym_joining_words"]))))
@@ -112,8 +115,18 @@ class FollowUpRewriter:
         return question[:reference.start()] + topic + question[reference.end():]
 
     def back_reference(self, question: str) -> re.Match | None:
-        """The first anaphor ("they", "it", "that role"), not an acronym written in capitals ("IT auditors")."""
-        return next((m for m in self.anaphora.finditer(question) if not is_acronym(m.group(0))), None)
+        """The first anaphor ("they", "it", "that role"), not an acronym written in capitals ("IT auditors"), or
+        demonstrative standing as a pronoun ("when was that released?": see `_stands_alone`)."""
+        anaphors = [m for m in self.anaphora.finditer(question) if not is_acronym(m.group(0))]
+        pronouns = [m for m in self.demonstratives.finditer(question) if self._stands_alone(question, m, anaphors)]
+        return min([*anaphors, *pronouns], key=lambda m: m.start(), default=None)
+
+    def _stands_alone(self, question: str, demonstrative: re.Match, anaphors: list[re.Match]) -> bool:
+        """Whether a demonstrative follows an auxiliary (lexicon `asker.polar_openers`: "was that", "has this") and opens
+        no anaphor of its own ("that role", "that one")."""
+        before = question[:demonstrative.start()].split()[-1:]
+        return (bool(before) and before[0].lower() in self.auxiliaries
+                and not any(demonstrative.start() <= m.start() <= demonstrative.end() + 1 for m in anaphors))
 
     def _described(self, reference: re.Match) -> bool:
         """Whether a back-reference stands for a thing as described ("that one"), not for a name (lexicon

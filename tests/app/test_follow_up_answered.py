@@ -48,3 +48,9 @@ def test_its_after_does_it_have_a_course_is_the_course_the_answer_named(bot):
 def test_the_answer_in_a_chat_history_is_used_as_given(bot):
     chat = [{"role": "user", "content": REPLACED}, {"role": "assistant", "content": "TG-7 superseded TG-4. [1]"}]
     assert "TG-7" in bot.ask("When was it issued, and by whom?", history=chat).standalone_question
+
+
+def test_with_the_users_turns_only_the_earlier_answer_is_the_one_its_filters_gave(bot):
+    """Asked again, the earlier question keeps the conversation's filters: over postings only, nothing named TG-7."""
+    answer = bot.ask("When was it issued, and by whom?", history=[REPLACED], filters={"kind": "posting"})
+    assert "TG-7" not in (answer.standalone_question or ""), answer.standalone_question

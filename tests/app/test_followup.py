@@ -105,6 +105,7 @@ def test_no_aspect_without_a_follow_up():
     ("What replaced the Harbour Engineer certificate?", "The Harbour Engineer (exam HE-500) was replaced by HX-700. [1]", "HX-700"),
     ("What replaced SR 11-7?", "It was superseded in 2026. [1] SR 26-2 is current.", None),
     ("Does Tallis have a course for model auditors?", "Tallis offers the Harbour Model Auditor (HMA) course. [1]", "HMA"),
+    ("Which Harbour exam covers AI?", "Harbour launched HarbAI+ in 2026. [1]", "HarbAI+"),  # the "+" is the name's
 ])
 def test_the_name_an_earlier_answer_gave_is_the_first_of_its_lead_the_question_does_not_give(earlier, answer, name):
     assert REWRITER.answered_name(earlier, answer) == name
@@ -115,7 +116,28 @@ def test_the_name_an_earlier_answer_gave_is_the_first_of_its_lead_the_question_d
     ("Does OffSec have an AI red teaming course?", "How long is its exam?", True),
     ("which UK body publishes the Inspect framework?", "what was it called before?", True),
     ("Does OffSec have an AI red teaming course?", "when did that one launch?", False),  # described: the question's description
+    ("Which PyTorch version made weights_only=True the default?", "when was that released?", True),  # "that" as a pronoun
+    ("Which Harbour certification covers AI?", "since when has this applied?", True),
+    ("which company is behind the promptfoo tool now?", "is it still open source?", False),  # "it": the tool
     ("What is ISO/IEC 42001?", "how do I get certified to it?", False),  # asks about a name it gives
 ])
 def test_a_pronoun_refers_to_the_answer_after_a_question_asking_for_a_thing(earlier, follow_up, refers):
     assert REWRITER.refers_to_answer(follow_up, [earlier]) is refers
+
+
+@pytest.mark.parametrize("question, reference", [
+    ("when was that released?", "that"),
+    ("since when has this applied?", "this"),
+    ("when did that one launch?", "one"),  # part of the anaphor "one", described
+    ("is that role remote?", "that role"),
+    ("which tools that scan models are free?", None),  # a relative "that"
+    ("what does that tell us?", "that"),
+])
+def test_a_demonstrative_after_an_auxiliary_stands_as_a_pronoun(question, reference):
+    found = REWRITER.back_reference(question)
+    assert (found.group(0) if found else None) == reference
+
+
+def test_a_demonstrative_pronoun_takes_the_name_the_earlier_answer_gave():
+    earlier = ["Which PyTorch version made weights_only=True the default for torch.load?"]
+    assert REWRITER.standalone("when was that released?", earlier, answered="PyTorch 2.6") == "when was PyTorch 2.6 released?"
