@@ -292,6 +292,8 @@ def test_which_jobs_would_lists_postings_under_a_condition_only_postings_meet(pa
     ("What's the top-paying AI governance job in the listings?", "salary_max", 1),
     ("Among the red team postings, which one has the highest top of range?", "salary_max", 1),
     ("Which MLSecOps postings pay the most?", "salary_max", 5),
+    ("Which posting has the highest pay ceiling?", "salary_max", 1),
+    ("Which listing has been up the longest?", "posted_oldest", 1),
 ])
 def test_a_superlative_ranks_postings_by_the_field_it_names(parser, question, sort, limit):
     query = parser.parse(question)
