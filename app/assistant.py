@@ -229,8 +229,9 @@ class Assistant:
 
     # -- internals ------------------------------------------------------------------------------
     def _finish(self, answer: Answer, asked: Query, started: float, rewritten: str) -> Iterator[str | Answer]:
-        """Stream a computed answer and fill in its query, trace and timing; figures from sample postings say so."""
-        if answer.route == "analytics" and any(c.metadata.get("sample") for c in answer.citations):
+        """Stream a computed answer and fill in its query, trace and timing; figures from sample postings say so (a
+        list's own text says it already)."""
+        if "metric" in (answer.data or {}) and any(c.metadata.get("sample") for c in answer.citations):
             answer.text += " " + SAMPLE_FIGURES
         yield from _pieces(answer.text)
         answer.query = asked.to_dict()

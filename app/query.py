@@ -20,11 +20,13 @@ LIST_FIELDS = (*FIELDS, "company", "employment_type")
 AMOUNT = r"([$€£])?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k\b|thousand\b)?"
 NUMBER = r"\b(\d{1,2}|{words})\b"
 MODIFIERS = r"(?:(?!(?:do|does|did|have|has|should|would|can|is|are|was|were|of)\b)[\w+/-]+\s+){0,5}"  # "remote MLSecOps"
-# "which remote MLSecOps postings…", "what security jobs…" (a plural: "what job polarization…" asks about no postings);
-# a conditional after the noun, of the asker's fit ("which jobs would suit me?", "could I apply for"), is caught: such a
-# question lists postings only under conditions; other verbs after it ("which roles can be done remotely?") ask no list
-WHICH_POSTINGS = (r"^(?:which\s+{modifiers}(?:{nouns})|what\s+{modifiers}(?:{plural}))\b"
-                  r"(?P<modal>\s+(?:would|could|might)\b)?(?!\s+(?:can|should|will|do|does|did|must)\b)"
+# "which remote MLSecOps postings…", "what security jobs…" (a plural: "what job polarization…" asks about no postings),
+# "do any of the sample jobs…" (`any`); an auxiliary after the noun, of the asker's fit or of what work allows ("which
+# jobs would suit me?", "which roles can be done remotely?"), is caught: such a question lists postings only under
+# conditions (app/query.py `_lists`)
+WHICH_POSTINGS = (r"^(?:which\s+{modifiers}(?:{nouns})|what\s+{modifiers}(?:{plural})"
+                  r"|(?P<any>(?:do|does|are|is|will|would)\s+any\s+(?:of\s+)?{modifiers}(?:{nouns})))\b"
+                  r"(?P<modal>\s+(?:would|could|might|can|should|will|do|does|did|must)\b)?"
                   r"|^which\s+(?:of|is|are|one|ones|pays?|pay)\b")
 TOP_N = r"\btop[\s-]+(\d{{1,2}}|{words})\b|\b(\d{{1,2}}|{words}) most\b"
 
@@ -346,10 +348,11 @@ class QueryParser:
         number = self.number.search(low)
         n = None if not number else int(self.lex["query_number_words"].get(number.group(1), number.group(1)))
         plural = has_any(low, self.lex["posting_nouns"]["plural"])
-        if has_any(low, self.lex["query_rank_pay"]):
-            return "rank", "salary_max", n or (5 if plural and not re.search(r"\bwhich (?:is|one)\b", low) else 1)
-        if has_any(low, self.lex["query_newest"]) and on_postings:
+        sort = self._ranked_by(low)
+        if sort == "posted" and on_postings:
             return "top", "posted", n or (None if plural else 1)  # "the newest posting"; "the latest ATLAS release" is not
+        if sort and (on_postings or not sort.startswith("posted")):
+            return "rank", sort, n or (5 if self._asks_several(low) else 1)
         if "share" in cues:
             return "share", "posted", None
         if "count" in cues:
@@ -365,10 +368,31 @@ class QueryParser:
             return "salary", "posted", None
         return "explain", "posted", None
 
+    def _ranked_by(self, low: str) -> str | None:
+        """The field a superlative ranks postings by (lexicon `query_rank`): the sort whose phrase found is longest
+        ("the lowest salary floor" ranks floors), or None."""
+        found = [(len(phrase), sort) for sort, phrases in self.lex["query_rank"].items() for phrase in phrases
+                 if has_any(low, [phrase])]
+        return max(found)[1] if found else None
+
+    def _asks_several(self, low: str) -> bool:
+        """Whether a ranking asks for several postings: the first posting noun after "which"/"what" is plural, else the
+        question's first ("which jobs pay best?", "the best-paid postings"; "which job in the listings…", "what's the
+        top-paying job in the listings?", "…, which one…", "which is…" ask for one)."""
+        words = [w.strip(",;:") for w in low.split()]
+        asking = next((i for i, w in enumerate(words) if w in ("which", "what", "what's", "whats")), -1)
+        if words[asking + 1: asking + 2] == ["is"] and asking >= 0:
+            return False
+        head = next((w for w in words[asking + 1:] if w in self.lex["posting_nouns"]["any"]), None) \
+            or next((w for w in words if w in self.lex["posting_nouns"]["any"]), None)
+        return head in self.lex["posting_nouns"]["plural"]
+
     def _lists(self, low: str, own: dict[str, Any]) -> bool:
         """Whether the wording asks for a list ("which remote jobs…", "show me…", "who is hiring…", "anything for me?");
         "which jobs would suit me?" only with a condition postings alone meet ("which entry-level remote jobs would…")."""
         which = self.which.search(low)
+        if which and which.group("any"):  # "do any of the jobs ask for it?": a list of those meeting what it names
+            return bool(set(_names(own)) - {"role_family"})
         if which and (not which.group("modal") or _postings_only(own)):
             return True
         return any(low.startswith(c + " ") or low == c for c in self.lex["query_list_cues"]) \

@@ -43,7 +43,8 @@ def spread(rows: list[PostingRow], k: int) -> list[PostingRow]:
 
 
 def render(question: str, computation: Computation, filters: Filters, extra: dict[str, Any] | None = None) -> Answer:
-    """The analytics Answer, route="analytics", with its figures in `data`."""
+    """The computed Answer with its figures in `data`: route="analytics", or "postings" when too few postings state a
+    salary for a market figure and the answer is their own ranges (see `lists_postings`)."""
     plan, citer = computation.plan, _Citer()
     who = population(plan.where, filters)
     grouped = plan.group_field is not None
@@ -64,7 +65,16 @@ def render(question: str, computation: Computation, filters: Filters, extra: dic
         **({"groups": [_result_data(r) for r in computation.results]} if grouped else {"result": _result_data(computation.results[0])}),
         **(extra or {}),
     }
-    return Answer(question, text, citer.citations(), False, "extractive", route="analytics", data=data)
+    route = "postings" if lists_postings(computation) else "analytics"
+    return Answer(question, text, citer.citations(), False, "extractive", route=route, data=data)
+
+
+def lists_postings(c: Computation) -> bool:
+    """Whether a salary computation is answered by the postings themselves: one selection (no groups) with fewer than
+    MIN_MARKET_SAMPLE postings stating a salary, each named with its own range ("Only 1 … posting … states a salary …")."""
+    if c.plan.metric != "salary" or c.plan.group_field is not None:
+        return False
+    return 0 < c.results[0].figures["with_salary"] < MIN_MARKET_SAMPLE
 
 
 def _single(c: Computation, who: str, citer: _Citer, has_filters: bool) -> list[str]:

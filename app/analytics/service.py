@@ -23,7 +23,8 @@ if TYPE_CHECKING:  # app.query reads terms with app.analytics.entities: importin
 
 def analytics_answer(question: str, filters: Filters, snapshot, parser: QueryParser, embed: Embed,
                      *, asked: str, history: list[Any] | None, reading: Query) -> Answer | None:
-    """The computed Answer (route="analytics"), or None when the question is not an aggregate one we can compute.
+    """The computed Answer (route="analytics"; "postings" when too few state a salary and it gives their own ranges), or
+    None when the question is not an aggregate one we can compute.
 
     `question` is the standalone question; `asked` is what the user typed (differs when a follow-up was rewritten);
     `reading` is the conversation's Query (its place and currency). The router and the plan read the standalone

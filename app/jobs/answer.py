@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from app.analytics.labels import LEVEL_WORDS, term
 from app.filters import Filters
-from app.jobs.engine import PostingsEngine, Selection
+from app.jobs.engine import ORDER, PostingsEngine, Selection
 from app.analytics.table import PostingRow
 from app.places import countries
 from app.query import Query
@@ -26,7 +26,8 @@ def postings_answer(query: Query, engine: PostingsEngine, filters: Filters, aske
     if not selection.rows:
         return _empty(query, engine, filters, asked)
     lines = [f"{selection.offset + i}. {_line(row)} [{i}]" for i, row in enumerate(selection.rows, start=1)]
-    text = "\n".join([_lead(query, selection, base), *lines, *_paging(query, selection), sample_note(selection.rows)])
+    text = "\n".join([_lead(query, selection, base), *lines, *_paging(query, selection), *_unranked(selection),
+                      sample_note(selection.rows)])
     citations = [Citation.from_passage(i, row.passage()) for i, row in enumerate(selection.rows, start=1)]
     return Answer(asked, text.strip(), citations, False, "extractive", route="postings", rows=[posting_row(r) for r in selection.rows],
                   data={"total": selection.total, "of": base, "page": query.page, "currency": selection.currency})
@@ -63,7 +64,9 @@ def _lead(q: Query, s: Selection, base: int) -> str:
     n = len(s.rows)
     who = population(q, "postings" if n > 1 else "posting")
     if q.intent == "rank":
-        return f"The {f'{n} ' if n > 1 else ''}best-paid {who} of {s.total} (by the top of the advertised range, in {s.currency}):"
+        order = ORDER[q.sort]
+        within = f", in {s.currency}" if order.pay else ""
+        return f"The {f'{n} ' if n > 1 else ''}{order.superlative} {who} of {s.total} ({order.basis}{within}):"
     if q.intent == "top" and q.limit:
         return f"The {f'{n} ' if n > 1 else ''}newest {who} of {s.total}:"
     who = population(q)
@@ -71,6 +74,14 @@ def _lead(q: Query, s: Selection, base: int) -> str:
     if s.total == base or q.role_family and who == family:
         return f"There {'is' if s.total == 1 else 'are'} {s.total} {who if s.total != 1 else who.replace('postings', 'posting', 1)}:"
     return f"{s.total} of the {base} {family} match: {who}."
+
+
+def _unranked(s: Selection) -> list[str]:
+    """Pay is not compared across currencies: the postings in other currencies a pay ranking left out, counted."""
+    if not s.other_currencies:
+        return []
+    counts = ", ".join(f"{n} in {currency}" for currency, n in s.other_currencies.items())
+    return [f"Only postings paying in {s.currency} are ranked; pay in other currencies is not compared ({counts})."]
 
 
 def _condition(name: str, value) -> str:

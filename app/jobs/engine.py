@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from app.analytics.entities import MULTI_VALUED, SINGLE_VALUED
@@ -11,7 +11,27 @@ from app.filters import Filters
 from app.query import Query
 
 SCALARS = (*SINGLE_VALUED, "employment_type", "company")
-ORDER = {"posted": "posted DESC NULLS LAST, posting_id", "salary_max": "salary_max DESC NULLS LAST, posted DESC NULLS LAST, posting_id"}
+
+
+@dataclass(frozen=True)
+class Order:
+    """How a sort ranks postings: the SQL order, the pay column it ranks (within one currency) or None, and the words
+    an answer names it with ("best-paid", "by the top of the advertised range")."""
+
+    sql: str
+    pay: str | None
+    superlative: str
+    basis: str
+
+
+ORDER = {
+    "posted": Order("posted DESC NULLS LAST, posting_id", None, "newest", "by posting date"),
+    "posted_oldest": Order("posted ASC NULLS LAST, posting_id", None, "oldest", "by posting date"),
+    "salary_max": Order("salary_max DESC NULLS LAST, posted DESC NULLS LAST, posting_id", "salary_max", "best-paid", "by the top of the advertised range"),
+    "salary_min": Order("salary_min DESC NULLS LAST, posted DESC NULLS LAST, posting_id", "salary_min", "best-paid", "by the floor of the advertised range"),
+    "salary_max_lowest": Order("salary_max ASC NULLS LAST, posted DESC NULLS LAST, posting_id", "salary_max", "lowest-paid", "by the top of the advertised range"),
+    "salary_min_lowest": Order("salary_min ASC NULLS LAST, posted DESC NULLS LAST, posting_id", "salary_min", "lowest-paid", "by the floor of the advertised range"),
+}
 
 
 @dataclass(frozen=True)
@@ -22,6 +42,7 @@ class Selection:
     total: int
     offset: int = 0
     currency: str | None = None
+    other_currencies: dict[str, int] = field(default_factory=dict)  # postings a pay ranking left out, by currency
 
 
 class PostingsEngine:
@@ -66,15 +87,19 @@ class PostingsEngine:
     def select(self, query: Query, filters: Filters = Filters(), page_size: int = 10) -> Selection:
         """The postings `query` and the user's `filters` select: its top-n, or its page, in the query's order."""
         where, params = self._where(query, filters)
-        currency = None
-        if query.sort == "salary_max":  # pay is ranked within one currency: asked for, else the commonest
-            currency = query.currency or self._scalar(f"SELECT mode(currency) FROM postings WHERE {where} AND salary_max IS NOT NULL", params)
+        order = ORDER[query.sort]
+        currency, others = None, {}
+        if order.pay:  # pay is ranked within one currency: asked for, else the commonest; the others are counted
+            stated = f"{where} AND {order.pay} IS NOT NULL"
+            currency = query.currency or self._scalar(f"SELECT mode(currency) FROM postings WHERE {stated}", params)
+            others = dict(self._fetch(f"SELECT currency, count(*) AS n FROM postings WHERE {stated} AND currency <> ? "
+                                      f"GROUP BY currency ORDER BY n DESC, currency", [*params, currency]))
             where, params = f"{where} AND currency = ?", [*params, currency]
         total = self._scalar(f"SELECT count(*) FROM postings WHERE {where}", params)
         size = query.limit or page_size
         offset = 0 if query.limit else (query.page - 1) * page_size
-        picked = self._fetch(f"SELECT i FROM postings WHERE {where} ORDER BY {ORDER[query.sort]} LIMIT {int(size)} OFFSET {int(offset)}", params)
-        return Selection([self.rows[i] for (i,) in picked], total, offset, currency)
+        picked = self._fetch(f"SELECT i FROM postings WHERE {where} ORDER BY {order.sql} LIMIT {int(size)} OFFSET {int(offset)}", params)
+        return Selection([self.rows[i] for (i,) in picked], total, offset, currency, others)
 
     def count(self, query: Query, filters: Filters = Filters()) -> int:
         """How many postings `query` and `filters` select."""
@@ -91,7 +116,7 @@ class PostingsEngine:
     def all(self, query: Query, filters: Filters = Filters()) -> list[PostingRow]:
         """Every selected posting, newest first (for figures computed over the selection)."""
         where, params = self._where(query, filters)
-        return [self.rows[i] for (i,) in self._fetch(f"SELECT i FROM postings WHERE {where} ORDER BY {ORDER['posted']}", params)]
+        return [self.rows[i] for (i,) in self._fetch(f"SELECT i FROM postings WHERE {where} ORDER BY {ORDER['posted'].sql}", params)]
 
     def _where(self, q: Query, f: Filters) -> tuple[str, list[Any]]:
         clauses, params = ["TRUE"], []

@@ -260,7 +260,8 @@ def test_a_place_none_of_the_postings_asked_about_is_in_abstains_instead_of_quot
 def test_too_few_salaries_in_a_place_are_listed_not_summarised(bot, rows):
     (london,) = [r for r in rows if "London" in r["location"]]
     answer = bot.ask("What do AI security engineers earn in London?")
-    assert answer.route == "analytics" and not answer.abstained
+    assert answer.route == "postings" and not answer.abstained  # the postings' own ranges answer it, not a figure
+    assert answer.text.endswith("(fictional), not from the job market.")  # still computed from sample postings
     assert "too few for a market figure" in answer.text and "median" not in answer.text
     assert f"{london['salary_min']:,} {london['currency']} to {london['salary_max']:,} {london['currency']} [1]" in answer.text
     assert answer.citations[0].doc_id == f"posting:{london['id']}"
@@ -281,3 +282,31 @@ def test_an_employment_type_is_a_condition_of_the_count(bot, rows):
     assert not [r for r in rows if r.get("employment_type") == "part-time"]  # so no figure over all postings may answer:
     answer = bot.ask("How many part-time postings are there?")
     assert answer.route != "analytics" or f"{len(rows)} postings" not in answer.text
+
+
+def test_a_superlative_ranks_by_the_asked_field_within_one_currency(bot, rows):
+    usd = [r for r in rows if r.get("currency") == "USD"]
+    lowest_floor = min(usd, key=lambda r: r["salary_min"])
+    answer = bot.ask("Which sample posting has the lowest salary floor?")
+    assert answer.route == "postings" and [r["posting_id"] for r in answer.rows] == [lowest_floor["id"]]
+    assert answer.text.startswith(f"The lowest-paid posting of {len(usd)} (by the floor of the advertised range, in USD):")
+    others = Counter(r["currency"] for r in rows if r.get("currency") not in (None, "USD"))
+    counts = ", ".join(f"{n} in {c}" for c, n in sorted(others.items(), key=lambda item: (-item[1], item[0])))
+    assert f"pay in other currencies is not compared ({counts})" in answer.text and "(fictional)" in answer.text
+    top = max(usd, key=lambda r: r["salary_max"])
+    ranked = bot.ask("Which job in the sample listings has the highest top of range?")  # "job", not "listings": one
+    assert [r["posting_id"] for r in ranked.rows] == [top["id"]]
+    oldest = min(rows, key=lambda r: r["posted"])
+    assert [r["posting_id"] for r in bot.ask("Which is the oldest job ad?").rows] == [oldest["id"]]
+    cheapest = sorted(usd, key=lambda r: (r["salary_max"], r["id"]))[:3]
+    assert {r["posting_id"] for r in bot.ask("Show me the 3 lowest-paid postings").rows} == {r["id"] for r in cheapest}
+
+
+def test_a_pronoun_for_what_the_preamble_names_selects_postings(bot, rows):
+    """"I just got the AIGP. Do any of the jobs ask for it?": a list of the postings asking for it, not passages."""
+    aigp = {r["id"] for r in rows if "IAPP AIGP" in r["certifications"]}
+    answer = bot.ask("I just got the IAPP AIGP. Do any of the listed jobs ask for it?")
+    assert answer.route == "postings" and {r["posting_id"] for r in answer.rows} == aigp
+    cissp = {r["id"] for r in rows if "CISSP" in r["certifications"]}
+    asked = bot.ask("My manager says I should get the CISSP. Are any of the sample jobs asking for it?")
+    assert {r["posting_id"] for r in asked.rows} == cissp and asked.query.get("seniority") is None  # "my manager" is no level

@@ -272,7 +272,33 @@ def test_a_level_word_inside_a_credential_s_name_is_no_level(parser, question, c
     ("Which entry-level remote jobs would suit someone from IT?", "list"),
     ("What entry-level remote jobs could a help desk tech apply for?", "list"),
     ("Which AI security jobs would suit me?", "explain"),  # no condition only postings meet: careers advice
-    ("Which AI red team roles can be done remotely from the UK?", "explain"),  # no fit of the asker's: what work allows
+    ("Which AI red team roles can be done remotely from the UK?", "list"),  # what work allows, where only postings say
+    ("I live in Yorkshire and don't want to commute. Which roles can be done fully remote from the UK?", "list"),
+    ("Which roles can an ML engineer target after moving into AI security?", "explain"),  # no condition of postings'
+    ("Do any of the sample jobs ask for the OSCP?", "list"),
+    ("I just passed the ISO 42001 Lead Auditor course. Do any of the sample jobs ask for it?", "list"),
+    ("Do any MLSecOps jobs require a degree?", "explain"),  # nothing postings are selected by beside the family
 ])
 def test_which_jobs_would_lists_postings_under_a_condition_only_postings_meet(parser, question, intent):
     assert parser.parse(question).intent == intent
+
+
+@pytest.mark.parametrize("question, sort, limit", [
+    ("Which job in the sample listings has the highest top of range?", "salary_max", 1),
+    ("Which sample posting has the lowest salary floor?", "salary_min_lowest", 1),
+    ("Which postings have the highest starting salary?", "salary_min", 5),
+    ("Which machine learning engineer job pays the least in the sample postings?", "salary_max_lowest", 1),
+    ("Which is the oldest job ad in the sample data?", "posted_oldest", 1),
+    ("What's the top-paying AI governance job in the listings?", "salary_max", 1),
+    ("Among the red team postings, which one has the highest top of range?", "salary_max", 1),
+    ("Which MLSecOps postings pay the most?", "salary_max", 5),
+    ("Which posting has the highest pay ceiling?", "salary_max", 1),
+    ("Which listing has been up the longest?", "posted_oldest", 1),
+])
+def test_a_superlative_ranks_postings_by_the_field_it_names(parser, question, sort, limit):
+    query = parser.parse(question)
+    assert (query.intent, query.sort, query.limit) == ("rank", sort, limit)
+
+
+def test_the_oldest_of_something_else_ranks_no_postings(parser):
+    assert parser.parse("What is the oldest AI security framework?").intent == "explain"
