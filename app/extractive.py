@@ -12,7 +12,7 @@ import numpy as np
 
 from app.answer_type import topic_stems
 from app.support import GENERIC_ACRONYMS
-from app.sentences import (begins_inside, inline_items, inline_list, is_acronym, passage_items, posting_facts, posting_reference,
+from app.sentences import (answer_material, begins_inside, inline_items, inline_list, is_acronym, passage_items, posting_facts, posting_reference,
                            repeats)
 from app.types import Passage
 from ingest.lexical import lexical_tokens
@@ -61,7 +61,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
                      generic_words: Collection[str] = (), answers_alone: Answers | None = None,
                      refers_back: Collection[str] = (), defined: str | None = None, enumerates: bool = False,
                      number_words: Mapping[str, int] | None = None, asking: str | None = None,
-                     advises: bool = False) -> Draft:
+                     advises: bool = False, asks_questions: bool = False) -> Draft:
     """Score every passage sentence (those of the lexical pre-rank and any that `answers_alone`, without the
     sentences before it); lead with the best one that `answers` (the best one when no kind is asked for), a
     sentence for each further part of the question (`parts`) the lead does not answer, then the best of the rest
@@ -84,10 +84,12 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     ways:"), its items following; one asking what something is or does, by the sentence of a quoted passage that opens with the thing asked about, its subject
     (`defined`, the question's words after "What is"; see `_defining`). The detail that ranks the lead is the words of
     the question's asking part (`asking`, without the asker's setting: "how should my threat models change?" after
-    "I'm on product security"), so a sentence sharing only the setting's nouns does not lead."""
+    "I'm on product security"), so a sentence sharing only the setting's nouns does not lead. A passage's sentence
+    that is itself a question (an interview question) is quoted only when the question `asks_questions`."""
     if enumerates:  # the pre-rank keeps the sentences that may list the members asked for, whatever words they use
         answers_alone = _or(answers_alone, lambda text, index: _lists(text, number_words or {}))
-    candidates = _candidates(question, query_vector, passages, embed, aspect, answers_alone, refers_back, asking)
+    candidates = _candidates(question, query_vector, passages, embed, aspect, answers_alone, refers_back, asking,
+                             asks_questions)
     if not candidates:
         return Draft([], 0.0, answers is None)
     evidence = max(c.semantic for c in candidates)
@@ -306,9 +308,11 @@ def _number(word: str, number_words: Mapping[str, int]) -> int:
 
 
 def _whole(candidate: Candidate, passages: list[Passage]) -> str:
-    """A candidate sentence as its passage holds it, however long (a list of members is quoted whole)."""
+    """A candidate sentence as its passage holds it, however long (a list of members is quoted whole); the aside it
+    was taken from a question (see `answer_material`) stays as it is."""
     passage = passages[candidate.passage_index]
-    return passage_items(passage.text, posting_reference(passage.metadata), limit=len(passage.text))[candidate.position][0]
+    whole = passage_items(passage.text, posting_reference(passage.metadata), limit=len(passage.text))[candidate.position][0]
+    return whole if answer_material(whole) == whole else candidate.text
 
 
 def _or(first: Answers | None, second: Answers) -> Answers:
@@ -389,17 +393,19 @@ def names_company(question: str, metadata: dict) -> bool:
 def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage],
                 embed: Callable[[list[str]], np.ndarray], aspect: str | None = None,
                 answers: Answers | None = None, refers_back: Collection[str] = (),
-                asking: str | None = None) -> list[Candidate]:
+                asking: str | None = None, asks_questions: bool = False) -> list[Candidate]:
     """The passages' sentences scored against the question: the MAX_EMBEDDED that share most of its words, and every
     one that `answers` it whatever words it uses ("prohibited practices … EUR 35 million" for "banned AI"); each
-    sentence's `leading` weighs the words of the `asking` part (the whole question when None)."""
+    sentence's `leading` weighs the words of the `asking` part (the whole question when None). A sentence that is
+    itself a question gives only the statement of its aside (`answer_material`), unless the question `asks_questions`."""
     question_tokens = set(lexical_tokens(question))
     back = {word.lower() for word in refers_back}
     rows = [(i, position, sentence, facts if kind == "posting" else _with_subject(sentence, passage, back))
             for i, passage in enumerate(passages)
             for facts in [posting_facts(passage.text, passage.metadata)]
-            for position, (sentence, kind) in enumerate(passage_items(passage.text, posting_reference(passage.metadata),
-                                                                      question_tokens))]
+            for position, (item, kind) in enumerate(passage_items(passage.text, posting_reference(passage.metadata),
+                                                                  question_tokens))
+            for sentence in [item if asks_questions else answer_material(item)] if sentence]
     if not rows:
         return []
     shares = [len(question_tokens & set(lexical_tokens(scored))) / len(question_tokens) if question_tokens else 0.0
