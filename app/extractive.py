@@ -24,6 +24,7 @@ PER_PASSAGE = 2
 MAX_EMBEDDED = 24  # sentences embedded per question; the rest are pre-ranked away lexically
 MAX_ANSWERING = 12  # sentences pre-ranked away that are embedded still, as they hold the asked-for kind of value
 MIN_CLAUSE_CHARS = 25  # as short as a quotable sentence
+ADVICE_LIST_SHARE = 2  # an advice answer following its lead's list gives up to twice the usual sentences, as a guidance one
 ANNOUNCING_WORDS = 14  # at most this long, a sentence naming a number of things announces them ("Two tactics are unique")
 
 
@@ -81,7 +82,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     sentences holding them following it (one quote with it when it announces them: "Two tactics are unique to ATLAS.
     AI Model Access … AI Attack Adaptation …"); one asking for advice (`advises`: how something changes, what to do)
     by the best-matching quoted sentence that opens a list, the ways ("In practice the threat model changes in three
-    ways:"), its items following; one asking what something is or does, by the sentence of a quoted passage that opens with the thing asked about, its subject
+    ways:"), its items following, as they follow a lead that continues into a list (see `_listed_items`); one asking what something is or does, by the sentence of a quoted passage that opens with the thing asked about, its subject
     (`defined`, the question's words after "What is"; see `_defining`). The detail that ranks the lead is the words of
     the question's asking part (`asking`, without the asker's setting: "how should my threat models change?" after
     "I'm on product security"), so a sentence sharing only the setting's nouns does not lead. A passage's sentence
@@ -116,7 +117,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
             or next((c for c in whole if c.text != posting_reference(passages[c.passage_index].metadata)), (whole or ranked)[0])
     if lead is None:
         return Draft([], evidence, False)
-    listed = _listed_items(lead, passages, max_sentences - 1)
+    listed = _listed_items(lead, passages, max_sentences * ADVICE_LIST_SHARE if advises else max_sentences - 1, advises)
     announced = [] if listed or not enumerates else _announced(lead, passages, question, number_words or {})
     listed = listed or announced
     answered = [next((c for c in quotable if part(c.text, c.passage_index)), None)
@@ -320,18 +321,23 @@ def _or(first: Answers | None, second: Answers) -> Answers:
     return second if first is None else lambda text, index: first(text, index) or second(text, index)
 
 
-def _listed_items(lead: Candidate, passages: list[Passage], limit: int) -> list[str]:
-    """The list items that follow a lead sentence opening a list ("NIST AI 600-1 identifies 12 risks:"), in order."""
-    if not lead.text.endswith(":"):
-        return []
+def _listed_items(lead: Candidate, passages: list[Passage], limit: int, continues: bool = False) -> list[str]:
+    """The list items that follow a lead sentence opening a list ("NIST AI 600-1 identifies 12 risks:"), in order;
+    when the lead `continues` into a list (the sentence after it in its passage opens one: "… becomes the de facto AI
+    governance lead, working with legal and privacy. Typical AI oversight tasks are:"), that sentence, then its items."""
     passage = passages[lead.passage_index]
     items = passage_items(passage.text, posting_reference(passage.metadata))[lead.position + 1:]
+    opener: list[str] = []
+    if not lead.text.endswith(":"):
+        if not (continues and items and items[0][1] == "prose" and items[0][0].endswith(":")):
+            return []
+        opener, items = [items[0][0]], items[1:]
     listed = []
-    for text, kind in items[:limit]:
+    for text, kind in items[:limit - len(opener)]:
         if kind not in ("step", "option"):
             break
         listed.append(text)
-    return listed
+    return [*opener, *listed] if listed else []
 
 
 def _clause_evidence(candidates: list[Candidate], query_vector: np.ndarray, embed: Callable[[list[str]], np.ndarray]) -> float:
