@@ -86,16 +86,19 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     (`defined`, the question's words after "What is"; see `_defining`). The detail that ranks the lead is the words of
     the question's asking part (`asking`, without the asker's setting: "how should my threat models change?" after
     "I'm on product security"), so a sentence sharing only the setting's nouns does not lead. A passage's sentence
-    that is itself a question (an interview question) is quoted only when the question `asks_questions`."""
+    that is itself a question (an interview question) counts as evidence, but is quoted only when the question
+    `asks_questions`."""
     if enumerates:  # the pre-rank keeps the sentences that may list the members asked for, whatever words they use
         answers_alone = _or(answers_alone, lambda text, index: _lists(text, number_words or {}))
-    candidates = _candidates(question, query_vector, passages, embed, aspect, answers_alone, refers_back, asking,
-                             asks_questions)
+    candidates = _candidates(question, query_vector, passages, embed, aspect, answers_alone, refers_back, asking)
     if not candidates:
         return Draft([], 0.0, answers is None)
     evidence = max(c.semantic for c in candidates)
     if enough is None or evidence < enough:
         evidence = max(evidence, _clause_evidence(candidates, query_vector, embed))
+    candidates = candidates if asks_questions else _answer_material(candidates)  # a question asked is evidence, no answer
+    if not candidates:
+        return Draft([], evidence, answers is None)
     ranked = sorted(candidates, key=lambda c: -c.score)
     floor = ranked[0].score * RELATIVE_FLOOR
     quoted = {c.passage_index for c in ranked if c.score >= floor}  # the passages the answer would quote from
@@ -309,11 +312,17 @@ def _number(word: str, number_words: Mapping[str, int]) -> int:
 
 
 def _whole(candidate: Candidate, passages: list[Passage]) -> str:
-    """A candidate sentence as its passage holds it, however long (a list of members is quoted whole); the aside it
+    """A candidate sentence as its passage holds it, however long (a list of members is quoted whole); the aside
     was taken from a question (see `answer_material`) stays as it is."""
     passage = passages[candidate.passage_index]
     whole = passage_items(passage.text, posting_reference(passage.metadata), limit=len(passage.text))[candidate.position][0]
     return whole if answer_material(whole) == whole else candidate.text
+
+
+def _answer_material(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates an answer may quote, as it may quote them (see `answer_material`): a sentence that is itself a
+    question (an interview question) answers nothing; the statement in the aside after a quoted question stands for it."""
+    return [replace(c, text=material) for c in candidates for material in [answer_material(c.text)] if material]
 
 
 def _or(first: Answers | None, second: Answers) -> Answers:
@@ -399,19 +408,17 @@ def names_company(question: str, metadata: dict) -> bool:
 def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage],
                 embed: Callable[[list[str]], np.ndarray], aspect: str | None = None,
                 answers: Answers | None = None, refers_back: Collection[str] = (),
-                asking: str | None = None, asks_questions: bool = False) -> list[Candidate]:
+                asking: str | None = None) -> list[Candidate]:
     """The passages' sentences scored against the question: the MAX_EMBEDDED that share most of its words, and every
     one that `answers` it whatever words it uses ("prohibited practices … EUR 35 million" for "banned AI"); each
-    sentence's `leading` weighs the words of the `asking` part (the whole question when None). A sentence that is
-    itself a question gives only the statement of its aside (`answer_material`), unless the question `asks_questions`."""
+    sentence's `leading` weighs the words of the `asking` part (the whole question when None)."""
     question_tokens = set(lexical_tokens(question))
     back = {word.lower() for word in refers_back}
     rows = [(i, position, sentence, facts if kind == "posting" else _with_subject(sentence, passage, back))
             for i, passage in enumerate(passages)
             for facts in [posting_facts(passage.text, passage.metadata)]
-            for position, (item, kind) in enumerate(passage_items(passage.text, posting_reference(passage.metadata),
-                                                                  question_tokens))
-            for sentence in [item if asks_questions else answer_material(item)] if sentence]
+            for position, (sentence, kind) in enumerate(passage_items(passage.text, posting_reference(passage.metadata),
+                                                                      question_tokens))]
     if not rows:
         return []
     shares = [len(question_tokens & set(lexical_tokens(scored))) / len(question_tokens) if question_tokens else 0.0
