@@ -121,7 +121,7 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
             followed = sections
     if not followed:  # "…or do I need to learn X first?": the sentence saying what X is needed for leads
         draft = need_statement_first(draft, passages, question, lexicon)
-    if not followed and asks_advice(question, lexicon):  # the list the advice follows, also where the next chunk holds it
+    if not followed and asks_advice(question, lexicon):  # the advice's list, also where the next chunks hold it
         draft, passages = _list_continued(draft, passages, snapshot, max_sentences * GUIDANCE_ITEMS_PER_SENTENCE)
     lead, cited = draft.sentences[0] if draft.sentences else ("", [0])
     if need.entry():  # lead with the asked entry, not the whole list that holds it
@@ -152,7 +152,8 @@ def _context(passage: Passage, sentence: str, before: bool = True) -> str:
     return " ".join([passage.metadata.get("context", ""), *earlier])
 
 
-def _list_continued(draft: Draft, passages: list[Passage], snapshot: Snapshot, limit: int) -> tuple[Draft, list[Passage]]:
+def _list_continued(draft: Draft, passages: list[Passage], snapshot: Snapshot,
+                    limit: int) -> tuple[Draft, list[Passage]]:
     """The draft whose last sentence is an item of a list in the lead's passage followed by the list's further items
     that its section holds in the next chunks ("Certification readiness: …" after "AI inventory and risk assessment:
     …"), in order, each citing its chunk, up to `limit` sentences; the draft unchanged otherwise."""
@@ -161,7 +162,8 @@ def _list_continued(draft: Draft, passages: list[Passage], snapshot: Snapshot, l
     lead = passages[draft.sentences[0][1][0]]
     items = section_items(snapshot, lead.metadata.get("doc_id"), lead.metadata.get("section", ""))
     end = draft.sentences[-1][0].rstrip(".,;:… ")  # as its chunk holds it: cut where the chunk ends
-    last = next((n for n, (text, kind, _) in enumerate(items) if text.startswith(end) and kind in ("step", "option")), None)
+    last = next((n for n, (text, kind, _) in enumerate(items)
+                 if text.startswith(end) and kind in ("step", "option")), None)
     if last is None:
         return draft, passages
     quoted, following = {text for text, _ in draft.sentences}, []

@@ -12,8 +12,8 @@ import numpy as np
 
 from app.answer_type import topic_stems
 from app.support import GENERIC_ACRONYMS
-from app.sentences import (answer_material, begins_inside, inline_items, inline_list, is_acronym, passage_items, posting_facts, posting_reference,
-                           repeats)
+from app.sentences import (answer_material, begins_inside, inline_items, inline_list, is_acronym, passage_items,
+                           posting_facts, posting_reference, repeats)
 from app.types import Passage
 from ingest.lexical import lexical_tokens
 
@@ -24,7 +24,7 @@ PER_PASSAGE = 2
 MAX_EMBEDDED = 24  # sentences embedded per question; the rest are pre-ranked away lexically
 MAX_ANSWERING = 12  # sentences pre-ranked away that are embedded still, as they hold the asked-for kind of value
 MIN_CLAUSE_CHARS = 25  # as short as a quotable sentence
-ADVICE_LIST_SHARE = 2  # an advice answer following its lead's list gives up to twice the usual sentences, as a guidance one
+ADVICE_LIST_SHARE = 2  # an advice answer following its lead's list gives up to twice the usual sentences
 ANNOUNCING_WORDS = 14  # at most this long, a sentence naming a number of things announces them ("Two tactics are unique")
 
 
@@ -96,7 +96,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     evidence = max(c.semantic for c in candidates)
     if enough is None or evidence < enough:
         evidence = max(evidence, _clause_evidence(candidates, query_vector, embed))
-    candidates = candidates if asks_questions else _answer_material(candidates)  # a question asked is evidence, no answer
+    candidates = candidates if asks_questions else _answer_material(candidates)  # evidence, but no answer
     if not candidates:
         return Draft([], evidence, answers is None)
     ranked = sorted(candidates, key=lambda c: -c.score)
@@ -315,7 +315,8 @@ def _whole(candidate: Candidate, passages: list[Passage]) -> str:
     """A candidate sentence as its passage holds it, however long (a list of members is quoted whole); the aside
     was taken from a question (see `answer_material`) stays as it is."""
     passage = passages[candidate.passage_index]
-    whole = passage_items(passage.text, posting_reference(passage.metadata), limit=len(passage.text))[candidate.position][0]
+    whole = passage_items(passage.text, posting_reference(passage.metadata),
+                          limit=len(passage.text))[candidate.position][0]
     return whole if answer_material(whole) == whole else candidate.text
 
 
