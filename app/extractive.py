@@ -12,7 +12,7 @@ import numpy as np
 
 from app.answer_type import topic_stems
 from app.support import GENERIC_ACRONYMS
-from app.sentences import (answer_material, begins_inside, inline_items, inline_list, is_acronym, passage_items,
+from app.sentences import (begins_inside, inline_items, inline_list, is_acronym, passage_items,
                            posting_facts, posting_reference, repeats)
 from app.types import Passage
 from ingest.lexical import lexical_tokens
@@ -318,6 +318,19 @@ def _whole(candidate: Candidate, passages: list[Passage]) -> str:
     whole = passage_items(passage.text, posting_reference(passage.metadata),
                           limit=len(passage.text))[candidate.position][0]
     return whole if answer_material(whole) == whole else candidate.text
+
+
+def answer_material(sentence: str) -> str | None:
+    """What of a passage's sentence an answer may quote: nothing of one that is itself a question ("How would you
+    report a jailbreak that succeeds 3 times in 100 attempts?" asks, it answers nothing), but the statement in the
+    aside that follows a quoted question ("… What do you advise?" (Article 5 prohibits emotion recognition in
+    workplaces …)); the sentence itself otherwise."""
+    text = sentence.strip()
+    asked = max(text.rfind('?" ('), text.rfind("?” ("), text.rfind("? ("))
+    if asked >= 0 and text.endswith(")") and text[:1] in "\"“":  # a quoted question, then its aside
+        aside = text[text.index("(", asked) + 1:-1].strip()
+        return aside if aside.endswith((".", "!")) and aside[:1].isupper() else None
+    return None if text.rstrip("\"”’' ").endswith("?") else sentence
 
 
 def _answer_material(candidates: list[Candidate]) -> list[Candidate]:

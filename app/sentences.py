@@ -195,19 +195,6 @@ def _inside_quotation(text: str) -> bool:
     return last >= 0 and text[last - 1:last].strip(" ([") == "" or text.count("“") > text.count("”")
 
 
-def answer_material(sentence: str) -> str | None:
-    """What of a passage's sentence an answer may quote: nothing of one that is itself a question ("How would you
-    report a jailbreak that succeeds 3 times in 100 attempts?" asks, it answers nothing), but the statement in the
-    aside that follows a quoted question ("… What do you advise?" (Article 5 prohibits emotion recognition in
-    workplaces …)); the sentence itself otherwise."""
-    text = sentence.strip()
-    asked = max(text.rfind('?" ('), text.rfind("?” ("), text.rfind("? ("))
-    if asked >= 0 and text.endswith(")") and text[:1] in "\"“":  # a quoted question, then its aside
-        aside = text[text.index("(", asked) + 1:-1].strip()
-        return aside if aside.endswith((".", "!")) and aside[:1].isupper() else None
-    return None if text.rstrip("\"”’' ").endswith("?") else sentence
-
-
 def split_sentences(text: str) -> list[str]:
     """Split running text at sentence ends, not at common abbreviations nor at a "?" or "!" closing a quoted title
     that an aside follows (in "Asleep at the Keyboard?" (IEEE, 2022) the mark ends the title, not the sentence), nor

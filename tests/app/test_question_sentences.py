@@ -3,7 +3,7 @@ question asking for questions; the statement in the aside after a quoted questio
 from __future__ import annotations
 
 from app.extractive import draft_extractive
-from app.sentences import answer_material
+from app.extractive import answer_material
 from app.types import Passage
 
 # corpus/documents/interview-topics.md, "Interview topics for AI red teamers" (its example question) and
