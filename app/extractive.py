@@ -96,12 +96,13 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     evidence = max(c.semantic for c in candidates)
     if enough is None or evidence < enough:
         evidence = max(evidence, _clause_evidence(candidates, query_vector, embed))
-    candidates = candidates if asks_questions else _answer_material(candidates)  # evidence, but no answer
-    if not candidates:
-        return Draft([], evidence, answers is None)
     ranked = sorted(candidates, key=lambda c: -c.score)
     floor = ranked[0].score * RELATIVE_FLOOR
     quoted = {c.passage_index for c in ranked if c.score >= floor}  # the passages the answer would quote from
+    if not asks_questions:  # a question sentence is evidence and marks its passage as one to quote from, no answer
+        candidates, ranked = _answer_material(candidates), _answer_material(ranked)
+        if not candidates:
+            return Draft([], evidence, answers is None)
     # a sentence of a quoted passage may answer from below the floor; of any passage when `answers` checks the subjects
     quotable = [c for c in ranked if c.passage_index in quoted or subjects]
     by_detail = sorted(candidates, key=lambda c: -c.leading)  # the sentence holding the detail asked about leads
