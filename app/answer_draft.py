@@ -13,7 +13,8 @@ from app.coverage import asked_terms, asker_setting, asking_text, ranking_part
 from app.duties import duty_items
 from app.extractive import Answers, Draft, draft_extractive, names_company
 from app.guidance import (asked_kinds, asker_backgrounds, asker_families, asks_about_postings, asks_advice,
-                          asks_duties, counterpart_first, focus_words, guidance_items, has_covered_target, without_held)
+                          asks_duties, counterpart_first, focus_words, guidance_items, has_covered_target, section_items,
+                          without_held)
 from app.need_first import need_statement_first
 from app.posting_heads import with_posting_heads
 from app.sentences import entry_clause, passage_sentences, posting_reference, without_conjunction
@@ -75,7 +76,9 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
                                 any(has_phrase(question_words(question), ask) for ask in lexicon["members_asks"]),
                                 lexicon["query_number_words"],
                                 ranking_part(question, lexicon),
-                                asks_advice(question, lexicon))  # what to do or how it changes: the list of ways
+                                asks_advice(question, lexicon),  # what to do or how it changes: the list of ways
+                                any(has_phrase(question_words(question), w) for spec in lexicon["guidance_kinds"].values()
+                                    for w in spec.get("lists_asked", ())))  # example questions asked for
         conjunctions = lexicon["clause_conjunctions"]
         return replace(draft, sentences=[(without_conjunction(text, conjunctions), cited) for text, cited in draft.sentences])
     for precision in [need, replace(need, exact=False)] if need.exact else [need]:  # the day, then a month or year
@@ -119,6 +122,8 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
             followed = sections
     if not followed:  # "…or do I need to learn X first?": the sentence saying what X is needed for leads
         draft = need_statement_first(draft, passages, question, lexicon)
+    if not followed and asks_advice(question, lexicon):  # the advice's list, also where the next chunks hold it
+        draft, passages = _list_continued(draft, passages, snapshot, max_sentences * GUIDANCE_ITEMS_PER_SENTENCE)
     lead, cited = draft.sentences[0] if draft.sentences else ("", [0])
     if need.entry():  # lead with the asked entry, not the whole list that holds it
         lead = entry_clause(lead, need.entry())
@@ -146,6 +151,31 @@ def _context(passage: Passage, sentence: str, before: bool = True) -> str:
     sentences = passage_sentences(passage.text, posting_reference(passage.metadata)) if before else []
     earlier = sentences[:sentences.index(sentence)] if sentence in sentences else []
     return " ".join([passage.metadata.get("context", ""), *earlier])
+
+
+def _list_continued(draft: Draft, passages: list[Passage], snapshot: Snapshot,
+                    limit: int) -> tuple[Draft, list[Passage]]:
+    """The draft whose last sentence is an item of a list in the lead's passage followed by the list's further items
+    that its section holds in the next chunks ("Certification readiness: …" after "AI inventory and risk assessment:
+    …"), in order, each citing its chunk, up to `limit` sentences; the draft unchanged otherwise."""
+    if len(draft.sentences) < 2 or draft.sentences[-1][1][:1] != draft.sentences[0][1][:1]:
+        return draft, passages
+    lead = passages[draft.sentences[0][1][0]]
+    items = section_items(snapshot, lead.metadata.get("doc_id"), lead.metadata.get("section", ""))
+    end = draft.sentences[-1][0].rstrip(".,;:… ")  # as its chunk holds it: cut where the chunk ends
+    last = next((n for n, (text, kind, _) in enumerate(items)
+                 if text.startswith(end) and kind in ("step", "option")), None)
+    if last is None:
+        return draft, passages
+    quoted, following = {text for text, _ in draft.sentences}, []
+    for text, kind, chunk in items[last + 1:]:
+        if kind not in ("step", "option") or len(draft.sentences) + len(following) >= limit:
+            break
+        following += [] if text in quoted else [(text, chunk)]
+    if not following:
+        return draft, passages
+    extended, added = _items_draft(draft, passages, following)
+    return Draft([*draft.sentences, *extended.sentences], draft.evidence, draft.answered), added
 
 
 def _items_draft(draft: Draft, passages: list[Passage], items: list[tuple[str, Passage]]) -> tuple[Draft, list[Passage]]:

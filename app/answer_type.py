@@ -69,8 +69,13 @@ def asked_types(question: str, lexicon: dict[str, Any], asking: str | None = Non
     """Every answer type the question asks for, in lexicon order, with the phrases that ask for it: those of the part
     that asks (`asking`, coverage.asking_text), not of a sentence that tells ("…wrote up lessons from testing 100
     products. How many, and since when?"); those of the whole question when that part asks for none, a request told
-    as a sentence ("My boss asked what the worst-case fine is. What's the cap?")."""
-    return (asking is not None and _types_in(asking, lexicon)) or _types_in(question, lexicon)
+    as a sentence ("My boss asked what the worst-case fine is. What's the cap?"), unless that part asks what the asker
+    must do or settle (lexicon `duties` … `asks`: "…keep asking who owns security. …what should we sort out before
+    signing one?" asks for no agent)."""
+    if asking is None:
+        return _types_in(question, lexicon)
+    asks_duty = any(has_phrase(question_words(asking), p) for p in lexicon["duties"]["asks"])
+    return _types_in(asking, lexicon) or ({} if asks_duty else _types_in(question, lexicon))
 
 
 def _types_in(text: str, lexicon: dict[str, Any]) -> dict[str, list[str]]:

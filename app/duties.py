@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from app.coverage import asking_text
-from app.guidance import section_items
+from app.guidance import asked_clauses, section_items
 from app.sentences import split_sentences
 from app.types import Passage
 from ingest.lexical import lexical_tokens
@@ -18,8 +18,9 @@ def duty_items(question: str, retrieved: list[Passage], snapshot: Snapshot, lexi
     subject names a word of the question's asking part ("As the deployer, …": "Deployers … must"), else a role family
     of the question (`roles`, read by `roles_of`: "fractional CISO" for "a vCISO should"), first in retrieval and
     text order — then the prose it continues (`_prose_before`) and the section's items after it, in the source's
-    order, without the lists that illustrate its prose. Empty when no retrieved section states a duty of a
-    party the question names."""
+    order, without the lists that illustrate its prose; for a question asking more than that (`_asks_more`), then
+    the list that the prose follows ("Common situations where organisations hire a vCISO include: …"). Empty when
+    no retrieved section states a duty of a party the question names."""
     asked = _party_words(question, lexicon)
     candidates, seen = [], set()
     for passage in retrieved:
@@ -32,18 +33,37 @@ def duty_items(question: str, retrieved: list[Passage], snapshot: Snapshot, lexi
             for sentence in split_sentences(text):
                 subject = _duty_subject(sentence, lexicon)
                 if subject is not None:
-                    candidates.append((sentence, chunk, items[position:], subject, _prose_before(items, position)))
+                    candidates.append((sentence, chunk, items, position, subject))
     named = [(not asked & set(lexical_tokens(subject)), not set(roles) & set(roles_of(subject)), n)
-             for n, (_, _, _, subject, _) in enumerate(candidates)]
+             for n, (*_, subject) in enumerate(candidates)]
     best = min((key for key in named if not (key[0] and key[1])), default=None)
     if best is None:  # no duty of a party the question names: the usual answer
         return []
-    sentence, chunk, rest, _, before = candidates[best[2]]
+    sentence, chunk, items, position, _ = candidates[best[2]]
+    rest, before = items[position:], _prose_before(items, position)
     following = [(text, item_chunk) for text, kind, item_chunk in rest[1:]
                  if kind != "step" and not text.endswith(":")]  # the lists illustrating the prose stay out
     in_item = split_sentences(rest[0][0])
     after = in_item[in_item.index(sentence) + 1:]  # the rest of its item (a paragraph or list item)
-    return [(sentence, chunk), *before, *((s, chunk) for s in after), *following][:limit]
+    listed = _list_before(items, position - len(before)) if _asks_more(question, lexicon) else []
+    return [(sentence, chunk), *before, *((s, chunk) for s in after), *following, *listed][:limit]
+
+
+def _asks_more(question: str, lexicon: dict[str, Any]) -> bool:
+    """Whether the question's asking part asks more than one thing ("Does a fractional CISO make sense for us, and
+    what should we sort out before hiring one?")."""
+    return len([c for s in split_sentences(asking_text(question, lexicon)) for c in asked_clauses(s, lexicon)]) > 1
+
+
+def _list_before(items: list[tuple[str, str, Passage]], start: int) -> list[tuple[str, Passage]]:
+    """The list of a section that ends right before the prose starting at `start`, with the sentence opening it
+    ("Common situations where organisations hire a vCISO include:" and its items), in order; none when that prose
+    follows no list."""
+    end = start
+    while end and items[end - 1][1] in ("step", "option"):
+        end -= 1
+    opener = [items[end - 1]] if end and items[end - 1][0].endswith(":") else []
+    return [(text, chunk) for text, _, chunk in [*opener, *items[end:start]]] if end < start else []
 
 
 def _prose_before(items: list[tuple[str, str, Passage]], position: int) -> list[tuple[str, Passage]]:

@@ -12,8 +12,8 @@ import numpy as np
 
 from app.answer_type import topic_stems
 from app.support import GENERIC_ACRONYMS
-from app.sentences import (begins_inside, inline_items, inline_list, is_acronym, passage_items, posting_facts, posting_reference,
-                           repeats)
+from app.sentences import (begins_inside, inline_items, inline_list, is_acronym, passage_items,
+                           posting_facts, posting_reference, repeats)
 from app.types import Passage
 from ingest.lexical import lexical_tokens
 
@@ -24,6 +24,7 @@ PER_PASSAGE = 2
 MAX_EMBEDDED = 24  # sentences embedded per question; the rest are pre-ranked away lexically
 MAX_ANSWERING = 12  # sentences pre-ranked away that are embedded still, as they hold the asked-for kind of value
 MIN_CLAUSE_CHARS = 25  # as short as a quotable sentence
+ADVICE_LIST_SHARE = 2  # an advice answer following its lead's list gives up to twice the usual sentences
 ANNOUNCING_WORDS = 14  # at most this long, a sentence naming a number of things announces them ("Two tactics are unique")
 
 
@@ -61,7 +62,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
                      generic_words: Collection[str] = (), answers_alone: Answers | None = None,
                      refers_back: Collection[str] = (), defined: str | None = None, enumerates: bool = False,
                      number_words: Mapping[str, int] | None = None, asking: str | None = None,
-                     advises: bool = False) -> Draft:
+                     advises: bool = False, asks_questions: bool = False) -> Draft:
     """Score every passage sentence (those of the lexical pre-rank and any that `answers_alone`, without the
     sentences before it); lead with the best one that `answers` (the best one when no kind is asked for), a
     sentence for each further part of the question (`parts`) the lead does not answer, then the best of the rest
@@ -81,10 +82,12 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     sentences holding them following it (one quote with it when it announces them: "Two tactics are unique to ATLAS.
     AI Model Access … AI Attack Adaptation …"); one asking for advice (`advises`: how something changes, what to do)
     by the best-matching quoted sentence that opens a list, the ways ("In practice the threat model changes in three
-    ways:"), its items following; one asking what something is or does, by the sentence of a quoted passage that opens with the thing asked about, its subject
+    ways:"), its items following, as they follow a lead that continues into a list (see `_listed_items`); one asking what something is or does, by the sentence of a quoted passage that opens with the thing asked about, its subject
     (`defined`, the question's words after "What is"; see `_defining`). The detail that ranks the lead is the words of
     the question's asking part (`asking`, without the asker's setting: "how should my threat models change?" after
-    "I'm on product security"), so a sentence sharing only the setting's nouns does not lead."""
+    "I'm on product security"), so a sentence sharing only the setting's nouns does not lead. A passage's sentence
+    that is itself a question (an interview question) counts as evidence, but is quoted only when the question
+    `asks_questions`."""
     if enumerates:  # the pre-rank keeps the sentences that may list the members asked for, whatever words they use
         answers_alone = _or(answers_alone, lambda text, index: _lists(text, number_words or {}))
     candidates = _candidates(question, query_vector, passages, embed, aspect, answers_alone, refers_back, asking)
@@ -96,6 +99,10 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     ranked = sorted(candidates, key=lambda c: -c.score)
     floor = ranked[0].score * RELATIVE_FLOOR
     quoted = {c.passage_index for c in ranked if c.score >= floor}  # the passages the answer would quote from
+    if not asks_questions:  # a question sentence is evidence and marks its passage as one to quote from, no answer
+        candidates, ranked = _answer_material(candidates), _answer_material(ranked)
+        if not candidates:
+            return Draft([], evidence, answers is None)
     # a sentence of a quoted passage may answer from below the floor; of any passage when `answers` checks the subjects
     quotable = [c for c in ranked if c.passage_index in quoted or subjects]
     by_detail = sorted(candidates, key=lambda c: -c.leading)  # the sentence holding the detail asked about leads
@@ -114,7 +121,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
             or next((c for c in whole if c.text != posting_reference(passages[c.passage_index].metadata)), (whole or ranked)[0])
     if lead is None:
         return Draft([], evidence, False)
-    listed = _listed_items(lead, passages, max_sentences - 1)
+    listed = _listed_items(lead, passages, max_sentences * ADVICE_LIST_SHARE if advises else max_sentences - 1, advises)
     announced = [] if listed or not enumerates else _announced(lead, passages, question, number_words or {})
     listed = listed or announced
     answered = [next((c for c in quotable if part(c.text, c.passage_index)), None)
@@ -306,9 +313,31 @@ def _number(word: str, number_words: Mapping[str, int]) -> int:
 
 
 def _whole(candidate: Candidate, passages: list[Passage]) -> str:
-    """A candidate sentence as its passage holds it, however long (a list of members is quoted whole)."""
+    """A candidate sentence as its passage holds it, however long (a list of members is quoted whole); the aside
+    was taken from a question (see `answer_material`) stays as it is."""
     passage = passages[candidate.passage_index]
-    return passage_items(passage.text, posting_reference(passage.metadata), limit=len(passage.text))[candidate.position][0]
+    whole = passage_items(passage.text, posting_reference(passage.metadata),
+                          limit=len(passage.text))[candidate.position][0]
+    return whole if answer_material(whole) == whole else candidate.text
+
+
+def answer_material(sentence: str) -> str | None:
+    """What of a passage's sentence an answer may quote: nothing of one that is itself a question ("How would you
+    report a jailbreak that succeeds 3 times in 100 attempts?" asks, it answers nothing), but the statement in the
+    aside that follows a quoted question ("… What do you advise?" (Article 5 prohibits emotion recognition in
+    workplaces …)); the sentence itself otherwise."""
+    text = sentence.strip()
+    asked = max(text.rfind('?" ('), text.rfind("?” ("), text.rfind("? ("))
+    if asked >= 0 and text.endswith(")") and text[:1] in "\"“":  # a quoted question, then its aside
+        aside = text[text.index("(", asked) + 1:-1].strip()
+        return aside if aside.endswith((".", "!")) and aside[:1].isupper() else None
+    return None if text.rstrip("\"”’' ").endswith("?") else sentence
+
+
+def _answer_material(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates an answer may quote, as it may quote them (see `answer_material`): a sentence that is itself a
+    question (an interview question) answers nothing; the statement in the aside after a quoted question stands for it."""
+    return [replace(c, text=material) for c in candidates for material in [answer_material(c.text)] if material]
 
 
 def _or(first: Answers | None, second: Answers) -> Answers:
@@ -316,18 +345,23 @@ def _or(first: Answers | None, second: Answers) -> Answers:
     return second if first is None else lambda text, index: first(text, index) or second(text, index)
 
 
-def _listed_items(lead: Candidate, passages: list[Passage], limit: int) -> list[str]:
-    """The list items that follow a lead sentence opening a list ("NIST AI 600-1 identifies 12 risks:"), in order."""
-    if not lead.text.endswith(":"):
-        return []
+def _listed_items(lead: Candidate, passages: list[Passage], limit: int, continues: bool = False) -> list[str]:
+    """The list items that follow a lead sentence opening a list ("NIST AI 600-1 identifies 12 risks:"), in order;
+    when the lead `continues` into a list (the sentence after it in its passage opens one: "… becomes the de facto AI
+    governance lead, working with legal and privacy. Typical AI oversight tasks are:"), that sentence, then its items."""
     passage = passages[lead.passage_index]
     items = passage_items(passage.text, posting_reference(passage.metadata))[lead.position + 1:]
+    opener: list[str] = []
+    if not lead.text.endswith(":"):
+        if not (continues and items and items[0][1] == "prose" and items[0][0].endswith(":")):
+            return []
+        opener, items = [items[0][0]], items[1:]
     listed = []
-    for text, kind in items[:limit]:
+    for text, kind in items[:limit - len(opener)]:
         if kind not in ("step", "option"):
             break
         listed.append(text)
-    return listed
+    return [*opener, *listed] if listed else []
 
 
 def _clause_evidence(candidates: list[Candidate], query_vector: np.ndarray, embed: Callable[[list[str]], np.ndarray]) -> float:

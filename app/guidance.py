@@ -494,11 +494,13 @@ def _section_items(chunks: tuple[Passage, ...]) -> list[tuple[str, str, int]]:
 
 def _cut_by_chunking(first: str, earlier: list[str], chunk: Passage, previous: Passage) -> bool:
     """Whether a chunk's first sentence is the tail of a sentence of the chunk before (its overlap) or starts
-    mid-sentence: where the chunk starts in the document (its `start_char`), the chunk before ends no sentence or line."""
+    mid-sentence: where the chunk starts in the document (its `start_char`), the chunk before ends no sentence or line,
+    or is inside a word ("AI RMF 1." before "0, January 2023 …")."""
     start, previous_start = chunk.metadata.get("start_char"), previous.metadata.get("start_char")
     if start is not None and previous_start is not None and previous_start < start <= previous_start + len(previous.text):
-        lead = previous.text[:start - previous_start].rstrip(" \t")
-        if lead and not lead.endswith(("\n", ".", "!", "?", ":")):
+        before = previous.text[:start - previous_start]
+        lead = before.rstrip(" \t")
+        if lead and (not lead.endswith(("\n", ".", "!", "?", ":")) or before == lead and chunk.text[:1].isalnum()):
             return True
     tail = first.strip(".…")
     return chunk.text.lstrip()[:1].islower() or any(tail in sentence for sentence in earlier)
