@@ -75,7 +75,8 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
                                 any(has_phrase(question_words(question), ask) for ask in lexicon["members_asks"]),
                                 lexicon["query_number_words"],
                                 ranking_part(question, lexicon),
-                                asks_advice(question, lexicon))  # what to do or how it changes: the list of ways
+                                asks_advice(question, lexicon),  # what to do or how it changes: the list of ways
+                                need.topic if need else ())  # a date of the event asked about, not another one
         conjunctions = lexicon["clause_conjunctions"]
         return replace(draft, sentences=[(without_conjunction(text, conjunctions), cited) for text, cited in draft.sentences])
     for precision in [need, replace(need, exact=False)] if need.exact else [need]:  # the day, then a month or year

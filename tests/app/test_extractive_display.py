@@ -122,3 +122,20 @@ def test_of_a_question_asking_two_things_the_sentence_giving_both_leads(embedder
     both = draft_extractive(question, embedder.embed_query(question), passages, embedder.embed_passages, 3, dated,
                             parts=[coded])
     assert both.sentences[0][0].startswith("CompTIA SecAI+ (exam CY0-001)"), both.sentences
+
+
+def test_of_sentences_giving_a_date_of_the_subject_the_one_about_the_event_asked_of_leads(embedder):
+    from ingest.lexical import lexical_tokens
+
+    question = "When did NIST put out its generative AI profile for the AI RMF?"
+    revision = ("NIST states on its AI RMF page that the framework is being revised; the revision follows America's AI Action "
+                "Plan, published by the White House in July 2025, which directed NIST to revise the AI RMF.")
+    profile = "NIST released the Generative Artificial Intelligence Profile, NIST AI 600-1, on 26 July 2024."
+    passages = [Passage("r#0", revision, {"kind": "document", "source": "documents/rmf.md", "doc_id": "r"}, 1.0),
+                Passage("g#0", profile, {"kind": "document", "source": "documents/genai.md", "doc_id": "g"}, 0.9)]
+
+    def dated(text: str, index: int) -> bool:
+        return "July 20" in text
+    drafted = draft_extractive(question, embedder.embed_query(question), passages, embedder.embed_passages, 3, dated,
+                               topic=set(lexical_tokens("generative profile")))
+    assert drafted.sentences[0][0] == profile, drafted.sentences  # the White House's plan dates no profile
