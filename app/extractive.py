@@ -63,9 +63,9 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
                      number_words: Mapping[str, int] | None = None, asking: str | None = None,
                      advises: bool = False, topic: Collection[str] = ()) -> Draft:
     """Score every passage sentence (those of the lexical pre-rank and any that `answers_alone`, without the
-    sentences before it); lead with the best one that `answers` (one that also answers every further part of the
-    question, `parts`, first, then one sharing a stem of its `topic`; the best one when no kind is asked for), a
-    sentence for each further part the lead does not answer, then the best of the rest without redundancy, in reading
+    sentences before it); lead with the best one that `answers` (one holding every stem of the question's `topic`
+    first: the event a date is asked of; the best one when no kind is asked for), a sentence for each further part of
+    the question (`parts`) the lead does not answer, then the best of the rest without redundancy, in reading
     order; each quoted sentence that opens a list (ends with ":") followed by the list's items, in order, the lead
     quoted with its first item (an opener alone announces the answer without giving it: "In practice the threat model
     changes in three ways:"). The answering sentence may come from below the quoting floor out of a passage the answer
@@ -104,12 +104,10 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     whole = [c for c in by_detail if c.position or not begins_inside(passages[c.passage_index].text)]
     if answers:  # a sentence the chunking cut ("(February 2023) demonstrated …") leads only when no whole one answers
         answering = [c for c in [*whole, *by_detail] if (c.passage_index in quoted or subjects) and answers(c.text, c.passage_index)]
-        # of a question asking several things, the sentence giving them all leads ("exam CY0-001 … launched on …"); then
-        # one about the `topic` asked of ("released the … Generative AI Profile … on 26 July 2024", not another date)
+        # one naming all of the `topic` asked of leads ("released the … Generative AI Profile … on 26 July 2024", not
+        # another date of the subject); min keeps the best ranked of equals, a whole sentence before a cut one
         cut = {c.text for c in by_detail if c not in whole}
-        lead = min(answering, default=None, key=lambda c: (  # min keeps the best ranked of equals
-            not all(part(c.text, c.passage_index) for part in parts or []), c.text in cut,
-            bool(topic) and not topic & set(lexical_tokens(c.text))))
+        lead = min(answering, default=None, key=lambda c: (c.text in cut, not set(topic) <= set(lexical_tokens(c.text))))
     elif postings_lead:
         lead = _detail_lead(question, ranked, passages, embed, generic_words) or (whole or ranked)[0]
     else:  # a question about something other than postings: a document's sentence leads where one is quoted
