@@ -75,8 +75,7 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
                                 any(has_phrase(question_words(question), ask) for ask in lexicon["members_asks"]),
                                 lexicon["query_number_words"],
                                 ranking_part(question, lexicon),
-                                asks_advice(question, lexicon),  # what to do or how it changes: the list of ways
-                                need.topic if _of_subject(need, lexicon) else ())  # the date of the event asked of
+                                asks_advice(question, lexicon))  # what to do or how it changes: the list of ways
         conjunctions = lexicon["clause_conjunctions"]
         return replace(draft, sentences=[(without_conjunction(text, conjunctions), cited) for text, cited in draft.sentences])
     for precision in [need, replace(need, exact=False)] if need.exact else [need]:  # the day, then a month or year
@@ -127,12 +126,6 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     typed = bool(need.expects and need.subjects and holds_answer(lead, need, lexicon, _context(passages[cited[0]], lead, False)))
     draft, passages = with_posting_heads(draft, passages, snapshot)
     return AnswerDraft(draft, passages, asks_for, typed=typed, followed=followed)
-
-
-def _of_subject(need: AnswerNeed, lexicon: dict[str, Any]) -> bool:
-    """Whether the type asked for is one a subject has several of (lexicon `answer_types` … `of_subject`: its dates,
-    versions): the event or edition asked about is then told by the question's topic."""
-    return bool(need.expects and lexicon["answer_types"].get(need.expects, {}).get("of_subject"))
 
 
 def _answering_passage(reserve: list[Passage], need: AnswerNeed, lexicon: dict[str, Any]) -> Passage | None:

@@ -61,14 +61,13 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
                      generic_words: Collection[str] = (), answers_alone: Answers | None = None,
                      refers_back: Collection[str] = (), defined: str | None = None, enumerates: bool = False,
                      number_words: Mapping[str, int] | None = None, asking: str | None = None,
-                     advises: bool = False, topic: Collection[str] = ()) -> Draft:
+                     advises: bool = False) -> Draft:
     """Score every passage sentence (those of the lexical pre-rank and any that `answers_alone`, without the
-    sentences before it); lead with the best one that `answers` (one holding every stem of the question's `topic`
-    first: the event a date is asked of; the best one when no kind is asked for), a sentence for each further part of
-    the question (`parts`) the lead does not answer, then the best of the rest without redundancy, in reading
-    order; each quoted sentence that opens a list (ends with ":") followed by the list's items, in order, the lead
-    quoted with its first item (an opener alone announces the answer without giving it: "In practice the threat model
-    changes in three ways:"). The answering sentence may come from below the quoting floor out of a passage the answer
+    sentences before it); lead with the best one that `answers` (the best one when no kind is asked for), a sentence
+    for each further part of the question (`parts`) the lead does not answer, then the best of the rest without
+    redundancy, in reading order; each quoted sentence that opens a list (ends with ":") followed by the list's items,
+    in order, the lead quoted with its first item (an opener alone announces the answer without giving it: "In
+    practice the threat model changes in three ways:"). The answering sentence may come from below the quoting floor out of a passage the answer
     quotes, and out of any retrieved passage when `answers` checks that it names the question's subjects.
     A posting's reference leads only when `postings_lead` (a question about postings) or `answers` allows it, and
     not when the question asks about a detail of the one posting it names (see `_detail_lead`).
@@ -103,11 +102,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     by_detail = sorted(candidates, key=lambda c: -c.leading)  # the sentence holding the detail asked about leads
     whole = [c for c in by_detail if c.position or not begins_inside(passages[c.passage_index].text)]
     if answers:  # a sentence the chunking cut ("(February 2023) demonstrated …") leads only when no whole one answers
-        answering = [c for c in [*whole, *by_detail] if (c.passage_index in quoted or subjects) and answers(c.text, c.passage_index)]
-        # one naming all of the `topic` asked of leads ("released the … Generative AI Profile … on 26 July 2024", not
-        # another date of the subject); min keeps the best ranked of equals, a whole sentence before a cut one
-        cut = {c.text for c in by_detail if c not in whole}
-        lead = min(answering, default=None, key=lambda c: (c.text in cut, not set(topic) <= set(lexical_tokens(c.text))))
+        lead = next((c for c in [*whole, *by_detail]
+                     if (c.passage_index in quoted or subjects) and answers(c.text, c.passage_index)), None)
     elif postings_lead:
         lead = _detail_lead(question, ranked, passages, embed, generic_words) or (whole or ranked)[0]
     else:  # a question about something other than postings: a document's sentence leads where one is quoted

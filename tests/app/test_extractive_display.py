@@ -105,22 +105,3 @@ def test_a_lead_opening_a_list_is_quoted_with_its_first_item_as_one_cited_senten
         draft.sentences  # an opener alone announces the answer without giving it
     assert [cited for _, cited in draft.sentences] == [[0], [0]] and draft.sentences[1][0].startswith("Content becomes")
 
-
-def test_of_sentences_giving_a_date_of_the_subject_the_one_about_the_event_asked_of_leads(embedder):
-    from ingest.lexical import lexical_tokens
-
-    question = "When did NIST put out its generative AI profile for the AI RMF?"
-    revision = ("NIST states on its AI RMF page that the framework is being revised; the revision follows America's AI Action "
-                "Plan, published by the White House in July 2025, which directed NIST to revise the AI RMF.")
-    profile = "NIST released the Generative Artificial Intelligence Profile, NIST AI 600-1, on 26 July 2024."
-    versions = ("The AI RMF uses two-number versioning: a change in the first number marks a new generation of the "
-                "framework, and NIST originally planned a formal community review no later than 2028.")
-    passages = [Passage("v#0", versions, {"kind": "document", "source": "documents/versions.md", "doc_id": "v"}, 1.0),
-                Passage("r#0", revision, {"kind": "document", "source": "documents/rmf.md", "doc_id": "r"}, 0.95),
-                Passage("g#0", profile, {"kind": "document", "source": "documents/genai.md", "doc_id": "g"}, 0.9)]
-
-    def dated(text: str, index: int) -> bool:  # a year: each of the three sentences dates something of the AI RMF
-        return any(word.strip(".,;:()").isdigit() and len(word.strip(".,;:()")) == 4 for word in text.split())
-    drafted = draft_extractive(question, embedder.embed_query(question), passages, embedder.embed_passages, 3, dated,
-                               topic=set(lexical_tokens("generative profile")))
-    assert drafted.sentences[0][0] == profile, drafted.sentences  # not the plan's date, nor a "generation" without a profile
