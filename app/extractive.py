@@ -64,10 +64,11 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
                      number_words: Mapping[str, int] | None = None, asking: str | None = None,
                      advises: bool = False, asks_questions: bool = False) -> Draft:
     """Score every passage sentence (those of the lexical pre-rank and any that `answers_alone`, without the
-    sentences before it); lead with the best one that `answers` (the best one when no kind is asked for), a
-    sentence for each further part of the question (`parts`) the lead does not answer, then the best of the rest
-    without redundancy, in reading order; each quoted sentence that opens a list (ends with ":") followed by the
-    list's items, in order. The answering sentence may come from below the quoting floor out of a passage the answer
+    sentences before it); lead with the best one that `answers` (the best one when no kind is asked for), a sentence
+    for each further part of the question (`parts`) the lead does not answer, then the best of the rest without
+    redundancy, in reading order; each quoted sentence that opens a list (ends with ":") followed by the list's items,
+    in order, the lead quoted with its first item (an opener alone announces the answer without giving it: "In
+    practice the threat model changes in three ways:"). The answering sentence may come from below the quoting floor out of a passage the answer
     quotes, and out of any retrieved passage when `answers` checks that it names the question's subjects.
     A posting's reference leads only when `postings_lead` (a question about postings) or `answers` allows it, and
     not when the question asks about a detail of the one posting it names (see `_detail_lead`).
@@ -160,6 +161,10 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
         items = [item for item in items if item not in {c.text for c in quoted}]
         if text == lead.text and announced:  # one quote, cited once: the members read in the lead
             sentences.append((" ".join([text, *items]), cited))
+            continue
+        if text == lead.text and items:  # a lead that opens a list answers with its first item: one quote, cited once
+            text, items = f"{whole_lead} {items[0]}", items[1:]
+            sentences += [(text, cited), *((item, [index]) for item in items)]
             continue
         text = whole_lead if text == lead.text else text
         sentences += [(text if items else _items_left_out(text), cited), *((item, [index]) for item in items)]

@@ -83,6 +83,7 @@ def test_how_the_threat_model_changes_leads_with_the_list_of_ways_not_a_sentence
                      "how should my threat models change?")
     assert not answer.abstained, answer.text
     assert lead(answer.text).startswith("In practice the threat model changes in three ways"), answer.text
+    assert "untrusted component" in lead(answer.text), answer.text  # the opener is quoted with the first way
     assert answer.text.index("untrusted component") < answer.text.index("indirect prompt injection")
     assert "draft threat models" not in answer.text
     assert_well_cited(answer)

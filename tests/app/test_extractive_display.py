@@ -89,6 +89,19 @@ def test_a_question_asking_for_the_members_of_a_set_is_led_by_the_quoted_sentenc
                         {"kind": "document", "source": "documents/iso-structure.md", "doc_id": "s"}, 0.9)]
     draft = draft_extractive(question, embedder.embed_query(question), passages, embedder.embed_passages, 3,
                              enumerates=True)
-    assert [text.split(":")[0] for text, _ in draft.sentences[:3]] == \
-        ["The requirements of ISO/IEC 42001 are in clauses 4 to 10", "Clause 4, Context of the organization",
-         "Clause 5, Leadership"], draft.sentences
+    assert [text.split(": ")[:2] for text, _ in draft.sentences[:2]] == \
+        [["The requirements of ISO/IEC 42001 are in clauses 4 to 10", "Clause 4, Context of the organization"],
+         ["Clause 5, Leadership", "top management commitment and an AI policy."]], draft.sentences
+
+
+def test_a_lead_opening_a_list_is_quoted_with_its_first_item_as_one_cited_sentence(embedder):
+    question = "How does the threat model change for LLM features?"
+    passages = [Passage("w#0", "In practice the threat model changes in three ways:\n"
+                        "- **The model is an untrusted component.** Model output must be treated like user input.\n"
+                        "- **Content becomes code-like.** A document the model reads may carry instructions.",
+                        {"kind": "document", "source": "documents/ways.md", "doc_id": "w"}, 1.0)]
+    draft = draft_extractive(question, embedder.embed_query(question), passages, embedder.embed_passages, 3, advises=True)
+    assert draft.sentences[0][0].startswith("In practice the threat model changes in three ways: The model is an untrusted"), \
+        draft.sentences  # an opener alone announces the answer without giving it
+    assert [cited for _, cited in draft.sentences] == [[0], [0]] and draft.sentences[1][0].startswith("Content becomes")
+
