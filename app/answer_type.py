@@ -15,6 +15,7 @@ TOKEN = re.compile(r"[$€£%?^]|[A-Za-z0-9][A-Za-z0-9.,:'’/&+-]*[A-Za-z0-9+]|
 LOWER_RUN_MIN = 4  # an acronym spelled out in lower-case words needs this many initials to be told from chance
 CAPITAL_RUN_MIN = 3  # in capitalised words, this many ("Cloud Security Alliance" is the CSA; "UK" is no "Using Kubernetes")
 RUN_BREAKS = str.maketrans({mark: "\n" for mark in ",;:()[]—–.!?\""})  # a name spelled out runs between these marks
+OPENING_WORDS = 3  # a sentence is about the name it opens on within this many words ("The AAISM exam has…")
 COUNT_WINDOW = 3  # a count stands at most this many words before the thing counted ("250 poisoned documents")
 
 
@@ -223,8 +224,26 @@ def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], headi
     joining = lexicon["acronym_joining_words"]
     if not all(has_phrase(named, s) or s in short or names_term(text, s, following.get(s), joining) for s in need.subjects):
         return False  # about something else: "the CISO at Google" is not any CISO
+    if _about_another(sentence, need, heading):
+        return False  # "The AAISM exam has 90 questions" after a sentence naming the CISSP counts no CISSP questions
     kind = kind or need.expects
     return holds_type(sentence, need, lexicon, kind) if kind else True
+
+
+def _about_another(sentence: str, need: AnswerNeed, heading: str) -> bool:
+    """Whether a sentence that names none of the question's subjects itself opens on a name of its own (see
+    `_own_name`) that the heading does not join to a subject ("MITRE" of "MITRE ATLAS"): its value is that thing's."""
+    if not need.subjects or _names_subject(sentence, need):
+        return False
+    own = _own_name(TOKEN.findall(sentence))
+    return bool(own) and not any(mentions(heading, f"{own} {s}") or mentions(heading, f"{s} {own}") for s in need.subjects)
+
+
+def _own_name(tokens: list[str]) -> str | None:
+    """The name a sentence is about when it opens on one, within OPENING_WORDS words: a word with two capitals or more,
+    an acronym or a name like "OpenAI", not a generic one ("AI"): "The AAISM exam has…" is about the AAISM."""
+    return next((_bare(t) for t in tokens[:OPENING_WORDS] if sum(c.isupper() for c in _bare(t)) >= 2
+                 and _bare(t) not in GENERIC_ACRONYMS and _bare(t) not in COMMON_CAPITALS), None)
 
 
 def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: str | None = None) -> bool:
@@ -360,11 +379,13 @@ def _opening_name(tokens: list[str]) -> list[str]:
 
 
 def _is_person(name: str, lexicon: dict[str, Any]) -> bool:
-    """Whether a name has a person's shape: two to four capitalised words ("Lucilla Sioli"), none an acronym nor a
-    head noun of an institution, law or document (lexicon `institution_words`: "European Commission")."""
+    """Whether a name has a person's shape: two to four capitalised words ("Lucilla Sioli"), none an acronym, a head
+    noun of an institution, law or document (lexicon `institution_words`: "European Commission") nor a role noun
+    (lexicon `asker.role_nouns`: "Compliance Lead" is a posting's title, no one's name)."""
     words = name.split()
-    institutions = set(lexicon["institution_words"])
-    return 2 <= len(words) <= 4 and all(w[0].isupper() and w[1:].islower() and w not in institutions for w in words)
+    institutions, roles = set(lexicon["institution_words"]), set(lexicon["asker"]["role_nouns"])
+    return 2 <= len(words) <= 4 and all(w[0].isupper() and w[1:].islower() and w not in institutions
+                                        and w.lower() not in roles for w in words)
 
 
 def names_term(text: str, term: str, following: str | None = None, joining: list[str] | tuple[str, ...] = ()) -> bool:
