@@ -98,6 +98,11 @@ def _clauses(text: str) -> list[str]:
     return [" ".join(clause) for clause in clauses if clause]
 
 
+def asks_only_yes_or_no(text: str, lexicon: dict[str, Any]) -> bool:
+    """Whether every clause of `text` asks yes or no ("Is ModelScan still maintained?"): "it is unconfirmed" answers it."""
+    return all(_asks_yes_or_no(clause, lexicon) for clause in _clauses(text))
+
+
 def _asks_yes_or_no(clause: str, lexicon: dict[str, Any]) -> bool:
     """Whether the clause asks yes or no: it opens with a lexicon `asker.polar_openers` word, not before "there" (which
     asks whether a value exists), and holds no other question opener ("is it true what the fine is")."""
@@ -268,9 +273,24 @@ def says_not_happened(text: str, need: AnswerNeed, lexicon: dict[str, Any], kind
     about has not happened ("EN 18286 had not been cited in the Official Journal"): then the text's other dates (when
     the standard was published) date no such event."""
     markers = lexicon["answer_types"].get(kind or need.expects or "", {}).get("not_happened", ())
-    return bool(markers and need.topic) and any(
-        need.topic & set(lexical_tokens(clause)) and any(has_phrase(question_words(clause), m) for m in markers)
-        for sentence in split_sentences(text) for clause in sentence.replace(",", ";").split(";"))
+    return any(says for sentence in split_sentences(text) for _, says in _topic_clauses(sentence, need, markers))
+
+
+def states_unknown(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], every: bool = False) -> bool:
+    """Whether a clause of `sentence` about the question's topic says the asked value is not known or the asked event
+    has not happened (lexicon `currency.unconfirmed_markers`, the asked type's `not_happened`): "its exam details are
+    unconfirmed" tells no exam domains. With `every`, each of its clauses about the topic says so, and one does."""
+    markers = [*lexicon["currency"]["unconfirmed_markers"],
+               *lexicon["answer_types"].get(need.expects or "", {}).get("not_happened", ())]
+    says = [unknown for _, unknown in _topic_clauses(sentence, need, markers)]
+    return bool(says) and (all(says) if every else any(says))
+
+
+def _topic_clauses(sentence: str, need: AnswerNeed, markers: list[str] | tuple[str, ...]) -> list[tuple[str, bool]]:
+    """The sentence's clauses (between commas and semicolons) sharing a word of the question's topic, each with
+    whether it holds one of the `markers`."""
+    clauses = [c for c in sentence.replace(",", ";").split(";") if need.topic & set(lexical_tokens(c))] if markers else []
+    return [(c, any(has_phrase(question_words(c), m) for m in markers)) for c in clauses]
 
 
 def _bound_clauses(sentence: str, need: AnswerNeed, kind: str | None, lexicon: dict[str, Any]) -> list[str]:
