@@ -99,7 +99,9 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     asks_for = need.missing(lexicon) if need else None
     if not draft.answered:
         return AnswerDraft(draft, passages, asks_for, asks_for, unknown=_stated_unknown(passages, need, lexicon))
-    lead, cited = draft.sentences[0] if draft.sentences else ("", [0])
+    about = replace(need, expects=None, also=())  # the first sentence about the asked subjects says only "unconfirmed"
+    lead, cited = next(((s, c) for s, c in draft.sentences if holds_answer(s, about, lexicon, _context(passages[c[0]], s, False))),
+                       ("", [0]))
     if not need.expects and lead and not asks_only_yes_or_no(asking_text(question, lexicon), lexicon) \
             and states_unknown(lead, need, lexicon, every=True):  # "its exam details are unconfirmed": no domains
         unconfirmed = lexicon["currency"]["unconfirmed_names"]

@@ -279,11 +279,19 @@ def says_not_happened(text: str, need: AnswerNeed, lexicon: dict[str, Any], kind
 def states_unknown(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], every: bool = False) -> bool:
     """Whether a clause of `sentence` about the question's topic says the asked value is not known or the asked event
     has not happened (lexicon `currency.unconfirmed_markers`, the asked type's `not_happened`): "its exam details are
-    unconfirmed" tells no exam domains. With `every`, each of its clauses about the topic says so, and one does."""
+    unconfirmed" tells no exam domains. With `every`, each of its clauses about the topic says so, and one does. A
+    clause says it of the question's subjects only when its part between semicolons names no other name (see
+    `_own_name`): "ISACA's third credential, AAIR, …, and its exam details are unconfirmed" is not about the AAISM."""
     markers = [*lexicon["currency"]["unconfirmed_markers"],
                *lexicon["answer_types"].get(need.expects or "", {}).get("not_happened", ())]
-    says = [unknown for _, unknown in _topic_clauses(sentence, need, markers)]
+    says = [unknown and not _names_another(part, need) for part in sentence.split(";")
+            for _, unknown in _topic_clauses(part, need, markers)]
     return bool(says) and (all(says) if every else any(says))
+
+
+def _names_another(text: str, need: AnswerNeed) -> bool:
+    """Whether `text` names a thing (a word of two capitals or more, not a generic one) that is none of the subjects."""
+    return any(_own_name([token]) and not _names_subject(token, need) for token in TOKEN.findall(text))
 
 
 def _topic_clauses(sentence: str, need: AnswerNeed, markers: list[str] | tuple[str, ...]) -> list[tuple[str, bool]]:
