@@ -29,7 +29,9 @@ class AnswerNeed:
     certificate's validity; `also` the further types a question of several parts asks for; `exact` that a date
     must give the day ("on what date", "when exactly"); `after` the ISO date a date must come after, for a planned or
     next thing ("when is the next edition planned?"), in a clause sharing a word of the topic: a date already past
-    dates the current edition, a planned review is no edition."""
+    dates the current edition, a planned review is no edition; `named` the names (see `_own_name`) anywhere in the
+    question, its telling sentences too ("NIST wrote a generative AI profile…"): a sentence opening on one of them is
+    about the question's matter."""
 
     expects: str | None
     relation: tuple[str, ...] = ()
@@ -42,6 +44,7 @@ class AnswerNeed:
     also: tuple[str, ...] = ()
     exact: bool = False
     after: str | None = None
+    named: frozenset[str] = frozenset()
 
     def __bool__(self) -> bool:
         return bool(self.expects or self.relation)
@@ -162,6 +165,7 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         also,
         expects == "date" and any(has_phrase(folded, p) for p in date["exact_asks"]),
         today if future else None,
+        frozenset(filter(None, (_own_name([token]) for token in TOKEN.findall(question)))),
     )
 
 
@@ -241,13 +245,14 @@ def _about_another(sentence: str, need: AnswerNeed, heading: str) -> bool:
     if not need.subjects or _names_subject(sentence, need):
         return False
     own = _own_name(TOKEN.findall(sentence))
-    return bool(own) and not any(mentions(heading, f"{own} {s}") or mentions(heading, f"{s} {own}") for s in need.subjects)
+    return bool(own) and own not in need.named and not any(mentions(heading, f"{own} {s}") or mentions(heading, f"{s} {own}") for s in need.subjects)
 
 
 def _own_name(tokens: list[str]) -> str | None:
-    """The name a sentence is about when it opens on one, within OPENING_WORDS words: a word with two capitals or more,
-    an acronym or a name like "OpenAI", not a generic one ("AI"): "The AAISM exam has…" is about the AAISM."""
-    return next((_bare(t) for t in tokens[:OPENING_WORDS] if sum(c.isupper() for c in _bare(t)) >= 2
+    """The name a sentence is about when it opens on one, within OPENING_WORDS words: a word of letters and digits with
+    two capitals or more, an acronym or a name like "OpenAI", not a generic one ("AI") nor a compound ("Human-AI"):
+    "The AAISM exam has…" is about the AAISM."""
+    return next((_bare(t) for t in tokens[:OPENING_WORDS] if _bare(t).isalnum() and sum(c.isupper() for c in _bare(t)) >= 2
                  and _bare(t) not in GENERIC_ACRONYMS and _bare(t) not in COMMON_CAPITALS), None)
 
 
@@ -291,7 +296,7 @@ def states_unknown(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], eve
 
 def _names_another(text: str, need: AnswerNeed) -> bool:
     """Whether `text` names a thing (a word of two capitals or more, not a generic one) that is none of the subjects."""
-    return any(_own_name([token]) and not _names_subject(token, need) for token in TOKEN.findall(text))
+    return any(_own_name([token]) not in (None, *need.named) and not _names_subject(token, need) for token in TOKEN.findall(text))
 
 
 def _topic_clauses(sentence: str, need: AnswerNeed, markers: list[str] | tuple[str, ...]) -> list[tuple[str, bool]]:

@@ -115,6 +115,13 @@ def test_a_clause_saying_its_value_is_unconfirmed_gives_no_value():
     assert _answers(question, "GIAC GAIPT became generally available in March 2026; its price is unconfirmed.")
 
 
+def test_a_sentence_opening_on_a_name_the_question_tells_of_is_about_its_matter():
+    question = "NIST wrote a generative AI profile to go with the AI RMF. How many risks does it list?"
+    need = answer_need(question, LEXICON, ["RMF"], "count")  # NIST is named in the telling sentence only
+    assert holds_answer("NIST AI 600-1 identifies 12 risks of generative AI.", need, LEXICON, "NIST AI RMF")
+    assert not holds_answer("The AAISM exam lists 12 risks.", need, LEXICON, "NIST AI RMF")
+
+
 def test_a_clause_about_the_topic_may_say_the_value_is_unknown():
     need = answer_need("What domains does ISACA's AAIR exam cover?", LEXICON, ["ISACA", "AAIR"], None)
     said = "ISACA's AAIR was reported to have launched in April 2026; its exam details are unconfirmed as of 6 December 2026."
