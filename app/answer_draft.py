@@ -8,7 +8,8 @@ from typing import Any, Callable
 
 import numpy as np
 
-from app.answer_type import AnswerNeed, answer_need, has_phrase, holds_answer, question_words, says_not_happened
+from app.answer_type import (AnswerNeed, answer_need, asks_only_yes_or_no, has_phrase, holds_answer, question_words,
+                              says_not_happened, states_unknown)
 from app.coverage import asked_terms, asker_setting, asking_text, ranking_part
 from app.duties import duty_items
 from app.extractive import Answers, Draft, draft_extractive, names_company
@@ -29,7 +30,8 @@ class AnswerDraft:
     """The drafted sentences over `passages` (which may add a guidance section's chunks), the kind of answer
     the question asks for (`asks_for`, e.g. "a date"), whether no sentence gave it (`lacking`), and whether the
     lead gives it about every subject the question names (`typed`: evidence of its own, whatever the similarity);
-    `followed` are the chunks of the guidance section the answer follows, which the guidance step ranks first."""
+    `followed` are the chunks of the guidance section the answer follows, which the guidance step ranks first;
+    `unknown` a sentence (with its passage's index) saying the asked value is not known, quoted with the refusal."""
 
     draft: Draft
     passages: list[Passage]
@@ -37,6 +39,7 @@ class AnswerDraft:
     lacking: str | None = None
     typed: bool = False
     followed: tuple[Passage, ...] = ()
+    unknown: tuple[str, int] | None = None
 
 
 def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage], embed: Callable[[list[str]], np.ndarray],
@@ -98,7 +101,14 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
         draft = drafted(answers)
     asks_for = need.missing(lexicon) if need else None
     if not draft.answered:
-        return AnswerDraft(draft, passages, asks_for, asks_for)
+        return AnswerDraft(draft, passages, asks_for, asks_for, unknown=_stated_unknown(passages, need, lexicon))
+    about = replace(need, expects=None, also=())  # the first sentence about the asked subjects says only "unconfirmed"
+    lead, cited = next(((s, c) for s, c in draft.sentences if holds_answer(s, about, lexicon, _context(passages[c[0]], s, False))),
+                       ("", [0]))
+    if not need.expects and lead and not asks_only_yes_or_no(asking_text(question, lexicon), lexicon) \
+            and states_unknown(lead, need, lexicon, every=True):  # "its exam details are unconfirmed": no domains
+        unconfirmed = lexicon["currency"]["unconfirmed_names"]
+        return AnswerDraft(draft, passages, unconfirmed, unconfirmed, unknown=(lead, cited[0]))
     asked_credentials = credentials_of(asking_text(question, lexicon))
     kinds, followed = asked_kinds(question, lexicon, bool(asked_credentials)), ()
     duties = duty_items(question, passages, snapshot, lexicon, roles, roles_of, max_sentences) \
@@ -138,6 +148,14 @@ def _answering_passage(reserve: list[Passage], need: AnswerNeed, lexicon: dict[s
     return next((p for p in reserve if not says_not_happened(p.text, need, lexicon)
                  and any(holds_answer(s, need, lexicon, _context(p, s, False))
                          for s in passage_sentences(p.text, posting_reference(p.metadata)))), None)
+
+
+def _stated_unknown(passages: list[Passage], need: AnswerNeed, lexicon: dict[str, Any]) -> tuple[str, int] | None:
+    """The first sentence of `passages` about the question's subjects that says the asked value is not known or the
+    asked event has not happened ("no announced publication date"), with its passage's index."""
+    about = replace(need, expects=None, also=())
+    return next(((s, i) for i, p in enumerate(passages) for s in passage_sentences(p.text, posting_reference(p.metadata))
+                 if states_unknown(s, need, lexicon) and holds_answer(s, about, lexicon, _context(p, s, False))), None)
 
 
 def _reviewed(passages: list[Passage]) -> str:

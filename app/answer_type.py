@@ -15,6 +15,7 @@ TOKEN = re.compile(r"[$€£%?^]|[A-Za-z0-9][A-Za-z0-9.,:'’/&+-]*[A-Za-z0-9+]|
 LOWER_RUN_MIN = 4  # an acronym spelled out in lower-case words needs this many initials to be told from chance
 CAPITAL_RUN_MIN = 3  # in capitalised words, this many ("Cloud Security Alliance" is the CSA; "UK" is no "Using Kubernetes")
 RUN_BREAKS = str.maketrans({mark: "\n" for mark in ",;:()[]—–.!?\""})  # a name spelled out runs between these marks
+OPENING_WORDS = 3  # a sentence is about the name it opens on within this many words ("The AAISM exam has…")
 COUNT_WINDOW = 3  # a count stands at most this many words before the thing counted ("250 poisoned documents")
 
 
@@ -28,7 +29,9 @@ class AnswerNeed:
     certificate's validity; `also` the further types a question of several parts asks for; `exact` that a date
     must give the day ("on what date", "when exactly"); `after` the ISO date a date must come after, for a planned or
     next thing ("when is the next edition planned?"), in a clause sharing a word of the topic: a date already past
-    dates the current edition, a planned review is no edition."""
+    dates the current edition, a planned review is no edition; `named` the names (see `_own_name`) anywhere in the
+    question, its telling sentences too ("NIST wrote a generative AI profile…"): a sentence opening on one of them is
+    about the question's matter."""
 
     expects: str | None
     relation: tuple[str, ...] = ()
@@ -41,6 +44,7 @@ class AnswerNeed:
     also: tuple[str, ...] = ()
     exact: bool = False
     after: str | None = None
+    named: frozenset[str] = frozenset()
 
     def __bool__(self) -> bool:
         return bool(self.expects or self.relation)
@@ -102,6 +106,11 @@ def _clauses(text: str) -> list[str]:
     return [" ".join(clause) for clause in clauses if clause]
 
 
+def asks_only_yes_or_no(text: str, lexicon: dict[str, Any]) -> bool:
+    """Whether every clause of `text` asks yes or no ("Is ModelScan still maintained?"): "it is unconfirmed" answers it."""
+    return all(_asks_yes_or_no(clause, lexicon) for clause in _clauses(text))
+
+
 def _asks_yes_or_no(clause: str, lexicon: dict[str, Any]) -> bool:
     """Whether the clause asks yes or no: it opens with a lexicon `asker.polar_openers` word, not before "there" (which
     asks whether a value exists), and holds no other question opener ("is it true what the fine is")."""
@@ -161,6 +170,7 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         also,
         expects == "date" and any(has_phrase(folded, p) for p in date["exact_asks"]),
         today if future else None,
+        frozenset(filter(None, (_own_name([token]) for token in TOKEN.findall(question)))),
     )
 
 
@@ -228,8 +238,27 @@ def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], headi
     joining = lexicon["acronym_joining_words"]
     if not all(has_phrase(named, s) or s in short or names_term(text, s, following.get(s), joining) for s in need.subjects):
         return False  # about something else: "the CISO at Google" is not any CISO
+    if _about_another(sentence, need, heading):
+        return False  # "The AAISM exam has 90 questions" after a sentence naming the CISSP counts no CISSP questions
     kind = kind or need.expects
     return holds_type(sentence, need, lexicon, kind) if kind else True
+
+
+def _about_another(sentence: str, need: AnswerNeed, heading: str) -> bool:
+    """Whether a sentence that names none of the question's subjects itself opens on a name of its own (see
+    `_own_name`) that the heading does not join to a subject ("MITRE" of "MITRE ATLAS"): its value is that thing's."""
+    if not need.subjects or _names_subject(sentence, need):
+        return False
+    own = _own_name(TOKEN.findall(sentence))
+    return bool(own) and own not in need.named and not any(mentions(heading, f"{own} {s}") or mentions(heading, f"{s} {own}") for s in need.subjects)
+
+
+def _own_name(tokens: list[str]) -> str | None:
+    """The name a sentence is about when it opens on one, within OPENING_WORDS words: a word of letters and digits with
+    two capitals or more, an acronym or a name like "OpenAI", not a generic one ("AI") nor a compound ("Human-AI"):
+    "The AAISM exam has…" is about the AAISM."""
+    return next((_bare(t) for t in tokens[:OPENING_WORDS] if _bare(t).isalnum() and sum(c.isupper() for c in _bare(t)) >= 2
+                 and _bare(t) not in GENERIC_ACRONYMS and _bare(t) not in COMMON_CAPITALS), None)
 
 
 def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: str | None = None) -> bool:
@@ -254,9 +283,32 @@ def says_not_happened(text: str, need: AnswerNeed, lexicon: dict[str, Any], kind
     about has not happened ("EN 18286 had not been cited in the Official Journal"): then the text's other dates (when
     the standard was published) date no such event."""
     markers = lexicon["answer_types"].get(kind or need.expects or "", {}).get("not_happened", ())
-    return bool(markers and need.topic) and any(
-        need.topic & set(lexical_tokens(clause)) and any(has_phrase(question_words(clause), m) for m in markers)
-        for sentence in split_sentences(text) for clause in sentence.replace(",", ";").split(";"))
+    return any(says for sentence in split_sentences(text) for _, says in _topic_clauses(sentence, need, markers))
+
+
+def states_unknown(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], every: bool = False) -> bool:
+    """Whether a clause of `sentence` about the question's topic says the asked value is not known or the asked event
+    has not happened (lexicon `currency.unconfirmed_markers`, the asked type's `not_happened`): "its exam details are
+    unconfirmed" tells no exam domains. With `every`, each of its clauses about the topic says so, and one does. A
+    clause says it of the question's subjects only when its part between semicolons names no other name (see
+    `_own_name`): "ISACA's third credential, AAIR, …, and its exam details are unconfirmed" is not about the AAISM."""
+    markers = [*lexicon["currency"]["unconfirmed_markers"],
+               *lexicon["answer_types"].get(need.expects or "", {}).get("not_happened", ())]
+    says = [unknown and not _names_another(part, need) for part in sentence.split(";")
+            for _, unknown in _topic_clauses(part, need, markers)]
+    return bool(says) and (all(says) if every else any(says))
+
+
+def _names_another(text: str, need: AnswerNeed) -> bool:
+    """Whether `text` names a thing (a word of two capitals or more, not a generic one) that is none of the subjects."""
+    return any(_own_name([token]) not in (None, *need.named) and not _names_subject(token, need) for token in TOKEN.findall(text))
+
+
+def _topic_clauses(sentence: str, need: AnswerNeed, markers: list[str] | tuple[str, ...]) -> list[tuple[str, bool]]:
+    """The sentence's clauses (between commas and semicolons) sharing a word of the question's topic, each with
+    whether it holds one of the `markers`."""
+    clauses = [c for c in sentence.replace(",", ";").split(";") if need.topic & set(lexical_tokens(c))] if markers else []
+    return [(c, any(has_phrase(question_words(c), m) for m in markers)) for c in clauses]
 
 
 def _bound_clauses(sentence: str, need: AnswerNeed, kind: str | None, lexicon: dict[str, Any]) -> list[str]:
@@ -365,11 +417,13 @@ def _opening_name(tokens: list[str]) -> list[str]:
 
 
 def _is_person(name: str, lexicon: dict[str, Any]) -> bool:
-    """Whether a name has a person's shape: two to four capitalised words ("Lucilla Sioli"), none an acronym nor a
-    head noun of an institution, law or document (lexicon `institution_words`: "European Commission")."""
+    """Whether a name has a person's shape: two to four capitalised words ("Lucilla Sioli"), none an acronym, a head
+    noun of an institution, law or document (lexicon `institution_words`: "European Commission") nor a role noun
+    (lexicon `asker.role_nouns`: "Compliance Lead" is a posting's title, no one's name)."""
     words = name.split()
-    institutions = set(lexicon["institution_words"])
-    return 2 <= len(words) <= 4 and all(w[0].isupper() and w[1:].islower() and w not in institutions for w in words)
+    institutions, roles = set(lexicon["institution_words"]), set(lexicon["asker"]["role_nouns"])
+    return 2 <= len(words) <= 4 and all(w[0].isupper() and w[1:].islower() and w not in institutions
+                                        and w.lower() not in roles for w in words)
 
 
 def names_term(text: str, term: str, following: str | None = None, joining: list[str] | tuple[str, ...] = ()) -> bool:

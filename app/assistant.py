@@ -143,7 +143,7 @@ class Assistant:
         covered_target = has_covered_target(query, asked.role_family, self.lexicon)  # background words are the asker's
         gap = corpus_gap(query, passages, drafted.lacking, self.lexicon, covered_target)
         if gap or (draft.evidence < self.settings.abstain_threshold and not drafted.typed) or not draft.sentences:
-            self._abstain(answer, passages, gap)
+            self._abstain(answer, passages, gap, None if gap.missing else drafted.unknown)
             yield from _pieces(answer.text)
         elif mode == "llm":
             yield from self._answer_with_llm(answer, query, passages, draft.sentences, timings, drafted.asks_for)
@@ -282,9 +282,18 @@ class Assistant:
         if not citations:
             self._abstain(answer, passages)
 
-    def _abstain(self, answer: Answer, passages: list[Passage], gap: CorpusGap = CorpusGap()) -> None:
+    def _abstain(self, answer: Answer, passages: list[Passage], gap: CorpusGap = CorpusGap(),
+                 unknown: tuple[str, int] | None = None) -> None:
+        """Refuse, naming the gap; with `unknown` (a sentence and its passage's index) also quote what the corpus does
+        say of the asked value, that it is not known, citing that passage first."""
         answer.abstained, answer.text, answer.citations = True, gap.message() or ABSTAIN_TEXT, []
-        answer.related = [Citation.from_passage(i, p) for i, p in enumerate(passages[:RELATED_COUNT], start=1)]
+        related = passages[:RELATED_COUNT]
+        if unknown:
+            sentence, index = unknown
+            related = [passages[index], *(p for p in related if p is not passages[index])][:RELATED_COUNT]
+            answer.text += f" What it does say: {sentence} [1]"
+            answer.citations = [Citation.from_passage(1, passages[index])]
+        answer.related = [Citation.from_passage(i, p) for i, p in enumerate(related, start=1)]
 
     def _answer_with_llm(self, answer: Answer, query: str, passages: list[Passage], fallback, timings,
                          asks_for: str | None = None) -> Iterator[str]:

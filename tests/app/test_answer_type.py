@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from app.answer_type import answer_need, expected_answer_type, holds_answer, mentions, names_term
+from app.answer_type import answer_need, expected_answer_type, holds_answer, mentions, names_term, states_unknown
 from app.coverage import specific_terms
 from app.lexicon import load_lexicon
 
@@ -28,6 +28,11 @@ LEXICON = load_lexicon(Path(__file__).resolve().parents[2] / "corpus" / "lexicon
     ("What is the minimum passing score for CySA+?", "score"),
     ("Which CVE did ShadowRay exploit?", "identifier"),
     ("What do MLSecOps engineers do?", None),
+    ("What does OffSec charge for the AI-300 course?", "amount"),  # a price asked by its verb
+    ("What would it cost an attacker to poison LAION-400M?", "amount"),
+    ("Who is in charge of the AI Office?", "person"),  # "in charge" asks for no price
+    ("Who was SolarWinds' CISO when the SEC brought charges?", "agent"),  # legal charges are no price
+    ("When is NIST releasing the revised AI RMF?", "date"),
 ])
 def test_expected_answer_type(question, expected):
     assert expected_answer_type(question, LEXICON) == expected
@@ -70,6 +75,7 @@ def _answers(question: str, sentence: str, context: str = "MITRE ATLAS") -> bool
     ("What is the salary of the CISO at Google?", "Part-Time Virtual CISO at Eastmere pays 110,000 USD per year.", False),
     ("What is the passing score for the CISSP exam?", "CISSP requires five years of experience in two of its eight domains.", False),
     ("What is the ATLAS case study ID of Tay Poisoning?", "AML.CS0009 Tay Poisoning records how users manipulated Tay.", True),
+    ("How many tactics does ATLAS list?", "The MITRE matrix lists 16 tactics.", True),  # "MITRE ATLAS" in the heading
 ])
 def test_a_sentence_answers_only_with_a_value_of_the_asked_kind(question, sentence, answers):
     assert _answers(question, sentence) is answers
@@ -85,6 +91,8 @@ def test_the_subject_may_stand_in_the_passage_heading():
     # the subject may be named by an earlier sentence of the passage the answering sentence continues
     ("How many questions are on the ISACA AAISM exam?", "The AAISM exam has 90 questions.", "ISACA runs the AAISM.", True),
     ("How many questions are on the ISACA AAISM exam?", "The AAISM exam has 90 questions.", "", False),
+    # a sentence opening on another name counts that thing, whatever the sentence before it names
+    ("How many questions are on the CISSP exam?", "The AAISM exam has 90 questions.", "AAISM is open to CISSP holders.", False),
 ])
 def test_the_subject_may_be_named_earlier_in_the_passage(question, sentence, before, answers):
     assert _answers(question, sentence, f"Certifications {before}") is answers
@@ -105,6 +113,23 @@ def test_a_clause_saying_its_value_is_unconfirmed_gives_no_value():
     question = "When will the GIAC GAIPT cert be generally available?"
     assert not _answers(question, "GIAC has announced GAIPT; the general availability of GAIPT is unconfirmed as of 6 December 2026.")
     assert _answers(question, "GIAC GAIPT became generally available in March 2026; its price is unconfirmed.")
+
+
+def test_a_sentence_opening_on_a_name_the_question_tells_of_is_about_its_matter():
+    question = "NIST wrote a generative AI profile to go with the AI RMF. How many risks does it list?"
+    need = answer_need(question, LEXICON, ["RMF"], "count", "How many risks does it list?")  # NIST: in the telling part
+    assert holds_answer("NIST AI 600-1 identifies 12 risks of generative AI.", need, LEXICON, "NIST AI RMF")
+    assert not holds_answer("The AAISM exam lists 12 risks.", need, LEXICON, "NIST AI RMF")
+
+
+def test_a_clause_about_the_topic_may_say_the_value_is_unknown():
+    need = answer_need("What domains does ISACA's AAIR exam cover?", LEXICON, ["ISACA", "AAIR"], None)
+    said = "ISACA's AAIR was reported to have launched in April 2026; its exam details are unconfirmed as of 6 December 2026."
+    assert states_unknown(said, need, LEXICON, every=True)
+    assert not states_unknown("The AAIR exam covers three domains; its price is unconfirmed.", need, LEXICON, every=True)
+    assert not states_unknown("ISACA's AAIR launched in April 2026.", need, LEXICON)
+    date = answer_need("When is NIST releasing the revised AI RMF?", LEXICON, ["NIST", "RMF"], "date")
+    assert states_unknown("This review found no revised AI RMF published by NIST and no announced publication date.", date, LEXICON)
 
 
 def test_a_numbered_name_is_not_a_count():
@@ -185,6 +210,8 @@ def test_a_date_in_a_sentence_that_does_not_name_the_subject(sentence, answers):
     ("Who is the head of the European Commission's AI Office?",
      "The European Commission's AI Office is headed by Lucilla Sioli.", True),
     ("Who founded the Coalition for Secure AI?", "The Coalition for Secure AI was founded by Google in 2024.", True),
+    ("Who runs the EU AI Office?",  # a posting's role title is no person's name
+     "We're appointing an AI Compliance Lead in our Cologne office to steer our EU AI Act work.", False),
 ])
 def test_a_role_held_by_a_person_needs_a_persons_name(question, sentence, answers):
     assert expected_answer_type("Who is the head of the AI Office?", LEXICON) == "person"
