@@ -8,15 +8,16 @@ from typing import Any, Callable
 
 import numpy as np
 
-from app.answer_type import AnswerNeed, answer_need, has_phrase, holds_answer, question_words, says_not_happened
+from app.answer_type import (AnswerNeed, answer_need, asked_types, has_phrase, holds_answer, question_words,
+                              says_not_happened)
 from app.coverage import asked_terms, asker_setting, asking_text, ranking_part
 from app.duties import duty_items
 from app.extractive import Answers, Draft, draft_extractive, names_company
-from app.guidance import (asked_kinds, asker_backgrounds, asker_families, asks_about_postings, asks_advice,
+from app.guidance import (asked_clauses, asked_kinds, asker_backgrounds, asker_families, asks_about_postings, asks_advice,
                           asks_duties, counterpart_first, focus_words, guidance_items, has_covered_target, without_held)
 from app.need_first import need_statement_first
 from app.posting_heads import with_posting_heads
-from app.sentences import entry_clause, passage_sentences, posting_reference, without_conjunction
+from app.sentences import entry_clause, passage_sentences, posting_reference, split_sentences, without_conjunction
 from app.types import Passage
 from ingest.snapshot import Snapshot
 
@@ -28,7 +29,9 @@ class AnswerDraft:
     """The drafted sentences over `passages` (which may add a guidance section's chunks), the kind of answer
     the question asks for (`asks_for`, e.g. "a date"), whether no sentence gave it (`lacking`), and whether the
     lead gives it about every subject the question names (`typed`: evidence of its own, whatever the similarity);
-    `followed` are the chunks of the guidance section the answer follows, which the guidance step ranks first."""
+    `followed` are the chunks of the guidance section the answer follows, which the guidance step ranks first;
+    `unanswered` the kind of answer one part of a question asks for that no sentence gives, while the draft answers
+    its other part ("what should I study first, and how many hours a week?")."""
 
     draft: Draft
     passages: list[Passage]
@@ -36,6 +39,7 @@ class AnswerDraft:
     lacking: str | None = None
     typed: bool = False
     followed: tuple[Passage, ...] = ()
+    unanswered: str | None = None
 
 
 def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage], embed: Callable[[list[str]], np.ndarray],
@@ -93,9 +97,12 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     if deeper is not None:
         passages = [*passages, deeper]
         draft = drafted(answers)
-    asks_for = need.missing(lexicon) if need else None
-    if not draft.answered:
+    asks_for, unanswered = need.missing(lexicon) if need else None, None
+    if not draft.answered and not (need and _asks_untyped_part(question, lexicon)):
         return AnswerDraft(draft, passages, asks_for, asks_for)
+    if not draft.answered:  # the part asking no typed value is answered; the refusal names what the other lacks
+        need, unanswered = AnswerNeed(None), asks_for
+        draft = drafted(None)
     asked_credentials = credentials_of(asking_text(question, lexicon))
     kinds, followed = asked_kinds(question, lexicon, bool(asked_credentials)), ()
     duties = duty_items(question, passages, snapshot, lexicon, roles, roles_of, max_sentences) \
@@ -125,7 +132,17 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
         draft = replace(draft, sentences=[(lead, cited), *draft.sentences[1:]])
     typed = bool(need.expects and need.subjects and holds_answer(lead, need, lexicon, _context(passages[cited[0]], lead, False)))
     draft, passages = with_posting_heads(draft, passages, snapshot)
-    return AnswerDraft(draft, passages, asks_for, typed=typed, followed=followed)
+    return AnswerDraft(draft, passages, asks_for, typed=typed, followed=followed, unanswered=unanswered)
+
+
+def _asks_untyped_part(question: str, lexicon: dict[str, Any]) -> bool:
+    """Whether the question's asking part asks, in a clause of its own opening with a question word, for no typed
+    value beside a clause asking for one ("what should I study first, and how long will it take?"); not a clause that
+    only sets the scene ("For ISACA's AAISM, how much time…")."""
+    openers = lexicon["asker"]["question_openers"]
+    clauses = [c for s in split_sentences(asking_text(question, lexicon)) for c in asked_clauses(s, lexicon)]
+    return any(asked_types(c, lexicon) for c in clauses) and any(
+        not asked_types(c, lexicon) and question_words(c).split()[1:2] in ([o] for o in openers) for c in clauses)
 
 
 def _answering_passage(reserve: list[Passage], need: AnswerNeed, lexicon: dict[str, Any]) -> Passage | None:
