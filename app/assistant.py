@@ -159,6 +159,7 @@ class Assistant:
         answer.trace = {"query": answer.query, "route": answer.route, "searched": query,
                         "ranked": [_where(p) for p in ranked], "passages": [p.chunk_id for p in passages],
                         "evidence": round(float(draft.evidence), 4), "abstention": _reason(answer, gap, draft.evidence, self.settings.abstain_threshold),
+                        "unanswered": drafted.unanswered,  # the kind of answer one part asked for and no passage gave
                         "below_threshold": self._below_threshold(answer, gap, draft, passages)}
         yield answer
 
