@@ -138,8 +138,10 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
 def _asks_untyped_part(question: str, lexicon: dict[str, Any]) -> bool:
     """Whether the question's asking part asks, in a clause of its own opening with a question word, for no typed
     value beside a clause asking for one ("what should I study first, and how long will it take?"); not a clause that
-    only sets the scene ("For ISACA's AAISM, how much time…")."""
-    openers = lexicon["asker"]["question_openers"]
+    only sets the scene ("For ISACA's AAISM, how much time…"), nor one asking yes or no ("does the CSA offer an AI
+    certificate?"), which a passage near the question does not answer."""
+    asker = lexicon["asker"]
+    openers = [o for o in asker["question_openers"] if o not in asker["polar_openers"]]
     clauses = [c for s in split_sentences(asking_text(question, lexicon)) for c in asked_clauses(s, lexicon)]
     return any(asked_types(c, lexicon) for c in clauses) and any(
         not asked_types(c, lexicon) and question_words(c).split()[1:2] in ([o] for o in openers) for c in clauses)

@@ -129,7 +129,8 @@ def _blocks(text: str) -> list[str]:
         else:
             bullet = BULLET.match(line)
             opening = bullet.group(0) if bullet else ""
-            blocks.append(f"{opening}{label}: {line[len(opening):]}" if label else line)
+            labelled = label and not line.startswith(("|", "Company: "))  # a table row or a posting's fields keep their shape
+            blocks.append(f"{opening}{label}: {line[len(opening):]}" if labelled else line)
             label = ""
         joinable = not line.startswith("|")
     return blocks

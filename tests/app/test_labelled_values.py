@@ -78,3 +78,9 @@ def test_a_typed_question_set_in_a_clause_that_asks_nothing_else_is_still_refuse
     answer = bot.ask("For the Velmora handbook, how many hours a week should a help-desk technician study?")
     assert answer.abstained
     assert "a count of hours" in answer.text
+
+
+def test_a_yes_or_no_part_beside_a_typed_part_no_passage_answers_is_still_refused(bot):
+    answer = bot.ask("How many hours a week does the Velmora handbook plan take, and does the guild offer a certificate?")
+    assert answer.abstained, answer.text
+    assert "a count of hours" in answer.text
