@@ -8,17 +8,17 @@ from typing import Any, Callable
 
 import numpy as np
 
-from app.answer_type import (AnswerNeed, answer_need, asks_only_yes_or_no, has_phrase, holds_answer, question_words,
-                              says_not_happened, states_unknown)
+from app.answer_type import (AnswerNeed, answer_need, asked_types, asks_only_yes_or_no, has_phrase, holds_answer,
+                              question_words, says_not_happened, states_unknown)
 from app.coverage import asked_terms, asker_setting, asking_text, ranking_part
 from app.duties import duty_items
 from app.extractive import Answers, Draft, draft_extractive, names_company
-from app.guidance import (asked_kinds, asker_backgrounds, asker_families, asks_about_postings, asks_advice,
+from app.guidance import (asked_clauses, asked_kinds, asker_backgrounds, asker_families, asks_about_postings, asks_advice,
                           asks_duties, counterpart_first, focus_words, guidance_items, has_covered_target, section_items,
                           without_held)
 from app.need_first import need_statement_first
 from app.posting_heads import with_posting_heads
-from app.sentences import entry_clause, passage_sentences, posting_reference, without_conjunction
+from app.sentences import entry_clause, passage_sentences, posting_reference, split_sentences, without_conjunction
 from app.types import Passage
 from ingest.snapshot import Snapshot
 
@@ -31,7 +31,9 @@ class AnswerDraft:
     the question asks for (`asks_for`, e.g. "a date"), whether no sentence gave it (`lacking`), and whether the
     lead gives it about every subject the question names (`typed`: evidence of its own, whatever the similarity);
     `followed` are the chunks of the guidance section the answer follows, which the guidance step ranks first;
-    `unknown` a sentence (with its passage's index) saying the asked value is not known, quoted with the refusal."""
+    `unknown` a sentence (with its passage's index) saying the asked value is not known, quoted with the refusal;
+    `unanswered` the kind of answer one part of a question asks for that no sentence gives, while the draft answers
+    its other part ("what should I study first, and how many hours a week?")."""
 
     draft: Draft
     passages: list[Passage]
@@ -40,6 +42,7 @@ class AnswerDraft:
     typed: bool = False
     followed: tuple[Passage, ...] = ()
     unknown: tuple[str, int] | None = None
+    unanswered: str | None = None
 
 
 def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage], embed: Callable[[list[str]], np.ndarray],
@@ -99,13 +102,16 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     if deeper is not None:
         passages = [*passages, deeper]
         draft = drafted(answers)
-    asks_for = need.missing(lexicon) if need else None
-    if not draft.answered:
+    asks_for, unanswered = need.missing(lexicon) if need else None, None
+    if not draft.answered and not (need and _asks_untyped_part(question, lexicon)):
         return AnswerDraft(draft, passages, asks_for, asks_for, unknown=_stated_unknown(passages, need, lexicon))
+    if not draft.answered:  # the part asking no typed value is answered; the refusal names what the other lacks
+        need, unanswered = AnswerNeed(None), asks_for
+        draft = drafted(None)
     about = replace(need, expects=None, also=())  # the first sentence about the asked subjects says only "unconfirmed"
     lead, cited = next(((s, c) for s, c in draft.sentences if holds_answer(s, about, lexicon, _context(passages[c[0]], s, False))),
                        ("", [0]))
-    if not need.expects and lead and not asks_only_yes_or_no(asking_text(question, lexicon), lexicon) \
+    if not unanswered and not need.expects and lead and not asks_only_yes_or_no(asking_text(question, lexicon), lexicon) \
             and states_unknown(lead, need, lexicon, every=True):  # "its exam details are unconfirmed": no domains
         unconfirmed = lexicon["currency"]["unconfirmed_names"]
         return AnswerDraft(draft, passages, unconfirmed, unconfirmed, unknown=(lead, cited[0]))
@@ -140,7 +146,19 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
         draft = replace(draft, sentences=[(lead, cited), *draft.sentences[1:]])
     typed = bool(need.expects and need.subjects and holds_answer(lead, need, lexicon, _context(passages[cited[0]], lead, False)))
     draft, passages = with_posting_heads(draft, passages, snapshot)
-    return AnswerDraft(draft, passages, asks_for, typed=typed, followed=followed)
+    return AnswerDraft(draft, passages, asks_for, typed=typed, followed=followed, unanswered=unanswered)
+
+
+def _asks_untyped_part(question: str, lexicon: dict[str, Any]) -> bool:
+    """Whether the question's asking part asks, in a clause of its own opening with a question word, for no typed
+    value beside a clause asking for one ("what should I study first, and how long will it take?"); not a clause that
+    only sets the scene ("For ISACA's AAISM, how much time…"), nor one asking yes or no ("does the CSA offer an AI
+    certificate?"), which a passage near the question does not answer."""
+    asker = lexicon["asker"]
+    openers = [o for o in asker["question_openers"] if o not in asker["polar_openers"]]
+    clauses = [c for s in split_sentences(asking_text(question, lexicon)) for c in asked_clauses(s, lexicon)]
+    return any(asked_types(c, lexicon) for c in clauses) and any(
+        not asked_types(c, lexicon) and question_words(c).split()[1:2] in ([o] for o in openers) for c in clauses)
 
 
 def _answering_passage(reserve: list[Passage], need: AnswerNeed, lexicon: dict[str, Any]) -> Passage | None:

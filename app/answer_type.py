@@ -560,14 +560,16 @@ def _unqualified(tokens: list[str], phrases: list[str], span: int = 3) -> list[s
 
 def _count_of(tokens: list[str], counted: str | None, lexicon: dict[str, Any]) -> bool:
     """A number (digits or a number word, not a year) shortly before the counted noun or a word for the same thing
-    (lexicon `topic_equivalents`: "250 poisoned documents" counts the "docs" asked about); any number when none is
-    named."""
+    (lexicon `topic_equivalents`: "250 poisoned documents" counts the "docs" asked about), or a number joined to it
+    by dashes ("a three-to-six-month plan" counts months); any number when none is named."""
     if not counted:
         return any(_is_number(t) for t in tokens)
     stem, same = _singular(counted.lower()), _with_equivalents(frozenset({_stem(counted)}), lexicon)
     for i, token in enumerate(tokens):
         if (_singular(token.lower()) == stem or _stem(token) in same) \
                 and any(_is_number(t) for t in tokens[max(0, i - COUNT_WINDOW):i]):
+            return True
+        if _is_number(token) and _singular(fold_words(token).split()[-1]) == stem:  # "a three-to-six-month plan"
             return True
     return False
 

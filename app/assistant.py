@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterator
 from app.analytics import analytics_answer
 from app.answer_draft import draft_answer
 from app.compose import compose_answer
-from app.coverage import CorpusGap, corpus_gap
+from app.coverage import CorpusGap, corpus_gap, unanswered_part
 from app.asks_current import asks_for_status
 from app.currency import Currency
 from app.embed_cache import CachedEmbedder
@@ -149,6 +149,8 @@ class Assistant:
             yield from self._answer_with_llm(answer, query, passages, draft.sentences, timings, drafted.asks_for)
         else:
             self._fill(answer, draft.sentences, passages, timings, keep_unsupported=False)
+            if drafted.unanswered and not answer.abstained:  # one part answered: say what the other lacks
+                answer.text = f"{answer.text}\n\n{unanswered_part(drafted.unanswered)}"
             yield from _pieces(answer.text)
         if asks_current and not answer.abstained:
             answer.notes += self.currency.notes(answer.citations)
@@ -157,6 +159,7 @@ class Assistant:
         answer.trace = {"query": answer.query, "route": answer.route, "searched": query,
                         "ranked": [_where(p) for p in ranked], "passages": [p.chunk_id for p in passages],
                         "evidence": round(float(draft.evidence), 4), "abstention": _reason(answer, gap, draft.evidence, self.settings.abstain_threshold),
+                        "unanswered": drafted.unanswered,  # the kind of answer one part asked for and no passage gave
                         "below_threshold": self._below_threshold(answer, gap, draft, passages)}
         yield answer
 

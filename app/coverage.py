@@ -39,6 +39,11 @@ class CorpusGap:
         return None
 
 
+def unanswered_part(lacking: str) -> str:
+    """What an answer to one part of a question says of the part no passage answers: the kind of answer it lacks."""
+    return f"The corpus doesn't say the rest: none of the passages found for this question gives {lacking}."
+
+
 def corpus_gap(question: str, passages: list[Passage], lacking: str | None, lexicon: dict[str, Any],
                covered_target: bool = False) -> CorpusGap:
     """The gap between what `question` asks and what its retrieved `passages` offer; `lacking` names the kind of

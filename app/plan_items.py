@@ -43,6 +43,8 @@ def label_first(draft: Draft, passages: list[Passage], reserve: list[Passage], q
 
 
 def _opens_with(text: str, label: str) -> bool:
-    """Whether a list item opens with the label ("Month 3: …", "Month 3 (optional): …"), not "Month 30"."""
+    """Whether a list item opens with the label ("Month 3: …", "Month 3 (optional): …"), not "Month 30", also after
+    the label of its list that a first item quotes ("Study plan for a SOC analyst: Month 1: …")."""
     head = text.lower()
-    return head.startswith(label) and head[len(label):len(label) + 1] in (":", " ", ".", ")")
+    return any(h.startswith(label) and h[len(label):len(label) + 1] in (":", " ", ".", ")")
+               for h in (head, head.partition(": ")[2]))

@@ -109,21 +109,37 @@ def posting_facts(text: str, metadata: dict) -> str | None:
 
 
 def _blocks(text: str) -> list[str]:
-    """Paragraphs, list items and table rows, with hard-wrapped lines joined back together."""
+    """Paragraphs, list items and table rows, with hard-wrapped lines joined back together. A bold label standing
+    above a list ("**Three-to-six-month study plan for a SOC analyst**:") opens its first item, which quotes it; a
+    bold line without a colon, like a heading, only navigates and is dropped."""
     blocks: list[str] = []
-    joinable = False
+    joinable, label = False, ""
     for raw_line in text.splitlines():
         line = raw_line.strip()
-        if not line or line.startswith("#") or TABLE_RULE.match(line) or BOLD_HEADING.match(line):
+        if BOLD_HEADING.match(line):
+            label, joinable = _label_of(line), False
+            continue
+        if not line or line.startswith("#") or TABLE_RULE.match(line):
+            label = "" if line.startswith("#") else label
             joinable = False
             continue
         starts_block = bool(BULLET.match(line)) or line.startswith(("|", "Company: "))
         if joinable and not starts_block:
             blocks[-1] = f"{blocks[-1]} {line}"
         else:
-            blocks.append(line)
+            bullet = BULLET.match(line)
+            opening = bullet.group(0) if bullet else ""
+            labelled = label and not line.startswith(("|", "Company: "))  # a table row or a posting's fields keep their shape
+            blocks.append(f"{opening}{label}: {line[len(opening):]}" if labelled else line)
+            label = ""
         joinable = not line.startswith("|")
     return blocks
+
+
+def _label_of(line: str) -> str:
+    """The text of a bold line that labels what follows (it ends in a colon, inside or after the bold), else ""."""
+    inner = line.rstrip(":").strip("*")
+    return inner.rstrip(":").strip() if line.endswith(":") or inner.endswith(":") else ""
 
 
 def sentence_pieces(text: str) -> list[str]:

@@ -57,7 +57,7 @@ def test_a_founder_no_sentence_names_is_refused_naming_what_is_missing(bot):
 def test_a_how_to_question_gives_the_plan_steps_in_order_each_cited(bot):
     answer = bot.ask("I'm a SOC analyst. How do I move into AI security?")
     assert not answer.abstained
-    assert lead(answer.text).startswith("Month 1")
+    assert lead(answer.text).startswith("Study plan for a SOC analyst: Month 1")  # the list's label opens its first item
     positions = [answer.text.index(f"Month {n}") for n in (1, 2, 3)]
     assert positions == sorted(positions)
     assert all(c.kind == "document" for c in answer.citations)  # guidance: reference documents, not postings

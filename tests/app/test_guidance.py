@@ -74,7 +74,7 @@ def test_the_askers_own_tools_do_not_make_a_study_plan_question_a_refusal(bot):
     answer = bot.ask("I've been a SOC analyst for 3 years, mostly Splunk and alert triage. I want to move into "
                      "AI security - what should I study in the first couple of months?")
     assert not answer.abstained, answer.text
-    assert lead(answer.text).startswith("Month 1")
+    assert lead(answer.text).startswith("Study plan for a SOC analyst: Month 1")
     positions = [answer.text.index(f"Month {n}") for n in (1, 2, 3)]
     assert positions == sorted(positions)
     assert_well_cited(answer)
@@ -102,7 +102,7 @@ def test_an_absent_subject_in_the_asking_sentence_is_refused_beside_a_covered_ba
 def test_a_question_that_asks_for_a_plan_gets_the_plans_steps_in_order(bot):
     answer = bot.ask("SOC analyst here, no ML background. whats a realistic plan to move into AI security over 3 months?")
     assert not answer.abstained, answer.text
-    assert lead(answer.text).startswith("Month 1")
+    assert lead(answer.text).startswith("Study plan for a SOC analyst: Month 1")
     positions = [answer.text.index(f"Month {n}") for n in (1, 2, 3)]
     assert positions == sorted(positions)
     assert_well_cited(answer)

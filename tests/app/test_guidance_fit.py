@@ -104,7 +104,7 @@ def test_a_developer_gets_the_path_from_software_engineering_not_another_backgro
     answer = bot.ask("Backend dev (Go + Postgres), I've shipped features that call the OpenAI API. "
                      "How do I turn that into an AI security career? What should I practise on?")
     assert not answer.abstained, answer.text
-    assert lead(answer.text).startswith("Month 1: study the OWASP Top 10 for LLM Applications"), answer.text
+    assert lead(answer.text).startswith("Study plan for a software engineer: Month 1: study the OWASP Top 10 for LLM Applications"), answer.text
     assert answer.text.index("Month 1") < answer.text.index("Month 2: build a RAG application")
     assert "safetensors" not in answer.text and "Certifications in AI security careers" not in answer.text
     assert_well_cited(answer)
@@ -113,7 +113,7 @@ def test_a_developer_gets_the_path_from_software_engineering_not_another_backgro
 def test_a_background_synonym_selects_its_path_even_when_another_path_was_retrieved_first(bot):
     answer = bot.ask("I'm a data scientist working in PyTorch. How do I get into AI security?")
     assert not answer.abstained, answer.text
-    assert lead(answer.text).startswith("Month 1: learn threat modeling"), answer.text
+    assert lead(answer.text).startswith("Study plan for an ML engineer: Month 1: learn threat modeling"), answer.text
     assert "OWASP Top 10 for LLM Applications 2026 in depth" not in answer.text
     assert_well_cited(answer)
 
@@ -235,7 +235,7 @@ def test_only_items_that_open_with_a_held_credential_give_way(lexicon):
 def test_a_developer_described_by_what_they_built_gets_the_software_engineers_path(bot):
     answer = bot.ask("I've written Go and Python services for 3 years. What should I study first for AI security?")
     assert not answer.abstained, answer.text
-    assert lead(answer.text).startswith("Month 1: study the OWASP Top 10"), answer.text
+    assert lead(answer.text).startswith("Study plan for a software engineer: Month 1: study the OWASP Top 10"), answer.text
     assert_well_cited(answer)
 
 

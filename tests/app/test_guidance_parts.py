@@ -85,7 +85,7 @@ def test_a_three_part_question_gets_the_plan_in_order_and_the_target_roles_thoug
     answer = bot.ask("I've been a SOC analyst for 5 years (Splunk, ATT&CK, IR). How do I get into AI security, "
                      "what should I study first and what roles should I target?")
     assert not answer.abstained, answer.text
-    assert lead(answer.text).startswith("Month 1: read the OWASP Top 10"), answer.text
+    assert lead(answer.text).startswith("Study plan for a SOC analyst: Month 1: read the OWASP Top 10"), answer.text
     assert answer.text.index("Month 1") < answer.text.index("Month 2") < answer.text.index("Month 3")
     assert "AI incident responder" in answer.text, answer.text
     assert all(c.kind == "document" for c in answer.citations)
