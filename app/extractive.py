@@ -104,6 +104,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
         candidates, ranked = _answer_material(candidates), _answer_material(ranked)
         if not candidates:
             return Draft([], evidence, answers is None)
+        floor = ranked[0].score * RELATIVE_FLOOR  # the answer material's own floor: a question the asker retells
+        quoted |= {c.passage_index for c in ranked if c.score >= floor}  # sets no bar its answers must reach
     # a sentence of a quoted passage may answer from below the floor; of any passage when `answers` checks the subjects
     quotable = [c for c in ranked if c.passage_index in quoted or subjects]
     by_detail = sorted(candidates, key=lambda c: -c.leading)  # the sentence holding the detail asked about leads
@@ -330,13 +332,15 @@ def answer_material(sentence: str) -> str | None:
     """What of a passage's sentence an answer may quote: nothing of one that is itself a question ("How would you
     report a jailbreak that succeeds 3 times in 100 attempts?" asks, it answers nothing), but the statement in the
     aside that follows a quoted question ("… What do you advise?" (Article 5 prohibits emotion recognition in
-    workplaces …)); the sentence itself otherwise."""
+    workplaces …)), nor of one wholly in quotes, a task set as an example ("Design a red-team plan for …"); the
+    sentence itself otherwise."""
     text = sentence.strip()
     asked = max(text.rfind('?" ('), text.rfind("?” ("), text.rfind("? ("))
     if asked >= 0 and text.endswith(")") and text[:1] in "\"“":  # a quoted question, then its aside
         aside = text[text.index("(", asked) + 1:-1].strip()
         return aside if aside.endswith((".", "!")) and aside[:1].isupper() else None
-    return None if text.rstrip("\"”’' ").endswith("?") else sentence
+    quoted = text[:1] in "\"“" and text[-1:] in "\"”" and len(text) > 2
+    return None if quoted or text.rstrip("\"”’' ").endswith("?") else sentence
 
 
 def _answer_material(candidates: list[Candidate]) -> list[Candidate]:
