@@ -130,6 +130,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     answered = [next((c for c in quotable if part(c.text, c.passage_index)), None)
                 for part in parts or [] if not part(lead.text, lead.passage_index)]
     leading = list(dict.fromkeys(c for c in answered if c is not None and c is not lead))
+    going_on = _going_on(lead, candidates, passages) if advises and not listed else None
+    leading += [going_on] if going_on is not None and going_on not in leading else []
     chosen: list[Candidate] = [lead, *leading]
     chosen_vectors: list[np.ndarray] = [c.vector for c in chosen]
     per_passage: dict[int, int] = {}
@@ -171,6 +173,16 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
         text = whole_lead if text == lead.text else text
         sentences += [(text if items else _items_left_out(text), cited), *((item, [index]) for item in items)]
     return Draft(sentences, evidence)
+
+
+def _going_on(lead: Candidate, candidates: list[Candidate], passages: list[Passage]) -> Candidate | None:
+    """The sentence after an advice answer's lead in the lead's paragraph, which goes on with the advice ("A practical
+    approach is to report a few consistent indicators tied to risk appetite …" after what a board report covers)."""
+    text = passages[lead.passage_index].text
+    after = next((c for c in candidates if c.passage_index == lead.passage_index and c.position == lead.position + 1),
+                 None)
+    end, start = text.find(lead.text[-40:]), text.find(after.text[:40]) if after else -1
+    return after if 0 <= end < start and "\n" not in text[end:start] else None
 
 
 def _on_subject(support: list[Candidate], lead: Candidate, question: str, passages: list[Passage],
