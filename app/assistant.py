@@ -137,7 +137,8 @@ class Assistant:
         if asks_status:  # "is that still the current list?": the sentence saying which edition is current answers it
             draft = self.currency.status_first(draft, passages, asked.text)
         quoted = {p.chunk_id for p in passages}  # "what should they do in month 3?": the plan's "Month 3:" item leads
-        draft, passages = label_first(draft, passages, [p for p in ranked if p.chunk_id not in quoted], asked.text, self.lexicon)
+        draft, passages = label_first(draft, passages, [p for p in ranked if p.chunk_id not in quoted], asked.text, self.lexicon,
+                                        retriever.snapshot)
         timings["select"] = _ms(t0)
         answer = Answer(question, "", [], False, mode, standalone_question=query if query != question else None)
         covered_target = has_covered_target(query, asked.role_family, self.lexicon)  # background words are the asker's

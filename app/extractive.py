@@ -104,6 +104,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
         candidates, ranked = _answer_material(candidates), _answer_material(ranked)
         if not candidates:
             return Draft([], evidence, answers is None)
+        floor = ranked[0].score * RELATIVE_FLOOR  # the answer material's own floor: a question the asker retells
+        quoted |= {c.passage_index for c in ranked if c.score >= floor}  # sets no bar its answers must reach
     # a sentence of a quoted passage may answer from below the floor; of any passage when `answers` checks the subjects
     quotable = [c for c in ranked if c.passage_index in quoted or subjects]
     by_detail = sorted(candidates, key=lambda c: -c.leading)  # the sentence holding the detail asked about leads
@@ -128,6 +130,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     answered = [next((c for c in quotable if part(c.text, c.passage_index)), None)
                 for part in parts or [] if not part(lead.text, lead.passage_index)]
     leading = list(dict.fromkeys(c for c in answered if c is not None and c is not lead))
+    going_on = _going_on(lead, candidates, passages) if advises and not listed else None
+    leading += [going_on] if going_on is not None and going_on not in leading else []
     chosen: list[Candidate] = [lead, *leading]
     chosen_vectors: list[np.ndarray] = [c.vector for c in chosen]
     per_passage: dict[int, int] = {}
@@ -169,6 +173,16 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
         text = whole_lead if text == lead.text else text
         sentences += [(text if items else _items_left_out(text), cited), *((item, [index]) for item in items)]
     return Draft(sentences, evidence)
+
+
+def _going_on(lead: Candidate, candidates: list[Candidate], passages: list[Passage]) -> Candidate | None:
+    """The sentence after an advice answer's lead in the lead's paragraph, which goes on with the advice ("A practical
+    approach is to report a few consistent indicators tied to risk appetite …" after what a board report covers)."""
+    text = passages[lead.passage_index].text
+    after = next((c for c in candidates if c.passage_index == lead.passage_index and c.position == lead.position + 1),
+                 None)
+    end, start = text.find(lead.text[-40:]), text.find(after.text[:40]) if after else -1
+    return after if 0 <= end < start and "\n" not in text[end:start] else None
 
 
 def _on_subject(support: list[Candidate], lead: Candidate, question: str, passages: list[Passage],
@@ -330,13 +344,15 @@ def answer_material(sentence: str) -> str | None:
     """What of a passage's sentence an answer may quote: nothing of one that is itself a question ("How would you
     report a jailbreak that succeeds 3 times in 100 attempts?" asks, it answers nothing), but the statement in the
     aside that follows a quoted question ("… What do you advise?" (Article 5 prohibits emotion recognition in
-    workplaces …)); the sentence itself otherwise."""
+    workplaces …)), nor of one wholly in quotes, a task set as an example ("Design a red-team plan for …"); the
+    sentence itself otherwise."""
     text = sentence.strip()
     asked = max(text.rfind('?" ('), text.rfind("?” ("), text.rfind("? ("))
     if asked >= 0 and text.endswith(")") and text[:1] in "\"“":  # a quoted question, then its aside
         aside = text[text.index("(", asked) + 1:-1].strip()
         return aside if aside.endswith((".", "!")) and aside[:1].isupper() else None
-    return None if text.rstrip("\"”’' ").endswith("?") else sentence
+    quoted = text[:1] in "\"“" and text[-1:] in "\"”" and len(text) > 2
+    return None if quoted or text.rstrip("\"”’' ").endswith("?") else sentence
 
 
 def _answer_material(candidates: list[Candidate]) -> list[Candidate]:

@@ -480,6 +480,11 @@ def _section_items(chunks: tuple[Passage, ...]) -> list[tuple[str, str, int]]:
         found = passage_items(chunk.text)
         for position, (sentence, kind) in enumerate(found):
             cut = position == 0 and index and _cut_by_chunking(sentence, earlier, chunk, chunks[index - 1])
+            rest = cut and items and _continuation(sentence, items[-1][0], earlier)
+            if rest:  # the item the chunk before ended in goes on here: its rest follows it, cited to this chunk
+                seen.add(sentence)
+                items.append((rest, items[-1][1], index))
+                continue
             if sentence in seen or cut:
                 if cut and items and items[-1][0].endswith((",", ";", ":")):
                     items[-1] = (items[-1][0][:-1] + "…", *items[-1][1:])  # its end is in this chunk only: say so
@@ -490,6 +495,20 @@ def _section_items(chunks: tuple[Passage, ...]) -> list[tuple[str, str, int]]:
             items.append((sentence, kind, index))
         earlier = [sentence for sentence, _ in found]
     return items
+
+
+def _continuation(first: str, previous: str, earlier: list[str]) -> str | None:
+    """The rest of an item the chunk before ended in mid-sentence (`previous`, ending in ",", ";" or ":"), as a
+    chunk's `first` sentence gives it after the overlap the two chunks share ("Month 1: read … the MITRE ATLAS
+    matrix;" goes on "study several ATLAS case studies …"); None when `first` repeats one of the `earlier` chunk's
+    sentences or adds nothing."""
+    body = first.lstrip("…")
+    if not previous.endswith((",", ";", ":")) or any(body.rstrip(".") in sentence for sentence in earlier):
+        return None
+    folded, ended = body.casefold(), previous.casefold()
+    shared = next((len(ended) - at for at in range(len(ended)) if folded.startswith(ended[at:])), 0)
+    rest = body[shared:].lstrip(" ,;:")
+    return f"…{rest}" if len(rest.split()) > 1 else None
 
 
 def _cut_by_chunking(first: str, earlier: list[str], chunk: Passage, previous: Passage) -> bool:

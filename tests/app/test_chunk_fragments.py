@@ -51,3 +51,17 @@ def test_a_passage_that_begins_inside_a_sentence_quotes_its_end_as_an_end():
     (first, _), *rest = passage_items(cut.text)
     assert first.startswith("…") and first[1:2].isupper(), first
     assert rest and not rest[0][0].startswith("…"), rest  # the whole sentences after it read as they are
+
+
+def test_an_item_a_chunk_boundary_cut_goes_on_with_its_rest_after_the_overlap():
+    """"Month 1: …;" ends its chunk and the next goes on "study several ATLAS case studies …" (no overlap); "Month 2:
+    … penalties;" ends one and the next repeats "plus the Article 5 prohibitions … penalties;" before going on."""
+    _, sections = _sections_of("transition-paths.md")
+    for section, month, rest in (("Transition path from SOC analyst to AI security", "Month 1:", "ATLAS case studies"),
+                                 ("Transition path from GRC analyst to AI governance and AI risk", "Month 2:",
+                                  "practise classifying five example AI systems")):
+        items = [(text, kind) for text, kind, _ in _section_items(tuple(sections[section]))]
+        at = next(n for n, (text, _) in enumerate(items) if text.startswith(month))
+        (after, kind) = items[at + 1]
+        assert after.startswith("…") and rest in after and kind == "step", after
+        assert not set(after.split()[:3]) & {"plus", "Plus", "Article"}, after  # the overlap is not repeated

@@ -10,6 +10,7 @@ from app.extractive import Draft
 from app.lexicon import load_lexicon
 from app.plan_items import asked_label, label_first
 from app.types import Passage
+from ingest.snapshot import Snapshot
 
 REAL_CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 LEXICON = load_lexicon(REAL_CORPUS / "lexicon.yaml")
@@ -37,12 +38,29 @@ def test_the_labelled_item_leads_from_the_passages_or_the_reserve():
     plan = Passage("p", PLAN, {"kind": "document"}, 0.4)
     draft = Draft([("Shadowing experienced analysts, then handling your own alert queue by month three.", [0]),
                    ("Another sentence of the first passage.", [0])], 0.7)
-    led, passages = label_first(draft, [other], [plan], "What should they do in month 3?", LEXICON)
+    empty = Snapshot("f", [], [], [])
+    led, passages = label_first(draft, [other], [plan], "What should they do in month 3?", LEXICON, empty)
     assert [p.chunk_id for p in passages] == ["o", "p"]
     assert led.sentences == [("Month 3: write detections for AI-specific behaviour and tag each with an ATLAS technique ID.", [1]),
                              ("Shadowing experienced analysts, then handling your own alert queue by month three.", [0])]
-    assert label_first(draft, [other], [plan], "What should they do after the plan?", LEXICON) == (draft, [other])
-    assert label_first(draft, [other], [plan], "What should they do in month 7?", LEXICON) == (draft, [other])
+    assert label_first(draft, [other], [plan], "What should they do after the plan?", LEXICON, empty) == (draft, [other])
+    assert label_first(draft, [other], [plan], "What should they do in month 7?", LEXICON, empty) == (draft, [other])
+
+
+def test_the_labelled_item_the_chunk_ended_inside_leads_with_its_rest():
+    """"Month 1: …;" ends its chunk; the section's next chunk goes on "study several ATLAS case studies …"."""
+    first = Passage("d#1", "**Study plan**:\n- Month 1: read the OWASP Top 10 for LLM Applications and the MITRE ATLAS matrix;",
+                    {"kind": "document", "doc_id": "d", "section": "Plan", "chunk_index": 1, "start_char": 0}, 0.5)
+    second = Passage("d#2", "study several ATLAS case studies and map each step to the ATT&CK techniques you know.\n"
+                     "- Month 2: build a small LLM application with logging and attack it.",
+                     {"kind": "document", "doc_id": "d", "section": "Plan", "chunk_index": 2, "start_char": 101}, 0.4)
+    snapshot = Snapshot("f", ["d#1", "d#2"], [first.text, second.text], [first.metadata, second.metadata])
+    draft = Draft([("Another sentence.", [0])] * 3, 0.7)
+    led, passages = label_first(draft, [first], [], "What do I do in the first month?", LEXICON, snapshot)
+    assert [p.chunk_id for p in passages] == ["d#1", "d#2"]
+    assert led.sentences[:2] == [
+        ("Month 1: read the OWASP Top 10 for LLM Applications and the MITRE ATLAS matrix;", [0]),
+        ("…Study several ATLAS case studies and map each step to the ATT&CK techniques you know.", [1])]
 
 
 def test_a_follow_up_about_a_month_of_a_real_transition_plan(tmp_path, embedder):

@@ -48,3 +48,23 @@ def test_the_aside_after_a_quoted_question_is_quoted_alone(embedder):
 def test_a_question_asking_for_questions_gets_them(embedder):
     sentences = _draft("What questions do they ask about reporting jailbreaks?", embedder, asks_questions=True)
     assert any(s.startswith('"How would you report a jailbreak') for s in sentences)
+
+
+def test_a_task_set_as_an_example_in_quotes_is_no_answer_material():
+    assert answer_material('"Design a red-team plan for a customer-support agent that can issue refunds."') is None
+    said = 'OWASP also calls the publication the "OWASP GenAI LLM Top 10 2026".'  # a quote inside a statement
+    assert answer_material(said) == said
+
+
+def test_a_retold_example_question_sets_no_floor_for_the_guidance_that_answers_it(embedder):
+    """The asker retells the corpus's example question, which matches best and is no answer; the guidance sentences
+    below it are measured against each other, so more than one of them is quoted."""
+    interview = ("Example questions:\n\n- \"Review this code: model = torch.load(path). What is the risk, and how would "
+                 "you fix it?\"\n")
+    guidance = ("Loading an untrusted file with torch.load can execute code, because PyTorch files use pickle. The fix "
+                "is to load with weights_only=True or to store models as safetensors, which does not execute code.")
+    question = "An interviewer showed me model = torch.load(path) and asked what's wrong. What should I have said?"
+    passages = [Passage("q", interview, {"kind": "document"}, 1.0), Passage("g", guidance, {"kind": "document"}, 0.9)]
+    drafted = draft_extractive(question, embedder.embed_query(question), passages, embedder.embed_passages, 4)
+    sentences = [s for s, _ in drafted.sentences]
+    assert len(sentences) == 2 and any("safetensors" in s for s in sentences), sentences
