@@ -73,3 +73,12 @@ def test_a_list_asked_after_a_dash_lists_postings(parser, question):
 ])
 def test_a_region_acronym_before_a_posting_noun_is_a_place(parser, question, place):
     assert parser.parse(question).place == place
+
+
+@pytest.mark.parametrize("question, families, skills", [
+    ("Any contract roles for product security or AI red teaming? What do they pay?", ("product-security", "ai-red-team"), ()),
+    ("Which postings ask for Python or red teaming?", (), ("python", "red-teaming")),
+])
+def test_a_role_or_skill_term_joined_to_another_term_takes_its_field(parser, question, families, skills):
+    query = parser.parse(question)
+    assert query.role_family == families and query.skills == skills
