@@ -267,9 +267,11 @@ class QueryParser:
             # after "in"/"across"…, or an acronym in capitals before a posting noun ("UK jobs", "EU MLSecOps postings")
             acronym = re.escape(region.upper()) if region.isalpha() and len(region) <= 3 else "(?!)"
             hit = re.search(rf"\b(?:in|across|within|throughout|from|around)\s+(?:the\s+)?({re.escape(region)})\b"
-                            rf"|\b(?-i:({acronym}))(?=(?:\s+[\w+/-]+){{0,2}}?\s+(?:{nouns})\b)", text, re.I)
+                            rf"|\b(?-i:({acronym}))(?=(?:[\s-]+[\w+/-]+){{0,2}}?\s+(?:{nouns})\b)", text, re.I)
+            group = 1 if hit and hit.group(1) else 2
+            if hit and group == 2 and any(m.start == hit.start(2) for m in self.recognizer.recognise(text).mentions):
+                continue  # "EU AI Act jobs": the acronym begins a term
             if hit:
-                group = 1 if hit.group(1) else 2
                 return _region_name(hit.group(group)), tuple(self.lex["query_regions"][region]), hit.start(group), hit.end(group)
         for name in self.places:
             hit = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I)

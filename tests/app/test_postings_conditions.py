@@ -68,6 +68,8 @@ def test_a_list_asked_after_a_dash_lists_postings(parser, question):
 @pytest.mark.parametrize("question, place", [
     ("Which UK job has the lowest top of range?", "the UK"),
     ("List the UK MLSecOps jobs.", "the UK"),
+    ("Which UK-based jobs pay the most?", "the UK"),
+    ("Any EU AI Act jobs?", None),  # the acronym begins a term
     ("Which jobs mention the EU AI Act?", None),  # an acronym before no posting noun is no place
     ("Can you help us find remote jobs?", None),  # "us" in lower case is the asker
 ])
