@@ -272,7 +272,8 @@ class QueryParser:
             if hit and group == 2 and any(m.start == hit.start(2) for m in self.recognizer.recognise(text).mentions):
                 continue  # "EU AI Act jobs": the acronym begins a term
             if hit:
-                return _region_name(hit.group(group)), tuple(self.lex["query_regions"][region]), hit.start(group), hit.end(group)
+                spellings = tuple(self.lex["query_regions"][region])
+                return _region_name(hit.group(group)), spellings, hit.start(group), hit.end(group)
         for name in self.places:
             hit = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I)
             if hit:

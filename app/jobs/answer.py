@@ -14,8 +14,8 @@ from app.types import Answer, Citation
 
 PAGE_SIZE = 10
 RELATED = 3  # postings of the nearest relaxation shown with an empty result
-RELAXABLE = ("pay_above", "currency", "place", "remote", "seniority", "employment_type", "year", "posted_after", "company",
-             "certifications", "clouds", "skills", "role_family")
+RELAXABLE = ("pay_above", "currency", "place", "remote", "seniority", "employment_type", "year", "posted_after",
+             "company", "certifications", "clouds", "skills", "role_family")
 
 
 def postings_answer(query: Query, engine: PostingsEngine, filters: Filters, asked: str) -> Answer:
@@ -89,7 +89,8 @@ def _condition(name: str, value) -> str:
     """How a posting fails one constraint: "is located in “Tokyo”", "is remote", "asks for “OSWE”"."""
     values = value if isinstance(value, tuple) else (value,)
     quoted = " or ".join(f"“{term(v) if name != 'company' else as_data(v)}”" for v in values)
-    return {"place": f"is located in “{as_data(str(value))}”", "currency": f"is paid in {value}", "pay_above": f"has a range reaching {value:,}" if isinstance(value, int) else "",
+    return {"place": f"is located in “{as_data(str(value))}”", "currency": f"is paid in {value}",
+            "pay_above": f"has a range reaching {value:,}" if isinstance(value, int) else "",
             "company": f"is at {quoted}", "year": f"was posted in {value}", "posted_after": f"was posted on or after {value}",
             "role_family": f"is a {quoted} role", "certifications": f"asks for {quoted}", "skills": f"asks for {quoted}",
             "clouds": f"asks for {quoted}"}.get(name, f"is {' or '.join(term(v) for v in values)}")
