@@ -13,6 +13,7 @@ from app.coverage import asking_sentences, asking_text
 from app.followup import FollowUpRewriter
 from app.lexicon import has_any, phrase_pattern
 from app.places import Place, candidates, lookup
+from app.sentences import is_dash
 from ingest.lexical import lexical_tokens
 
 FIGURES = ("salary", "count", "share")
@@ -259,11 +260,20 @@ class QueryParser:
         return place[0], place[1], at + place[2], at + place[3]
 
     def _one_place(self, text: str) -> tuple[str, tuple[str, ...], int, int] | None:
-        """The first region after "in"/"across" or city or country some posting is in: name, spellings, where it is."""
+        """The first region after "in"/"across" (or an acronym before a posting noun, "UK jobs") or city or country some
+        posting is in: name, spellings, where it is."""
+        nouns = "|".join(map(re.escape, self.lex["posting_nouns"]["any"]))
         for region in sorted(self.lex["query_regions"], key=len, reverse=True):
-            hit = re.search(rf"\b(?:in|across|within|throughout|from|around)\s+(?:the\s+)?({re.escape(region)})\b", text, re.I)
+            # after "in"/"across"…, or an acronym in capitals before a posting noun ("UK jobs", "EU MLSecOps postings")
+            acronym = re.escape(region.upper()) if region.isalpha() and len(region) <= 3 else "(?!)"
+            hit = re.search(rf"\b(?:in|across|within|throughout|from|around)\s+(?:the\s+)?({re.escape(region)})\b"
+                            rf"|\b(?-i:({acronym}))(?=(?:[\s-]+[\w+/-]+){{0,2}}?\s+(?:{nouns})\b)", text, re.I)
+            group = 1 if hit and hit.group(1) else 2
+            if hit and group == 2 and any(m.start == hit.start(2) for m in self.recognizer.recognise(text).mentions):
+                continue  # "EU AI Act jobs": the acronym begins a term
             if hit:
-                return _region_name(hit.group(1)), tuple(self.lex["query_regions"][region]), hit.start(1), hit.end(1)
+                spellings = tuple(self.lex["query_regions"][region])
+                return _region_name(hit.group(group)), spellings, hit.start(group), hit.end(group)
         for name in self.places:
             hit = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I)
             if hit:
@@ -388,14 +398,16 @@ class QueryParser:
         return head in self.lex["posting_nouns"]["plural"]
 
     def _lists(self, low: str, own: dict[str, Any]) -> bool:
-        """Whether the wording asks for a list ("which remote jobs…", "show me…", "who is hiring…", "anything for me?");
+        """Whether the wording asks for a list ("which remote jobs…", "show me…", "who is hiring…", "anything for me?"),
+        also in the clause after a dash ("I only want contract work - any contract gigs…?");
         "which jobs would suit me?" only with a condition postings alone meet ("which entry-level remote jobs would…")."""
         which = self.which.search(low)
         if which and which.group("any"):  # "do any of the jobs ask for it?": a list of those meeting what it names
             return bool(set(_names(own)) - {"role_family"})
         if which and (not which.group("modal") or _postings_only(own)):
             return True
-        return any(low.startswith(c + " ") or low == c for c in self.lex["query_list_cues"]) \
+        clauses = [low, *(" ".join(words[i + 1:]) for words in [low.split()] for i, w in enumerate(words) if is_dash(w))]
+        return any(clause.startswith(c + " ") or clause == c for clause in clauses for c in self.lex["query_list_cues"]) \
             or self._list_cue_anywhere(low)
 
     def _list_cue_anywhere(self, low: str) -> bool:

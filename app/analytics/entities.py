@@ -91,7 +91,9 @@ class EntityRecognizer:
         found = []
         for start, end, phrase in spans:
             options = self.phrasings[phrase]
-            field, value = self._resolve(options, question, start, end, has_role) if len(options) > 1 else next(iter(options))
+            joined = self._joined_field(question, spans, start, end) if len(options) > 1 else None
+            field, value = next(((f, v) for f, v in options if f == joined), None) \
+                or (self._resolve(options, question, start, end, has_role) if len(options) > 1 else next(iter(options)))
             found.append(Mention(field, value, start, end))
         found = self._coordinated(question, found)
         taken = [(m.start, m.end) for m in found]
@@ -101,6 +103,16 @@ class EntityRecognizer:
                 found.append(Mention("since_year" if since else "year", match.group(2), match.start(), match.end()))
         found.sort(key=lambda m: m.start)
         return Entities(tuple(found))
+
+    def _joined_field(self, question: str, spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+        """The field of the one-field term joined to a role-or-skill term by "or"/"and" ("product security or AI red
+        teaming" names two role families, "Python or red teaming" two skills), else None."""
+        for other_start, other_end, phrase in spans:
+            between = question[other_end:start] if other_end <= start else question[end:other_start]
+            words = between.replace(",", " ").lower().split()  # one modifier may stand between ("or AI red teaming")
+            if len(self.phrasings[phrase]) == 1 and words[:1] in (["or"], ["and"]) and len(words) <= 2:
+                return next(iter(self.phrasings[phrase]))[0]
+        return None
 
     def _coordinated(self, question: str, found: list[Mention]) -> list[Mention]:
         """A phrase joined by "or"/"and" to a role family, the two before one role noun, names a role family too: the

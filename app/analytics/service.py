@@ -67,8 +67,10 @@ def analytics_answer(question: str, filters: Filters, snapshot, parser: QueryPar
         computation = compute(plan, available)
     elif not computation.selection or absent:
         return None  # nothing to count, or a compared group (say "2023") has no postings: let the documents answer
-    if plan.metric == "salary" and sum(r.figures["with_salary"] for r in computation.results) < MIN_MARKET_SAMPLE and not place:
-        return None  # a "median" of one or two postings is no market figure; a report may know better
+    if plan.metric == "salary" and sum(r.figures["with_salary"] for r in computation.results) < MIN_MARKET_SAMPLE \
+            and not (place or plan.currency):
+        return None  # a "median" of one or two postings is no market figure; a report may know better (one in a place
+        # or a currency named answers by its own ranges)
     answer = render(asked or question, computation, filters, {"routing": decision.to_dict(), "entities": entities.to_dict()})
     if place and absent:
         answer.text += f" None of the {' or '.join(term(v) for v in absent)} postings is located in {place}."

@@ -14,8 +14,8 @@ from app.types import Answer, Citation
 
 PAGE_SIZE = 10
 RELATED = 3  # postings of the nearest relaxation shown with an empty result
-RELAXABLE = ("pay_above", "place", "remote", "seniority", "employment_type", "year", "posted_after", "company",
-             "certifications", "clouds", "skills", "role_family")
+RELAXABLE = ("pay_above", "currency", "place", "remote", "seniority", "employment_type", "year", "posted_after",
+             "company", "certifications", "clouds", "skills", "role_family")
 
 
 def postings_answer(query: Query, engine: PostingsEngine, filters: Filters, asked: str) -> Answer:
@@ -40,6 +40,7 @@ def population(q: Query, noun: str = "postings") -> str:
     tail += [f"located in {as_data(q.place)}"] if q.place else []
     tail += [f"that ask{'s' if noun.endswith('g') else ''} for {' and '.join(term(v) for v in (*q.certifications, *q.clouds, *q.skills))}"] if q.certifications or q.clouds or q.skills else []
     tail += [f"whose range reaches {q.pay_above:,}{' ' + q.currency if q.currency else ''}"] if q.pay_above is not None else []
+    tail += [f"paid in {q.currency}"] if q.currency and q.pay_above is None else []
     tail += [f"posted in {q.year}"] if q.year else []
     tail += [f"posted on or after {q.posted_after}"] if q.posted_after else []
     return " ".join(w for w in [" ".join(w for w in words if w), *tail] if w)
@@ -65,7 +66,7 @@ def _lead(q: Query, s: Selection, base: int) -> str:
     who = population(q, "postings" if n > 1 else "posting")
     if q.intent == "rank":
         order = ORDER[q.sort]
-        within = f", in {s.currency}" if order.pay else ""
+        within = f", in {s.currency}" if order.pay and not q.currency else ""
         return f"The {f'{n} ' if n > 1 else ''}{order.superlative} {who} of {s.total} ({order.basis}{within}):"
     if q.intent == "top" and q.limit:
         return f"The {f'{n} ' if n > 1 else ''}newest {who} of {s.total}:"
@@ -88,7 +89,8 @@ def _condition(name: str, value) -> str:
     """How a posting fails one constraint: "is located in “Tokyo”", "is remote", "asks for “OSWE”"."""
     values = value if isinstance(value, tuple) else (value,)
     quoted = " or ".join(f"“{term(v) if name != 'company' else as_data(v)}”" for v in values)
-    return {"place": f"is located in “{as_data(str(value))}”", "pay_above": f"has a range reaching {value:,}" if isinstance(value, int) else "",
+    return {"place": f"is located in “{as_data(str(value))}”", "currency": f"is paid in {value}",
+            "pay_above": f"has a range reaching {value:,}" if isinstance(value, int) else "",
             "company": f"is at {quoted}", "year": f"was posted in {value}", "posted_after": f"was posted on or after {value}",
             "role_family": f"is a {quoted} role", "certifications": f"asks for {quoted}", "skills": f"asks for {quoted}",
             "clouds": f"asks for {quoted}"}.get(name, f"is {' or '.join(term(v) for v in values)}")

@@ -135,7 +135,7 @@ class PostingsEngine:
         for bound in (q.pay_above, f.min_salary):
             if bound is not None:
                 clauses.append("salary_max >= ?"); params.append(bound)
-        if q.currency and q.pay_above is not None:
+        if q.currency:  # "paid in euros", "GBP postings": a condition of its own, and the currency of a pay floor
             clauses.append("currency = ?"); params.append(q.currency)
         if q.year:
             clauses.append("substr(posted, 1, 4) = ?"); params.append(q.year)
