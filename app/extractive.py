@@ -118,8 +118,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     elif postings_lead:
         lead = _detail_lead(question, ranked, passages, embed, generic_words) or (whole or ranked)[0]
     else:  # a question about something other than postings: a document's sentence leads where one is quoted
-        lead = (_aspect_lead(aspect_held, [c for c in whole if c.passage_index in quoted], passages, asking or question,
-                             generic_words, refers_back) if aspect_held else None) \
+        lead = (_aspect_lead(aspect_held, whole, quoted, passages, asking or question, generic_words, refers_back)
+                if aspect_held else None) \
             or (_enumerating(question, query_vector, [c for c in whole if c.passage_index in quoted], passages, embed,
                              number_words or {}) if enumerates else None) \
             or next((c for c in whole if advises and c.score >= floor and _listed_items(c, passages, 1)), None) \
@@ -188,14 +188,15 @@ def _on_subject(support: list[Candidate], lead: Candidate, question: str, passag
             or asked & set(lexical_tokens(_with_subject(c.text, passages[c.passage_index], back)))]
 
 
-def _aspect_lead(held: Collection[str], candidates: list[Candidate], passages: list[Passage], asking: str,
-                 generic_words: Collection[str], refers_back: Collection[str]) -> Candidate | None:
+def _aspect_lead(held: Collection[str], candidates: list[Candidate], quoted: Collection[int], passages: list[Passage],
+                 asking: str, generic_words: Collection[str], refers_back: Collection[str]) -> Candidate | None:
     """Of the document `candidates` (in leading order) holding a phrase of `held` ("Its root causes are …" for "What
     causes Excessive Agency?"), the one whose words with its section's heading share most stems of the asking part's
     topic (not the aspect's words nor `generic_words`): the aspect of the subject asked about, not another subject's
     ("Mitigations are …" of Hidden Context Exposure for a question about prompt injection); it leads only when its
     heading names the topic at least as fully as the heading of the best sentence of them all (a sentence about the
-    subject outranks an aspect of a neighbouring section)."""
+    subject outranks an aspect of a neighbouring section), and, from a passage the answer would not quote, only when
+    its heading names the topic at all (the subject's own section: "LLM05:2026 Data and Model Poisoning")."""
     topic = topic_stems(asking) - set(lexical_tokens(" ".join([*held, *generic_words])))
     documents = [c for c in candidates if passages[c.passage_index].metadata.get("kind") != "posting"]
     if not topic or not documents:
@@ -210,7 +211,8 @@ def _aspect_lead(held: Collection[str], candidates: list[Candidate], passages: l
                                               f"{_with_subject(c.text, passages[c.passage_index], back)}")))
     holding = [c for c in documents if _holds(c.text, held)]
     best = max(holding, key=subject, default=None)
-    return best if best is not None and subject(best) and heading(best) >= heading(documents[0]) else None
+    return best if best is not None and subject(best) and heading(best) >= heading(documents[0]) \
+        and (best.passage_index in quoted or heading(best) > 0) else None
 
 
 def _holds(sentence: str, phrases: Collection[str]) -> bool:
