@@ -70,8 +70,9 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     opening = next((o for o in lexicon["definition_questions"] if question.strip().casefold().startswith(o)), None)
     defined = question.strip()[len(opening):] if opening else None  # "MITRE ATLAS?" of "What is MITRE ATLAS?"
     asked = question_words(ranking_part(question, lexicon))  # an aspect of the subject: its causes, mitigations …
-    aspect_held = [phrase for spec in lexicon["asked_aspects"].values() if any(has_phrase(asked, a) for a in spec["asks"])
-                   for phrase in spec["held"]]
+    aspect_held = [] if asks_only_yes_or_no(asking_text(question, lexicon), lexicon) else [  # "is it still the latest?"
+        phrase for spec in lexicon["asked_aspects"].values() if any(has_phrase(asked, a) for a in spec["asks"])
+        for phrase in spec["held"]]
 
     def drafted(answers: Answers | None) -> Draft:
         draft = draft_extractive(question, query_vector, passages, embed, max_sentences, answers, bool(need.subjects),

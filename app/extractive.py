@@ -192,7 +192,8 @@ def _aspect_lead(held: Collection[str], candidates: list[Candidate], quoted: Col
                  asking: str, generic_words: Collection[str], refers_back: Collection[str]) -> Candidate | None:
     """Of the document `candidates` (in leading order) holding a phrase of `held` ("Its root causes are …" for "What
     causes Excessive Agency?"), the one whose words with its section's heading share most stems of the asking part's
-    topic (not the aspect's words nor `generic_words`): the aspect of the subject asked about, not another subject's
+    topic (not the aspect's words nor `generic_words`; each weighted by how few of them hold it): the aspect of the
+    subject asked about, not another subject's
     ("Mitigations are …" of Hidden Context Exposure for a question about prompt injection); it leads only when its
     heading names the topic at least as fully as the heading of the best sentence of them all (a sentence about the
     subject outranks an aspect of a neighbouring section), and, from a passage the answer would not quote, only when
@@ -202,13 +203,18 @@ def _aspect_lead(held: Collection[str], candidates: list[Candidate], quoted: Col
     if not topic or not documents:
         return None
     back = {word.lower() for word in refers_back}
+    headings = [set(lexical_tokens(str(passages[c.passage_index].metadata.get("section") or ""))) for c in documents]
+    texts = [words | set(lexical_tokens(_with_subject(c.text, passages[c.passage_index], back)))
+             for c, words in zip(documents, headings)]
+    # a topic word every sentence holds (the document's name, "OWASP") tells the subjects apart less than a rare one
+    weight = {t: 1 + math.log((len(texts) + 1) / (1 + sum(t in words for words in texts))) for t in topic}
+    position = {c: n for n, c in enumerate(documents)}
 
-    def heading(c: Candidate) -> int:
-        return len(topic & set(lexical_tokens(str(passages[c.passage_index].metadata.get("section") or ""))))
+    def heading(c: Candidate) -> float:
+        return sum(weight[t] for t in topic & headings[position[c]])
 
-    def subject(c: Candidate) -> int:
-        return len(topic & set(lexical_tokens(f"{passages[c.passage_index].metadata.get('section') or ''} "
-                                              f"{_with_subject(c.text, passages[c.passage_index], back)}")))
+    def subject(c: Candidate) -> float:
+        return sum(weight[t] for t in topic & texts[position[c]])
     holding = [c for c in documents if _holds(c.text, held)]
     best = max(holding, key=subject, default=None)
     return best if best is not None and subject(best) and heading(best) >= heading(documents[0]) \
