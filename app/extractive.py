@@ -194,10 +194,11 @@ def _aspect_lead(held: Collection[str], candidates: list[Candidate], quoted: Col
     causes Excessive Agency?"), the one whose words with its section's heading share most stems of the asking part's
     topic (not the aspect's words nor `generic_words`; each weighted by how few of them hold it): the aspect of the
     subject asked about, not another subject's
-    ("Mitigations are …" of Hidden Context Exposure for a question about prompt injection); it leads only when its
-    heading names the topic at least as fully as the heading of the best sentence of them all (a sentence about the
-    subject outranks an aspect of a neighbouring section), and, from a passage the answer would not quote, only when
-    its heading names the topic at all (the subject's own section: "LLM05:2026 Data and Model Poisoning")."""
+    ("Mitigations are …" of Hidden Context Exposure for a question about prompt injection). Only a sentence whose
+    heading names the topic at least as fully as the heading of the best sentence of them all may lead (a sentence
+    about the subject outranks an aspect of a neighbouring section: "Each entry … is described with … mitigation
+    strategies" of the list's introduction), and, from a passage the answer would not quote, only one whose heading
+    names the topic at all (the subject's own section: "LLM05:2026 Data and Model Poisoning")."""
     topic = topic_stems(asking) - set(lexical_tokens(" ".join([*held, *generic_words])))
     documents = [c for c in candidates if passages[c.passage_index].metadata.get("kind") != "posting"]
     if not topic or not documents:
@@ -215,10 +216,9 @@ def _aspect_lead(held: Collection[str], candidates: list[Candidate], quoted: Col
 
     def subject(c: Candidate) -> float:
         return sum(weight[t] for t in topic & texts[position[c]])
-    holding = [c for c in documents if _holds(c.text, held)]
-    best = max(holding, key=subject, default=None)
-    return best if best is not None and subject(best) and heading(best) >= heading(documents[0]) \
-        and (best.passage_index in quoted or heading(best) > 0) else None
+    holding = [c for c in documents if _holds(c.text, held) and subject(c) and heading(c) >= heading(documents[0])
+               and (c.passage_index in quoted or heading(c) > 0)]
+    return max(holding, key=subject, default=None)
 
 
 def _holds(sentence: str, phrases: Collection[str]) -> bool:
