@@ -72,6 +72,10 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     postings_lead = asks_about_postings(question, lexicon) or any(names_company(question, p.metadata) for p in passages)
     opening = next((o for o in lexicon["definition_questions"] if question.strip().casefold().startswith(o)), None)
     defined = question.strip()[len(opening):] if opening else None  # "MITRE ATLAS?" of "What is MITRE ATLAS?"
+    asked = question_words(ranking_part(question, lexicon))  # an aspect of the subject: its causes, mitigations …
+    aspect_held = [] if asks_only_yes_or_no(asking_text(question, lexicon), lexicon) else [  # "is it still the latest?"
+        phrase for spec in lexicon["asked_aspects"].values() if any(has_phrase(asked, a) for a in spec["asks"])
+        for phrase in spec["held"]]
 
     def drafted(answers: Answers | None) -> Draft:
         draft = draft_extractive(question, query_vector, passages, embed, max_sentences, answers, bool(need.subjects),
@@ -84,7 +88,8 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
                                 ranking_part(question, lexicon),
                                 asks_advice(question, lexicon),  # what to do or how it changes: the list of ways
                                 any(has_phrase(question_words(question), w) for spec in lexicon["guidance_kinds"].values()
-                                    for w in spec.get("lists_asked", ())))  # example questions asked for
+                                    for w in spec.get("lists_asked", ())),  # example questions asked for
+                                aspect_held)
         conjunctions = lexicon["clause_conjunctions"]
         return replace(draft, sentences=[(without_conjunction(text, conjunctions), cited) for text, cited in draft.sentences])
     for precision in [need, replace(need, exact=False)] if need.exact else [need]:  # the day, then a month or year

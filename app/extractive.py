@@ -10,7 +10,7 @@ from typing import Callable
 
 import numpy as np
 
-from app.answer_type import topic_stems
+from app.answer_type import has_phrase, question_words, topic_stems
 from app.support import GENERIC_ACRONYMS
 from app.sentences import (begins_inside, inline_items, inline_list, is_acronym, passage_items,
                            posting_facts, posting_reference, repeats)
@@ -62,7 +62,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
                      generic_words: Collection[str] = (), answers_alone: Answers | None = None,
                      refers_back: Collection[str] = (), defined: str | None = None, enumerates: bool = False,
                      number_words: Mapping[str, int] | None = None, asking: str | None = None,
-                     advises: bool = False, asks_questions: bool = False) -> Draft:
+                     advises: bool = False, asks_questions: bool = False, aspect_held: Collection[str] = ()) -> Draft:
     """Score every passage sentence (those of the lexical pre-rank and any that `answers_alone`, without the
     sentences before it); lead with the best one that `answers` (the best one when no kind is asked for), a sentence
     for each further part of the question (`parts`) the lead does not answer, then the best of the rest without
@@ -88,9 +88,13 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     the question's asking part (`asking`, without the asker's setting: "how should my threat models change?" after
     "I'm on product security"), so a sentence sharing only the setting's nouns does not lead. A passage's sentence
     that is itself a question (an interview question) counts as evidence, but is quoted only when the question
-    `asks_questions`."""
+    `asks_questions`. A question naming an aspect of its subject besides the subject (its causes, its mitigations, the
+    first one; `aspect_held` are the phrases of a sentence giving it) is led by a quoted sentence holding the aspect
+    about the subject, rather than the subject's definition (see `_aspect_lead`)."""
     if enumerates:  # the pre-rank keeps the sentences that may list the members asked for, whatever words they use
         answers_alone = _or(answers_alone, lambda text, index: _lists(text, number_words or {}))
+    if aspect_held:  # and those holding the aspect asked about ("Mitigations include …")
+        answers_alone = _or(answers_alone, lambda text, index: _holds(text, aspect_held))
     candidates = _candidates(question, query_vector, passages, embed, aspect, answers_alone, refers_back, asking)
     if not candidates:
         return Draft([], 0.0, answers is None)
@@ -116,7 +120,9 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     elif postings_lead:
         lead = _detail_lead(question, ranked, passages, embed, generic_words) or (whole or ranked)[0]
     else:  # a question about something other than postings: a document's sentence leads where one is quoted
-        lead = (_enumerating(question, query_vector, [c for c in whole if c.passage_index in quoted], passages, embed,
+        lead = (_aspect_lead(aspect_held, whole, quoted, passages, asking or question, generic_words, refers_back)
+                if aspect_held else None) \
+            or (_enumerating(question, query_vector, [c for c in whole if c.passage_index in quoted], passages, embed,
                              number_words or {}) if enumerates else None) \
             or next((c for c in whole if advises and c.score >= floor and _listed_items(c, passages, 1)), None) \
             or (_defining(defined, [c for c in whole if c.passage_index in quoted], passages) if defined else None) \
@@ -194,6 +200,45 @@ def _on_subject(support: list[Candidate], lead: Candidate, question: str, passag
     back = {word.lower() for word in refers_back}
     return [c for c in support if c.passage_index == lead.passage_index
             or asked & set(lexical_tokens(_with_subject(c.text, passages[c.passage_index], back)))]
+
+
+def _aspect_lead(held: Collection[str], candidates: list[Candidate], quoted: Collection[int], passages: list[Passage],
+                 asking: str, generic_words: Collection[str], refers_back: Collection[str]) -> Candidate | None:
+    """Of the document `candidates` (in leading order) holding a phrase of `held` ("Its root causes are …" for "What
+    causes Excessive Agency?"), the one whose words with its section's heading share most stems of the asking part's
+    topic (not the aspect's words nor `generic_words`; each weighted by how few of them hold it): the aspect of the
+    subject asked about, not another subject's
+    ("Mitigations are …" of Hidden Context Exposure for a question about prompt injection). Only a sentence whose
+    heading names the topic at least as fully as the heading of the best sentence of them all may lead (a sentence
+    about the subject outranks an aspect of a neighbouring section: "Each entry … is described with … mitigation
+    strategies" of the list's introduction), and, from a passage the answer would not quote, only one whose heading
+    names the topic at all (the subject's own section: "LLM05:2026 Data and Model Poisoning")."""
+    topic = topic_stems(asking) - set(lexical_tokens(" ".join([*held, *generic_words])))
+    documents = [c for c in candidates if passages[c.passage_index].metadata.get("kind") != "posting"]
+    if not topic or not documents:
+        return None
+    back = {word.lower() for word in refers_back}
+    headings = [set(lexical_tokens(str(passages[c.passage_index].metadata.get("section") or ""))) for c in documents]
+    texts = [words | set(lexical_tokens(_with_subject(c.text, passages[c.passage_index], back)))
+             for c, words in zip(documents, headings)]
+    # a topic word every sentence holds (the document's name, "OWASP") tells the subjects apart less than a rare one
+    weight = {t: 1 + math.log((len(texts) + 1) / (1 + sum(t in words for words in texts))) for t in topic}
+    position = {c: n for n, c in enumerate(documents)}
+
+    def heading(c: Candidate) -> float:
+        return sum(weight[t] for t in topic & headings[position[c]])
+
+    def subject(c: Candidate) -> float:
+        return sum(weight[t] for t in topic & texts[position[c]])
+    holding = [c for c in documents if _holds(c.text, held) and subject(c) and heading(c) >= heading(documents[0])
+               and (c.passage_index in quoted or heading(c) > 0)]
+    return max(holding, key=subject, default=None)
+
+
+def _holds(sentence: str, phrases: Collection[str]) -> bool:
+    """Whether a sentence holds one of the phrases, as whole words."""
+    folded = question_words(sentence)
+    return any(has_phrase(folded, phrase) for phrase in phrases)
 
 
 def _items_left_out(sentence: str) -> str:
