@@ -77,6 +77,9 @@ class FollowUpRewriter:
             return question
         if self._described(reference):
             return self._with_topic(question, self._topic(earlier[-1]))
+        name = self._name(asked, reference.group(0).lower() in self.lexicon["query_singular_pronouns"])
+        if name and name.group("titled"):  # "what number is it under now?": the name's words rank, as an acronym's would
+            return self._with_topic(question, name.group(0))
         names = specific_terms(asked)
         if names and expected_answer_type(asked, self.lexicon) in self.lexicon["query_answered_by_name"]:
             return self._with_topic(question, " ".join(names))
@@ -153,13 +156,17 @@ class FollowUpRewriter:
         named = self._named_topic(question, asked)
         if named:
             return named
-        runs = (m.group(0) for m in self.acronym_run.finditer(asked)  # "EU AI Act", not "ML teams"
-                if (not m.group("titled") or singular and asked[m.end():m.end() + 2] not in ("'s", "’s"))
-                and any(word[:1].isupper() and word not in GENERIC_ACRONYMS for word in m.group(0).split()))
-        name = next(runs, None) if by_name else None
+        name = self._name(asked, singular) if by_name else None
         if name:
-            return name
+            return name.group(0)
         return asked.strip().rstrip("?.! ")
+
+    def _name(self, asked: str, singular: bool) -> re.Match | None:
+        """The first acronym-led name with a capitalised word besides generic acronyms ("EU AI Act", not "ML teams"),
+        or, for a `singular` pronoun, of capitalised words that owns nothing ("Protect AI's" does)."""
+        return next((m for m in self.acronym_run.finditer(asked)
+                     if (not m.group("titled") or singular and asked[m.end():m.end() + 2] not in ("'s", "’s"))
+                     and any(word[:1].isupper() and word not in GENERIC_ACRONYMS for word in m.group(0).split())), None)
 
     def _named_topic(self, question: str, asked: str) -> str | None:
         """A posting `question` names by title and company, else a known subject phrase its `asked` part names."""

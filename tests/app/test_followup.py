@@ -157,3 +157,10 @@ def test_the_name_an_earlier_answer_gave_is_the_one_it_names_most_not_the_first_
     answer = ("Harbour credentials are young: the Tallis HMA appeared in 2024, Harbour's HAA and HASM in 2025. [1] "
               "Harbour's Advanced Security Management (HASM) exam opened in August 2025. [2]")
     assert REWRITER.answered_name("Which Harbour certification is for security managers?", answer) == "HASM"
+
+
+def test_the_aspect_of_a_pronoun_for_a_name_of_capitalised_words_holds_the_name():
+    assert REWRITER.aspect("And what number is it under now?", ["What happened to System Prompt Leakage in the OWASP LLM list?"]) \
+        == "And what number is System Prompt Leakage under now?"
+    assert REWRITER.aspect("which version first added it?", ["what's the bill of materials format CycloneDX has?"]) \
+        == "which version first added it?"  # an acronym-led name is in every retrieved passage already
