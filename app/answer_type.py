@@ -400,8 +400,7 @@ def _clause_holds(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind
     if kind in ("agent", "tool", "person"):
         asked = {word for s in need.subjects for word in fold_words(s).split()}  # "ISO/IEC" names ISO/IEC 42001
         names = [*names_in(sentence), *_opening_name(tokens)]  # names_in leaves out a sentence's first word
-        names = [name for name in names if not set(fold_words(name).split()) & asked  # nor the subject's acronym, "MCP"
-                 and not abbreviated(need.subjects, name)]
+        names = [name for name in names if not set(fold_words(name).split()) & asked]
         if kind == "person":  # as written: "Generative AI Products" is no "Generative Products"
             return any(_is_person(name, lexicon) and name in sentence for name in names)
         return bool(names)

@@ -458,9 +458,3 @@ def test_light_verb_is_no_topic():
     sentence = "Non-compliance with the prohibited practices of Article 5 can be fined up to EUR 35 million or 7% of turnover."
     assert _answers(question, sentence, "EU AI Act")
 
-
-def test_the_subjects_own_acronym_is_no_other_agent():
-    question = "Who governs the Model Context Protocol?"
-    assert not _answers(question, "The Model Context Protocol (MCP) is an open standard for connecting AI assistants.", "")
-    assert _answers(question, "Anthropic donated MCP to the Agentic AI Foundation, which now governs MCP.",
-                    "The Model Context Protocol (MCP) is an open standard.")
