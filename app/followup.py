@@ -17,7 +17,7 @@ POSTING_REFERENCE = re.compile(r"\b(?:[A-Z][\w,&/.-]*\s+)+(?:role|position|job|p
 # "OWASP Top 10 for LLM Applications"; or, as group "titled", a name of two capitalised words or more after a lowercase
 # word ("the Model Context Protocol", "to Model Denial of Service"), which no sentence's first word opens
 ACRONYM_RUN = (r"\b(?:(?P<titled>(?<=[a-z] )[A-Z][a-z]+(?=\s+(?:(?:{joins})\s+)?[A-Z]))|[A-Z][A-Za-z0-9/&-]*[A-Z0-9][A-Za-z0-9/&-]*\+?)"
-               r"(?:\s+(?:[A-Z][\w/&-]*|\d[\w:.-]*(?<![.:])|(?:{joins})\s+(?=[A-Z])"
+               r"(?:\s+(?:[A-Z][\w/&-]*\+?|\d[\w:.-]*(?<![.:])|(?:{joins})\s+(?=[A-Z])"
                r"[A-Z][\w/&-]*|[a-z]+(?=\s+(?:postings?|roles?|jobs?))))*" + ROLE_NOUN)
 
 
@@ -55,7 +55,7 @@ class FollowUpRewriter:
         if selection and reference is not None and not self._described(reference):  # "the senior ones" keeps its noun
             return self._with_topic(question, selection)
         by_name = reference is not None and not self._described(reference)
-        singular = by_name and reference.group(0).lower() in self.lexicon["query_singular_pronouns"]
+        singular = by_name and self._singular(reference) and not self.refers_to_answer(question, history)
         return self._with_topic(question, self._topic(earlier[-1], by_name, singular))
 
     def aspect(self, question: str, history: list[Any] | None, answered: str | None = None) -> str | None:
@@ -77,7 +77,7 @@ class FollowUpRewriter:
             return question
         if self._described(reference):
             return self._with_topic(question, self._topic(earlier[-1]))
-        name = self._name(asked, reference.group(0).lower() in self.lexicon["query_singular_pronouns"])
+        name = self._name(asked, self._singular(reference) and not self.refers_to_answer(question, history))
         if name and name.group("titled"):  # "what number is it under now?": the name's words rank, as an acronym's would
             return self._with_topic(question, name.group(0))
         names = specific_terms(asked)
@@ -140,6 +140,12 @@ class FollowUpRewriter:
         before = question[:demonstrative.start()].split()[-1:]
         return (bool(before) and before[0].lower() in self.auxiliaries
                 and not any(demonstrative.start() <= m.start() <= demonstrative.end() + 1 for m in anaphors))
+
+    def _singular(self, reference: re.Match) -> bool:
+        """Whether a back-reference is a singular pronoun (lexicon `query_singular_pronouns`), which may stand for a name
+        of capitalised words, unless the earlier question asks for a thing: its pronoun stands for what the answer named
+        ("since when has that applied?" after "Which Body of Knowledge version does the AIGP exam follow?")."""
+        return reference.group(0).lower() in self.lexicon["query_singular_pronouns"]
 
     def _described(self, reference: re.Match) -> bool:
         """Whether a back-reference stands for a thing as described ("that one"), not for a name (lexicon

@@ -164,3 +164,13 @@ def test_the_aspect_of_a_pronoun_for_a_name_of_capitalised_words_holds_the_name(
         == "And what number is System Prompt Leakage under now?"
     assert REWRITER.aspect("which version first added it?", ["what's the bill of materials format CycloneDX has?"]) \
         == "which version first added it?"  # an acronym-led name is in every retrieved passage already
+
+
+def test_after_a_question_asking_for_a_thing_a_pronoun_takes_no_name_of_capitalised_words():
+    earlier = "Which Body of Knowledge version does the AIGP exam follow now?"
+    assert REWRITER.standalone("since when has that applied?", [earlier]) == "since when has AIGP applied?"
+
+
+def test_a_plus_belongs_to_a_later_word_of_a_name_too():
+    answer = "Learn the basics, then optionally CompTIA SecAI+ or a GIAC AI credential. [1] CompTIA SecAI+ launched in 2026. [2]"
+    assert REWRITER.answered_name("Is there a CompTIA exam for AI security?", answer) == "CompTIA SecAI+"
