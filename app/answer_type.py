@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Sequence
 
 from app.places import demonym_countries
 from app.sentences import is_dash, split_sentences
@@ -433,6 +433,12 @@ def names_term(text: str, term: str, following: str | None = None, joining: list
     ("Australian" in "Standards Australia")."""
     return (mentions(text, term) or spells_out(term, text, joining) or _short_name_of(term, following, text)
             or any(mentions(text, country) for country in demonym_countries(term)))
+
+
+def names_every(text: str, terms: Sequence[str]) -> bool:
+    """Whether `text` names each of the question's `terms`, as words or by a name's acronym ("MCP")."""
+    short = abbreviated(tuple(terms), text) if terms else set()
+    return all(term in short or mentions(text, term) for term in terms)
 
 
 def abbreviated(terms: list[str] | tuple[str, ...], text: str) -> set[str]:

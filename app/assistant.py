@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterator
 from app.analytics import analytics_answer
 from app.answer_draft import draft_answer
 from app.compose import compose_answer
-from app.coverage import CorpusGap, corpus_gap, unanswered_part
+from app.coverage import CorpusGap, corpus_gap, specific_terms, unanswered_part
 from app.asks_current import asks_for_status
 from app.currency import Currency
 from app.embed_cache import CachedEmbedder
@@ -117,7 +117,7 @@ class Assistant:
         passages = ranked[: self.settings.top_k]  # fused ranking is prefix-stable: the same top_k as k=top_k
         asks_current = asked.asks_current
         if asks_current:  # what is in force: current editions lead, superseded ones are never quoted as current
-            passages = self.currency.current_first(passages)
+            passages = self.currency.current_first(passages, specific_terms(query))
         timings["retrieve"] = _ms(t0)
         t0 = time.perf_counter()
         recognizer = self._parser(retriever).recognizer

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Sequence
 
+from app.answer_type import names_every
 from app.asks_current import status_words
 from app.errors import UserError
 from app.extractive import Draft
@@ -35,9 +36,11 @@ class Currency:
             raise UserError(f"{exc}; fix the file (see docs/corpus.md)") from None
         return cls(registry, HistoryConvention.from_lexicon(lexicon), settings.review_max_age_days, status_words(lexicon))
 
-    def current_first(self, passages: list[Passage]) -> list[Passage]:
-        """Passages about a current edition first, then the rest, then history, source lists and superseded-only passages (stable)."""
-        return sorted(passages, key=lambda passage: _standing(passage.metadata))
+    def current_first(self, passages: list[Passage], subjects: Sequence[str] = ()) -> list[Passage]:
+        """Passages naming every one of the question's `subjects` first ("who governs the Model Context Protocol now?"
+        is no question about another list's current edition), and within each group passages about a current edition
+        first, then the rest, then history, source lists and superseded-only passages (stable)."""
+        return sorted(passages, key=lambda passage: (not names_every(passage.text, subjects), _standing(passage.metadata)))
 
     def without_superseded(self, draft: Draft, passages: list[Passage]) -> Draft:
         """Drop drafted sentences that present a superseded edition as current (not marked past, current not named)."""

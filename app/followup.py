@@ -14,8 +14,10 @@ ROLE_NOUN = r"(?:\s+(?:postings?|roles?|jobs?|positions?|engineers?|analysts?|le
 # "the Associate AI Security Engineer role at Tessellane Bank": one posting, named by title and company.
 POSTING_REFERENCE = re.compile(r"\b(?:[A-Z][\w,&/.-]*\s+)+(?:role|position|job|posting|opening)\s+at\s+[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)*")
 # an acronym-led name (a trailing "+" is part of it: "SecAI+") with its numbers and small joining words: "ISO/IEC 42001",
-# "OWASP Top 10 for LLM Applications"
-ACRONYM_RUN = (r"\b(?:[A-Z][A-Za-z0-9/&-]*[A-Z0-9][A-Za-z0-9/&-]*\+?)(?:\s+(?:[A-Z][\w/&-]*|\d[\w:.-]*(?<![.:])|(?:{joins})\s+(?=[A-Z])"
+# "OWASP Top 10 for LLM Applications"; or, as group "titled", a name of two capitalised words or more after a lowercase
+# word ("the Model Context Protocol", "to Model Denial of Service"), which no sentence's first word opens
+ACRONYM_RUN = (r"\b(?:(?P<titled>(?<=[a-z] )[A-Z][a-z]+(?=\s+(?:(?:{joins})\s+)?[A-Z]))|[A-Z][A-Za-z0-9/&-]*[A-Z0-9][A-Za-z0-9/&-]*\+?)"
+               r"(?:\s+(?:[A-Z][\w/&-]*\+?|\d[\w:.-]*(?<![.:])|(?:{joins})\s+(?=[A-Z])"
                r"[A-Z][\w/&-]*|[a-z]+(?=\s+(?:postings?|roles?|jobs?))))*" + ROLE_NOUN)
 
 
@@ -52,7 +54,9 @@ class FollowUpRewriter:
         reference = self.back_reference(question)
         if selection and reference is not None and not self._described(reference):  # "the senior ones" keeps its noun
             return self._with_topic(question, selection)
-        return self._with_topic(question, self._topic(earlier[-1], reference is not None and not self._described(reference)))
+        by_name = reference is not None and not self._described(reference)
+        singular = by_name and self._singular(reference) and not self.refers_to_answer(question, history)
+        return self._with_topic(question, self._topic(earlier[-1], by_name, singular))
 
     def aspect(self, question: str, history: list[Any] | None, answered: str | None = None) -> str | None:
         """What a follow-up's own words ask, to rank the quoted sentences by ("what does it say about excessive
@@ -73,6 +77,9 @@ class FollowUpRewriter:
             return question
         if self._described(reference):
             return self._with_topic(question, self._topic(earlier[-1]))
+        name = self._name(asked, self._singular(reference) and not self.refers_to_answer(question, history))
+        if name and name.group("titled"):  # "what number is it under now?": the name's words rank, as an acronym's would
+            return self._with_topic(question, name.group(0))
         names = specific_terms(asked)
         if names and expected_answer_type(asked, self.lexicon) in self.lexicon["query_answered_by_name"]:
             return self._with_topic(question, " ".join(names))
@@ -89,14 +96,20 @@ class FollowUpRewriter:
         return any(has_phrase(asked, phrase) for phrase in self.lexicon["query_asks_for_a_thing"])
 
     def answered_name(self, earlier: str, answer: str) -> str | None:
-        """The first acronym-led name in the answer's lead (its text up to the first citation) that the earlier question
-        does not give: "SR 26-2" for "SR 26-2 superseded SR 11-7 …" after "what replaced SR 11-7 …?"; not one in
-        brackets after the question's own words, another name of the question's thing ("Azure Security Engineer
-        Associate (exam AZ-500)" after "what replaced the Azure Security Engineer Associate?")."""
+        """The acronym-led name in the answer's lead (its text up to the first citation) that the earlier question does
+        not give and the answer names most often, the first of those on a tie: "SR 26-2" for "SR 26-2 superseded SR
+        11-7 …" after "what replaced SR 11-7 …?", "AAISM" for a lead listing "the IAPP AIGP …, ISACA's AAIA and AAISM"
+        before the sentences about AAISM; not one in brackets after the question's own words, another name of the
+        question's thing ("Azure Security Engineer Associate (exam AZ-500)" after "what replaced the Azure Security
+        Engineer Associate?")."""
         lead, given = answer.split("[", 1)[0], earlier.lower()
-        return next((m.group(0) for m in self.acronym_run.finditer(lead) if m.group(0).lower() not in given
-                     and not self._alias_of_given(lead, m.start(), set(given.replace("?", " ").split()))
-                     and any(word[:1].isupper() and word not in GENERIC_ACRONYMS for word in m.group(0).split())), None)
+        runs = [m.group(0) for m in self.acronym_run.finditer(lead) if not m.group("titled")
+                and m.group(0).lower() not in given
+                and not self._alias_of_given(lead, m.start(), set(given.replace("?", " ").split()))]
+        names = [name for run in runs for name in run.split(" and ")  # a list's items: "AAIA and AAISM"
+                 if name.lower() not in given
+                 and any(word[:1].isupper() and word not in GENERIC_ACRONYMS for word in name.split())]
+        return max(names, key=answer.count, default=None)
 
     @staticmethod
     def _alias_of_given(lead: str, start: int, given_words: set[str]) -> bool:
@@ -128,26 +141,38 @@ class FollowUpRewriter:
         return (bool(before) and before[0].lower() in self.auxiliaries
                 and not any(demonstrative.start() <= m.start() <= demonstrative.end() + 1 for m in anaphors))
 
+    def _singular(self, reference: re.Match) -> bool:
+        """Whether a back-reference is a singular pronoun (lexicon `query_singular_pronouns`), which may stand for a name
+        of capitalised words, unless the earlier question asks for a thing: its pronoun stands for what the answer named
+        ("since when has that applied?" after "Which Body of Knowledge version does the AIGP exam follow?")."""
+        return reference.group(0).lower() in self.lexicon["query_singular_pronouns"]
+
     def _described(self, reference: re.Match) -> bool:
         """Whether a back-reference stands for a thing as described ("that one"), not for a name (lexicon
         `query_described_anaphora`)."""
         return reference.group(0).lower() in self.lexicon["query_described_anaphora"]
 
-    def _topic(self, question: str, by_name: bool = False) -> str:
+    def _topic(self, question: str, by_name: bool = False, singular: bool = False) -> str:
         """A posting named by title and company, else a known subject phrase (longest first), else (`by_name`, for a
         pronoun) the first acronym-led name with a capitalised word besides generic acronyms ("CycloneDX", not "ML" nor
-        "ML teams"), else what the earlier question asks ("Does ISACA have anything for auditing AI systems"); never
-        the asker's own setting ("I'm a CISA-certified IT auditor.")."""
+        "ML teams") or, for a `singular` pronoun, of capitalised words ("Model Context Protocol", not an owner as in
+        "Protect AI's ModelScan"), else what the earlier question asks ("Does ISACA have anything for auditing AI
+        systems"); never the asker's own setting ("I'm a CISA-certified IT auditor.")."""
         asked = asked_part(question, self.lexicon)
         named = self._named_topic(question, asked)
         if named:
             return named
-        runs = (m.group(0) for m in self.acronym_run.finditer(asked)  # "EU AI Act", not "ML teams"
-                if any(word[:1].isupper() and word not in GENERIC_ACRONYMS for word in m.group(0).split()))
-        name = next(runs, None) if by_name else None
+        name = self._name(asked, singular) if by_name else None
         if name:
-            return name
+            return name.group(0)
         return asked.strip().rstrip("?.! ")
+
+    def _name(self, asked: str, singular: bool) -> re.Match | None:
+        """The first acronym-led name with a capitalised word besides generic acronyms ("EU AI Act", not "ML teams"),
+        or, for a `singular` pronoun, of capitalised words that owns nothing ("Protect AI's" does)."""
+        return next((m for m in self.acronym_run.finditer(asked)
+                     if (not m.group("titled") or singular and asked[m.end():m.end() + 2] not in ("'s", "’s"))
+                     and any(word[:1].isupper() and word not in GENERIC_ACRONYMS for word in m.group(0).split())), None)
 
     def _named_topic(self, question: str, asked: str) -> str | None:
         """A posting `question` names by title and company, else a known subject phrase its `asked` part names."""

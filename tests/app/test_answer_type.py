@@ -457,3 +457,4 @@ def test_light_verb_is_no_topic():
     question = "If a company gets caught using a banned AI practice in the EU, what's the biggest fine they could face?"
     sentence = "Non-compliance with the prohibited practices of Article 5 can be fined up to EUR 35 million or 7% of turnover."
     assert _answers(question, sentence, "EU AI Act")
+

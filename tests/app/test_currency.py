@@ -225,3 +225,13 @@ def test_a_rumoured_version_question_over_the_real_nist_document_leads_with_the_
                      "A consultant told us to align with NIST AI RMF 2.0. Has NIST actually released a new version?"):
         answer = bot.ask(question)
         assert not answer.abstained and "AI RMF 1.0" in lead(answer.text) and "current" in lead(answer.text)
+
+
+def test_passages_naming_the_asked_subject_lead_before_another_lists_current_edition(tmp_path):
+    other = Passage("o", "Hidden Context Exposure (LLM08:2026) is the extraction of hidden context.",
+                    {"kind": "document", "title": "OWASP Top 10 for LLM Applications", "editions": ["owasp-llm-top-10@2026"]}, 0.5)
+    subject = Passage("m", "Anthropic introduced MCP in November 2024 and donated it to the Agentic AI Foundation.",
+                      {"kind": "document", "title": "Product security"}, 0.5)
+    ordered = currency(tmp_path).current_first([other, subject], ["Model", "Context", "Protocol"])
+    assert [p.chunk_id for p in ordered] == ["m", "o"]
+    assert [p.chunk_id for p in currency(tmp_path).current_first([subject, other])] == ["o", "m"]

@@ -141,3 +141,36 @@ def test_a_demonstrative_after_an_auxiliary_stands_as_a_pronoun(question, refere
 def test_a_demonstrative_pronoun_takes_the_name_the_earlier_answer_gave():
     earlier = ["Which PyTorch version made weights_only=True the default for torch.load?"]
     assert REWRITER.standalone("when was that released?", earlier, answered="PyTorch 2.6") == "when was PyTorch 2.6 released?"
+
+
+@pytest.mark.parametrize("earlier, follow_up, expected", [
+    ("Who came up with the Model Context Protocol?", "Who governs it now?", "Who governs Model Context Protocol now?"),
+    ("What happened to System Prompt Leakage in the OWASP LLM list? I can't find it anymore.",
+     "And what number is it under now?", "And what number is System Prompt Leakage under now?"),
+    ("What is the Digital Omnibus on AI?", "When did it enter into force?", "When did Digital Omnibus on AI enter into force?"),
+])
+def test_a_pronoun_stands_for_a_name_of_capitalised_words_the_earlier_question_gives(earlier, follow_up, expected):
+    assert REWRITER.standalone(follow_up, [earlier]) == expected
+
+
+def test_the_name_an_earlier_answer_gave_is_the_one_it_names_most_not_the_first_of_a_list():
+    answer = ("Harbour credentials are young: the Tallis HMA appeared in 2024, Harbour's HAA and HASM in 2025. [1] "
+              "Harbour's Advanced Security Management (HASM) exam opened in August 2025. [2]")
+    assert REWRITER.answered_name("Which Harbour certification is for security managers?", answer) == "HASM"
+
+
+def test_the_aspect_of_a_pronoun_for_a_name_of_capitalised_words_holds_the_name():
+    assert REWRITER.aspect("And what number is it under now?", ["What happened to System Prompt Leakage in the OWASP LLM list?"]) \
+        == "And what number is System Prompt Leakage under now?"
+    assert REWRITER.aspect("which version first added it?", ["what's the bill of materials format CycloneDX has?"]) \
+        == "which version first added it?"  # an acronym-led name is in every retrieved passage already
+
+
+def test_after_a_question_asking_for_a_thing_a_pronoun_takes_no_name_of_capitalised_words():
+    earlier = "Which Body of Knowledge version does the AIGP exam follow now?"
+    assert REWRITER.standalone("since when has that applied?", [earlier]) == "since when has AIGP applied?"
+
+
+def test_a_plus_belongs_to_a_later_word_of_a_name_too():
+    answer = "Learn the basics, then optionally CompTIA SecAI+ or a GIAC AI credential. [1] CompTIA SecAI+ launched in 2026. [2]"
+    assert REWRITER.answered_name("Is there a CompTIA exam for AI security?", answer) == "CompTIA SecAI+"
