@@ -1,6 +1,7 @@
 """Fixtures for app tests: one real index (embedded Chroma + BM25 snapshot) over tests/data/ask_corpus per module."""
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -99,3 +100,20 @@ def llm_server(tmp_path_factory):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="module")
+def parser():
+    """The question parser over the real corpus's vocabulary, lexicon, postings' companies and places, and editions."""
+    from app.lexicon import load_lexicon
+    from app.query import QueryParser
+    from ingest.editions import load_registry
+    from ingest.vocabulary import load_vocabulary
+
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    postings = [json.loads(line) for path in sorted((corpus / "postings").glob("*.jsonl"))
+                for line in path.read_text().splitlines()]
+    registry = load_registry(corpus / "editions.yaml")
+    return QueryParser(load_vocabulary(corpus / "vocabulary.yaml"), load_lexicon(corpus / "lexicon.yaml"),
+                       [p["company"] for p in postings], [p["location"] for p in postings],
+                       lambda key: registry.get(key).current.label)

@@ -3,24 +3,14 @@ vocabulary and lexicon: role families joined by "or", open asks, a bare framewor
 the read-as line of a follow-up about listed postings."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from app.followup import FollowUpRewriter
 from app.lexicon import load_lexicon
-from app.query import QueryParser
-from ingest.vocabulary import load_vocabulary
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
-
-
-@pytest.fixture(scope="module")
-def parser() -> QueryParser:
-    postings = [json.loads(line) for path in sorted((CORPUS / "postings").glob("*.jsonl")) for line in path.read_text().splitlines()]
-    return QueryParser(load_vocabulary(CORPUS / "vocabulary.yaml"), load_lexicon(CORPUS / "lexicon.yaml"),
-                       [p["company"] for p in postings], [p["location"] for p in postings])
 
 
 @pytest.mark.parametrize("question, families", [

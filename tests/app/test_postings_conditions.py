@@ -3,27 +3,13 @@ vocabulary and lexicon: a currency named ("paid in euros"), an employment type s
 a dash, a region written as an acronym before a posting noun ("UK jobs")."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from app.analytics.table import PostingRow
 from app.jobs.answer import postings_answer
 from app.jobs.engine import PostingsEngine
 from app.filters import Filters
-from app.lexicon import load_lexicon
-from app.query import Query, QueryParser
-from ingest.vocabulary import load_vocabulary
-
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
-
-
-@pytest.fixture(scope="module")
-def parser() -> QueryParser:
-    postings = [json.loads(line) for path in sorted((CORPUS / "postings").glob("*.jsonl")) for line in path.read_text().splitlines()]
-    return QueryParser(load_vocabulary(CORPUS / "vocabulary.yaml"), load_lexicon(CORPUS / "lexicon.yaml"),
-                       [p["company"] for p in postings], [p["location"] for p in postings])
+from app.query import Query
 
 
 def _row(posting_id: str, pay: int, currency: str, employment: str = "full-time") -> PostingRow:

@@ -1,26 +1,9 @@
 """The one reading of a question (app.query): constraints, intents and follow-up edits, with the real vocabulary and lexicon."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from app.lexicon import load_lexicon
 from app.query import QueryParser
-from ingest.editions import load_registry
-from ingest.vocabulary import load_vocabulary
-
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
-
-
-@pytest.fixture(scope="module")
-def parser() -> QueryParser:
-    postings = [json.loads(line) for path in sorted((CORPUS / "postings").glob("*.jsonl")) for line in path.read_text().splitlines()]
-    registry = load_registry(CORPUS / "editions.yaml")
-    return QueryParser(load_vocabulary(CORPUS / "vocabulary.yaml"), load_lexicon(CORPUS / "lexicon.yaml"),
-                       [p["company"] for p in postings], [p["location"] for p in postings],
-                       lambda key: registry.get(key).current.label)
 
 
 def conversation(parser: QueryParser, *turns: str):
