@@ -250,7 +250,8 @@ def _about_another(sentence: str, need: AnswerNeed, heading: str) -> bool:
     if not need.subjects or _names_subject(sentence, need):
         return False
     own = _own_name(TOKEN.findall(sentence))
-    return bool(own) and own not in need.named and not any(mentions(heading, f"{own} {s}") or mentions(heading, f"{s} {own}") for s in need.subjects)
+    return bool(own) and own not in need.named and not any(
+        mentions(heading, f"{own} {s}") or mentions(heading, f"{s} {own}") for s in need.subjects)
 
 
 def _own_name(tokens: list[str]) -> str | None:

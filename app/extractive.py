@@ -66,31 +66,33 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     """Score every passage sentence (those of the lexical pre-rank and any that `answers_alone`, without the
     sentences before it); lead with the best one that `answers` (the best one when no kind is asked for), a sentence
     for each further part of the question (`parts`) the lead does not answer, then the best of the rest without
-    redundancy, in reading order; each quoted sentence that opens a list (ends with ":") followed by the list's items,
-    in order, the lead quoted with its first item (an opener alone announces the answer without giving it: "In
-    practice the threat model changes in three ways:"). The answering sentence may come from below the quoting floor out of a passage the answer
-    quotes, and out of any retrieved passage when `answers` checks that it names the question's subjects.
-    A posting's reference leads only when `postings_lead` (a question about postings) or `answers` allows it, and
-    not when the question asks about a detail of the one posting it names (see `_detail_lead`).
-    The evidence is the best match of a sentence or of a clause; clauses are embedded only while the sentences' is
-    below `enough` (the abstention threshold): above it they cannot change whether the answer abstains.
-    A follow-up's own words (`aspect`, "what tools do they use?") give the sentences' match in meaning: the topic the
-    conversation set is in every retrieved passage; the word overlap and the evidence stay the whole `question`'s.
-    A sentence opening with a word of `refers_back` ("Its root causes are …") is scored with its section's heading,
-    the subject it refers to. A supporting sentence about something else pads the answer and is left out (see
-    `_on_subject`). A question asking for the members of a set (`enumerates`) is led by the sentence giving them all
-    (see `_enumerating`; a number the question names is read in digits or `number_words`), whole however long, the
-    sentences holding them following it (one quote with it when it announces them: "Two tactics are unique to ATLAS.
-    AI Model Access … AI Attack Adaptation …"); one asking for advice (`advises`: how something changes, what to do)
-    by the best-matching quoted sentence that opens a list, the ways ("In practice the threat model changes in three
-    ways:"), its items following, as they follow a lead that continues into a list (see `_listed_items`); one asking what something is or does, by the sentence of a quoted passage that opens with the thing asked about, its subject
-    (`defined`, the question's words after "What is"; see `_defining`). The detail that ranks the lead is the words of
-    the question's asking part (`asking`, without the asker's setting: "how should my threat models change?" after
-    "I'm on product security"), so a sentence sharing only the setting's nouns does not lead. A passage's sentence
-    that is itself a question (an interview question) counts as evidence, but is quoted only when the question
-    `asks_questions`. A question naming an aspect of its subject besides the subject (its causes, its mitigations, the
-    first one; `aspect_held` are the phrases of a sentence giving it) is led by a quoted sentence holding the aspect
-    about the subject, rather than the subject's definition (see `_aspect_lead`)."""
+    redundancy, in reading order; each quoted sentence that opens a list (ends with ":") followed by the list's
+    items, in order, the lead quoted with its first item (an opener alone announces the answer without giving it:
+    "In practice the threat model changes in three ways:"). The answering sentence may come from below the quoting
+    floor out of a passage the answer quotes, and out of any retrieved passage when `answers` checks that it names
+    the question's subjects. A posting's reference leads only when `postings_lead` (a question about postings) or
+    `answers` allows it, and not when the question asks about a detail of the one posting it names (see
+    `_detail_lead`). The evidence is the best match of a sentence or of a clause; clauses are embedded only while
+    the sentences' is below `enough` (the abstention threshold): above it they cannot change whether the answer
+    abstains. A follow-up's own words (`aspect`, "what tools do they use?") give the sentences' match in meaning:
+    the topic the conversation set is in every retrieved passage; the word overlap and the evidence stay the whole
+    `question`'s. A sentence opening with a word of `refers_back` ("Its root causes are …") is scored with its
+    section's heading, the subject it refers to. A supporting sentence about something else pads the answer and is
+    left out (see `_on_subject`). A question asking for the members of a set (`enumerates`) is led by the sentence
+    giving them all (see `_enumerating`; a number the question names is read in digits or `number_words`), whole
+    however long, the sentences holding them following it (one quote with it when it announces them: "Two tactics
+    are unique to ATLAS. AI Model Access … AI Attack Adaptation …"); one asking for advice (`advises`: how something
+    changes, what to do) by the best-matching quoted sentence that opens a list, the ways ("In practice the threat
+    model changes in three ways:"), its items following, as they follow a lead that continues into a list (see
+    `_listed_items`); one asking what something is or does, by the sentence of a quoted passage that opens with the
+    thing asked about, its subject (`defined`, the question's words after "What is"; see `_defining`). The detail
+    that ranks the lead is the words of the question's asking part (`asking`, without the asker's setting: "how
+    should my threat models change?" after "I'm on product security"), so a sentence sharing only the setting's
+    nouns does not lead. A passage's sentence that is itself a question (an interview question) counts as evidence,
+    but is quoted only when the question `asks_questions`. A question naming an aspect of its subject besides the
+    subject (its causes, its mitigations, the first one; `aspect_held` are the phrases of a sentence giving it) is
+    led by a quoted sentence holding the aspect about the subject, rather than the subject's definition (see
+    `_aspect_lead`)."""
     if enumerates:  # the pre-rank keeps the sentences that may list the members asked for, whatever words they use
         answers_alone = _or(answers_alone, lambda text, index: _lists(text, number_words or {}))
     if aspect_held:  # and those holding the aspect asked about ("Mitigations include …")
@@ -207,12 +209,12 @@ def _aspect_lead(held: Collection[str], candidates: list[Candidate], quoted: Col
     """Of the document `candidates` (in leading order) holding a phrase of `held` ("Its root causes are …" for "What
     causes Excessive Agency?"), the one whose words with its section's heading share most stems of the asking part's
     topic (not the aspect's words nor `generic_words`; each weighted by how few of them hold it): the aspect of the
-    subject asked about, not another subject's
-    ("Mitigations are …" of Hidden Context Exposure for a question about prompt injection). Only a sentence whose
-    heading names the topic at least as fully as the heading of the best sentence of them all may lead (a sentence
-    about the subject outranks an aspect of a neighbouring section: "Each entry … is described with … mitigation
-    strategies" of the list's introduction), and, from a passage the answer would not quote, only one whose heading
-    names the topic at all (the subject's own section: "LLM05:2026 Data and Model Poisoning")."""
+    subject asked about, not another subject's ("Mitigations are …" of Hidden Context Exposure for a question about
+    prompt injection). Only a sentence whose heading names the topic at least as fully as the heading of the best
+    sentence of them all may lead (a sentence about the subject outranks an aspect of a neighbouring section: "Each
+    entry … is described with … mitigation strategies" of the list's introduction), and, from a passage the answer
+    would not quote, only one whose heading names the topic at all (the subject's own section: "LLM05:2026 Data and
+    Model Poisoning")."""
     topic = topic_stems(asking) - set(lexical_tokens(" ".join([*held, *generic_words])))
     documents = [c for c in candidates if passages[c.passage_index].metadata.get("kind") != "posting"]
     if not topic or not documents:

@@ -27,10 +27,14 @@ class Order:
 ORDER = {
     "posted": Order("posted DESC NULLS LAST, posting_id", None, "newest", "by posting date"),
     "posted_oldest": Order("posted ASC NULLS LAST, posting_id", None, "oldest", "by posting date"),
-    "salary_max": Order("salary_max DESC NULLS LAST, posted DESC NULLS LAST, posting_id", "salary_max", "best-paid", "by the top of the advertised range"),
-    "salary_min": Order("salary_min DESC NULLS LAST, posted DESC NULLS LAST, posting_id", "salary_min", "best-paid", "by the floor of the advertised range"),
-    "salary_max_lowest": Order("salary_max ASC NULLS LAST, posted DESC NULLS LAST, posting_id", "salary_max", "lowest-paid", "by the top of the advertised range"),
-    "salary_min_lowest": Order("salary_min ASC NULLS LAST, posted DESC NULLS LAST, posting_id", "salary_min", "lowest-paid", "by the floor of the advertised range"),
+    "salary_max": Order("salary_max DESC NULLS LAST, posted DESC NULLS LAST, posting_id", "salary_max",
+                        "best-paid", "by the top of the advertised range"),
+    "salary_min": Order("salary_min DESC NULLS LAST, posted DESC NULLS LAST, posting_id", "salary_min",
+                        "best-paid", "by the floor of the advertised range"),
+    "salary_max_lowest": Order("salary_max ASC NULLS LAST, posted DESC NULLS LAST, posting_id", "salary_max",
+                               "lowest-paid", "by the top of the advertised range"),
+    "salary_min_lowest": Order("salary_min ASC NULLS LAST, posted DESC NULLS LAST, posting_id", "salary_min",
+                               "lowest-paid", "by the floor of the advertised range"),
 }
 
 
