@@ -62,14 +62,17 @@ def posting_row(row: PostingRow) -> dict:
 
 
 def _lead(q: Query, s: Selection, base: int) -> str:
-    n = len(s.rows)
-    who = population(q, "postings" if n > 1 else "posting")
+    shown = f"{len(s.rows)} " if len(s.rows) > 1 else ""
+    pool = f"{s.total} {population(q, 'postings' if s.total > 1 else 'posting')}"  # "16 postings paid in EUR"
+    every = 1 < len(s.rows) == s.total  # all of them shown: their order is the answer
     if q.intent == "rank":
         order = ORDER[q.sort]
         within = f", in {s.currency}" if order.pay and not q.currency else ""
-        return f"The {f'{n} ' if n > 1 else ''}{order.superlative} {who} of {s.total} ({order.basis}{within}):"
+        if every:
+            return f"All {pool}, {order.superlative} first ({order.basis}{within}):"
+        return f"The {shown}{order.superlative} of the {pool} ({order.basis}{within}):"
     if q.intent == "top" and q.limit:
-        return f"The {f'{n} ' if n > 1 else ''}newest {who} of {s.total}:"
+        return f"All {pool}, newest first:" if every else f"The {shown}newest of the {pool}:"
     who = population(q)
     family = population(Query(q.text, role_family=q.role_family))
     if s.total == base or q.role_family and who == family:

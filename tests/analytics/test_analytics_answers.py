@@ -289,7 +289,7 @@ def test_a_superlative_ranks_by_the_asked_field_within_one_currency(bot, rows):
     lowest_floor = min(usd, key=lambda r: r["salary_min"])
     answer = bot.ask("Which sample posting has the lowest salary floor?")
     assert answer.route == "postings" and [r["posting_id"] for r in answer.rows] == [lowest_floor["id"]]
-    assert answer.text.startswith(f"The lowest-paid posting of {len(usd)} (by the floor of the advertised range, in USD):")
+    assert answer.text.startswith(f"The lowest-paid of the {len(usd)} postings (by the floor of the advertised range, in USD):")
     others = Counter(r["currency"] for r in rows if r.get("currency") not in (None, "USD"))
     counts = ", ".join(f"{n} in {c}" for c, n in sorted(others.items(), key=lambda item: (-item[1], item[0])))
     assert f"pay in other currencies is not compared ({counts})" in answer.text and "(fictional)" in answer.text
