@@ -59,7 +59,7 @@ def test_the_labelled_item_the_chunk_ended_inside_leads_with_its_rest():
     led, passages = label_first(draft, [first], [], "What do I do in the first month?", LEXICON, snapshot)
     assert [p.chunk_id for p in passages] == ["d#1", "d#2"]
     assert led.sentences[:2] == [
-        ("Month 1: read the OWASP Top 10 for LLM Applications and the MITRE ATLAS matrix;", [0]),
+        ("Study plan: Month 1: read the OWASP Top 10 for LLM Applications and the MITRE ATLAS matrix;", [0]),  # labelled
         ("…Study several ATLAS case studies and map each step to the ATT&CK techniques you know.", [1])]
 
 
