@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Collection, Sequence
+from typing import Any, Sequence
 
 from app.places import demonym_countries
 from app.sentences import is_dash, split_sentences
@@ -162,8 +162,7 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         tuple(relation["gives"]) if relation else (),
         relation["names"] if relation else None,
         _object_after(question, relation["asks"]) if relation and relation.get("bound") else None,
-        _counted_noun(question, lexicon["answer_types"]["count"]["counted_by"], lexicon["question_function_words"])
-        if expects == "count" else None,
+        _counted_noun(question, lexicon["answer_types"]["count"]["counted_by"]) if expects == "count" else None,
         acronym,
         subjects,
         frozenset() if also else _with_equivalents(_topic(question, types.get(expects, []), set(lexical_tokens(
@@ -582,10 +581,9 @@ def _count_of(tokens: list[str], counted: str | None, lexicon: dict[str, Any]) -
     return False
 
 
-def _counted_noun(question: str, counted_by: dict[str, str], function_words: Collection[str]) -> str | None:
+def _counted_noun(question: str, counted_by: dict[str, str]) -> str | None:
     """The thing a "how many" question counts: the first plural among the next three words ("how many case studies"),
-    none when a function word follows at once (the noun said before: "how many does the CISSP exam have?"), or what a
-    count noun of the question counts (lexicon `counted_by`: a headcount counts employees)."""
+    or what a count noun of the question counts (lexicon `counted_by`: a headcount counts employees)."""
     folded = question_words(question)
     named = next((noun for phrase, noun in counted_by.items() if has_phrase(folded, phrase)), None)
     if named:
@@ -596,8 +594,6 @@ def _counted_noun(question: str, counted_by: dict[str, str], function_words: Col
     if not starts:
         return None
     words = [t for t in tokens[starts[0]:starts[0] + 3] if t[0].isalpha()]
-    if words[:1] and words[0].lower() in function_words:
-        return None
     return next((w for w in words if w.endswith("s") and len(w) > 3), words[0] if words else None)
 
 
