@@ -73,7 +73,8 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     opening = next((o for o in lexicon["definition_questions"] if question.strip().casefold().startswith(o)), None)
     defined = question.strip()[len(opening):] if opening else None  # "MITRE ATLAS?" of "What is MITRE ATLAS?"
     asked = question_words(ranking_part(question, lexicon))  # an aspect of the subject: its causes, mitigations …
-    aspect_held = [] if asks_only_yes_or_no(asking_text(question, lexicon), lexicon) else [  # "is it still the latest?"
+    yes_or_no = asks_only_yes_or_no(asking_text(question, lexicon), lexicon)  # "is it still the latest?"
+    aspect_held = [] if yes_or_no else [
         phrase for spec in lexicon["asked_aspects"].values() if any(has_phrase(asked, a) for a in spec["asks"])
         for phrase in spec["held"]]
 
@@ -116,7 +117,7 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     about = replace(need, expects=None, also=())  # the first sentence about the asked subjects says only "unconfirmed"
     lead, cited = next(((s, c) for s, c in draft.sentences if holds_answer(s, about, lexicon, _context(passages[c[0]], s, False))),
                        ("", [0]))
-    if not unanswered and not need.expects and lead and not asks_only_yes_or_no(asking_text(question, lexicon), lexicon) \
+    if not unanswered and not need.expects and lead and not yes_or_no \
             and states_unknown(lead, need, lexicon, every=True):  # "its exam details are unconfirmed": no domains
         unconfirmed = lexicon["currency"]["unconfirmed_names"]
         return AnswerDraft(draft, passages, unconfirmed, unconfirmed, unknown=(lead, cited[0]))

@@ -258,8 +258,8 @@ def _own_name(tokens: list[str]) -> str | None:
     """The name a sentence is about when it opens on one, within OPENING_WORDS words: a word of letters and digits with
     two capitals or more, an acronym or a name like "OpenAI", not a generic one ("AI") nor a compound ("Human-AI"):
     "The AAISM exam has…" is about the AAISM."""
-    return next((_bare(t) for t in tokens[:OPENING_WORDS] if _bare(t).isalnum() and sum(c.isupper() for c in _bare(t)) >= 2
-                 and _bare(t) not in GENERIC_ACRONYMS and _bare(t) not in COMMON_CAPITALS), None)
+    return next((word for word in map(_bare, tokens[:OPENING_WORDS]) if word.isalnum() and sum(map(str.isupper, word)) >= 2
+                 and word not in GENERIC_ACRONYMS and word not in COMMON_CAPITALS), None)
 
 
 def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: str | None = None) -> bool:

@@ -55,7 +55,7 @@ class FollowUpRewriter:
         if selection and reference is not None and not self._described(reference):  # "the senior ones" keeps its noun
             return self._with_topic(question, selection)
         by_name = reference is not None and not self._described(reference)
-        singular = by_name and self._singular(reference) and not self.refers_to_answer(question, history)
+        singular = by_name and self._titled_name_stands(reference, question, history)
         return self._with_topic(question, self._topic(earlier[-1], by_name, singular))
 
     def aspect(self, question: str, history: list[Any] | None, answered: str | None = None) -> str | None:
@@ -77,7 +77,7 @@ class FollowUpRewriter:
             return question
         if self._described(reference):
             return self._with_topic(question, self._topic(earlier[-1]))
-        name = self._name(asked, self._singular(reference) and not self.refers_to_answer(question, history))
+        name = self._name(asked, self._titled_name_stands(reference, question, history))
         if name and name.group("titled"):  # "what number is it under now?": the name's words rank, as an acronym's would
             return self._with_topic(question, name.group(0))
         names = specific_terms(asked)
@@ -141,11 +141,13 @@ class FollowUpRewriter:
         return (bool(before) and before[0].lower() in self.auxiliaries
                 and not any(demonstrative.start() <= m.start() <= demonstrative.end() + 1 for m in anaphors))
 
-    def _singular(self, reference: re.Match) -> bool:
-        """Whether a back-reference is a singular pronoun (lexicon `query_singular_pronouns`), which may stand for a name
-        of capitalised words, unless the earlier question asks for a thing: its pronoun stands for what the answer named
-        ("since when has that applied?" after "Which Body of Knowledge version does the AIGP exam follow?")."""
-        return reference.group(0).lower() in self.lexicon["query_singular_pronouns"]
+    def _titled_name_stands(self, reference: re.Match, question: str, history: list[Any] | None) -> bool:
+        """Whether a back-reference may stand for a name of capitalised words of the earlier question: it is a singular
+        pronoun (lexicon `query_singular_pronouns`), and the earlier question asks for no thing, whose pronoun stands
+        for what the answer named ("since when has that applied?" after "Which Body of Knowledge version does the AIGP
+        exam follow?")."""
+        return reference.group(0).lower() in self.lexicon["query_singular_pronouns"] \
+            and not self.refers_to_answer(question, history)
 
     def _described(self, reference: re.Match) -> bool:
         """Whether a back-reference stands for a thing as described ("that one"), not for a name (lexicon

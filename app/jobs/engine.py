@@ -92,10 +92,10 @@ class PostingsEngine:
         """The postings `query` and the user's `filters` select: its top-n, or its page, in the query's order."""
         where, params = self._where(query, filters)
         order = ORDER[query.sort]
-        currency, others = None, {}
-        if order.pay:  # pay is ranked within one currency: asked for, else the commonest; the others are counted
-            stated = f"{where} AND {order.pay} IS NOT NULL"
-            currency = query.currency or self._scalar(f"SELECT mode(currency) FROM postings WHERE {stated}", params)
+        currency, others = query.currency if order.pay else None, {}
+        if order.pay and not query.currency:  # pay is ranked within one currency (an asked one is in `where` already):
+            stated = f"{where} AND {order.pay} IS NOT NULL"  # the commonest; the others are counted
+            currency = self._scalar(f"SELECT mode(currency) FROM postings WHERE {stated}", params)
             others = dict(self._fetch(f"SELECT currency, count(*) AS n FROM postings WHERE {stated} AND currency <> ? "
                                       f"GROUP BY currency ORDER BY n DESC, currency", [*params, currency]))
             where, params = f"{where} AND currency = ?", [*params, currency]
