@@ -497,10 +497,11 @@ def _bare(token: str) -> str:
 
 
 def has_phrase(folded: str, phrase: str) -> bool:
-    """Whole-word containment in question_words() text; "a … b" allows words between the parts, in that order."""
+    """Whole-word containment in question_words() text; "a … b" allows words between the parts, in that order; the
+    phrase's words are read as the text's are ("what's the name of" is found in "what the name of")."""
     start = 0
     for part in phrase.split("…"):
-        needle = f" {fold_words(' '.join(TOKEN.findall(part)))} "
+        needle = f" {fold_words(' '.join(map(_bare, TOKEN.findall(part))))} "
         found = folded.find(needle, start) if needle.strip() else -1
         if found < 0:
             return False

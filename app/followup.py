@@ -10,6 +10,7 @@ from app.lexicon import phrase_pattern
 from app.sentences import is_acronym
 from app.support import GENERIC_ACRONYMS
 
+COUNTED_WORDS = 3  # what an earlier count question counted is at most this many words ("case studies")
 ROLE_NOUN = r"(?:\s+(?:postings?|roles?|jobs?|positions?|engineers?|analysts?|leads?|teams?|professionals?))?"
 # "the Associate AI Security Engineer role at Tessellane Bank": one posting, named by title and company.
 POSTING_REFERENCE = re.compile(r"\b(?:[A-Z][\w,&/.-]*\s+)+(?:role|position|job|posting|opening)\s+at\s+[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)*")
@@ -47,6 +48,9 @@ class FollowUpRewriter:
         listed, `selection` ("the postings located in Boston"), not for the earlier question's words; after a question
         asking for a thing, a pronoun stands for the name its answer gave, `answered` (see `answered_name`)."""
         earlier = previous_questions(history)
+        counted = self.counted_from(question, earlier[-1]) if earlier else None
+        if counted:
+            return counted
         if not earlier or not self.is_follow_up(question):
             return question
         if answered:
@@ -85,12 +89,33 @@ class FollowUpRewriter:
             return self._with_topic(question, " ".join(names))
         return question
 
+    def counted_from(self, question: str, earlier: str) -> str | None:
+        """A count question that leaves out what it counts ("how many does the CISSP exam have?") with the words the
+        earlier question counted put in ("How many questions does the AAISM exam have?": "how many questions does the
+        CISSP exam have?"): the subject is the question's own, the counted noun the conversation's; else None."""
+        for phrase in self.lexicon["answer_types"]["count"]["asks"]:
+            at = _after_phrase(question.split(), phrase)
+            if at is None or at == len(question.split()) or _bare(question.split()[at]) not in self.auxiliaries:
+                continue
+            given = earlier.split()
+            start = _after_phrase(given, phrase)
+            end = next((i for i in range(start or 0, len(given)) if _bare(given[i]) in self.auxiliaries), None)
+            if start is not None and end is not None and 0 < end - start <= COUNTED_WORDS:
+                words = question.split()
+                return " ".join([*words[:at], *given[start:end], *words[at:]])
+        return None
+
     def refers_to_answer(self, question: str, history: list[Any] | None) -> bool:
-        """Whether the follow-up's back-reference is a pronoun ("when was it issued?") after a question asking for a
-        thing (lexicon `query_asks_for_a_thing`: "what replaced SR 11-7?"), so it stands for what the answer named."""
+        """Whether the follow-up's back-reference is a pronoun ("when was it issued?"), or it has none and names nothing
+        of its own ("and when did the second version come out?"), after a question asking for a thing (lexicon
+        `query_asks_for_a_thing`: "what replaced SR 11-7?"), so it stands for what the answer named."""
         earlier = previous_questions(history)
-        reference = self.back_reference(question) if earlier and self.is_follow_up(question) else None
-        if reference is None or self._described(reference):
+        if not earlier or not self.is_follow_up(question):
+            return False
+        reference = self.back_reference(question)
+        if reference is None and (self._name(question, True) or self._named_topic(question, question)):
+            return False
+        if reference is not None and self._described(reference):
             return False
         asked = question_words(asked_part(earlier[-1], self.lexicon))
         return any(has_phrase(asked, phrase) for phrase in self.lexicon["query_asks_for_a_thing"])
@@ -186,6 +211,18 @@ class FollowUpRewriter:
             if match:
                 return match.group(0)
         return None
+
+
+def _bare(word: str) -> str:
+    """A word lower-cased without the punctuation around it."""
+    return word.strip(".,;:!?()\"'").lower()
+
+
+def _after_phrase(words: list[str], phrase: str) -> int | None:
+    """The index of the word after the first occurrence of `phrase` in `words` (compared bare), or None."""
+    wanted = phrase.lower().split()
+    bare = [_bare(w) for w in words]
+    return next((i + len(wanted) for i in range(len(bare) - len(wanted) + 1) if bare[i:i + len(wanted)] == wanted), None)
 
 
 def previous_answer(history: list[Any] | None) -> str | None:
