@@ -401,7 +401,12 @@ def _clause_holds(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind
     if kind in ("agent", "tool", "person"):
         asked = {word for s in need.subjects for word in fold_words(s).split()}  # "ISO/IEC" names ISO/IEC 42001
         names = [*names_in(sentence), *_opening_name(tokens)]  # names_in leaves out a sentence's first word
-        names = [name for name in names if not set(fold_words(name).split()) & asked]
+        subjects = " ".join(need.subjects)  # "MCP" is the Model Context Protocol asked about, no other organisation
+        # a month ("March 2026") or a part of an identifier ("AML.CS0053") names no one either
+        unnamed = {*lexicon["months"], *(part for t in tokens if _is_identifier(t)
+                                        for part in t.replace("-", ".").replace(":", ".").split("."))}
+        names = [name for name in names if not set(fold_words(name).split()) & asked and name not in unnamed
+                 and not spells_out(name, subjects, lexicon["acronym_joining_words"])]
         if kind == "person":  # as written: "Generative AI Products" is no "Generative Products"
             return any(_is_person(name, lexicon) and name in sentence for name in names)
         return bool(names)

@@ -10,7 +10,7 @@ from app.lexicon import phrase_pattern
 from app.sentences import is_acronym
 from app.support import GENERIC_ACRONYMS
 
-COUNTED_WORDS = 3  # what an earlier count question counted is at most this many words ("case studies")
+NAMED_WORDS = 3  # what an earlier question counted or asked for is at most this many words ("case studies")
 ROLE_NOUN = r"(?:\s+(?:postings?|roles?|jobs?|positions?|engineers?|analysts?|leads?|teams?|professionals?))?"
 # "the Associate AI Security Engineer role at Tessellane Bank": one posting, named by title and company.
 POSTING_REFERENCE = re.compile(r"\b(?:[A-Z][\w,&/.-]*\s+)+(?:role|position|job|posting|opening)\s+at\s+[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)*")
@@ -54,7 +54,7 @@ class FollowUpRewriter:
         if not earlier or not self.is_follow_up(question):
             return question
         if answered:
-            return self._with_topic(question, answered)
+            return self._with_topic(question, self._kind_named(earlier[-1], answered))
         reference = self.back_reference(question)
         if selection and reference is not None and not self._described(reference):  # "the senior ones" keeps its noun
             return self._with_topic(question, selection)
@@ -100,10 +100,20 @@ class FollowUpRewriter:
             given = earlier.split()
             start = _after_phrase(given, phrase)
             end = next((i for i in range(start or 0, len(given)) if _bare(given[i]) in self.auxiliaries), None)
-            if start is not None and end is not None and 0 < end - start <= COUNTED_WORDS:
+            if start is not None and end is not None and 0 < end - start <= NAMED_WORDS:
                 words = question.split()
                 return " ".join([*words[:at], *given[start:end], *words[at:]])
         return None
+
+    def _kind_named(self, earlier: str, name: str) -> str:
+        """The name an answer gave with the kind of thing the earlier question asked for, the words between its "which"
+        and its verb ("Which ISACA certification is aimed at …?": "the ISACA certification AAISM"), else the name."""
+        words = asked_part(earlier, self.lexicon).split()
+        start = _after_phrase(words, "which")
+        end = next((i for i in range(start or 0, len(words)) if _bare(words[i]) in self.auxiliaries), None)
+        if start is None or end is None or not 0 < end - start <= NAMED_WORDS:
+            return name
+        return f"the {' '.join(words[start:end])} {name}"
 
     def refers_to_answer(self, question: str, history: list[Any] | None) -> bool:
         """Whether the follow-up's back-reference is a pronoun ("when was it issued?"), or it has none and names nothing
@@ -128,8 +138,10 @@ class FollowUpRewriter:
         question's thing ("Azure Security Engineer Associate (exam AZ-500)" after "what replaced the Azure Security
         Engineer Associate?")."""
         lead, given = answer.split("[", 1)[0], earlier.lower()
-        runs = [m.group(0) for m in self.acronym_run.finditer(lead) if not m.group("titled")
-                and m.group(0).lower() not in given
+        found = [m for m in self.acronym_run.finditer(lead) if not m.group("titled")]
+        bracketed = {m.start() for m in found}  # "Advanced in AI Audit (AAIA, 2025)": the acronym names it
+        runs = [m.group(0) for m in found if m.group(0).lower() not in given
+                and m.end() + 2 not in bracketed
                 and not self._alias_of_given(lead, m.start(), set(given.replace("?", " ").split()))]
         names = [name for run in runs for name in run.split(" and ")  # a list's items: "AAIA and AAISM"
                  if name.lower() not in given
@@ -155,7 +167,9 @@ class FollowUpRewriter:
     def back_reference(self, question: str) -> re.Match | None:
         """The first anaphor ("they", "it", "that role"), not an acronym written in capitals ("IT auditors"), or
         demonstrative standing as a pronoun ("when was that released?": see `_stands_alone`)."""
-        anaphors = [m for m in self.anaphora.finditer(question) if not is_acronym(m.group(0))]
+        positions = self.lexicon["query_positions"]["before_number"]  # "what's number one on it?": "one" is a position
+        anaphors = [m for m in self.anaphora.finditer(question) if not is_acronym(m.group(0))
+                    and _bare(question[:m.start()].split()[-1] if question[:m.start()].split() else "") not in positions]
         pronouns = [m for m in self.demonstratives.finditer(question) if self._stands_alone(question, m, anaphors)]
         return min([*anaphors, *pronouns], key=lambda m: m.start(), default=None)
 
