@@ -92,7 +92,9 @@ class FollowUpRewriter:
     def counted_from(self, question: str, earlier: str) -> str | None:
         """A count question that leaves out what it counts ("how many does the CISSP exam have?") with the words the
         earlier question counted put in ("How many questions does the AAISM exam have?": "how many questions does the
-        CISSP exam have?"): the subject is the question's own, the counted noun the conversation's; else None."""
+        CISSP exam have?"): the subject is the question's own, the counted noun the conversation's; else None. Postings
+        counted ("how many are remote?" after "How many MLSecOps jobs are there?") are the conversation's Query's to
+        narrow, not words to carry."""
         for phrase in self.lexicon["answer_types"]["count"]["asks"]:
             at = _after_phrase(question.split(), phrase)
             if at is None or at == len(question.split()) or _bare(question.split()[at]) not in self.auxiliaries:
@@ -100,9 +102,11 @@ class FollowUpRewriter:
             given = earlier.split()
             start = _after_phrase(given, phrase)
             end = next((i for i in range(start or 0, len(given)) if _bare(given[i]) in self.auxiliaries), None)
-            if start is not None and end is not None and 0 < end - start <= NAMED_WORDS:
+            counted = given[start:end] if start is not None and end is not None else []
+            postings = self.lexicon["posting_nouns"]["in_figures"]
+            if 0 < len(counted) <= NAMED_WORDS and not any(_bare(word) in postings for word in counted):
                 words = question.split()
-                return " ".join([*words[:at], *given[start:end], *words[at:]])
+                return " ".join([*words[:at], *counted, *words[at:]])
         return None
 
     def _kind_named(self, earlier: str, name: str) -> str:

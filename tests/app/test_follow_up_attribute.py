@@ -28,6 +28,7 @@ def test_a_count_question_that_leaves_out_its_noun_takes_the_earlier_ones(earlie
 @pytest.mark.parametrize("earlier, follow_up", [
     ("How many questions does the Harbour exam have?", "how many tactics does Tallis have?"),  # its own noun
     ("What does the Harbour exam cover?", "how many does the Tallis exam have?"),  # nothing counted before
+    ("How many MLSecOps jobs are there?", "how many are remote?"),  # postings: the Query narrows them
 ])
 def test_a_count_question_keeps_its_own_words_when_there_is_no_counted_noun_to_carry(earlier, follow_up):
     assert REWRITER.counted_from(follow_up, earlier) is None
