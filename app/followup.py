@@ -95,17 +95,13 @@ class FollowUpRewriter:
         CISSP exam have?"): the subject is the question's own, the counted noun the conversation's; else None. Postings
         counted ("how many are remote?" after "How many MLSecOps jobs are there?") are the conversation's Query's to
         narrow, not words to carry."""
+        words, given, postings = question.split(), earlier.split(), self.lexicon["posting_nouns"]["in_figures"]
         for phrase in self.lexicon["answer_types"]["count"]["asks"]:
-            at = _after_phrase(question.split(), phrase)
-            if at is None or at == len(question.split()) or _bare(question.split()[at]) not in self.auxiliaries:
+            at = _after_phrase(words, phrase)
+            if at is None or _plain(" ".join(words[at:at + 1])) not in self.auxiliaries:
                 continue
-            given = earlier.split()
-            start = _after_phrase(given, phrase)
-            end = next((i for i in range(start or 0, len(given)) if _bare(given[i]) in self.auxiliaries), None)
-            counted = given[start:end] if start is not None and end is not None else []
-            postings = self.lexicon["posting_nouns"]["in_figures"]
-            if 0 < len(counted) <= NAMED_WORDS and not any(_bare(word) in postings for word in counted):
-                words = question.split()
+            counted = self._before_verb(given, _after_phrase(given, phrase))
+            if counted and not any(_plain(word) in postings for word in counted):
                 return " ".join([*words[:at], *counted, *words[at:]])
         return None
 
@@ -113,11 +109,15 @@ class FollowUpRewriter:
         """The name an answer gave with the kind of thing the earlier question asked for, the words between its "which"
         and its verb ("Which ISACA certification is aimed at …?": "the ISACA certification AAISM"), else the name."""
         words = asked_part(earlier, self.lexicon).split()
-        start = _after_phrase(words, "which")
-        end = next((i for i in range(start or 0, len(words)) if _bare(words[i]) in self.auxiliaries), None)
-        if start is None or end is None or not 0 < end - start <= NAMED_WORDS:
-            return name
-        return f"the {' '.join(words[start:end])} {name}"
+        kind = self._before_verb(words, _after_phrase(words, "which"))
+        return f"the {' '.join(kind)} {name}" if kind else name
+
+    def _before_verb(self, words: list[str], start: int | None) -> list[str]:
+        """The words from `start` up to the first auxiliary after them, when there are one to NAMED_WORDS of them."""
+        if start is None:
+            return []
+        end = next((i for i in range(start, len(words)) if _plain(words[i]) in self.auxiliaries), None)
+        return words[start:end] if end is not None and 0 < end - start <= NAMED_WORDS else []
 
     def refers_to_answer(self, question: str, history: list[Any] | None) -> bool:
         """Whether the follow-up's back-reference is a pronoun ("when was it issued?"), or it has none and names nothing
@@ -173,7 +173,7 @@ class FollowUpRewriter:
         demonstrative standing as a pronoun ("when was that released?": see `_stands_alone`)."""
         positions = self.lexicon["query_positions"]["before_number"]  # "what's number one on it?": "one" is a position
         anaphors = [m for m in self.anaphora.finditer(question) if not is_acronym(m.group(0))
-                    and _bare(question[:m.start()].split()[-1] if question[:m.start()].split() else "") not in positions]
+                    and not any(_plain(word) in positions for word in question[:m.start()].split()[-1:])]
         pronouns = [m for m in self.demonstratives.finditer(question) if self._stands_alone(question, m, anaphors)]
         return min([*anaphors, *pronouns], key=lambda m: m.start(), default=None)
 
@@ -231,16 +231,16 @@ class FollowUpRewriter:
         return None
 
 
-def _bare(word: str) -> str:
+def _plain(word: str) -> str:
     """A word lower-cased without the punctuation around it."""
     return word.strip(".,;:!?()\"'").lower()
 
 
 def _after_phrase(words: list[str], phrase: str) -> int | None:
-    """The index of the word after the first occurrence of `phrase` in `words` (compared bare), or None."""
+    """The index of the word after the first occurrence of `phrase` in `words` (compared plain), or None."""
     wanted = phrase.lower().split()
-    bare = [_bare(w) for w in words]
-    return next((i + len(wanted) for i in range(len(bare) - len(wanted) + 1) if bare[i:i + len(wanted)] == wanted), None)
+    plain = [_plain(w) for w in words]
+    return next((i + len(wanted) for i in range(len(plain) - len(wanted) + 1) if plain[i:i + len(wanted)] == wanted), None)
 
 
 def previous_answer(history: list[Any] | None) -> str | None:
