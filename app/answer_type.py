@@ -401,7 +401,12 @@ def _clause_holds(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind
     if kind in ("agent", "tool", "person"):
         asked = {word for s in need.subjects for word in fold_words(s).split()}  # "ISO/IEC" names ISO/IEC 42001
         names = [*names_in(sentence), *_opening_name(tokens)]  # names_in leaves out a sentence's first word
-        names = [name for name in names if not set(fold_words(name).split()) & asked]
+        subjects = " ".join(need.subjects)  # "MCP" is the Model Context Protocol asked about, no other organisation
+        # a month ("March 2026") or a part of an identifier ("AML.CS0053") names no one either
+        unnamed = {*lexicon["months"], *(part for t in tokens if _is_identifier(t)
+                                        for part in t.replace("-", ".").replace(":", ".").split("."))}
+        names = [name for name in names if not set(fold_words(name).split()) & asked and name not in unnamed
+                 and not spells_out(name, subjects, lexicon["acronym_joining_words"])]
         if kind == "person":  # as written: "Generative AI Products" is no "Generative Products"
             return any(_is_person(name, lexicon) and name in sentence for name in names)
         return bool(names)
@@ -497,10 +502,11 @@ def _bare(token: str) -> str:
 
 
 def has_phrase(folded: str, phrase: str) -> bool:
-    """Whole-word containment in question_words() text; "a … b" allows words between the parts, in that order."""
+    """Whole-word containment in question_words() text; "a … b" allows words between the parts, in that order; the
+    phrase's words are read as the text's are ("what's the name of" is found in "what the name of")."""
     start = 0
     for part in phrase.split("…"):
-        needle = f" {fold_words(' '.join(TOKEN.findall(part)))} "
+        needle = f" {fold_words(' '.join(map(_bare, TOKEN.findall(part))))} "
         found = folded.find(needle, start) if needle.strip() else -1
         if found < 0:
             return False

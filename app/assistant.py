@@ -89,6 +89,7 @@ class Assistant:
         answered = None if selection else self._answered_name(question, history, filters, mode, user)
         standalone = self._parser(retriever).follow_ups.standalone(question, history, selection, answered)
         aspect = self._parser(retriever).follow_ups.aspect(question, history, answered)
+        asked = self._parser(retriever).positioned(asked, standalone) if standalone != question else asked
         query = self._parser(retriever).searched(standalone, asked)  # "number 3" of a ranked list: its identifier, "LLM03"
         if parsed.kind != "document" and asked.about_postings:  # list, rank or newest: select postings
             yield from self._finish(postings_answer(asked, self._engine(retriever), parsed, question), asked, started, query)

@@ -10,6 +10,7 @@ from app.lexicon import phrase_pattern
 from app.sentences import is_acronym
 from app.support import GENERIC_ACRONYMS
 
+NAMED_WORDS = 3  # what an earlier question counted or asked for is at most this many words ("case studies")
 ROLE_NOUN = r"(?:\s+(?:postings?|roles?|jobs?|positions?|engineers?|analysts?|leads?|teams?|professionals?))?"
 # "the Associate AI Security Engineer role at Tessellane Bank": one posting, named by title and company.
 POSTING_REFERENCE = re.compile(r"\b(?:[A-Z][\w,&/.-]*\s+)+(?:role|position|job|posting|opening)\s+at\s+[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)*")
@@ -47,10 +48,13 @@ class FollowUpRewriter:
         listed, `selection` ("the postings located in Boston"), not for the earlier question's words; after a question
         asking for a thing, a pronoun stands for the name its answer gave, `answered` (see `answered_name`)."""
         earlier = previous_questions(history)
+        counted = self.counted_from(question, earlier[-1]) if earlier else None
+        if counted:
+            return counted
         if not earlier or not self.is_follow_up(question):
             return question
         if answered:
-            return self._with_topic(question, answered)
+            return self._with_topic(question, self._kind_named(earlier[-1], answered))
         reference = self.back_reference(question)
         if selection and reference is not None and not self._described(reference):  # "the senior ones" keeps its noun
             return self._with_topic(question, selection)
@@ -85,12 +89,47 @@ class FollowUpRewriter:
             return self._with_topic(question, " ".join(names))
         return question
 
+    def counted_from(self, question: str, earlier: str) -> str | None:
+        """A count question that leaves out what it counts ("how many does the CISSP exam have?") with the words the
+        earlier question counted put in ("How many questions does the AAISM exam have?": "how many questions does the
+        CISSP exam have?"): the subject is the question's own, the counted noun the conversation's; else None. Postings
+        counted ("how many are remote?" after "How many MLSecOps jobs are there?") are the conversation's Query's to
+        narrow, not words to carry."""
+        words, given, postings = question.split(), earlier.split(), self.lexicon["posting_nouns"]["in_figures"]
+        for phrase in self.lexicon["answer_types"]["count"]["asks"]:
+            at = _after_phrase(words, phrase)
+            if at is None or _plain(" ".join(words[at:at + 1])) not in self.auxiliaries:
+                continue
+            counted = self._before_verb(given, _after_phrase(given, phrase))
+            if counted and not any(_plain(word) in postings for word in counted):
+                return " ".join([*words[:at], *counted, *words[at:]])
+        return None
+
+    def _kind_named(self, earlier: str, name: str) -> str:
+        """The name an answer gave with the kind of thing the earlier question asked for, the words between its "which"
+        and its verb ("Which ISACA certification is aimed at …?": "the ISACA certification AAISM"), else the name."""
+        words = asked_part(earlier, self.lexicon).split()
+        kind = self._before_verb(words, _after_phrase(words, "which"))
+        return f"the {' '.join(kind)} {name}" if kind else name
+
+    def _before_verb(self, words: list[str], start: int | None) -> list[str]:
+        """The words from `start` up to the first auxiliary after them, when there are one to NAMED_WORDS of them."""
+        if start is None:
+            return []
+        end = next((i for i in range(start, len(words)) if _plain(words[i]) in self.auxiliaries), None)
+        return words[start:end] if end is not None and 0 < end - start <= NAMED_WORDS else []
+
     def refers_to_answer(self, question: str, history: list[Any] | None) -> bool:
-        """Whether the follow-up's back-reference is a pronoun ("when was it issued?") after a question asking for a
-        thing (lexicon `query_asks_for_a_thing`: "what replaced SR 11-7?"), so it stands for what the answer named."""
+        """Whether the follow-up's back-reference is a pronoun ("when was it issued?"), or it has none and names nothing
+        of its own ("and when did the second version come out?"), after a question asking for a thing (lexicon
+        `query_asks_for_a_thing`: "what replaced SR 11-7?"), so it stands for what the answer named."""
         earlier = previous_questions(history)
-        reference = self.back_reference(question) if earlier and self.is_follow_up(question) else None
-        if reference is None or self._described(reference):
+        if not earlier or not self.is_follow_up(question):
+            return False
+        reference = self.back_reference(question)
+        if reference is None and (self._name(question, True) or self._named_topic(question, question)):
+            return False
+        if reference is not None and self._described(reference):
             return False
         asked = question_words(asked_part(earlier[-1], self.lexicon))
         return any(has_phrase(asked, phrase) for phrase in self.lexicon["query_asks_for_a_thing"])
@@ -103,8 +142,10 @@ class FollowUpRewriter:
         question's thing ("Azure Security Engineer Associate (exam AZ-500)" after "what replaced the Azure Security
         Engineer Associate?")."""
         lead, given = answer.split("[", 1)[0], earlier.lower()
-        runs = [m.group(0) for m in self.acronym_run.finditer(lead) if not m.group("titled")
-                and m.group(0).lower() not in given
+        found = [m for m in self.acronym_run.finditer(lead) if not m.group("titled")]
+        bracketed = {m.start() for m in found}  # "Advanced in AI Audit (AAIA, 2025)": the acronym names it
+        runs = [m.group(0) for m in found if m.group(0).lower() not in given
+                and m.end() + 2 not in bracketed
                 and not self._alias_of_given(lead, m.start(), set(given.replace("?", " ").split()))]
         names = [name for run in runs for name in run.split(" and ")  # a list's items: "AAIA and AAISM"
                  if name.lower() not in given
@@ -130,7 +171,9 @@ class FollowUpRewriter:
     def back_reference(self, question: str) -> re.Match | None:
         """The first anaphor ("they", "it", "that role"), not an acronym written in capitals ("IT auditors"), or
         demonstrative standing as a pronoun ("when was that released?": see `_stands_alone`)."""
-        anaphors = [m for m in self.anaphora.finditer(question) if not is_acronym(m.group(0))]
+        positions = self.lexicon["query_positions"]["before_number"]  # "what's number one on it?": "one" is a position
+        anaphors = [m for m in self.anaphora.finditer(question) if not is_acronym(m.group(0))
+                    and not any(_plain(word) in positions for word in question[:m.start()].split()[-1:])]
         pronouns = [m for m in self.demonstratives.finditer(question) if self._stands_alone(question, m, anaphors)]
         return min([*anaphors, *pronouns], key=lambda m: m.start(), default=None)
 
@@ -186,6 +229,18 @@ class FollowUpRewriter:
             if match:
                 return match.group(0)
         return None
+
+
+def _plain(word: str) -> str:
+    """A word lower-cased without the punctuation around it."""
+    return word.strip(".,;:!?()\"'").lower()
+
+
+def _after_phrase(words: list[str], phrase: str) -> int | None:
+    """The index of the word after the first occurrence of `phrase` in `words` (compared plain), or None."""
+    wanted = phrase.lower().split()
+    plain = [_plain(w) for w in words]
+    return next((i + len(wanted) for i in range(len(plain) - len(wanted) + 1) if plain[i:i + len(wanted)] == wanted), None)
 
 
 def previous_answer(history: list[Any] | None) -> str | None:

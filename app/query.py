@@ -144,6 +144,15 @@ class QueryParser:
         expects = "entry" if position else expected_answer_type(query.text, self.lex, asking_text(query.text, self.lex))  # "LLM03:2026 Excessive Agency"
         return replace(query, asks_current=current, expects=expects, ranked_list=ranked_list, position=position)
 
+    def positioned(self, query: Query, standalone: str) -> Query:
+        """A follow-up's Query with the position its standalone rewriting asks for when its own words name no ranked
+        list ("what's ranked first on it?" after a question about the agentic list: ASI01 of the current edition)."""
+        own = self.parse(standalone)
+        if query.position or not own.position:
+            return query
+        return replace(query, expects=own.expects, ranked_list=own.ranked_list, position=own.position,
+                       asks_current=query.asks_current or own.asks_current)
+
     def reread(self, rewritten: str, conversation: Query) -> Query:
         """A follow-up rewritten into a standalone question, read on its own, in the conversation's place and currency."""
         own = self.parse(rewritten)
