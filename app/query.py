@@ -374,6 +374,8 @@ class QueryParser:
             return "explain", "posted", None
         if has_any(low, self.lex["query_compare"]):
             return "compare", "posted", None
+        if "top" in cues and cues.list_field == "company":  # "which employer posts the most jobs?": a figure, no list
+            return "explain", "posted", None
         listing = self._lists(low, own) or self._asks_open(low, own)
         if listing and (has_any(low, self.nouns) or own or re.search(r"\b(?:them|those|these)\b", low)) and not _names_other_thing(low):
             return "list", "posted", None
@@ -501,11 +503,12 @@ def _region_name(matched: str) -> str:
 
 
 def _place_names(locations: list[str]) -> list[str]:
-    """Cities and countries posting locations name ("London", "New York", "Germany"), longest first; no state codes."""
+    """Cities and countries posting locations name ("London", "New York", "Germany"), longest first (then in alphabetical
+    order, so that a question naming two places of one length reads the same in every process); no state codes."""
     names = set()
     for location in locations:
         for part in re.sub(r"\(.*?\)", "", location).split(","):
             part = part.strip()
             if len(part) > 3 and part.lower() != "remote":
                 names.add(part)
-    return sorted(names, key=len, reverse=True)
+    return sorted(names, key=lambda name: (-len(name), name))

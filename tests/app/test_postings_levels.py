@@ -71,3 +71,18 @@ def test_are_there_without_a_postings_condition_lists_nothing(parser, question):
 def test_a_region_beginning_a_term_after_in_is_no_place(parser):
     assert parser.parse("Are there any reductions in fines for small companies in the EU AI Act?").place is None
     assert parser.parse("Are there any AI governance jobs in the EU?").place == "the EU"
+
+
+@pytest.mark.parametrize("question", [
+    "Which company has the most postings?",
+    "Who is hiring the most in the sample postings?",
+    "Which employer posts the most jobs?",
+])
+def test_which_company_has_the_most_postings_ranks_companies_not_a_list(parser, question):
+    query = parser.parse(question)
+    assert query.intent == "explain" and query.cues.list_field == "company" and "top" in query.cues
+
+
+def test_two_places_of_one_length_read_the_same_in_every_process(parser):
+    assert parser.places == sorted(parser.places, key=lambda name: (-len(name), name))
+    assert parser.parse("Is pay higher for product security engineers in London or in Berlin?").place == "Berlin"
