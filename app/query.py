@@ -364,6 +364,8 @@ class QueryParser:
         sort = self._ranked_by(low)
         if sort == "posted" and on_postings:
             return "top", "posted", n or (None if plural else 1)  # "the newest posting"; "the latest ATLAS release" is not
+        if sort and _ranks_levels(sort) and low.split()[1:2] in (["do"], ["does"], ["did"]):
+            sort = None  # "what does the most senior role on an AI governance team do?" asks what the role does
         if sort and (on_postings or not (sort.startswith("posted") or _ranks_levels(sort))):  # "the latest ATLAS release"
             return "rank", sort, n or (None if _ranks_levels(sort) else 5 if self._asks_several(low) else 1)  # ties
         if "share" in cues:

@@ -32,8 +32,12 @@ def test_a_seniority_superlative_ranks_postings_by_level_without_a_level_conditi
     assert (query.intent, query.sort, query.role_family, query.seniority, query.limit) == ("rank", sort, families, (), None)
 
 
-def test_a_seniority_superlative_about_no_postings_ranks_nothing(parser):
-    assert parser.parse("Who is the most senior person at OWASP?").intent != "rank"
+@pytest.mark.parametrize("question", [
+    "Who is the most senior person at OWASP?",  # about no postings
+    "What does the most senior role on an AI governance team do?",  # asks what the role does, not which postings
+])
+def test_a_seniority_superlative_that_asks_no_postings_ranks_nothing(parser, question):
+    assert parser.parse(question).intent != "rank"
 
 
 def test_the_most_senior_keeps_every_posting_at_the_top_level_present():
