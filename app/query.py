@@ -20,13 +20,14 @@ FIGURES = ("salary", "count", "share")
 LIST_FIELDS = (*FIELDS, "company", "employment_type")
 AMOUNT = r"([$€£])?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k\b|thousand\b)?"
 NUMBER = r"\b(\d{1,2}|{words})\b"
-MODIFIERS = r"(?:(?!(?:do|does|did|have|has|should|would|can|is|are|was|were|of)\b)[\w+/-]+\s+){0,5}"  # "remote MLSecOps"
+# "remote MLSecOps"; not "a demand for AI security" ("is there a demand for AI security roles?" asks for no list)
+MODIFIERS = r"(?:(?!(?:do|does|did|have|has|should|would|can|is|are|was|were|of|for)\b)[\w+/-]+\s+){0,5}"
 # "which remote MLSecOps postings…", "what security jobs…" (a plural: "what job polarization…" asks about no postings),
-# "do any of the sample jobs…" (`any`); an auxiliary after the noun, of the asker's fit or of what work allows ("which
-# jobs would suit me?", "which roles can be done remotely?"), is caught: such a question lists postings only under
-# conditions (app/query.py `_lists`)
+# "do any of the sample jobs…", "are there contract roles…", "is there a part-time job…" (`any`); an auxiliary after
+# the noun, of the asker's fit or of what work allows ("which jobs would suit me?", "which roles can be done
+# remotely?"), is caught: such a question lists postings only under conditions (app/query.py `_lists`)
 WHICH_POSTINGS = (r"^(?:which\s+{modifiers}(?:{nouns})|what\s+{modifiers}(?:{plural})"
-                  r"|(?P<any>(?:do|does|are|is|will|would)\s+any\s+(?:of\s+)?{modifiers}(?:{nouns})))\b"
+                  r"|(?P<any>(?:(?:do|does|are|is|will|would)\s+any\s+(?:of\s+)?|(?:are|is)\s+there\s+){modifiers}(?:{nouns})))\b"
                   r"(?P<modal>\s+(?:would|could|might|can|should|will|do|does|did|must)\b)?"
                   r"|^which\s+(?:of|is|are|one|ones|pays?|pay)\b")
 TOP_N = r"\btop[\s-]+(\d{{1,2}}|{words})\b|\b(\d{{1,2}}|{words}) most\b"
@@ -170,6 +171,8 @@ class QueryParser:
         # what is asked, without the asker's setting before it ("I live in the UK — are there any remote jobs?")
         asked = _lowered(asking_text(text, self.lex))
         intent, sort, limit = self._intent(asked, own, previous, cues)
+        if intent == "rank" and _ranks_levels(sort):  # "the most senior role": the level is the answer, not a condition
+            own.pop("seniority", None)
         # the gazetteer is read only for a question about postings, a figure of them, or a list ("in Singapore")
         postings_asked = intent != "explain" or cues.found & {*FIGURES, "posting_noun"} or bool(previous and previous.intent != "explain") \
             or self._lists(asked, own)
@@ -278,8 +281,8 @@ class QueryParser:
             hit = re.search(rf"\b(?:in|across|within|throughout|from|around)\s+(?:the\s+)?({re.escape(region)})\b"
                             rf"|\b(?-i:({acronym}))(?=(?:[\s-]+[\w+/-]+){{0,2}}?\s+(?:{nouns})\b)", text, re.I)
             group = 1 if hit and hit.group(1) else 2
-            if hit and group == 2 and any(m.start == hit.start(2) for m in self.recognizer.recognise(text).mentions):
-                continue  # "EU AI Act jobs": the acronym begins a term
+            if hit and any(hit.start(group) <= m.start < hit.end(group) for m in self.recognizer.recognise(text).mentions):
+                continue  # "EU AI Act jobs", "exceptions in the EU AI Act": the region begins a term
             if hit:
                 spellings = tuple(self.lex["query_regions"][region])
                 return _region_name(hit.group(group)), spellings, hit.start(group), hit.end(group)
@@ -370,8 +373,10 @@ class QueryParser:
         sort = self._ranked_by(low)
         if sort == "posted" and on_postings:
             return "top", "posted", n or (None if plural else 1)  # "the newest posting"; "the latest ATLAS release" is not
-        if sort and (on_postings or not sort.startswith("posted")):
-            return "rank", sort, n or (5 if self._asks_several(low) else 1)
+        if sort and _ranks_levels(sort) and low.split()[1:2] in (["do"], ["does"], ["did"]):
+            sort = None  # "what does the most senior role on an AI governance team do?" asks what the role does
+        if sort and (on_postings or not (sort.startswith("posted") or _ranks_levels(sort))):  # "the latest ATLAS release"
+            return "rank", sort, n or (None if _ranks_levels(sort) else 5 if self._asks_several(low) else 1)  # ties
         if "share" in cues:
             return "share", "posted", None
         if "count" in cues:
@@ -380,6 +385,8 @@ class QueryParser:
             return "explain", "posted", None
         if has_any(low, self.lex["query_compare"]):
             return "compare", "posted", None
+        if "top" in cues and cues.list_field == "company":  # "which employer posts the most jobs?": a figure, no list
+            return "explain", "posted", None
         listing = self._lists(low, own) or self._asks_open(low, own)
         if listing and (has_any(low, self.nouns) or own or re.search(r"\b(?:them|those|these)\b", low)) and not _names_other_thing(low):
             return "list", "posted", None
@@ -410,12 +417,12 @@ class QueryParser:
         """Whether the wording asks for a list ("which remote jobs…", "show me…", "who is hiring…", "anything for me?"),
         also in the clause after a dash ("I only want contract work - any contract gigs…?");
         "which jobs would suit me?" only with a condition postings alone meet ("which entry-level remote jobs would…")."""
-        which = self.which.search(low)
-        if which and which.group("any"):  # "do any of the jobs ask for it?": a list of those meeting what it names
-            return bool(set(_names(own)) - {"role_family"})
-        if which and (not which.group("modal") or _postings_only(own)):
-            return True
         clauses = [low, *(" ".join(words[i + 1:]) for words in [low.split()] for i, w in enumerate(words) if is_dash(w))]
+        for which in filter(None, map(self.which.search, clauses)):
+            if which.group("any"):  # "do any of the jobs ask for it?", "are there remote jobs?": a list of those
+                return bool(set(_names(own)) - {"role_family"})  # meeting what it names
+            if not which.group("modal") or _postings_only(own):
+                return True
         return any(clause.startswith(c + " ") or clause == c for clause in clauses for c in self.lex["query_list_cues"]) \
             or self._list_cue_anywhere(low)
 
@@ -484,6 +491,12 @@ def _postings_only(own: dict[str, Any]) -> bool:
     return bool(set(own) - {"role_family", *MULTI_VALUED, "year", "posted_after", "currency"})
 
 
+def _ranks_levels(sort: str) -> bool:
+    """Whether a sort ranks by seniority level ("seniority", "seniority_lowest": lexicon `query_rank`, app/jobs/engine.py
+    ORDER): it keeps every posting at the top (or bottom) level, and ranks only where the question is about postings."""
+    return sort.startswith("seniority")
+
+
 def _names(own: dict[str, Any]) -> tuple[str, ...]:
     return tuple(k for k in own if k not in ("place_spellings", "currency"))
 
@@ -501,11 +514,12 @@ def _region_name(matched: str) -> str:
 
 
 def _place_names(locations: list[str]) -> list[str]:
-    """Cities and countries posting locations name ("London", "New York", "Germany"), longest first; no state codes."""
+    """Cities and countries posting locations name ("London", "New York", "Germany"), longest first (then in alphabetical
+    order, so that a question naming two places of one length reads the same in every process); no state codes."""
     names = set()
     for location in locations:
         for part in re.sub(r"\(.*?\)", "", location).split(","):
             part = part.strip()
             if len(part) > 3 and part.lower() != "remote":
                 names.add(part)
-    return sorted(names, key=len, reverse=True)
+    return sorted(names, key=lambda name: (-len(name), name))

@@ -87,6 +87,10 @@ def _single(c: Computation, who: str, citer: _Citer, has_filters: bool) -> list[
         kind = plan.top_field or "skills"
         if not items:
             return [f"None of the {result.postings} {who} lists any {kind}."]
+        if kind == "company" and items[0]["count"] == 1:  # employers ranked by how many of the postings they advertise
+            return [f"No company advertises more than one of the {result.postings} {who} {citer.marks(c.selection, MAX_CITED)}".rstrip() + "."]
+        if kind == "company":
+            return [f"Of the {result.postings} {who}, the companies with the most are: {listed} {citer.marks(result.counted, MAX_CITED)}".rstrip() + "."]
         return [f"The most requested {kind} in the {result.postings} {who} are: {listed} {citer.marks(result.counted, MAX_CITED)}".rstrip() + "."]
     if plan.targets:
         sentences = []

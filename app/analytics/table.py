@@ -38,6 +38,11 @@ class PostingRow:
         return sum(bounds) / len(bounds) if bounds else None
 
     @property
+    def company(self) -> str | None:
+        """The employer that advertises it."""
+        return self.metadata.get("company")
+
+    @property
     def year(self) -> str | None:
         """The year it was posted, e.g. "2025"."""
         return self.posted[:4] if self.posted else None

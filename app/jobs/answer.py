@@ -65,6 +65,8 @@ def _lead(q: Query, s: Selection, base: int) -> str:
     shown = f"{len(s.rows)} " if len(s.rows) > 1 else ""
     pool = f"{s.total} {population(q, 'postings' if s.total > 1 else 'posting')}"  # "16 postings paid in EUR"
     every = 1 < len(s.rows) == s.total  # all of them shown: their order is the answer
+    if q.intent == "rank" and ORDER[q.sort].level:
+        return _level_lead(q, s)
     if q.intent == "rank":
         order = ORDER[q.sort]
         within = f", in {s.currency}" if order.pay and not q.currency else ""
@@ -78,6 +80,13 @@ def _lead(q: Query, s: Selection, base: int) -> str:
     if s.total == base or q.role_family and who == family:
         return f"There {'is' if s.total == 1 else 'are'} {s.total} {who if s.total != 1 else who.replace('postings', 'posting', 1)}:"
     return f"{s.total} of the {base} {family} match: {who}."
+
+
+def _level_lead(q: Query, s: Selection) -> str:
+    """"Of the 20 AI red team postings, the most senior are the 2 at executive level, newest first:"."""
+    who = f"the {s.total} at {s.level} level, newest first" if s.total > 1 else f"the one at {s.level} level"
+    return f"Of the {s.pool} {population(q, 'postings' if s.pool > 1 else 'posting')}, the {ORDER[q.sort].superlative} " \
+           f"{'are' if s.total > 1 else 'is'} {who}:"
 
 
 def _unranked(s: Selection) -> list[str]:

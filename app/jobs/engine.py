@@ -9,19 +9,22 @@ from app.analytics.entities import MULTI_VALUED, SINGLE_VALUED
 from app.analytics.table import PostingRow, table_from_snapshot
 from app.filters import Filters
 from app.query import Query
+from ingest.postings import SENIORITY
 
 SCALARS = (*SINGLE_VALUED, "employment_type", "company")
 
 
 @dataclass(frozen=True)
 class Order:
-    """How a sort ranks postings: the SQL order, the pay column it ranks (within one currency) or None, and the words
-    an answer names it with ("best-paid", "by the top of the advertised range")."""
+    """How a sort ranks postings: the SQL order, the pay column it ranks (within one currency) or None, the words an
+    answer names it with ("best-paid", "by the top of the advertised range"), and for a seniority ranking the end of the
+    level order it keeps ("max": every posting at the most senior level the selection has; ties are the answer)."""
 
     sql: str
     pay: str | None
     superlative: str
     basis: str
+    level: str | None = None
 
 
 ORDER = {
@@ -33,6 +36,8 @@ ORDER = {
                         "best-paid", "by the floor of the advertised range"),
     "salary_max_lowest": Order("salary_max ASC NULLS LAST, posted DESC NULLS LAST, posting_id", "salary_max",
                                "lowest-paid", "by the top of the advertised range"),
+    "seniority": Order("posted DESC NULLS LAST, posting_id", None, "most senior", "by seniority level", "max"),
+    "seniority_lowest": Order("posted DESC NULLS LAST, posting_id", None, "most junior", "by seniority level", "min"),
     "salary_min_lowest": Order("salary_min ASC NULLS LAST, posted DESC NULLS LAST, posting_id", "salary_min",
                                "lowest-paid", "by the floor of the advertised range"),
 }
@@ -40,13 +45,16 @@ ORDER = {
 
 @dataclass(frozen=True)
 class Selection:
-    """One page (or top-n) of the postings a Query selects, the total, and the currency a pay ranking is in."""
+    """One page (or top-n) of the postings a Query selects, the total, the currency a pay ranking is in and the level a
+    seniority ranking kept."""
 
     rows: list[PostingRow]
     total: int
     offset: int = 0
     currency: str | None = None
     other_currencies: dict[str, int] = field(default_factory=dict)  # postings a pay ranking left out, by currency
+    level: str | None = None  # "executive": the most senior (or junior) level of the selection, which `rows` are at
+    pool: int = 0  # how many postings the conditions select before a seniority ranking keeps one level
 
 
 class PostingsEngine:
@@ -71,6 +79,7 @@ class PostingsEngine:
             "location": [r.location.lower() for r in rows], "salary_min": [r.salary_min for r in rows],
             "salary_max": [r.salary_max for r in rows], "currency": [r.currency for r in rows], "posted": [r.posted for r in rows],
             "employment_type": [r.metadata.get("employment_type") for r in rows],
+            "level": [SENIORITY.index(r.seniority) if r.seniority in SENIORITY else None for r in rows],
             **{name: [getattr(r, name) for r in rows] for name in SINGLE_VALUED},
             **{name: [list(getattr(r, name)) for r in rows] for name in MULTI_VALUED},
         }).astype({"salary_min": "Int64", "salary_max": "Int64"})
@@ -99,11 +108,17 @@ class PostingsEngine:
             others = dict(self._fetch(f"SELECT currency, count(*) AS n FROM postings WHERE {stated} AND currency <> ? "
                                       f"GROUP BY currency ORDER BY n DESC, currency", [*params, currency]))
             where, params = f"{where} AND currency = ?", [*params, currency]
+        level, pool = None, 0
+        if order.level:  # the postings at the selection's most senior (or junior) level: they tie
+            pool = self._scalar(f"SELECT count(*) FROM postings WHERE {where}", params)
+            at = self._scalar(f"SELECT {order.level}(level) FROM postings WHERE {where}", params)
+            level = SENIORITY[at] if at is not None else None
+            where, params = f"{where} AND level = ?", [*params, at]
         total = self._scalar(f"SELECT count(*) FROM postings WHERE {where}", params)
         size = query.limit or page_size
         offset = 0 if query.limit else (query.page - 1) * page_size
         picked = self._fetch(f"SELECT i FROM postings WHERE {where} ORDER BY {order.sql} LIMIT {int(size)} OFFSET {int(offset)}", params)
-        return Selection([self.rows[i] for (i,) in picked], total, offset, currency, others)
+        return Selection([self.rows[i] for (i,) in picked], total, offset, currency, others, level, pool)
 
     def count(self, query: Query, filters: Filters = Filters()) -> int:
         """How many postings `query` and `filters` select."""
