@@ -176,7 +176,7 @@ def _folded(phrase: str) -> str:
 def asked_kinds(question: str, lexicon: dict[str, Any], names_credential: bool = False) -> dict[str, bool]:
     """The kinds of guidance a guidance question asks for (lexicon `guidance_kinds`: a plan, certifications,
     interview topics), each True when any section of it may answer, False when only a retrieved one may (a bare
-    "how do I"), in the order its asking part asks them (those only its setting names last, but for a kind the
+    "how do I"; from an asker naming their role, only when it `says_move`), in the order its asking part asks them (those only its setting names last, but for a kind the
     asker's own words name as often, `asked_only`: "…to practise my skills" asks for no skills), but for a kind another
     `covers` (a plan asked with an interview: how to prepare for it), which that one answers where either is first,
     unless they are asked in clauses of their own ("What will they ask, and how should I prepare?" asks two things);
@@ -187,8 +187,11 @@ def asked_kinds(question: str, lexicon: dict[str, Any], names_credential: bool =
     asked = asking_text(question, lexicon)
     folded, asking = question_words(question), question_words(asked)
     kinds, where = {}, {}
+    keys = [("asks", True)]  # a bare "how do I" from someone naming their role asks for a path only if they say a move
+    if says_move(question, lexicon) or not asker_backgrounds(question, lexicon):
+        keys.append(("asks_if_retrieved", False))
     for kind, spec in lexicon["guidance_kinds"].items():
-        for key, any_section in (("asks", True), ("asks_if_retrieved", False)):
+        for key, any_section in keys:
             found = [at if at >= 0 else len(asking) + _phrase_at(folded, p)
                      for at, p in ((_phrase_at(asking, p), p) for p in spec.get(key, ()))
                      if has_phrase(asking if spec.get("asked_only") else folded, p)]
@@ -204,6 +207,15 @@ def asked_kinds(question: str, lexicon: dict[str, Any], names_credential: bool =
             any_section = kinds.pop(covered)
             kinds[kind], where[kind] = kinds[kind] or any_section, min(where[kind], where.pop(covered))
     return dict(sorted(kinds.items(), key=lambda item: where[item[0]]))
+
+
+def says_move(question: str, lexicon: dict[str, Any]) -> bool:
+    """Whether the question says where the asker is going (lexicon `guidance_targets`: "how do I pivot into AI
+    security?") or names a field the corpus covers (`guidance_fields`): a bare "how do I" from someone who names
+    their role asks for a path only then; else it asks how to do a task of theirs ("As a product security engineer,
+    how should I change my threat modelling…?"), which the sections about that task answer, not a transition path."""
+    folded = question_words(question)
+    return any(has_phrase(folded, p) for p in [*lexicon["guidance_targets"], *lexicon["guidance_fields"]])
 
 
 def _phrase_at(folded: str, phrase: str) -> int:
