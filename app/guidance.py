@@ -48,7 +48,8 @@ def is_guidance(question: str, lexicon: dict[str, Any], names_credential: bool =
     asks = any(has_phrase(folded, p) for p in lexicon["guidance_questions"])
     in_field = any(has_phrase(setting, f) for f in lexicon["guidance_fields"])
     asks = asks or (in_field or bool(asker_backgrounds(question, lexicon)) or _asks_advice(question, lexicon)) and any(
-        has_phrase(folded, p) for spec in lexicon["guidance_kinds"].values() for p in spec["asks"])
+        has_phrase(folded, p) for spec in lexicon["guidance_kinds"].values() for key in ("asks", "asks_in_role")
+        for p in spec.get(key, ()))
     asks = asks or names_credential and bool(asker_backgrounds(asker_setting(question, lexicon), lexicon))
     return asks and not asks_about_postings(question, lexicon)
 
@@ -176,11 +177,13 @@ def _folded(phrase: str) -> str:
 def asked_kinds(question: str, lexicon: dict[str, Any], names_credential: bool = False) -> dict[str, bool]:
     """The kinds of guidance a guidance question asks for (lexicon `guidance_kinds`: a plan, certifications,
     interview topics), each True when any section of it may answer, False when only a retrieved one may (a bare
-    "how do I"; from an asker naming their role, only when it `says_move`), in the order its asking part asks them (those only its setting names last, but for a kind the
-    asker's own words name as often, `asked_only`: "…to practise my skills" asks for no skills), but for a kind another
-    `covers` (a plan asked with an interview: how to prepare for it), which that one answers where either is first,
-    unless they are asked in clauses of their own ("What will they ask, and how should I prepare?" asks two things);
-    a question whose asking part names a credential (`names_credential`) asks about certifications; none for any
+    "how do I"; from an asker naming their role, only when it `says_move`: else it asks how to do a task of theirs),
+    in the order its asking part asks them (those only its setting names last, but for a kind the asker's own words
+    name as often, `asked_only`: "…to practise my skills" asks for no skills), but for a kind another `covers` (a plan
+    asked with an interview: how to prepare for it), which that one answers where either is first, unless they are
+    asked in clauses of their own ("What will they ask, and how should I prepare?" asks two things); a kind's
+    `asks_in_role` ("what's on my plate?") only from an asker who names no target (lexicon `guidance_targets`); a
+    question whose asking part names a credential (`names_credential`) asks about certifications; none for any
     other question."""
     if not is_guidance(question, lexicon, names_credential):
         return {}
@@ -190,6 +193,8 @@ def asked_kinds(question: str, lexicon: dict[str, Any], names_credential: bool =
     keys = [("asks", True)]  # a bare "how do I" from someone naming their role asks for a path only if they say a move
     if says_move(question, lexicon) or not asker_backgrounds(question, lexicon):
         keys.append(("asks_if_retrieved", False))
+    if not any(has_phrase(folded, p) for p in lexicon["guidance_targets"]):  # what their job holds: none going elsewhere
+        keys.append(("asks_in_role", True))
     for kind, spec in lexicon["guidance_kinds"].items():
         for key, any_section in keys:
             found = [at if at >= 0 else len(asking) + _phrase_at(folded, p)
@@ -200,7 +205,7 @@ def asked_kinds(question: str, lexicon: dict[str, Any], names_credential: bool =
     if names_credential and "certifications" not in kinds:
         kinds["certifications"], where["certifications"] = True, len(folded) + len(asking)
     clauses = [question_words(c) for s in split_sentences(asked) for c in asked_clauses(s, lexicon)]
-    asked_in = {kind: {n for n, clause in enumerate(clauses) for key in ("asks", "asks_if_retrieved")
+    asked_in = {kind: {n for n, clause in enumerate(clauses) for key in ("asks", "asks_if_retrieved", "asks_in_role")
                        for p in lexicon["guidance_kinds"][kind].get(key, ()) if has_phrase(clause, p)} for kind in kinds}
     for kind, covered in [(k, c) for k in kinds for c in lexicon["guidance_kinds"][k].get("covers", ()) if c in kinds]:
         if covered in kinds and (not asked_in[kind] or asked_in[kind] & asked_in[covered]):  # one ask: to prepare for it

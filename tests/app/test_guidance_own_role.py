@@ -82,6 +82,11 @@ def test_what_is_on_the_plate_of_someone_new_in_a_role_asks_for_its_responsibili
     assert "responsibilities" in asked_kinds(question, lexicon)
 
 
+def test_what_to_do_asked_by_someone_moving_elsewhere_asks_for_no_responsibilities(lexicon):
+    assert "responsibilities" not in asked_kinds("I'm a GRC analyst moving into AI governance. What should I be doing "
+                                                 "in month 2?", lexicon)  # the path's month answers a mover
+
+
 def test_a_task_of_the_askers_role_is_answered_from_the_section_about_it_not_their_transition_path(bot):
     answer = bot.ask("As a product security engineer, how should I change my threat modelling now that our app "
                      "has an LLM feature and tool-calling agents?")
