@@ -254,8 +254,9 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     ("I'm a SOC analyst…", not "…the GIAC Machine Learning Engineer certification?"), that path's plan, then a third
     of that unit —
     then, for each asked kind it does not give, of the best unit from another section that gives it, and, unless it is
-    the path from the asker's background and gives every asked kind, of the best unit from another section naming
-    one of the `roles` (the role's one-line path, or its section); the first of them
+    the path from the asker's background and gives every asked kind, of the best unit from another section about the
+    `roles` alone (the role's one-line path, or its section; not one about another role too: "AI governance
+    oversight by the vCISO" adds nothing to an AI governance lead's responsibilities); the first of them
     that gives the kind asked first leads. A question naming no role is about the `usual` role families of the
     asker's own roles (`asker_families`: a pentester's is AI red teaming) when a unit of an asked kind is about one.
     A certifications unit starts at its first item naming a credential (`credentials_of`). Empty when no unit answers
@@ -304,7 +305,8 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
                        and fit[id(u)] < 2 and not other_role[id(u)]][:1]
     complete = fit[id(best)] == 0 and set(kinds) <= best.kinds  # the asker's own path gives every asked part
     first_kind = next(iter(kinds))
-    others += sorted((u for u in order[1:] if u.section != best.section and set(u.roles) & set(roles) and not complete
+    others += sorted((u for u in order[1:] if u.section != best.section and u.roles and set(u.roles) <= set(roles)
+                      and not complete
                       and all(o.section != u.section for o in others)), key=lambda u: first_kind not in u.kinds)[:1]
     def ordered(u: Unit) -> list[tuple[str, Passage]]:
         cues = tuple(c for k in u.kinds for c in lexicon["guidance_kinds"][k].get("item_cues", ()))

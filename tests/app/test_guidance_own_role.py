@@ -32,6 +32,21 @@ the threat model changes in three ways:
 - **Content becomes code-like.** Any document the model reads may carry instructions (indirect prompt injection).
 - **Agents widen the blast radius.** When an LLM can call tools, the engineer reviews each tool's permissions.
 
+## Core responsibilities of an AI governance lead
+
+- **AI inventory.** Building a register of AI systems, covering unsanctioned "shadow AI".
+- **Intake and risk tiering.** Running a review process for new AI use cases and classifying each by risk.
+- **Third-party AI risk.** Adding AI-specific questions to vendor due diligence and contracts.
+- **Training and reporting.** Running AI literacy training and reporting AI risk posture to the board.
+
+## AI governance oversight by the vCISO or head of security
+
+In many small organisations nobody owns AI risk, so the head of security becomes the de facto AI governance lead.
+Typical AI oversight tasks are:
+
+- **AI vendor risk.** Checking whether vendors use customer data to train models.
+- **Certification readiness.** Advising whether ISO/IEC 42001:2023 is worth pursuing for customer assurance.
+
 ## Transition path from software engineer to AI security
 
 **Skills that carry over from software engineering**: building and reviewing applications and APIs, web security
@@ -102,3 +117,11 @@ def test_someone_new_in_a_role_asking_whats_on_their_plate_gets_its_responsibili
     assert_well_cited(answer)
     assert any(word in lead(answer.text) for word in ("STRIDE", "SAST", "bug bounty"))
     assert "Career progression" not in answer.text
+
+
+def test_a_roles_responsibilities_are_not_cut_for_a_section_about_another_role_too(bot):
+    answer = bot.ask("I was just named our AI governance lead. What should actually be on my plate?")
+    assert not answer.abstained
+    assert_well_cited(answer)
+    assert "Training and reporting" in answer.text  # the lead's own list, whole
+    assert "Certification readiness" not in answer.text  # the vCISO's oversight of AI governance is another role's
