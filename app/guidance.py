@@ -48,7 +48,8 @@ def is_guidance(question: str, lexicon: dict[str, Any], names_credential: bool =
     asks = any(has_phrase(folded, p) for p in lexicon["guidance_questions"])
     in_field = any(has_phrase(setting, f) for f in lexicon["guidance_fields"])
     asks = asks or (in_field or bool(asker_backgrounds(question, lexicon)) or _asks_advice(question, lexicon)) and any(
-        has_phrase(folded, p) for spec in lexicon["guidance_kinds"].values() for p in spec["asks"])
+        has_phrase(folded, p) for spec in lexicon["guidance_kinds"].values() for key in ("asks", "asks_in_role")
+        for p in spec.get(key, ()))
     asks = asks or names_credential and bool(asker_backgrounds(asker_setting(question, lexicon), lexicon))
     return asks and not asks_about_postings(question, lexicon)
 
@@ -176,19 +177,26 @@ def _folded(phrase: str) -> str:
 def asked_kinds(question: str, lexicon: dict[str, Any], names_credential: bool = False) -> dict[str, bool]:
     """The kinds of guidance a guidance question asks for (lexicon `guidance_kinds`: a plan, certifications,
     interview topics), each True when any section of it may answer, False when only a retrieved one may (a bare
-    "how do I"), in the order its asking part asks them (those only its setting names last, but for a kind the
-    asker's own words name as often, `asked_only`: "…to practise my skills" asks for no skills), but for a kind another
-    `covers` (a plan asked with an interview: how to prepare for it), which that one answers where either is first,
-    unless they are asked in clauses of their own ("What will they ask, and how should I prepare?" asks two things);
-    a question whose asking part names a credential (`names_credential`) asks about certifications; none for any
+    "how do I"; from an asker naming their role, only when it `says_move`: else it asks how to do a task of theirs),
+    in the order its asking part asks them (those only its setting names last, but for a kind the asker's own words
+    name as often, `asked_only`: "…to practise my skills" asks for no skills), but for a kind another `covers` (a plan
+    asked with an interview: how to prepare for it), which that one answers where either is first, unless they are
+    asked in clauses of their own ("What will they ask, and how should I prepare?" asks two things); a kind's
+    `asks_in_role` ("what's on my plate?") only from an asker who names no target (lexicon `guidance_targets`); a
+    question whose asking part names a credential (`names_credential`) asks about certifications; none for any
     other question."""
     if not is_guidance(question, lexicon, names_credential):
         return {}
     asked = asking_text(question, lexicon)
     folded, asking = question_words(question), question_words(asked)
     kinds, where = {}, {}
+    keys = [("asks", True)]  # a bare "how do I" from someone naming their role asks for a path only if they say a move
+    if says_move(question, lexicon) or not asker_backgrounds(question, lexicon):
+        keys.append(("asks_if_retrieved", False))
+    if not any(has_phrase(folded, p) for p in lexicon["guidance_targets"]):  # what their job holds: none going elsewhere
+        keys.append(("asks_in_role", True))
     for kind, spec in lexicon["guidance_kinds"].items():
-        for key, any_section in (("asks", True), ("asks_if_retrieved", False)):
+        for key, any_section in keys:
             found = [at if at >= 0 else len(asking) + _phrase_at(folded, p)
                      for at, p in ((_phrase_at(asking, p), p) for p in spec.get(key, ()))
                      if has_phrase(asking if spec.get("asked_only") else folded, p)]
@@ -197,13 +205,22 @@ def asked_kinds(question: str, lexicon: dict[str, Any], names_credential: bool =
     if names_credential and "certifications" not in kinds:
         kinds["certifications"], where["certifications"] = True, len(folded) + len(asking)
     clauses = [question_words(c) for s in split_sentences(asked) for c in asked_clauses(s, lexicon)]
-    asked_in = {kind: {n for n, clause in enumerate(clauses) for key in ("asks", "asks_if_retrieved")
+    asked_in = {kind: {n for n, clause in enumerate(clauses) for key in ("asks", "asks_if_retrieved", "asks_in_role")
                        for p in lexicon["guidance_kinds"][kind].get(key, ()) if has_phrase(clause, p)} for kind in kinds}
     for kind, covered in [(k, c) for k in kinds for c in lexicon["guidance_kinds"][k].get("covers", ()) if c in kinds]:
         if covered in kinds and (not asked_in[kind] or asked_in[kind] & asked_in[covered]):  # one ask: to prepare for it
             any_section = kinds.pop(covered)
             kinds[kind], where[kind] = kinds[kind] or any_section, min(where[kind], where.pop(covered))
     return dict(sorted(kinds.items(), key=lambda item: where[item[0]]))
+
+
+def says_move(question: str, lexicon: dict[str, Any]) -> bool:
+    """Whether the question says where the asker is going (lexicon `guidance_targets`: "how do I pivot into AI
+    security?") or names a field the corpus covers (`guidance_fields`): a bare "how do I" from someone who names
+    their role asks for a path only then; else it asks how to do a task of theirs ("As a product security engineer,
+    how should I change my threat modelling…?"), which the sections about that task answer, not a transition path."""
+    folded = question_words(question)
+    return any(has_phrase(folded, p) for p in [*lexicon["guidance_targets"], *lexicon["guidance_fields"]])
 
 
 def _phrase_at(folded: str, phrase: str) -> int:
@@ -237,8 +254,9 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     ("I'm a SOC analyst…", not "…the GIAC Machine Learning Engineer certification?"), that path's plan, then a third
     of that unit —
     then, for each asked kind it does not give, of the best unit from another section that gives it, and, unless it is
-    the path from the asker's background and gives every asked kind, of the best unit from another section naming
-    one of the `roles` (the role's one-line path, or its section); the first of them
+    the path from the asker's background and gives every asked kind, of the best unit from another section about the
+    `roles` alone (the role's one-line path, or its section; not one about another role too: "AI governance
+    oversight by the vCISO" adds nothing to an AI governance lead's responsibilities); the first of them
     that gives the kind asked first leads. A question naming no role is about the `usual` role families of the
     asker's own roles (`asker_families`: a pentester's is AI red teaming) when a unit of an asked kind is about one.
     A certifications unit starts at its first item naming a credential (`credentials_of`). Empty when no unit answers
@@ -287,7 +305,8 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
                        and fit[id(u)] < 2 and not other_role[id(u)]][:1]
     complete = fit[id(best)] == 0 and set(kinds) <= best.kinds  # the asker's own path gives every asked part
     first_kind = next(iter(kinds))
-    others += sorted((u for u in order[1:] if u.section != best.section and set(u.roles) & set(roles) and not complete
+    others += sorted((u for u in order[1:] if u.section != best.section and u.roles and set(u.roles) <= set(roles)
+                      and not complete
                       and all(o.section != u.section for o in others)), key=lambda u: first_kind not in u.kinds)[:1]
     def ordered(u: Unit) -> list[tuple[str, Passage]]:
         cues = tuple(c for k in u.kinds for c in lexicon["guidance_kinds"][k].get("item_cues", ()))

@@ -51,7 +51,9 @@ def test_an_advice_lead_that_continues_into_a_list_brings_all_its_items_in_order
     answer = bot.ask("I'm head of security at a small company and was just told I own AI risk too. "
                      "What should I actually be doing about it?")
     assert not answer.abstained, answer.text
-    assert lead(answer.text).startswith("At many small companies nobody owns AI risk"), answer.text
+    # what the asker should be doing is the section's tasks: the first leads (the sentence setting the scene before
+    # them answers nothing asked; guide14 reads "what should I be doing" as the role's responsibilities)
+    assert lead(answer.text).startswith("Oversight task 1"), answer.text
     at = [answer.text.find(f"Oversight task {n}") for n in range(1, 7)]
     assert all(a >= 0 for a in at) and at == sorted(at), answer.text  # every item, the source's order
     chunks = {c.metadata.get("chunk_index") for c in answer.citations if c.source == "documents/small-company.md"}
