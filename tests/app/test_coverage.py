@@ -148,6 +148,27 @@ def test_only_what_is_asked_about_must_be_mentioned(lexicon, question, missing):
     assert unmentioned(asked_terms(question, lexicon), texts) == missing
 
 
+@pytest.mark.parametrize("question, missing", [
+    # where the asker heard a claim is no gap; the claim's names are
+    ("Someone on LinkedIn said NIST released AI RMF 2.0. Which version is actually current?", []),
+    ("A recruiter from Databricks told me MITRE ATLAS has 12 tactics. How many does it have?", []),
+    ("Saw a Reddit thread claiming the EU AI Act high-risk rules apply from August 2026. Is that right?", []),
+    ("According to a Zorblax newsletter, MITRE ATLAS is a security framework. Is that right?", []),
+    ("My boss heard on a Quux podcast that the EU AI Act applies from 2 December 2027. Is that still true?", []),
+    ("Someone on LinkedIn said Zorblax replaced MITRE ATLAS. When did that happen?", ["Zorblax"]),
+    ("I saw Zorblax 3.1 mentioned on a vendor slide - is that a new version of MITRE ATLAS?", ["Zorblax", "3.1"]),
+    ("MITRE ATLAS has Zorblax tactics, someone said. Is that right?", ["Zorblax"]),  # the claim came first
+    ("What did Databricks say about MITRE ATLAS?", ["Databricks"]),  # a source asked about
+])
+def test_the_source_of_a_reported_claim_need_not_be_mentioned(lexicon, question, missing):
+    from app.coverage import asked_terms
+
+    texts = ["The EU AI Act sets high-risk rules; they apply from 2 December 2027, not August 2026. NIST AI RMF 1.0 "
+             "is current; no AI RMF 2.0 has been released.",
+             "MITRE ATLAS lists 16 adversary tactics and techniques against AI systems; it is a security framework."]
+    assert unmentioned(asked_terms(question, lexicon), texts) == missing
+
+
 @pytest.mark.parametrize("question, setting", [
     ("I'm a pentester with OSCP. Which certification should I go for next for AI red teaming?",
      "I'm a pentester with OSCP."),
