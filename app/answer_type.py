@@ -356,13 +356,14 @@ def _names_subject(text: str, need: AnswerNeed) -> bool:
 
 
 def _own_asides(clause: str, need: AnswerNeed) -> str:
-    """The clause without the parenthesised asides whose words before them (since the last comma or "and") name no
-    subject."""
+    """The clause without the parenthesised asides that name no subject, nor follow words (since the last comma or
+    "and") that name one: "… Engineer Associate (exam SC-500, introduced in 2026)" dates the SC-500."""
     pieces = clause.split("(")
     kept = pieces[0]
     for piece in pieces[1:]:
         aside, _, rest = piece.partition(")")
-        kept += (f"({aside})" if _names_subject(kept.rsplit(",", 1)[-1].rsplit(" and ", 1)[-1], need) else "") + rest
+        before = kept.rsplit(",", 1)[-1].rsplit(" and ", 1)[-1]
+        kept += (f"({aside})" if _names_subject(aside, need) or _names_subject(before, need) else "") + rest
     return kept
 
 

@@ -179,6 +179,9 @@ def test_a_length_of_time_up_to_now_is_answered_by_its_start(question, sentence,
     assert _answers(question, sentence) is answers
 
 
+CLOUD_CERTIFICATIONS = ("The current ones are AWS Certified Security - Specialty (exam SCS-C03 since 2 December 2025), "
+                        "Microsoft Certified: Cloud and AI Security Engineer Associate (exam SC-500, introduced in 2026) "
+                        "and Google Cloud Professional Cloud Security Engineer.")
 LIST_OF_TOOLS = ("Common open-source tools include Microsoft's PyRIT (Python Risk Identification Tool for generative AI), "
                  "released in February 2024; NVIDIA's garak LLM vulnerability scanner; promptfoo for prompt testing.")
 
@@ -201,6 +204,10 @@ def test_a_version_is_of_the_thing_named_even_in_lower_case(question, sentence, 
     ("When was the Threat Modeling Manifesto published?",
      "The Threat Modeling Manifesto (2020) summarises the practice around four questions.", True),
     ("When did NVIDIA release garak?", "Tools include NVIDIA's garak scanner and Microsoft's PyRIT (2024).", False),
+    # an aside that names the subject dates it, whatever name comes before the aside; another aside does not
+    ("When was SC-500 introduced?", CLOUD_CERTIFICATIONS, True),
+    ("When was SCS-C03 introduced?", CLOUD_CERTIFICATIONS, True),
+    ("When was AZ-104 introduced?", CLOUD_CERTIFICATIONS, False),
 ])
 def test_a_date_is_bound_to_the_asked_subject(question, sentence, answers):
     assert _answers(question, sentence, context="") is answers
