@@ -162,7 +162,9 @@ def _of_the_asker(text: str, lexicon: dict[str, Any]) -> bool:
     head = WORD.findall(text.split("(")[0].split(",")[0].split(" — ")[0].split(" - ")[0])
     opening = tokens[0] if tokens else ""
     introduces = bool(head) and head[-1].lower() == asker["introduction_end"]
-    return introduces or (opening.isalpha() and opening.lower().endswith("ing") and len(opening) >= GERUND_MIN_LETTERS)
+    reports = any(text.lower().startswith(f"{phrase} ") for phrase in lexicon["hearsay"]["reporting"])  # "According to…"
+    return introduces or (opening.isalpha() and opening.lower().endswith("ing") and len(opening) >= GERUND_MIN_LETTERS
+                          and not reports)
 
 
 def _describes_asker(text: str, lexicon: dict[str, Any]) -> bool:

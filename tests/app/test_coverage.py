@@ -159,6 +159,7 @@ def test_only_what_is_asked_about_must_be_mentioned(lexicon, question, missing):
     ("I saw Zorblax 3.1 mentioned on a vendor slide - is that a new version of MITRE ATLAS?", ["Zorblax", "3.1"]),
     ("MITRE ATLAS has Zorblax tactics, someone said. Is that right?", ["Zorblax"]),  # the claim came first
     ("What did Databricks say about MITRE ATLAS?", ["Databricks"]),  # a source asked about
+    ("According to Zorblax survey data, which MITRE ATLAS tactic grew fastest?", ["Zorblax"]),  # "According" is no asker
     # the claim the asker was told is what "its" points back at: its names are asked about
     ("A recruiter on LinkedIn told me the Zorblax cert is in demand. What does its exam cover?", ["Zorblax"]),
 ])
