@@ -138,6 +138,10 @@ def test_a_compound_of_a_name_and_a_common_word_names_only_the_name():
     ("What should I read first if I'd like Zorblax certification?", ["Zorblax"]),  # a wish, not an example
     ("Do employers like the Zorblax certification?", ["Zorblax"]),  # a liking asked about, not an example
     ("Do hiring managers like Zorblax?", ["Zorblax"]),
+    # the asker's situation told without "I": where they interview or worked
+    ("Got an interview at Databricks next week. What does MITRE ATLAS cover?", []),
+    ("Background — 10 years at Databricks in AppSec. What should I read on MITRE ATLAS?", []),
+    ("Quick question from a Databricks auditor: what does MITRE ATLAS cover?", []),
 ])
 def test_only_what_is_asked_about_must_be_mentioned(lexicon, question, missing):
     """The asker's tools and products are no gap; the thing asked about is."""
