@@ -31,7 +31,8 @@ class AnswerNeed:
     next thing ("when is the next edition planned?"), in a clause sharing a word of the topic: a date already past
     dates the current edition, a planned review is no edition; `named` the names (see `_own_name`) anywhere in the
     question, its telling sentences too ("NIST wrote a generative AI profile…"): a sentence opening on one of them is
-    about the question's matter."""
+    about the question's matter; `since` that a length of time up to now is asked ("how long has…"), which the date
+    it began gives too."""
 
     expects: str | None
     relation: tuple[str, ...] = ()
@@ -45,6 +46,7 @@ class AnswerNeed:
     exact: bool = False
     after: str | None = None
     named: frozenset[str] = frozenset()
+    since: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.expects or self.relation)
@@ -171,6 +173,7 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         expects == "date" and any(has_phrase(folded, p) for p in date["exact_asks"]),
         today if future else None,
         frozenset(filter(None, (_own_name([token]) for token in TOKEN.findall(question)))),
+        "duration" in (expects, *types) and any(has_phrase(asked, p) for p in lexicon["answer_types"]["duration"]["since_asks"]),
     )
 
 
@@ -353,13 +356,14 @@ def _names_subject(text: str, need: AnswerNeed) -> bool:
 
 
 def _own_asides(clause: str, need: AnswerNeed) -> str:
-    """The clause without the parenthesised asides whose words before them (since the last comma or "and") name no
-    subject."""
+    """The clause without the parenthesised asides that name no subject, nor follow words (since the last comma or
+    "and") that name one: "… Engineer Associate (exam SC-500, introduced in 2026)" dates the SC-500."""
     pieces = clause.split("(")
     kept = pieces[0]
     for piece in pieces[1:]:
         aside, _, rest = piece.partition(")")
-        kept += (f"({aside})" if _names_subject(kept.rsplit(",", 1)[-1].rsplit(" and ", 1)[-1], need) else "") + rest
+        before = kept.rsplit(",", 1)[-1].rsplit(" and ", 1)[-1]
+        kept += (f"({aside})" if _names_subject(aside, need) or _names_subject(before, need) else "") + rest
     return kept
 
 
@@ -385,7 +389,8 @@ def _clause_holds(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind
         return _count_of(tokens, need.counted, lexicon)
     if kind == "duration":
         units = set(lexicon["answer_types"]["duration"]["units"])
-        return _near(tokens, _is_number, lambda t: fold_words(t).split()[-1] in units, 2, after=True)  # not "Month 2"
+        return _near(tokens, _is_number, lambda t: fold_words(t).split()[-1] in units, 2, after=True) \
+            or (need.since and _clause_holds(sentence, need, lexicon, "date"))  # not "Month 2"; "since 2018"
     if kind == "version":
         return any(is_version(t) for t in tokens) or _near(tokens, lambda t: t.lower() == "version", _is_number, 1)
     if kind == "licence":

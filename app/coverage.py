@@ -105,15 +105,18 @@ def asker_setting(question: str, lexicon: dict[str, Any]) -> str:
 
 def _reading(question: str, lexicon: dict[str, Any]) -> list[tuple[str, str]]:
     """The question's parts, each as (what is asked about, what only tells of the asker); one of them is empty, but
-    for a setting pointed back at, whose owned names alone are the asker's."""
+    for a setting pointed back at, whose owned names alone are the asker's. Of a part that tells a claim heard
+    elsewhere, the claim is asked about, not where it was heard (see `_reported_claim`)."""
     parts = _question_parts(question, lexicon)
     read = []
     for i, (text, asks) in enumerate(parts):
-        if asks or not _of_the_asker(text, lexicon):
+        if asks:
             read.append((text, ""))
+        elif not _of_the_asker(text, lexicon):
+            read.append((_reported_claim(text, lexicon), ""))
         elif not _describes_asker(text, lexicon) and any(_points_back(later, lexicon)
                                                          for later, later_asks in parts[i + 1:i + 2] if later_asks):
-            read.append((_without_owned(text, lexicon), ""))
+            read.append((_without_owned(_reported_claim(text, lexicon), lexicon), ""))
         else:
             read.append(("", text))
     return read
@@ -159,7 +162,9 @@ def _of_the_asker(text: str, lexicon: dict[str, Any]) -> bool:
     head = WORD.findall(text.split("(")[0].split(",")[0].split(" — ")[0].split(" - ")[0])
     opening = tokens[0] if tokens else ""
     introduces = bool(head) and head[-1].lower() == asker["introduction_end"]
-    return introduces or (opening.isalpha() and opening.lower().endswith("ing") and len(opening) >= GERUND_MIN_LETTERS)
+    reports = any(text.lower().startswith(f"{phrase} ") for phrase in lexicon["hearsay"]["reporting"])  # "According to…"
+    return introduces or (opening.isalpha() and opening.lower().endswith("ing") and len(opening) >= GERUND_MIN_LETTERS
+                          and not reports)
 
 
 def _describes_asker(text: str, lexicon: dict[str, Any]) -> bool:
@@ -196,6 +201,43 @@ def _points_back(text: str, lexicon: dict[str, Any]) -> bool:
         if word in asker["pointing_words"] and not around & set(asker["not_pointing"]):
             return not specific_terms(" ".join(words[:i]))
     return False
+
+
+def _reported_claim(text: str, lexicon: dict[str, Any]) -> str:
+    """The part without the names of where the asker heard the claim it reports (lexicon `hearsay`): those before
+    its last reporting word with a claim after it ("Someone on LinkedIn said | NIST released AI RMF 2.0"), or before
+    the "that" or comma closing a source that a preposition opens after it ("I read on Reddit that | OWASP dropped…",
+    "According to a Twitter thread, | the NIST AI RMF has…"), which no later reporting word reopens. A reporting word
+    with nothing after it, or a preposition and no close ("EN ISO/IEC 42001:2026 mentioned in a tender"), reports no
+    claim of its own; a claim that came first ("…, someone said.") keeps the part whole."""
+    words = text.split()
+    claim = _claim_start(words, lexicon)
+    if claim >= len(words):
+        return text
+    source = [word for i, word in enumerate(words[:claim]) if not i or not specific_terms(f"a {word}")]  # no name opens
+    return " ".join([*source, *words[claim:]])
+
+
+def _claim_start(words: list[str], lexicon: dict[str, Any]) -> int:
+    """Where the claim a part reports starts among its `words` (see `_reported_claim`): 0 when it reports none."""
+    hearsay = lexicon["hearsay"]
+    reporting = [phrase.split() for phrase in hearsay["reporting"]]
+    bare = [_bare_word(word) for word in words]
+    claim, i = 0, 0
+    while i < len(words):
+        length = next((len(r) for r in reporting if bare[i:i + len(r)] == r), 0)
+        end, i = i + length, i + max(length, 1)
+        if not length or end == len(words) or is_dash(words[end]):
+            continue
+        if {bare[end - 1], bare[end]} & set(hearsay["prepositions"]):  # "heard on a podcast that…", "according to"
+            close = next((j for j in range(end, len(words)) if bare[j] == "that" or words[j].endswith(",")), None)
+            if close is not None:
+                claim = i = close + 1
+                if bare[close] == "that":
+                    break
+            continue
+        claim = end
+    return claim
 
 
 def _without_owned(text: str, lexicon: dict[str, Any]) -> str:

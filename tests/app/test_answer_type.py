@@ -166,6 +166,22 @@ def test_a_length_of_time_is_a_number_before_its_unit():
     assert _answers(question, "The study plans take three to six months.")
 
 
+@pytest.mark.parametrize("question, sentence, answers", [
+    # a length of time up to now is answered by the date it began
+    ("How long has Microsoft had a dedicated AI red team?", "Microsoft's AI Red Team, established in 2018, published a paper.", True),
+    ("How long have the EU AI Act's bans been in effect?", "The EU AI Act's bans have applied since 2 February 2025.", True),
+    ("How long has the AAISM exam been available?", "The AAISM exam opened in August 2025.", True),
+    # a length of time that is no span up to now is not: the date an exam opened gives no exam's length
+    ("How long is the AAISM exam?", "The AAISM exam opened in August 2025.", False),
+    ("How long does the AAISM exam take?", "The AAISM exam opened in August 2025.", False),
+])
+def test_a_length_of_time_up_to_now_is_answered_by_its_start(question, sentence, answers):
+    assert _answers(question, sentence) is answers
+
+
+CLOUD_CERTIFICATIONS = ("The current ones are AWS Certified Security - Specialty (exam SCS-C03 since 2 December 2025), "
+                        "Microsoft Certified: Cloud and AI Security Engineer Associate (exam SC-500, introduced in 2026) "
+                        "and Google Cloud Professional Cloud Security Engineer.")
 LIST_OF_TOOLS = ("Common open-source tools include Microsoft's PyRIT (Python Risk Identification Tool for generative AI), "
                  "released in February 2024; NVIDIA's garak LLM vulnerability scanner; promptfoo for prompt testing.")
 
@@ -188,6 +204,10 @@ def test_a_version_is_of_the_thing_named_even_in_lower_case(question, sentence, 
     ("When was the Threat Modeling Manifesto published?",
      "The Threat Modeling Manifesto (2020) summarises the practice around four questions.", True),
     ("When did NVIDIA release garak?", "Tools include NVIDIA's garak scanner and Microsoft's PyRIT (2024).", False),
+    # an aside that names the subject dates it, whatever name comes before the aside; another aside does not
+    ("When was SC-500 introduced?", CLOUD_CERTIFICATIONS, True),
+    ("When was SCS-C03 introduced?", CLOUD_CERTIFICATIONS, True),
+    ("When was AZ-104 introduced?", CLOUD_CERTIFICATIONS, False),
 ])
 def test_a_date_is_bound_to_the_asked_subject(question, sentence, answers):
     assert _answers(question, sentence, context="") is answers

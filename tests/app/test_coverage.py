@@ -138,6 +138,10 @@ def test_a_compound_of_a_name_and_a_common_word_names_only_the_name():
     ("What should I read first if I'd like Zorblax certification?", ["Zorblax"]),  # a wish, not an example
     ("Do employers like the Zorblax certification?", ["Zorblax"]),  # a liking asked about, not an example
     ("Do hiring managers like Zorblax?", ["Zorblax"]),
+    # the asker's situation told without "I": where they interview or worked
+    ("Got an interview at Databricks next week. What does MITRE ATLAS cover?", []),
+    ("Background — 10 years at Databricks in AppSec. What should I read on MITRE ATLAS?", []),
+    ("Quick question from a Databricks auditor: what does MITRE ATLAS cover?", []),
 ])
 def test_only_what_is_asked_about_must_be_mentioned(lexicon, question, missing):
     """The asker's tools and products are no gap; the thing asked about is."""
@@ -145,6 +149,30 @@ def test_only_what_is_asked_about_must_be_mentioned(lexicon, question, missing):
 
     texts = ["The EU AI Act sets high-risk rules; they apply from 2 December 2027, not August 2026.",
              "MITRE ATLAS lists adversary tactics and techniques against AI systems; it is a security framework."]
+    assert unmentioned(asked_terms(question, lexicon), texts) == missing
+
+
+@pytest.mark.parametrize("question, missing", [
+    # where the asker heard a claim is no gap; the claim's names are
+    ("Someone on LinkedIn said NIST released AI RMF 2.0. Which version is actually current?", []),
+    ("A recruiter from Databricks told me MITRE ATLAS has 12 tactics. How many does it have?", []),
+    ("Saw a Reddit thread claiming the EU AI Act high-risk rules apply from August 2026. Is that right?", []),
+    ("According to a Zorblax newsletter, MITRE ATLAS is a security framework. Is that right?", []),
+    ("My boss heard on a Quux podcast that the EU AI Act applies from 2 December 2027. Is that still true?", []),
+    ("Someone on LinkedIn said Zorblax replaced MITRE ATLAS. When did that happen?", ["Zorblax"]),
+    ("I saw Zorblax 3.1 mentioned on a vendor slide - is that a new version of MITRE ATLAS?", ["Zorblax", "3.1"]),
+    ("MITRE ATLAS has Zorblax tactics, someone said. Is that right?", ["Zorblax"]),  # the claim came first
+    ("What did Databricks say about MITRE ATLAS?", ["Databricks"]),  # a source asked about
+    ("According to Zorblax survey data, which MITRE ATLAS tactic grew fastest?", ["Zorblax"]),  # "According" is no asker
+    # the claim the asker was told is what "its" points back at: its names are asked about
+    ("A recruiter on LinkedIn told me the Zorblax cert is in demand. What does its exam cover?", ["Zorblax"]),
+])
+def test_the_source_of_a_reported_claim_need_not_be_mentioned(lexicon, question, missing):
+    from app.coverage import asked_terms
+
+    texts = ["The EU AI Act sets high-risk rules; they apply from 2 December 2027, not August 2026. NIST AI RMF 1.0 "
+             "is current; no AI RMF 2.0 has been released.",
+             "MITRE ATLAS lists 16 adversary tactics and techniques against AI systems; it is a security framework."]
     assert unmentioned(asked_terms(question, lexicon), texts) == missing
 
 
