@@ -17,6 +17,7 @@ CAPITAL_RUN_MIN = 3  # in capitalised words, this many ("Cloud Security Alliance
 RUN_BREAKS = str.maketrans({mark: "\n" for mark in ",;:()[]—–.!?\""})  # a name spelled out runs between these marks
 OPENING_WORDS = 3  # a sentence is about the name it opens on within this many words ("The AAISM exam has…")
 COUNT_WINDOW = 3  # a count stands at most this many words before the thing counted ("250 poisoned documents")
+NOUN_PHRASE_WORDS = 3  # the noun a wh-question asks for is among its first words ("the OSCP+ renewal fee"), before a verb
 
 
 @dataclass(frozen=True)
@@ -85,9 +86,30 @@ def asked_types(question: str, lexicon: dict[str, Any], asking: str | None = Non
 def _types_in(text: str, lexicon: dict[str, Any]) -> dict[str, list[str]]:
     """Every answer type one of whose phrases `text` holds, in lexicon order, with those phrases, but for its clauses
     that ask yes or no ("I saw EN ISO/IEC 42001:2026 mentioned - is that a new version of 42001?")."""
-    folded = " ".join(question_words(clause) for clause in _clauses(text) if not _asks_yes_or_no(clause, lexicon))
-    found = {name: [p for p in spec["asks"] if _asks_value(folded, p)] for name, spec in lexicon["answer_types"].items()}
+    asking = [question_words(clause) for clause in _clauses(text) if not _asks_yes_or_no(clause, lexicon)]
+    folded, nouns = " ".join(asking), {noun for clause in asking for noun in asked_nouns(clause, lexicon)}
+    found = {name: [p for p in spec["asks"] if _asks_value(folded, p)] + [n for n in spec.get("nouns", ()) if n in nouns]
+             for name, spec in lexicon["answer_types"].items()}
     return {name: phrases for name, phrases in found.items() if phrases}
+
+
+def asked_nouns(folded: str, lexicon: dict[str, Any]) -> list[str]:
+    """The words of the noun phrase a wh-question asks for (question_words() of one clause): after its opener (lexicon
+    `asked_noun.openers`: "what", "how much") and the linking words and articles that follow it (`links`), its first
+    NOUN_PHRASE_WORDS words up to a number or a word that ends the phrase (`ends`: a preposition, an auxiliary; a
+    posting noun, `posting_nouns.any`: "which MLSecOps postings pay above…" asks for postings). "What was the price
+    OpenAI paid…" asks for a price, "how much is the GIAC renewal fee every four years?" for a fee, "what does the fee
+    cover?" (an auxiliary right after the opener, which stands for the object) for no fee."""
+    words, parse = folded.split(), lexicon["asked_noun"]
+    stops = {*parse["ends"], *lexicon["posting_nouns"]["any"]}
+    starts = [i + len(o.split()) for i in range(len(words)) for o in parse["openers"] if words[i:i + len(o.split())] == o.split()]
+    if not starts:
+        return []
+    start = min(starts)
+    while start < len(words) and words[start] in parse["links"]:
+        start += 1
+    ends = (i for i in range(start, len(words)) if words[i] in stops or not words[i][0].isalpha() or numbers_in(words[i]))
+    return words[start:min(next(ends, len(words)), start + NOUN_PHRASE_WORDS)]
 
 
 def _clauses(text: str) -> list[str]:
@@ -151,7 +173,7 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     subjects = (*subjects, named) if named and named not in subjects else subjects  # "which version of garak"
     subjects = (*subjects, acronym) if acronym and acronym not in subjects else subjects  # "PyRIT keeps showing up..."
     future = "date" in (expects, *types) and any(has_phrase(asked, p) for p in date["future_asks"])
-    cue_phrases = [p for spec in lexicon["answer_types"].values() for p in spec["asks"]]  # "what", "how long", "salary"...
+    cue_phrases = [p for spec in lexicon["answer_types"].values() for p in (*spec["asks"], *spec.get("nouns", ()))]  # "how long", "fee"
     cue_phrases += date["future_asks"] if future else []  # "next", "planned" ask when, they are no topic
     cues = " ".join([*subjects, *cue_phrases, *lexicon["posting_nouns"]["any"], *lexicon["question_function_words"],
                      *(relation["asks"] if relation else [])])
@@ -220,7 +242,8 @@ def topic_stems(question: str) -> frozenset[str]:
 
 def is_type_word(word: str, lexicon: dict[str, Any]) -> bool:
     """Whether `word` names a kind of answer ("ID", "CVE", "score") rather than what the question is about."""
-    return any(fold_words(word) == fold_words(p) for spec in lexicon["answer_types"].values() for p in spec["asks"])
+    return any(fold_words(word) == fold_words(p) for spec in lexicon["answer_types"].values()
+               for p in (*spec["asks"], *spec.get("nouns", ())))
 
 
 def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], heading: str = "", kind: str | None = None) -> bool:
@@ -461,14 +484,20 @@ def _short_name_of(term: str, following: str | None, text: str) -> bool:
 
 
 def mentions(text: str, term: str) -> bool:
-    """Whether `text` names `term` as whole words or as the head of a longer name: "ISO/IEC 42001" in "ISO/IEC
-    42001:2023", "LAION" in "LAION-400M"; not "OSCP" in "OSCP+", another credential, nor "Act" in "Action"."""
+    """Whether `text` names `term` (or an acronym's plural, its singular) as whole words or as the head of a longer
+    name: "ISO/IEC 42001" in "ISO/IEC 42001:2023", "LAION" in "LAION-400M"; not "OSCP" in "OSCP+", another
+    credential, nor "Act" in "Action"."""
     folded = fold_words(text)
-    if next(_occurrences(folded, fold_words(term)), None) is not None:
+    if any(next(_occurrences(folded, fold_words(name)), None) is not None for name in (term, *_singular_name(term))):
         return True
     name, _, number = term.rpartition(" ")  # "ISO 42001" is named by "ISO/IEC 42001:2023": the number after the name
     return bool(name) and number[:1].isdigit() and any(
         set(fold_words(name).split()) <= set(folded[:start].split()[-2:]) for start in _occurrences(folded, fold_words(number)))
+
+
+def _singular_name(term: str) -> list[str]:
+    """An acronym's singular when `term` is its plural ("ML-BOMs" names what "ML-BOM" does, "LLMs" an "LLM")."""
+    return [term[:-1]] if term.endswith("s") and len(term) > 2 and term[-2].isupper() else []
 
 
 def _occurrences(folded: str, needle: str):
