@@ -114,7 +114,7 @@ def asked_nouns(clause: str, lexicon: dict[str, Any]) -> list[str]:
         end = next((i for i in range(start, len(words)) if lowered[i] in stops or not words[i][0].isalnum()
                     or numbers_in(words[i]) or i > start and words[i][0].isupper() and words[i - 1].islower()), len(words))
         nouns += lowered[max(start, end - 1):end] if end <= start + NOUN_PHRASE_WORDS else lowered[start:start + NOUN_PHRASE_WORDS]
-        nouns += lowered[start:start + 1] if start == opened else []  # "which version introduced it?": the opener's noun
+        nouns += [lowered[start]] if start == opened < end else []  # "which version introduced it?": the opener's noun
     return nouns
 
 
