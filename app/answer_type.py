@@ -249,8 +249,7 @@ def topic_stems(question: str) -> frozenset[str]:
 
 def is_type_word(word: str, lexicon: dict[str, Any]) -> bool:
     """Whether `word` names a kind of answer ("ID", "CVE", "score") rather than what the question is about."""
-    return any(fold_words(word) == fold_words(p) for spec in lexicon["answer_types"].values()
-               for p in (*spec["asks"], *spec.get("nouns", ())))
+    return any(fold_words(word) == fold_words(p) for spec in lexicon["answer_types"].values() for p in spec["asks"])
 
 
 def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], heading: str = "", kind: str | None = None) -> bool:
