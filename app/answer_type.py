@@ -17,6 +17,7 @@ CAPITAL_RUN_MIN = 3  # in capitalised words, this many ("Cloud Security Alliance
 RUN_BREAKS = str.maketrans({mark: "\n" for mark in ",;:()[]—–.!?\""})  # a name spelled out runs between these marks
 OPENING_WORDS = 3  # a sentence is about the name it opens on within this many words ("The AAISM exam has…")
 COUNT_WINDOW = 3  # a count stands at most this many words before the thing counted ("250 poisoned documents")
+NOUN_PHRASE_WORDS = 3  # the noun a wh-question asks for is among its first words ("the OSCP+ renewal fee")
 
 
 @dataclass(frozen=True)
@@ -87,9 +88,36 @@ def asked_types(question: str, lexicon: dict[str, Any], asking: str | None = Non
 def _types_in(text: str, lexicon: dict[str, Any]) -> dict[str, list[str]]:
     """Every answer type one of whose phrases `text` holds, in lexicon order, with those phrases, but for its clauses
     that ask yes or no ("I saw EN ISO/IEC 42001:2026 mentioned - is that a new version of 42001?")."""
-    folded = " ".join(question_words(clause) for clause in _clauses(text) if not _asks_yes_or_no(clause, lexicon))
-    found = {name: [p for p in spec["asks"] if _asks_value(folded, p)] for name, spec in lexicon["answer_types"].items()}
+    asking = [clause for clause in _clauses(text) if not _asks_yes_or_no(clause, lexicon)]
+    folded = " ".join(question_words(clause) for clause in asking)
+    nouns = {noun for clause in asking for noun in asked_nouns(clause, lexicon)}
+    found = {name: [p for p in spec["asks"] if _asks_value(folded, p)] + [n for n in spec.get("nouns", ()) if n in nouns]
+             for name, spec in lexicon["answer_types"].items()}
     return {name: phrases for name, phrases in found.items() if phrases}
+
+
+def asked_nouns(clause: str, lexicon: dict[str, Any]) -> list[str]:
+    """The head nouns of the noun phrases a wh-question's clause asks for, lower-cased: after each opener (lexicon
+    `asked_noun.openers`: "what", "how much") and the linking words, articles and numbers that follow it (`links`),
+    the last word before one that ends the phrase (`ends`: a preposition, an auxiliary, a quantifier; an article; a
+    posting noun, `posting_nouns.any`: "which MLSecOps postings pay above…" asks for postings; a number; a name after
+    a lower-case word, which opens a clause of its own: "the price OpenAI paid"), when one ends it within
+    NOUN_PHRASE_WORDS words, else (a verb follows) any of those words; and the word right after the opener, which
+    it determines ("which version introduced it?"). "What was the price OpenAI paid…" asks for a price, "how much is
+    the GIAC renewal fee every four years?" for a fee, "the salary trend for…" for a trend, "what does the fee cover?"
+    (an auxiliary right after the opener, which stands for the object) for no fee."""
+    words, parse = [_bare(t) for t in TOKEN.findall(clause)], lexicon["asked_noun"]
+    lowered, stops = [w.lower() for w in words], {*parse["ends"], *parse["links"], *lexicon["posting_nouns"]["any"]}
+    nouns = []
+    for opened in (i + len(o.split()) for i in range(len(words)) for o in parse["openers"] if lowered[i:i + len(o.split())] == o.split()):
+        start = opened
+        while start < len(words) and (lowered[start] in parse["links"] or numbers_in(words[start])):  # "the 2025 salary trend"
+            start += 1
+        end = next((i for i in range(start, len(words)) if lowered[i] in stops or not words[i][0].isalnum()
+                    or numbers_in(words[i]) or i > start and words[i][0].isupper() and words[i - 1].islower()), len(words))
+        nouns += lowered[max(start, end - 1):end] if end <= start + NOUN_PHRASE_WORDS else lowered[start:start + NOUN_PHRASE_WORDS]
+        nouns += [lowered[start]] if start == opened < end else []  # "which version introduced it?": the opener's noun
+    return nouns
 
 
 def _clauses(text: str) -> list[str]:
@@ -153,7 +181,7 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     subjects = (*subjects, named) if named and named not in subjects else subjects  # "which version of garak"
     subjects = (*subjects, acronym) if acronym and acronym not in subjects else subjects  # "PyRIT keeps showing up..."
     future = "date" in (expects, *types) and any(has_phrase(asked, p) for p in date["future_asks"])
-    cue_phrases = [p for spec in lexicon["answer_types"].values() for p in spec["asks"]]  # "what", "how long", "salary"...
+    cue_phrases = [p for spec in lexicon["answer_types"].values() for p in (*spec["asks"], *spec.get("nouns", ()))]  # "how long", "fee"
     cue_phrases += date["future_asks"] if future else []  # "next", "planned" ask when, they are no topic
     cues = " ".join([*subjects, *cue_phrases, *lexicon["posting_nouns"]["any"], *lexicon["question_function_words"],
                      *(relation["asks"] if relation else [])])
@@ -182,7 +210,8 @@ def _bare_name_of(question: str, lexicon: dict[str, Any], expects: str | None) -
     "which version of garak" asks garak's, a name even in lower case; "the version of the standard" names nothing."""
     if not lexicon["answer_types"].get(expects or "", {}).get("of_subject"):
         return None
-    type_words = {p.split()[-1].lower() for p in lexicon["answer_types"][expects]["asks"]}
+    spec = lexicon["answer_types"][expects]
+    type_words = {p.split()[-1].lower() for p in (*spec["asks"], *spec.get("nouns", ()))}
     tokens = TOKEN.findall(question)
     for word, of, name in zip(tokens, tokens[1:], tokens[2:]):
         if word.lower() in type_words and of.lower() == "of" and name.isalpha() and lexical_tokens(name):
@@ -471,14 +500,20 @@ def _short_name_of(term: str, following: str | None, text: str) -> bool:
 
 
 def mentions(text: str, term: str) -> bool:
-    """Whether `text` names `term` as whole words or as the head of a longer name: "ISO/IEC 42001" in "ISO/IEC
-    42001:2023", "LAION" in "LAION-400M"; not "OSCP" in "OSCP+", another credential, nor "Act" in "Action"."""
+    """Whether `text` names `term` (or an acronym's plural, its singular) as whole words or as the head of a longer
+    name: "ISO/IEC 42001" in "ISO/IEC 42001:2023", "LAION" in "LAION-400M"; not "OSCP" in "OSCP+", another
+    credential, nor "Act" in "Action"."""
     folded = fold_words(text)
-    if next(_occurrences(folded, fold_words(term)), None) is not None:
+    if any(next(_occurrences(folded, fold_words(name)), None) is not None for name in (term, *_singular_name(term))):
         return True
     name, _, number = term.rpartition(" ")  # "ISO 42001" is named by "ISO/IEC 42001:2023": the number after the name
     return bool(name) and number[:1].isdigit() and any(
         set(fold_words(name).split()) <= set(folded[:start].split()[-2:]) for start in _occurrences(folded, fold_words(number)))
+
+
+def _singular_name(term: str) -> list[str]:
+    """An acronym's singular when `term` is its plural ("ML-BOMs" names what "ML-BOM" does, "LLMs" an "LLM")."""
+    return [term[:-1]] if term.endswith("s") and len(term) > 2 and term[-2].isupper() else []
 
 
 def _occurrences(folded: str, needle: str):

@@ -65,7 +65,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
                      advises: bool = False, asks_questions: bool = False, aspect_held: Collection[str] = ()) -> Draft:
     """Score every passage sentence (those of the lexical pre-rank and any that `answers_alone`, without the
     sentences before it); lead with the best one that `answers` (the best one when no kind is asked for), a sentence
-    for each further part of the question (`parts`) the lead does not answer, then the best of the rest without
+    for each further part of the question (`parts`) the lead does not answer and, after a typed lead, the detail asked
+    of the one posting the question names (see `_detail_lead`), then the best of the rest without
     redundancy, in reading order; each quoted sentence that opens a list (ends with ":") followed by the list's
     items, in order, the lead quoted with its first item (an opener alone announces the answer without giving it:
     "In practice the threat model changes in three ways:"). The answering sentence may come from below the quoting
@@ -138,6 +139,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     answered = [next((c for c in quotable if part(c.text, c.passage_index)), None)
                 for part in parts or [] if not part(lead.text, lead.passage_index)]
     leading = list(dict.fromkeys(c for c in answered if c is not None and c is not lead))
+    detail = _detail_lead(question, ranked, passages, embed, generic_words) if answers and postings_lead else None
+    leading += [detail] if detail is not None and detail is not lead and detail not in leading else []
     going_on = _going_on(lead, candidates, passages) if advises and not listed else None
     leading += [going_on] if going_on is not None and going_on not in leading else []
     chosen: list[Candidate] = [lead, *leading]
