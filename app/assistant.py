@@ -141,6 +141,7 @@ class Assistant:
                                         retriever.snapshot)
         timings["select"] = _ms(t0)
         answer = Answer(question, "", [], False, mode, standalone_question=query if query != question else None)
+        stated_gap = None  # the sentence naming what one part of the question lacks, which quotes no passage
         covered_target = has_covered_target(query, asked.role_family, self.lexicon)  # background words are the asker's
         gap = corpus_gap(query, passages, drafted.lacking, self.lexicon, covered_target)
         if gap or (draft.evidence < self.settings.abstain_threshold and not drafted.typed) or not draft.sentences:
@@ -151,7 +152,8 @@ class Assistant:
         else:
             self._fill(answer, draft.sentences, passages, timings, keep_unsupported=False)
             if drafted.unanswered and not answer.abstained:  # one part answered: say what the other lacks
-                answer.text = f"{answer.text}\n\n{unanswered_part(drafted.unanswered)}"
+                stated_gap = unanswered_part(drafted.unanswered)
+                answer.text = f"{answer.text}\n\n{stated_gap}"
             yield from _pieces(answer.text)
         if asks_current and not answer.abstained:
             answer.notes += self.currency.notes(answer.citations)
@@ -161,6 +163,7 @@ class Assistant:
                         "ranked": [_where(p) for p in ranked], "passages": [p.chunk_id for p in passages],
                         "evidence": round(float(draft.evidence), 4), "abstention": _reason(answer, gap, draft.evidence, self.settings.abstain_threshold),
                         "unanswered": drafted.unanswered,  # the kind of answer one part asked for and no passage gave
+                        "stated_gap": stated_gap,
                         "below_threshold": self._below_threshold(answer, gap, draft, passages)}
         yield answer
 

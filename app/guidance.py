@@ -472,12 +472,13 @@ def _sections(snapshot: Snapshot) -> dict[tuple[Any, str], list[int]]:
 
 
 def _section_items(chunks: tuple[Passage, ...]) -> list[tuple[str, str, int]]:
-    """(sentence, kind, index into `chunks`) of a section in text order, without the overlap of neighbouring chunks."""
+    """(sentence, kind, index into `chunks`) of a section in text order, without the overlap of neighbouring chunks;
+    each whole, however long (a plan's item is the unit its reader follows)."""
     seen: set[str] = set()
     items = []
     earlier: list[str] = []  # the previous chunk's sentences
     for index, chunk in enumerate(chunks):
-        found = passage_items(chunk.text)
+        found = passage_items(chunk.text, limit=len(chunk.text))  # a plan's item whole, however long
         for position, (sentence, kind) in enumerate(found):
             cut = position == 0 and index and _cut_by_chunking(sentence, earlier, chunk, chunks[index - 1])
             rest = cut and items and _continuation(sentence, items[-1][0], earlier)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.extractive import Draft
-from app.guidance import section_items
+from app.cut_items import item_rest
 from app.sentences import passage_items, posting_reference
 from app.types import Passage
 from ingest.snapshot import Snapshot
@@ -34,14 +34,15 @@ def label_first(draft: Draft, passages: list[Passage], reserve: list[Passage], q
     if not label or not draft.sentences:
         return draft, passages
     for index, passage in enumerate([*passages, *reserve]):
-        item = next((text for text, kind in passage_items(passage.text, posting_reference(passage.metadata))
+        item = next((text for text, kind in passage_items(passage.text, posting_reference(passage.metadata),
+                                                          limit=len(passage.text))  # the asked item whole
                      if kind == "step" and _opens_with(text, label)), None)
         if item is None:
             continue
         if index >= len(passages):
             passages, index = [*passages, passage], len(passages)
         leading = [(item, [index])]
-        continued = _continued(item, passage, snapshot)
+        continued = item_rest(item, passage, snapshot)
         if continued:
             text, chunk = continued
             at = next((n for n, p in enumerate(passages) if p.chunk_id == chunk.chunk_id), len(passages))
@@ -50,18 +51,6 @@ def label_first(draft: Draft, passages: list[Passage], reserve: list[Passage], q
         rest = [(text, cited) for text, cited in draft.sentences if text not in {t for t, _ in leading}]
         return Draft([*leading, *rest][:len(draft.sentences)], draft.evidence, draft.answered), passages
     return draft, passages
-
-
-def _continued(item: str, passage: Passage, snapshot: Snapshot) -> tuple[str, Passage] | None:
-    """The rest of a list item its passage's chunk ended inside ("Month 1: read … matrix;"), as its section's items
-    give it ("…study several ATLAS case studies …"), with the chunk holding it; None for an item the chunk holds whole."""
-    if not item.endswith((",", ";", ":")):
-        return None
-    items = section_items(snapshot, passage.metadata.get("doc_id"), passage.metadata.get("section", ""))
-    at = next((n for n, (text, *_) in enumerate(items) if text == item), None)
-    if at is None or at + 1 >= len(items) or not items[at + 1][0].startswith("…"):
-        return None
-    return items[at + 1][0], items[at + 1][2]
 
 
 def _opens_with(text: str, label: str) -> bool:
