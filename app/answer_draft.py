@@ -11,7 +11,6 @@ import numpy as np
 from app.answer_type import (AnswerNeed, answer_need, asked_types, asks_only_yes_or_no, has_phrase, holds_answer,
                               question_words, says_not_happened, states_unknown)
 from app.coverage import asked_terms, asker_setting, asking_text, ranking_part
-from app.cut_items import with_rests
 from app.duties import duty_items
 from app.extractive import Answers, Draft, draft_extractive, names_company
 from app.guidance import (asked_clauses, asked_kinds, asker_backgrounds, asker_families, asks_about_postings, asks_advice,
@@ -152,7 +151,7 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
         lead = entry_clause(lead, need.entry())
         draft = replace(draft, sentences=[(lead, cited), *draft.sentences[1:]])
     typed = bool(need.expects and need.subjects and holds_answer(lead, need, lexicon, _context(passages[cited[0]], lead, False)))
-    draft, passages = with_posting_heads(*with_rests(draft, passages, snapshot), snapshot)  # each cut item whole
+    draft, passages = with_posting_heads(draft, passages, snapshot)
     return AnswerDraft(draft, passages, asks_for, typed=typed, followed=followed, unanswered=unanswered)
 
 

@@ -13,6 +13,7 @@ from app.compose import compose_answer
 from app.coverage import CorpusGap, corpus_gap, specific_terms, unanswered_part
 from app.asks_current import asks_for_status
 from app.currency import Currency
+from app.cut_items import with_rests
 from app.embed_cache import CachedEmbedder
 from app.errors import UserError
 from app.filters import parse_filters
@@ -137,8 +138,8 @@ class Assistant:
         if asks_status:  # "is that still the current list?": the sentence saying which edition is current answers it
             draft = self.currency.status_first(draft, passages, asked.text)
         quoted = {p.chunk_id for p in passages}  # "what should they do in month 3?": the plan's "Month 3:" item leads
-        draft, passages = label_first(draft, passages, [p for p in ranked if p.chunk_id not in quoted], asked.text, self.lexicon,
-                                        retriever.snapshot)
+        draft, passages = label_first(draft, passages, [p for p in ranked if p.chunk_id not in quoted], asked.text, self.lexicon)
+        draft, passages = with_rests(draft, passages, retriever.snapshot)  # an item a chunk cut, with its rest
         timings["select"] = _ms(t0)
         answer = Answer(question, "", [], False, mode, standalone_question=query if query != question else None)
         stated_gap = None  # the sentence naming what one part of the question lacks, which quotes no passage

@@ -10,7 +10,7 @@ from ingest.snapshot import Snapshot
 CUT_ENDS = (",", ";", ":")  # where the chunker leaves an item it cut: after a clause
 
 
-def item_rest(item: str, passage: Passage, snapshot: Snapshot) -> tuple[str, Passage] | None:
+def _item_rest(item: str, passage: Passage, snapshot: Snapshot) -> tuple[str, Passage] | None:
     """The rest of a list item its passage's chunk ended inside ("Month 1: read … matrix;"), as its section's items
     give it ("…study several ATLAS case studies …"), with the chunk holding it; None for an item the chunk holds whole."""
     if not item.endswith(CUT_ENDS):
@@ -25,7 +25,7 @@ def item_rest(item: str, passage: Passage, snapshot: Snapshot) -> tuple[str, Pas
 def with_rests(draft: Draft, passages: list[Passage], snapshot: Snapshot) -> tuple[Draft, list[Passage]]:
     """The draft with the rest of every sentence a chunk boundary cut right after it, citing the chunk that holds it
     (which joins `passages` when it was not retrieved); a rest the draft quoted elsewhere moves there."""
-    rests = {text: item_rest(text, passages[cited[0]], snapshot) for text, cited in draft.sentences if cited}
+    rests = {text: _item_rest(text, passages[cited[0]], snapshot) for text, cited in draft.sentences if cited}
     moved = {rest[0] for rest in rests.values() if rest}
     if not moved:
         return draft, passages
