@@ -1,7 +1,7 @@
 """Turn drafted sentences into a verified answer: check each citation, drop the unsupported, renumber."""
 from __future__ import annotations
 
-from app.cut_items import CUT_ENDS
+from app.cut_items import cut_after_clause
 from app.sentences import repeats, strip_markers
 from app.support import SupportChecker, echoes_injection
 from app.types import Citation, Passage, SentenceCheck
@@ -74,7 +74,7 @@ def _continues(before: str, indices: list[int], sentence: str, supported: list[i
     """Whether `sentence` is the rest ("…practise classifying …") of the clause shown `before`, which a chunk boundary
     cut ("… Article 99 penalties;"): both verified (by `indices` and `supported`), from one document."""
     documents = {passages[i].metadata.get("doc_id") for i in [*indices, *supported]}
-    return sentence.startswith("…") and before.endswith(CUT_ENDS) and bool(indices) and len(documents) == 1
+    return sentence.startswith("…") and cut_after_clause(before) and bool(indices) and len(documents) == 1
 
 
 def _markers(indices: list[int], numbering: dict[int, int]) -> str:

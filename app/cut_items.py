@@ -7,13 +7,15 @@ from app.guidance import section_items
 from app.types import Passage
 from ingest.snapshot import Snapshot
 
-CUT_ENDS = (",", ";", ":")  # where the chunker leaves an item it cut: after a clause
+def cut_after_clause(sentence: str) -> bool:
+    """Whether a quoted sentence ends where a chunk boundary cuts an item: after a clause ("… Article 99 penalties;")."""
+    return sentence.endswith((",", ";", ":"))
 
 
 def _item_rest(item: str, passage: Passage, snapshot: Snapshot) -> tuple[str, Passage] | None:
     """The rest of a list item its passage's chunk ended inside ("Month 1: read … matrix;"), as its section's items
     give it ("…study several ATLAS case studies …"), with the chunk holding it; None for an item the chunk holds whole."""
-    if not item.endswith(CUT_ENDS):
+    if not cut_after_clause(item):
         return None
     items = section_items(snapshot, passage.metadata.get("doc_id"), passage.metadata.get("section", ""))
     at = next((n for n, (text, *_) in enumerate(items) if text == item), None)
