@@ -504,9 +504,9 @@ def _continuation(first: str, previous: str, earlier: list[str]) -> str | None:
     matrix;" goes on "study several ATLAS case studies …"); None when `first` repeats one of the `earlier` chunk's
     sentences or adds nothing."""
     body = first.lstrip("…")
-    if not previous.endswith((",", ";", ":")) or any(body.rstrip(".") in sentence for sentence in earlier):
+    folded, ended = body.casefold(), previous.casefold()  # "…Responsibilities" is "responsibilities" capitalised
+    if not previous.endswith((",", ";", ":")) or any(folded.rstrip(".") in sentence.casefold() for sentence in earlier):
         return None
-    folded, ended = body.casefold(), previous.casefold()
     shared = next((len(ended) - at for at in range(len(ended)) if folded.startswith(ended[at:])), 0)
     rest = body[shared:].lstrip(" ,;:")
     return f"…{rest}" if len(rest.split()) > 1 else None

@@ -68,3 +68,22 @@ def test_a_section_item_longer_than_the_quoting_limit_is_whole():
                                                    "start_char": 0}, 0.5)
     items = section_items(Snapshot("f", [chunk.chunk_id], [chunk.text], [chunk.metadata]), "p", "Plan")
     assert items[-1][0].endswith("or Advanced in AI Risk (AAIR).") and items[-1][0].startswith("Plan: Months 4 to 6")
+
+
+def test_a_chunk_opening_with_the_tail_of_an_earlier_item_gives_no_rest():
+    """The next chunk repeats "responsibilities and authorities." (Clause 5's end) before Clause 6 whole: that tail is
+    overlap, not the rest of Clause 6, which the chunk before ended inside."""
+    head = ("**Clauses**:\n- **Clause 5, Leadership**: top management commitment, an AI policy, and assigned roles, "
+            "responsibilities and authorities.\n- **Clause 6, Planning**: actions to address risks, including AI risk "
+            "assessment (6.1.2),")
+    tail = ("responsibilities and authorities.\n- **Clause 6, Planning**: actions to address risks, including AI risk "
+            "assessment (6.1.2), AI risk treatment (6.1.3) and AI system impact assessment (6.1.4).\n"
+            "- **Clause 7, Support**: resources, competence and documented information.")
+    first = Passage("iso#4", head, {"kind": "document", "doc_id": "iso", "section": "S", "chunk_index": 4,
+                                     "start_char": 0}, 0.5)
+    second = Passage("iso#5", tail, {"kind": "document", "doc_id": "iso", "section": "S", "chunk_index": 5,
+                                      "start_char": len(head) - len(tail.split("\n")[0]) - 150}, 0.4)
+    snapshot = Snapshot("f", [first.chunk_id, second.chunk_id], [first.text, second.text], [first.metadata, second.metadata])
+    texts = [text for text, *_ in section_items(snapshot, "iso", "S")]
+    assert [text.split(":")[0] for text in texts] == ["Clauses", "Clause 6, Planning", "Clause 7, Support"]
+    assert texts[1].endswith("AI system impact assessment (6.1.4).")
