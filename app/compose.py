@@ -50,7 +50,7 @@ def compose_answer(draft: list[tuple[str, list[int]]], passages: list[Passage], 
             pieces.append((head, clause))
             rendered.append(f"{head}{_with_stop(clause)} {_markers(supported, numbering)}")
             previous = supported
-            shown.append(sentence)
+            shown.append(f"{head}{clause}" if head else sentence)  # joined: the chunk holding it whole repeats it
             status = "supported"
         elif keep_unsupported and echoes_injection(sentence, [p.text for p in passages]):
             status = "dropped"  # an LLM repeating a planted instruction: never shown, not even marked unsupported

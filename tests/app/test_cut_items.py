@@ -87,3 +87,12 @@ def test_a_chunk_opening_with_the_tail_of_an_earlier_item_gives_no_rest():
     texts = [text for text, *_ in section_items(snapshot, "iso", "S")]
     assert [text.split(":")[0] for text in texts] == ["Clauses", "Clause 6, Planning", "Clause 7, Support"]
     assert texts[1].endswith("AI system impact assessment (6.1.4).")
+
+
+def test_the_whole_sentence_after_its_joined_parts_is_a_repeat(embedder):
+    """The next chunk may also hold the cut item whole (after the overlap): once its parts are joined, it repeats them."""
+    whole = ("…Study the EU AI Act's timeline, the Article 5 prohibitions, Annex III high-risk areas and Article 99 "
+             "penalties; practise classifying five example AI systems.")
+    draft = [(ITEM, [0]), ("…Practise classifying five example AI systems.", [1]), (whole, [1])]
+    text, _, checks = compose_answer(draft, [FIRST, SECOND], SupportChecker(embedder.embed_passages), keep_unsupported=False)
+    assert text.count("practise classifying") == 1 and checks[-1].status == "dropped"
