@@ -91,8 +91,11 @@ def test_a_chunk_opening_with_the_tail_of_an_earlier_item_gives_no_rest():
 
 def test_the_whole_sentence_after_its_joined_parts_is_a_repeat(embedder):
     """The next chunk may also hold the cut item whole (after the overlap): once its parts are joined, it repeats them."""
-    whole = ("…Study the EU AI Act's timeline, the Article 5 prohibitions, Annex III high-risk areas and Article 99 "
+    whole = ("Month 2: study the EU AI Act's timeline, the Article 5 prohibitions, Annex III high-risk areas and Article 99 "
              "penalties; practise classifying five example AI systems.")
+    holding = Passage("plan#2", f"- {whole}\n- Month 3: study ISO/IEC 42001 clauses 4 to 10 and Annex A.",
+                      {**SECOND.metadata}, 0.5)
     draft = [(ITEM, [0]), ("…Practise classifying five example AI systems.", [1]), (whole, [1])]
-    text, _, checks = compose_answer(draft, [FIRST, SECOND], SupportChecker(embedder.embed_passages), keep_unsupported=False)
-    assert text.count("practise classifying") == 1 and checks[-1].status == "dropped"
+    text, _, checks = compose_answer(draft, [FIRST, holding], SupportChecker(embedder.embed_passages),
+                                     keep_unsupported=False)
+    assert text.count("practise classifying") == 1 and checks[-1].reasons == ["repeats a sentence already shown"]
