@@ -7,6 +7,7 @@ from app.guidance import section_items
 from app.types import Passage
 from ingest.snapshot import Snapshot
 
+
 def cut_after_clause(sentence: str) -> bool:
     """Whether a quoted sentence ends where a chunk boundary cuts an item: after a clause ("… Article 99 penalties;")."""
     return sentence.endswith((",", ";", ":"))
