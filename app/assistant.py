@@ -13,6 +13,7 @@ from app.compose import compose_answer
 from app.coverage import CorpusGap, corpus_gap, specific_terms, unanswered_part
 from app.asks_current import asks_for_status
 from app.currency import Currency
+from app.cut_items import with_rests
 from app.embed_cache import CachedEmbedder
 from app.errors import UserError
 from app.filters import parse_filters
@@ -138,10 +139,11 @@ class Assistant:
         if asks_status:  # "is that still the current list?": the sentence saying which edition is current answers it
             draft = self.currency.status_first(draft, passages, asked.text)
         quoted = {p.chunk_id for p in passages}  # "what should they do in month 3?": the plan's "Month 3:" item leads
-        draft, passages = label_first(draft, passages, [p for p in ranked if p.chunk_id not in quoted], asked.text, self.lexicon,
-                                        retriever.snapshot)
+        draft, passages = label_first(draft, passages, [p for p in ranked if p.chunk_id not in quoted], asked.text, self.lexicon)
+        draft, passages = with_rests(draft, passages, retriever.snapshot)  # an item a chunk cut, with its rest
         timings["select"] = _ms(t0)
         answer = Answer(question, "", [], False, mode, standalone_question=query if query != question else None)
+        stated_gap = None  # the sentence naming what one part of the question lacks, which quotes no passage
         covered_target = has_covered_target(query, asked.role_family, self.lexicon)  # background words are the asker's
         gap = corpus_gap(query, passages, drafted.lacking, self.lexicon, covered_target)
         if gap or (draft.evidence < self.settings.abstain_threshold and not drafted.typed) or not draft.sentences:
@@ -152,7 +154,8 @@ class Assistant:
         else:
             self._fill(answer, draft.sentences, passages, timings, keep_unsupported=False)
             if drafted.unanswered and not answer.abstained:  # one part answered: say what the other lacks
-                answer.text = f"{answer.text}\n\n{unanswered_part(drafted.unanswered)}"
+                stated_gap = unanswered_part(drafted.unanswered)
+                answer.text = f"{answer.text}\n\n{stated_gap}"
             yield from _pieces(answer.text)
         if asks_current and not answer.abstained:
             answer.notes += self.currency.notes(answer.citations)
@@ -162,6 +165,7 @@ class Assistant:
                         "ranked": [_where(p) for p in ranked], "passages": [p.chunk_id for p in passages],
                         "evidence": round(float(draft.evidence), 4), "abstention": _reason(answer, gap, draft.evidence, self.settings.abstain_threshold),
                         "unanswered": drafted.unanswered,  # the kind of answer one part asked for and no passage gave
+                        "stated_gap": stated_gap,
                         "below_threshold": self._below_threshold(answer, gap, draft, passages)}
         yield answer
 

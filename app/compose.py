@@ -1,6 +1,7 @@
 """Turn drafted sentences into a verified answer: check each citation, drop the unsupported, renumber."""
 from __future__ import annotations
 
+from app.cut_items import cut_after_clause
 from app.sentences import repeats, strip_markers
 from app.support import SupportChecker, echoes_injection
 from app.types import Citation, Passage, SentenceCheck
@@ -9,10 +10,13 @@ from app.types import Citation, Passage, SentenceCheck
 def compose_answer(draft: list[tuple[str, list[int]]], passages: list[Passage], checker: SupportChecker,
                    *, keep_unsupported: bool) -> tuple[str, list[Citation], list[SentenceCheck]]:
     """Verify every (sentence, passage indices) pair; number citations 1..k in order of first use. A sentence whose
-    words are all in one already shown is dropped."""
+    words are all in one already shown is dropped; the rest of an item a chunk boundary cut is shown in the item's
+    sentence, with the citations of both."""
     numbering: dict[int, int] = {}
     supporting: dict[int, list[str]] = {}
-    pieces: list[str] = []
+    pieces: list[tuple[str, str]] = []  # each shown sentence: what precedes its last clause, and that clause as drafted
+    rendered: list[str] = []
+    previous: list[int] = []  # the passages verifying the last shown clause
     shown: list[str] = []
     checks: list[SentenceCheck] = []
     for sentence, cited in draft:
@@ -37,15 +41,24 @@ def compose_answer(draft: list[tuple[str, list[int]]], passages: list[Passage], 
             for index in supported:
                 numbering.setdefault(index, len(numbering) + 1)
                 supporting.setdefault(index, []).append(sentence)
-            markers = "".join(f"[{numbering[i]}]" for i in supported)
-            pieces.append(f"{_with_stop(sentence)} {markers}")
-            shown.append(sentence)
+            head, clause = "", sentence
+            if pieces and _continues(pieces[-1][1], previous, sentence, supported, passages):  # one sentence, each
+                head, before = pieces.pop()  # clause citing its own chunk: "… penalties [1]; practise … [2]"
+                rendered.pop()
+                head = f"{head}{before[:-1].rstrip()} {_markers(previous, numbering)}{before[-1]} "
+                clause = _rest(sentence, passages[supported[0]].text)
+            pieces.append((head, clause))
+            rendered.append(f"{head}{_with_stop(clause)} {_markers(supported, numbering)}")
+            previous = supported
+            shown.append(f"{head}{clause}" if head else sentence)  # joined: the chunk holding it whole repeats it
             status = "supported"
         elif keep_unsupported and echoes_injection(sentence, [p.text for p in passages]):
             status = "dropped"  # an LLM repeating a planted instruction: never shown, not even marked unsupported
             reasons.append("repeats an instruction planted in a passage")
         elif keep_unsupported:
-            pieces.append(f"{_with_stop(sentence)} [unsupported]")
+            pieces.append(("", sentence))
+            rendered.append(f"{_with_stop(sentence)} [unsupported]")
+            previous = []
             shown.append(sentence)
             status = "unsupported"
         else:
@@ -54,7 +67,27 @@ def compose_answer(draft: list[tuple[str, list[int]]], passages: list[Passage], 
     citations = [Citation.from_passage(number, passages[index]) for index, number in sorted(numbering.items(), key=lambda x: x[1])]
     for citation, index in zip(citations, sorted(numbering, key=numbering.get)):
         citation.supporting = supporting[index]
-    return " ".join(pieces), citations, checks
+    return " ".join(rendered), citations, checks
+
+
+def _continues(before: str, indices: list[int], sentence: str, supported: list[int], passages: list[Passage]) -> bool:
+    """Whether `sentence` is the rest ("…practise classifying …") of the clause shown `before`, which a chunk boundary
+    cut ("… Article 99 penalties;"): both verified (by `indices` and `supported`), from one document."""
+    documents = {passages[i].metadata.get("doc_id") for i in [*indices, *supported]}
+    return sentence.startswith("…") and cut_after_clause(before) and bool(indices) and len(documents) == 1
+
+
+def _markers(indices: list[int], numbering: dict[int, int]) -> str:
+    """The citation markers of the passages at `indices`: "[1][2]"."""
+    return "".join(f"[{numbering[i]}]" for i in indices)
+
+
+def _rest(sentence: str, passage: str) -> str:
+    """The rest of a cut item without its ellipsis, its first letter as the passage writes it ("study several …" where
+    the drafted sentence opened "…Study several …")."""
+    body = sentence[1:].lstrip()
+    at = passage.casefold().find(body[:40].casefold())
+    return passage[at] + body[1:] if at >= 0 and body else body
 
 
 def _with_stop(sentence: str) -> str:

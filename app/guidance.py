@@ -491,12 +491,13 @@ def _sections(snapshot: Snapshot) -> dict[tuple[Any, str], list[int]]:
 
 
 def _section_items(chunks: tuple[Passage, ...]) -> list[tuple[str, str, int]]:
-    """(sentence, kind, index into `chunks`) of a section in text order, without the overlap of neighbouring chunks."""
+    """(sentence, kind, index into `chunks`) of a section in text order, without the overlap of neighbouring chunks;
+    each whole, however long (a plan's item is the unit its reader follows)."""
     seen: set[str] = set()
     items = []
     earlier: list[str] = []  # the previous chunk's sentences
     for index, chunk in enumerate(chunks):
-        found = passage_items(chunk.text)
+        found = passage_items(chunk.text, limit=len(chunk.text))  # a plan's item whole, however long
         for position, (sentence, kind) in enumerate(found):
             cut = position == 0 and index and _cut_by_chunking(sentence, earlier, chunk, chunks[index - 1])
             rest = cut and items and _continuation(sentence, items[-1][0], earlier)
@@ -522,9 +523,9 @@ def _continuation(first: str, previous: str, earlier: list[str]) -> str | None:
     matrix;" goes on "study several ATLAS case studies …"); None when `first` repeats one of the `earlier` chunk's
     sentences or adds nothing."""
     body = first.lstrip("…")
-    if not previous.endswith((",", ";", ":")) or any(body.rstrip(".") in sentence for sentence in earlier):
+    folded, ended = body.casefold(), previous.casefold()  # "…Responsibilities" is "responsibilities" capitalised
+    if not previous.endswith((",", ";", ":")) or any(folded.rstrip(".") in sentence.casefold() for sentence in earlier):
         return None
-    folded, ended = body.casefold(), previous.casefold()
     shared = next((len(ended) - at for at in range(len(ended)) if folded.startswith(ended[at:])), 0)
     rest = body[shared:].lstrip(" ,;:")
     return f"…{rest}" if len(rest.split()) > 1 else None

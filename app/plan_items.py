@@ -4,10 +4,8 @@ from __future__ import annotations
 from typing import Any
 
 from app.extractive import Draft
-from app.guidance import section_items
 from app.sentences import passage_items, posting_reference
 from app.types import Passage
-from ingest.snapshot import Snapshot
 
 
 def asked_label(question: str, lexicon: dict[str, Any]) -> str | None:
@@ -26,42 +24,24 @@ def asked_label(question: str, lexicon: dict[str, Any]) -> str | None:
 
 
 def label_first(draft: Draft, passages: list[Passage], reserve: list[Passage], question: str,
-                lexicon: dict[str, Any], snapshot: Snapshot) -> tuple[Draft, list[Passage]]:
+                lexicon: dict[str, Any]) -> tuple[Draft, list[Passage]]:
     """The draft led by the list item the question's label opens ("Month 3: write detections …"), found in the
-    passages, else in `reserve` (ranked below them; its passage joins), and by the item's rest where the chunk ended
-    inside it (its section's next chunk, which joins too); the answer keeps its length."""
+    passages, else in `reserve` (ranked below them; its passage joins); the answer keeps its length (the rest of an
+    item a chunk cut joins later: see `cut_items.with_rests`)."""
     label = asked_label(question, lexicon)
     if not label or not draft.sentences:
         return draft, passages
     for index, passage in enumerate([*passages, *reserve]):
-        item = next((text for text, kind in passage_items(passage.text, posting_reference(passage.metadata))
+        item = next((text for text, kind in passage_items(passage.text, posting_reference(passage.metadata),
+                                                          limit=len(passage.text))  # the asked item whole
                      if kind == "step" and _opens_with(text, label)), None)
         if item is None:
             continue
         if index >= len(passages):
             passages, index = [*passages, passage], len(passages)
-        leading = [(item, [index])]
-        continued = _continued(item, passage, snapshot)
-        if continued:
-            text, chunk = continued
-            at = next((n for n, p in enumerate(passages) if p.chunk_id == chunk.chunk_id), len(passages))
-            passages = passages if at < len(passages) else [*passages, chunk]
-            leading.append((text, [at]))
-        rest = [(text, cited) for text, cited in draft.sentences if text not in {t for t, _ in leading}]
-        return Draft([*leading, *rest][:len(draft.sentences)], draft.evidence, draft.answered), passages
+        rest = [(text, cited) for text, cited in draft.sentences if text != item]
+        return Draft([(item, [index]), *rest][:len(draft.sentences)], draft.evidence, draft.answered), passages
     return draft, passages
-
-
-def _continued(item: str, passage: Passage, snapshot: Snapshot) -> tuple[str, Passage] | None:
-    """The rest of a list item its passage's chunk ended inside ("Month 1: read … matrix;"), as its section's items
-    give it ("…study several ATLAS case studies …"), with the chunk holding it; None for an item the chunk holds whole."""
-    if not item.endswith((",", ";", ":")):
-        return None
-    items = section_items(snapshot, passage.metadata.get("doc_id"), passage.metadata.get("section", ""))
-    at = next((n for n, (text, *_) in enumerate(items) if text == item), None)
-    if at is None or at + 1 >= len(items) or not items[at + 1][0].startswith("…"):
-        return None
-    return items[at + 1][0], items[at + 1][2]
 
 
 def _opens_with(text: str, label: str) -> bool:

@@ -105,6 +105,13 @@ def cited_spans(text: str) -> list[tuple[str, list[int]]]:
     return spans
 
 
+def claim_spans(text: str, statements: Sequence[str] = ()) -> list[tuple[str, list[int]]]:
+    """cited_spans() less the answer's own `statements` about the corpus ("The corpus doesn't say the rest: none of
+    the passages … gives a count of hours."): they name a gap and quote no passage, so they owe no citation."""
+    own = {s.strip(" .;,\n") for s in statements}
+    return [(claim, cited) for claim, cited in cited_spans(text) if cited or claim not in own]
+
+
 def citation_scores(sentences: Sequence[tuple[str, Sequence[int]]], passages: dict[int, str],
                     supports: Callable[[str, str], bool]) -> tuple[float | None, float | None]:
     """ALCE citation recall and precision for one answer.

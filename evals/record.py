@@ -82,7 +82,7 @@ def score_record(record: dict[str, Any], case: Case, checker) -> dict[str, Any]:
         scores["followup_ok"] = bool(scores.get("list_exact", True) and scores.get("analytics_exact", True)
                                      and not scores["facts_missed"] and not record["abstained"])
     if not record["abstained"] and record["route"] in (None, "passages"):
-        sentences = metrics.cited_spans(record["text"])
+        sentences = metrics.claim_spans(record["text"], [record["stated_gap"]] if record.get("stated_gap") else [])
         passages = {c["number"]: c["text"] for c in record["citations"]}
         recall, precision = metrics.citation_scores(sentences, passages, lambda s, p: checker.check(s, p).supported)
         scores.update(citation_recall=recall, citation_precision=precision)
@@ -107,6 +107,7 @@ def _from_trace(answer) -> dict[str, Any]:
         "evidence": trace.get("evidence"), "would_answer": not answer.abstained or bool(below),
         "would_text": answer.text if not answer.abstained else below or "",
         "query": trace.get("query"), "abstention_reason": trace.get("abstention"),
+        "stated_gap": trace.get("stated_gap"),  # the answer's sentence naming what the corpus lacks (cites nothing)
     }
 
 

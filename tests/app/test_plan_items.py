@@ -8,6 +8,7 @@ import pytest
 
 from app.extractive import Draft
 from app.lexicon import load_lexicon
+from app.cut_items import with_rests
 from app.plan_items import asked_label, label_first
 from app.types import Passage
 from ingest.snapshot import Snapshot
@@ -38,13 +39,12 @@ def test_the_labelled_item_leads_from_the_passages_or_the_reserve():
     plan = Passage("p", PLAN, {"kind": "document"}, 0.4)
     draft = Draft([("Shadowing experienced analysts, then handling your own alert queue by month three.", [0]),
                    ("Another sentence of the first passage.", [0])], 0.7)
-    empty = Snapshot("f", [], [], [])
-    led, passages = label_first(draft, [other], [plan], "What should they do in month 3?", LEXICON, empty)
+    led, passages = label_first(draft, [other], [plan], "What should they do in month 3?", LEXICON)
     assert [p.chunk_id for p in passages] == ["o", "p"]
     assert led.sentences == [("Month 3: write detections for AI-specific behaviour and tag each with an ATLAS technique ID.", [1]),
                              ("Shadowing experienced analysts, then handling your own alert queue by month three.", [0])]
-    assert label_first(draft, [other], [plan], "What should they do after the plan?", LEXICON, empty) == (draft, [other])
-    assert label_first(draft, [other], [plan], "What should they do in month 7?", LEXICON, empty) == (draft, [other])
+    assert label_first(draft, [other], [plan], "What should they do after the plan?", LEXICON) == (draft, [other])
+    assert label_first(draft, [other], [plan], "What should they do in month 7?", LEXICON) == (draft, [other])
 
 
 def test_the_labelled_item_the_chunk_ended_inside_leads_with_its_rest():
@@ -56,7 +56,7 @@ def test_the_labelled_item_the_chunk_ended_inside_leads_with_its_rest():
                      {"kind": "document", "doc_id": "d", "section": "Plan", "chunk_index": 2, "start_char": 101}, 0.4)
     snapshot = Snapshot("f", ["d#1", "d#2"], [first.text, second.text], [first.metadata, second.metadata])
     draft = Draft([("Another sentence.", [0])] * 3, 0.7)
-    led, passages = label_first(draft, [first], [], "What do I do in the first month?", LEXICON, snapshot)
+    led, passages = with_rests(*label_first(draft, [first], [], "What do I do in the first month?", LEXICON), snapshot)
     assert [p.chunk_id for p in passages] == ["d#1", "d#2"]
     assert led.sentences[:2] == [
         ("Study plan: Month 1: read the OWASP Top 10 for LLM Applications and the MITRE ATLAS matrix;", [0]),  # labelled

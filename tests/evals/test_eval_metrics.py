@@ -169,3 +169,29 @@ def test_percentile_and_mean():
     assert metrics.percentile([], 50) is None
     assert metrics.mean([1.0, None, 0.0]) == 0.5
     assert metrics.mean([None]) is None
+
+
+def test_an_answers_own_gap_statement_is_no_claim_owing_a_citation():
+    """A partial answer names what the corpus lacks; that sentence quotes no passage, so it is not scored as a claim."""
+    gap = "The corpus doesn't say the rest: none of the passages found for this question gives a count of hours."
+    text = f"Month 3: write detections for AI-specific behaviour. [1] Made up. [unsupported]\n\n{gap}"
+    assert metrics.claim_spans(text, [gap]) == [("Month 3: write detections for AI-specific behaviour", [1]),
+                                                 ("Made up", [])]  # an uncited claim still counts
+    assert metrics.claim_spans(text) == metrics.cited_spans(text)
+
+
+def test_a_partial_answers_citation_recall_counts_its_cited_claims(embedder):
+    from app.support import SupportChecker
+    from evals.cases import Case
+    from evals.record import score_record
+
+    gap = "The corpus doesn't say the rest: none of the passages found for this question gives a count of hours."
+    record = {"text": f"Month 3: write detections for AI-specific behaviour. [1]\n\n{gap}", "abstained": False,
+              "route": "passages", "ranked_sources": ["documents/plan.md"], "context_sources": ["documents/plan.md"],
+              "citations": [{"number": 1, "text": "- Month 3: write detections for AI-specific behaviour."}],
+              "stated_gap": gap}
+    case = Case("c", ("What happens in month 3, and how many hours a week?",), True,
+                expected_sources=("documents/plan.md",))
+    scores = score_record(record, case, SupportChecker(embedder.embed_passages))
+    assert scores["citation_recall"] == 1.0 and scores["citation_precision"] == 1.0
+    assert score_record({**record, "stated_gap": None}, case, SupportChecker(embedder.embed_passages))["citation_recall"] == 0.5
