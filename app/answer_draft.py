@@ -20,6 +20,7 @@ from app.need_first import need_statement_first
 from app.posting_heads import with_posting_heads
 from app.sentences import entry_clause, passage_sentences, posting_reference, split_sentences, without_conjunction
 from app.types import Passage
+from ingest.lexical import lexical_tokens
 from ingest.snapshot import Snapshot
 
 GUIDANCE_ITEMS_PER_SENTENCE = 2  # a guidance answer gives up to twice the usual sentences: a plan is longer than a fact
@@ -69,6 +70,9 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
                 and not says_not_happened(passages[index].text, need, lexicon, kind)
         return answers
     parts = [answering(need, kind, True) for kind in need.also]  # a sentence for each further type asked
+
+    def fit(sentence: str, index: int) -> tuple[int, int]:  # how many further parts it answers, how much of the topic
+        return sum(part(sentence, index) for part in parts), len(need.topic & set(lexical_tokens(sentence)))
     postings_lead = asks_about_postings(question, lexicon) or any(names_company(question, p.metadata) for p in passages)
     opening = next((o for o in lexicon["definition_questions"] if question.strip().casefold().startswith(o)), None)
     defined = question.strip()[len(opening):] if opening else None  # "MITRE ATLAS?" of "What is MITRE ATLAS?"
@@ -90,7 +94,7 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
                                 asks_advice(question, lexicon),  # what to do or how it changes: the list of ways
                                 any(has_phrase(question_words(question), w) for spec in lexicon["guidance_kinds"].values()
                                     for w in spec.get("lists_asked", ())),  # example questions asked for
-                                aspect_held)
+                                aspect_held, fit)
         conjunctions = lexicon["clause_conjunctions"]
         return replace(draft, sentences=[(without_conjunction(text, conjunctions), cited) for text, cited in draft.sentences])
     for precision in [need, replace(need, exact=False)] if need.exact else [need]:  # the day, then a month or year

@@ -31,7 +31,8 @@ class AnswerNeed:
     next thing ("when is the next edition planned?"), in a clause sharing a word of the topic: a date already past
     dates the current edition, a planned review is no edition; `named` the names (see `_own_name`) anywhere in the
     question, its telling sentences too ("NIST wrote a generative AI profile…"): a sentence opening on one of them is
-    about the question's matter."""
+    about the question's matter; `since` that a length of time up to now is asked, which the date it started gives
+    ("How long has Microsoft had an AI red team?": since 2018)."""
 
     expects: str | None
     relation: tuple[str, ...] = ()
@@ -45,6 +46,7 @@ class AnswerNeed:
     exact: bool = False
     after: str | None = None
     named: frozenset[str] = frozenset()
+    since: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.expects or self.relation)
@@ -83,11 +85,15 @@ def asked_types(question: str, lexicon: dict[str, Any], asking: str | None = Non
 
 
 def _types_in(text: str, lexicon: dict[str, Any]) -> dict[str, list[str]]:
-    """Every answer type one of whose phrases `text` holds, in lexicon order, with those phrases, but for its clauses
-    that ask yes or no ("I saw EN ISO/IEC 42001:2026 mentioned - is that a new version of 42001?")."""
+    """Every answer type one of whose phrases `text` holds, with those phrases, in the order the question asks them
+    ("When did NIST publish AI 600-1 and how many risks does it list?" asks a date first), lexicon order where two
+    phrases start at one word ("how many dollars" asks an amount, not a count); but for its clauses that ask yes or no
+    ("I saw EN ISO/IEC 42001:2026 mentioned - is that a new version of 42001?")."""
     folded = " ".join(question_words(clause) for clause in _clauses(text) if not _asks_yes_or_no(clause, lexicon))
-    found = {name: [p for p in spec["asks"] if _asks_value(folded, p)] for name, spec in lexicon["answer_types"].items()}
-    return {name: phrases for name, phrases in found.items() if phrases}
+    found = {name: [(at, p) for p in spec["asks"] for at in [_value_asked_at(folded, p)] if at is not None]
+             for name, spec in lexicon["answer_types"].items()}
+    order = sorted((min(found[name])[0], n, name) for n, name in enumerate(found) if found[name])
+    return {name: [p for _, p in found[name]] for *_, name in order}
 
 
 def _clauses(text: str) -> list[str]:
@@ -120,17 +126,17 @@ def _asks_yes_or_no(clause: str, lexicon: dict[str, Any]) -> bool:
         and not any(w in openers and w not in polar for w in words[1:])
 
 
-def _asks_value(folded: str, phrase: str) -> bool:
-    """Whether the question (question_words()) holds `phrase` not right after a value of its own: "a new 2026 version
-    of 42001" names the version it asks about (whether it exists), "which version of garak" asks for one."""
+def _value_asked_at(folded: str, phrase: str) -> int | None:
+    """Where the question (question_words()) holds `phrase` not right after a value of its own, or None: "a new 2026
+    version of 42001" names the version it asks about (whether it exists), "which version of garak" asks for one."""
     first = f" {fold_words(' '.join(TOKEN.findall(phrase.split('…')[0])))} "
     start = folded.find(first)
     while start >= 0:
         before = folded[:start].split()[-1:]
         if not (before and numbers_in(before[0])) and has_phrase(folded[start:], phrase):
-            return True
+            return start
         start = folded.find(first, start + 1)
-    return False
+    return None
 
 
 def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], expects: str | None,
@@ -153,6 +159,9 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     future = "date" in (expects, *types) and any(has_phrase(asked, p) for p in date["future_asks"])
     cue_phrases = [p for spec in lexicon["answer_types"].values() for p in spec["asks"]]  # "what", "how long", "salary"...
     cue_phrases += date["future_asks"] if future else []  # "next", "planned" ask when, they are no topic
+    duration = lexicon["answer_types"]["duration"]
+    since = expects == "duration" and any(has_phrase(asked, p) for p in duration["since_asks"])
+    cue_phrases += duration["since_asks"] if since else []  # "existed", "had" ask since when: "established" answers
     cues = " ".join([*subjects, *cue_phrases, *lexicon["posting_nouns"]["any"], *lexicon["question_function_words"],
                      *(relation["asks"] if relation else [])])
     narrowed = lexicon["answer_types"].get(expects or "", {}).get("narrows")  # a person is the narrower agent
@@ -171,6 +180,7 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         expects == "date" and any(has_phrase(folded, p) for p in date["exact_asks"]),
         today if future else None,
         frozenset(filter(None, (_own_name([token]) for token in TOKEN.findall(question)))),
+        since,
     )
 
 
@@ -385,7 +395,8 @@ def _clause_holds(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind
         return _count_of(tokens, need.counted, lexicon)
     if kind == "duration":
         units = set(lexicon["answer_types"]["duration"]["units"])
-        return _near(tokens, _is_number, lambda t: fold_words(t).split()[-1] in units, 2, after=True)  # not "Month 2"
+        return _near(tokens, _is_number, lambda t: fold_words(t).split()[-1] in units, 2, after=True) \
+            or (need.since and _clause_holds(sentence, need, lexicon, "date"))  # not "Month 2"; "established in 2018"
     if kind == "version":
         return any(is_version(t) for t in tokens) or _near(tokens, lambda t: t.lower() == "version", _is_number, 1)
     if kind == "licence":

@@ -1,0 +1,93 @@
+"""Leading with the answer to what was asked: the first of two asks leads (or the sentence giving both), a length
+of time up to now is answered by its start date, a lead sharing the question's topic beats one about something
+else. Pure reads of the shipped lexicon, then answers over a real index (the ask corpus plus one document)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from answer_checks import assert_well_cited, assistant_with_document, lead
+from app.answer_type import answer_need, asked_types, holds_answer
+from app.lexicon import load_lexicon
+
+LEXICON = load_lexicon(Path(__file__).resolve().parents[2] / "corpus" / "lexicon.yaml")
+
+
+@pytest.mark.parametrize("question, first", [
+    ("When did NIST put out the generative AI profile and how many risks does it list?", "date"),
+    ("How many risks does the profile list, and when did NIST put it out?", "count"),
+    ("What's the exam code for CompTIA's AI security cert and when did it come out?", "identifier"),
+    ("How many dollars does the exam cost?", "amount"),  # two phrases at one word: the lexicon's order
+])
+def test_the_type_asked_first_comes_first(question, first):
+    assert next(iter(asked_types(question, LEXICON))) == first
+
+
+def test_fines_for_a_practice_ask_an_amount():
+    question = "Our legal team keeps saying the fines for banned AI practices in the EU are huge. What's the actual maximum?"
+    assert "amount" in asked_types(question, LEXICON, "What's the actual maximum?")
+
+
+@pytest.mark.parametrize("question", [
+    "How long has Microsoft had a dedicated AI red team?",
+    "How long has the Microsoft AI red team existed?",
+])
+def test_a_length_of_time_up_to_now_is_given_by_its_start(question):
+    need = answer_need(question, LEXICON, ["Microsoft"], "duration")
+    assert need.since
+    assert holds_answer("Microsoft's AI Red Team, established in 2018, published a paper.", need, LEXICON)
+
+
+def test_a_length_of_time_not_up_to_now_is_not_given_by_a_date():
+    need = answer_need("How long does the Microsoft exam take?", LEXICON, ["Microsoft"], "duration")
+    assert not need.since
+    assert not holds_answer("Microsoft's exam was introduced in 2018.", need, LEXICON)
+
+
+GUIDE = """---
+title: Quillmark credentials and catalogues
+sources:
+  - {title: "Quillmark Institute", url: "https://example.org/quillmark", checked: 2026-11-01}
+---
+
+## The Zephyr threat catalogue
+
+The Zephyr threat catalogue identifies 9 threats of agentic systems.
+The Quillmark Institute published the Zephyr threat catalogue on 3 March 2025.
+
+## The Quillmark Certified Defender
+
+Quillmark credentials are young: the Quillmark Certified Defender appeared in 2024 and the Quillmark Agent Tester in 2026.
+The Quillmark Certified Defender (exam QD0-101) launched on 5 May 2024 as the institute's first credential.
+
+## The Quillmark Institute
+
+The Quillmark Institute, established in 2019, trains defenders of AI systems in three countries.
+"""
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory, embedder):
+    return assistant_with_document(tmp_path_factory.mktemp("lead-asks"), embedder, "quillmark-credentials.md", GUIDE)
+
+
+def test_the_first_of_two_asks_leads(bot):
+    answer = bot.ask("When did Quillmark publish the Zephyr threat catalogue, and how many threats does it list?")
+    assert not answer.abstained
+    assert "3 March 2025" in lead(answer.text)
+    assert "9 threats" in answer.text
+    assert_well_cited(answer)
+
+
+def test_the_sentence_giving_both_asks_leads(bot):
+    answer = bot.ask("What's the exam code of the Quillmark Certified Defender and when did it launch?")
+    assert not answer.abstained
+    assert "QD0-101" in lead(answer.text) and "5 May 2024" in lead(answer.text)
+
+
+def test_how_long_something_has_existed_is_answered_by_its_start(bot):
+    answer = bot.ask("How long has the Quillmark Institute existed?")
+    assert not answer.abstained
+    assert "2019" in lead(answer.text)
+    assert_well_cited(answer)
