@@ -25,8 +25,8 @@ class AnswerNeed:
     about (founding, authorship...) and, for a relation bound to a thing ("the very first certificate"), that thing
     (`relation_object`), which the sentence names just after the relation's words; `subjects` are the question's
     names, which the sentence is about (with the acronym an expansion is asked of); `topic` the stems of the
-    question's other words (not its type cue), one of which the sentence shares: a duration of the exam, not of a
-    certificate's validity; `also` the further types a question of several parts asks for; `exact` that a date
+    question's other words (not its type cue) in the part asking for the expected type, one of which the sentence
+    shares: a duration of the exam, not of a certificate's validity; `also` the further types a question of several parts asks for; `exact` that a date
     must give the day ("on what date", "when exactly"); `after` the ISO date a date must come after, for a planned or
     next thing ("when is the next edition planned?"), in a clause sharing a word of the topic: a date already past
     dates the current edition, a planned review is no edition; `named` the names (see `_own_name`) anywhere in the
@@ -50,6 +50,11 @@ class AnswerNeed:
 
     def __bool__(self) -> bool:
         return bool(self.expects or self.relation)
+
+    def identifier(self) -> str | None:
+        """An identifier the question names as one word ("AML.TA0001", "CVE-2023-48022"), not a document's number
+        ("NIST AI 600-1"), which only places what is asked ("What is confabulation in NIST AI 600-1?")."""
+        return next((s for s in self.subjects if _is_identifier(s) and " " not in s), None)
 
     def entry(self) -> str | None:
         """The identifier of the asked position in a ranked list ("LLM03:2026"), for a question asking for an entry."""
@@ -174,7 +179,7 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         _counted_noun(question, lexicon["answer_types"]["count"]["counted_by"]) if expects == "count" else None,
         acronym,
         subjects,
-        frozenset() if also else _with_equivalents(_topic(question, types.get(expects, []), set(lexical_tokens(
+        _with_equivalents(_topic(question, types.get(expects, []), set(lexical_tokens(
             cues.replace("…", " "))), lexicon["asker"]["question_openers"]), lexicon),
         also,
         expects == "date" and any(has_phrase(folded, p) for p in date["exact_asks"]),
@@ -218,8 +223,10 @@ def _parts(question: str) -> list[str]:
 
 def _asking_part(question: str, phrases: list[str]) -> str:
     """The part of the question (between commas, "and" and question marks) that asks for the type: "where is the
-    role based, and what does it pay?" asks the amount in its second part; the whole question when none holds it."""
-    return next((part for part in _parts(question) if any(has_phrase(question_words(part), p) for p in phrases)), question)
+    role based, and what does it pay?" asks the amount in its second part, "…grow out of, and when was it released?"
+    the date in its "when" part (the cut at "and" left a phrase's "and" behind); the whole question when none holds it."""
+    asks = [variant for p in phrases for variant in dict.fromkeys([p, p.removeprefix("and ")])]
+    return next((part for part in _parts(question) if any(has_phrase(question_words(part), p) for p in asks)), question)
 
 
 def topic_stems(question: str) -> frozenset[str]:
@@ -281,7 +288,8 @@ def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: s
     for clause in _bound_clauses(sentence, need, kind or need.expects, lexicon):
         if any(has_phrase(question_words(clause), marker) for marker in lexicon["currency"]["unconfirmed_markers"]):
             continue
-        about_topic = lexicon["answer_types"][kind or need.expects].get("about_topic")
+        # the topic is the part asking for the expected type's: "how long is the exam" of "…and how many questions?"
+        about_topic = lexicon["answer_types"][kind or need.expects].get("about_topic") and (kind or need.expects) == need.expects
         if about_topic and need.topic and not need.topic & set(lexical_tokens(clause)):
             continue
         if _clause_holds(clause, need, lexicon, kind or need.expects):
@@ -289,12 +297,17 @@ def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: s
     return False
 
 
-def says_not_happened(text: str, need: AnswerNeed, lexicon: dict[str, Any], kind: str | None = None) -> bool:
+def says_not_happened(text: str, need: AnswerNeed, lexicon: dict[str, Any], kind: str | None = None,
+                      answering: str = "") -> bool:
     """Whether a clause of `text` (a sentence or a whole passage) about the question's topic says the event asked
     about has not happened ("EN 18286 had not been cited in the Official Journal"): then the text's other dates (when
-    the standard was published) date no such event."""
+    the standard was published) date no such event; not a clause sharing fewer of the topic's words than the
+    `answering` sentence of the passage: "the profile … had not been revised" does not undo "NIST released the
+    Generative AI Profile … on 26 July 2024" for "when did NIST put out its generative AI profile?"."""
     markers = lexicon["answer_types"].get(kind or need.expects or "", {}).get("not_happened", ())
-    return any(says for sentence in split_sentences(text) for _, says in _topic_clauses(sentence, need, markers))
+    bar = len(need.topic & set(lexical_tokens(answering)))
+    return any(says and len(need.topic & set(lexical_tokens(clause))) >= bar
+               for sentence in split_sentences(text) for clause, says in _topic_clauses(sentence, need, markers))
 
 
 def states_unknown(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], every: bool = False) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from answer_checks import assert_well_cited, assistant_with_document, lead
-from app.answer_type import answer_need, asked_types, holds_answer
+from app.answer_type import answer_need, asked_types, holds_answer, says_not_happened
 from app.lexicon import load_lexicon
 
 LEXICON = load_lexicon(Path(__file__).resolve().parents[2] / "corpus" / "lexicon.yaml")
@@ -17,7 +17,7 @@ LEXICON = load_lexicon(Path(__file__).resolve().parents[2] / "corpus" / "lexicon
 @pytest.mark.parametrize("question, first", [
     ("When did NIST put out the generative AI profile and how many risks does it list?", "date"),
     ("How many risks does the profile list, and when did NIST put it out?", "count"),
-    ("What's the exam code for CompTIA's AI security cert and when did it come out?", "identifier"),
+    ("What is the exam code for CompTIA's AI security cert and when did it come out?", "identifier"),
     ("How many dollars does the exam cost?", "amount"),  # two phrases at one word: the lexicon's order
 ])
 def test_the_type_asked_first_comes_first(question, first):
@@ -45,6 +45,17 @@ def test_a_length_of_time_not_up_to_now_is_not_given_by_a_date():
     assert not holds_answer("Microsoft's exam was introduced in 2018.", need, LEXICON)
 
 
+PROFILE = ("NIST released the Generative Artificial Intelligence Profile, NIST AI 600-1, on 26 July 2024. The profile "
+           "remains published by NIST and had not been revised as of 6 December 2026.")
+
+
+def test_a_clause_about_another_event_does_not_undo_the_sentence_closer_to_the_topic():
+    need = answer_need("When did NIST put out its generative AI profile?", LEXICON, ["NIST"], "date")
+    answering = PROFILE.split(". ")[0] + "."
+    assert not says_not_happened(PROFILE, need, LEXICON, answering=answering)
+    assert says_not_happened(PROFILE, need, LEXICON, answering="NIST said so in 2024.")  # no closer: the clause counts
+
+
 GUIDE = """---
 title: Quillmark credentials and catalogues
 sources:
@@ -60,6 +71,11 @@ The Quillmark Institute published the Zephyr threat catalogue on 3 March 2025.
 
 Quillmark credentials are young: the Quillmark Certified Defender appeared in 2024 and the Quillmark Agent Tester in 2026.
 The Quillmark Certified Defender (exam QD0-101) launched on 5 May 2024 as the institute's first credential.
+
+## Zephyr identifiers
+
+Zephyr identifiers are written ZT-01 to ZT-09, and the catalogue was revised in 2026 with 9 threats in all.
+Threat ZT-04 is called Memory Poisoning in the current catalogue, after being named Recall Tampering before.
 
 ## The Quillmark Institute
 
@@ -91,3 +107,29 @@ def test_how_long_something_has_existed_is_answered_by_its_start(bot):
     assert not answer.abstained
     assert "2019" in lead(answer.text)
     assert_well_cited(answer)
+
+
+def test_a_sentence_naming_the_identifier_asked_about_leads(bot):
+    answer = bot.ask("In the Zephyr catalogue, what is threat ZT-04 called now?")
+    assert not answer.abstained
+    assert "Memory Poisoning" in lead(answer.text)
+
+
+def test_the_topic_of_a_when_asked_after_and_is_that_part_s():
+    need = answer_need("Which catalogue did Zephyr grow out of, and when was it signed?", LEXICON, ["Zephyr"], "date")
+    assert "sign" in need.topic and "catalogu" not in need.topic
+
+
+def test_the_first_asked_type_keeps_its_own_topic_beside_a_second_ask():
+    need = answer_need("How long is the CISSP exam and how many questions does it have?", LEXICON, ["CISSP"], "duration")
+    assert need.also == ("count",)
+    assert not holds_answer("CISSP requires five years of cumulative paid work experience.", need, LEXICON)
+    assert holds_answer("The CISSP exam lasts three hours.", need, LEXICON)
+    assert holds_answer("The CISSP has 125 questions.", need, LEXICON, kind="count")  # the second ask: no topic of its own
+
+
+def test_a_documents_number_is_no_identifier_asked_about():
+    need = answer_need("What is confabulation in NIST AI 600-1?", LEXICON, ["NIST", "AI 600-1"], None)
+    assert need.identifier() is None
+    assert answer_need("In ATLAS, what is tactic AML.TA0001 called now?", LEXICON, ["ATLAS", "AML.TA0001"],
+                       None).identifier() == "AML.TA0001"
