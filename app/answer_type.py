@@ -25,8 +25,8 @@ class AnswerNeed:
     about (founding, authorship...) and, for a relation bound to a thing ("the very first certificate"), that thing
     (`relation_object`), which the sentence names just after the relation's words; `subjects` are the question's
     names, which the sentence is about (with the acronym an expansion is asked of); `topic` the stems of the
-    question's other words (not its type cue) in the part asking for the expected type, one of which the sentence
-    shares: a duration of the exam, not of a certificate's validity; `also` the further types a question of several parts asks for; `exact` that a date
+    question's other words (not its type cue), one of which the sentence shares: a duration of the exam, not of a
+    certificate's validity; beside further types asked, only those of a part asking for the expected type alone; `also` the further types a question of several parts asks for; `exact` that a date
     must give the day ("on what date", "when exactly"); `after` the ISO date a date must come after, for a planned or
     next thing ("when is the next edition planned?"), in a clause sharing a word of the topic: a date already past
     dates the current edition, a planned review is no edition; `named` the names (see `_own_name`) anywhere in the
@@ -176,17 +176,27 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         tuple(relation["gives"]) if relation else (),
         relation["names"] if relation else None,
         _object_after(question, relation["asks"]) if relation and relation.get("bound") else None,
-        _counted_noun(question, lexicon["answer_types"]["count"]["counted_by"]) if expects == "count" else None,
+        _counted_noun(question, lexicon["answer_types"]["count"]["counted_by"]) if "count" in (expects, *also) else None,
         acronym,
         subjects,
-        _with_equivalents(_topic(question, types.get(expects, []), set(lexical_tokens(
-            cues.replace("…", " "))), lexicon["asker"]["question_openers"]), lexicon),
+        frozenset() if also and not _asked_apart(question, types, expects) else _with_equivalents(_topic(
+            question, types.get(expects, []), set(lexical_tokens(
+                cues.replace("…", " "))), lexicon["asker"]["question_openers"]), lexicon),
         also,
         expects == "date" and any(has_phrase(folded, p) for p in date["exact_asks"]),
         today if future else None,
         frozenset(filter(None, (_own_name([token]) for token in TOKEN.findall(question)))),
         since,
     )
+
+
+def _asked_apart(question: str, types: dict[str, list[str]], expects: str | None) -> bool:
+    """Whether a part of its own asks for the expected type, no phrase of another asked type in it ("How long is the
+    CISSP exam" of "…and how many questions does it have?"), which gives the topic of that type's value; not a part
+    holding two ("How many techniques are in the release whose numbers you can confirm?")."""
+    part = _asking_part(question, types.get(expects or "", []))
+    return part != question and not any(has_phrase(question_words(part), p)
+                                        for name, phrases in types.items() if name != expects for p in phrases)
 
 
 def _bare_name_of(question: str, lexicon: dict[str, Any], expects: str | None) -> str | None:

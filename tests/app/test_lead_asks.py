@@ -133,3 +133,20 @@ def test_a_documents_number_is_no_identifier_asked_about():
     assert need.identifier() is None
     assert answer_need("In ATLAS, what is tactic AML.TA0001 called now?", LEXICON, ["ATLAS", "AML.TA0001"],
                        None).identifier() == "AML.TA0001"
+
+
+def test_a_second_ask_for_a_count_counts_its_own_noun():
+    need = answer_need("When did Microsoft's AI Red Team publish its lessons paper, and how many lessons does it give?",
+                       LEXICON, ["Microsoft"], "date")
+    assert need.also == ("count",) and need.counted == "lessons"
+    assert not holds_answer("Microsoft published 'Lessons from Red Teaming 100 Generative AI Products'.", need, LEXICON,
+                            kind="count")  # 100 products are no count of lessons
+    assert holds_answer("Microsoft's paper gives eight lessons.", need, LEXICON, kind="count")
+
+
+def test_a_part_asking_two_types_sets_no_topic():
+    question = ("How many techniques are in the most recent MITRE ATLAS release whose numbers you can actually confirm? "
+                "Our detection-coverage dashboard needs a denominator.")
+    need = answer_need(question, LEXICON, ["MITRE", "ATLAS"], "count",
+                       "How many techniques are in the most recent MITRE ATLAS release whose numbers you can actually confirm?")
+    assert not need.topic
