@@ -74,8 +74,13 @@ The Quillmark Certified Defender (exam QD0-101) launched on 5 May 2024 as the in
 
 ## Zephyr identifiers
 
-Zephyr identifiers are written ZT-01 to ZT-09, and the catalogue was revised in 2026 with 9 threats in all.
+Zephyr identifiers are written ZT-01 to ZT-09, and the catalogue was revised in 2026.
 Threat ZT-04 is called Memory Poisoning in the current catalogue, after being named Recall Tampering before.
+
+## The Harbour catalogue
+
+The Harbour catalogue was revised in 2026 with 12 risks in all.
+Quillmark published the Harbour catalogue on 4 April 2024.
 
 ## The Quillmark Institute
 
@@ -150,3 +155,11 @@ def test_a_part_asking_two_types_sets_no_topic():
     need = answer_need(question, LEXICON, ["MITRE", "ATLAS"], "count",
                        "How many techniques are in the most recent MITRE ATLAS release whose numbers you can actually confirm?")
     assert not need.topic
+
+
+@pytest.mark.xfail(strict=True, reason="left: a sentence giving a value of each asked type about another event (a "
+                   "revision) leads over the one giving the asked event's date; the date type is not read against the "
+                   "question's verb (publish)")
+def test_a_sentence_answering_both_types_about_another_event_does_not_lead(bot):
+    answer = bot.ask("When did Quillmark publish the Harbour catalogue, and how many risks does it list?")
+    assert "4 April 2024" in lead(answer.text)
