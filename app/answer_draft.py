@@ -70,12 +70,8 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
         return answers
     parts = [answering(need, kind, True) for kind in need.also]  # a sentence for each further type asked
 
-    def fit(sentence: str, index: int) -> tuple[int, bool]:
-        """How many further parts an answering sentence answers too, and whether it gives a date to the day (the
-        fuller answer to "when": "on 26 July 2024" over "In July 2024")."""
-        dated = need.expects == "date" and not need.exact and holds_answer(
-            sentence, replace(need, exact=True), lexicon, _context(passages[index], sentence, True))
-        return sum(part(sentence, index) for part in parts), dated
+    def fit(sentence: str, index: int) -> int:  # how many further parts an answering sentence answers too
+        return sum(part(sentence, index) for part in parts)
     postings_lead = asks_about_postings(question, lexicon) or any(names_company(question, p.metadata) for p in passages)
     opening = next((o for o in lexicon["definition_questions"] if question.strip().casefold().startswith(o)), None)
     defined = question.strip()[len(opening):] if opening else None  # "MITRE ATLAS?" of "What is MITRE ATLAS?"

@@ -63,7 +63,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
                      refers_back: Collection[str] = (), defined: str | None = None, enumerates: bool = False,
                      number_words: Mapping[str, int] | None = None, asking: str | None = None,
                      advises: bool = False, asks_questions: bool = False, aspect_held: Collection[str] = (),
-                     fit: Callable[[str, int], tuple[int, bool]] | None = None) -> Draft:
+                     fit: Callable[[str, int], int] | None = None) -> Draft:
     """Score every passage sentence (those of the lexical pre-rank and any that `answers_alone`, without the
     sentences before it); lead with the best one that `answers` (the best one when no kind is asked for), a sentence
     for each further part of the question (`parts`) the lead does not answer, then the best of the rest without
@@ -94,8 +94,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     subject (its causes, its mitigations, the first one; `aspect_held` are the phrases of a sentence giving it) is
     led by a quoted sentence holding the aspect about the subject, rather than the subject's definition (see
     `_aspect_lead`). Of the sentences that answer, the one that `fit`s the question best leads (it answers the
-    question's other parts too: "CompTIA SecAI+ (exam CY0-001): CompTIA launched SecAI+ on 17 February 2026", or gives
-    the day asked "when"), the better-ranked of equals."""
+    question's other parts too: "CompTIA SecAI+ (exam CY0-001): CompTIA launched SecAI+ on 17 February 2026"), the
+    better-ranked of equals."""
     if enumerates:  # the pre-rank keeps the sentences that may list the members asked for, whatever words they use
         answers_alone = _or(answers_alone, lambda text, index: _lists(text, number_words or {}))
     if aspect_held:  # and those holding the aspect asked about ("Mitigations include …")

@@ -163,9 +163,3 @@ def test_a_part_asking_two_types_sets_no_topic():
 def test_a_sentence_answering_both_types_about_another_event_does_not_lead(bot):
     answer = bot.ask("When did Quillmark publish the Harbour catalogue, and how many risks does it list?")
     assert "4 April 2024" in lead(answer.text)
-
-
-def test_the_sentence_giving_the_day_leads_a_when_question(bot):
-    answer = bot.ask("When did Quillmark launch the Quillmark Certified Defender?")
-    assert not answer.abstained
-    assert "5 May 2024" in lead(answer.text)
