@@ -9,7 +9,7 @@ from typing import Any, Callable
 import numpy as np
 
 from app.answer_type import (AnswerNeed, answer_need, asked_types, asks_only_yes_or_no, has_phrase, holds_answer,
-                              question_words, says_not_happened, states_unknown)
+                              mentions, question_words, says_not_happened, states_unknown)
 from app.coverage import asked_terms, asker_setting, asking_text, ranking_part
 from app.duties import duty_items
 from app.extractive import Answers, Draft, draft_extractive, names_company
@@ -66,9 +66,12 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     def answering(need: AnswerNeed, kind: str | None, before: bool) -> Answers:
         def answers(sentence: str, index: int) -> bool:  # not from a passage saying the event has not happened
             return holds_answer(sentence, need, lexicon, _context(passages[index], sentence, before), kind) \
-                and not says_not_happened(passages[index].text, need, lexicon, kind)
+                and not says_not_happened(passages[index].text, need, lexicon, kind, sentence)
         return answers
     parts = [answering(need, kind, True) for kind in need.also]  # a sentence for each further type asked
+
+    def fit(sentence: str, index: int) -> int:  # how many further parts an answering sentence answers too
+        return sum(part(sentence, index) for part in parts)
     postings_lead = asks_about_postings(question, lexicon) or any(names_company(question, p.metadata) for p in passages)
     opening = next((o for o in lexicon["definition_questions"] if question.strip().casefold().startswith(o)), None)
     defined = question.strip()[len(opening):] if opening else None  # "MITRE ATLAS?" of "What is MITRE ATLAS?"
@@ -90,7 +93,7 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
                                 asks_advice(question, lexicon),  # what to do or how it changes: the list of ways
                                 any(has_phrase(question_words(question), w) for spec in lexicon["guidance_kinds"].values()
                                     for w in spec.get("lists_asked", ())),  # example questions asked for
-                                aspect_held)
+                                aspect_held, fit)
         conjunctions = lexicon["clause_conjunctions"]
         return replace(draft, sentences=[(without_conjunction(text, conjunctions), cited) for text, cited in draft.sentences])
     for precision in [need, replace(need, exact=False)] if need.exact else [need]:  # the day, then a month or year
@@ -102,6 +105,9 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
             draft = drafted(answers)
         if draft.answered:
             break
+    if not need and need.identifier():  # "what is AML.TA0001 called now?": a sentence naming the identifier leads
+        naming = drafted(lambda sentence, index: mentions(sentence, need.identifier()))
+        draft = naming if naming.answered else draft
     deeper = _answering_passage(reserve or [], need, lexicon) if need and need.subjects and not draft.answered else None
     if need and need.subjects and not draft.answered and deeper is None:
         deeper = _answering_passage(search(" ".join(need.subjects)), need, lexicon)

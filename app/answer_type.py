@@ -27,13 +27,13 @@ class AnswerNeed:
     (`relation_object`), which the sentence names just after the relation's words; `subjects` are the question's
     names, which the sentence is about (with the acronym an expansion is asked of); `topic` the stems of the
     question's other words (not its type cue), one of which the sentence shares: a duration of the exam, not of a
-    certificate's validity; `also` the further types a question of several parts asks for; `exact` that a date
+    certificate's validity; beside further types asked, only those of a part asking for the expected type alone; `also` the further types a question of several parts asks for; `exact` that a date
     must give the day ("on what date", "when exactly"); `after` the ISO date a date must come after, for a planned or
     next thing ("when is the next edition planned?"), in a clause sharing a word of the topic: a date already past
     dates the current edition, a planned review is no edition; `named` the names (see `_own_name`) anywhere in the
     question, its telling sentences too ("NIST wrote a generative AI profile…"): a sentence opening on one of them is
-    about the question's matter; `since` that a length of time up to now is asked ("how long has…"), which the date
-    it began gives too."""
+    about the question's matter; `since` that a length of time up to now is asked, which the date it started gives
+    ("How long has Microsoft had an AI red team?": since 2018)."""
 
     expects: str | None
     relation: tuple[str, ...] = ()
@@ -51,6 +51,11 @@ class AnswerNeed:
 
     def __bool__(self) -> bool:
         return bool(self.expects or self.relation)
+
+    def identifier(self) -> str | None:
+        """An identifier the question names as one word ("AML.TA0001", "CVE-2023-48022"), not a document's number
+        ("NIST AI 600-1"), which only places what is asked ("What is confabulation in NIST AI 600-1?")."""
+        return next((s for s in self.subjects if _is_identifier(s) and " " not in s), None)
 
     def entry(self) -> str | None:
         """The identifier of the asked position in a ranked list ("LLM03:2026"), for a question asking for an entry."""
@@ -86,14 +91,24 @@ def asked_types(question: str, lexicon: dict[str, Any], asking: str | None = Non
 
 
 def _types_in(text: str, lexicon: dict[str, Any]) -> dict[str, list[str]]:
-    """Every answer type one of whose phrases `text` holds, in lexicon order, with those phrases, but for its clauses
+    """Every answer type one of whose phrases or asked nouns (`asked_nouns`) `text` holds, with those, in the order
+    the question asks them ("When did NIST publish AI 600-1 and how many risks does it list?" asks a date first),
+    lexicon order where two start at one word ("how many dollars" asks an amount, not a count); but for its clauses
     that ask yes or no ("I saw EN ISO/IEC 42001:2026 mentioned - is that a new version of 42001?")."""
     asking = [clause for clause in _clauses(text) if not _asks_yes_or_no(clause, lexicon)]
     folded = " ".join(question_words(clause) for clause in asking)
     nouns = {noun for clause in asking for noun in asked_nouns(clause, lexicon)}
-    found = {name: [p for p in spec["asks"] if _asks_value(folded, p)] + [n for n in spec.get("nouns", ()) if n in nouns]
+    found = {name: [(at, p) for p in spec["asks"] for at in [_value_asked_at(folded, p)] if at is not None]
+             + [(_word_at(folded, n), n) for n in spec.get("nouns", ()) if n in nouns]
              for name, spec in lexicon["answer_types"].items()}
-    return {name: phrases for name, phrases in found.items() if phrases}
+    order = sorted((min(found[name])[0], n, name) for n, name in enumerate(found) if found[name])
+    return {name: [p for _, p in found[name]] for *_, name in order}
+
+
+def _word_at(folded: str, word: str) -> int:
+    """Where the question (question_words()) holds `word` first, or its end when it holds it in another form."""
+    at = f" {folded} ".find(f" {word} ")
+    return at if at >= 0 else len(folded)
 
 
 def asked_nouns(clause: str, lexicon: dict[str, Any]) -> list[str]:
@@ -150,17 +165,17 @@ def _asks_yes_or_no(clause: str, lexicon: dict[str, Any]) -> bool:
         and not any(w in openers and w not in polar for w in words[1:])
 
 
-def _asks_value(folded: str, phrase: str) -> bool:
-    """Whether the question (question_words()) holds `phrase` not right after a value of its own: "a new 2026 version
-    of 42001" names the version it asks about (whether it exists), "which version of garak" asks for one."""
+def _value_asked_at(folded: str, phrase: str) -> int | None:
+    """Where the question (question_words()) holds `phrase` not right after a value of its own, or None: "a new 2026
+    version of 42001" names the version it asks about (whether it exists), "which version of garak" asks for one."""
     first = f" {fold_words(' '.join(TOKEN.findall(phrase.split('…')[0])))} "
     start = folded.find(first)
     while start >= 0:
         before = folded[:start].split()[-1:]
         if not (before and numbers_in(before[0])) and has_phrase(folded[start:], phrase):
-            return True
+            return start
         start = folded.find(first, start + 1)
-    return False
+    return None
 
 
 def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], expects: str | None,
@@ -183,6 +198,9 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     future = "date" in (expects, *types) and any(has_phrase(asked, p) for p in date["future_asks"])
     cue_phrases = [p for spec in lexicon["answer_types"].values() for p in (*spec["asks"], *spec.get("nouns", ()))]  # "how long", "fee"
     cue_phrases += date["future_asks"] if future else []  # "next", "planned" ask when, they are no topic
+    duration = lexicon["answer_types"]["duration"]
+    since = "duration" in (expects, *types) and any(has_phrase(asked, p) for p in duration["since_asks"])
+    cue_phrases += duration["since_asks"] if since else []  # "existed", "had" ask since when: "established" answers
     cues = " ".join([*subjects, *cue_phrases, *lexicon["posting_nouns"]["any"], *lexicon["question_function_words"],
                      *(relation["asks"] if relation else [])])
     narrowed = lexicon["answer_types"].get(expects or "", {}).get("narrows")  # a person is the narrower agent
@@ -192,17 +210,27 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         tuple(relation["gives"]) if relation else (),
         relation["names"] if relation else None,
         _object_after(question, relation["asks"]) if relation and relation.get("bound") else None,
-        _counted_noun(question, lexicon["answer_types"]["count"]["counted_by"]) if expects == "count" else None,
+        _counted_noun(question, lexicon["answer_types"]["count"]["counted_by"]) if "count" in (expects, *also) else None,
         acronym,
         subjects,
-        frozenset() if also else _with_equivalents(_topic(question, types.get(expects, []), set(lexical_tokens(
-            cues.replace("…", " "))), lexicon["asker"]["question_openers"]), lexicon),
+        frozenset() if also and not _asked_apart(question, types, expects) else _with_equivalents(_topic(
+            question, types.get(expects, []), set(lexical_tokens(
+                cues.replace("…", " "))), lexicon["asker"]["question_openers"]), lexicon),
         also,
         expects == "date" and any(has_phrase(folded, p) for p in date["exact_asks"]),
         today if future else None,
         frozenset(filter(None, (_own_name([token]) for token in TOKEN.findall(question)))),
-        "duration" in (expects, *types) and any(has_phrase(asked, p) for p in lexicon["answer_types"]["duration"]["since_asks"]),
+        since,
     )
+
+
+def _asked_apart(question: str, types: dict[str, list[str]], expects: str | None) -> bool:
+    """Whether a part of its own asks for the expected type, no phrase of another asked type in it ("How long is the
+    CISSP exam" of "…and how many questions does it have?"), which gives the topic of that type's value; not a part
+    holding two ("How many techniques are in the release whose numbers you can confirm?")."""
+    part = _asking_part(question, types.get(expects or "", []))
+    return part != question and not any(has_phrase(question_words(part), p)
+                                        for name, phrases in types.items() if name != expects for p in phrases)
 
 
 def _bare_name_of(question: str, lexicon: dict[str, Any], expects: str | None) -> str | None:
@@ -240,8 +268,10 @@ def _parts(question: str) -> list[str]:
 
 def _asking_part(question: str, phrases: list[str]) -> str:
     """The part of the question (between commas, "and" and question marks) that asks for the type: "where is the
-    role based, and what does it pay?" asks the amount in its second part; the whole question when none holds it."""
-    return next((part for part in _parts(question) if any(has_phrase(question_words(part), p) for p in phrases)), question)
+    role based, and what does it pay?" asks the amount in its second part, "…grow out of, and when was it released?"
+    the date in its "when" part (the cut at "and" left a phrase's "and" behind); the whole question when none holds it."""
+    asks = [variant for p in phrases for variant in dict.fromkeys([p, p.removeprefix("and ")])]
+    return next((part for part in _parts(question) if any(has_phrase(question_words(part), p) for p in asks)), question)
 
 
 def topic_stems(question: str) -> frozenset[str]:
@@ -303,7 +333,8 @@ def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: s
     for clause in _bound_clauses(sentence, need, kind or need.expects, lexicon):
         if any(has_phrase(question_words(clause), marker) for marker in lexicon["currency"]["unconfirmed_markers"]):
             continue
-        about_topic = lexicon["answer_types"][kind or need.expects].get("about_topic")
+        # the topic is the part asking for the expected type's: "how long is the exam" of "…and how many questions?"
+        about_topic = lexicon["answer_types"][kind or need.expects].get("about_topic") and (kind or need.expects) == need.expects
         if about_topic and need.topic and not need.topic & set(lexical_tokens(clause)):
             continue
         if _clause_holds(clause, need, lexicon, kind or need.expects):
@@ -311,12 +342,17 @@ def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: s
     return False
 
 
-def says_not_happened(text: str, need: AnswerNeed, lexicon: dict[str, Any], kind: str | None = None) -> bool:
+def says_not_happened(text: str, need: AnswerNeed, lexicon: dict[str, Any], kind: str | None = None,
+                      answering: str = "") -> bool:
     """Whether a clause of `text` (a sentence or a whole passage) about the question's topic says the event asked
     about has not happened ("EN 18286 had not been cited in the Official Journal"): then the text's other dates (when
-    the standard was published) date no such event."""
+    the standard was published) date no such event; not a clause sharing fewer of the topic's words than the
+    `answering` sentence of the passage: "the profile … had not been revised" does not undo "NIST released the
+    Generative AI Profile … on 26 July 2024" for "when did NIST put out its generative AI profile?"."""
     markers = lexicon["answer_types"].get(kind or need.expects or "", {}).get("not_happened", ())
-    return any(says for sentence in split_sentences(text) for _, says in _topic_clauses(sentence, need, markers))
+    bar = len(need.topic & set(lexical_tokens(answering)))
+    return any(says and len(need.topic & set(lexical_tokens(clause))) >= bar
+               for sentence in split_sentences(text) for clause, says in _topic_clauses(sentence, need, markers))
 
 
 def states_unknown(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], every: bool = False) -> bool:

@@ -62,7 +62,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
                      generic_words: Collection[str] = (), answers_alone: Answers | None = None,
                      refers_back: Collection[str] = (), defined: str | None = None, enumerates: bool = False,
                      number_words: Mapping[str, int] | None = None, asking: str | None = None,
-                     advises: bool = False, asks_questions: bool = False, aspect_held: Collection[str] = ()) -> Draft:
+                     advises: bool = False, asks_questions: bool = False, aspect_held: Collection[str] = (),
+                     fit: Callable[[str, int], int] | None = None) -> Draft:
     """Score every passage sentence (those of the lexical pre-rank and any that `answers_alone`, without the
     sentences before it); lead with the best one that `answers` (the best one when no kind is asked for), a sentence
     for each further part of the question (`parts`) the lead does not answer and, after a typed lead, the detail asked
@@ -93,7 +94,9 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     but is quoted only when the question `asks_questions`. A question naming an aspect of its subject besides the
     subject (its causes, its mitigations, the first one; `aspect_held` are the phrases of a sentence giving it) is
     led by a quoted sentence holding the aspect about the subject, rather than the subject's definition (see
-    `_aspect_lead`)."""
+    `_aspect_lead`). Of the sentences that answer, the one that `fit`s the question best leads (it answers the
+    question's other parts too: "CompTIA SecAI+ (exam CY0-001): CompTIA launched SecAI+ on 17 February 2026"), the
+    better-ranked of equals."""
     if enumerates:  # the pre-rank keeps the sentences that may list the members asked for, whatever words they use
         answers_alone = _or(answers_alone, lambda text, index: _lists(text, number_words or {}))
     if aspect_held:  # and those holding the aspect asked about ("Mitigations include …")
@@ -118,8 +121,10 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     by_detail = sorted(candidates, key=lambda c: -c.leading)  # the sentence holding the detail asked about leads
     whole = [c for c in by_detail if c.position or not begins_inside(passages[c.passage_index].text)]
     if answers:  # a sentence the chunking cut ("(February 2023) demonstrated …") leads only when no whole one answers
-        lead = next((c for c in [*whole, *by_detail]
-                     if (c.passage_index in quoted or subjects) and answers(c.text, c.passage_index)), None)
+        answering = [c for c in whole if (c.passage_index in quoted or subjects) and answers(c.text, c.passage_index)] \
+            or [c for c in by_detail if (c.passage_index in quoted or subjects) and answers(c.text, c.passage_index)]
+        lead = max(answering, key=lambda c: fit(c.text, c.passage_index)) if answering and fit \
+            else next(iter(answering), None)
     elif postings_lead:
         lead = _detail_lead(question, ranked, passages, embed, generic_words) or (whole or ranked)[0]
     else:  # a question about something other than postings: a document's sentence leads where one is quoted
