@@ -91,13 +91,15 @@ def asked_types(question: str, lexicon: dict[str, Any], asking: str | None = Non
 
 
 def _types_in(text: str, lexicon: dict[str, Any]) -> dict[str, list[str]]:
-    """Every answer type one of whose phrases or asked nouns (`asked_nouns`) `text` holds, with those, in the order
-    the question asks them ("When did NIST publish AI 600-1 and how many risks does it list?" asks a date first),
+    """Every answer type one of whose phrases or asked nouns (`asked_nouns`; for an elided one such as "maximum", the
+    nouns the asker told) `text` holds, with those, in the order the question asks them ("When did NIST publish AI 600-1 and how many risks does it list?" asks a date first),
     lexicon order where two start at one word ("how many dollars" asks an amount, not a count); but for its clauses
     that ask yes or no ("I saw EN ISO/IEC 42001:2026 mentioned - is that a new version of 42001?")."""
     asking = [clause for clause in _clauses(text) if not _asks_yes_or_no(clause, lexicon)]
     folded = " ".join(question_words(clause) for clause in asking)
     nouns = {noun for clause in asking for noun in asked_nouns(clause, lexicon)}
+    if nouns & set(lexicon["asked_noun"]["elided"]):  # "the fines … are huge. What's the actual maximum?" asks a fine
+        nouns |= set(question_words(text).split())
     found = {name: [(at, p) for p in spec["asks"] for at in [_value_asked_at(folded, p)] if at is not None]
              + [(_word_at(folded, n), n) for n in spec.get("nouns", ()) if n in nouns]
              for name, spec in lexicon["answer_types"].items()}

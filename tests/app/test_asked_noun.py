@@ -27,6 +27,11 @@ LEXICON = load_lexicon(Path(__file__).resolve().parents[2] / "corpus" / "lexicon
     ("Which of those pay over 200k?", None),
     ("Which part-time jobs are there for someone leaving IT?", None),  # "part-time" asks for no length of time
     ("What compute threshold makes a model count as having systemic risk?", None),
+    # an elided noun ("the maximum") stands for the one the asker has just told; a noun inside what an existence
+    # question asks about ("reductions in fines") is no amount asked
+    ("Our legal team says the fines for banned AI practices are huge. What's the actual maximum?", "amount"),
+    ("They told me the AAISM exam is long. What's the actual limit?", None),
+    ("Are there any reductions in fines for small companies in the EU AI Act?", None),
 ])
 def test_the_asked_noun_names_the_type(question, expected):
     assert expected_answer_type(question, LEXICON) == expected
