@@ -41,7 +41,12 @@ def stored_metadata(chunk: Chunk) -> dict[str, Any]:
 # searched a different approximate graph (rankings changed from run to run) and paid for the re-insert at start-up.
 # Saving at every batch of 100 leaves readers fewer than 100 records, searched exactly, for a few per cent more
 # ingest time (22,000 vectors: 16.8 s against 15.5 s of Chroma writes, Intel Xeon, 2 cores).
-HNSW = {"space": "cosine", "sync_threshold": 100}
+# Chroma inserts a batch into the graph in an order that changes from process to process (one thread or several),
+# so two builds of one corpus never hold the same graph, and a search with the default `ef_search` of 100 misses
+# some true neighbours, different ones in each build: 36 of 381 questions had other top-30 dense neighbours in a
+# second build. A search list of 1000 visits every node of an index up to 1000 chunks (the shipped corpus has 746),
+# so its rankings are exact and equal across builds; larger indexes get near-exact ones (docs/evals.md, "Index builds").
+HNSW = {"space": "cosine", "sync_threshold": 100, "ef_search": 1000}
 
 
 def chroma_folder(settings: Settings) -> Path:
