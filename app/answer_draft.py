@@ -18,6 +18,7 @@ from app.guidance import (asked_clauses, asked_kinds, asker_backgrounds, asker_f
                           without_held)
 from app.need_first import need_statement_first
 from app.posting_heads import with_posting_heads
+from app.process_steps import asks_process, process_items
 from app.sentences import entry_clause, passage_sentences, posting_reference, split_sentences, without_conjunction
 from app.types import Passage
 from ingest.snapshot import Snapshot
@@ -129,8 +130,13 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
         return AnswerDraft(draft, passages, unconfirmed, unconfirmed, unknown=(lead, cited[0]))
     asked_credentials = credentials_of(asking_text(question, lexicon))
     kinds, followed = asked_kinds(question, lexicon, bool(asked_credentials)), ()
+    steps = process_items(question, passages, snapshot, lexicon, max_sentences) \
+        if not need and asks_process(question, lexicon) else []
+    if steps:  # how a process goes: the sentence giving its steps leads, its section following (no guidance kind)
+        draft, passages = _items_draft(draft, passages, steps)
+        followed, kinds = tuple({chunk.chunk_id: chunk for _, chunk in steps}.values()), set()
     duties = duty_items(question, passages, snapshot, lexicon, roles, roles_of, max_sentences) \
-        if not need and not kinds and asks_duties(question, lexicon) else []  # the skills asked for, not a duty
+        if not need and not kinds and not steps and asks_duties(question, lexicon) else []  # the skills asked for, not a duty
     if duties:  # what the party the asker names must do: the sentence stating it leads, its section following
         draft, passages = _items_draft(draft, passages, duties)
         followed = tuple({chunk.chunk_id: chunk for _, chunk in duties}.values())

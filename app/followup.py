@@ -122,7 +122,8 @@ class FollowUpRewriter:
     def refers_to_answer(self, question: str, history: list[Any] | None) -> bool:
         """Whether the follow-up's back-reference is a pronoun ("when was it issued?"), or it has none and names nothing
         of its own ("and when did the second version come out?"), after a question asking for a thing (lexicon
-        `query_asks_for_a_thing`: "what replaced SR 11-7?"), so it stands for what the answer named."""
+        `query_asks_for_a_thing`: "what replaced SR 11-7?", or one of an answer type of `query_thing_types`: "what tool
+        did Microsoft release …?"), so it stands for what the answer named."""
         earlier = previous_questions(history)
         if not earlier or not self.is_follow_up(question):
             return False
@@ -132,7 +133,8 @@ class FollowUpRewriter:
         if reference is not None and self._described(reference):
             return False
         asked = question_words(asked_part(earlier[-1], self.lexicon))
-        return any(has_phrase(asked, phrase) for phrase in self.lexicon["query_asks_for_a_thing"])
+        return any(has_phrase(asked, phrase) for phrase in self.lexicon["query_asks_for_a_thing"]) \
+            or expected_answer_type(asked_part(earlier[-1], self.lexicon), self.lexicon) in self.lexicon["query_thing_types"]
 
     def answered_name(self, earlier: str, answer: str) -> str | None:
         """The acronym-led name in the answer's lead (its text up to the first citation) that the earlier question does

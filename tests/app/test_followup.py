@@ -120,6 +120,8 @@ def test_the_name_an_earlier_answer_gave_is_the_first_of_its_lead_the_question_d
     ("Which Harbour certification covers AI?", "since when has this applied?", True),
     ("which company is behind the promptfoo tool now?", "is it still open source?", False),  # "it": the tool
     ("What is ISO/IEC 42001?", "how do I get certified to it?", False),  # asks about a name it gives
+    ("What open-source tool did Microsoft release for red teaming generative AI?", "When was it released?", True),
+    ("Which tool did IBM Research create for adversarial ML?", "who hosts it now?", True),  # the tool the answer named
 ])
 def test_a_pronoun_refers_to_the_answer_after_a_question_asking_for_a_thing(earlier, follow_up, refers):
     assert REWRITER.refers_to_answer(follow_up, [earlier]) is refers
