@@ -311,7 +311,8 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     def ordered(u: Unit) -> list[tuple[str, Passage]]:
         cues = tuple(c for k in u.kinds for c in lexicon["guidance_kinds"][k].get("item_cues", ()))
         lists = lexical_tokens(" ".join(w for k in u.kinds for w in lexicon["guidance_kinds"][k].get("lists_asked", ())))
-        return _ordered_items(u, "plan" in kinds, "certifications" in kinds, credentials_of, cues, bool(focus & set(lists)))
+        items = _ordered_items(u, "plan" in kinds, "certifications" in kinds, credentials_of, cues, bool(focus & set(lists)))
+        return _asked_kinds_first(items, _item_kinds(u, lexicon), frozenset(kinds))
     best_items = ordered(best)
     share = max(limit // SECOND_UNIT_SHARE, (limit - len(best_items)) // max(len(others), 1))
     other_items = [ordered(u)[:share] for u in others]
@@ -474,6 +475,28 @@ def _ordered_items(unit: Unit, plan: bool, credentials: bool, credentials_of: Ca
     cued = next((i for i in items if any(has_phrase(question_words(i[0]), cue) for cue in cues)), None)
     ordered = [cued, *(i for i in ordered if i is not cued)] if cued else ordered
     return [(text, chunk) for text, _, chunk in ordered]
+
+
+def _item_kinds(unit: Unit, lexicon: dict[str, Any]) -> dict[str, frozenset[str]]:
+    """Each of the unit's items -> the guidance kinds it gives: those whose asks or section words the item's label (its
+    words before ": ") names ("Target roles for a former ML engineer: …" gives the roles), a plan's step the plan; an
+    item whose label names none, or with no label, goes on with the kinds of the item before (its paragraph's)."""
+    kinds, current = {}, frozenset()
+    for text, kind, _ in unit.items:
+        label = question_words(text.split(": ", 1)[0]) if ": " in text else ""
+        named = frozenset(k for k, spec in lexicon["guidance_kinds"].items()
+                          if any(has_phrase(label, p) for p in [*spec.get("asks", ()), *spec["sections"]]))
+        current = frozenset({"plan"}) if kind == "step" else named or current
+        kinds[text] = current
+    return kinds
+
+
+def _asked_kinds_first(items: list[tuple[str, Passage]], item_kinds: dict[str, frozenset[str]],
+                       asked: frozenset[str]) -> list[tuple[str, Passage]]:
+    """Guidance `items` with those that give only kinds not `asked` (`item_kinds`: a path's target roles when only its
+    gaps are asked) after the rest, each part in its order: the answer's length is spent on the asked kinds first."""
+    unasked = [item for item in items if item_kinds.get(item[0]) and not item_kinds[item[0]] & asked]
+    return [item for item in items if item not in unasked] + unasked
 
 
 def _sections(snapshot: Snapshot) -> dict[tuple[Any, str], list[int]]:
