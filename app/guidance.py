@@ -3,7 +3,7 @@ certifications, interview topics) item by item, in the source's order."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 import numpy as np
 
@@ -316,7 +316,7 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     best_items = ordered(best)
     share = max(limit // SECOND_UNIT_SHARE, (limit - len(best_items)) // max(len(others), 1))
     other_items = [ordered(u)[:share] for u in others]
-    best_items = best_items[: max(limit - sum(map(len, other_items)), 1)]
+    best_items = _kept(best_items, _item_kinds(best, lexicon), kinds, max(limit - sum(map(len, other_items)), 1))
     chosen = [(best, best_items), *zip(others, other_items)]
     asked = {kind for kind, any_section in kinds.items() if any_section}
     lead = min(range(len(chosen)), key=lambda n: (first_kind not in chosen[n][0].kinds,
@@ -497,6 +497,21 @@ def _asked_kinds_first(items: list[tuple[str, Passage]], item_kinds: dict[str, f
     gaps are asked) after the rest, each part in its order: the answer's length is spent on the asked kinds first."""
     unasked = [item for item in items if item_kinds.get(item[0]) and not item_kinds[item[0]] & asked]
     return [item for item in items if item not in unasked] + unasked
+
+
+def _kept(items: list[tuple[str, Passage]], item_kinds: dict[str, frozenset[str]], asked: Iterable[str],
+          n: int) -> list[tuple[str, Passage]]:
+    """The first `n` guidance `items`, in their order, with the first item of each `asked` kind among them (`item_kinds`:
+    a path's target roles asked beside its plan are not cut for the plan's prose): such an item beyond the first `n`
+    takes the place of the last kept one that is no asked kind's first."""
+    firsts = [next((i for i in items if kind in item_kinds.get(i[0], ())), None) for kind in asked]
+    kept = items[:n]
+    for item in items[n:]:
+        spare = next((k for k in reversed(kept) if k not in firsts), None)
+        if item in firsts and spare is not None:
+            kept.remove(spare)
+            kept.append(item)
+    return kept
 
 
 def _sections(snapshot: Snapshot) -> dict[tuple[Any, str], list[int]]:
