@@ -313,7 +313,7 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
         lists = lexical_tokens(" ".join(w for k in u.kinds for w in lexicon["guidance_kinds"][k].get("lists_asked", ())))
         items = _ordered_items(u, "plan" in kinds, "certifications" in kinds, credentials_of, cues, bool(focus & set(lists)))
         return _asked_kinds_first(items, _item_kinds(u, lexicon), frozenset(kinds))
-    best_items = ordered(best)
+    best_items = _focus_first(ordered(best), focus - set(lexical_tokens(best.label)), kind_words)  # kept, whatever its place
     share = max(limit // SECOND_UNIT_SHARE, (limit - len(best_items)) // max(len(others), 1))
     other_items = [ordered(u)[:share] for u in others]
     best_items = _kept(best_items, _item_kinds(best, lexicon), kinds, max(limit - sum(map(len, other_items)), 1))
