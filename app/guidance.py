@@ -479,14 +479,14 @@ def _ordered_items(unit: Unit, plan: bool, credentials: bool, credentials_of: Ca
 
 def _item_kinds(unit: Unit, lexicon: dict[str, Any]) -> dict[str, frozenset[str]]:
     """Each of the unit's items -> the guidance kinds it gives: those whose asks or section words the item's label (its
-    words before ": ") names ("Target roles for a former ML engineer: …" gives the roles), a plan's step the plan; an
-    item whose label names none, or with no label, goes on with the kinds of the item before (its paragraph's)."""
+    words before ": ") names ("Target roles for a former ML engineer: …" gives the roles); an item whose label names none,
+    or with no label, goes on with the kinds of the item before (a plan's "Month 2: …" those of "Study plan …: Month 1")."""
     kinds, current = {}, frozenset()
-    for text, kind, _ in unit.items:
+    for text, _, _ in unit.items:
         label = question_words(text.split(": ", 1)[0]) if ": " in text else ""
         named = frozenset(k for k, spec in lexicon["guidance_kinds"].items()
                           if any(has_phrase(label, p) for p in [*spec.get("asks", ()), *spec["sections"]]))
-        current = frozenset({"plan"}) if kind == "step" else named or current
+        current = named or current
         kinds[text] = current
     return kinds
 
