@@ -36,7 +36,9 @@ def test_the_sentence_saying_flaky_in_the_corpus_words_is_quoted(embedder):
     assert "sampling settings" in quoted and "regression test cases" in quoted, quoted
 
 
-def test_words_of_no_shared_group_gain_nothing(embedder):
-    lexicon = load_lexicon(Settings().lexicon_path)
-    assert any({"flaki", "determinist"} <= group for group in equivalent_stems(lexicon))
-    assert not any({"flaki", "report"} <= group for group in equivalent_stems(lexicon))
+def test_a_question_without_such_a_word_is_answered_as_before(embedder):
+    question = "How do AI red teamers report their findings?"
+    equivalents = equivalent_stems(load_lexicon(Settings().lexicon_path))
+    plain, expanded = (draft_extractive(question, embedder.embed_query(question), _passages(), embedder.embed_passages, 5,
+                                        equivalents=groups) for groups in ((), equivalents))
+    assert expanded.sentences == plain.sentences
