@@ -8,8 +8,8 @@ from typing import Any, Callable
 
 import numpy as np
 
-from app.answer_type import (AnswerNeed, answer_need, asked_types, asks_only_yes_or_no, has_phrase, holds_answer,
-                              mentions, question_words, says_not_happened, states_unknown)
+from app.answer_type import (AnswerNeed, answer_need, asked_types, asks_only_yes_or_no, equivalent_stems, has_phrase,
+                              holds_answer, mentions, question_words, says_not_happened, states_unknown)
 from app.coverage import asked_terms, asker_setting, asking_text, ranking_part
 from app.duties import duty_items
 from app.extractive import Answers, Draft, draft_extractive, names_company
@@ -94,7 +94,7 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
                                 asks_advice(question, lexicon),  # what to do or how it changes: the list of ways
                                 any(has_phrase(question_words(question), w) for spec in lexicon["guidance_kinds"].values()
                                     for w in spec.get("lists_asked", ())),  # example questions asked for
-                                aspect_held, fit)
+                                aspect_held, fit, equivalent_stems(lexicon))
         conjunctions = lexicon["clause_conjunctions"]
         return replace(draft, sentences=[(without_conjunction(text, conjunctions), cited) for text, cited in draft.sentences])
     for precision in [need, replace(need, exact=False)] if need.exact else [need]:  # the day, then a month or year

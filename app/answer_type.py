@@ -257,10 +257,14 @@ def _topic(question: str, phrases: list[str], cues: set[str], openers: list[str]
     return topic_stems(_asking_part(question, phrases)) - cues or topic_stems(" ".join(setting)) - cues
 
 
+def equivalent_stems(lexicon: dict[str, Any]) -> list[frozenset[str]]:
+    """The stems of each group of words a question and a source use for one idea (lexicon `topic_equivalents`)."""
+    return [frozenset(lexical_tokens(" ".join(group))) for group in lexicon["topic_equivalents"]]
+
+
 def _with_equivalents(topic: frozenset[str], lexicon: dict[str, Any]) -> frozenset[str]:
     """The topic stems with the words that say the same (lexicon `topic_equivalents`: "banned" and "prohibited")."""
-    groups = [set(lexical_tokens(" ".join(group))) for group in lexicon["topic_equivalents"]]
-    return topic.union(*(group for group in groups if group & topic))
+    return topic.union(*(group for group in equivalent_stems(lexicon) if group & topic))
 
 
 def _parts(question: str) -> list[str]:

@@ -63,7 +63,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
                      refers_back: Collection[str] = (), defined: str | None = None, enumerates: bool = False,
                      number_words: Mapping[str, int] | None = None, asking: str | None = None,
                      advises: bool = False, asks_questions: bool = False, aspect_held: Collection[str] = (),
-                     fit: Callable[[str, int], int] | None = None) -> Draft:
+                     fit: Callable[[str, int], int] | None = None,
+                     equivalents: Collection[frozenset[str]] = ()) -> Draft:
     """Score every passage sentence (those of the lexical pre-rank and any that `answers_alone`, without the
     sentences before it); lead with the best one that `answers` (the best one when no kind is asked for), a sentence
     for each further part of the question (`parts`) the lead does not answer and, after a typed lead, the detail asked
@@ -101,7 +102,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
         answers_alone = _or(answers_alone, lambda text, index: _lists(text, number_words or {}))
     if aspect_held:  # and those holding the aspect asked about ("Mitigations include …")
         answers_alone = _or(answers_alone, lambda text, index: _holds(text, aspect_held))
-    candidates = _candidates(question, query_vector, passages, embed, aspect, answers_alone, refers_back, asking)
+    candidates = _candidates(question, query_vector, passages, embed, aspect, answers_alone, refers_back, asking,
+                             equivalents)
     if not candidates:
         return Draft([], 0.0, answers is None)
     evidence = max(c.semantic for c in candidates)
@@ -480,6 +482,12 @@ def _weighted_overlaps(question: str, sentences: list[str]) -> list[float]:
     return [sum(weight.get(t, 0.0) for t in asked & tokens) / total if total else 0.0 for tokens in held]
 
 
+def _share(asked: set[str], held: set[str], equivalents: Collection[frozenset[str]]) -> float:
+    """The share of the asked words a sentence holds, itself or by a word that says the same."""
+    said = {word for word in asked if word in held or any(word in group and group & held for group in equivalents)}
+    return len(said) / len(asked) if asked else 0.0
+
+
 def _with_subject(sentence: str, passage: Passage, refers_back: set[str]) -> str:
     """The text a sentence is scored by: a sentence that refers back ("Its root causes are …") with its section's
     heading ("LLM03:2026 Excessive Agency"), the subject it continues; any other sentence (an acronym in capitals
@@ -499,10 +507,11 @@ def names_company(question: str, metadata: dict) -> bool:
 def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage],
                 embed: Callable[[list[str]], np.ndarray], aspect: str | None = None,
                 answers: Answers | None = None, refers_back: Collection[str] = (),
-                asking: str | None = None) -> list[Candidate]:
-    """The passages' sentences scored against the question: the MAX_EMBEDDED that share most of its words, and every
-    one that `answers` it whatever words it uses ("prohibited practices … EUR 35 million" for "banned AI"); each
-    sentence's `leading` weighs the words of the `asking` part (the whole question when None)."""
+                asking: str | None = None, equivalents: Collection[frozenset[str]] = ()) -> list[Candidate]:
+    """The passages' sentences scored against the question: the MAX_EMBEDDED that share most of its words (a word
+    shared through one of its `equivalents` counts: "flaky" is held by "non-deterministic"), and every one that
+    `answers` it whatever words it uses ("prohibited practices … EUR 35 million" for "banned AI"); each sentence's
+    `leading` weighs the words of the `asking` part (the whole question when None)."""
     question_tokens = set(lexical_tokens(question))
     back = {word.lower() for word in refers_back}
     rows = [(i, position, sentence, facts if kind == "posting" else _with_subject(sentence, passage, back))
@@ -512,8 +521,7 @@ def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage]
                                                                       question_tokens))]
     if not rows:
         return []
-    shares = [len(question_tokens & set(lexical_tokens(scored))) / len(question_tokens) if question_tokens else 0.0
-              for *_, scored in rows]
+    shares = [_share(question_tokens, set(lexical_tokens(scored)), equivalents) for *_, scored in rows]
     keep = sorted(range(len(rows)), key=lambda r: -(shares[r] + RANK_WEIGHT / (1 + rows[r][0]) + (rows[r][1] == 0) * 0.05))
     answering = [r for r in keep[MAX_EMBEDDED:] if answers and answers(rows[r][2], rows[r][0])][:MAX_ANSWERING]
     keep = sorted({*keep[:MAX_EMBEDDED], *answering})
