@@ -137,14 +137,14 @@ def _parts(sentence: str, lexicon: dict[str, Any]) -> list[tuple[str, bool]]:
         return []
     for i in range(1, len(words)):  # an introduction ("Career changer here: show me…", "Fresh grad here - any…?")
         dash = is_dash(words[i])  # tells, whatever follows it
-        if _bare_word(words[i - 1]) == lexicon["asker"]["introduction_end"] and (words[i - 1][-1:] in ",;:" or dash) \
-                and _bare_word(words[0]) not in openers:
+        if bare_word(words[i - 1]) == lexicon["asker"]["introduction_end"] and (words[i - 1][-1:] in ",;:" or dash) \
+                and bare_word(words[0]) not in openers:
             return [(" ".join(words[:i + dash]), False), *_parts(" ".join(words[i + dash:]), lexicon)]
-    if not (sentence.rstrip().endswith("?") or _bare_word(words[0]) in openers):
+    if not (sentence.rstrip().endswith("?") or bare_word(words[0]) in openers):
         return [(sentence.strip(), False)]
     for i in range(1, len(words)):
         if words[i - 1][-1:] in ",;:" or is_dash(words[i - 1]):
-            if _bare_word(words[i]) in openers:
+            if bare_word(words[i]) in openers:
                 return [(" ".join(words[:i]), False), (" ".join(words[i:]), True)]
     return [(sentence.strip(), True)]
 
@@ -180,7 +180,7 @@ def _names_role(text: str, lexicon: dict[str, Any]) -> bool:
     a bank", "Sysadmin for 10 years (Ansible, Nagios)"."""
     asker, head = lexicon["asker"], []
     for word in text.split():
-        bare = _bare_word(word)
+        bare = bare_word(word)
         if word[:1] in "(—–-" or bare in asker["fragment_breaks"]:
             break
         head.append(bare)
@@ -195,7 +195,7 @@ def _points_back(text: str, lexicon: dict[str, Any]) -> bool:
     ("What does ISACA's AAIA stand for, and when did it launch?" points at AAIA)."""
     asker = lexicon["asker"]
     words = text.split()
-    bare = [_bare_word(w) for w in words]
+    bare = [bare_word(w) for w in words]
     for i, word in enumerate(bare):
         around = {" ".join(bare[max(0, i - 1):i + 1]), " ".join(bare[i:i + 2])}
         if word in asker["pointing_words"] and not around & set(asker["not_pointing"]):
@@ -222,7 +222,7 @@ def _claim_start(words: list[str], lexicon: dict[str, Any]) -> int:
     """Where the claim a part reports starts among its `words` (see `_reported_claim`): 0 when it reports none."""
     hearsay = lexicon["hearsay"]
     reporting = [phrase.split() for phrase in hearsay["reporting"]]
-    bare = [_bare_word(word) for word in words]
+    bare = [bare_word(word) for word in words]
     claim, i = 0, 0
     while i < len(words):
         length = next((len(r) for r in reporting if bare[i:i + len(r)] == r), 0)
@@ -252,7 +252,7 @@ def _without_owned(text: str, lexicon: dict[str, Any]) -> str:
     return " ".join(kept)
 
 
-def _bare_word(word: str) -> str:
+def bare_word(word: str) -> str:
     """A word lower-cased without the punctuation around it or a contraction's end ("What's" is "what")."""
     return word.strip("()[],.;:!?\"'").lower().split("'")[0]
 

@@ -5,7 +5,7 @@ import re
 from typing import Any
 
 from app.answer_type import expected_answer_type, has_phrase, question_words
-from app.coverage import asked_part, specific_terms
+from app.coverage import asked_part, bare_word, specific_terms
 from app.lexicon import phrase_pattern
 from app.sentences import is_acronym
 from app.support import GENERIC_ACRONYMS
@@ -98,10 +98,10 @@ class FollowUpRewriter:
         words, given, postings = question.split(), earlier.split(), self.lexicon["posting_nouns"]["in_figures"]
         for phrase in self.lexicon["answer_types"]["count"]["asks"]:
             at = _after_phrase(words, phrase)
-            if at is None or _plain(" ".join(words[at:at + 1])) not in self.auxiliaries:
+            if at is None or bare_word(" ".join(words[at:at + 1])) not in self.auxiliaries:
                 continue
             counted = self._before_verb(given, _after_phrase(given, phrase))
-            if counted and not any(_plain(word) in postings for word in counted):
+            if counted and not any(bare_word(word) in postings for word in counted):
                 return " ".join([*words[:at], *counted, *words[at:]])
         return None
 
@@ -116,7 +116,7 @@ class FollowUpRewriter:
         """The words from `start` up to the first auxiliary after them, when there are one to NAMED_WORDS of them."""
         if start is None:
             return []
-        end = next((i for i in range(start, len(words)) if _plain(words[i]) in self.auxiliaries), None)
+        end = next((i for i in range(start, len(words)) if bare_word(words[i]) in self.auxiliaries), None)
         return words[start:end] if end is not None and 0 < end - start <= NAMED_WORDS else []
 
     def refers_to_answer(self, question: str, history: list[Any] | None) -> bool:
@@ -175,7 +175,7 @@ class FollowUpRewriter:
         demonstrative standing as a pronoun ("when was that released?": see `_stands_alone`)."""
         positions = self.lexicon["query_positions"]["before_number"]  # "what's number one on it?": "one" is a position
         anaphors = [m for m in self.anaphora.finditer(question) if not is_acronym(m.group(0))
-                    and not any(_plain(word) in positions for word in question[:m.start()].split()[-1:])]
+                    and not any(bare_word(word) in positions for word in question[:m.start()].split()[-1:])]
         pronouns = [m for m in self.demonstratives.finditer(question) if self._stands_alone(question, m, anaphors)]
         return min([*anaphors, *pronouns], key=lambda m: m.start(), default=None)
 
@@ -233,15 +233,10 @@ class FollowUpRewriter:
         return None
 
 
-def _plain(word: str) -> str:
-    """A word lower-cased without the punctuation around it."""
-    return word.strip(".,;:!?()\"'").lower()
-
-
 def _after_phrase(words: list[str], phrase: str) -> int | None:
     """The index of the word after the first occurrence of `phrase` in `words` (compared plain), or None."""
     wanted = phrase.lower().split()
-    plain = [_plain(w) for w in words]
+    plain = [bare_word(w) for w in words]
     return next((i + len(wanted) for i in range(len(plain) - len(wanted) + 1) if plain[i:i + len(wanted)] == wanted), None)
 
 
