@@ -5,19 +5,24 @@ from app.cut_items import cut_after_clause
 from app.sentences import repeats, strip_markers
 from app.support import SupportChecker, echoes_injection
 from app.types import Citation, Passage, SentenceCheck
+from ingest.lexical import lexical_tokens
+
+RESTATED_MIN_WORDS = 8  # a sentence this long whose words, but one, another sentence holds is said again there
 
 
 def compose_answer(draft: list[tuple[str, list[int]]], passages: list[Passage], checker: SupportChecker,
                    *, keep_unsupported: bool) -> tuple[str, list[Citation], list[SentenceCheck]]:
     """Verify every (sentence, passage indices) pair; number citations 1..k in order of first use. A sentence whose
-    words are all in one already shown is dropped; the rest of an item a chunk boundary cut is shown in the item's
-    sentence, with the citations of both."""
+    words are all in one already shown is dropped, and so is a document's sentence that says again what a document's
+    sentence shown says (see `restates`), the same fact from another section or document; the rest of an item a chunk boundary cut is
+    shown in the item's sentence, with the citations of both."""
     numbering: dict[int, int] = {}
     supporting: dict[int, list[str]] = {}
     pieces: list[tuple[str, str]] = []  # each shown sentence: what precedes its last clause, and that clause as drafted
     rendered: list[str] = []
     previous: list[int] = []  # the passages verifying the last shown clause
     shown: list[str] = []
+    documents: list[bool] = []  # whether each shown sentence is quoted from documents (a posting states its own offer)
     checks: list[SentenceCheck] = []
     for sentence, cited in draft:
         sentence = strip_markers(sentence)[0]  # marker-like text inside a drafted sentence is not ours: never shown
@@ -26,6 +31,9 @@ def compose_answer(draft: list[tuple[str, list[int]]], passages: list[Passage], 
             continue
         if repeats(sentence, shown):  # overlapping chunks, or two drafting steps, gave the same sentence twice
             checks.append(SentenceCheck(sentence, [i + 1 for i in cited], [], "dropped", ["repeats a sentence already shown"]))
+            continue
+        if _of_documents(cited, passages) and any(restates(sentence, text) for text, quoted in zip(shown, documents) if quoted):
+            checks.append(SentenceCheck(sentence, [i + 1 for i in cited], [], "dropped", ["says again a sentence already shown"]))
             continue
         supported, reasons = [], []
         for index in cited:
@@ -51,6 +59,7 @@ def compose_answer(draft: list[tuple[str, list[int]]], passages: list[Passage], 
             rendered.append(f"{head}{_with_stop(clause)} {_markers(supported, numbering)}")
             previous = supported
             shown.append(f"{head}{clause}" if head else sentence)  # joined: the chunk holding it whole repeats it
+            documents.append(_of_documents(supported, passages))
             status = "supported"
         elif keep_unsupported and echoes_injection(sentence, [p.text for p in passages]):
             status = "dropped"  # an LLM repeating a planted instruction: never shown, not even marked unsupported
@@ -60,6 +69,7 @@ def compose_answer(draft: list[tuple[str, list[int]]], passages: list[Passage], 
             rendered.append(f"{_with_stop(sentence)} [unsupported]")
             previous = []
             shown.append(sentence)
+            documents.append(False)
             status = "unsupported"
         else:
             status = "dropped"
@@ -68,6 +78,19 @@ def compose_answer(draft: list[tuple[str, list[int]]], passages: list[Passage], 
     for citation, index in zip(citations, sorted(numbering, key=numbering.get)):
         citation.supporting = supporting[index]
     return " ".join(rendered), citations, checks
+
+
+def restates(sentence: str, shown: str) -> bool:
+    """Whether `sentence` says again what `shown` says: it holds every word of `shown` (RESTATED_MIN_WORDS or more)
+    but one ("AI RMF 1.0 … remains the current and only published version … as of 6 December 2026" after "As of 6
+    December 2026, AI RMF 1.0 is still the current version of the NIST AI RMF.")."""
+    said = set(lexical_tokens(shown))
+    return len(said) >= RESTATED_MIN_WORDS and len(said - set(lexical_tokens(sentence))) <= 1
+
+
+def _of_documents(indices: list[int], passages: list[Passage]) -> bool:
+    """Whether the passages at `indices` are documents' (not postings', each stating its own offer)."""
+    return bool(indices) and all(0 <= i < len(passages) and passages[i].metadata.get("kind") != "posting" for i in indices)
 
 
 def _continues(before: str, indices: list[int], sentence: str, supported: list[int], passages: list[Passage]) -> bool:
