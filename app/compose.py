@@ -7,14 +7,14 @@ from app.support import SupportChecker, echoes_injection
 from app.types import Citation, Passage, SentenceCheck
 from ingest.lexical import lexical_tokens
 
-RESTATED_MIN_WORDS = 8  # a sentence this long whose words, but one, another sentence holds is said again there
+RESTATED_MIN_WORDS = 8  # a clause this long whose words, but one, another clause holds (or the other way) says it again
 
 
 def compose_answer(draft: list[tuple[str, list[int]]], passages: list[Passage], checker: SupportChecker,
                    *, keep_unsupported: bool) -> tuple[str, list[Citation], list[SentenceCheck]]:
     """Verify every (sentence, passage indices) pair; number citations 1..k in order of first use. A sentence whose
-    words are all in one already shown is dropped, and so is a document's sentence that says again what a document's
-    sentence shown says (see `restates`), the same fact from another section or document; the rest of an item a chunk boundary cut is
+    words are all in one already shown is dropped, and so are a document's clauses that say again what a document's
+    sentence shown says (see `_unsaid`), the same fact from another section or document; the rest of an item a chunk boundary cut is
     shown in the item's sentence, with the citations of both."""
     numbering: dict[int, int] = {}
     supporting: dict[int, list[str]] = {}
@@ -32,9 +32,12 @@ def compose_answer(draft: list[tuple[str, list[int]]], passages: list[Passage], 
         if repeats(sentence, shown):  # overlapping chunks, or two drafting steps, gave the same sentence twice
             checks.append(SentenceCheck(sentence, [i + 1 for i in cited], [], "dropped", ["repeats a sentence already shown"]))
             continue
-        if _of_documents(cited, passages) and any(restates(sentence, text) for text, quoted in zip(shown, documents) if quoted):
+        said = [text for text, quoted in zip(shown, documents) if quoted] if _of_documents(cited, passages) else []
+        unsaid = _unsaid(sentence, said)
+        if not unsaid:
             checks.append(SentenceCheck(sentence, [i + 1 for i in cited], [], "dropped", ["says again a sentence already shown"]))
             continue
+        sentence = unsaid
         supported, reasons = [], []
         for index in cited:
             if not 0 <= index < len(passages):
@@ -80,12 +83,28 @@ def compose_answer(draft: list[tuple[str, list[int]]], passages: list[Passage], 
     return " ".join(rendered), citations, checks
 
 
-def restates(sentence: str, shown: str) -> bool:
-    """Whether `sentence` says again what `shown` says: it holds every word of `shown` (RESTATED_MIN_WORDS or more)
-    but one ("AI RMF 1.0 … remains the current and only published version … as of 6 December 2026" after "As of 6
-    December 2026, AI RMF 1.0 is still the current version of the NIST AI RMF.")."""
-    said = set(lexical_tokens(shown))
-    return len(said) >= RESTATED_MIN_WORDS and len(said - set(lexical_tokens(sentence))) <= 1
+def _unsaid(sentence: str, said: list[str]) -> str:
+    """The sentence without its clauses (between semicolons) that say again what one of `said` says (see
+    `restates`): "" when each does, the rest when some do ("AI RMF 1.0 is still the current version as of December
+    2026; NIST has said the framework is being revised…" after "…AI RMF 1.0 is still the current version…")."""
+    clauses = sentence.split("; ")
+    kept = [clause for clause in clauses if not any(restates(clause, text) for text in said)]
+    if len(kept) == len(clauses):
+        return sentence
+    rest = "; ".join(kept)
+    return rest[:1].upper() + rest[1:]
+
+
+def restates(clause: str, shown: str) -> bool:
+    """Whether `clause` says again what a clause (between semicolons) of `shown` says: of the two, each of
+    RESTATED_MIN_WORDS words or more, one holds every word of the other but one, and no more words besides than the
+    two share ("AI RMF 1.0 (NIST AI 100-1, January 2023) remains the current and only published version … as of 6
+    December 2026" after "As of 6 December 2026, AI RMF 1.0 is still the current version of the NIST AI RMF."); a
+    sentence that names the shown fact among more of its own says something else."""
+    words = set(lexical_tokens(clause))
+    return any(min(len(words), len(said)) >= RESTATED_MIN_WORDS and len(words & said) >= min(len(words), len(said)) - 1
+               and 2 * len(words & said) >= len(words | said)
+               for said in (set(lexical_tokens(part)) for part in shown.split("; ")))
 
 
 def _of_documents(indices: list[int], passages: list[Passage]) -> bool:

@@ -104,3 +104,22 @@ def test_a_sentence_already_shown_within_a_longer_one_is_dropped():
     assert text == "MLSecOps postings most often ask for Kubernetes and Terraform. [1] Kubernetes is common. [1]"
     assert [c.status for c in checks] == ["supported", "dropped", "supported"]
     assert checks[1].reasons == ["repeats a sentence already shown"]
+
+
+def test_a_documents_sentence_saying_again_what_one_shown_says_is_dropped():
+    """One fact stated in two sections or documents is said once; a posting's line, its own offer, is kept."""
+    passages = [
+        Passage("r#1#0000", "As of 6 December 2026, AI RMF 1.0 is still the current version of the NIST AI RMF.",
+                {"doc_id": "r", "source": "documents/r.md", "title": "R", "kind": "document", "chunk_index": 0}, 0.9),
+        Passage("g#1#0000", "AI RMF 1.0 (NIST AI 100-1, January 2023) remains the current and only published version "
+                "of the NIST AI RMF as of 6 December 2026. NIST is revising the framework.",
+                {"doc_id": "g", "source": "documents/g.md", "title": "G", "kind": "document", "chunk_index": 0}, 0.8),
+    ]
+    draft = [("As of 6 December 2026, AI RMF 1.0 is still the current version of the NIST AI RMF.", [0]),
+             ("AI RMF 1.0 (NIST AI 100-1, January 2023) remains the current and only published version of the NIST AI "
+              "RMF as of 6 December 2026.", [1]),
+             ("NIST is revising the framework.", [1])]
+    text, citations, checks = compose_answer(draft, passages, checker(), keep_unsupported=False)
+    assert text == ("As of 6 December 2026, AI RMF 1.0 is still the current version of the NIST AI RMF. [1] "
+                    "NIST is revising the framework. [2]")
+    assert [c.status for c in checks] == ["supported", "dropped", "supported"]
