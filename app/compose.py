@@ -97,14 +97,24 @@ def _unsaid(sentence: str, said: list[str]) -> str:
 
 def restates(clause: str, shown: str) -> bool:
     """Whether `clause` says again what a clause (between semicolons) of `shown` says: of the two, each of
-    RESTATED_MIN_WORDS words or more, one holds every word of the other but one, and no more words besides than the
-    two share ("AI RMF 1.0 (NIST AI 100-1, January 2023) remains the current and only published version … as of 6
-    December 2026" after "As of 6 December 2026, AI RMF 1.0 is still the current version of the NIST AI RMF."); a
-    sentence that names the shown fact among more of its own says something else."""
-    words = set(lexical_tokens(clause))
-    return any(min(len(words), len(said)) >= RESTATED_MIN_WORDS and len(words & said) >= min(len(words), len(said)) - 1
-               and 2 * len(words & said) >= len(words | said)
-               for said in (set(lexical_tokens(part)) for part in shown.split("; ")))
+    RESTATED_MIN_WORDS words or more, the longer holds every word of the shorter but one that is no value (a name, a
+    date, a number: "from 2 December 2027" is not restated by "set 2 August 2026 … and 2 August 2027"), and no more
+    words besides than the two share ("AI RMF 1.0 (NIST AI 100-1, January 2023) remains the current and only
+    published version … as of 6 December 2026" after "As of 6 December 2026, AI RMF 1.0 is still the current version
+    of the NIST AI RMF."); a sentence that names the shown fact among more of its own says something else."""
+    for part in shown.split("; "):
+        shorter, longer = sorted((clause, part), key=lambda text: len(_words(text)))
+        words, said = _words(shorter), _words(longer)
+        lacking = words - said
+        if len(words) >= RESTATED_MIN_WORDS and len(lacking) <= 1 and 2 * len(words & said) >= len(words | said) \
+                and not any(set(_words(w)) & lacking for w in shorter.split() if any(c.isupper() or c.isdigit() for c in w)):
+            return True
+    return False
+
+
+def _words(text: str) -> set[str]:
+    """The text's word stems, a version's number without its "v" ("v1.2" is "1.2")."""
+    return set(lexical_tokens(" ".join(w[1:] if w[:1] in "vV" and w[1:2].isdigit() else w for w in text.split())))
 
 
 def _of_documents(indices: list[int], passages: list[Passage]) -> bool:

@@ -123,3 +123,17 @@ def test_a_documents_sentence_saying_again_what_one_shown_says_is_dropped():
     assert text == ("As of 6 December 2026, AI RMF 1.0 is still the current version of the NIST AI RMF. [1] "
                     "NIST is revising the framework. [2]")
     assert [c.status for c in checks] == ["supported", "dropped", "supported"]
+
+
+def test_a_sentence_giving_other_dates_says_something_else():
+    """"…set 2 August 2026 … and 2 August 2027" (the law as adopted) does not restate "from 2 December 2027"."""
+    passages = [
+        Passage("t#1#0000", "The Annex III high-risk obligations of the EU AI Act apply from 2 December 2027, not from 2 August 2026.",
+                {"doc_id": "t", "source": "documents/t.md", "title": "T", "kind": "document", "chunk_index": 0}, 0.9),
+        Passage("h#1#0000", "The EU AI Act as adopted in 2024 set 2 August 2026 as the date from which the obligations for "
+                "Annex III high-risk AI systems would apply, and 2 August 2027 for high-risk AI systems under Annex I.",
+                {"doc_id": "h", "source": "documents/h.md", "title": "H", "kind": "document", "chunk_index": 0}, 0.8),
+    ]
+    draft = [(passages[0].text, [0]), (passages[1].text, [1])]
+    _, _, checks = compose_answer(draft, passages, checker(), keep_unsupported=False)
+    assert [c.status for c in checks] == ["supported", "supported"]
