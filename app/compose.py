@@ -24,7 +24,12 @@ def compose_answer(draft: list[tuple[str, list[int]]], passages: list[Passage], 
     shown: list[str] = []
     documents: list[bool] = []  # whether each shown sentence is quoted from documents (a posting states its own offer)
     checks: list[SentenceCheck] = []
+    unsaid: tuple[str, list[int]] = ("", [])  # the last drafted sentence and its passages, when dropped as said before
     for sentence, cited in draft:
+        if unsaid[1] and _continues(*unsaid, sentence, cited, passages):
+            checks.append(SentenceCheck(sentence, [i + 1 for i in cited], [], "dropped", ["rest of a sentence said before"]))
+            continue  # the rest of an item a chunk boundary cut goes with the item ("…Its ground is now covered by …")
+        unsaid = ("", [])
         sentence = strip_markers(sentence)[0]  # marker-like text inside a drafted sentence is not ours: never shown
         if not sentence:
             checks.append(SentenceCheck(sentence, [i + 1 for i in cited], [], "dropped", ["no text besides markers"]))
@@ -33,11 +38,12 @@ def compose_answer(draft: list[tuple[str, list[int]]], passages: list[Passage], 
             checks.append(SentenceCheck(sentence, [i + 1 for i in cited], [], "dropped", ["repeats a sentence already shown"]))
             continue
         said = [text for text, quoted in zip(shown, documents) if quoted] if _of_documents(cited, passages) else []
-        unsaid = _unsaid(sentence, said)
-        if not unsaid:
+        rest = _unsaid(sentence, said)
+        if not rest:
             checks.append(SentenceCheck(sentence, [i + 1 for i in cited], [], "dropped", ["says again a sentence already shown"]))
+            unsaid = (sentence, cited)
             continue
-        sentence = unsaid
+        sentence = rest
         supported, reasons = [], []
         for index in cited:
             if not 0 <= index < len(passages):

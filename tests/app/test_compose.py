@@ -137,3 +137,21 @@ def test_a_sentence_giving_other_dates_says_something_else():
     draft = [(passages[0].text, [0]), (passages[1].text, [1])]
     _, _, checks = compose_answer(draft, passages, checker(), keep_unsupported=False)
     assert [c.status for c in checks] == ["supported", "supported"]
+
+
+def test_the_rest_of_a_cut_item_said_before_goes_with_it():
+    """An item a chunk boundary cut that says again a shown sentence is dropped with its rest ("…Its ground …")."""
+    meta = {"source": "documents/c.md", "title": "C", "kind": "document"}
+    passages = [
+        Passage("a#1#0000", "AWS retired the AWS Certified Machine Learning – Specialty exam (MLS-C01) on 31 March 2026.",
+                {**meta, "doc_id": "a", "chunk_index": 0}, 0.9),
+        Passage("c#1#0000", "AWS Certified Machine Learning – Specialty (MLS-C01): was AWS's specialty credential until AWS "
+                "retired the exam on 31 March 2026;", {**meta, "doc_id": "c", "chunk_index": 0}, 0.8),
+        Passage("c#1#0001", "its ground is now covered by the Machine Learning Engineer – Associate.",
+                {**meta, "doc_id": "c", "chunk_index": 1}, 0.7),
+    ]
+    draft = [(passages[0].text, [0]), (passages[1].text, [1]), ("…Its ground is now covered by the Machine Learning "
+                                                                  "Engineer – Associate.", [2])]
+    text, _, checks = compose_answer(draft, passages, checker(), keep_unsupported=False)
+    assert text == f"{passages[0].text} [1]"
+    assert [c.status for c in checks] == ["supported", "dropped", "dropped"]
