@@ -14,8 +14,8 @@ def compose_answer(draft: list[tuple[str, list[int]]], passages: list[Passage], 
                    *, keep_unsupported: bool) -> tuple[str, list[Citation], list[SentenceCheck]]:
     """Verify every (sentence, passage indices) pair; number citations 1..k in order of first use. A sentence whose
     words are all in one already shown is dropped, and so are a document's clauses that say again what a document's
-    sentence shown says (see `_unsaid`), the same fact from another section or document; the rest of an item a chunk boundary cut is
-    shown in the item's sentence, with the citations of both."""
+    sentence shown says (see `_unsaid`: the same fact from another section or document), with the rest of a cut item
+    so dropped; the rest of an item a chunk boundary cut is shown in the item's sentence, with the citations of both."""
     numbering: dict[int, int] = {}
     supporting: dict[int, list[str]] = {}
     pieces: list[tuple[str, str]] = []  # each shown sentence: what precedes its last clause, and that clause as drafted
