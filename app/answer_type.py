@@ -481,8 +481,10 @@ def _clause_holds(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind
         # a month ("March 2026") or a part of an identifier ("AML.CS0053") names no one either
         unnamed = {*lexicon["months"], *(part for t in tokens if _is_identifier(t)
                                         for part in t.replace("-", ".").replace(":", ".").split("."))}
+        # an organisation asked for is not a law, a document or where one is published ("the Official Journal")
+        documents = set(lexicon["institution_words"]["documents"]) if kind == "agent" else set()
         names = [name for name in names if not set(fold_words(name).split()) & asked and name not in unnamed
-                 and not spells_out(name, subjects, lexicon["acronym_joining_words"])]
+                 and not spells_out(name, subjects, lexicon["acronym_joining_words"]) and name.split()[-1] not in documents]
         if kind == "person":  # as written: "Generative AI Products" is no "Generative Products"
             return any(_is_person(name, lexicon) and name in sentence for name in names)
         return bool(names)
@@ -503,7 +505,7 @@ def _is_person(name: str, lexicon: dict[str, Any]) -> bool:
     noun of an institution, law or document (lexicon `institution_words`: "European Commission") nor a role noun
     (lexicon `asker.role_nouns`: "Compliance Lead" is a posting's title, no one's name)."""
     words = name.split()
-    institutions, roles = set(lexicon["institution_words"]), set(lexicon["asker"]["role_nouns"])
+    institutions, roles = {w for group in lexicon["institution_words"].values() for w in group}, set(lexicon["asker"]["role_nouns"])
     return 2 <= len(words) <= 4 and all(w[0].isupper() and w[1:].islower() and w not in institutions
                                         and w.lower() not in roles for w in words)
 

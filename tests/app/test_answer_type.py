@@ -478,3 +478,45 @@ def test_light_verb_is_no_topic():
     sentence = "Non-compliance with the prohibited practices of Article 5 can be fined up to EUR 35 million or 7% of turnover."
     assert _answers(question, sentence, "EU AI Act")
 
+
+
+@pytest.mark.parametrize("question", [
+    "What was the dollar amount of the SolarWinds settlement with the SEC?",  # money asked by its currency
+    "What was the euro value of the Lakera deal?",
+])
+def test_a_sum_asked_by_its_currency_asks_for_an_amount(question):
+    assert expected_answer_type(question, LEXICON) == "amount"
+
+
+def test_an_amount_asked_by_a_bare_amount_noun_is_no_money():
+    """"What amount of training compute…" asks for a quantity; only a currency makes "amount" money."""
+    assert expected_answer_type("Above what amount of training compute is a model presumed to have systemic risk?", LEXICON) is None
+
+
+def test_a_settlement_sentence_without_money_gives_no_amount():
+    question = "What was the dollar amount of the SolarWinds settlement with the SEC?"
+    need = answer_need(question, LEXICON, specific_terms(question), "amount")
+    assert not holds_answer("The SolarWinds case ended after the parties announced a settlement in principle in July 2025 "
+                            "and the SEC dismissed the remaining claims.", need, LEXICON)
+    assert holds_answer("SolarWinds agreed to pay the SEC a settlement of $1 million in July 2025.", need, LEXICON)
+
+
+def test_how_often_a_sum_recurs_is_no_topic():
+    """An "annual incentive" does not make a salary the annual fee asked for."""
+    question = "How much is the annual maintenance fee for keeping a CISSP active?"
+    need = answer_need(question, LEXICON, specific_terms(question), "amount")
+    assert "annual" not in need.topic
+    assert not holds_answer("CISSP holders earn a base salary of $360,000, plus an annual incentive.", need, LEXICON)
+    assert holds_answer("Keeping a CISSP active costs an annual maintenance fee of USD 135.", need, LEXICON)
+
+
+def test_a_document_or_where_it_is_published_is_no_organisation():
+    """"Who writes the harmonised standards?": "the Official Journal" and "Article 40" name no one who does."""
+    question = "Who is actually writing the harmonised standards that give presumption of conformity under the EU AI Act?"
+    need = answer_need(question, LEXICON, specific_terms(question), "agent")
+    heading = "Harmonised standards for the EU AI Act"
+    assert not holds_answer("A high-risk AI system that follows a harmonised standard whose reference is published in the "
+                            "Official Journal benefits from a presumption of conformity under Article 40 of the EU AI Act.",
+                            need, LEXICON, heading)
+    assert holds_answer("The harmonised standards are written by the CEN-CENELEC Joint Technical Committee 21 (JTC 21).",
+                        need, LEXICON, heading)

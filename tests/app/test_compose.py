@@ -104,3 +104,54 @@ def test_a_sentence_already_shown_within_a_longer_one_is_dropped():
     assert text == "MLSecOps postings most often ask for Kubernetes and Terraform. [1] Kubernetes is common. [1]"
     assert [c.status for c in checks] == ["supported", "dropped", "supported"]
     assert checks[1].reasons == ["repeats a sentence already shown"]
+
+
+def test_a_documents_sentence_saying_again_what_one_shown_says_is_dropped():
+    """One fact stated in two sections or documents is said once; a posting's line, its own offer, is kept."""
+    passages = [
+        Passage("r#1#0000", "As of 6 December 2026, AI RMF 1.0 is still the current version of the NIST AI RMF.",
+                {"doc_id": "r", "source": "documents/r.md", "title": "R", "kind": "document", "chunk_index": 0}, 0.9),
+        Passage("g#1#0000", "AI RMF 1.0 (NIST AI 100-1, January 2023) remains the current and only published version "
+                "of the NIST AI RMF as of 6 December 2026. NIST is revising the framework.",
+                {"doc_id": "g", "source": "documents/g.md", "title": "G", "kind": "document", "chunk_index": 0}, 0.8),
+    ]
+    draft = [("As of 6 December 2026, AI RMF 1.0 is still the current version of the NIST AI RMF.", [0]),
+             ("AI RMF 1.0 (NIST AI 100-1, January 2023) remains the current and only published version of the NIST AI "
+              "RMF as of 6 December 2026.", [1]),
+             ("NIST is revising the framework.", [1])]
+    text, citations, checks = compose_answer(draft, passages, checker(), keep_unsupported=False)
+    assert text == ("As of 6 December 2026, AI RMF 1.0 is still the current version of the NIST AI RMF. [1] "
+                    "NIST is revising the framework. [2]")
+    assert [c.status for c in checks] == ["supported", "dropped", "supported"]
+
+
+def test_a_sentence_giving_other_dates_says_something_else():
+    """"…set 2 August 2026 … and 2 August 2027" (the law as adopted) does not restate "from 2 December 2027"."""
+    passages = [
+        Passage("t#1#0000", "The Annex III high-risk obligations of the EU AI Act apply from 2 December 2027, not from 2 August 2026.",
+                {"doc_id": "t", "source": "documents/t.md", "title": "T", "kind": "document", "chunk_index": 0}, 0.9),
+        Passage("h#1#0000", "The EU AI Act as adopted in 2024 set 2 August 2026 as the date from which the obligations for "
+                "Annex III high-risk AI systems would apply, and 2 August 2027 for high-risk AI systems under Annex I.",
+                {"doc_id": "h", "source": "documents/h.md", "title": "H", "kind": "document", "chunk_index": 0}, 0.8),
+    ]
+    draft = [(passages[0].text, [0]), (passages[1].text, [1])]
+    _, _, checks = compose_answer(draft, passages, checker(), keep_unsupported=False)
+    assert [c.status for c in checks] == ["supported", "supported"]
+
+
+def test_the_rest_of_a_cut_item_said_before_goes_with_it():
+    """An item a chunk boundary cut that says again a shown sentence is dropped with its rest ("…Its ground …")."""
+    meta = {"source": "documents/c.md", "title": "C", "kind": "document"}
+    passages = [
+        Passage("a#1#0000", "AWS retired the AWS Certified Machine Learning – Specialty exam (MLS-C01) on 31 March 2026.",
+                {**meta, "doc_id": "a", "chunk_index": 0}, 0.9),
+        Passage("c#1#0000", "AWS Certified Machine Learning – Specialty (MLS-C01): was AWS's specialty credential until AWS "
+                "retired the exam on 31 March 2026;", {**meta, "doc_id": "c", "chunk_index": 0}, 0.8),
+        Passage("c#1#0001", "its ground is now covered by the Machine Learning Engineer – Associate.",
+                {**meta, "doc_id": "c", "chunk_index": 1}, 0.7),
+    ]
+    draft = [(passages[0].text, [0]), (passages[1].text, [1]), ("…Its ground is now covered by the Machine Learning "
+                                                                  "Engineer – Associate.", [2])]
+    text, _, checks = compose_answer(draft, passages, checker(), keep_unsupported=False)
+    assert text == f"{passages[0].text} [1]"
+    assert [c.status for c in checks] == ["supported", "dropped", "dropped"]
