@@ -32,6 +32,7 @@ class FollowUpRewriter:
         self.anaphora = phrase_pattern(*lexicon["query_anaphora"])
         self.demonstratives = phrase_pattern(*lexicon["query_demonstratives"])
         self.auxiliaries = set(lexicon["asker"]["polar_openers"])
+        self.unasked = {*self.auxiliaries, *lexicon["question_function_words"], *lexicon["acronym_joining_words"]}
         self.start = phrase_pattern(*lexicon["query_follow_up_starts"], at_start=True)
         self.subjects = sorted(subjects, key=len, reverse=True)
         self.acronym_run = re.compile(ACRONYM_RUN.format(joins="|".join(map(re.escape, lexicon["acronym_joining_words"]))))
@@ -137,22 +138,33 @@ class FollowUpRewriter:
             or expected_answer_type(asked_part(earlier[-1], self.lexicon), self.lexicon) in self.lexicon["query_thing_types"]
 
     def answered_name(self, earlier: str, answer: str) -> str | None:
-        """The acronym-led name in the answer's lead (its text up to the first citation) that the earlier question does
-        not give and the answer names most often, the first of those on a tie: "SR 26-2" for "SR 26-2 superseded SR
-        11-7 …" after "what replaced SR 11-7 …?", "AAISM" for a lead listing "the IAPP AIGP …, ISACA's AAIA and AAISM"
-        before the sentences about AAISM; not one in brackets after the question's own words, another name of the
-        question's thing ("Azure Security Engineer Associate (exam AZ-500)" after "what replaced the Azure Security
-        Engineer Associate?")."""
-        lead, given = answer.split("[", 1)[0], earlier.lower()
-        found = [m for m in self.acronym_run.finditer(lead) if not m.group("titled")]
+        """The acronym-led name the answer gives for what the earlier question asked: of its first cited sentence
+        naming one the question does not give that shares a word with the question, the one sharing the most ("OWASP
+        Top 10 for Agentic Applications" after "which OWASP list is about agentic AI?", not the "ASI10 Rogue Agents" its
+        lead lists; "SR 26-2" for "SR 26-2 superseded SR 11-7 …" after "what replaced SR 11-7 …?"), else of the lead's
+        names (its text up to the first citation: "AAISM" for a lead listing "the IAPP AIGP …, ISACA's AAIA and AAISM"
+        before the sentences about AAISM); then the one named most often, the first of those on a tie. Not one in
+        brackets after the question's own words, another name of the question's thing ("Azure Security Engineer
+        Associate (exam AZ-500)" after "what replaced the Azure Security Engineer Associate?")."""
+        given = earlier.lower()
+        asked = {bare_word(word) for word in given.split()} - self.unasked
+        shared = lambda name: len(asked & {bare_word(word) for word in name.lower().split()})  # noqa: E731
+        for sentence in answer.split("["):
+            names = [name for name in self._names(sentence.split("]", 1)[-1], given) if shared(name)]
+            if names:
+                return max(names, key=lambda name: (shared(name), answer.count(name)))
+        return max(self._names(answer.split("[", 1)[0], given), key=answer.count, default=None)
+
+    def _names(self, text: str, given: str) -> list[str]:
+        """The acronym-led names in `text` that the earlier question (`given`, lower-cased) does not give."""
+        found = [m for m in self.acronym_run.finditer(text) if not m.group("titled")]
         bracketed = {m.start() for m in found}  # "Advanced in AI Audit (AAIA, 2025)": the acronym names it
         runs = [m.group(0) for m in found if m.group(0).lower() not in given
                 and m.end() + 2 not in bracketed
-                and not self._alias_of_given(lead, m.start(), set(given.replace("?", " ").split()))]
-        names = [name for run in runs for name in run.split(" and ")  # a list's items: "AAIA and AAISM"
-                 if name.lower() not in given
-                 and any(word[:1].isupper() and word not in GENERIC_ACRONYMS for word in name.split())]
-        return max(names, key=answer.count, default=None)
+                and not self._alias_of_given(text, m.start(), set(given.replace("?", " ").split()))]
+        return [name for run in runs for name in run.split(" and ")  # a list's items: "AAIA and AAISM"
+                if name.lower() not in given
+                and any(word[:1].isupper() and word not in GENERIC_ACRONYMS for word in name.split())]
 
     @staticmethod
     def _alias_of_given(lead: str, start: int, given_words: set[str]) -> bool:
@@ -180,10 +192,11 @@ class FollowUpRewriter:
         return min([*anaphors, *pronouns], key=lambda m: m.start(), default=None)
 
     def _stands_alone(self, question: str, demonstrative: re.Match, anaphors: list[re.Match]) -> bool:
-        """Whether a demonstrative follows an auxiliary (lexicon `asker.polar_openers`: "was that", "has this") and opens
-        no anaphor of its own ("that role", "that one")."""
+        """Whether a demonstrative follows an auxiliary (lexicon `asker.polar_openers`: "was that", "has this") or ends
+        the question ("which version fixed that?"), and opens no anaphor of its own ("that role", "that one")."""
         before = question[:demonstrative.start()].split()[-1:]
-        return (bool(before) and before[0].lower() in self.auxiliaries
+        ends = not bare_word(question[demonstrative.end():])
+        return ((bool(before) and before[0].lower() in self.auxiliaries or ends)
                 and not any(demonstrative.start() <= m.start() <= demonstrative.end() + 1 for m in anaphors))
 
     def _titled_name_stands(self, reference: re.Match, question: str, history: list[Any] | None) -> bool:
