@@ -124,7 +124,8 @@ class FollowUpRewriter:
         """Whether the follow-up's back-reference is a pronoun ("when was it issued?"), or it has none and names nothing
         of its own ("and when did the second version come out?"), after a question asking for a thing (lexicon
         `query_asks_for_a_thing`: "what replaced SR 11-7?", or one of an answer type of `query_thing_types`: "what tool
-        did Microsoft release …?"), so it stands for what the answer named."""
+        did Microsoft release …?"; not one asking who, `query_answered_by_name`), so it stands for what the answer
+        named."""
         earlier = previous_questions(history)
         if not earlier or not self.is_follow_up(question):
             return False
@@ -133,9 +134,11 @@ class FollowUpRewriter:
             return False
         if reference is not None and self._described(reference):
             return False
-        asked = question_words(asked_part(earlier[-1], self.lexicon))
-        return any(has_phrase(asked, phrase) for phrase in self.lexicon["query_asks_for_a_thing"]) \
-            or expected_answer_type(asked_part(earlier[-1], self.lexicon), self.lexicon) in self.lexicon["query_thing_types"]
+        part = asked_part(earlier[-1], self.lexicon)
+        asked, kind = question_words(part), expected_answer_type(part, self.lexicon)
+        if kind in self.lexicon["query_answered_by_name"]:  # "which company is behind promptfoo?": "it" is promptfoo
+            return False
+        return any(has_phrase(asked, phrase) for phrase in self.lexicon["query_asks_for_a_thing"]) or kind in self.lexicon["query_thing_types"]
 
     def answered_name(self, earlier: str, answer: str) -> str | None:
         """The acronym-led name the answer gives for what the earlier question asked: of its first cited sentence
