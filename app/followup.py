@@ -32,7 +32,8 @@ class FollowUpRewriter:
         self.anaphora = phrase_pattern(*lexicon["query_anaphora"])
         self.demonstratives = phrase_pattern(*lexicon["query_demonstratives"])
         self.auxiliaries = set(lexicon["asker"]["polar_openers"])
-        self.unasked = {*self.auxiliaries, *lexicon["question_function_words"], *lexicon["acronym_joining_words"]}
+        self.unasked = {*self.auxiliaries, *lexicon["question_function_words"], *lexicon["acronym_joining_words"],
+                        *(acronym.lower() for acronym in GENERIC_ACRONYMS)}  # words no name is told apart by
         self.start = phrase_pattern(*lexicon["query_follow_up_starts"], at_start=True)
         self.subjects = sorted(subjects, key=len, reverse=True)
         self.acronym_run = re.compile(ACRONYM_RUN.format(joins="|".join(map(re.escape, lexicon["acronym_joining_words"]))))
@@ -150,8 +151,8 @@ class FollowUpRewriter:
         brackets after the question's own words, another name of the question's thing ("Azure Security Engineer
         Associate (exam AZ-500)" after "what replaced the Azure Security Engineer Associate?")."""
         given = earlier.lower()
-        asked = {bare_word(word) for word in given.split()} - self.unasked
-        shared = lambda name: len(asked & {bare_word(word) for word in name.lower().split()})  # noqa: E731
+        asked = {bare_word(word) for word in given.replace("/", " ").split()} - self.unasked
+        shared = lambda name: len(asked & {bare_word(word) for word in name.lower().replace("/", " ").split()})  # noqa: E731
         for sentence in answer.split("["):
             names = [name for name in self._names(sentence.split("]", 1)[-1], given) if shared(name)]
             if names:
