@@ -32,8 +32,7 @@ class FollowUpRewriter:
         self.anaphora = phrase_pattern(*lexicon["query_anaphora"])
         self.demonstratives = phrase_pattern(*lexicon["query_demonstratives"])
         self.auxiliaries = set(lexicon["asker"]["polar_openers"])
-        self.unasked = {*self.auxiliaries, *lexicon["question_function_words"], *lexicon["acronym_joining_words"],
-                        *(acronym.lower() for acronym in GENERIC_ACRONYMS)}  # words no name is told apart by
+        self.unasked = {*self.auxiliaries, *lexicon["question_function_words"], *lexicon["acronym_joining_words"]}
         self.start = phrase_pattern(*lexicon["query_follow_up_starts"], at_start=True)
         self.subjects = sorted(subjects, key=len, reverse=True)
         self.acronym_run = re.compile(ACRONYM_RUN.format(joins="|".join(map(re.escape, lexicon["acronym_joining_words"]))))
@@ -125,8 +124,7 @@ class FollowUpRewriter:
         """Whether the follow-up's back-reference is a pronoun ("when was it issued?"), or it has none and names nothing
         of its own ("and when did the second version come out?"), after a question asking for a thing (lexicon
         `query_asks_for_a_thing`: "what replaced SR 11-7?", or one of an answer type of `query_thing_types`: "what tool
-        did Microsoft release …?"; not one asking who, `query_answered_by_name`), so it stands for what the answer
-        named."""
+        did Microsoft release …?"), so it stands for what the answer named."""
         earlier = previous_questions(history)
         if not earlier or not self.is_follow_up(question):
             return False
@@ -135,29 +133,43 @@ class FollowUpRewriter:
             return False
         if reference is not None and self._described(reference):
             return False
-        part = asked_part(earlier[-1], self.lexicon)
-        asked, kind = question_words(part), expected_answer_type(part, self.lexicon)
-        if kind in self.lexicon["query_answered_by_name"]:  # "which company is behind promptfoo?": "it" is promptfoo
-            return False
-        return any(has_phrase(asked, phrase) for phrase in self.lexicon["query_asks_for_a_thing"]) or kind in self.lexicon["query_thing_types"]
+        asked = question_words(asked_part(earlier[-1], self.lexicon))
+        return any(has_phrase(asked, phrase) for phrase in self.lexicon["query_asks_for_a_thing"]) \
+            or expected_answer_type(asked_part(earlier[-1], self.lexicon), self.lexicon) in self.lexicon["query_thing_types"]
 
-    def answered_name(self, earlier: str, answer: str) -> str | None:
-        """The acronym-led name the answer gives for what the earlier question asked: of its first cited sentence
-        naming one the question does not give that shares a word with the question, the one sharing the most ("OWASP
-        Top 10 for Agentic Applications" after "which OWASP list is about agentic AI?", not the "ASI10 Rogue Agents" its
-        lead lists; "SR 26-2" for "SR 26-2 superseded SR 11-7 …" after "what replaced SR 11-7 …?"), else of the lead's
-        names (its text up to the first citation: "AAISM" for a lead listing "the IAPP AIGP …, ISACA's AAIA and AAISM"
-        before the sentences about AAISM); then the one named most often, the first of those on a tie. Not one in
-        brackets after the question's own words, another name of the question's thing ("Azure Security Engineer
-        Associate (exam AZ-500)" after "what replaced the Azure Security Engineer Associate?")."""
+    def asks_which(self, question: str, history: list[Any] | None) -> bool:
+        """Whether the follow-up's back-reference is a singular pronoun ("what's ranked first on it?") after a question
+        asking which thing of a kind ("Which OWASP list covers …?"), whose answer may name it (`answered_name` with
+        `described`)."""
+        earlier, reference = previous_questions(history), self.back_reference(question)
+        if not earlier or reference is None or not self.is_follow_up(question) \
+                or reference.group(0).lower() not in self.lexicon["query_singular_pronouns"]:
+            return False
+        words = asked_part(earlier[-1], self.lexicon).split()
+        kind = _after_phrase(words, "which")  # its first word, not an auxiliary ("which is better …?")
+        return kind is not None and kind < len(words) and bare_word(words[kind]) not in self.auxiliaries
+
+    def answered_name(self, earlier: str, answer: str, described: bool = False) -> str | None:
+        """The acronym-led name the answer gives for what the earlier question asked: of the first cited sentence
+        naming one the question does not give that shares a lower-case word with the question (the words describing
+        what it asked for), the one sharing the most ("OWASP Top 10 for Agentic Applications" after "which OWASP list
+        is about agentic AI?", not the "ASI10 Rogue Agents" its lead lists); else, unless only a name so `described`
+        will do, one of the lead's names (its text up to the first citation: "SR 26-2" for "SR 26-2 superseded SR 11-7
+        …" after "what replaced SR 11-7 …?", "AAISM" for a lead listing "the IAPP AIGP …, ISACA's AAIA and AAISM"
+        before the sentences about AAISM), or when it names none, of the first sentence that does; of those the one
+        named most often, the first on a tie. Not one in brackets after the question's own words, another name of the
+        question's thing ("Azure Security Engineer Associate (exam AZ-500)" after "what replaced the Azure Security
+        Engineer Associate?")."""
         given = earlier.lower()
-        asked = {bare_word(word) for word in given.replace("/", " ").split()} - self.unasked
-        shared = lambda name: len(asked & {bare_word(word) for word in name.lower().replace("/", " ").split()})  # noqa: E731
-        for sentence in answer.split("["):
-            names = [name for name in self._names(sentence.split("]", 1)[-1], given) if shared(name)]
-            if names:
-                return max(names, key=lambda name: (shared(name), answer.count(name)))
-        return max(self._names(answer.split("[", 1)[0], given), key=answer.count, default=None)
+        described_by = {bare_word(word) for word in earlier.split() if word.islower()} - self.unasked
+        shared = lambda name: len(described_by & {bare_word(word) for word in name.lower().split()})  # noqa: E731
+        sentences = [self._names(sentence.split("]", 1)[-1], given) for sentence in answer.split("[")]
+        for names in sentences:
+            if any(shared(name) for name in names):
+                return max((name for name in names if shared(name)), key=lambda name: (shared(name), answer.count(name)))
+        if described:
+            return None
+        return max(next((names for names in sentences if names), []), key=answer.count, default=None)
 
     def _names(self, text: str, given: str) -> list[str]:
         """The acronym-led names in `text` that the earlier question (`given`, lower-cased) does not give."""
