@@ -156,20 +156,20 @@ class FollowUpRewriter:
         is about agentic AI?", not the "ASI10 Rogue Agents" its lead lists); else, unless only a name so `described`
         will do, one of the lead's names (its text up to the first citation: "SR 26-2" for "SR 26-2 superseded SR 11-7
         …" after "what replaced SR 11-7 …?", "AAISM" for a lead listing "the IAPP AIGP …, ISACA's AAIA and AAISM"
-        before the sentences about AAISM), or when it names none, of the first sentence that does; of those the one
-        named most often, the first on a tie. Not one in brackets after the question's own words, another name of the
+        before the sentences about AAISM), or when it names none, of the first sentence naming one that shares any
+        word of the question ("NIST AI 100-2 E2025"); of those the one named most often, the first on a tie. Not one in brackets after the question's own words, another name of the
         question's thing ("Azure Security Engineer Associate (exam AZ-500)" after "what replaced the Azure Security
         Engineer Associate?")."""
         given = earlier.lower()
-        described_by = {bare_word(word) for word in earlier.split() if word.islower()} - self.unasked
-        shared = lambda name: len(described_by & {bare_word(word) for word in name.lower().split()})  # noqa: E731
         sentences = [self._names(sentence.split("]", 1)[-1], given) for sentence in answer.split("[")]
-        for names in sentences:
-            if any(shared(name) for name in names):
-                return max((name for name in names if shared(name)), key=lambda name: (shared(name), answer.count(name)))
-        if described:
-            return None
-        return max(next((names for names in sentences if names), []), key=answer.count, default=None)
+        described_by = {bare_word(word) for word in earlier.split() if word.islower()} - self.unasked
+        named = next(([name for name in names if _shares(name, described_by)] for names in sentences
+                      if any(_shares(name, described_by) for name in names)), [])
+        if not named and not described:
+            asked = {bare_word(word) for word in given.split()} - self.unasked
+            named = sentences[0] or next(([name for name in names if _shares(name, asked)] for names in sentences
+                                          if any(_shares(name, asked) for name in names)), [])
+        return max(named, key=lambda name: (_shares(name, described_by), answer.count(name)), default=None)
 
     def _names(self, text: str, given: str) -> list[str]:
         """The acronym-led names in `text` that the earlier question (`given`, lower-cased) does not give."""
@@ -260,6 +260,11 @@ class FollowUpRewriter:
             if match:
                 return match.group(0)
         return None
+
+
+def _shares(name: str, words: set[str]) -> int:
+    """How many of `words` (compared plain) the name holds."""
+    return len(words & {bare_word(word) for word in name.lower().split()})
 
 
 def _after_phrase(words: list[str], phrase: str) -> int | None:

@@ -103,8 +103,9 @@ def test_no_aspect_without_a_follow_up():
 @pytest.mark.parametrize("earlier, answer, name", [
     ("What replaced SR 11-7?", "SR 26-2 superseded SR 11-7 (April 2011), the FRB guidance. [1] More.", "SR 26-2"),
     ("What replaced the Harbour Engineer certificate?", "The Harbour Engineer (exam HE-500) was replaced by HX-700. [1]", "HX-700"),
-    # a lead naming nothing the question does not give: the first sentence that does
+    # a lead naming nothing the question does not give: the first sentence naming one sharing a word of the question
     ("What replaced SR 11-7?", "It was superseded in 2026. [1] SR 26-2 is current.", "SR 26-2"),
+    ("Which CDX version added ML-BOM?", "It was 1.5 (June 2023). [1] CDX, the OWASP standard, is at 1.7. [2]", None),
     ("Which HRB edition replaced HRB 1-1?", "It replaced HRB 1-1. [1] HRB 2-0 (2025) is current. [2]", "HRB 2-0"),
     # a later sentence's name sharing the question's lower-case words, before the lead's other names
     ("Which OWASP list covers LLM applications?", "Entries read LLM01:2026. [1] The OWASP Top 10 for LLM Applications "
