@@ -150,25 +150,23 @@ class FollowUpRewriter:
         return kind is not None and kind < len(words) and bare_word(words[kind]) not in self.auxiliaries
 
     def answered_name(self, earlier: str, answer: str, described: bool = False) -> str | None:
-        """The acronym-led name the answer gives for what the earlier question asked: of the first cited sentence
-        naming one the question does not give that shares a lower-case word with the question (the words describing
-        what it asked for), the one sharing the most ("OWASP Top 10 for Agentic Applications" after "which OWASP list
-        is about agentic AI?", not the "ASI10 Rogue Agents" its lead lists); else, unless only a name so `described`
-        will do, one of the lead's names (its text up to the first citation: "SR 26-2" for "SR 26-2 superseded SR 11-7
-        …" after "what replaced SR 11-7 …?", "AAISM" for a lead listing "the IAPP AIGP …, ISACA's AAIA and AAISM"
-        before the sentences about AAISM), or when it names none, of the first sentence naming one that shares any
-        word of the question ("NIST AI 100-2 E2025"); of those the one named most often, the first on a tie. Not one in brackets after the question's own words, another name of the
-        question's thing ("Azure Security Engineer Associate (exam AZ-500)" after "what replaced the Azure Security
-        Engineer Associate?")."""
+        """The acronym-led name the answer gives for what the earlier question asked: one of the lead's names (its text
+        up to the first citation: "SR 26-2" for "SR 26-2 superseded SR 11-7 …" after "what replaced SR 11-7 …?",
+        "AAISM" for a lead listing "the IAPP AIGP …, ISACA's AAIA and AAISM" before the sentences about AAISM), or when
+        it names none, of the first sentence naming one that shares a word of the question ("NIST AI 100-2 E2025");
+        for a name the question only `described` ("which OWASP list covers …?"), of the first sentence naming one
+        that shares a lower-case word of it, the words describing the thing ("OWASP Top 10 for LLM Applications", not
+        the "LLM01:2026" of a lead on its identifiers), else None. Of those the one sharing the most lower-case words,
+        then the one named most often, the first on a tie. Not one in brackets after the question's own words, another
+        name of the question's thing ("Azure Security Engineer Associate (exam AZ-500)" after "what replaced the Azure
+        Security Engineer Associate?")."""
         given = earlier.lower()
         sentences = [self._names(sentence.split("]", 1)[-1], given) for sentence in answer.split("[")]
         described_by = {bare_word(word) for word in earlier.split() if word.islower()} - self.unasked
-        named = next(([name for name in names if _shares(name, described_by)] for names in sentences
-                      if any(_shares(name, described_by) for name in names)), [])
-        if not named and not described:
-            asked = {bare_word(word) for word in given.split()} - self.unasked
-            named = sentences[0] or next(([name for name in names if _shares(name, asked)] for names in sentences
-                                          if any(_shares(name, asked) for name in names)), [])
+        sharing = described_by if described else {bare_word(word) for word in given.split()} - self.unasked
+        named = [] if described else sentences[0]
+        named = named or next(([name for name in names if _shares(name, sharing)] for names in sentences
+                               if any(_shares(name, sharing) for name in names)), [])
         return max(named, key=lambda name: (_shares(name, described_by), answer.count(name)), default=None)
 
     def _names(self, text: str, given: str) -> list[str]:

@@ -107,9 +107,6 @@ def test_no_aspect_without_a_follow_up():
     ("What replaced SR 11-7?", "It was superseded in 2026. [1] SR 26-2 is current.", "SR 26-2"),
     ("Which CDX version added ML-BOM?", "It was 1.5 (June 2023). [1] CDX, the OWASP standard, is at 1.7. [2]", None),
     ("Which HRB edition replaced HRB 1-1?", "It replaced HRB 1-1. [1] HRB 2-0 (2025) is current. [2]", "HRB 2-0"),
-    # a later sentence's name sharing the question's lower-case words, before the lead's other names
-    ("Which OWASP list covers LLM applications?", "Entries read LLM01:2026. [1] The OWASP Top 10 for LLM Applications "
-     "ranks risks. [1]", "OWASP Top 10 for LLM Applications"),
     # of a lead's names, the one sharing the question's words, not the entries its list gives
     ("Which OWASP list is about agentic AI?", "The OWASP Top 10 for Agentic Applications 2026 lists ASI01 Agent Goal "
      "Hijack to ASI10 Rogue Agents. [1]", "OWASP Top 10 for Agentic Applications 2026"),
@@ -150,6 +147,9 @@ def test_a_singular_pronoun_after_a_question_asking_which_thing_of_a_kind(earlie
 def test_after_which_only_a_name_sharing_the_questions_description_will_do():
     answer = "Common tools include Microsoft's PyRIT, NVIDIA's garak and Inspect, the UK framework. [1]"
     assert REWRITER.answered_name("Which evaluation framework did the UK open-source?", answer, described=True) is None
+    answer = "Entries read LLM01:2026. [1] The OWASP Top 10 for LLM Applications ranks risks. [1]"  # a later sentence's
+    assert REWRITER.answered_name("Which OWASP list covers LLM applications?", answer, described=True) \
+        == "OWASP Top 10 for LLM Applications"
 
 
 @pytest.mark.parametrize("question, reference", [
