@@ -40,6 +40,7 @@ class AnswerNeed:
     relation_name: str | None = None
     relation_object: str | None = None
     counted: str | None = None
+    stated: str | None = None  # the count the question gives of another thing ("The AAISM has 90 questions - how many …")
     acronym: str | None = None
     subjects: tuple[str, ...] = ()
     topic: frozenset[str] = frozenset()
@@ -212,7 +213,7 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         tuple(relation["gives"]) if relation else (),
         relation["names"] if relation else None,
         _object_after(question, relation["asks"]) if relation and relation.get("bound") else None,
-        _counted_noun(question, lexicon["answer_types"]["count"]["counted_by"]) if "count" in (expects, *also) else None,
+        *(_counted_noun(question, lexicon) if "count" in (expects, *also) else (None, None)),
         acronym,
         subjects,
         frozenset() if also and not _asked_apart(question, types, expects) else _with_equivalents(_topic(
@@ -457,7 +458,7 @@ def _clause_holds(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind
         units = {fold_words(u) for u in lexicon["score_units"]}
         return _near(tokens, _is_number, lambda t: fold_words(t) in units, 3)
     if kind == "count":
-        return _count_of(tokens, need.counted, lexicon)
+        return _count_of([t for t in tokens if t != need.stated], need.counted, lexicon)
     if kind == "duration":
         units = set(lexicon["answer_types"]["duration"]["units"])
         return _near(tokens, _is_number, lambda t: fold_words(t).split()[-1] in units, 2, after=True) \
@@ -671,20 +672,29 @@ def _count_of(tokens: list[str], counted: str | None, lexicon: dict[str, Any]) -
     return False
 
 
-def _counted_noun(question: str, counted_by: dict[str, str]) -> str | None:
-    """The thing a "how many" question counts: the first plural among the next three words ("how many case studies"),
-    or what a count noun of the question counts (lexicon `counted_by`: a headcount counts employees)."""
+def _counted_noun(question: str, lexicon: dict[str, Any]) -> tuple[str | None, str | None]:
+    """The thing a "how many" question counts: the first plural among the next three words before an auxiliary
+    (lexicon `asker.polar_openers`: "how many case studies"), or what a count noun of the question counts (lexicon
+    `counted_by`: a headcount counts employees); when an auxiliary follows "how many" at once, the noun after the
+    last number the question gave before, with that number, a count of another thing and no answer ("The AAISM has
+    90 questions - how many does the CISSP have?": questions, not 90)."""
     folded = question_words(question)
-    named = next((noun for phrase, noun in counted_by.items() if has_phrase(folded, phrase)), None)
+    named = next((noun for phrase, noun in lexicon["answer_types"]["count"]["counted_by"].items()
+                  if has_phrase(folded, phrase)), None)
     if named:
-        return named
+        return named, None
     tokens = TOKEN.findall(question)
     lowered = [t.lower() for t in tokens]
     starts = [i + 2 for i in range(len(tokens) - 1) if lowered[i:i + 2] in (["how", "many"], ["number", "of"])]
     if not starts:
-        return None
-    words = [t for t in tokens[starts[0]:starts[0] + 3] if t[0].isalpha()]
-    return next((w for w in words if w.endswith("s") and len(w) > 3), words[0] if words else None)
+        return None, None
+    auxiliaries = set(lexicon["asker"]["polar_openers"])
+    if starts[0] < len(tokens) and lowered[starts[0]] in auxiliaries:  # the noun elided: the one a number before counted
+        stated = [i for i in range(starts[0] - 3) if _is_number(tokens[i]) and tokens[i + 1].isalpha()][-1:]
+        return (tokens[stated[0] + 1], tokens[stated[0]]) if stated else (None, None)
+    ends = next((i for i in range(starts[0], len(tokens)) if lowered[i] in auxiliaries), len(tokens))
+    words = [t for t in tokens[starts[0]:min(starts[0] + 3, ends)] if t[0].isalpha()]
+    return next((w for w in words if w.endswith("s") and len(w) > 3), words[0] if words else None), None
 
 
 def _object_after(question: str, phrases: list[str]) -> str | None:

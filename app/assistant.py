@@ -208,12 +208,13 @@ class Assistant:
         "what replaced SR 11-7?": "SR 26-2"); the earlier answer is history's, else (history of the user's turns only:
         the CLI's --after, API callers) asked again as the conversation asked it, with its filters."""
         rewriter = self._parser(self.retriever(user)).follow_ups
-        if not rewriter.refers_to_answer(question, history):
+        described = not rewriter.refers_to_answer(question, history)  # "which OWASP list …?": a name it describes only
+        if described and not rewriter.asks_which(question, history):
             return None
         earlier = previous_questions(history)
         answer = previous_answer(history) or self.ask(earlier[-1], filters=filters, history=earlier[:-1] or None, mode=mode,
                                                        user=user).text
-        return rewriter.answered_name(earlier[-1], answer)
+        return rewriter.answered_name(earlier[-1], answer, described)
 
     def retriever(self, user: str | None = None) -> HybridRetriever:
         """The retriever over the newest snapshot (reloaded when an ingest has published a new one) as `user` sees it:

@@ -32,6 +32,7 @@ class FollowUpRewriter:
         self.anaphora = phrase_pattern(*lexicon["query_anaphora"])
         self.demonstratives = phrase_pattern(*lexicon["query_demonstratives"])
         self.auxiliaries = set(lexicon["asker"]["polar_openers"])
+        self.unasked = {*self.auxiliaries, *lexicon["question_function_words"], *lexicon["acronym_joining_words"]}
         self.start = phrase_pattern(*lexicon["query_follow_up_starts"], at_start=True)
         self.subjects = sorted(subjects, key=len, reverse=True)
         self.acronym_run = re.compile(ACRONYM_RUN.format(joins="|".join(map(re.escape, lexicon["acronym_joining_words"]))))
@@ -136,23 +137,48 @@ class FollowUpRewriter:
         return any(has_phrase(asked, phrase) for phrase in self.lexicon["query_asks_for_a_thing"]) \
             or expected_answer_type(asked_part(earlier[-1], self.lexicon), self.lexicon) in self.lexicon["query_thing_types"]
 
-    def answered_name(self, earlier: str, answer: str) -> str | None:
-        """The acronym-led name in the answer's lead (its text up to the first citation) that the earlier question does
-        not give and the answer names most often, the first of those on a tie: "SR 26-2" for "SR 26-2 superseded SR
-        11-7 …" after "what replaced SR 11-7 …?", "AAISM" for a lead listing "the IAPP AIGP …, ISACA's AAIA and AAISM"
-        before the sentences about AAISM; not one in brackets after the question's own words, another name of the
-        question's thing ("Azure Security Engineer Associate (exam AZ-500)" after "what replaced the Azure Security
-        Engineer Associate?")."""
-        lead, given = answer.split("[", 1)[0], earlier.lower()
-        found = [m for m in self.acronym_run.finditer(lead) if not m.group("titled")]
+    def asks_which(self, question: str, history: list[Any] | None) -> bool:
+        """Whether the follow-up's back-reference is a singular pronoun ("what's ranked first on it?") after a question
+        asking which thing of a kind ("Which OWASP list covers …?"), whose answer may name it (`answered_name` with
+        `described`)."""
+        earlier, reference = previous_questions(history), self.back_reference(question)
+        if not earlier or reference is None or not self.is_follow_up(question) \
+                or reference.group(0).lower() not in self.lexicon["query_singular_pronouns"]:
+            return False
+        words = asked_part(earlier[-1], self.lexicon).split()
+        kind = _after_phrase(words, "which")  # its first word, not an auxiliary ("which is better …?")
+        return kind is not None and kind < len(words) and bare_word(words[kind]) not in self.auxiliaries
+
+    def answered_name(self, earlier: str, answer: str, described: bool = False) -> str | None:
+        """The acronym-led name the answer gives for what the earlier question asked: one of the lead's names (its text
+        up to the first citation: "SR 26-2" for "SR 26-2 superseded SR 11-7 …" after "what replaced SR 11-7 …?",
+        "AAISM" for a lead listing "the IAPP AIGP …, ISACA's AAIA and AAISM" before the sentences about AAISM), or when
+        it names none, of the first sentence naming one that shares a word of the question ("NIST AI 100-2 E2025");
+        for a name the question only `described` ("which OWASP list covers …?"), of the first sentence naming one
+        that shares a lower-case word of it, the words describing the thing ("OWASP Top 10 for LLM Applications", not
+        the "LLM01:2026" of a lead on its identifiers), else None. Of those the one sharing the most lower-case words,
+        then the one named most often, the first on a tie. Not one in brackets after the question's own words, another
+        name of the question's thing ("Azure Security Engineer Associate (exam AZ-500)" after "what replaced the Azure
+        Security Engineer Associate?")."""
+        given = earlier.lower()
+        sentences = [self._names(sentence.split("]", 1)[-1], given) for sentence in answer.split("[")]
+        described_by = {bare_word(word) for word in earlier.split() if word.islower()} - self.unasked
+        sharing = described_by if described else {bare_word(word) for word in given.split()} - self.unasked
+        named = [] if described else sentences[0]
+        named = named or next(([name for name in names if _shares(name, sharing)] for names in sentences
+                               if any(_shares(name, sharing) for name in names)), [])
+        return max(named, key=lambda name: (_shares(name, described_by), answer.count(name)), default=None)
+
+    def _names(self, text: str, given: str) -> list[str]:
+        """The acronym-led names in `text` that the earlier question (`given`, lower-cased) does not give."""
+        found = [m for m in self.acronym_run.finditer(text) if not m.group("titled")]
         bracketed = {m.start() for m in found}  # "Advanced in AI Audit (AAIA, 2025)": the acronym names it
         runs = [m.group(0) for m in found if m.group(0).lower() not in given
                 and m.end() + 2 not in bracketed
-                and not self._alias_of_given(lead, m.start(), set(given.replace("?", " ").split()))]
-        names = [name for run in runs for name in run.split(" and ")  # a list's items: "AAIA and AAISM"
-                 if name.lower() not in given
-                 and any(word[:1].isupper() and word not in GENERIC_ACRONYMS for word in name.split())]
-        return max(names, key=answer.count, default=None)
+                and not self._alias_of_given(text, m.start(), set(given.replace("?", " ").split()))]
+        return [name for run in runs for name in run.split(" and ")  # a list's items: "AAIA and AAISM"
+                if name.lower() not in given
+                and any(word[:1].isupper() and word not in GENERIC_ACRONYMS for word in name.split())]
 
     @staticmethod
     def _alias_of_given(lead: str, start: int, given_words: set[str]) -> bool:
@@ -180,10 +206,11 @@ class FollowUpRewriter:
         return min([*anaphors, *pronouns], key=lambda m: m.start(), default=None)
 
     def _stands_alone(self, question: str, demonstrative: re.Match, anaphors: list[re.Match]) -> bool:
-        """Whether a demonstrative follows an auxiliary (lexicon `asker.polar_openers`: "was that", "has this") and opens
-        no anaphor of its own ("that role", "that one")."""
+        """Whether a demonstrative follows an auxiliary (lexicon `asker.polar_openers`: "was that", "has this") or ends
+        the question ("which version fixed that?"), and opens no anaphor of its own ("that role", "that one")."""
         before = question[:demonstrative.start()].split()[-1:]
-        return (bool(before) and before[0].lower() in self.auxiliaries
+        ends = not bare_word(question[demonstrative.end():])
+        return ((bool(before) and before[0].lower() in self.auxiliaries or ends)
                 and not any(demonstrative.start() <= m.start() <= demonstrative.end() + 1 for m in anaphors))
 
     def _titled_name_stands(self, reference: re.Match, question: str, history: list[Any] | None) -> bool:
@@ -231,6 +258,11 @@ class FollowUpRewriter:
             if match:
                 return match.group(0)
         return None
+
+
+def _shares(name: str, words: set[str]) -> int:
+    """How many of `words` (compared plain) the name holds."""
+    return len(words & {bare_word(word) for word in name.lower().split()})
 
 
 def _after_phrase(words: list[str], phrase: str) -> int | None:

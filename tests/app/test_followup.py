@@ -103,7 +103,13 @@ def test_no_aspect_without_a_follow_up():
 @pytest.mark.parametrize("earlier, answer, name", [
     ("What replaced SR 11-7?", "SR 26-2 superseded SR 11-7 (April 2011), the FRB guidance. [1] More.", "SR 26-2"),
     ("What replaced the Harbour Engineer certificate?", "The Harbour Engineer (exam HE-500) was replaced by HX-700. [1]", "HX-700"),
-    ("What replaced SR 11-7?", "It was superseded in 2026. [1] SR 26-2 is current.", None),
+    # a lead naming nothing the question does not give: the first sentence naming one sharing a word of the question
+    ("What replaced SR 11-7?", "It was superseded in 2026. [1] SR 26-2 is current.", "SR 26-2"),
+    ("Which CDX version added ML-BOM?", "It was 1.5 (June 2023). [1] CDX, the OWASP standard, is at 1.7. [2]", None),
+    ("Which HRB edition replaced HRB 1-1?", "It replaced HRB 1-1. [1] HRB 2-0 (2025) is current. [2]", "HRB 2-0"),
+    # of a lead's names, the one sharing the question's words, not the entries its list gives
+    ("Which OWASP list is about agentic AI?", "The OWASP Top 10 for Agentic Applications 2026 lists ASI01 Agent Goal "
+     "Hijack to ASI10 Rogue Agents. [1]", "OWASP Top 10 for Agentic Applications 2026"),
     ("Does Tallis have a course for model auditors?", "Tallis offers the Harbour Model Auditor (HMA) course. [1]", "HMA"),
     ("Which Harbour exam covers AI?", "Harbour launched HarbAI+ in 2026. [1]", "HarbAI+"),  # the "+" is the name's
 ])
@@ -122,9 +128,28 @@ def test_the_name_an_earlier_answer_gave_is_the_first_of_its_lead_the_question_d
     ("What is ISO/IEC 42001?", "how do I get certified to it?", False),  # asks about a name it gives
     ("What open-source tool did Microsoft release for red teaming generative AI?", "When was it released?", True),
     ("Which tool did IBM Research create for adversarial ML?", "who hosts it now?", True),  # the tool the answer named
+    ("Was there a CVE where torch.load could still be exploited?", "which version fixed that?", True),
 ])
 def test_a_pronoun_refers_to_the_answer_after_a_question_asking_for_a_thing(earlier, follow_up, refers):
     assert REWRITER.refers_to_answer(follow_up, [earlier]) is refers
+
+
+@pytest.mark.parametrize("earlier, follow_up, asks", [
+    ("Which OWASP list covers the risks of LLM applications?", "What's ranked first on it?", True),
+    ("Which ISO standard sets out requirements for an AI management system?", "When was it published?", True),
+    ("Which is better, CISSP or CCSP?", "how long is it?", False),  # no kind named
+    ("Which OWASP list covers LLM applications?", "what do they rank?", False),  # not a singular pronoun
+])
+def test_a_singular_pronoun_after_a_question_asking_which_thing_of_a_kind(earlier, follow_up, asks):
+    assert REWRITER.asks_which(follow_up, [earlier]) is asks
+
+
+def test_after_which_only_a_name_sharing_the_questions_description_will_do():
+    answer = "Common tools include Microsoft's PyRIT, NVIDIA's garak and Inspect, the UK framework. [1]"
+    assert REWRITER.answered_name("Which evaluation framework did the UK open-source?", answer, described=True) is None
+    answer = "Entries read LLM01:2026. [1] The OWASP Top 10 for LLM Applications ranks risks. [1]"  # a later sentence's
+    assert REWRITER.answered_name("Which OWASP list covers LLM applications?", answer, described=True) \
+        == "OWASP Top 10 for LLM Applications"
 
 
 @pytest.mark.parametrize("question, reference", [
@@ -134,6 +159,8 @@ def test_a_pronoun_refers_to_the_answer_after_a_question_asking_for_a_thing(earl
     ("is that role remote?", "that role"),
     ("which tools that scan models are free?", None),  # a relative "that"
     ("what does that tell us?", "that"),
+    ("which version fixed that?", "that"),  # ending the question
+    ("who reported that?", "that"),
 ])
 def test_a_demonstrative_after_an_auxiliary_stands_as_a_pronoun(question, reference):
     found = REWRITER.back_reference(question)
