@@ -73,8 +73,9 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     items, in order, the lead quoted with its first item (an opener alone announces the answer without giving it:
     "In practice the threat model changes in three ways:"). The answering sentence may come from below the quoting
     floor out of a passage the answer quotes, and out of any retrieved passage when `answers` checks that it names
-    the question's subjects. A posting's reference leads only when `postings_lead` (a question about postings) or
-    `answers` allows it, and not when the question asks about a detail of the one posting it names (see
+    the question's subjects; outside a question about postings (`postings_lead`) a document's answering sentence leads
+    before a posting's ("PyRIT keeps coming up in job ads. What is it?"). A posting's reference leads only when
+    `postings_lead` (a question about postings) or `answers` allows it, and not when the question asks about a detail of the one posting it names (see
     `_detail_lead`). The evidence is the best match of a sentence or of a clause; clauses are embedded only while
     the sentences' is below `enough` (the abstention threshold): above it they cannot change whether the answer
     abstains. A follow-up's own words (`aspect`, "what tools do they use?") give the sentences' match in meaning:
@@ -125,6 +126,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     if answers:  # a sentence the chunking cut ("(February 2023) demonstrated …") leads only when no whole one answers
         answering = [c for c in whole if (c.passage_index in quoted or subjects) and answers(c.text, c.passage_index)] \
             or [c for c in by_detail if (c.passage_index in quoted or subjects) and answers(c.text, c.passage_index)]
+        if not postings_lead:  # a question about something other than postings: a document's answering sentence leads
+            answering = [c for c in answering if passages[c.passage_index].metadata.get("kind") != "posting"] or answering
         lead = max(answering, key=lambda c: fit(c.text, c.passage_index)) if answering and fit \
             else next(iter(answering), None)
     elif postings_lead:

@@ -383,8 +383,8 @@ class QueryParser:
             return "count", "posted", None
         if self._asks_documents(low, own, cues, bool(previous and previous.about_postings)):  # "list the NIST AI RMF functions"
             return "explain", "posted", None
-        if has_any(low, self.lex["query_compare"]):
-            return "compare", "posted", None
+        if has_any(low, self.lex["query_compare"]):  # "compare the contract roles in … - who's hiring?" lists them
+            return ("list" if _postings_only(own) and self._lists(low, own) else "compare"), "posted", None
         if "top" in cues and cues.list_field == "company":  # "which employer posts the most jobs?": a figure, no list
             return "explain", "posted", None
         listing = self._lists(low, own) or self._asks_open(low, own)

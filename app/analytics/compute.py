@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.analytics.plan import Condition, Plan
+from app.analytics.plan import MEASURED_KINDS, Condition, Plan
 from app.analytics.table import PostingRow
 from ingest.postings import REMOTE, SENIORITY
 
@@ -35,8 +35,12 @@ class Computation:
 
 
 def select(rows: list[PostingRow], conditions: tuple[Condition, ...]) -> list[PostingRow]:
-    """Postings satisfying every condition."""
-    return [r for r in rows if all(c.holds(r) for c in conditions)]
+    """Postings satisfying every condition; conditions on one field a posting has one value of are alternatives
+    ("not full-time": contract or part-time)."""
+    groups: dict[Any, list[Condition]] = {}
+    for c in conditions:
+        groups.setdefault(c.field if c.field in MEASURED_KINDS else c, []).append(c)
+    return [r for r in rows if all(any(c.holds(r) for c in group) for group in groups.values())]
 
 
 def share(rows: list[PostingRow], condition: Condition) -> tuple[dict[str, Any], list[PostingRow]]:
