@@ -12,7 +12,7 @@ import numpy as np
 
 from app.answer_type import has_phrase, question_words, topic_stems
 from app.support import GENERIC_ACRONYMS
-from app.sentences import (begins_inside, inline_items, inline_list, is_acronym, passage_items,
+from app.sentences import (BOLD_HEADING, begins_inside, inline_items, inline_list, is_acronym, passage_items, passage_sentences,
                            posting_facts, posting_reference, repeats)
 from app.types import Passage
 from ingest.lexical import lexical_tokens
@@ -271,7 +271,8 @@ def _detail_lead(question: str, ranked: list[Candidate], passages: list[Passage]
                  embed: Callable[[list[str]], np.ndarray], generic_words: Collection[str]) -> Candidate | None:
     """For a question about one posting it names by its company (and title, when the company has several), the
     sentence of that posting that best matches the question without the posting's name: the detail asked about
-    ("write Terraform for", "certification"), which the posting's reference, matching the name, would outrank.
+    ("write Terraform for", "certification"; a sentence's words include the bold heading above it, "**Engagement
+    terms**"), which the posting's reference, matching the name, would outrank.
     Only a sentence sharing a content word of the detail (see `topic_stems`; not one of `generic_words` nor a word of the
     posting's name, however the question words it) leads: "Where is the role based?" names none, and the
     reference (its place) answers it."""
@@ -290,7 +291,8 @@ def _detail_lead(question: str, ranked: list[Candidate], passages: list[Passage]
     if not own:
         return None
     detail_tokens = topic_stems(detail) - set(lexical_tokens(" ".join([*generic_words, *names])))
-    shared = {c: len(detail_tokens & set(lexical_tokens(c.text))) for c in own}
+    labels = {c: section_labels(passages[c.passage_index].text).get(c.text, "") for c in own}  # "**Engagement terms**"
+    shared = {c: len(detail_tokens & set(lexical_tokens(f"{labels[c]} {c.text}"))) for c in own}
     naming = [c for c in own if shared[c]]  # a sentence naming the detail asked about; else the reference leads
     if not naming:
         return None
@@ -298,6 +300,19 @@ def _detail_lead(question: str, ranked: list[Candidate], passages: list[Passage]
     vector, reference_vector = embed([detail, reference or ""])  # the reference as quoted, not by all its fields
     return max(naming, key=lambda c: SEMANTIC_WEIGHT * float((reference_vector if c.text == reference else c.vector) @ vector)
                + LEXICAL_WEIGHT * shared[c] / len(detail_tokens))
+
+
+def section_labels(text: str) -> dict[str, str]:
+    """Each sentence of a passage, as `passage_sentences` quotes it, under a bold heading ("**Engagement terms**"), with
+    that heading's words: a question naming the section asks for its sentences."""
+    labels, heading = {}, ""
+    for line in text.splitlines():
+        line = line.strip()
+        if BOLD_HEADING.match(line) or line.startswith("#"):
+            heading = line.strip("*:# ") if BOLD_HEADING.match(line) else ""
+        elif heading:
+            labels.update((sentence, heading) for sentence in passage_sentences(line))
+    return labels
 
 
 def _defining(defined: str, candidates: list[Candidate], passages: list[Passage]) -> Candidate | None:
