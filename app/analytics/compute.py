@@ -102,10 +102,13 @@ def compute(plan: Plan, available: list[PostingRow]) -> Computation:
     if plan.group_field is None:
         return Computation(plan, [_one(plan, None, rows, len(available), currency)], rows, len(available), currency)
     results = []
+    places = {c.value: c for c in plan.places}
     for value in plan.groups or _present(rows, plan.group_field):
-        members = [r for r in rows if value in r.values(plan.group_field)]
-        if members or plan.groups:
-            results.append(_one(plan, value, members, len(rows), currency))
+        members = [r for r in rows if places[value].holds(r)] if value in places else \
+            [r for r in rows if value in r.values(plan.group_field)]
+        own = dominant_currency(members, available) if value in places and not plan.currency and members else currency
+        if members or plan.groups:  # places compare each in the currency most of its postings pay in (none converted)
+            results.append(_one(plan, value, members, len(rows), own))
     return Computation(plan, results, rows, len(available), currency)
 
 
