@@ -12,8 +12,8 @@ import numpy as np
 
 from app.answer_type import has_phrase, question_words, topic_stems
 from app.support import GENERIC_ACRONYMS
-from app.sentences import (BOLD_HEADING, begins_inside, inline_items, inline_list, is_acronym, passage_items, passage_sentences,
-                           posting_facts, posting_reference, repeats)
+from app.sentences import (BOLD_HEADING, begins_inside, inline_items, inline_list, is_acronym, passage_items,
+                           passage_sentences, posting_facts, posting_reference, repeats)
 from app.types import Passage
 from ingest.lexical import lexical_tokens
 
@@ -75,8 +75,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     floor out of a passage the answer quotes, and out of any retrieved passage when `answers` checks that it names
     the question's subjects; outside a question about postings (`postings_lead`) a document's answering sentence leads
     before a posting's ("PyRIT keeps coming up in job ads. What is it?"). A posting's reference leads only when
-    `postings_lead` (a question about postings) or `answers` allows it, and not when the question asks about a detail of the one posting it names (see
-    `_detail_lead`). The evidence is the best match of a sentence or of a clause; clauses are embedded only while
+    `postings_lead` (a question about postings) or `answers` allows it, and not when the question asks about a detail
+    of the one posting it names (see `_detail_lead`). The evidence is the best match of a sentence or of a clause; clauses are embedded only while
     the sentences' is below `enough` (the abstention threshold): above it they cannot change whether the answer
     abstains. A follow-up's own words (`aspect`, "what tools do they use?") give the sentences' match in meaning:
     the topic the conversation set is in every retrieved passage; the word overlap and the evidence stay the whole

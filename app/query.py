@@ -247,7 +247,8 @@ class QueryParser:
 
     def _place(self, text: str) -> tuple[str | None, tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...], str]:
         """A region after "in"/"across" ("in the EU"), else a city or country some posting is located in; with the
-        place joined to it by "or"/"and" ("in the UK or Europe", "Berlin or Amsterdam"), both: postings in either."""
+        place joined to it by a lexicon `query_place_joiners` word ("in the UK or Europe", "Berlin or Amsterdam", "in London
+        or in Berlin", "more in Berlin than in Amsterdam"), both: postings in either, and each with its spellings."""
         first = self._one_place(text)
         if first is None:
             return None, (), (), text
