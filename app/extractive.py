@@ -12,8 +12,8 @@ import numpy as np
 
 from app.answer_type import has_phrase, question_words, topic_stems
 from app.support import GENERIC_ACRONYMS
-from app.sentences import (begins_inside, inline_items, inline_list, is_acronym, passage_items,
-                           posting_facts, posting_reference, repeats)
+from app.sentences import (BOLD_HEADING, begins_inside, inline_items, inline_list, is_acronym, passage_items,
+                           passage_sentences, posting_facts, posting_reference, repeats)
 from app.types import Passage
 from ingest.lexical import lexical_tokens
 
@@ -73,9 +73,10 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     items, in order, the lead quoted with its first item (an opener alone announces the answer without giving it:
     "In practice the threat model changes in three ways:"). The answering sentence may come from below the quoting
     floor out of a passage the answer quotes, and out of any retrieved passage when `answers` checks that it names
-    the question's subjects. A posting's reference leads only when `postings_lead` (a question about postings) or
-    `answers` allows it, and not when the question asks about a detail of the one posting it names (see
-    `_detail_lead`). The evidence is the best match of a sentence or of a clause; clauses are embedded only while
+    the question's subjects; outside a question about postings (`postings_lead`) a document's answering sentence leads
+    before a posting's ("PyRIT keeps coming up in job ads. What is it?"). A posting's reference leads only when
+    `postings_lead` (a question about postings) or `answers` allows it, and not when the question asks about a detail
+    of the one posting it names (see `_detail_lead`). The evidence is the best match of a sentence or of a clause; clauses are embedded only while
     the sentences' is below `enough` (the abstention threshold): above it they cannot change whether the answer
     abstains. A follow-up's own words (`aspect`, "what tools do they use?") give the sentences' match in meaning:
     the topic the conversation set is in every retrieved passage; the word overlap and the evidence stay the whole
@@ -125,6 +126,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     if answers:  # a sentence the chunking cut ("(February 2023) demonstrated …") leads only when no whole one answers
         answering = [c for c in whole if (c.passage_index in quoted or subjects) and answers(c.text, c.passage_index)] \
             or [c for c in by_detail if (c.passage_index in quoted or subjects) and answers(c.text, c.passage_index)]
+        if not postings_lead:  # a question about something other than postings: a document's answering sentence leads
+            answering = [c for c in answering if passages[c.passage_index].metadata.get("kind") != "posting"] or answering
         lead = max(answering, key=lambda c: fit(c.text, c.passage_index)) if answering and fit \
             else next(iter(answering), None)
     elif postings_lead:
@@ -268,7 +271,8 @@ def _detail_lead(question: str, ranked: list[Candidate], passages: list[Passage]
                  embed: Callable[[list[str]], np.ndarray], generic_words: Collection[str]) -> Candidate | None:
     """For a question about one posting it names by its company (and title, when the company has several), the
     sentence of that posting that best matches the question without the posting's name: the detail asked about
-    ("write Terraform for", "certification"), which the posting's reference, matching the name, would outrank.
+    ("write Terraform for", "certification"; a sentence's words include the bold heading above it, "**Engagement
+    terms**"), which the posting's reference, matching the name, would outrank.
     Only a sentence sharing a content word of the detail (see `topic_stems`; not one of `generic_words` nor a word of the
     posting's name, however the question words it) leads: "Where is the role based?" names none, and the
     reference (its place) answers it."""
@@ -287,7 +291,8 @@ def _detail_lead(question: str, ranked: list[Candidate], passages: list[Passage]
     if not own:
         return None
     detail_tokens = topic_stems(detail) - set(lexical_tokens(" ".join([*generic_words, *names])))
-    shared = {c: len(detail_tokens & set(lexical_tokens(c.text))) for c in own}
+    labels = {c: section_labels(passages[c.passage_index].text).get(c.text, "") for c in own}  # "**Engagement terms**"
+    shared = {c: len(detail_tokens & set(lexical_tokens(f"{labels[c]} {c.text}"))) for c in own}
     naming = [c for c in own if shared[c]]  # a sentence naming the detail asked about; else the reference leads
     if not naming:
         return None
@@ -295,6 +300,19 @@ def _detail_lead(question: str, ranked: list[Candidate], passages: list[Passage]
     vector, reference_vector = embed([detail, reference or ""])  # the reference as quoted, not by all its fields
     return max(naming, key=lambda c: SEMANTIC_WEIGHT * float((reference_vector if c.text == reference else c.vector) @ vector)
                + LEXICAL_WEIGHT * shared[c] / len(detail_tokens))
+
+
+def section_labels(text: str) -> dict[str, str]:
+    """Each sentence of a passage, as `passage_sentences` quotes it, under a bold heading ("**Engagement terms**"), with
+    that heading's words: a question naming the section asks for its sentences."""
+    labels, heading = {}, ""
+    for line in text.splitlines():
+        line = line.strip()
+        if BOLD_HEADING.match(line) or line.startswith("#"):
+            heading = line.strip("*:# ") if BOLD_HEADING.match(line) else ""
+        elif heading:
+            labels.update((sentence, heading) for sentence in passage_sentences(line))
+    return labels
 
 
 def _defining(defined: str, candidates: list[Candidate], passages: list[Passage]) -> Candidate | None:

@@ -59,6 +59,7 @@ class Query:
     remote: tuple[str, ...] = ()
     place: str | None = None  # as the user named it: "London", "the EU"
     place_spellings: tuple[str, ...] = ()  # lower-cased substrings of posting locations that are in `place`
+    places: tuple[tuple[str, tuple[str, ...]], ...] = ()  # the places "or"/"and" joins in `place`, each with its spellings
     pay_above: int | None = None  # the range's top must reach it
     currency: str | None = None
     skills: tuple[str, ...] = ()
@@ -91,7 +92,7 @@ class Query:
 
     def without(self, name: str) -> "Query":
         """The same query with one constraint dropped (to find what emptied a result)."""
-        extra = {"place_spellings": ()} if name == "place" else {}
+        extra = {"place_spellings": (), "places": ()} if name == "place" else {}
         return replace(self, **{name: Query.__dataclass_fields__[name].default}, **extra)
 
     def to_dict(self) -> dict[str, Any]:
@@ -157,7 +158,8 @@ class QueryParser:
     def reread(self, rewritten: str, conversation: Query) -> Query:
         """A follow-up rewritten into a standalone question, read on its own, in the conversation's place and currency."""
         own = self.parse(rewritten)
-        return replace(own, place=conversation.place, place_spellings=conversation.place_spellings, currency=conversation.currency)
+        return replace(own, place=conversation.place, place_spellings=conversation.place_spellings, places=conversation.places,
+                       currency=conversation.currency)
 
     def _read(self, question: str, previous: Query | None) -> Query:
         text = question.strip()
@@ -188,7 +190,7 @@ class QueryParser:
                 if k not in own and k not in measured and not (k == "place" and "place" in own)}
         kept = {k: tuple(v) if isinstance(v, list) else v for k, v in kept.items()}
         if "place" in kept:
-            kept["place_spellings"] = previous.place_spellings
+            kept.update(place_spellings=previous.place_spellings, places=previous.places)
         if intent == "explain":  # "what about MLSecOps?": the same question about other postings
             intent, sort, limit = previous.intent, previous.sort, previous.limit
         return Query(text, intent, sort=sort, limit=limit, follow_up=True, latest=_names(own), cues=cues, **kept, **own)
@@ -202,9 +204,9 @@ class QueryParser:
             if hit:
                 found.setdefault("company", ()); found["company"] += (company,)
                 masked = masked[: hit.start()] + " " * len(company) + masked[hit.end():]
-        place, spellings, masked = self._place(masked)
+        place, spellings, places, masked = self._place(masked)
         if place:
-            found.update(place=place, place_spellings=spellings)
+            found.update(place=place, place_spellings=spellings, places=places)
         found["entities"] = self.recognizer.recognise(masked)
         for mention in found["entities"].mentions:
             if mention.field == "year":
@@ -243,21 +245,23 @@ class QueryParser:
                     None if not top else int(words.get((w := (top.group(1) or top.group(2)).lower()), w)),
                     noun.end() if noun else None, entities)
 
-    def _place(self, text: str) -> tuple[str | None, tuple[str, ...], str]:
+    def _place(self, text: str) -> tuple[str | None, tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...], str]:
         """A region after "in"/"across" ("in the EU"), else a city or country some posting is located in; with the
-        place joined to it by "or"/"and" ("in the UK or Europe", "Berlin or Amsterdam"), both: postings in either."""
+        place joined to it by a lexicon `query_place_joiners` word ("in the UK or Europe", "Berlin or Amsterdam", "in London
+        or in Berlin", "more in Berlin than in Amsterdam"), both: postings in either, and each with its spellings."""
         first = self._one_place(text)
         if first is None:
-            return None, (), text
+            return None, (), (), text
         masked = _blanked(text, *first[2:])
         second = self._place_after(text, first[3]) or self._one_place(masked)  # "the UK or Europe"; "Berlin or Amsterdam"
         if second is None:
-            return first[0], first[1], masked
+            return first[0], first[1], (), masked
         (name, spellings, _, end), (later, more, start, _) = sorted((first, second), key=lambda place: place[2])
-        joiner = text[end:start].strip().lower()
-        if joiner not in ("or", "and"):
-            return first[0], first[1], masked
-        return f"{name} {joiner} {later}", tuple(dict.fromkeys((*spellings, *more))), _blanked(masked, *second[2:])
+        joiner = " ".join(text[end:start].lower().split())
+        if joiner not in self.lex["query_place_joiners"]:
+            return first[0], first[1], (), masked
+        joined = f"{name} {'and' if joiner.startswith('and') else 'or'} {later}"  # "London or Berlin"
+        return joined, tuple(dict.fromkeys((*spellings, *more))), ((name, spellings), (later, more)), _blanked(masked, *second[2:])
 
     def _place_after(self, text: str, end: int) -> tuple[str, tuple[str, ...], int, int] | None:
         """The place right after the word following `end` ("or Europe", "and the EU"), read as if after "in"."""
@@ -383,8 +387,8 @@ class QueryParser:
             return "count", "posted", None
         if self._asks_documents(low, own, cues, bool(previous and previous.about_postings)):  # "list the NIST AI RMF functions"
             return "explain", "posted", None
-        if has_any(low, self.lex["query_compare"]):
-            return "compare", "posted", None
+        if has_any(low, self.lex["query_compare"]):  # "compare the contract roles in … - who's hiring?" lists them
+            return ("list" if _postings_only(own) and self._lists(low, own) else "compare"), "posted", None
         if "top" in cues and cues.list_field == "company":  # "which employer posts the most jobs?": a figure, no list
             return "explain", "posted", None
         listing = self._lists(low, own) or self._asks_open(low, own)
@@ -498,7 +502,7 @@ def _ranks_levels(sort: str) -> bool:
 
 
 def _names(own: dict[str, Any]) -> tuple[str, ...]:
-    return tuple(k for k in own if k not in ("place_spellings", "currency"))
+    return tuple(k for k in own if k not in ("place_spellings", "places", "currency"))
 
 
 def _names_other_thing(low: str) -> bool:

@@ -159,12 +159,16 @@ def _grouped(c: Computation, who: str, citer: _Citer) -> list[str]:
     by = f"by {FIELD_NAMES.get(field, field)}"
     if plan.metric == "salary":
         cur = c.currency or "?"
-        parts = [f"{term(r.value)} {money(r.figures.get('median'), cur)} (n={r.figures['with_salary']}"
-                 + (f", middle half {money(r.figures['q1'], cur)}–{money(r.figures['q3'], cur)}" if r.figures["with_salary"] >= MIN_MARKET_SAMPLE
-                    else "".join(f": {_range(row, cur)}" for row in r.counted[:1]) + "".join(f", {_range(row, cur)}" for row in r.counted[1:]))
+        currencies = list(dict.fromkeys(r.figures["currency"] for r in c.results))  # places: each its own
+        parts = [f"{term(r.value)} {money(r.figures.get('median'), (own := r.figures['currency']))} (n={r.figures['with_salary']}"
+                 + (f", middle half {money(r.figures['q1'], own)}–{money(r.figures['q3'], own)}" if r.figures["with_salary"] >= MIN_MARKET_SAMPLE
+                    else "".join(f": {_range(row, own)}" for row in r.counted[:1]) + "".join(f", {_range(row, own)}" for row in r.counted[1:]))
                  + f") {citer.marks(r.counted, budget)}".rstrip() for r in c.results]
-        head = f"Median advertised salary of {who} {by} (midpoint of each range, in {cur}): " + "; ".join(parts) + "."
+        unit = f"in {cur}" if len(currencies) == 1 else "each in the currency its postings pay in"
+        head = f"Median advertised salary of {who} {by} (midpoint of each range, {unit}): " + "; ".join(parts) + "."
         ranked = [r for r in c.results if r.figures.get("median") is not None]
+        if len(currencies) > 1:  # no exchange rate is assumed: the figures stand side by side
+            return [head, f"Pay in {' and '.join(currencies)} is not compared: the postings give no exchange rate."]
         sentences = [head, _extremes(ranked, lambda r: r.figures["median"], "highest", "lowest", plan.highlight)]
         all_figures = {"other_currencies": _merge_other(c), "without_salary": sum(r.figures["without_salary"] for r in c.results)}
         sentences.append(_currency_note(all_figures, cur, c))

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.analytics.plan import Condition, Plan
+from app.analytics.plan import MEASURED_KINDS, Condition, Plan
 from app.analytics.table import PostingRow
 from ingest.postings import REMOTE, SENIORITY
 
@@ -35,8 +35,12 @@ class Computation:
 
 
 def select(rows: list[PostingRow], conditions: tuple[Condition, ...]) -> list[PostingRow]:
-    """Postings satisfying every condition."""
-    return [r for r in rows if all(c.holds(r) for c in conditions)]
+    """Postings satisfying every condition; conditions on one field a posting has one value of are alternatives
+    ("not full-time": contract or part-time)."""
+    groups: dict[Any, list[Condition]] = {}
+    for c in conditions:
+        groups.setdefault(c.field if c.field in MEASURED_KINDS else c, []).append(c)
+    return [r for r in rows if all(any(c.holds(r) for c in group) for group in groups.values())]
 
 
 def share(rows: list[PostingRow], condition: Condition) -> tuple[dict[str, Any], list[PostingRow]]:
@@ -98,10 +102,13 @@ def compute(plan: Plan, available: list[PostingRow]) -> Computation:
     if plan.group_field is None:
         return Computation(plan, [_one(plan, None, rows, len(available), currency)], rows, len(available), currency)
     results = []
+    places = {c.value: c for c in plan.places}
     for value in plan.groups or _present(rows, plan.group_field):
-        members = [r for r in rows if value in r.values(plan.group_field)]
-        if members or plan.groups:
-            results.append(_one(plan, value, members, len(rows), currency))
+        members = [r for r in rows if places[value].holds(r)] if value in places else \
+            [r for r in rows if value in r.values(plan.group_field)]
+        own = dominant_currency(members, available) if value in places and not plan.currency and members else currency
+        if members or plan.groups:  # places compare each in the currency most of its postings pay in (none converted)
+            results.append(_one(plan, value, members, len(rows), own))
     return Computation(plan, results, rows, len(available), currency)
 
 

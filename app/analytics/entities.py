@@ -74,6 +74,10 @@ class EntityRecognizer:
         for kind, phrasings in lexicon["query_employment"].items():  # "contract roles", "part-time"
             for phrase in phrasings:
                 self.phrasings.setdefault(_normal(phrase), set()).add(("employment_type", kind))
+        negation = lexicon["query_negation"]  # "not full-time", "rather than a permanent seat": the other values
+        self.negating = [tuple(_words(cue)) for cue in negation["cues"]]
+        self.negation_skipped = frozenset(negation["skipped"])
+        self.closed = {"employment_type": tuple(lexicon["query_employment"]), "remote": tuple(vocabulary.synonyms["remote"])}
         # Where several phrasings start at one place, the longest phrasing is the candidate there.
         self.rank = {phrase: rank for rank, phrase in enumerate(sorted(self.phrasings, key=len, reverse=True))}
         self.index = TermIndex(lambda c: not _ascii_alnum(c), lambda c: not (_ascii_alnum(c) or c == "+"))
@@ -96,6 +100,7 @@ class EntityRecognizer:
                 or (self._resolve(options, question, start, end, has_role) if len(options) > 1 else next(iter(options)))
             found.append(Mention(field, value, start, end))
         found = self._coordinated(question, found)
+        found = self._without_negated(question, found)
         taken = [(m.start, m.end) for m in found]
         for match in YEAR.finditer(question):
             if not any(match.start(2) < e and s < match.end(2) for s, e in taken):
@@ -136,6 +141,29 @@ class EntityRecognizer:
                     found = [m for m in found if not (start < m.end and m.start < end)] + [Mention("role_family", family, start, end)]
                     break
         return found
+
+    def _without_negated(self, question: str, found: list[Mention]) -> list[Mention]:
+        """An employment type or remote status a negation stands before is excluded: the values named plainly that are
+        not excluded stay ("contract CISO work rather than a permanent seat": contract), and with none, every value
+        but the excluded ("roles that aren't full-time": contract or part-time)."""
+        for name, values in self.closed.items():
+            mentions = [m for m in found if m.field == name]
+            negated = [m for m in mentions if self._negated(question[:m.start])]
+            if not negated:
+                continue
+            excluded = {m.value for m in negated}
+            kept = [m for m in mentions if m.value not in excluded]
+            at = negated[0]
+            kept = kept or [Mention(name, value, at.start, at.end) for value in values if value not in excluded]
+            found = [m for m in found if m.field != name] + kept
+        return found
+
+    def _negated(self, before: str) -> bool:
+        """Whether the text before a term ends with a negation (lexicon `query_negation`), articles skipped."""
+        words = _words(before)
+        while words and words[-1] in self.negation_skipped:
+            words.pop()
+        return any(len(cue) <= len(words) and tuple(words[len(words) - len(cue):]) == cue for cue in self.negating)
 
     def _family_begun_by(self, phrase: str) -> str | None:
         """The one role family some phrasing of which begins with `phrase` ("ai security" -> ai-security-engineer)."""
@@ -201,6 +229,12 @@ def _word_spans(text: str) -> list[tuple[int, int]]:
         spans.append((at, at + len(word)))
         at += len(word)
     return spans
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words without the brackets and quotes around them ("(not full-time)" -> ["not", "full-time"]); a
+    comma or stop stays on its word, so "No, remote ones" negates nothing."""
+    return [w for w in (w.strip("()[]{}\"") for w in text.lower().replace("’", "'").split()) if w]
 
 
 def _normal(phrase: str) -> str:

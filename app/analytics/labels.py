@@ -38,7 +38,7 @@ def population(conditions: tuple[Condition, ...], filters: Filters, noun: str = 
         if getattr(filters, name) and getattr(filters, name) not in values.get(name, []):
             values.setdefault(name, []).append(getattr(filters, name))
     levels = [LEVEL_WORDS.get(v, v) for v in values.get("seniority", [])]
-    words = [*levels, *values.get("remote", []), *values.get("employment_type", []),
+    words = [*levels, " or ".join(values.get("remote", [])), " or ".join(values.get("employment_type", [])),
              *(term(v) for v in values.get("role_family", [])), noun]
     tail = [f"located in {place}" for place in values.get("location", [])]
     if filters.location:
@@ -56,7 +56,7 @@ def population(conditions: tuple[Condition, ...], filters: Filters, noun: str = 
         tail.append("that mention " + " and ".join(mentioned))
     if filters.skills:
         tail.append("that mention " + " or ".join(term(s) for s in filters.skills))
-    return " ".join([" ".join(words), *tail])
+    return " ".join([" ".join(w for w in words if w), *tail])
 
 
 def applied(conditions: tuple[Condition, ...], filters: Filters) -> str:

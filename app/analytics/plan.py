@@ -45,6 +45,7 @@ class Plan:
     group_field: str | None = None
     groups: tuple[str, ...] = ()  # empty with a group_field: every value present
     highlight: str | None = None  # the group the question singled out ("are entry-level roles rarer?")
+    places: tuple[Condition, ...] = ()  # grouped by location: each group's place, with its spellings
     currency: str | None = None  # asked for explicitly ("in EUR")
 
 
@@ -56,6 +57,9 @@ def plan_question(query: Query) -> Plan | None:
         return None
     mentions = list(cues.entities.mentions)
     group_field, groups, highlight = _grouping(cues, mentions, metric)
+    places = tuple(Condition("location", name, spellings) for name, spellings in query.places)
+    if len(places) > 1 and metric in ("salary", "count") and "compare" in cues:  # "more in London or Berlin?": by place
+        group_field, groups, highlight = "location", tuple(p.value for p in places), None
     rest = [m for m in mentions if m.field != group_field]
     targets: list[Mention] = []
     if metric in ("share", "count"):
@@ -75,6 +79,7 @@ def plan_question(query: Query) -> Plan | None:
         top_n=max(1, min(20, cues.top_n or DEFAULT_TOP_N)),
         group_field=group_field,
         groups=groups,
+        places=places if group_field == "location" else (),
         highlight=highlight,
         currency=query.currency,
     )

@@ -35,7 +35,8 @@ def postings_answer(query: Query, engine: PostingsEngine, filters: Filters, aske
 
 def population(q: Query, noun: str = "postings") -> str:
     """"senior hybrid MLSecOps postings located in London that mention OSWE, paying at least 200,000 USD"."""
-    words = [*(LEVEL_WORDS.get(s, s) for s in q.seniority), *q.remote, *q.employment_type, " or ".join(term(r) for r in q.role_family), noun]
+    words = [*(LEVEL_WORDS.get(s, s) for s in q.seniority), " or ".join(q.remote), " or ".join(q.employment_type),
+             " or ".join(term(r) for r in q.role_family), noun]
     tail = [f"at {as_data(' or '.join(q.company))}"] if q.company else []
     tail += [f"located in {as_data(q.place)}"] if q.place else []
     tail += [f"that ask{'s' if noun.endswith('g') else ''} for {' and '.join(term(v) for v in (*q.certifications, *q.clouds, *q.skills))}"] if q.certifications or q.clouds or q.skills else []
