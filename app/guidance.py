@@ -159,8 +159,11 @@ def _asker_roles(question: str, lexicon: dict[str, Any]) -> list[dict[str, Any]]
     told = [s for s in sentences if not s.rstrip().endswith("?")] if len(sentences) > 1 else []
     before, did = (_before_target(question_words(text), lexicon)
                    for text in (question, " ".join([asker_setting(question, lexicon), *told])))
+    named = [w for entry in lexicon["coach_roles"].values() for w in entry["words"] if has_phrase(before, w)]
+    titles = [w for w in named if not any(o != w and has_phrase(f" {_folded(o)} ", w) for o in named)]  # the longest:
+    # an "ML platform engineer" is no "platform engineer"
     return [entry for entry in lexicon["coach_roles"].values()
-            if any(has_phrase(before, w) for w in entry["words"]) or any(has_phrase(did, d) for d in entry.get("did", ()))]
+            if set(entry["words"]) & set(titles) or any(has_phrase(did, d) for d in entry.get("did", ()))]
 
 
 def _before_target(folded: str, lexicon: dict[str, Any]) -> str:
@@ -245,8 +248,9 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     """(sentence, chunk) in answer order: the items of the best unit — the one that is not about a role other than the
     question's `roles` (a path from a background is about that background), names a credential the question asks
     about (`asked_credentials`; a section heading lexicon `sections_if_named` answers only then), gives most of the
-    asked `kinds`, has an item of the kind of preparation a `focus` word names (lexicon `guidance_focus_kinds`), is a
-    path from the asker's `backgrounds` (else from no background; never from another one the asker named), gives
+    asked `kinds`, is a path from the asker's `backgrounds` (else from no background; never from another one the asker
+    named), has an item of the kind of preparation a `focus` word names (lexicon `guidance_focus_kinds`: a data
+    scientist asking for hands-on projects gets their path's projects before an interview's hands-on practice), gives
     the kind asked first, was `retrieved` highest, and whose heading best matches
     the question, in that order of preference — led by the item that shares most of the question's `focus` words
     (not those of its heading);
@@ -286,7 +290,7 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     prepares = {id(u): bool(focus & kind_words) and any(focus & kind_words & set(lexical_tokens(text))
                                                           for text, *_ in u.items) for u in units}
     order = sorted(units, key=lambda u: (other_role[id(u)], not names_asked[id(u)], -len(u.kinds),
-                                         not prepares[id(u)], fit[id(u)],
+                                         fit[id(u)], not prepares[id(u)],
                                          min(map(asked_first.get, u.kinds)),
                                          rank.get(u.section, len(retrieved)), -similarity[id(u)]))
     best = order[0]
@@ -339,18 +343,21 @@ def _credential_first(items: list[tuple[str, Passage]], asked_first: bool,
 
 def focus_words(question: str, lexicon: dict[str, Any]) -> frozenset[str]:
     """The stems of the words the question's asking sentences are about ("what practical hardening should I practise
-    on my pipeline?" is about hardening a pipeline; "which roles can I target?" about target roles): not numbers, the
-    words that only ask for guidance ("should I") nor those after an exclusion ("besides jailbreaks"); none when the
-    question asks for a plan in order (lexicon `guidance_in_order`: "what should I study first")."""
+    on my pipeline?" is about hardening a pipeline): not numbers, the words that only ask for guidance ("should I") or
+    for a kind of it (lexicon `guidance_kinds` … `asks`: "what carries over and what am I missing?" is about no
+    words, its kinds say what leads; but a kind of preparation, lexicon `guidance_focus_kinds`) nor those after an exclusion ("besides jailbreaks"); none when the question asks
+    for a plan in order (lexicon `guidance_in_order`: "what should I study first")."""
     folded, asking = question_words(question), asking_text(question, lexicon)
     if any(has_phrase(folded, p) for p in lexicon["guidance_in_order"]):
         return frozenset()
     for exclusion in lexicon["guidance_focus_exclusions"]:
         asking = asking.split(f" {exclusion} ")[0]
     phrases = [*lexicon["guidance_questions"], *(p for spec in lexicon["guidance_kinds"].values()
-                                                  for p in spec.get("asks_if_retrieved", ()))]
+                                                  for p in spec.get("asks_if_retrieved", ())),
+               *(p for spec in lexicon["guidance_kinds"].values() for p in spec["asks"] if has_phrase(folded, p))]
     stems = frozenset(w for w in lexical_tokens(asking) if w.isalpha() and len(w) > 2)
-    return stems - set(lexical_tokens(" ".join(phrases)))
+    kind_words = set(lexical_tokens(" ".join(lexicon["guidance_focus_kinds"])))  # "what should I read?" asks for reading
+    return stems - (set(lexical_tokens(" ".join(phrases))) - kind_words)
 
 
 def _focus_first(items: list[tuple[str, Passage]], focus: frozenset[str],
