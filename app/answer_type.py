@@ -512,7 +512,7 @@ def names_term(text: str, term: str, following: str | None = None, joining: list
     """Whether `text` names a question's `term`: as words (see `mentions`), spelled out (small `joining` words
     allowed between capitalised ones), as the full name a short first name stands for when the question's
     `following` term comes next ("Tim Brown" in "Timothy G. Brown"), or, for a nationality adjective or a country's
-    code, as its country ("Australian" in "Standards Australia", "US" in "the United States")."""
+    initials, as its country ("Australian" in "Standards Australia", "US" in "the United States")."""
     return (mentions(text, term) or spells_out(term, text, joining) or _short_name_of(term, following, text)
             or any(mentions(text, country) for country in countries_named(term)))
 

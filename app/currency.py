@@ -108,10 +108,10 @@ class Currency:
         """A question whether a superseded edition it names is still current ("I was planning to sit AZ-500. Is it
         still available?", "…kick in August 2026. Is that still right?") is answered by a sentence naming that edition
         beside the current one ("…AZ-500 was retired on 31 August 2026 and replaced by the SC-500 credential"): the one
-        naming the fewest of its editions' phrases leads, from the draft or else the passages (history too, no source list); the
-        answer keeps its length. None when no sentence corrects what the question names."""
+        naming the fewest of its editions' phrases leads, from the draft or the passages (history too, no source list),
+        before every drafted sentence. None when no sentence corrects what the question names."""
         named = self._named(question)
-        drafted = set(sentence for sentence, _ in draft.sentences)
+        drafted = {sentence for sentence, _ in draft.sentences}
         candidates = [*draft.sentences, *((sentence, [index]) for index, passage in enumerate(passages)
                                           if not passage.metadata.get("reference")
                                           for sentence in passage_sentences(passage.text, posting_reference(passage.metadata))
@@ -127,7 +127,7 @@ class Currency:
             return None
         _, sentence, cited = min(corrections, key=lambda item: item[0])
         rest = [item for item in draft.sentences if item[0] != sentence]
-        return Draft([(sentence, cited), *rest][:max(len(draft.sentences), 1)], draft.evidence, draft.answered)
+        return Draft([(sentence, cited), *rest], draft.evidence, draft.answered)
 
     def _named(self, question: str) -> set[str]:
         """Keys of the entries the question names, by name or by an edition's phrase."""
@@ -183,7 +183,8 @@ def _names_edition(question: str, phrase: str) -> bool:
     """Whether the question names an edition's `phrase`, as written or, for a date, by its month and year: "August
     2026" names "2 August 2026"."""
     day, _, month_year = phrase.partition(" ")
-    return mentions(question, phrase) or (day.isdigit() and int(day) <= MAX_DAY and bool(month_year) and mentions(question, month_year))
+    dated = day.isdigit() and int(day) <= MAX_DAY and bool(month_year)
+    return mentions(question, phrase) or (dated and mentions(question, month_year))
 
 
 def _context(meta: dict[str, Any]) -> str:

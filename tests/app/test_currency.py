@@ -269,7 +269,7 @@ def test_a_question_naming_a_superseded_edition_leads_with_the_sentence_correcti
     history = Passage("h", f"Older exams. {retired}", {"kind": "document", "title": "Certifications", "history": True}, 0.5)
     drafted = Draft([(listing, [0]), ("Postings ask for cloud skills.", [0])], 0.3)
     led = bot.correction_first(drafted, [passage("p"), history], "I was planning to sit AZ-500 next month. Is it still available?")
-    assert led.sentences == [(retired, [1]), (listing, [0])]  # from history too; the answer keeps its length
+    assert led.sentences == [(retired, [1]), *drafted.sentences]  # from history too, before every drafted sentence
     dates = "The high-risk obligations apply from 2 December 2027, not from 2 August 2026."
     wide = "The high-risk dates are 2 December 2027 and 2 August 2028, moved from 2 August 2026."
     draft = Draft([(wide, [0]), (dates, [0])], 0.8)
