@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from app.answer_type import mentions, names_every
-from app.asks_current import status_words
+from app.asks_current import status_words, unlabelled
 from app.errors import UserError
 from app.extractive import Draft
 from app.lexicon import has_any, load_lexicon
@@ -78,8 +78,9 @@ class Currency:
         with the sentence that says which edition is current: it leads when the drafted lead names no current
         edition of what the question names (a rumoured "2.0", a meta remark), else it follows the lead. Taken from the
         draft, else from the passages about the present (in their order); the answer keeps its length. A question
-        naming no entry ("is that law now?", "is the 2023 version still the latest?") asks of the lead's."""
-        named = self._named(question) or self._lead_entries(draft, passages)
+        naming an edition by its label alone ("is the 2023 version still the latest?") asks of the lead's entry."""
+        labelled = unlabelled(question) != " ".join(question.split())
+        named = self._named(question) or (self._lead_entries(draft, passages) if labelled else set())
         if not named or not draft.sentences:
             return draft
 

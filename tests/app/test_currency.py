@@ -278,16 +278,18 @@ def test_a_question_naming_a_superseded_edition_leads_with_the_sentence_correcti
     assert bot.correction_first(draft, [passage("p")], "Is the high-risk date still in 2027?") is None
 
 
-def test_a_status_question_naming_no_entry_asks_of_the_leads(tmp_path):
-    """"Is the 2023 version still the latest?" after a question about the list: the lead's passage says what is asked of."""
+def test_a_status_question_naming_a_label_alone_asks_of_the_leads(tmp_path):
+    """"Is the 2023 version still the latest?" after a question about the list: the lead's passage says what is asked
+    of; a question naming no label asks of nothing in particular."""
     from app.extractive import Draft
 
     bot = currency(tmp_path)
     adoption = "A regional adoption carries its own year but the same text."
     status = "The current edition is the 2026 edition of the OWASP Top 10 for LLM."
     lead_passage = passage("p", editions=["owasp-llm-top-10@2026"])
-    led = bot.status_first(Draft([(adoption, [0]), (status, [0])], 0.8), [lead_passage], "Is that one still the latest?")
-    assert led.sentences[0] == (status, [0])
+    drafted = Draft([(adoption, [0]), (status, [0])], 0.8)
+    assert bot.status_first(drafted, [lead_passage], "Is the 2023 version still the latest?").sentences[0] == (status, [0])
+    assert bot.status_first(drafted, [lead_passage], "When did it enter into force?") == drafted  # no label: no status asked of it
 
 
 def test_status_questions_over_the_real_documents(tmp_path, embedder):
