@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from app.places import demonym_countries
+from app.places import countries_named
 from app.sentences import is_dash, split_sentences
 from app.support import COMMON_CAPITALS, GENERIC_ACRONYMS, fold_words, names_in, numbers_in
 from ingest.lexical import lexical_tokens
@@ -514,10 +514,10 @@ def _is_person(name: str, lexicon: dict[str, Any]) -> bool:
 def names_term(text: str, term: str, following: str | None = None, joining: list[str] | tuple[str, ...] = ()) -> bool:
     """Whether `text` names a question's `term`: as words (see `mentions`), spelled out (small `joining` words
     allowed between capitalised ones), as the full name a short first name stands for when the question's
-    `following` term comes next ("Tim Brown" in "Timothy G. Brown"), or, for a nationality adjective, as its country
-    ("Australian" in "Standards Australia")."""
+    `following` term comes next ("Tim Brown" in "Timothy G. Brown"), or, for a nationality adjective or a country's
+    initials, as its country ("Australian" in "Standards Australia", "US" in "the United States")."""
     return (mentions(text, term) or spells_out(term, text, joining) or _short_name_of(term, following, text)
-            or any(mentions(text, country) for country in demonym_countries(term)))
+            or any(mentions(text, country) for country in countries_named(term)))
 
 
 def names_every(text: str, terms: Sequence[str]) -> bool:

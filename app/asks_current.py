@@ -3,19 +3,29 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.answer_type import is_version, is_year
 from app.lexicon import phrase_pattern
 
 
 def asks_for_current(question: str, lexicon: dict[str, Any]) -> bool:
-    """True when the question uses a word of the lexicon's `currency.asks_current` list ("current", "latest", "in force", ...)."""
+    """True when the question uses a word of the lexicon's `currency.asks_current` list ("current", "latest", "in force",
+    ...), edition labels aside (see `unlabelled`)."""
     words = (lexicon.get("currency") or {}).get("asks_current") or ()
-    return any(phrase_pattern(word).search(question) for word in words)
+    return any(phrase_pattern(word).search(unlabelled(question)) for word in words)
 
 
 def asks_for_status(question: str, lexicon: dict[str, Any]) -> bool:
-    """True when the question asks whether something is current ("still the latest?", "in force now?"): a word of
-    `currency.asks_current` that is not also a past marker ("replaced", "renamed" ask about a change, not a status)."""
-    return any(phrase_pattern(word).search(question) for word in status_words(lexicon))
+    """True when the question asks whether something is current ("still the latest?", "in force now?", "a new 2026
+    version?"): a word of `currency.asks_current` that is not also a past marker ("replaced", "renamed" ask about a
+    change, not a status), read without the edition labels inside it (see `unlabelled`)."""
+    return any(phrase_pattern(word).search(unlabelled(question)) for word in status_words(lexicon))
+
+
+def unlabelled(question: str) -> str:
+    """The question without its years and version numbers, which may stand inside a status phrase ("a new 2026
+    version" asks for a "new version", "the latest 2.0 release" for the "latest")."""
+    bare = [word.strip("?!.,;:()") for word in question.split()]
+    return " ".join(word for word, plain in zip(question.split(), bare) if not (is_year(plain) or is_version(plain)))
 
 
 def status_words(lexicon: dict[str, Any]) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from app.currency import Currency
 from app.cut_items import with_rests
 from app.embed_cache import CachedEmbedder
 from app.errors import UserError
+from app.extractive import Draft
 from app.filters import parse_filters
 from app.followup import previous_answer, previous_questions
 from app.guidance import has_covered_target, retrieval_filters
@@ -136,8 +137,13 @@ class Assistant:
         if asks_current:
             draft = self.currency.without_superseded(draft, passages)
         draft = self.currency.asked_edition_first(draft, passages, asked_editions)
-        if asks_status:  # "is that still the current list?": the sentence saying which edition is current answers it
-            draft = self.currency.status_first(draft, passages, asked.text)
+        # "AZ-500 … still available?": the sentence naming it beside its replacement answers it, whatever the evidence;
+        # "is that still the current list?": the sentence saying which edition is current answers it
+        corrected = self.currency.correction_first(draft, passages, asked.text) if asks_status else None
+        if asks_status:
+            draft = corrected or self.currency.status_first(draft, passages, asked.text)
+        if corrected and draft.evidence < self.settings.abstain_threshold:  # the correction alone answers; the rest is weak
+            draft = Draft(draft.sentences[:1], draft.evidence, draft.answered)
         quoted = {p.chunk_id for p in passages}  # "what should they do in month 3?": the plan's "Month 3:" item leads
         draft, passages = label_first(draft, passages, [p for p in ranked if p.chunk_id not in quoted], asked.text, self.lexicon)
         draft, passages = with_rests(draft, passages, retriever.snapshot)  # an item a chunk cut, with its rest
@@ -146,7 +152,7 @@ class Assistant:
         stated_gap = None  # the sentence naming what one part of the question lacks, which quotes no passage
         covered_target = has_covered_target(query, asked.role_family, self.lexicon)  # background words are the asker's
         gap = corpus_gap(query, passages, drafted.lacking, self.lexicon, covered_target)
-        if gap or (draft.evidence < self.settings.abstain_threshold and not drafted.typed) or not draft.sentences:
+        if gap or (draft.evidence < self.settings.abstain_threshold and not (drafted.typed or corrected)) or not draft.sentences:
             self._abstain(answer, passages, gap, None if gap.missing else drafted.unknown)
             yield from _pieces(answer.text)
         elif mode == "llm":

@@ -5,8 +5,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from app.answer_type import names_every
-from app.asks_current import status_words
+from app.answer_type import mentions, names_every
+from app.asks_current import status_words, unlabelled
 from app.errors import UserError
 from app.extractive import Draft
 from app.lexicon import has_any, load_lexicon
@@ -15,6 +15,8 @@ from app.settings import Settings
 from app.types import Citation, Passage
 from ingest.editions import Registry, load_registry
 from ingest.history import HistoryConvention
+
+MAX_DAY = 31  # "2 August 2026" opens with a day of the month
 
 
 @dataclass(frozen=True)
@@ -75,9 +77,10 @@ class Currency:
         """A question whether something is current ("which version should I use now that 2.0 is out?") is answered
         with the sentence that says which edition is current: it leads when the drafted lead names no current
         edition of what the question names (a rumoured "2.0", a meta remark), else it follows the lead. Taken from the
-        draft, else from the passages about the present (in their order); the answer keeps its length."""
-        named = {e.key for e in self.registry.entries if any(p.search(question) for p in e.names)}
-        named |= {m.entry.key for m in self.registry.mentions(question)}
+        draft, else from the passages about the present (in their order); the answer keeps its length. A question
+        naming an edition by its label alone ("is the 2023 version still the latest?") asks of the lead's entry."""
+        labelled = unlabelled(question) != " ".join(question.split())
+        named = self._named(question) or (self._lead_entries(draft, passages) if labelled else set())
         if not named or not draft.sentences:
             return draft
 
@@ -101,6 +104,42 @@ class Currency:
         rest = [item for item in draft.sentences if item is not drafted]
         at = 1 if any(current_named(lead, cited[0] if cited else -1)) else 0
         return Draft([*rest[:at], found, *rest[at:]][:len(draft.sentences)], draft.evidence, draft.answered)
+
+    def correction_first(self, draft: Draft, passages: list[Passage], question: str) -> Draft | None:
+        """A question whether a superseded edition it names is still current ("I was planning to sit AZ-500. Is it
+        still available?", "…kick in August 2026. Is that still right?") is answered by a sentence naming that edition
+        beside the current one ("…AZ-500 was retired on 31 August 2026 and replaced by the SC-500 credential"): the one
+        naming the fewest of its editions' phrases leads, from the draft or the passages (history too, no source list),
+        before every drafted sentence. None when no sentence corrects what the question names."""
+        named = self._named(question)
+        drafted = {sentence for sentence, _ in draft.sentences}
+        candidates = [*draft.sentences, *((sentence, [index]) for index, passage in enumerate(passages)
+                                          if not passage.metadata.get("reference")
+                                          for sentence in passage_sentences(passage.text, posting_reference(passage.metadata))
+                                          if sentence not in drafted)]
+        corrections = []
+        for sentence, cited in candidates:
+            meta = passages[cited[0]].metadata if cited and 0 <= cited[0] < len(passages) else {}
+            found = [m for m in self.registry.mentions(sentence, _context(meta)) if m.entry.key in named]
+            asked = {m.entry.key for m in found if not m.edition.current and _names_edition(question, sentence[m.start:m.end])}
+            if asked & {m.entry.key for m in found if m.edition.current}:
+                corrections.append((len({sentence[m.start:m.end].lower() for m in found}), sentence, cited))
+        if not corrections:
+            return None
+        _, sentence, cited = min(corrections, key=lambda item: item[0])
+        rest = [item for item in draft.sentences if item[0] != sentence]
+        return Draft([(sentence, cited), *rest], draft.evidence, draft.answered)
+
+    def _named(self, question: str) -> set[str]:
+        """Keys of the entries the question names, by name or by an edition's phrase."""
+        named = {e.key for e in self.registry.entries if any(p.search(question) for p in e.names)}
+        return named | {m.entry.key for m in self.registry.mentions(question)}
+
+    def _lead_entries(self, draft: Draft, passages: list[Passage]) -> set[str]:
+        """Keys of the entries the drafted lead's passage speaks of (its `entry@edition` tags)."""
+        cited = draft.sentences[0][1] if draft.sentences else []
+        meta = passages[cited[0]].metadata if cited and 0 <= cited[0] < len(passages) else {}
+        return {tag.partition("@")[0] for tag in meta.get("editions") or []}
 
     def notes(self, citations: list[Citation], today: dt.date | None = None) -> list[str]:
         """Name each cited passage about a superseded edition, and say as of when the answer holds if its review is old."""
@@ -139,6 +178,14 @@ def _standing(meta: dict[str, Any]) -> int:
     if meta.get("history") or meta.get("reference") or (superseded and not current):
         return 2
     return 0 if current else 1
+
+
+def _names_edition(question: str, phrase: str) -> bool:
+    """Whether the question names an edition's `phrase`, as written or, for a date, by its month and year: "August
+    2026" names "2 August 2026"."""
+    day, _, month_year = phrase.partition(" ")
+    dated = day.isdigit() and int(day) <= MAX_DAY and bool(month_year)
+    return mentions(question, phrase) or (dated and mentions(question, month_year))
 
 
 def _context(meta: dict[str, Any]) -> str:

@@ -67,21 +67,30 @@ def _regions() -> dict[str, tuple[str, ...]]:
     return found
 
 
-def demonym_countries(word: str) -> tuple[str, ...]:
-    """The countries a nationality adjective stands for ("Australian" -> "Australia"; countryinfo's demonyms)."""
-    return _demonyms().get(word.lower(), ())
+def countries_named(word: str) -> tuple[str, ...]:
+    """The countries a nationality adjective ("Australian" -> "Australia") or a country's initials, written in
+    capitals ("US" -> "United States", "UK" -> "United Kingdom"; "us" is no country, "AI" no Anguilla), stands for
+    (countryinfo's demonyms and alternative spellings)."""
+    demonyms, codes = _country_words()
+    return demonyms.get(word.lower(), ()) + codes.get(word, ())
 
 
 @lru_cache(maxsize=1)
-def _demonyms() -> dict[str, tuple[str, ...]]:
-    """Countries by their demonyms, lower-cased ("american" -> the United States, the Northern Mariana Islands…)."""
+def _country_words() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Countries by their demonyms, lower-cased ("american" -> the United States, the Northern Mariana Islands…), and
+    by the initials of their names ("US", "USA", "UK", "UAE")."""
     import countryinfo  # ~20 ms, read on first use
 
-    found: dict[str, tuple[str, ...]] = {}
+    demonyms: dict[str, tuple[str, ...]] = {}
+    codes: dict[str, tuple[str, ...]] = {}
     for country in countryinfo.all_countries():
         for demonym in filter(None, (d.strip().lower() for d in (country.demonym() or "").split(","))):
-            found[demonym] = (*found.get(demonym, ()), country.name())
-    return found
+            demonyms[demonym] = (*demonyms.get(demonym, ()), country.name())
+        names = [country.name(), *(country.alt_spellings() or ())]
+        initials = {"".join(word[0] for word in name.split() if word[:1].isupper()) for name in names}
+        for code in {spelling for spelling in names if spelling in initials and len(spelling) > 1}:  # not "AI", Anguilla
+            codes[code] = (*codes.get(code, ()), country.name())
+    return demonyms, codes
 
 
 @lru_cache(maxsize=1)

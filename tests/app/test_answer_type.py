@@ -384,6 +384,10 @@ def test_started_asks_for_an_introduction_only_as_one(question, relation):
     ("The BSI publishes it in the United Kingdom as BS ISO/IEC 42001.", "British", True),
     ("Standards Australia adopted it as AS ISO/IEC 42001:2023.", "Canadian", False),
     ("The European Commission publishes guidelines.", "Australian", False),
+    ("In the United States the current interagency model risk guidance is SR 26-2.", "US", True),  # a country's initials
+    ("The BSI publishes it in the United Kingdom as BS ISO/IEC 42001.", "UK", True),
+    ("The Financial Conduct Authority publishes guidance.", "US", False),
+    ("Anguilla publishes a national standard.", "AI", False),  # "AI" is Anguilla's code, not its initials
 ])
 def test_a_nationality_adjective_is_named_by_its_country(text, term, named):
     assert names_term(text, term) is named

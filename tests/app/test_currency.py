@@ -153,6 +153,9 @@ def test_a_question_about_a_superseded_edition_leads_with_that_edition(tmp_path)
 @pytest.mark.parametrize("question, status", [
     ("is the 2025 owasp llm top 10 still the latest one?", True),
     ("Which 2025 OWASP LLM entry replaced Overreliance?", False),
+    ("Does that mean there's a new 2026 version of 42001 I need to buy?", True),  # a label inside "new … version"
+    ("Is there a newer 2.0 edition of the list?", True),
+    ("What changed in the 2026 version of the list?", False),
 ])
 def test_asks_for_status_leaves_out_change_words(question, status):
     from app.asks_current import asks_for_status
@@ -235,3 +238,81 @@ def test_passages_naming_the_asked_subject_lead_before_another_lists_current_edi
     ordered = currency(tmp_path).current_first([other, subject], ["Model", "Context", "Protocol"])
     assert [p.chunk_id for p in ordered] == ["m", "o"]
     assert [p.chunk_id for p in currency(tmp_path).current_first([subject, other])] == ["o", "m"]
+
+
+EXAMS = """entries:
+  microsoft-security-engineer:
+    name: Microsoft cloud security engineer certification
+    names: []
+    current: {edition: SC-500, phrases: [SC-500]}
+    superseded:
+      - {edition: AZ-500, phrases: [AZ-500]}
+  eu-ai-act:
+    name: EU AI Act high-risk timeline
+    names: [high-risk]
+    current: {edition: amended, phrases: ["2 December 2027", "2 August 2028"]}
+    superseded:
+      - {edition: "2024", phrases: ["2 August 2026"]}
+"""
+
+
+def test_a_question_naming_a_superseded_edition_leads_with_the_sentence_correcting_it(tmp_path):
+    """"AZ-500 … still available?": the sentence naming it beside its replacement leads, the most focused one first;
+    a month and year name the date on a day of it; no correction, no change."""
+    from app.extractive import Draft
+
+    (tmp_path / "editions.yaml").write_text(EXAMS, encoding="utf-8")
+    shutil.copy(REAL_CORPUS / "lexicon.yaml", tmp_path / "lexicon.yaml")
+    bot = Currency.from_settings(Settings(corpus_dir=tmp_path, data_dir=tmp_path / "data"))
+    listing = "The current ones are SC-500 and others."
+    retired = "AZ-500 was retired on 31 August 2026 and replaced by the SC-500 credential."
+    history = Passage("h", f"Older exams. {retired}", {"kind": "document", "title": "Certifications", "history": True}, 0.5)
+    drafted = Draft([(listing, [0]), ("Postings ask for cloud skills.", [0])], 0.3)
+    led = bot.correction_first(drafted, [passage("p"), history], "I was planning to sit AZ-500 next month. Is it still available?")
+    assert led.sentences == [(retired, [1]), *drafted.sentences]  # from history too, before every drafted sentence
+    dates = "The high-risk obligations apply from 2 December 2027, not from 2 August 2026."
+    wide = "The high-risk dates are 2 December 2027 and 2 August 2028, moved from 2 August 2026."
+    draft = Draft([(wide, [0]), (dates, [0])], 0.8)
+    question = "A deck says the high-risk rules kick in August 2026. Is that still right?"
+    assert bot.correction_first(draft, [passage("p")], question).sentences[0] == (dates, [0])
+    assert bot.correction_first(draft, [passage("p")], "Is the high-risk date still in 2027?") is None
+
+
+def test_a_status_question_naming_a_label_alone_asks_of_the_leads(tmp_path):
+    """"Is the 2023 version still the latest?" after a question about the list: the lead's passage says what is asked
+    of; a question naming no label asks of nothing in particular."""
+    from app.extractive import Draft
+
+    bot = currency(tmp_path)
+    adoption = "A regional adoption carries its own year but the same text."
+    status = "The current edition is the 2026 edition of the OWASP Top 10 for LLM."
+    lead_passage = passage("p", editions=["owasp-llm-top-10@2026"])
+    drafted = Draft([(adoption, [0]), (status, [0])], 0.8)
+    assert bot.status_first(drafted, [lead_passage], "Is the 2023 version still the latest?").sentences[0] == (status, [0])
+    assert bot.status_first(drafted, [lead_passage], "When did it enter into force?") == drafted  # no label: no status asked of it
+
+
+def test_status_questions_over_the_real_documents(tmp_path, embedder):
+    """A retired exam, an outdated date and a country's initials, over the real documents: the current state leads."""
+    from app import Assistant
+    from ingest.sync import run_ingest
+    from tests.app.answer_checks import lead
+
+    corpus = tmp_path / "corpus"
+    (corpus / "documents").mkdir(parents=True)
+    for name in ("vocabulary.yaml", "lexicon.yaml", "editions.yaml"):
+        shutil.copy(REAL_CORPUS / name, corpus)
+    for name in ("certifications-and-learning-paths.md", "regulation-eu-ai-act.md", "role-ai-governance-lead.md"):
+        shutil.copy(REAL_CORPUS / "documents" / name, corpus / "documents")
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus)
+    run_ingest(settings, embedder=embedder, show_progress=False)
+    bot = Assistant(settings, embedder=embedder)
+
+    retired = bot.ask("I was planning to sit AZ-500 next month. Is it still available?")
+    assert not retired.abstained and "31 August 2026" in lead(retired.text) and "SC-500" in lead(retired.text)
+    moved = bot.ask("A vendor deck says the EU AI Act high-risk rules for things like hiring tools kick in August 2026. "
+                    "Is that still right?")
+    assert "2 December 2027" in lead(moved.text)
+    guidance = bot.ask("Our bank's model risk program is built around SR 11-7. Is that still the current US supervisory "
+                       "guidance on model risk?")
+    assert not guidance.abstained and "SR 26-2" in lead(guidance.text)
