@@ -3,7 +3,7 @@ sentence holds a value of that kind; the word lists come from the lexicon."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
 from app.places import demonym_countries
@@ -33,7 +33,8 @@ class AnswerNeed:
     dates the current edition, a planned review is no edition; `named` the names (see `_own_name`) anywhere in the
     question, its telling sentences too ("NIST wrote a generative AI profile…"): a sentence opening on one of them is
     about the question's matter; `since` that a length of time up to now is asked, which the date it started gives
-    ("How long has Microsoft had an AI red team?": since 2018)."""
+    ("How long has Microsoft had an AI red team?": since 2018); `events` the groups of phrases naming the event a date
+    is asked of (lexicon `answer_types.date.events`: "put out" is named by "released")."""
 
     expects: str | None
     relation: tuple[str, ...] = ()
@@ -48,6 +49,7 @@ class AnswerNeed:
     after: str | None = None
     named: frozenset[str] = frozenset()
     since: bool = False
+    events: tuple[tuple[str, ...], ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.expects or self.relation)
@@ -197,9 +199,12 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     named = _bare_name_of(question, lexicon, expects)
     subjects = (*subjects, named) if named and named not in subjects else subjects  # "which version of garak"
     subjects = (*subjects, acronym) if acronym and acronym not in subjects else subjects  # "PyRIT keeps showing up..."
-    future = "date" in (expects, *types) and any(has_phrase(asked, p) for p in date["future_asks"])
+    dated = "date" in (expects, *types)
+    future = dated and any(has_phrase(asked, p) for p in date["future_asks"])
     cue_phrases = [p for spec in lexicon["answer_types"].values() for p in (*spec["asks"], *spec.get("nouns", ()))]  # "how long", "fee"
     cue_phrases += date["future_asks"] if future else []  # "next", "planned" ask when, they are no topic
+    cue_phrases += date["exact_asks"] if dated else []  # "exact day" asks how precisely, it is no topic
+    events = tuple(tuple(group) for group in date["events"] if any(has_phrase(asked, p) for p in group)) if dated else ()
     duration = lexicon["answer_types"]["duration"]
     since = "duration" in (expects, *types) and any(has_phrase(asked, p) for p in duration["since_asks"])
     cue_phrases += duration["since_asks"] if since else []  # "existed", "had" ask since when: "established" answers
@@ -223,6 +228,7 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         today if future else None,
         frozenset(filter(None, (_own_name([token]) for token in TOKEN.findall(question)))),
         since,
+        events,
     )
 
 
@@ -310,6 +316,28 @@ def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], headi
         return False  # "The AAISM exam has 90 questions" after a sentence naming the CISSP counts no CISSP questions
     kind = kind or need.expects
     return holds_type(sentence, need, lexicon, kind) if kind else True
+
+
+def event_fit(sentence: str, need: AnswerNeed, lexicon: dict[str, Any]) -> tuple[int, int, int]:
+    """How closely a sentence dates the asked event, read in the clause giving a date of the question's subjects (see
+    `_bound_clauses`) that does it best: how many of the question's topic stems and asked events (`AnswerNeed.events`)
+    it names, then whether it names every subject (1), then whether it gives the day (1) or only a month or year. "ISC2
+    shortened that approved list … on 1 April 2026" names the approved list of "the date ISC2 cut the approved list",
+    "On 2 April 2026 ISC2 published exam guidance…" none of it; "NIST released it as a preliminary draft on 16 December
+    2025" names a release and NIST, not the Cybersecurity Framework 2.0 whose release "NIST's Cybersecurity Framework
+    2.0, released on 26 February 2024" dates; "NIST released … NIST AI 600-1, on 26 July 2024" gives the day "In July
+    2024 NIST released…" does not."""
+    event_stems = set(lexical_tokens(" ".join(phrase for group in need.events for phrase in group)))
+    day = replace(need, exact=True)
+
+    def fit(clause: str) -> tuple[int, int, int]:
+        folded, stems = question_words(clause), set(lexical_tokens(clause))
+        events = sum(any(has_phrase(folded, phrase) for phrase in group) for group in need.events)
+        return (len((need.topic - event_stems) & stems) + events,
+                int(all(_names_subject(clause, replace(need, subjects=(s,))) for s in need.subjects)),
+                int(_clause_holds(clause, day, lexicon, "date")))
+    return max((fit(clause) for clause in _bound_clauses(sentence, need, "date", lexicon)
+                if _clause_holds(clause, need, lexicon, "date")), default=(0, 0, 0))
 
 
 def _about_another(sentence: str, need: AnswerNeed, heading: str) -> bool:
