@@ -318,26 +318,32 @@ def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], headi
     return holds_type(sentence, need, lexicon, kind) if kind else True
 
 
-def event_fit(sentence: str, need: AnswerNeed, lexicon: dict[str, Any]) -> tuple[int, int, int]:
-    """How closely a sentence dates the asked event, read in the clause giving a date of the question's subjects (see
-    `_bound_clauses`) that does it best: how many of the question's topic stems and asked events (`AnswerNeed.events`)
-    it names, then whether it names every subject (1), then whether it gives the day (1) or only a month or year. "ISC2
-    shortened that approved list … on 1 April 2026" names the approved list of "the date ISC2 cut the approved list",
-    "On 2 April 2026 ISC2 published exam guidance…" none of it; "NIST released it as a preliminary draft on 16 December
-    2025" names a release and NIST, not the Cybersecurity Framework 2.0 whose release "NIST's Cybersecurity Framework
-    2.0, released on 26 February 2024" dates; "NIST released … NIST AI 600-1, on 26 July 2024" gives the day "In July
-    2024 NIST released…" does not."""
-    event_stems = set(lexical_tokens(" ".join(phrase for group in need.events for phrase in group)))
-    day = replace(need, exact=True)
-
-    def fit(clause: str) -> tuple[int, int, int]:
+def event_fit(sentence: str, need: AnswerNeed, lexicon: dict[str, Any]) -> tuple[int, int]:
+    """How closely a sentence dates the asked event, read in its clauses giving a date of the question's subjects (see
+    `_bound_clauses`): whether one names the asked event, a word of the question's topic or of an asked event
+    (`AnswerNeed.events`: "released" for "put out"), then whether one names every subject. "ISC2 shortened that
+    approved list … on 1 April 2026" names the approved list of "the date ISC2 cut the approved list", "On 2 April 2026
+    ISC2 published exam guidance…" nothing of it; "NIST released it as a preliminary draft on 16 December 2025" names
+    a release but not the Cybersecurity Framework 2.0 that "NIST's Cybersecurity Framework 2.0, released on 26
+    February 2024" dates."""
+    def fit(clause: str) -> tuple[int, int]:
         folded, stems = question_words(clause), set(lexical_tokens(clause))
-        events = sum(any(has_phrase(folded, phrase) for phrase in group) for group in need.events)
-        return (len((need.topic - event_stems) & stems) + events,
-                int(all(_names_subject(clause, replace(need, subjects=(s,))) for s in need.subjects)),
-                int(_clause_holds(clause, day, lexicon, "date")))
+        event = bool(need.topic & stems) or any(has_phrase(folded, phrase) for group in need.events for phrase in group)
+        return int(event), int(all(_names_subject(clause, replace(need, subjects=(s,))) for s in need.subjects))
     return max((fit(clause) for clause in _bound_clauses(sentence, need, "date", lexicon)
-                if _clause_holds(clause, need, lexicon, "date")), default=(0, 0, 0))
+                if _clause_holds(clause, need, lexicon, "date")), default=(0, 0))
+
+
+def refines_date(sentence: str, other: str, need: AnswerNeed, lexicon: dict[str, Any]) -> bool:
+    """Whether `sentence` gives to the day a date of the question's subjects that `other` gives only to the month and
+    gives no day itself: "NIST released … NIST AI 600-1, on 26 July 2024" refines "In July 2024 NIST released the
+    Generative AI Profile…"; a day of another month ("2 February 2026" beside "April 2024") refines nothing."""
+    def dates(text: str) -> set[tuple[int, int, int]]:
+        return {date for clause in _bound_clauses(text, need, "date", lexicon) for date in _dates_in(
+            _unqualified(TOKEN.findall(clause), lexicon["answer_types"]["date"]["not_after"]), lexicon["months"])}
+    given = dates(other)
+    months = {(year, month) for year, month, day in given if month}
+    return not any(day for *_, day in given) and any(day and (year, month) in months for year, month, day in dates(sentence))
 
 
 def _about_another(sentence: str, need: AnswerNeed, heading: str) -> bool:
