@@ -74,7 +74,7 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
 
     def fit(sentence: str, index: int) -> tuple[int, ...]:  # how many further parts an answering sentence answers too;
         answered = sum(part(sentence, index) for part in parts)  # of a date, then how closely it dates the asked event
-        return (answered, *event_fit(sentence, need, lexicon)) if need.expects == "date" else (answered,)
+        return (answered, event_fit(sentence, need, lexicon)) if need.expects == "date" else (answered,)
     postings_lead = asks_about_postings(question, lexicon) or any(names_company(question, p.metadata) for p in passages)
     opening = next((o for o in lexicon["definition_questions"] if question.strip().casefold().startswith(o)), None)
     defined = question.strip()[len(opening):] if opening else None  # "MITRE ATLAS?" of "What is MITRE ATLAS?"

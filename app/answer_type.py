@@ -318,20 +318,18 @@ def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], headi
     return holds_type(sentence, need, lexicon, kind) if kind else True
 
 
-def event_fit(sentence: str, need: AnswerNeed, lexicon: dict[str, Any]) -> tuple[int, int]:
-    """How closely a sentence dates the asked event, read in its clauses giving a date of the question's subjects (see
-    `_bound_clauses`): whether one names the asked event, a word of the question's topic or of an asked event
-    (`AnswerNeed.events`: "released" for "put out"), then whether one names every subject. "ISC2 shortened that
-    approved list … on 1 April 2026" names the approved list of "the date ISC2 cut the approved list", "On 2 April 2026
-    ISC2 published exam guidance…" nothing of it; "NIST released it as a preliminary draft on 16 December 2025" names
-    a release but not the Cybersecurity Framework 2.0 that "NIST's Cybersecurity Framework 2.0, released on 26
-    February 2024" dates."""
-    def fit(clause: str) -> tuple[int, int]:
-        folded, stems = question_words(clause), set(lexical_tokens(clause))
-        event = bool(need.topic & stems) or any(has_phrase(folded, phrase) for group in need.events for phrase in group)
-        return int(event), int(all(_names_subject(clause, replace(need, subjects=(s,))) for s in need.subjects))
-    return max((fit(clause) for clause in _bound_clauses(sentence, need, "date", lexicon)
-                if _clause_holds(clause, need, lexicon, "date")), default=(0, 0))
+def event_fit(sentence: str, need: AnswerNeed, lexicon: dict[str, Any]) -> int:
+    """Whether a sentence dates the asked event (1) or not (0): one of its clauses giving a date of the question's
+    subjects (see `_bound_clauses`) names a word of the question's topic or an asked event (`AnswerNeed.events`:
+    "released" for "put out"). "ISC2 shortened that approved list … on 1 April 2026" names the approved list of "the
+    date ISC2 cut the approved list", "On 2 April 2026 ISC2 published exam guidance…" nothing of it. Whether, not how
+    many: a count would let a sentence about another event that shares more words ("systems", "from") lead."""
+    def names_event(clause: str) -> bool:
+        folded = question_words(clause)
+        return bool(need.topic & set(lexical_tokens(clause))) \
+            or any(has_phrase(folded, phrase) for group in need.events for phrase in group)
+    return int(any(names_event(clause) for clause in _bound_clauses(sentence, need, "date", lexicon)
+                   if _clause_holds(clause, need, lexicon, "date")))
 
 
 def refines_date(sentence: str, other: str, need: AnswerNeed, lexicon: dict[str, Any]) -> bool:

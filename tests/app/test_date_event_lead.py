@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from answer_checks import assert_well_cited, assistant_with_document, lead
-from app.answer_type import answer_need, event_fit
+from app.answer_type import answer_need, event_fit, refines_date
 from app.lexicon import load_lexicon
 
 LEXICON = load_lexicon(Path(__file__).resolve().parents[2] / "corpus" / "lexicon.yaml")
@@ -33,7 +33,7 @@ def test_the_clause_naming_the_asked_event_dates_it_closer_than_another_event_of
     assert event_fit(cut, need, LEXICON) > event_fit(guidance, need, LEXICON)
 
 
-def test_a_date_of_another_thing_named_beside_the_subject_does_not_date_the_subject():
+def test_a_date_of_another_thing_named_beside_the_subject_does_not_date_the_subject_closer():
     need = answer_need("When was NIST Cybersecurity Framework 2.0 released?", LEXICON,
                        ["NIST", "Cybersecurity", "Framework", "2.0"], "date")
     csf = ("NIST's Cybersecurity Framework 2.0, released on 26 February 2024 and still the current version of the CSF as "
@@ -41,14 +41,17 @@ def test_a_date_of_another_thing_named_beside_the_subject_does_not_date_the_subj
     profile = ("The Cybersecurity Framework Profile for Artificial Intelligence (Cyber AI Profile, NIST IR 8596) applies "
                "CSF 2.0 to AI in three focus areas; NIST released it as a preliminary draft on 16 December 2025 with "
                "comments due by 30 January 2026.")
-    assert event_fit(csf, need, LEXICON) > event_fit(profile, need, LEXICON)
+    assert event_fit(csf, need, LEXICON) >= event_fit(profile, need, LEXICON)
+    assert not refines_date(profile, csf, need, LEXICON)  # a day of another month refines nothing
 
 
-def test_of_two_sentences_dating_the_event_the_one_giving_the_day_fits_closer():
+def test_a_sentence_giving_the_day_refines_one_giving_the_month():
     need = answer_need("When did NIST put out the generative AI profile?", LEXICON, ["NIST"], "date")
     day = "NIST released the Generative Artificial Intelligence Profile, NIST AI 600-1, on 26 July 2024."
     month = "In July 2024 NIST released the Generative AI Profile (NIST AI 600-1), listing risks with suggested actions."
-    assert event_fit(day, need, LEXICON) > event_fit(month, need, LEXICON)
+    assert event_fit(day, need, LEXICON) == event_fit(month, need, LEXICON) == 1
+    assert refines_date(day, month, need, LEXICON)
+    assert not refines_date(month, day, need, LEXICON)
 
 
 GUIDE = """---
