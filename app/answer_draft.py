@@ -174,8 +174,9 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
 def _to_the_day(draft: Draft, passages: list[Passage], need: AnswerNeed, lexicon: dict[str, Any]) -> Draft:
     """A date's lead giving the asked date only to the month follows the sentence (quoted, else of a retrieved passage)
     that gives it to the day and dates the asked event as closely (see `refines_date`, `event_fit`): "NIST released …
-    on 26 July 2024" before "In July 2024 NIST released the Generative AI Profile…"."""
-    if need.expects != "date" or not draft.sentences:
+    on 26 July 2024" before "In July 2024 NIST released the Generative AI Profile…"; not for a question naming no
+    subject, whose date is of what the conversation set."""
+    if need.expects != "date" or not need.subjects or not draft.sentences:
         return draft
     lead = draft.sentences[0][0]
     retrieved = [(text, [index]) for index, passage in enumerate(passages)

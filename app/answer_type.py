@@ -323,7 +323,11 @@ def event_fit(sentence: str, need: AnswerNeed, lexicon: dict[str, Any]) -> int:
     subjects (see `_bound_clauses`) names a word of the question's topic or an asked event (`AnswerNeed.events`:
     "released" for "put out"). "ISC2 shortened that approved list … on 1 April 2026" names the approved list of "the
     date ISC2 cut the approved list", "On 2 April 2026 ISC2 published exam guidance…" nothing of it. Whether, not how
-    many: a count would let a sentence about another event that shares more words ("systems", "from") lead."""
+    many: a count would let a sentence about another event that shares more words ("systems", "from") lead. A question
+    naming no subject ("and when did the second version come out?" in a conversation) prefers no sentence."""
+    if not need.subjects:
+        return 0
+
     def names_event(clause: str) -> bool:
         folded = question_words(clause)
         return bool(need.topic & set(lexical_tokens(clause))) \
