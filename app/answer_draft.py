@@ -8,8 +8,9 @@ from typing import Any, Callable
 
 import numpy as np
 
-from app.answer_type import (AnswerNeed, answer_need, asked_types, asks_only_yes_or_no, equivalent_stems, has_phrase,
-                              holds_answer, mentions, question_words, says_not_happened, states_unknown)
+from app.answer_type import (AnswerNeed, answer_need, asked_types, asks_only_yes_or_no, equivalent_stems, event_fit,
+                              has_phrase, holds_answer, mentions, question_words, refines_date, says_not_happened,
+                              states_unknown)
 from app.coverage import asked_terms, asker_setting, asking_text, ranking_part
 from app.duties import duty_items
 from app.extractive import Answers, Draft, draft_extractive, names_company
@@ -71,8 +72,9 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
         return answers
     parts = [answering(need, kind, True) for kind in need.also]  # a sentence for each further type asked
 
-    def fit(sentence: str, index: int) -> int:  # how many further parts an answering sentence answers too
-        return sum(part(sentence, index) for part in parts)
+    def fit(sentence: str, index: int) -> tuple[int, ...]:  # how many further parts an answering sentence answers too;
+        answered = sum(part(sentence, index) for part in parts)  # of a date, then how closely it dates the asked event
+        return (answered, event_fit(sentence, need, lexicon)) if need.expects == "date" else (answered,)
     postings_lead = asks_about_postings(question, lexicon) or any(names_company(question, p.metadata) for p in passages)
     opening = next((o for o in lexicon["definition_questions"] if question.strip().casefold().startswith(o)), None)
     defined = question.strip()[len(opening):] if opening else None  # "MITRE ATLAS?" of "What is MITRE ATLAS?"
@@ -101,10 +103,12 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
         need = precision
         answers = answering(need, None, False) if need else None
         draft = drafted(answers)
-        if need and not draft.answered:  # then a sentence whose subject an earlier sentence of its passage names
-            answers = answering(need, None, True)
-            draft = drafted(answers)
+        if need and (not draft.answered or need.expects == "date"):  # then a sentence whose subject an earlier sentence
+            further = drafted(answering(need, None, True))  # of its passage names; for a date, one dating the asked
+            if not draft.answered or further.answered and _dates_closer(further, draft, need, lexicon):  # event closer
+                answers, draft = answering(need, None, True), further  # ("CISSP (ISC2). … ISC2 shortened that list…")
         if draft.answered:
+            draft = _to_the_day(draft, passages, need, lexicon)
             break
     if not need and need.identifier():  # "what is AML.TA0001 called now?": a sentence naming the identifier leads
         naming = drafted(lambda sentence, index: mentions(sentence, need.identifier()))
@@ -165,6 +169,27 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     typed = bool(need.expects and need.subjects and holds_answer(lead, need, lexicon, _context(passages[cited[0]], lead, False)))
     draft, passages = with_posting_heads(draft, passages, snapshot)
     return AnswerDraft(draft, passages, asks_for, typed=typed, followed=followed, unanswered=unanswered)
+
+
+def _to_the_day(draft: Draft, passages: list[Passage], need: AnswerNeed, lexicon: dict[str, Any]) -> Draft:
+    """A date's lead giving the asked date only to the month follows the sentence (quoted, else of a retrieved passage)
+    that gives it to the day and dates the asked event as closely (see `refines_date`, `event_fit`): "NIST released …
+    on 26 July 2024" before "In July 2024 NIST released the Generative AI Profile…"; not for a question naming no
+    subject, whose date is of what the conversation set."""
+    if need.expects != "date" or not need.subjects or not draft.sentences:
+        return draft
+    lead = draft.sentences[0][0]
+    retrieved = [(text, [index]) for index, passage in enumerate(passages)
+                 for text in passage_sentences(passage.text, posting_reference(passage.metadata))]
+    day = next((quoted for quoted in [*draft.sentences[1:], *retrieved] if refines_date(quoted[0], lead, need, lexicon)
+                and holds_answer(quoted[0], need, lexicon, _context(passages[quoted[1][0]], quoted[0]))
+                and event_fit(quoted[0], need, lexicon) >= event_fit(lead, need, lexicon)), None)
+    return replace(draft, sentences=[day, *(s for s in draft.sentences if s[0] != day[0])]) if day else draft
+
+
+def _dates_closer(draft: Draft, other: Draft, need: AnswerNeed, lexicon: dict[str, Any]) -> bool:
+    """Whether the lead of `draft` dates the asked event more closely than the lead of `other` (see `event_fit`)."""
+    return event_fit(draft.sentences[0][0], need, lexicon) > event_fit(other.sentences[0][0], need, lexicon)
 
 
 def _asks_untyped_part(question: str, lexicon: dict[str, Any]) -> bool:

@@ -3,7 +3,7 @@ sentence holds a value of that kind; the word lists come from the lexicon."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
 from app.places import countries_named
@@ -33,7 +33,8 @@ class AnswerNeed:
     dates the current edition, a planned review is no edition; `named` the names (see `_own_name`) anywhere in the
     question, its telling sentences too ("NIST wrote a generative AI profile…"): a sentence opening on one of them is
     about the question's matter; `since` that a length of time up to now is asked, which the date it started gives
-    ("How long has Microsoft had an AI red team?": since 2018)."""
+    ("How long has Microsoft had an AI red team?": since 2018); `events` the groups of phrases naming the event a date
+    is asked of (lexicon `answer_types.date.events`: "put out" is named by "released")."""
 
     expects: str | None
     relation: tuple[str, ...] = ()
@@ -49,6 +50,7 @@ class AnswerNeed:
     after: str | None = None
     named: frozenset[str] = frozenset()
     since: bool = False
+    events: tuple[tuple[str, ...], ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.expects or self.relation)
@@ -198,9 +200,12 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     named = _bare_name_of(question, lexicon, expects)
     subjects = (*subjects, named) if named and named not in subjects else subjects  # "which version of garak"
     subjects = (*subjects, acronym) if acronym and acronym not in subjects else subjects  # "PyRIT keeps showing up..."
-    future = "date" in (expects, *types) and any(has_phrase(asked, p) for p in date["future_asks"])
+    dated = "date" in (expects, *types)
+    future = dated and any(has_phrase(asked, p) for p in date["future_asks"])
     cue_phrases = [p for spec in lexicon["answer_types"].values() for p in (*spec["asks"], *spec.get("nouns", ()))]  # "how long", "fee"
     cue_phrases += date["future_asks"] if future else []  # "next", "planned" ask when, they are no topic
+    cue_phrases += date["exact_asks"] if dated else []  # "exact day" asks how precisely, it is no topic
+    events = tuple(tuple(group) for group in date["events"] if any(has_phrase(asked, p) for p in group)) if dated else ()
     duration = lexicon["answer_types"]["duration"]
     since = "duration" in (expects, *types) and any(has_phrase(asked, p) for p in duration["since_asks"])
     cue_phrases += duration["since_asks"] if since else []  # "existed", "had" ask since when: "established" answers
@@ -224,6 +229,7 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         today if future else None,
         frozenset(filter(None, (_own_name([token]) for token in TOKEN.findall(question)))),
         since,
+        events,
     )
 
 
@@ -311,6 +317,36 @@ def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], headi
         return False  # "The AAISM exam has 90 questions" after a sentence naming the CISSP counts no CISSP questions
     kind = kind or need.expects
     return holds_type(sentence, need, lexicon, kind) if kind else True
+
+
+def event_fit(sentence: str, need: AnswerNeed, lexicon: dict[str, Any]) -> int:
+    """Whether a sentence dates the asked event (1) or not (0): one of its clauses giving a date of the question's
+    subjects (see `_bound_clauses`) names a word of the question's topic or an asked event (`AnswerNeed.events`:
+    "released" for "put out"). "ISC2 shortened that approved list … on 1 April 2026" names the approved list of "the
+    date ISC2 cut the approved list", "On 2 April 2026 ISC2 published exam guidance…" nothing of it. Whether, not how
+    many: a count would let a sentence about another event that shares more words ("systems", "from") lead. A question
+    naming no subject ("and when did the second version come out?" in a conversation) prefers no sentence."""
+    if not need.subjects:
+        return 0
+
+    def names_event(clause: str) -> bool:
+        folded = question_words(clause)
+        return bool(need.topic & set(lexical_tokens(clause))) \
+            or any(has_phrase(folded, phrase) for group in need.events for phrase in group)
+    return int(any(names_event(clause) for clause in _bound_clauses(sentence, need, "date", lexicon)
+                   if _clause_holds(clause, need, lexicon, "date")))
+
+
+def refines_date(sentence: str, other: str, need: AnswerNeed, lexicon: dict[str, Any]) -> bool:
+    """Whether `sentence` gives to the day a date of the question's subjects that `other` gives only to the month and
+    gives no day itself: "NIST released … NIST AI 600-1, on 26 July 2024" refines "In July 2024 NIST released the
+    Generative AI Profile…"; a day of another month ("2 February 2026" beside "April 2024") refines nothing."""
+    def dates(text: str) -> set[tuple[int, int, int]]:
+        return {date for clause in _bound_clauses(text, need, "date", lexicon) for date in _dates_in(
+            _unqualified(TOKEN.findall(clause), lexicon["answer_types"]["date"]["not_after"]), lexicon["months"])}
+    given = dates(other)
+    months = {(year, month) for year, month, day in given if month}
+    return not any(day for *_, day in given) and any(day and (year, month) in months for year, month, day in dates(sentence))
 
 
 def _about_another(sentence: str, need: AnswerNeed, heading: str) -> bool:

@@ -63,7 +63,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
                      refers_back: Collection[str] = (), defined: str | None = None, enumerates: bool = False,
                      number_words: Mapping[str, int] | None = None, asking: str | None = None,
                      advises: bool = False, asks_questions: bool = False, aspect_held: Collection[str] = (),
-                     fit: Callable[[str, int], int] | None = None,
+                     fit: Callable[[str, int], tuple[int, ...]] | None = None,
                      equivalents: Collection[frozenset[str]] = ()) -> Draft:
     """Score every passage sentence (those of the lexical pre-rank and any that `answers_alone`, without the
     sentences before it); lead with the best one that `answers` (the best one when no kind is asked for), a sentence
