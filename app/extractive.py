@@ -122,6 +122,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     quotable = [c for c in ranked if c.passage_index in quoted or subjects]
     by_detail = sorted(candidates, key=lambda c: -c.leading)  # the sentence holding the detail asked about leads
     whole = [c for c in by_detail if c.position or not begins_inside(passages[c.passage_index].text)]
+    aspected = None  # the lead holding the aspect asked about, which the sentence after it goes on with
     if answers:  # a sentence the chunking cut ("(February 2023) demonstrated …") leads only when no whole one answers
         answering = [c for c in whole if (c.passage_index in quoted or subjects) and answers(c.text, c.passage_index)] \
             or [c for c in by_detail if (c.passage_index in quoted or subjects) and answers(c.text, c.passage_index)]
@@ -130,8 +131,9 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     elif postings_lead:
         lead = _detail_lead(question, ranked, passages, embed, generic_words) or (whole or ranked)[0]
     else:  # a question about something other than postings: a document's sentence leads where one is quoted
-        lead = (_aspect_lead(aspect_held, whole, quoted, passages, asking or question, generic_words, refers_back)
-                if aspect_held else None) \
+        aspected = _aspect_lead(aspect_held, whole, quoted, passages, asking or question, generic_words, refers_back) \
+            if aspect_held else None
+        lead = aspected \
             or (_enumerating(question, query_vector, [c for c in whole if c.passage_index in quoted], passages, embed,
                              number_words or {}) if enumerates else None) \
             or next((c for c in whole if advises and c.score >= floor and _listed_items(c, passages, 1)), None) \
@@ -148,7 +150,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     leading = list(dict.fromkeys(c for c in answered if c is not None and c is not lead))
     detail = _detail_lead(question, ranked, passages, embed, generic_words) if answers and postings_lead else None
     leading += [detail] if detail is not None and detail is not lead and detail not in leading else []
-    going_on = _going_on(lead, candidates, passages) if advises and not listed else None
+    going_on = _going_on(lead, candidates, passages) if (advises or lead is aspected) and not listed else None
     leading += [going_on] if going_on is not None and going_on not in leading else []
     chosen: list[Candidate] = [lead, *leading]
     chosen_vectors: list[np.ndarray] = [c.vector for c in chosen]
