@@ -473,11 +473,12 @@ def _with_posting_references(chosen: list[Candidate], passages: list[Passage], q
     return sentences
 
 
-def _weighted_overlaps(question: str, sentences: list[str]) -> list[float]:
+def _weighted_overlaps(question: str, sentences: list[str], equivalents: Collection[frozenset[str]] = ()) -> list[float]:
     """Each sentence's share of the question's words, each weighted by how few of the sentences hold it: the words of
-    the topic, in every retrieved sentence, tell them apart less than the detail asked about ("… a checklist?")."""
+    the topic, in every retrieved sentence, tell them apart less than the detail asked about ("… a checklist?"). A
+    sentence holds an asked word also by one of its `equivalents` ("flaky" by "non-deterministic")."""
     asked = set(lexical_tokens(question))
-    held = [set(lexical_tokens(sentence)) for sentence in sentences]
+    held = [_said(asked, set(lexical_tokens(sentence)), equivalents) for sentence in sentences]
     holding = {t: sum(t in tokens for tokens in held) for t in asked}
     weight = {t: 1 + math.log((len(held) + 1) / (1 + n)) for t, n in holding.items() if n}  # smoothed; no sentence: no help
     total = sum(weight.values())
@@ -486,8 +487,12 @@ def _weighted_overlaps(question: str, sentences: list[str]) -> list[float]:
 
 def _share(asked: set[str], held: set[str], equivalents: Collection[frozenset[str]]) -> float:
     """The share of the asked words a sentence holds, itself or by a word that says the same."""
-    said = {word for word in asked if word in held or any(word in group and group & held for group in equivalents)}
-    return len(said) / len(asked) if asked else 0.0
+    return len(_said(asked, held, equivalents)) / len(asked) if asked else 0.0
+
+
+def _said(asked: set[str], held: set[str], equivalents: Collection[frozenset[str]]) -> set[str]:
+    """The asked words a sentence holds, itself or by a word that says the same (one of `equivalents`)."""
+    return {word for word in asked if word in held or any(word in group and group & held for group in equivalents)}
 
 
 def _with_subject(sentence: str, passage: Passage, refers_back: set[str]) -> str:
@@ -527,7 +532,7 @@ def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage]
     keep = sorted(range(len(rows)), key=lambda r: -(shares[r] + RANK_WEIGHT / (1 + rows[r][0]) + (rows[r][1] == 0) * 0.05))
     answering = [r for r in keep[MAX_EMBEDDED:] if answers and answers(rows[r][2], rows[r][0])][:MAX_ANSWERING]
     keep = sorted({*keep[:MAX_EMBEDDED], *answering})
-    weighted = _weighted_overlaps(asking or question, [rows[r][3] for r in keep])  # among the sentences kept
+    weighted = _weighted_overlaps(asking or question, [rows[r][3] for r in keep], equivalents)  # among those kept
     rows, shares = [rows[r] for r in keep], [shares[r] for r in keep]
     vectors = embed([scored for *_, scored in rows])  # a posting's reference is scored by all its fields
     semantic = vectors @ query_vector
