@@ -80,9 +80,8 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     defined = question.strip()[len(opening):] if opening else None  # "MITRE ATLAS?" of "What is MITRE ATLAS?"
     asked = question_words(ranking_part(question, lexicon))  # an aspect of the subject: its causes, mitigations …
     yes_or_no = asks_only_yes_or_no(asking_text(question, lexicon), lexicon)  # "is it still the latest?"
-    aspect_held = [] if yes_or_no else [
-        phrase for spec in lexicon["asked_aspects"].values() if any(has_phrase(asked, a) for a in spec["asks"])
-        for phrase in spec["held"]]
+    aspect_held = [phrase for spec in lexicon["asked_aspects"].values() if spec.get("polar") or not yes_or_no
+                   if any(has_phrase(asked, a) for a in spec["asks"]) for phrase in spec["held"]]
 
     def drafted(answers: Answers | None) -> Draft:
         draft = draft_extractive(question, query_vector, passages, embed, max_sentences, answers, bool(need.subjects),

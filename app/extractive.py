@@ -123,6 +123,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     quotable = [c for c in ranked if c.passage_index in quoted or subjects]
     by_detail = sorted(candidates, key=lambda c: -c.leading)  # the sentence holding the detail asked about leads
     whole = [c for c in by_detail if c.position or not begins_inside(passages[c.passage_index].text)]
+    aspected = None  # the lead holding the aspect asked about, which the sentence after it goes on with
     if answers:  # a sentence the chunking cut ("(February 2023) demonstrated …") leads only when no whole one answers
         answering = [c for c in whole if (c.passage_index in quoted or subjects) and answers(c.text, c.passage_index)] \
             or [c for c in by_detail if (c.passage_index in quoted or subjects) and answers(c.text, c.passage_index)]
@@ -133,8 +134,9 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     elif postings_lead:
         lead = _detail_lead(question, ranked, passages, embed, generic_words) or (whole or ranked)[0]
     else:  # a question about something other than postings: a document's sentence leads where one is quoted
-        lead = (_aspect_lead(aspect_held, whole, quoted, passages, asking or question, generic_words, refers_back)
-                if aspect_held else None) \
+        aspected = _aspect_lead(aspect_held, whole, quoted, passages, asking or question, generic_words, refers_back) \
+            if aspect_held else None
+        lead = aspected \
             or (_enumerating(question, query_vector, [c for c in whole if c.passage_index in quoted], passages, embed,
                              number_words or {}) if enumerates else None) \
             or next((c for c in whole if advises and c.score >= floor and _listed_items(c, passages, 1)), None) \
@@ -151,7 +153,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     leading = list(dict.fromkeys(c for c in answered if c is not None and c is not lead))
     detail = _detail_lead(question, ranked, passages, embed, generic_words) if answers and postings_lead else None
     leading += [detail] if detail is not None and detail is not lead and detail not in leading else []
-    going_on = _going_on(lead, candidates, passages) if advises and not listed else None
+    going_on = _going_on(lead, candidates, passages) if (advises or lead is aspected) and not listed else None
     leading += [going_on] if going_on is not None and going_on not in leading else []
     chosen: list[Candidate] = [lead, *leading]
     chosen_vectors: list[np.ndarray] = [c.vector for c in chosen]
@@ -489,11 +491,12 @@ def _with_posting_references(chosen: list[Candidate], passages: list[Passage], q
     return sentences
 
 
-def _weighted_overlaps(question: str, sentences: list[str]) -> list[float]:
+def _weighted_overlaps(question: str, sentences: list[str], equivalents: Collection[frozenset[str]] = ()) -> list[float]:
     """Each sentence's share of the question's words, each weighted by how few of the sentences hold it: the words of
-    the topic, in every retrieved sentence, tell them apart less than the detail asked about ("… a checklist?")."""
+    the topic, in every retrieved sentence, tell them apart less than the detail asked about ("… a checklist?"). A
+    sentence holds an asked word also by one of its `equivalents` ("flaky" by "non-deterministic")."""
     asked = set(lexical_tokens(question))
-    held = [set(lexical_tokens(sentence)) for sentence in sentences]
+    held = [_said(asked, set(lexical_tokens(sentence)), equivalents) for sentence in sentences]
     holding = {t: sum(t in tokens for tokens in held) for t in asked}
     weight = {t: 1 + math.log((len(held) + 1) / (1 + n)) for t, n in holding.items() if n}  # smoothed; no sentence: no help
     total = sum(weight.values())
@@ -502,8 +505,12 @@ def _weighted_overlaps(question: str, sentences: list[str]) -> list[float]:
 
 def _share(asked: set[str], held: set[str], equivalents: Collection[frozenset[str]]) -> float:
     """The share of the asked words a sentence holds, itself or by a word that says the same."""
-    said = {word for word in asked if word in held or any(word in group and group & held for group in equivalents)}
-    return len(said) / len(asked) if asked else 0.0
+    return len(_said(asked, held, equivalents)) / len(asked) if asked else 0.0
+
+
+def _said(asked: set[str], held: set[str], equivalents: Collection[frozenset[str]]) -> set[str]:
+    """The asked words a sentence holds, itself or by a word that says the same (one of `equivalents`)."""
+    return {word for word in asked if word in held or any(word in group and group & held for group in equivalents)}
 
 
 def _with_subject(sentence: str, passage: Passage, refers_back: set[str]) -> str:
@@ -543,7 +550,7 @@ def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage]
     keep = sorted(range(len(rows)), key=lambda r: -(shares[r] + RANK_WEIGHT / (1 + rows[r][0]) + (rows[r][1] == 0) * 0.05))
     answering = [r for r in keep[MAX_EMBEDDED:] if answers and answers(rows[r][2], rows[r][0])][:MAX_ANSWERING]
     keep = sorted({*keep[:MAX_EMBEDDED], *answering})
-    weighted = _weighted_overlaps(asking or question, [rows[r][3] for r in keep])  # among the sentences kept
+    weighted = _weighted_overlaps(asking or question, [rows[r][3] for r in keep], equivalents)  # among those kept
     rows, shares = [rows[r] for r in keep], [shares[r] for r in keep]
     vectors = embed([scored for *_, scored in rows])  # a posting's reference is scored by all its fields
     semantic = vectors @ query_vector
