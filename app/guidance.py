@@ -379,7 +379,8 @@ def asked_examples(unit: Unit, focus: frozenset[str], list_words: frozenset[str]
     if focus & list_words:
         return frozenset(examples), False
     own = told_focus - set(lexical_tokens(unit.label))
-    return frozenset(text for text in examples if len(own & set(lexical_tokens(text))) > 1 and _answered(text)), True
+    named = frozenset(text for text in examples if len(own & set(lexical_tokens(text))) > 1 and _answered(text))
+    return named, bool(named)
 
 
 def _answered(example: str) -> bool:
