@@ -499,8 +499,8 @@ def _ordered_items(unit: Unit, plan: bool, credentials: bool, credentials_of: Ca
     that names something (a name, a year, an identifier: the sentences before it state the topic, not an answer) —
     a credential when `credentials` are the only asked kind the unit gives and one does — without the lists that
     illustrate its prose (such as example questions), but for the `examples` the question asks for (see
-    `asked_examples`), which lead the prose; led by its first item holding one of the `cues` of its kinds (lexicon
-    `guidance_kinds` … `item_cues`), if any."""
+    `asked_examples`), which lead the prose; else led by its first item holding one of the `cues` of its kinds
+    (lexicon `guidance_kinds` … `item_cues`), if any."""
     items = [(text, kind, unit.chunks[index]) for text, kind, index in unit.items]
     steps = [i for i in items if i[1] == "step"]
     if plan and "plan" in unit.kinds and steps:
@@ -513,7 +513,7 @@ def _ordered_items(unit: Unit, plan: bool, credentials: bool, credentials_of: Ca
         named = [n for n, (text, *_) in enumerate(items) if credentials and unit.kinds == {"certifications"}
                  and credentials_of(text)]
         ordered = items[(named or names or [0])[0]:]
-    cued = next((i for i in items if any(has_phrase(question_words(i[0]), cue) for cue in cues)), None)
+    cued = None if examples else next((i for i in items if any(has_phrase(question_words(i[0]), cue) for cue in cues)), None)
     ordered = [cued, *(i for i in ordered if i is not cued)] if cued else ordered
     return [(text, chunk) for text, _, chunk in ordered]
 
