@@ -148,7 +148,7 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
                                max_sentences * GUIDANCE_ITEMS_PER_SENTENCE, asker_backgrounds(question, lexicon),
                                focus_words(question, lexicon), credentials_of, asked_credentials,
                                asker_backgrounds(asker_setting(question, lexicon), lexicon),
-                               asker_families(question, lexicon))
+                               asker_families(question, lexicon), focus_words(question, lexicon, whole=True))
         held = credentials_of(asker_setting(question, lexicon))
         items = without_held(items, held, credentials_of)
         sections = tuple({chunk.chunk_id: chunk for _, chunk in items}.values())  # what the answer follows

@@ -16,6 +16,7 @@ from ingest.lexical import lexical_tokens
 from ingest.snapshot import Snapshot
 
 PATH_STEP = "→"  # how a learning path joins its steps
+QUOTES = "\"“”"  # the marks that open and close a quoted example question
 SECOND_UNIT_SHARE = 3  # a second unit (the role's one-line path, or its section) gets a third of the items, or what is left
 
 
@@ -244,7 +245,7 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
                    backgrounds: frozenset[str | None] = frozenset(), focus: frozenset[str] = frozenset(),
                    credentials_of: Callable[[str], tuple[str, ...]] = lambda text: (),
                    asked_credentials: tuple[str, ...] = (), told: frozenset[str | None] = frozenset(),
-                   usual: tuple[str, ...] = ()) -> list[tuple[str, Passage]]:
+                   usual: tuple[str, ...] = (), told_focus: frozenset[str] = frozenset()) -> list[tuple[str, Passage]]:
     """(sentence, chunk) in answer order: the items of the best unit — the one that is not about a role other than the
     question's `roles` (a path from a background is about that background), names a credential the question asks
     about (`asked_credentials`; a section heading lexicon `sections_if_named` answers only then), gives most of the
@@ -253,7 +254,8 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     scientist asking for hands-on projects gets their path's projects before an interview's hands-on practice), gives
     the kind asked first, was `retrieved` highest, and whose heading best matches
     the question, in that order of preference — led by the item that shares most of the question's `focus` words
-    (not those of its heading);
+    (not those of its heading), or by the example the question names (`told_focus`, the words of the whole question:
+    see `asked_examples`);
     — or, when that unit is about another role and there is a path from a background the asker `told` of themselves
     ("I'm a SOC analyst…", not "…the GIAC Machine Learning Engineer certification?"), that path's plan, then a third
     of that unit —
@@ -312,12 +314,19 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     others += sorted((u for u in order[1:] if u.section != best.section and u.roles and set(u.roles) <= set(roles)
                       and not complete
                       and all(o.section != u.section for o in others)), key=lambda u: first_kind not in u.kinds)[:1]
+    def examples(u: Unit) -> tuple[frozenset[str], bool]:  # the unit's examples the question asks for, and whether named
+        lists = lexical_tokens(" ".join(w for k in u.kinds for w in lexicon["guidance_kinds"][k].get("lists_asked", ())))
+        return asked_examples(u, focus, frozenset(lists), told_focus)
+
     def ordered(u: Unit) -> list[tuple[str, Passage]]:
         cues = tuple(c for k in u.kinds for c in lexicon["guidance_kinds"][k].get("item_cues", ()))
-        lists = lexical_tokens(" ".join(w for k in u.kinds for w in lexicon["guidance_kinds"][k].get("lists_asked", ())))
-        items = _ordered_items(u, "plan" in kinds, "certifications" in kinds, credentials_of, cues, bool(focus & set(lists)))
+        items = _ordered_items(u, "plan" in kinds, "certifications" in kinds, credentials_of, cues, examples(u)[0])
         return _asked_kinds_first(items, _item_kinds(u, lexicon), frozenset(kinds))
-    best_items = _focus_first(ordered(best), focus - set(lexical_tokens(best.label)), kind_words)  # kept, whatever its place
+
+    def focused(u: Unit, items: list[tuple[str, Passage]]) -> list[tuple[str, Passage]]:  # not its heading's words
+        among, named = examples(u)
+        return _focus_first(items, (told_focus if named else focus) - set(lexical_tokens(u.label)), kind_words, among)
+    best_items = focused(best, ordered(best))  # kept, whatever its place
     share = max(limit // SECOND_UNIT_SHARE, (limit - len(best_items)) // max(len(others), 1))
     other_items = [ordered(u)[:share] for u in others]
     best_items = _kept(best_items, _item_kinds(best, lexicon), kinds, max(limit - sum(map(len, other_items)), 1))
@@ -328,7 +337,7 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
                                                   not set(chosen[n][0].roles) & set(roles), n))
     unit, items = chosen.pop(lead)  # the unit answering the part asked first (and most asked parts, the kind of
     # preparation asked for, for the role) leads
-    chosen.insert(0, (unit, _focus_first(items, focus - set(lexical_tokens(unit.label)), kind_words)))
+    chosen.insert(0, (unit, focused(unit, items)))
     return [item for _, items in chosen for item in items][:limit]
 
 
@@ -341,13 +350,16 @@ def _credential_first(items: list[tuple[str, Passage]], asked_first: bool,
     return [found, *(item for item in items if item is not found)] if found else items
 
 
-def focus_words(question: str, lexicon: dict[str, Any]) -> frozenset[str]:
+def focus_words(question: str, lexicon: dict[str, Any], whole: bool = False) -> frozenset[str]:
     """The stems of the words the question's asking sentences are about ("what practical hardening should I practise
-    on my pipeline?" is about hardening a pipeline): not numbers, the words that only ask for guidance ("should I") or
-    for a kind of it (lexicon `guidance_kinds` … `asks`: "what carries over and what am I missing?" is about no
-    words, its kinds say what leads; but a kind of preparation, lexicon `guidance_focus_kinds`) nor those after an exclusion ("besides jailbreaks"); none when the question asks
-    for a plan in order (lexicon `guidance_in_order`: "what should I study first")."""
-    folded, asking = question_words(question), asking_text(question, lexicon)
+    on my pipeline?" is about hardening a pipeline; "which roles can I target?" about target roles): not numbers, the
+    words that only ask for guidance ("should I") or for a kind of it (lexicon `guidance_kinds` … `asks`: "what carries
+    over and what am I missing?" is about no words, its kinds say what leads; but a kind of preparation, lexicon
+    `guidance_focus_kinds`) nor those after an exclusion ("besides jailbreaks"); none when the question asks for a plan
+    in order (lexicon `guidance_in_order`: "what should I study first"). Those of the `whole` question, its telling
+    parts too ("An interviewer asked me why a system prompt is no security boundary. What should I have said?" tells
+    what was asked)."""
+    folded, asking = question_words(question), question if whole else asking_text(question, lexicon)
     if any(has_phrase(folded, p) for p in lexicon["guidance_in_order"]):
         return frozenset()
     for exclusion in lexicon["guidance_focus_exclusions"]:
@@ -360,11 +372,39 @@ def focus_words(question: str, lexicon: dict[str, Any]) -> frozenset[str]:
     return stems - (set(lexical_tokens(" ".join(phrases))) - kind_words)
 
 
+def asked_examples(unit: Unit, focus: frozenset[str], list_words: frozenset[str],
+                   told_focus: frozenset[str]) -> tuple[frozenset[str], bool]:
+    """The items of the lists that illustrate a unit's prose (its example questions) that the question asks for, and
+    whether it named them: all of them when a `focus` word names them (`list_words`, the stems of lexicon
+    `guidance_kinds` … `lists_asked`: "what scenario questions come up?"); else those the question names, with two
+    words of the whole question (`told_focus`) the unit's heading does not hold ("…if they ask me to classify a CV
+    screening tool a company buys"), that give their answer after the quoted question ("…as deployer." (Employment is
+    an Annex III area.)): one that only repeats what the asker was asked answers nothing. None for a unit whose kinds
+    name no such lists (a plan's steps are its answer, not examples)."""
+    if not list_words:
+        return frozenset(), False
+    examples = [text for text, kind, _ in unit.items if kind == "step"]
+    if focus & list_words:
+        return frozenset(examples), False
+    own = told_focus - set(lexical_tokens(unit.label))
+    named = frozenset(text for text in examples if len(own & set(lexical_tokens(text))) > 1 and _answered(text))
+    return named, bool(named)
+
+
+def _answered(example: str) -> bool:
+    """Whether an example question gives its answer after the quoted question: `"…" (Employment is an Annex III area.)`."""
+    end = example.rstrip().rstrip(".").rstrip()[-1:]
+    return bool(end) and example.lstrip()[:1] in QUOTES and end not in QUOTES + "?"
+
+
 def _focus_first(items: list[tuple[str, Passage]], focus: frozenset[str],
-                 kind_words: frozenset[str] = frozenset()) -> list[tuple[str, Passage]]:
+                 kind_words: frozenset[str] = frozenset(), among: frozenset[str] = frozenset()) -> list[tuple[str, Passage]]:
     """The items led by the one sharing most `focus` words, when it shares more than the first and more than one word
-    (a word naming the kind of preparation asked for, `kind_words`: "hands-on", counts twice); the rest in order."""
-    shared = [len(focus & set(lexical_tokens(text))) + len(focus & kind_words & set(lexical_tokens(text)))
+    (a word naming the kind of preparation asked for, `kind_words`: "hands-on", counts twice); the rest in order.
+    When the question asks for a unit's examples (`among`, see `asked_examples`), only one of them may lead so: the
+    prose that introduces them does not go before them for a word the question asked them by ("scenario exercises")."""
+    shared = [0 if among and text not in among else
+              len(focus & set(lexical_tokens(text))) + len(focus & kind_words & set(lexical_tokens(text)))
               for text, _ in items]
     top = max(range(len(items)), key=lambda n: (shared[n], -n), default=0)
     return [items[top], *items[:top], *items[top + 1:]] if items and shared[top] > max(shared[0], 1) else items
@@ -462,24 +502,26 @@ def _path_from(heading: str, lexicon: dict[str, Any]) -> str | None:
 
 
 def _ordered_items(unit: Unit, plan: bool, credentials: bool, credentials_of: Callable[[str], tuple[str, ...]],
-                   cues: tuple[str, ...] = (), lists_asked: bool = False) -> list[tuple[str, Passage]]:
+                   cues: tuple[str, ...] = (), examples: frozenset[str] = frozenset()) -> list[tuple[str, Passage]]:
     """A `plan` unit's steps in order, then its prose; any other unit in the source's order from its first sentence
     that names something (a name, a year, an identifier: the sentences before it state the topic, not an answer) —
     a credential when `credentials` are the only asked kind the unit gives and one does — without the lists that
-    illustrate its prose (such as example questions), unless the question asks for them (`lists_asked`: "what
-    scenario questions come up?"), when they lead; led by its first item holding one of the `cues` of its kinds
+    illustrate its prose (such as example questions), but for the `examples` the question asks for (see
+    `asked_examples`), which lead the prose; else led by its first item holding one of the `cues` of its kinds
     (lexicon `guidance_kinds` … `item_cues`), if any."""
     items = [(text, kind, unit.chunks[index]) for text, kind, index in unit.items]
     steps = [i for i in items if i[1] == "step"]
-    if (plan and "plan" in unit.kinds or lists_asked) and steps:
+    if plan and "plan" in unit.kinds and steps:
         ordered = steps + [i for i in items if i[1] != "step"]
+    elif examples and steps:
+        ordered = [i for i in steps if i[0] in examples] + [i for i in items if i[1] != "step"]
     else:
         items = [i for i in items if i[1] != "step"] or items
         names = [n for n, (text, *_) in enumerate(items) if specific_terms(text)]
         named = [n for n, (text, *_) in enumerate(items) if credentials and unit.kinds == {"certifications"}
                  and credentials_of(text)]
         ordered = items[(named or names or [0])[0]:]
-    cued = next((i for i in items if any(has_phrase(question_words(i[0]), cue) for cue in cues)), None)
+    cued = None if examples else next((i for i in items if any(has_phrase(question_words(i[0]), cue) for cue in cues)), None)
     ordered = [cued, *(i for i in ordered if i is not cued)] if cued else ordered
     return [(text, chunk) for text, _, chunk in ordered]
 
