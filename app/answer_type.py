@@ -3,7 +3,7 @@ sentence holds a value of that kind; the word lists come from the lexicon."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Sequence
 
 from app.places import countries_named
