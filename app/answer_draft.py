@@ -20,7 +20,7 @@ from app.guidance import (asked_clauses, asked_kinds, asker_backgrounds, asker_f
 from app.need_first import need_statement_first
 from app.posting_heads import with_posting_heads
 from app.process_steps import asks_process, process_items
-from app.sentences import entry_clause, passage_sentences, posting_reference, split_sentences, without_conjunction
+from app.sentences import entry_clause, quoted_sentences, split_sentences, without_conjunction
 from app.types import Passage
 from ingest.snapshot import Snapshot
 
@@ -103,9 +103,10 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
         answers = answering(need, None, False) if need else None
         draft = drafted(answers)
         if need and (not draft.answered or need.expects == "date"):  # then a sentence whose subject an earlier sentence
-            further = drafted(answering(need, None, True))  # of its passage names; for a date, one dating the asked
-            if not draft.answered or further.answered and _dates_closer(further, draft, need, lexicon):  # event closer
-                answers, draft = answering(need, None, True), further  # ("CISSP (ISC2). … ISC2 shortened that list…")
+            wider = answering(need, None, True)  # of its passage names; for a date, one dating the asked event closer
+            further = drafted(wider)  # ("CISSP (ISC2). … ISC2 shortened that list…")
+            if not draft.answered or further.answered and _dates_closer(further, draft, need, lexicon):
+                answers, draft = wider, further
         if draft.answered:
             draft = _to_the_day(draft, passages, need, lexicon)
             break
@@ -179,7 +180,7 @@ def _to_the_day(draft: Draft, passages: list[Passage], need: AnswerNeed, lexicon
         return draft
     lead = draft.sentences[0][0]
     retrieved = [(text, [index]) for index, passage in enumerate(passages)
-                 for text in passage_sentences(passage.text, posting_reference(passage.metadata))]
+                 for text in quoted_sentences(passage)]
     day = next((quoted for quoted in [*draft.sentences[1:], *retrieved] if refines_date(quoted[0], lead, need, lexicon)
                 and holds_answer(quoted[0], need, lexicon, _context(passages[quoted[1][0]], quoted[0]))
                 and event_fit(quoted[0], need, lexicon) >= event_fit(lead, need, lexicon)), None)
@@ -207,14 +208,14 @@ def _answering_passage(reserve: list[Passage], need: AnswerNeed, lexicon: dict[s
     """The first passage of `reserve` with a sentence that gives what `need` asks about every subject it names."""
     return next((p for p in reserve if not says_not_happened(p.text, need, lexicon)
                  and any(holds_answer(s, need, lexicon, _context(p, s, False))
-                         for s in passage_sentences(p.text, posting_reference(p.metadata)))), None)
+                         for s in quoted_sentences(p))), None)
 
 
 def _stated_unknown(passages: list[Passage], need: AnswerNeed, lexicon: dict[str, Any]) -> tuple[str, int] | None:
     """The first sentence of `passages` about the question's subjects that says the asked value is not known or the
     asked event has not happened ("no announced publication date"), with its passage's index."""
     about = replace(need, expects=None, also=())
-    return next(((s, i) for i, p in enumerate(passages) for s in passage_sentences(p.text, posting_reference(p.metadata))
+    return next(((s, i) for i, p in enumerate(passages) for s in quoted_sentences(p)
                  if states_unknown(s, need, lexicon) and holds_answer(s, about, lexicon, _context(p, s, False))), None)
 
 
@@ -226,7 +227,7 @@ def _reviewed(passages: list[Passage]) -> str:
 def _context(passage: Passage, sentence: str, before: bool = True) -> str:
     """What a sentence of `passage` continues: its title and section, and (`before`) the passage's sentences
     before it, which may name what "The exam has 90 questions" is about."""
-    sentences = passage_sentences(passage.text, posting_reference(passage.metadata)) if before else []
+    sentences = quoted_sentences(passage) if before else []
     earlier = sentences[:sentences.index(sentence)] if sentence in sentences else []
     return " ".join([passage.metadata.get("context", ""), *earlier])
 

@@ -10,7 +10,7 @@ from app.asks_current import status_words, unlabelled
 from app.errors import UserError
 from app.extractive import Draft
 from app.lexicon import has_any, load_lexicon
-from app.sentences import passage_sentences, posting_reference
+from app.sentences import quoted_sentences
 from app.settings import Settings
 from app.types import Citation, Passage
 from ingest.editions import Registry, load_registry
@@ -48,8 +48,8 @@ class Currency:
         """Drop drafted sentences that present a superseded edition as current (not marked past, current not named)."""
         kept = []
         for sentence, cited in draft.sentences:
-            meta = passages[cited[0]].metadata if cited and 0 <= cited[0] < len(passages) else {}
-            mentions = self.registry.mentions(sentence, f"{meta.get('title', '')}\n{meta.get('section', '')}")
+            meta = _cited_meta(cited, passages)
+            mentions = self.registry.mentions(sentence, _context(meta))
             if not self.convention.superseded_as_current(sentence, mentions):
                 kept.append((sentence, cited))
         return Draft(kept, draft.evidence)
@@ -68,7 +68,7 @@ class Currency:
         """A question about a superseded edition ("LLM01:2025") is answered first: the first drafted sentence about
         that edition leads, the sentences naming the current edition follow it."""
         for index, (sentence, cited) in enumerate(draft.sentences if asked else ()):
-            meta = passages[cited[0]].metadata if cited and 0 <= cited[0] < len(passages) else {}
+            meta = _cited_meta(cited, passages)
             if asked & {m.tag for m in self.registry.mentions(sentence, _context(meta))}:
                 return Draft([draft.sentences[index], *draft.sentences[:index], *draft.sentences[index + 1:]], draft.evidence)
         return draft
@@ -97,7 +97,7 @@ class Currency:
             return draft
         drafted = next((item for item in draft.sentences[1:] if states(item[0], item[1][0] if item[1] else -1)), None)
         found = drafted or next(((sentence, [index]) for index, passage in enumerate(passages) if _standing(passage.metadata) < 2
-                                 for sentence in passage_sentences(passage.text, posting_reference(passage.metadata))
+                                 for sentence in quoted_sentences(passage)
                                  if states(sentence, index)), None)
         if found is None:
             return draft
@@ -115,11 +115,11 @@ class Currency:
         drafted = {sentence for sentence, _ in draft.sentences}
         candidates = [*draft.sentences, *((sentence, [index]) for index, passage in enumerate(passages)
                                           if not passage.metadata.get("reference")
-                                          for sentence in passage_sentences(passage.text, posting_reference(passage.metadata))
+                                          for sentence in quoted_sentences(passage)
                                           if sentence not in drafted)]
         corrections = []
         for sentence, cited in candidates:
-            meta = passages[cited[0]].metadata if cited and 0 <= cited[0] < len(passages) else {}
+            meta = _cited_meta(cited, passages)
             found = [m for m in self.registry.mentions(sentence, _context(meta)) if m.entry.key in named]
             asked = {m.entry.key for m in found if not m.edition.current and _names_edition(question, sentence[m.start:m.end])}
             if asked & {m.entry.key for m in found if m.edition.current}:
@@ -138,7 +138,7 @@ class Currency:
     def _lead_entries(self, draft: Draft, passages: list[Passage]) -> set[str]:
         """Keys of the entries the drafted lead's passage speaks of (its `entry@edition` tags)."""
         cited = draft.sentences[0][1] if draft.sentences else []
-        meta = passages[cited[0]].metadata if cited and 0 <= cited[0] < len(passages) else {}
+        meta = _cited_meta(cited, passages)
         return {tag.partition("@")[0] for tag in meta.get("editions") or []}
 
     def notes(self, citations: list[Citation], today: dt.date | None = None) -> list[str]:
@@ -186,6 +186,11 @@ def _names_edition(question: str, phrase: str) -> bool:
     day, _, month_year = phrase.partition(" ")
     dated = day.isdigit() and int(day) <= MAX_DAY and bool(month_year)
     return mentions(question, phrase) or (dated and mentions(question, month_year))
+
+
+def _cited_meta(cited: list[int], passages: list[Passage]) -> dict[str, Any]:
+    """The metadata of the first passage a drafted sentence cites (none when it cites none)."""
+    return passages[cited[0]].metadata if cited and 0 <= cited[0] < len(passages) else {}
 
 
 def _context(meta: dict[str, Any]) -> str:

@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
+from typing import TYPE_CHECKING
 
 from ingest.lexical import lexical_tokens
+
+if TYPE_CHECKING:
+    from app.types import Passage
 
 MARKER = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")  # [2], also grouped [2, 3]; any digit count, so no [1234] slips through
 ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "Inc.", "Ltd.", "Dr.", "No.", "St.", "U.S.", "approx.", "Rev.")
@@ -80,6 +84,11 @@ def _as_sentence(text: str) -> str:
     start = len(text) - len(text.lstrip("…"))
     first = text[start:].split(" ", 1)[0]
     return f"{text[:start]}{first[:1].upper()}{text[start + 1:]}" if first.isalpha() and first.islower() else text
+
+
+def quoted_sentences(passage: Passage) -> list[str]:
+    """A retrieved passage's quotable sentences (see `passage_sentences`), a posting's fields as its reference."""
+    return passage_sentences(passage.text, posting_reference(passage.metadata))
 
 
 def posting_reference(metadata: dict) -> str | None:
