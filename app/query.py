@@ -388,10 +388,11 @@ class QueryParser:
         if self._asks_documents(low, own, cues, bool(previous and previous.about_postings)):  # "list the NIST AI RMF functions"
             return "explain", "posted", None
         if has_any(low, self.lex["query_compare"]):  # "compare the contract roles in … - who's hiring?" lists them
-            return ("list" if _postings_only(own) and self._lists(low, own) else "compare"), "posted", None
+            listed = _postings_only(own) or self._compares_them(low)  # "which postings want X, and how do they compare?"
+            return ("list" if listed and self._lists(low, own) else "compare"), "posted", None
         if "top" in cues and cues.list_field == "company":  # "which employer posts the most jobs?": a figure, no list
             return "explain", "posted", None
-        listing = self._lists(low, own) or self._asks_open(low, own)
+        listing = self._lists(low, own) or self._asks_open(low, own) or self._only_selects(low, own)
         if listing and (has_any(low, self.nouns) or own or re.search(r"\b(?:them|those|these)\b", low)) and not _names_other_thing(low):
             return "list", "posted", None
         if "salary" in cues and "pay_above" not in own:
@@ -442,6 +443,23 @@ class QueryParser:
         `query_open_asks`) beside a posting noun or a condition only postings meet (a level, remote work, an
         employment type, a place, pay, a company); "does the NIST AI RMF say anything about red teaming?" is none."""
         return has_any(low, self.lex["query_open_asks"]) and bool(has_any(low, self.nouns) or _postings_only(own))
+
+    def _compares_them(self, low: str) -> bool:
+        """Whether a comparison is of the postings the question lists ("how do they compare on pay?", "compare them"):
+        a pronoun (lexicon `query_anaphora`) beside the compare word."""
+        words = low.replace(",", " ").split()
+        return any(w in self.lex["query_compare"] and set(words[max(i - 1, 0):i] + words[i + 1:i + 2]) & set(self.lex["query_anaphora"])
+                   for i, w in enumerate(words))
+
+    def _only_selects(self, low: str, own: dict[str, Any]) -> bool:
+        """A question that only names postings, as typed into a search box: a posting noun with its terms and place
+        and no word of a topic ("AI governance or product security jobs in Berlin?", "remote MLSecOps roles?")."""
+        if not has_any(low, self.named_nouns):
+            return False
+        rest = low
+        for term in reversed(self.recognizer.recognise(low).mentions):
+            rest = _blanked(rest, term.start, term.end)
+        return not set(lexical_tokens(rest)) - self.no_topic - set(lexical_tokens(own.get("place") or ""))
 
     def _asks_documents(self, low: str, own: dict[str, Any], cues: Cues, in_postings: bool = False) -> bool:
         """Whether wording that could ask for postings asks what the documents say: how kinds of work change ("which AI

@@ -77,6 +77,7 @@ class EntityRecognizer:
         negation = lexicon["query_negation"]  # "not full-time", "rather than a permanent seat": the other values
         self.negating = [tuple(_words(cue)) for cue in negation["cues"]]
         self.negation_skipped = frozenset(negation["skipped"])
+        self.fields = {_normal(name): families for name, families in lexicon["query_family_fields"].items()}
         self.closed = {"employment_type": tuple(lexicon["query_employment"]), "remote": tuple(vocabulary.synonyms["remote"])}
         # Where several phrasings start at one place, the longest phrasing is the candidate there.
         self.rank = {phrase: rank for rank, phrase in enumerate(sorted(self.phrasings, key=len, reverse=True))}
@@ -121,14 +122,27 @@ class EntityRecognizer:
 
     def _coordinated(self, question: str, found: list[Mention]) -> list[Mention]:
         """A phrase joined by "or"/"and" to a role family, the two before one role noun, names a role family too: the
-        one whose phrasings it begins ("AI security or AI red team jobs", "governance or red team roles")."""
+        one whose phrasings it begins ("AI security or AI red team jobs", "governance or red team roles"), or the
+        families of a field it names (lexicon `query_family_fields`); so does a phrase joined by a comma to a family of
+        such a series ("AI security, MLSecOps or AI red team jobs"), and the phrases of a clause that is only such a
+        series, without the noun ("anything in Munich? security or AI governance")."""
         words = _word_spans(question)
-        for mention in [m for m in found if m.field == "role_family"]:
+        serial: list[tuple[Mention, bool]] = []  # the families of a series, right to left; whether the series is a clause
+        pending = sorted((m for m in found if m.field == "role_family"), key=lambda m: -m.start)
+        while pending:
+            mention = pending.pop(0)
             at = next((i for i, (s, _) in enumerate(words) if s >= mention.end), len(words))  # the word after it
             before = next((i for i, (_, e) in reversed(list(enumerate(words))) if e <= mention.start), None)
-            if before is not None and question[slice(*words[before])].lower() in ("or", "and") \
-                    and self.role_noun_after.match(question[mention.end:]):
+            joined = next((clause for m, clause in serial[-1:] if question[mention.end:m.start].replace(",", " ").lower().split()
+                           in ([], ["or"], ["and"])), None)
+            clause = False if self.role_noun_after.match(question[mention.end:]) else joined if joined is not None \
+                else _ends_clause(question[mention.end:]) or None
+            if clause is not None:
+                serial.append((mention, clause))
+            if before is not None and question[slice(*words[before])].lower() in ("or", "and") and clause is not None:
                 spans = [words[before - n:before] for n in (3, 2, 1) if before - n >= 0]
+            elif before is not None and question[words[before][1] - 1] == "," and clause is not None:
+                spans = [words[before - n + 1:before + 1] for n in (3, 2, 1) if before - n + 1 >= 0]
             elif at < len(words) and question[slice(*words[at])].lower() in ("or", "and"):
                 spans = [words[at + 1:at + 1 + n] for n in (1, 2, 3)
                          if at + n < len(words) and self.role_noun_after.match(question[words[at + n][1]:])]
@@ -136,9 +150,15 @@ class EntityRecognizer:
                 continue
             for span in spans:
                 start, end = span[0][0], span[-1][1]
-                family = self._family_begun_by(_normal(question[start:end].strip(",.;:?!")))
-                if family and not any(m.field == "role_family" and start < m.end and m.start < end for m in found):
-                    found = [m for m in found if not (start < m.end and m.start < end)] + [Mention("role_family", family, start, end)]
+                phrase = _normal(question[start:end].strip(",.;:?!"))
+                families = (family,) if (family := self._family_begun_by(phrase)) else tuple(self.fields.get(phrase, ()))
+                if clause and not _ends_clause(question[:start][::-1]):
+                    continue  # a series without its noun is a clause of its own
+                if families and not any(m.field == "role_family" and start < m.end and m.start < end for m in found):
+                    end = start + len(question[start:end].rstrip(",.;:?!"))
+                    added = [Mention("role_family", family, start, end) for family in families]
+                    found = [m for m in found if not (start < m.end and m.start < end)] + added
+                    pending.insert(0, added[0])
                     break
         return found
 
@@ -219,6 +239,11 @@ def certification_aliases(cert: str) -> list[str]:
     if "Certified" in named[1:]:  # "AWS Security - Specialty" for "AWS Certified Security - Specialty"
         aliases.append(" ".join(word for word in named if word != "Certified"))
     return aliases
+
+
+def _ends_clause(text: str) -> bool:
+    """Whether `text` opens with the end of a clause: nothing, or a punctuation mark after any spaces."""
+    return text.lstrip()[:1] in ("", ",", ".", ";", ":", "?", "!")
 
 
 def _word_spans(text: str) -> list[tuple[int, int]]:

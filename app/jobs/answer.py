@@ -36,7 +36,7 @@ def postings_answer(query: Query, engine: PostingsEngine, filters: Filters, aske
 def population(q: Query, noun: str = "postings") -> str:
     """"senior hybrid MLSecOps postings located in London that mention OSWE, paying at least 200,000 USD"."""
     words = [*(LEVEL_WORDS.get(s, s) for s in q.seniority), " or ".join(q.remote), " or ".join(q.employment_type),
-             " or ".join(term(r) for r in q.role_family), noun]
+             _either([term(r) for r in q.role_family]), noun]
     tail = [f"at {as_data(' or '.join(q.company))}"] if q.company else []
     tail += [f"located in {as_data(q.place)}"] if q.place else []
     tail += [f"that ask{'s' if noun.endswith('g') else ''} for {' and '.join(term(v) for v in (*q.certifications, *q.clouds, *q.skills))}"] if q.certifications or q.clouds or q.skills else []
@@ -45,6 +45,11 @@ def population(q: Query, noun: str = "postings") -> str:
     tail += [f"posted in {q.year}"] if q.year else []
     tail += [f"posted on or after {q.posted_after}"] if q.posted_after else []
     return " ".join(w for w in [" ".join(w for w in words if w), *tail] if w)
+
+
+def _either(names: list[str]) -> str:
+    """"MLSecOps", "MLSecOps or AI red team", "AI security engineer, MLSecOps or AI red team"."""
+    return " or ".join([", ".join(names[:-1]), *names[-1:]] if len(names) > 2 else names)
 
 
 def sample_note(rows: list[PostingRow]) -> str:
