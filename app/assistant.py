@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterator
 from app.analytics import analytics_answer
 from app.answer_draft import draft_answer
 from app.compose import compose_answer
-from app.coverage import CorpusGap, corpus_gap, specific_terms, unanswered_part
+from app.coverage import CorpusGap, bare_word, corpus_gap, specific_terms, unanswered_part
 from app.asks_current import asks_for_status
 from app.currency import Currency
 from app.cut_items import with_rests
@@ -21,7 +21,7 @@ from app.filters import parse_filters
 from app.followup import previous_answer, previous_questions
 from app.guidance import has_covered_target, retrieval_filters
 from app.jobs.answer import population, postings_answer
-from app.jobs.documented import with_documented_figure
+from app.jobs.documented import last_clause, with_documented_figure, with_documents_part
 from app.jobs.engine import PostingsEngine
 from app.jobs.follow import follow_up_figure
 from app.lexicon import load_lexicon
@@ -94,7 +94,12 @@ class Assistant:
         asked = self._parser(retriever).positioned(asked, standalone) if standalone != question else asked
         query = self._parser(retriever).searched(standalone, asked)  # "number 3" of a ranked list: its identifier, "LLM03"
         if parsed.kind != "document" and asked.about_postings:  # list, rank or newest: select postings
-            yield from self._finish(postings_answer(asked, self._engine(retriever), parsed, question), asked, started, query)
+            head, clause = (None, None) if asked.follow_up else self._documents_clause(question, retriever)
+            asked = self._parser(retriever).parse(head) if clause else asked  # the postings the rest of it asks for
+            listed = postings_answer(asked, self._engine(retriever), parsed, question)
+            if clause:  # "…, and what does PyRIT stand for?": the documents answer that part, after the list
+                listed = with_documents_part(listed, self.ask(clause, filters=filters, mode=mode, user=user))
+            yield from self._finish(listed, asked, started, query)
             return
         figure = follow_up_figure(asked, self._engine(retriever), parsed, question) if parsed.kind != "document" else None
         if figure is not None:  # "what do they pay?" after a list: the figure over the postings built up so far
@@ -265,6 +270,17 @@ class Assistant:
             return None
         text, citations, _ = compose_answer(draft.sentences, passages, self.checker, keep_unsupported=False)
         return text if citations else ""
+
+    def _documents_clause(self, question: str, retriever: HybridRetriever) -> tuple[str | None, str | None]:
+        """A postings question without its last clause, and that clause, when it asks the documents for an answer of a
+        type (a figure of postings it would ask as one: "…, and what's the pay range?"), points back at nothing ("…, and
+        who runs that certification?" leans on the list) and leaves a question about postings; else (None, None)."""
+        head, clause = last_clause(question, self.lexicon) or (None, None)
+        pointing = {*self.lexicon["back_references"], *self.lexicon["query_demonstratives"]}
+        if not clause or pointing & set(map(bare_word, clause.lower().split())):
+            return None, None
+        own, rest = self._parser(retriever).parse(clause), self._parser(retriever).parse(head)
+        return (head, clause) if own.intent == "explain" and own.expects and rest.about_postings else (None, None)
 
     def _engine(self, retriever: HybridRetriever) -> PostingsEngine:
         return PostingsEngine.for_snapshot(retriever.snapshot)

@@ -1,8 +1,11 @@
-"""When a reference document states a figure on what a sample-postings figure measures, quote it first."""
+"""What the documents add to a postings answer: a figure a reference document states on what a sample-postings figure
+measures, quoted first; the answer to a clause asking the documents, after the list ("…, and what does PyRIT stand for?")."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from app.coverage import bare_word
 from app.filters import Filters
 from app.query import Query
 from app.sentences import MARKER, passage_sentences
@@ -22,7 +25,7 @@ def with_documented_figure(answer: Answer, query: Query, retriever, embed) -> An
             if PERCENT.search(sentence) and all(re.search(rf"\b{re.escape(t)}\b", sentence, re.I) for t in terms) \
                     and (not query.year or query.year in sentence):
                 lead = f"The source document states: “{sentence}” [1] In the illustrative sample postings indexed here (fictional, not market data):"
-                shifted = MARKER.sub(_shifted, answer.text)  # the answer's own markers, after the quoted one
+                shifted = _shifted(answer.text, 1)  # the answer's own markers, after the quoted one
                 answer.text = f"{lead} {shifted}"
                 answer.citations = [Citation.from_passage(1, passage),
                                     *(Citation(**{**c.__dict__, "number": c.number + 1}) for c in answer.citations)]
@@ -31,8 +34,31 @@ def with_documented_figure(answer: Answer, query: Query, retriever, embed) -> An
     return answer
 
 
-def _shifted(marker: re.Match) -> str:
-    """A citation marker numbered one up ("[2]" -> "[3]", " [2, 3]" -> " [3, 4]"), the white space before it kept."""
-    opening = marker.group(0).index("[")
-    numbers = marker.group(1).replace(";", ",").split(",")
-    return f"{marker.group(0)[:opening]}[{', '.join(str(int(n) + 1) for n in numbers)}]"
+def last_clause(question: str, lexicon: dict[str, Any]) -> tuple[str, str] | None:
+    """The question before and the clause after a comma and a conjunction, the clause opening with a question word
+    ("Which AI red team jobs are contracts, and what does PyRIT stand for?": "Which AI red team jobs are contracts?",
+    "what does PyRIT stand for?"), or None."""
+    words = question.split()
+    openers, conjunctions = lexicon["asker"]["question_openers"], lexicon["clause_conjunctions"]
+    return next(((" ".join(words[:i]).rstrip(",") + "?", " ".join(words[i + 1:])) for i in range(len(words) - 2, 0, -1)
+                 if words[i - 1].endswith(",") and bare_word(words[i]) in conjunctions and bare_word(words[i + 1]) in openers), None)
+
+
+def with_documents_part(listed: Answer, told: Answer) -> Answer:
+    """A postings answer followed by the answer to the part of the question the documents answer, its citations after
+    the postings'."""
+    listed.text = f"{listed.text}\n\n{_shifted(told.text, len(listed.citations))}"
+    listed.citations = [*listed.citations, *(Citation(**{**c.__dict__, "number": c.number + len(listed.citations)})
+                                             for c in told.citations)]
+    listed.data = {**(listed.data or {}), "documents_part": told.question}
+    return listed
+
+
+def _shifted(text: str, by: int) -> str:
+    """The citation markers of `text` numbered `by` up ("[2]" -> "[3]", " [2, 3]" -> " [3, 4]"), the white space before
+    each kept."""
+    def shifted(marker: re.Match) -> str:
+        opening = marker.group(0).index("[")
+        numbers = marker.group(1).replace(";", ",").split(",")
+        return f"{marker.group(0)[:opening]}[{', '.join(str(int(n) + by) for n in numbers)}]"
+    return MARKER.sub(shifted, text)

@@ -64,3 +64,28 @@ def test_a_series_of_families_in_two_places_lists_each_posting(assistant):
 def test_a_field_in_a_clause_after_a_place_lists_the_place_s_postings(assistant):
     answer = assistant.ask("anything in Berlin? security or AI governance, I'm moving there")
     assert answer.route == "postings" and not answer.abstained and [r["posting_id"] for r in answer.rows] == ["ac-003"]
+
+
+def test_the_last_clause_of_a_question_is_split_off_after_a_comma_and_a_conjunction():
+    from pathlib import Path
+
+    from app.jobs.documented import last_clause
+    from app.lexicon import load_lexicon
+
+    lexicon = load_lexicon(Path(__file__).resolve().parents[2] / "corpus" / "lexicon.yaml")
+    assert last_clause("Which AI red team jobs are contracts, and what does PyRIT stand for?", lexicon) == \
+        ("Which AI red team jobs are contracts?", "what does PyRIT stand for?")
+    assert last_clause("Which AI red team jobs are contracts and remote?", lexicon) is None
+
+
+def test_a_clause_asking_the_documents_is_answered_after_the_list(assistant):
+    answer = assistant.ask("Which MLSecOps jobs are in Berlin, and which tool do teams use to sign model artefacts?")
+    assert answer.route == "postings" and [r["posting_id"] for r in answer.rows] == ["ac-003"]
+    listed, told = answer.text.split("\n\n", 1)
+    assert "Sigstore" in told and "Sigstore" not in listed
+    assert {c.kind for c in answer.citations} == {"posting", "document"}
+
+
+def test_a_clause_pointing_back_at_the_list_is_no_question_for_the_documents(assistant):
+    answer = assistant.ask("Which MLSecOps jobs are in Berlin, and what do they pay?")
+    assert answer.route == "postings" and "\n\n" not in answer.text.split("These are")[0]
