@@ -41,10 +41,12 @@ class FollowUpRewriter:
         self.acronym_run = re.compile(ACRONYM_RUN.format(joins="|".join(map(re.escape, lexicon["acronym_joining_words"]))))
 
     def is_follow_up(self, question: str) -> bool:
-        """Short questions that lean on earlier turns ("and what do they pay?"), after an opener that only acknowledges
-        the earlier answer ("ok, and which of its tactics …?")."""
-        question = self.opened(question)
-        return bool(self.start.search(question)) or (self.back_reference(question) is not None and len(question.split()) <= 12)
+        """Short questions that lean on earlier turns ("and what do they pay?"), also after an opener that only
+        acknowledges the earlier answer ("ok, and when did it come out?"); a long question after an opener is one of
+        its own, as one with a back-reference is ("ok and once you get one, how long does it last and …?")."""
+        opened = self.opened(question)
+        short = len(opened.split()) <= 12
+        return bool(self.start.search(opened)) and (short or opened == question) or (self.back_reference(opened) is not None and short)
 
     def opened(self, question: str) -> str:
         """The question after an opener that only acknowledges or pauses (lexicon `query_follow_up_openers`), set off
