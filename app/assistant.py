@@ -87,7 +87,7 @@ class Assistant:
             raise UserError(f"unknown mode {mode!r}; choose extractive or llm")
         retriever = self.retriever(user)  # one snapshot for the whole answer, as this user sees it
         asked = self.read(question, history, user)
-        selection = self._selection(history, user) if asked.follow_up else None
+        selection = self._selection(history, user) if history else None  # "and where is it based?" after a list too
         answered = None if selection else self._answered_name(question, history, filters, mode, user)
         standalone = self._parser(retriever).follow_ups.standalone(question, history, selection, answered)
         aspect = self._parser(retriever).follow_ups.aspect(question, history, answered)
@@ -216,7 +216,9 @@ class Assistant:
     def _answered_name(self, question: str, history: list[Any] | None, filters: dict[str, Any] | None, mode: str,
                        user: str | None) -> str | None:
         """The name the earlier answer gave, when the follow-up's pronoun stands for it ("when was it issued?" after
-        "what replaced SR 11-7?": "SR 26-2"); the earlier answer is history's, else (history of the user's turns only:
+        "what replaced SR 11-7?": "SR 26-2"), the identifier of the entry an earlier question asked the position of
+        ("what number was it before?" after "which risk is number three in the current OWASP LLM Top 10?":
+        "LLM03:2026 Excessive Agency"); the earlier answer is history's, else (history of the user's turns only:
         the CLI's --after, API callers) asked again as the conversation asked it, with its filters."""
         rewriter = self._parser(self.retriever(user)).follow_ups
         described = not rewriter.refers_to_answer(question, history)  # "which OWASP list …?": a name it describes only
@@ -225,6 +227,9 @@ class Assistant:
         earlier = previous_questions(history)
         answer = previous_answer(history) or self.ask(earlier[-1], filters=filters, history=earlier[:-1] or None, mode=mode,
                                                        user=user).text
+        position = self.read(earlier[-1], earlier[:-1], user).position
+        if position:  # "which risk is number three in …?": the entry at that position ("LLM03:2026 Excessive Agency")
+            return rewriter.entry_named(answer, position)
         return rewriter.answered_name(earlier[-1], answer, described)
 
     def retriever(self, user: str | None = None) -> HybridRetriever:

@@ -5,6 +5,7 @@ import re
 from typing import Any
 
 from app.answer_type import expected_answer_type, has_phrase, question_words
+from app.asks_current import status_words
 from app.coverage import asked_part, bare_word, specific_terms
 from app.lexicon import phrase_pattern
 from app.sentences import is_acronym
@@ -34,12 +35,28 @@ class FollowUpRewriter:
         self.auxiliaries = set(lexicon["asker"]["polar_openers"])
         self.unasked = {*self.auxiliaries, *lexicon["question_function_words"], *lexicon["acronym_joining_words"]}
         self.start = phrase_pattern(*lexicon["query_follow_up_starts"], at_start=True)
+        self.opener = phrase_pattern(*lexicon["query_follow_up_openers"], at_start=True)
+        self.now = {word for word in status_words(lexicon) if " " not in word}  # "who hosts that project now?"
         self.subjects = sorted(subjects, key=len, reverse=True)
         self.acronym_run = re.compile(ACRONYM_RUN.format(joins="|".join(map(re.escape, lexicon["acronym_joining_words"]))))
 
     def is_follow_up(self, question: str) -> bool:
-        """Short questions that lean on earlier turns ("and what do they pay?")."""
-        return bool(self.start.search(question)) or (self.back_reference(question) is not None and len(question.split()) <= 12)
+        """Short questions that lean on earlier turns ("and what do they pay?"), also after an opener that only
+        acknowledges the earlier answer ("ok, and when did it come out?"); a long question after an opener is one of
+        its own, as one with a back-reference is ("ok and once you get one, how long does it last and …?")."""
+        opened = self.opened(question)
+        short = len(opened.split()) <= 12
+        return bool(self.start.search(opened)) and (short or opened == question) or (self.back_reference(opened) is not None and short)
+
+    def opened(self, question: str) -> str:
+        """The question after an opener that only acknowledges or pauses (lexicon `query_follow_up_openers`), set off
+        by punctuation ("ok,", "hang on,", "wait -") or before a follow-up's start ("ok and …"), else the question
+        ("Right to work in the UK?" has none)."""
+        opener = self.opener.match(question)
+        rest = question[opener.end():] if opener else ""
+        stripped = rest.lstrip(" ,;:.!-—–")
+        set_off = rest[:1] in ",;:.!" or rest.lstrip()[:1] in "-—–" or self.start.match(stripped)
+        return stripped if opener and set_off and stripped else question
 
     def standalone(self, question: str, history: list[Any] | None, selection: str | None = None,
                    answered: str | None = None) -> str:
@@ -47,15 +64,21 @@ class FollowUpRewriter:
         for a described back-reference ("that one") or none ("and since when?") what the earlier question asked about;
         in a conversation about postings, a back-reference ("which of those pays best?") stands for the postings it
         listed, `selection` ("the postings located in Boston"), not for the earlier question's words; after a question
-        asking for a thing, a pronoun stands for the name its answer gave, `answered` (see `answered_name`)."""
+        asking for a thing, a pronoun stands for the name its answer gave, `answered` (see `answered_name`), or when
+        it gave none, for the thing as that question asked for it ("who created the model file format that stores
+        only tensor data …?"), never for another name of that question ("Hugging Face" of "Which scanner does Hugging
+        Face run …?")."""
         earlier = previous_questions(history)
         counted = self.counted_from(question, earlier[-1]) if earlier else None
         if counted:
             return counted
         if not earlier or not self.is_follow_up(question):
             return question
+        question = self.opened(question)  # "wait, when was it published?": what is asked after the opener
         if answered:
             return self._with_topic(question, self._kind_named(earlier[-1], answered))
+        if self.stands_for_answer(question, history):  # no name found: the thing as the earlier question asked for it
+            return self._with_topic(question, self._thing_asked(earlier[-1]))
         reference = self.back_reference(question)
         if selection and reference is not None and not self._described(reference):  # "the senior ones" keeps its noun
             return self._with_topic(question, selection)
@@ -71,12 +94,16 @@ class FollowUpRewriter:
         after a question asking who (lexicon `query_answered_by_name`) for the names that question gives ("are they
         still independent?" after "who runs that Gandalf game …?": "are Gandalf still independent?"), which the
         answer's sentence names, while the rest of that question ("… to practise prompt injection") does not; a pronoun
-        after a question asking for a thing for the name its answer gave, `answered`."""
+        after a question asking for a thing for the name its answer gave, `answered`, else for the thing as that
+        question asked for it."""
         earlier = previous_questions(history)
         if not earlier or not self.is_follow_up(question):
             return None
+        question = self.opened(question)
         if answered:
             return self._with_topic(question, answered)
+        if self.stands_for_answer(question, history):
+            return self._with_topic(question, self._thing_asked(earlier[-1]))
         reference, asked = self.back_reference(question), asked_part(earlier[-1], self.lexicon)
         if reference is None or self._named_topic(earlier[-1], asked):
             return question
@@ -145,9 +172,32 @@ class FollowUpRewriter:
         if not earlier or reference is None or not self.is_follow_up(question) \
                 or reference.group(0).lower() not in self.lexicon["query_singular_pronouns"]:
             return False
-        words = asked_part(earlier[-1], self.lexicon).split()
-        kind = _after_phrase(words, "which")  # its first word, not an auxiliary ("which is better …?")
-        return kind is not None and kind < len(words) and bare_word(words[kind]) not in self.auxiliaries
+        return bool(self._kind(earlier[-1]))
+
+    def stands_for_answer(self, question: str, history: list[Any] | None) -> bool:
+        """Whether the follow-up's back-reference stands for the thing the earlier answer gave, not a name of the
+        earlier question: it refers to the answer (`refers_to_answer`) or is a singular pronoun after a question asking
+        which thing of a kind (`asks_which`)."""
+        return self.refers_to_answer(question, history) or self.asks_which(question, history)
+
+    def _kind(self, earlier: str) -> list[str]:
+        """The kind of thing a question asks which one of: the words after its "which", up to its auxiliary ("Which
+        model file format is …?") or its first ("Which OWASP list covers …?"; not "which is better …?"), or the lower-case words between its "what" and its auxiliary ("What new ban did
+        …?", not "What's ISACA's AAIA?" nor "What changed in …?")."""
+        words = asked_part(earlier, self.lexicon).split()
+        which = _after_phrase(words, "which")
+        if which is not None and which < len(words) and bare_word(words[which]) not in self.auxiliaries:
+            return words[which:next((i for i in range(which, len(words)) if bare_word(words[i]) in self.auxiliaries), which + 1)]
+        what = _after_phrase(words, "what") if words and bare_word(words[0]) == "what" else None
+        kind = self._before_verb(words, what) if what == 1 and words[0].lower() == "what" else []
+        return kind if all(word.islower() for word in kind) else []
+
+    def _thing_asked(self, earlier: str) -> str:
+        """The thing an earlier question asked for, as it asked: its kind, then the question ("the scanner (Which
+        scanner does Hugging Face run on files uploaded to the Hub)"), else the question."""
+        asked = asked_part(earlier, self.lexicon).strip().rstrip("?.! ")
+        kind = self._kind(earlier)
+        return f"the {' '.join(kind)} ({asked})" if kind else asked
 
     def answered_name(self, earlier: str, answer: str, described: bool = False) -> str | None:
         """The acronym-led name the answer gives for what the earlier question asked: one of the lead's names (its text
@@ -162,12 +212,27 @@ class FollowUpRewriter:
         Security Engineer Associate?")."""
         given = earlier.lower()
         sentences = [self._names(sentence.split("]", 1)[-1], given) for sentence in answer.split("[")]
-        described_by = {bare_word(word) for word in earlier.split() if word.islower()} - self.unasked
+        described_by = {bare_word(word) for word in asked_part(earlier, self.lexicon).split() if word.islower()} - self.unasked
         sharing = described_by if described else {bare_word(word) for word in given.split()} - self.unasked
         named = [] if described else sentences[0]
         named = named or next(([name for name in names if _shares(name, sharing)] for names in sentences
                                if any(_shares(name, sharing) for name in names)), [])
         return max(named, key=lambda name: (_shares(name, described_by), answer.count(name)), default=None)
+
+    @staticmethod
+    def entry_named(answer: str, entry: str) -> str:
+        """The entry `entry` ("LLM03:2026") with the capitalised words the answer names it with ("LLM03:2026 Excessive
+        Agency"), else the entry alone."""
+        at = answer.find(entry)
+        words = answer[at + len(entry):].split() if at >= 0 else []
+        named = []
+        for word in words:
+            if not word[:1].isupper():
+                break
+            named.append(word.rstrip(",.;:)"))
+            if named[-1] != word:
+                break
+        return " ".join([entry, *named])
 
     def _names(self, text: str, given: str) -> list[str]:
         """The acronym-led names in `text` that the earlier question (`given`, lower-cased) does not give."""
@@ -207,9 +272,12 @@ class FollowUpRewriter:
 
     def _stands_alone(self, question: str, demonstrative: re.Match, anaphors: list[re.Match]) -> bool:
         """Whether a demonstrative follows an auxiliary (lexicon `asker.polar_openers`: "was that", "has this") or ends
-        the question ("which version fixed that?"), and opens no anaphor of its own ("that role", "that one")."""
+        the question, alone or with one noun ("which version fixed that?", "who created that format?", "who hosts that
+        project now?": words saying now, lexicon `currency.asks_current`, may follow), and opens no anaphor of its own
+        ("that role", "that one")."""
         before = question[:demonstrative.start()].split()[-1:]
-        ends = not bare_word(question[demonstrative.end():])
+        after = [word for word in map(bare_word, question[demonstrative.end():].split()) if word]
+        ends = not after[1:] or all(word.lower() in self.now for word in after[1:])
         return ((bool(before) and before[0].lower() in self.auxiliaries or ends)
                 and not any(demonstrative.start() <= m.start() <= demonstrative.end() + 1 for m in anaphors))
 
@@ -243,10 +311,12 @@ class FollowUpRewriter:
 
     def _name(self, asked: str, singular: bool) -> re.Match | None:
         """The first acronym-led name with a capitalised word besides generic acronyms ("EU AI Act", not "ML teams"),
-        or, for a `singular` pronoun, of capitalised words that owns nothing ("Protect AI's" does)."""
-        return next((m for m in self.acronym_run.finditer(asked)
-                     if (not m.group("titled") or singular and asked[m.end():m.end() + 2] not in ("'s", "’s"))
-                     and any(word[:1].isupper() and word not in GENERIC_ACRONYMS for word in m.group(0).split())), None)
+        or, for a `singular` pronoun, of capitalised words that owns nothing ("Protect AI's" does); of those the first
+        that owns nothing ("AAIA" of "ISACA's AAIA certification"), else the first."""
+        names = [m for m in self.acronym_run.finditer(asked)
+                 if (not m.group("titled") or singular and not _owns(asked, m))
+                 and any(word[:1].isupper() and word not in GENERIC_ACRONYMS for word in m.group(0).split())]
+        return next((m for m in names if not _owns(asked, m)), names[0] if names else None)  # "ISACA's AAIA": AAIA
 
     def _named_topic(self, question: str, asked: str) -> str | None:
         """A posting `question` names by title and company, else a known subject phrase its `asked` part names."""
@@ -258,6 +328,11 @@ class FollowUpRewriter:
             if match:
                 return match.group(0)
         return None
+
+
+def _owns(text: str, name: re.Match) -> bool:
+    """Whether the name found in `text` is followed by a possessive ("ISACA's")."""
+    return text[name.end():name.end() + 2] in ("'s", "’s")
 
 
 def _shares(name: str, words: set[str]) -> int:

@@ -14,7 +14,9 @@ from ingest.lexical import lexical_tokens
 def needed_words(question: str, lexicon: dict[str, Any]) -> frozenset[str]:
     """The stems of what a yes/no question asks whether the asker needs (the words after lexicon `need_questions` …
     `asks` up to one of its `object_ends`: "…or do I need to learn gradient-based attacks first?" asks about learning
-    gradient-based attacks, "Do I need a CISA to take the AAIA?" about a CISA); none for any other question."""
+    gradient-based attacks, "Do I need a CISA to take the AAIA?" about a CISA); when it names nothing needed ("anything",
+    lexicon `query_open_objects`), the question's other words ("… before I can take the AIGP?": the AIGP's
+    prerequisites); none for any other question."""
     folded = question_words(question)
     asks = [p for p in lexicon["need_questions"]["asks"] if has_phrase(folded, p)]
     if not asks:
@@ -24,7 +26,12 @@ def needed_words(question: str, lexicon: dict[str, Any]) -> frozenset[str]:
     words = words[1:] if words[:1] == ["to"] else words  # "need to learn X"
     ends = lexicon["need_questions"]["object_ends"]
     needed = words[:next((n for n, w in enumerate(words) if w in ends), len(words))]
-    return frozenset(w for w in lexical_tokens(" ".join(needed)) if w.isalpha() and len(w) > 2)
+    named = frozenset(w for w in lexical_tokens(" ".join(needed)) if w.isalpha() and len(w) > 2)
+    unnamed = frozenset(lexical_tokens(" ".join([*lexicon["query_open_objects"], *lexicon["question_function_words"],
+                                                 phrase, *ends])))
+    if named <= unnamed:  # "do I need anything before I can take the AIGP?": what is needed for what it names
+        return frozenset(w for w in lexical_tokens(folded) if w.isalpha() and len(w) > 2) - unnamed
+    return named
 
 
 def need_statement_first(draft: Draft, passages: list[Passage], question: str,

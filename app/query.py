@@ -67,6 +67,8 @@ class Query:
     certifications: tuple[str, ...] = ()
     company: tuple[str, ...] = ()
     employment_type: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()  # title words it names ("fractional", "virtual": lexicon `query_title_words`)
+    title_spellings: tuple[str, ...] = ()  # lower-cased substrings of posting titles that are in `titles`
     year: str | None = None
     posted_after: str | None = None  # ISO date, inclusive
     sort: str = "posted"  # "posted" (newest first) | "salary_max" (highest first)
@@ -87,12 +89,12 @@ class Query:
 
     def constraints(self) -> dict[str, Any]:
         """The constraints that are set, by field (JSON-ready)."""
-        names = (*LIST_FIELDS, "place", "pay_above", "currency", "year", "posted_after")
+        names = (*LIST_FIELDS, "titles", "place", "pay_above", "currency", "year", "posted_after")
         return {n: (list(v) if isinstance(v, tuple) else v) for n in names if (v := getattr(self, n)) not in (None, ())}
 
     def without(self, name: str) -> "Query":
         """The same query with one constraint dropped (to find what emptied a result)."""
-        extra = {"place_spellings": (), "places": ()} if name == "place" else {}
+        extra = {"place_spellings": (), "places": ()} if name == "place" else {"title_spellings": ()} if name == "titles" else {}
         return replace(self, **{name: Query.__dataclass_fields__[name].default}, **extra)
 
     def to_dict(self) -> dict[str, Any]:
@@ -138,8 +140,9 @@ class QueryParser:
         self.date = re.compile(r"\b(?:since|after|from)\s+(" + "|".join(self.months) + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(20\d\d)\b", re.I)
 
     def parse(self, question: str, previous: Query | None = None) -> Query:
-        """The question's Query; a follow-up edits `previous` (keeps what it does not change)."""
-        query = self._read(question, previous)
+        """The question's Query, read after an acknowledging opener ("wait, when was it published?" asks a date); a
+        follow-up edits `previous` (keeps what it does not change)."""
+        query = self._read(self.follow_ups.opened(question), previous)
         ranked_list, position = self._position(query.text, previous, query.year)
         # a position without an edition is one in the list as it stands now
         current = asks_for_current(query.text, self.lex) or bool(position) and query.year is None
@@ -191,6 +194,8 @@ class QueryParser:
         kept = {k: tuple(v) if isinstance(v, list) else v for k, v in kept.items()}
         if "place" in kept:
             kept.update(place_spellings=previous.place_spellings, places=previous.places)
+        if "titles" in kept:
+            kept.update(title_spellings=previous.title_spellings)
         if intent == "explain":  # "what about MLSecOps?": the same question about other postings
             intent, sort, limit = previous.intent, previous.sort, previous.limit
         return Query(text, intent, sort=sort, limit=limit, follow_up=True, latest=_names(own), cues=cues, **kept, **own)
@@ -227,6 +232,9 @@ class QueryParser:
                 del found["year"]
         if has_any(low, ["this year"]):
             found["year"] = str(dt.date.today().year)
+        titles = {word: spellings for word, spellings in self.lex["query_title_words"].items() if has_any(low, [word])}
+        if titles and "employment_type" not in found:  # "part-time or fractional CISO roles": the part-time ones
+            found.update(titles=tuple(titles), title_spellings=tuple(dict.fromkeys(s for v in titles.values() for s in v)))
         found.update(self._pay(masked))
         currency = found.get("currency") or self._currency(masked, None)  # "in EUR", "in euros"
         if currency:
@@ -509,8 +517,9 @@ def _blanked(text: str, start: int, end: int) -> str:
 
 def _postings_only(own: dict[str, Any]) -> bool:
     """Whether a question sets a condition only postings meet: a level, remote work, an employment type, a place, pay,
-    a company (a role family, a skill or a year may be what documents speak of too)."""
-    return bool(set(own) - {"role_family", *MULTI_VALUED, "year", "posted_after", "currency"})
+    a company (a role family, a title word, a skill or a year may be what documents speak of too: "a fractional
+    CISO")."""
+    return bool(set(own) - {"role_family", *MULTI_VALUED, "titles", "title_spellings", "year", "posted_after", "currency"})
 
 
 def _ranks_levels(sort: str) -> bool:
@@ -520,7 +529,7 @@ def _ranks_levels(sort: str) -> bool:
 
 
 def _names(own: dict[str, Any]) -> tuple[str, ...]:
-    return tuple(k for k in own if k not in ("place_spellings", "places", "currency"))
+    return tuple(k for k in own if k not in ("place_spellings", "places", "title_spellings", "currency"))
 
 
 def _names_other_thing(low: str) -> bool:

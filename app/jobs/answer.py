@@ -34,9 +34,10 @@ def postings_answer(query: Query, engine: PostingsEngine, filters: Filters, aske
 
 
 def population(q: Query, noun: str = "postings") -> str:
-    """"senior hybrid MLSecOps postings located in London that mention OSWE, paying at least 200,000 USD"."""
+    """"senior hybrid MLSecOps postings located in London that mention OSWE, paying at least 200,000 USD", "fractional
+    or virtual security leadership postings located in the US"."""
     words = [*(LEVEL_WORDS.get(s, s) for s in q.seniority), " or ".join(q.remote), " or ".join(q.employment_type),
-             _either([term(r) for r in q.role_family]), noun]
+             " or ".join(q.titles), _either([term(r) for r in q.role_family]), noun]
     tail = [f"at {as_data(' or '.join(q.company))}"] if q.company else []
     tail += [f"located in {as_data(q.place)}"] if q.place else []
     tail += [f"that ask{'s' if noun.endswith('g') else ''} for {' and '.join(term(v) for v in (*q.certifications, *q.clouds, *q.skills))}"] if q.certifications or q.clouds or q.skills else []
@@ -111,7 +112,7 @@ def _condition(name: str, value) -> str:
             "pay_above": f"has a range reaching {value:,}" if isinstance(value, int) else "",
             "company": f"is at {quoted}", "year": f"was posted in {value}", "posted_after": f"was posted on or after {value}",
             "role_family": f"is a {quoted} role", "certifications": f"asks for {quoted}", "skills": f"asks for {quoted}",
-            "clouds": f"asks for {quoted}"}.get(name, f"is {' or '.join(term(v) for v in values)}")
+            "clouds": f"asks for {quoted}", "titles": f"has {quoted} in its title"}.get(name, f"is {' or '.join(term(v) for v in values)}")
 
 
 def _line(row: PostingRow) -> str:

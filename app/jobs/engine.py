@@ -76,7 +76,7 @@ class PostingsEngine:
         rows = self.rows
         frame = pd.DataFrame({
             "i": range(len(rows)), "posting_id": [r.posting_id for r in rows], "company": [r.metadata.get("company") for r in rows],
-            "location": [r.location.lower() for r in rows], "salary_min": [r.salary_min for r in rows],
+            "location": [r.location.lower() for r in rows], "title": [r.title.lower() for r in rows], "salary_min": [r.salary_min for r in rows],
             "salary_max": [r.salary_max for r in rows], "currency": [r.currency for r in rows], "posted": [r.posted for r in rows],
             "employment_type": [r.metadata.get("employment_type") for r in rows],
             "level": [SENIORITY.index(r.seniority) if r.seniority in SENIORITY else None for r in rows],
@@ -151,6 +151,8 @@ class PostingsEngine:
         for spellings in (q.place_spellings, (f.location,) if f.location else ()):
             if spellings:
                 clauses.append("(" + " OR ".join("contains(location, ?)" for _ in spellings) + ")"); params += list(spellings)
+        if q.title_spellings:  # "fractional or virtual CISO jobs": a title holding any of them
+            clauses.append("(" + " OR ".join("contains(title, ?)" for _ in q.title_spellings) + ")"); params += list(q.title_spellings)
         for bound in (q.pay_above, f.min_salary):
             if bound is not None:
                 clauses.append("salary_max >= ?"); params.append(bound)

@@ -197,9 +197,71 @@ def test_the_aspect_of_a_pronoun_for_a_name_of_capitalised_words_holds_the_name(
 
 def test_after_a_question_asking_for_a_thing_a_pronoun_takes_no_name_of_capitalised_words():
     earlier = "Which Body of Knowledge version does the AIGP exam follow now?"
-    assert REWRITER.standalone("since when has that applied?", [earlier]) == "since when has AIGP applied?"
+    assert REWRITER.standalone("since when has that applied?", [earlier]) == \
+        "since when has the Body of Knowledge version (Which Body of Knowledge version does the AIGP exam follow now) applied?"
 
 
 def test_a_plus_belongs_to_a_later_word_of_a_name_too():
     answer = "Learn the basics, then optionally CompTIA SecAI+ or a GIAC AI credential. [1] CompTIA SecAI+ launched in 2026. [2]"
     assert REWRITER.answered_name("Is there a CompTIA exam for AI security?", answer) == "CompTIA SecAI+"
+
+
+# ---- session 13 (follow23): openers, a demonstrative with a noun, the thing an earlier question asked for ----
+@pytest.mark.parametrize("follow_up, opened", [
+    ("ok, and how many tactics does it have?", "and how many tactics does it have?"),
+    ("ok and when did it come out?", "and when did it come out?"),
+    ("hang on, is there a newer edition of it?", "is there a newer edition of it?"),
+    ("wait - when was it published?", "when was it published?"),
+    ("Right to work in the UK?", "Right to work in the UK?"),  # no opener: nothing sets it off
+    ("ok", "ok"),
+])
+def test_an_acknowledging_opener_is_read_past(follow_up, opened):
+    assert REWRITER.opened(follow_up) == opened
+
+
+def test_after_an_opener_a_short_question_is_a_follow_up_and_a_long_one_its_own():
+    assert REWRITER.standalone("ok, and how many tactics does it have?", ["Can you explain what MITRE ATLAS is?"]) == \
+        "and how many tactics does MITRE ATLAS have?"
+    follow_up = "ok and once you get one, how long does it last and what audits happen in between?"
+    assert REWRITER.standalone(follow_up, ["What does an ISO/IEC 42001 certificate actually certify?"]) == follow_up
+
+
+def test_a_pronoun_after_what_is_x_stands_for_x_not_its_owner():
+    assert REWRITER.standalone("Can anyone take it, or do you need something first?", ["What's ISACA's AAIA certification?"]) \
+        == "Can anyone take AAIA, or do you need something first?"
+    assert REWRITER.standalone("Which formats does it check?", ["What is Protect AI's ModelScan?"]) \
+        == "Which formats does ModelScan check?"
+
+
+@pytest.mark.parametrize("earlier, follow_up, expected", [
+    # a demonstrative with one noun closing the question is a back-reference; with no name given, the thing asked for
+    ("Which model file format is the safe alternative to pickle for sharing weights?", "Who hosts that project now?",
+     "Who hosts the model file format (Which model file format is the safe alternative to pickle for sharing weights) project now?"),
+    # never another name of the earlier question: Hugging Face runs the scanner, it is not the scanner
+    ("Which scanner does Hugging Face run on files uploaded to the Hub?", "What does it look for?",
+     "What does the scanner (Which scanner does Hugging Face run on files uploaded to the Hub) look for?"),
+    ("What new ban did the Digital Omnibus add to the EU AI Act?", "And since when does that apply?",
+     "And since when does the new ban (What new ban did the Digital Omnibus add to the EU AI Act) apply?"),
+])
+def test_a_pronoun_for_the_thing_asked_for_stands_for_it_as_asked_without_a_name(earlier, follow_up, expected):
+    assert REWRITER.standalone(follow_up, [earlier]) == expected
+
+
+def test_with_the_name_the_answer_gave_the_thing_asked_for_is_named():
+    assert REWRITER.standalone("Who created that format?", ["Which model file format stores only tensors?"],
+                               answered="Safetensors") == "Who created Safetensors format?"
+
+
+@pytest.mark.parametrize("earlier, asks", [
+    ("What new ban did the Digital Omnibus add?", True),  # "what" with a kind in lower case before its auxiliary
+    ("What's ISACA's AAIA certification?", False),  # asks what a named thing is
+    ("What changed about torch.load in PyTorch 2.6?", False),  # no kind before an auxiliary
+])
+def test_what_with_a_kind_asks_which_thing_of_that_kind(earlier, asks):
+    assert REWRITER.asks_which("when did it start to apply?", [earlier]) is asks
+
+
+def test_the_entry_at_a_position_is_named_as_the_answer_names_it():
+    answer = "The OWASP Top 10 for LLM Applications 2026 lists, in order: … LLM03:2026 Excessive Agency … [1]"
+    assert REWRITER.entry_named(answer, "LLM03:2026") == "LLM03:2026 Excessive Agency"
+    assert REWRITER.entry_named("Nothing here. [1]", "LLM03:2026") == "LLM03:2026"

@@ -285,3 +285,25 @@ def test_a_superlative_ranks_postings_by_the_field_it_names(parser, question, so
 
 def test_the_oldest_of_something_else_ranks_no_postings(parser):
     assert parser.parse("What is the oldest AI security framework?").intent == "explain"
+
+
+# ---- session 13 (follow23): title words, kept by follow-ups; openers read past ----
+def test_title_words_select_postings_by_title_and_follow_ups_keep_them(parser):
+    first = parser.parse("show me fractional or virtual CISO jobs in the US")
+    assert first.titles == ("fractional", "virtual") and {"fractional", "virtual", "vciso"} <= set(first.title_spellings)
+    ranked = conversation(parser, "show me fractional or virtual CISO jobs in the US", "which of those pays the most?")
+    assert ranked.intent == "rank" and ranked.titles == first.titles and ranked.title_spellings == first.title_spellings
+    assert ranked.place == "the US"
+
+
+def test_beside_an_employment_type_title_words_select_nothing_of_their_own(parser):
+    query = parser.parse("Which part-time or fractional CISO roles are listed?")
+    assert query.employment_type == ("part-time",) and query.titles == ()
+
+
+def test_a_document_question_naming_a_title_word_asks_for_no_postings(parser):
+    assert parser.parse("How does the fractional CISO model work?").intent == "explain"
+
+
+def test_an_acknowledging_opener_leaves_what_the_follow_up_asks(parser):
+    assert parser.parse("wait, when was it published?").expects == "date"
