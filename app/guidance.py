@@ -128,13 +128,14 @@ def asked_clauses(sentence: str, lexicon: dict[str, Any]) -> list[str]:
 
 def _without_goal(sentence: str, lexicon: dict[str, Any]) -> str:
     """The sentence without an opening clause that states the asker's goal (lexicon `goal_clauses`) nor a later one
-    that states their purpose (`purpose_clauses`: "…after graduating to look more hireable for AI security jobs?"),
-    up to the next comma."""
+    that states their purpose (`purpose_clauses`: "…after graduating to look more hireable for AI security jobs?"; or
+    "for" a field the corpus covers, `guidance_fields`: "What am I lacking for AI security roles?"), up to the next
+    comma."""
     folded, comma = question_words(sentence), sentence.find(", ")
     goal = comma > 0 and any(has_phrase(folded, p) for p in lexicon["goal_clauses"])
     words = (sentence[comma + 2:] if goal else sentence).split()
     bare = [w.strip("()[],.;:!?\"'").lower() for w in words]
-    purposes = [p.split() for p in lexicon["purpose_clauses"]]
+    purposes = [p.split() for p in [*lexicon["purpose_clauses"], *(f"for {f}" for f in lexicon["guidance_fields"])]]
     start = next((i for i in range(1, len(words)) if any(bare[i:i + len(p)] == p for p in purposes)), len(words))
     end = next((j + 1 for j in range(start, len(words)) if words[j].endswith((",", ";"))), len(words))
     return " ".join(words[:start] + words[end:])
