@@ -530,14 +530,18 @@ def _ordered_items(unit: Unit, plan: bool, credentials: bool, credentials_of: Ca
 def _item_kinds(unit: Unit, lexicon: dict[str, Any]) -> dict[str, frozenset[str]]:
     """Each of the unit's items -> the guidance kinds it gives: those whose asks or section words the item's label (its
     words before ": ") names ("Target roles for a former ML engineer: …" gives the roles); an item whose label names none,
-    or with no label, goes on with the kinds of the item before (a plan's "Month 2: …" those of "Study plan …: Month 1")."""
+    or with no label, goes on with the kinds of the item before (a plan's "Month 2: …" those of "Study plan …: Month 1");
+    an item after a label holding one of a kind's `item_cues` gives that kind too ("Concrete artefacts … demonstrate new
+    skills…" after "All four transition paths share a core of public frameworks: …")."""
     kinds, current = {}, frozenset()
     for text, _, _ in unit.items:
         label = question_words(text.split(": ", 1)[0]) if ": " in text else ""
         named = frozenset(k for k, spec in lexicon["guidance_kinds"].items()
                           if any(has_phrase(label, p) for p in [*spec.get("asks", ()), *spec["sections"]]))
         current = named or current
-        kinds[text] = current
+        cued = frozenset(k for k, spec in lexicon["guidance_kinds"].items()
+                         if any(has_phrase(question_words(text), c) for c in spec.get("item_cues", ())))
+        kinds[text] = current | cued if current else current  # an item of no kind stays one the answer keeps in place
     return kinds
 
 
