@@ -128,13 +128,14 @@ def asked_clauses(sentence: str, lexicon: dict[str, Any]) -> list[str]:
 
 def _without_goal(sentence: str, lexicon: dict[str, Any]) -> str:
     """The sentence without an opening clause that states the asker's goal (lexicon `goal_clauses`) nor a later one
-    that states their purpose (`purpose_clauses`: "…after graduating to look more hireable for AI security jobs?"),
-    up to the next comma."""
+    that states their purpose (`purpose_clauses`: "…after graduating to look more hireable for AI security jobs?"; or
+    "for" a field the corpus covers, `guidance_fields`: "What am I lacking for AI security roles?"), up to the next
+    comma."""
     folded, comma = question_words(sentence), sentence.find(", ")
     goal = comma > 0 and any(has_phrase(folded, p) for p in lexicon["goal_clauses"])
     words = (sentence[comma + 2:] if goal else sentence).split()
     bare = [w.strip("()[],.;:!?\"'").lower() for w in words]
-    purposes = [p.split() for p in lexicon["purpose_clauses"]]
+    purposes = [p.split() for p in [*lexicon["purpose_clauses"], *(f"for {f}" for f in lexicon["guidance_fields"])]]
     start = next((i for i in range(1, len(words)) if any(bare[i:i + len(p)] == p for p in purposes)), len(words))
     end = next((j + 1 for j in range(start, len(words)) if words[j].endswith((",", ";"))), len(words))
     return " ".join(words[:start] + words[end:])
@@ -529,14 +530,18 @@ def _ordered_items(unit: Unit, plan: bool, credentials: bool, credentials_of: Ca
 def _item_kinds(unit: Unit, lexicon: dict[str, Any]) -> dict[str, frozenset[str]]:
     """Each of the unit's items -> the guidance kinds it gives: those whose asks or section words the item's label (its
     words before ": ") names ("Target roles for a former ML engineer: …" gives the roles); an item whose label names none,
-    or with no label, goes on with the kinds of the item before (a plan's "Month 2: …" those of "Study plan …: Month 1")."""
+    or with no label, goes on with the kinds of the item before (a plan's "Month 2: …" those of "Study plan …: Month 1");
+    an item after a label holding one of a kind's `item_cues` gives that kind too ("Concrete artefacts … demonstrate new
+    skills…" after "All four transition paths share a core of public frameworks: …")."""
     kinds, current = {}, frozenset()
     for text, _, _ in unit.items:
         label = question_words(text.split(": ", 1)[0]) if ": " in text else ""
         named = frozenset(k for k, spec in lexicon["guidance_kinds"].items()
                           if any(has_phrase(label, p) for p in [*spec.get("asks", ()), *spec["sections"]]))
         current = named or current
-        kinds[text] = current
+        cued = frozenset(k for k, spec in lexicon["guidance_kinds"].items()
+                         if any(has_phrase(question_words(text), c) for c in spec.get("item_cues", ())))
+        kinds[text] = current | cued if current else current  # an item of no kind stays one the answer keeps in place
     return kinds
 
 

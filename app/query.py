@@ -429,15 +429,18 @@ class QueryParser:
     def _lists(self, low: str, own: dict[str, Any]) -> bool:
         """Whether the wording asks for a list ("which remote jobs…", "show me…", "who is hiring…", "anything for me?"),
         also in the clause after a dash ("I only want contract work - any contract gigs…?");
-        "which jobs would suit me?" only with a condition postings alone meet ("which entry-level remote jobs would…")."""
+        "which jobs would suit me?", "what jobs could I target?" only with a condition postings alone meet ("which
+        entry-level remote jobs would…"): a list cue that opens such a clause ("what jobs") asks the asker's fit."""
         clauses = [low, *(" ".join(words[i + 1:]) for words in [low.split()] for i, w in enumerate(words) if is_dash(w))]
-        for which in filter(None, map(self.which.search, clauses)):
-            if which.group("any"):  # "do any of the jobs ask for it?", "are there remote jobs?": a list of those
+        fits = []  # the clauses asking the asker's fit
+        for clause, which in ((c, self.which.search(c)) for c in clauses):
+            if which and which.group("any"):  # "do any of the jobs ask for it?", "are there remote jobs?": a list of those
                 return bool(set(_names(own)) - {"role_family"})  # meeting what it names
-            if not which.group("modal") or _postings_only(own):
+            if which and (not which.group("modal") or _postings_only(own)):
                 return True
-        return any(clause.startswith(c + " ") or clause == c for clause in clauses for c in self.lex["query_list_cues"]) \
-            or self._list_cue_anywhere(low)
+            fits += [clause] if which else []
+        return any(clause.startswith(c + " ") or clause == c for clause in clauses if clause not in fits
+                   for c in self.lex["query_list_cues"]) or self._list_cue_anywhere(low)
 
     def _list_cue_anywhere(self, low: str) -> bool:
         """A list cue inside the question ("who in Berlin is hiring?"), not one naming the activity after a preposition
