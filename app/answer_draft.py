@@ -174,17 +174,26 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
 def _to_the_day(draft: Draft, passages: list[Passage], need: AnswerNeed, lexicon: dict[str, Any]) -> Draft:
     """A date's lead giving the asked date only to the month follows the sentence (quoted, else of a retrieved passage)
     that gives it to the day and dates the asked event as closely (see `refines_date`, `event_fit`): "NIST released …
-    on 26 July 2024" before "In July 2024 NIST released the Generative AI Profile…"; not for a question naming no
-    subject, whose date is of what the conversation set."""
-    if need.expects != "date" or not need.subjects or not draft.sentences:
+    on 26 July 2024" before "In July 2024 NIST released the Generative AI Profile…"; so does, in its place, the
+    sentence answering a further part asking for a date ("How many risks does it list, and when did NIST put it
+    out?"); not for a question naming no subject, whose date is of what the conversation set."""
+    dated = need if need.expects == "date" else replace(need, expects="date", also=()) if "date" in need.also else None
+    if dated is None or not need.subjects or not draft.sentences:
         return draft
-    lead = draft.sentences[0][0]
+    at = 0 if dated is need else next((n for n, (text, cited) in enumerate(draft.sentences) if n and holds_answer(
+        text, dated, lexicon, _context(passages[cited[0]], text))), None)
+    if at is None:
+        return draft
+    given = draft.sentences[at][0]
     retrieved = [(text, [index]) for index, passage in enumerate(passages)
                  for text in quoted_sentences(passage)]
-    day = next((quoted for quoted in [*draft.sentences[1:], *retrieved] if refines_date(quoted[0], lead, need, lexicon)
-                and holds_answer(quoted[0], need, lexicon, _context(passages[quoted[1][0]], quoted[0]))
-                and event_fit(quoted[0], need, lexicon) >= event_fit(lead, need, lexicon)), None)
-    return replace(draft, sentences=[day, *(s for s in draft.sentences if s[0] != day[0])]) if day else draft
+    day = next((quoted for quoted in [*draft.sentences[at + 1:], *retrieved] if refines_date(quoted[0], given, dated, lexicon)
+                and holds_answer(quoted[0], dated, lexicon, _context(passages[quoted[1][0]], quoted[0]))
+                and event_fit(quoted[0], dated, lexicon) >= event_fit(given, dated, lexicon)), None)
+    if day is None:
+        return draft
+    rest = [s for s in draft.sentences if s[0] != day[0]]
+    return replace(draft, sentences=[day, *rest] if at == 0 else [*rest[:at], day, *rest[at + 1:]])
 
 
 def _dates_closer(draft: Draft, other: Draft, need: AnswerNeed, lexicon: dict[str, Any]) -> bool:

@@ -197,7 +197,7 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     date = lexicon["answer_types"]["date"]
     subjects = tuple(s for s in subjects if not is_type_word(s, lexicon) and not (relation and s in relation["asks"]))
     acronym = _acronym(question, lexicon["answer_types"]["expansion"]["asks"]) if expects == "expansion" else None
-    named = _bare_name_of(question, lexicon, expects)
+    named = _bare_name_of(question, lexicon, expects) or _lower_case_subject(question, lexicon)
     subjects = (*subjects, named) if named and named not in subjects else subjects  # "which version of garak"
     subjects = (*subjects, acronym) if acronym and acronym not in subjects else subjects  # "PyRIT keeps showing up..."
     dated = "date" in (expects, *types)
@@ -254,6 +254,27 @@ def _bare_name_of(question: str, lexicon: dict[str, Any], expects: str | None) -
         if word.lower() in type_words and of.lower() == "of" and name.isalpha() and lexical_tokens(name):
             return name
     return None
+
+
+def _lower_case_subject(question: str, lexicon: dict[str, Any]) -> str | None:
+    """A name written in lower case that the question is about, as users write a tool's name ("garak", "picklescan"):
+    the one word a definition question asks about ("what is fickling and who makes it?"), or the word opening the
+    question when a later part points back at it ("garak shows up in lots of job ads. What is it and whose is it?",
+    "promptfoo - who owns it?"); not a stop word, a question opener, nor a word of the asker's own ("my", "we")."""
+    asker = lexicon["asker"]
+    plain = {*asker["question_openers"], *asker["first_person"], *asker["possessives"], *asker["pointing_words"]}
+
+    def name(word: str) -> bool:
+        return word.isalpha() and word.islower() and word not in plain and bool(lexical_tokens(word))
+    text = question.strip()
+    opening = next((o for o in lexicon["definition_questions"] if text.casefold().startswith(o)), None)
+    if opening:
+        rest = TOKEN.findall(text[len(opening):])
+        return rest[0] if rest and name(rest[0]) and (len(rest) == 1 or rest[1] in ("and", "?")) else None
+    tokens = TOKEN.findall(text)
+    later = set(question_words(" ".join(tokens[1:])).split())
+    return tokens[0] if tokens and name(tokens[0]) and "?" in text \
+        and later & set(asker["pointing_words"]) - set(asker["not_pointing"]) - {"there", "they", "them", "their"} else None
 
 
 def _topic(question: str, phrases: list[str], cues: set[str], openers: list[str]) -> frozenset[str]:
