@@ -10,7 +10,7 @@ import numpy as np
 
 from app.answer_type import (AnswerNeed, answer_need, asked_types, asks_only_yes_or_no, equivalent_stems, event_fit,
                               has_phrase, holds_answer, mentions, question_words, refines_date, says_not_happened,
-                              states_unknown)
+                              states_unknown, topic_stems)
 from app.coverage import asked_terms, asker_setting, asking_text, ranking_part
 from app.duties import duty_items
 from app.extractive import Answers, Draft, draft_extractive, names_company
@@ -166,9 +166,43 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     if need.entry():  # lead with the asked entry, not the whole list that holds it
         lead = entry_clause(lead, need.entry())
         draft = replace(draft, sentences=[(lead, cited), *draft.sentences[1:]])
+    if not followed:  # "…, and which tools scan model files?": a further part asking for no typed value, its own sentence
+        draft, passages = _parts_answered(draft, question, passages, embed, search, lexicon)
     typed = bool(need.expects and need.subjects and holds_answer(lead, need, lexicon, _context(passages[cited[0]], lead, False)))
     draft, passages = with_posting_heads(draft, passages, snapshot)
     return AnswerDraft(draft, passages, asks_for, typed=typed, followed=followed, unanswered=unanswered)
+
+
+def _parts_answered(draft: Draft, question: str, passages: list[Passage], embed: Callable[[list[str]], np.ndarray],
+                    search: Callable[[str], list[Passage]], lexicon: dict[str, Any]) -> tuple[Draft, list[Passage]]:
+    """The draft with, right after its lead, a sentence for each further clause of the question about a subject of its
+    own ("Which OWASP LLM entries cover supply chain and poisoning, and which tools scan model files?"): the lead of that
+    clause asked alone, of the passages or of those `search` finds for it (then added to the passages), unless the
+    draft quotes it already. Not a clause asking yes or no, nor one pointing back ("and when did NIST put it out?",
+    whose typed value `draft_extractive`'s `parts` give), which the lead's subject answers."""
+    asker = lexicon["asker"]
+    clauses = [c for s in split_sentences(asking_text(question, lexicon)) for c in asked_clauses(s, lexicon)]
+    quoted, added = [text for text, _ in draft.sentences], []
+    for clause in clauses[1:]:
+        words = question_words(clause).replace("^", " ").split()
+        if not words or words[0] in asker["polar_openers"] \
+                or set(words) & set(asker["pointing_words"]) or len(topic_stems(clause)) < 2:
+            continue
+        ids = {p.chunk_id for p in passages}
+        found = [*passages, *(p for p in search(clause) if p.chunk_id not in ids)]
+        own = draft_extractive(clause, embed([clause])[0], found, embed, 1,
+                               generic_words=[*lexicon["posting_nouns"]["any"], *lexicon["question_function_words"]],
+                               refers_back=lexicon["back_references"],
+                               enumerates=any(has_phrase(question_words(clause), a) for a in lexicon["members_asks"]),
+                               number_words=lexicon["query_number_words"], asking=clause).sentences[:1]
+        if not own or any(own[0][0] in text or text in own[0][0] for text in quoted):
+            continue
+        (text, (index, *_)), = own
+        if index >= len(passages):
+            passages, index = [*passages, found[index]], len(passages)
+        added.append((text, [index]))
+        quoted.append(text)
+    return (replace(draft, sentences=[draft.sentences[0], *added, *draft.sentences[1:]]) if added else draft), passages
 
 
 def _to_the_day(draft: Draft, passages: list[Passage], need: AnswerNeed, lexicon: dict[str, Any]) -> Draft:
