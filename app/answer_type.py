@@ -196,6 +196,9 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     types = asked_types(question, lexicon, asking)
     date = lexicon["answer_types"]["date"]
     subjects = tuple(s for s in subjects if not is_type_word(s, lexicon) and not (relation and s in relation["asks"]))
+    if len(types) > 1 and expects in types:  # of a question of several typed parts, the names of the part asking for
+        part = _asking_part(question, types[expects])  # the expected type ("When did NIST release the AI RMF 1.0, and
+        subjects = tuple(s for s in subjects if mentions(part, s)) or subjects  # how many functions does its Core have?")
     acronym = _acronym(question, lexicon["answer_types"]["expansion"]["asks"]) if expects == "expansion" else None
     named = _bare_name_of(question, lexicon, expects) or _lower_case_subject(question, lexicon)
     subjects = (*subjects, named) if named and named not in subjects else subjects  # "which version of garak"
