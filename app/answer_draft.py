@@ -63,7 +63,7 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     `aspect` is a follow-up's own words, which rank the sentences (see `draft_extractive`)."""
     covered = has_covered_target(question, roles, lexicon)  # the asker's setting names no subject
     need = answer_need(question, lexicon, asked_terms(question, lexicon, covered), expects, asking_text(question, lexicon),
-                       _reviewed(passages))
+                       _reviewed(passages), [p.text for p in passages])
 
     def answering(need: AnswerNeed, kind: str | None, before: bool) -> Answers:
         def answers(sentence: str, index: int) -> bool:  # not from a passage saying the event has not happened
