@@ -10,7 +10,7 @@ import numpy as np
 
 from app.answer_type import (AnswerNeed, answer_need, asked_types, asks_only_yes_or_no, equivalent_stems, event_fit,
                               has_phrase, holds_answer, mentions, question_words, refines_date, says_not_happened,
-                              states_unknown)
+                              states_unknown, topic_stems)
 from app.coverage import asked_terms, asker_setting, asking_text, ranking_part
 from app.duties import duty_items
 from app.extractive import Answers, Draft, draft_extractive, names_company
@@ -63,7 +63,7 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     `aspect` is a follow-up's own words, which rank the sentences (see `draft_extractive`)."""
     covered = has_covered_target(question, roles, lexicon)  # the asker's setting names no subject
     need = answer_need(question, lexicon, asked_terms(question, lexicon, covered), expects, asking_text(question, lexicon),
-                       _reviewed(passages))
+                       _reviewed(passages), [p.text for p in passages])
 
     def answering(need: AnswerNeed, kind: str | None, before: bool) -> Answers:
         def answers(sentence: str, index: int) -> bool:  # not from a passage saying the event has not happened
@@ -166,25 +166,68 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     if need.entry():  # lead with the asked entry, not the whole list that holds it
         lead = entry_clause(lead, need.entry())
         draft = replace(draft, sentences=[(lead, cited), *draft.sentences[1:]])
+    if not followed:  # "…, and which tools scan model files?": a further part asking for no typed value, its own sentence
+        draft, passages = _parts_answered(draft, question, passages, embed, search, lexicon)
     typed = bool(need.expects and need.subjects and holds_answer(lead, need, lexicon, _context(passages[cited[0]], lead, False)))
     draft, passages = with_posting_heads(draft, passages, snapshot)
     return AnswerDraft(draft, passages, asks_for, typed=typed, followed=followed, unanswered=unanswered)
 
 
+def _parts_answered(draft: Draft, question: str, passages: list[Passage], embed: Callable[[list[str]], np.ndarray],
+                    search: Callable[[str], list[Passage]], lexicon: dict[str, Any]) -> tuple[Draft, list[Passage]]:
+    """The draft with, right after its lead, a sentence for each further clause of the question about a subject of its
+    own ("Which OWASP LLM entries cover supply chain and poisoning, and which tools scan model files?"): the lead of that
+    clause asked alone, of the passages or of those `search` finds for it (then added to the passages), unless the
+    draft quotes it already. Not a clause asking yes or no, nor one pointing back ("and when did NIST put it out?",
+    whose typed value `draft_extractive`'s `parts` give), which the lead's subject answers."""
+    asker = lexicon["asker"]
+    clauses = [c for s in split_sentences(asking_text(question, lexicon)) for c in asked_clauses(s, lexicon)]
+    quoted, added = [text for text, _ in draft.sentences], []
+    for clause in clauses[1:]:
+        words = question_words(clause).replace("^", " ").split()
+        if not words or words[0] in asker["polar_openers"] \
+                or set(words) & set(asker["pointing_words"]) or len(topic_stems(clause)) < 2:
+            continue
+        ids = {p.chunk_id for p in passages}
+        found = [*passages, *(p for p in search(clause) if p.chunk_id not in ids)]
+        own = draft_extractive(clause, embed([clause])[0], found, embed, 1,
+                               generic_words=[*lexicon["posting_nouns"]["any"], *lexicon["question_function_words"]],
+                               refers_back=lexicon["back_references"],
+                               enumerates=any(has_phrase(question_words(clause), a) for a in lexicon["members_asks"]),
+                               number_words=lexicon["query_number_words"], asking=clause).sentences[:1]
+        if not own or any(own[0][0] in text or text in own[0][0] for text in quoted):
+            continue
+        (text, (index, *_)), = own
+        if index >= len(passages):
+            passages, index = [*passages, found[index]], len(passages)
+        added.append((text, [index]))
+        quoted.append(text)
+    return (replace(draft, sentences=[draft.sentences[0], *added, *draft.sentences[1:]]) if added else draft), passages
+
+
 def _to_the_day(draft: Draft, passages: list[Passage], need: AnswerNeed, lexicon: dict[str, Any]) -> Draft:
     """A date's lead giving the asked date only to the month follows the sentence (quoted, else of a retrieved passage)
     that gives it to the day and dates the asked event as closely (see `refines_date`, `event_fit`): "NIST released …
-    on 26 July 2024" before "In July 2024 NIST released the Generative AI Profile…"; not for a question naming no
-    subject, whose date is of what the conversation set."""
-    if need.expects != "date" or not need.subjects or not draft.sentences:
+    on 26 July 2024" before "In July 2024 NIST released the Generative AI Profile…"; so does, in its place, the
+    sentence answering a further part asking for a date ("How many risks does it list, and when did NIST put it
+    out?"); not for a question naming no subject, whose date is of what the conversation set."""
+    dated = need if need.expects == "date" else replace(need, expects="date", also=()) if "date" in need.also else None
+    if dated is None or not need.subjects or not draft.sentences:
         return draft
-    lead = draft.sentences[0][0]
+    at = 0 if dated is need else next((n for n, (text, cited) in enumerate(draft.sentences) if n and holds_answer(
+        text, dated, lexicon, _context(passages[cited[0]], text))), None)
+    if at is None:
+        return draft
+    given = draft.sentences[at][0]
     retrieved = [(text, [index]) for index, passage in enumerate(passages)
                  for text in quoted_sentences(passage)]
-    day = next((quoted for quoted in [*draft.sentences[1:], *retrieved] if refines_date(quoted[0], lead, need, lexicon)
-                and holds_answer(quoted[0], need, lexicon, _context(passages[quoted[1][0]], quoted[0]))
-                and event_fit(quoted[0], need, lexicon) >= event_fit(lead, need, lexicon)), None)
-    return replace(draft, sentences=[day, *(s for s in draft.sentences if s[0] != day[0])]) if day else draft
+    day = next((quoted for quoted in [*draft.sentences[at + 1:], *retrieved] if refines_date(quoted[0], given, dated, lexicon)
+                and holds_answer(quoted[0], dated, lexicon, _context(passages[quoted[1][0]], quoted[0]))
+                and event_fit(quoted[0], dated, lexicon) >= event_fit(given, dated, lexicon)), None)
+    if day is None:
+        return draft
+    rest = [s for s in draft.sentences if s[0] != day[0]]
+    return replace(draft, sentences=[day, *rest] if at == 0 else [*rest[:at], day, *rest[at + 1:]])
 
 
 def _dates_closer(draft: Draft, other: Draft, need: AnswerNeed, lexicon: dict[str, Any]) -> bool:

@@ -184,7 +184,8 @@ def _value_asked_at(folded: str, phrase: str) -> int | None:
 
 
 def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], expects: str | None,
-                asking: str | None = None, today: str | None = None) -> AnswerNeed:
+                asking: str | None = None, today: str | None = None,
+                retrieved: Sequence[str] = ()) -> AnswerNeed:
     """Everything a sentence must hold to answer `question`: the type it `expects` (Query.expects), the relation,
     counted noun or acronym. The further types are read as `asked_types` reads them; the relation and a planned or
     next thing (lexicon `answer_types.date.future_asks`, whose date must come after `today`, an ISO date) only from
@@ -196,8 +197,11 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     types = asked_types(question, lexicon, asking)
     date = lexicon["answer_types"]["date"]
     subjects = tuple(s for s in subjects if not is_type_word(s, lexicon) and not (relation and s in relation["asks"]))
+    if len(types) > 1 and expects in types:  # of a question of several typed parts, the names of the part asking for
+        part = _asking_part(question, types[expects])  # the expected type ("When did NIST release the AI RMF 1.0, and
+        subjects = tuple(s for s in subjects if mentions(part, s)) or subjects  # how many functions does its Core have?")
     acronym = _acronym(question, lexicon["answer_types"]["expansion"]["asks"]) if expects == "expansion" else None
-    named = _bare_name_of(question, lexicon, expects)
+    named = _bare_name_of(question, lexicon, expects) or (None if subjects else _lower_case_subject(question, lexicon, retrieved))
     subjects = (*subjects, named) if named and named not in subjects else subjects  # "which version of garak"
     subjects = (*subjects, acronym) if acronym and acronym not in subjects else subjects  # "PyRIT keeps showing up..."
     dated = "date" in (expects, *types)
@@ -254,6 +258,34 @@ def _bare_name_of(question: str, lexicon: dict[str, Any], expects: str | None) -
         if word.lower() in type_words and of.lower() == "of" and name.isalpha() and lexical_tokens(name):
             return name
     return None
+
+
+def _lower_case_subject(question: str, lexicon: dict[str, Any], retrieved: Sequence[str]) -> str | None:
+    """A name written in lower case that the question is about, as users write a tool's name ("garak", "picklescan"):
+    the one word a definition question asks about ("what is fickling and who makes it?"), or the word opening the
+    question when a later part points back at it ("garak shows up in lots of job ads. What is it and whose is it?",
+    "promptfoo - who owns it?"); not a stop word, a question opener, nor a word of the asker's own ("my", "we"). Read
+    only of a question naming no other subject ("recruiter mentioned ISACA AAISM — what does that acronym stand for?"
+    points back at the AAISM), and of a word the `retrieved` passages' texts name; an opening word is the sentence's
+    subject, a verb agreeing with it or a dash after it ("garak shows up", "modelscan is", "garak - whose…"), not "ok
+    and when…", "just passed my CKS", "nobody at my company"."""
+    asker = lexicon["asker"]
+    plain = {*asker["question_openers"], *asker["first_person"], *asker["possessives"], *asker["pointing_words"]}
+
+    def name(word: str) -> bool:
+        return word.isalpha() and word.islower() and word not in plain and bool(lexical_tokens(word)) \
+            and any(mentions(text, word) for text in retrieved)
+    text = question.strip()
+    opening = next((o for o in lexicon["definition_questions"] if text.casefold().startswith(o) and "what" in o), None)
+    if opening:
+        rest = TOKEN.findall(text[len(opening):])
+        return rest[0] if rest and name(rest[0]) and (len(rest) == 1 or rest[1] in ("and", "?")) else None
+    tokens = TOKEN.findall(text)
+    later = set(question_words(" ".join(tokens[1:])).split())
+    words = text.split()
+    verb = len(words) > 1 and (is_dash(words[1]) or words[1].lower().endswith("s") and words[1].isalpha())
+    return tokens[0] if tokens and name(tokens[0]) and "?" in text and verb \
+        and later & set(asker["pointing_words"]) - set(asker["not_pointing"]) - {"there", "they", "them", "their"} else None
 
 
 def _topic(question: str, phrases: list[str], cues: set[str], openers: list[str]) -> frozenset[str]:

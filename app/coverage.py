@@ -92,9 +92,13 @@ def asked_part(question: str, lexicon: dict[str, Any]) -> str:
 
 def ranking_part(question: str, lexicon: dict[str, Any]) -> str:
     """The words that rank an answer's lead: `asked_part`, or the whole question when an asking part points back at
-    the asker's setting ("…I've just been told I also own AI risk. What should I be doing about it?")."""
+    the asker's setting ("…I've just been told I also own AI risk. What should I be doing about it?") or asks whether
+    it is enough (a polar aspect of lexicon `asked_aspects`: "We only run picklescan on models from the Hub. Are we
+    covered?" asks about the practice told before it)."""
     parts = _question_parts(question, lexicon)
-    pointed = any(asks and _points_back(text, lexicon) for text, asks in parts[1:])
+    polar = [a for spec in lexicon["asked_aspects"].values() if spec.get("polar") for a in spec["asks"]]
+    pointed = any(asks and (_points_back(text, lexicon) or any(has_phrase(question_words(text), a) for a in polar))
+                  for text, asks in parts[1:])
     return question if pointed else asked_part(question, lexicon)
 
 

@@ -136,6 +136,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     else:  # a question about something other than postings: a document's sentence leads where one is quoted
         aspected = _aspect_lead(aspect_held, whole, quoted, passages, asking or question, generic_words, refers_back) \
             if aspect_held else None
+        before = _going_on(aspected, whole, passages, -1) if aspected else None  # the aspect's run read from its start:
+        aspected = before if before is not None and _holds(before.text, aspect_held) else aspected  # "can be evaded"
         lead = aspected \
             or (_enumerating(question, query_vector, [c for c in whole if c.passage_index in quoted], passages, embed,
                              number_words or {}) if enumerates else None) \
@@ -198,14 +200,16 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     return Draft(sentences, evidence)
 
 
-def _going_on(lead: Candidate, candidates: list[Candidate], passages: list[Passage]) -> Candidate | None:
+def _going_on(lead: Candidate, candidates: list[Candidate], passages: list[Passage], step: int = 1) -> Candidate | None:
     """The sentence after an advice answer's lead in the lead's paragraph, which goes on with the advice ("A practical
-    approach is to report a few consistent indicators tied to risk appetite …" after what a board report covers)."""
+    approach is to report a few consistent indicators tied to risk appetite …" after what a board report covers);
+    with a `step` of -1 the sentence before it."""
     text = passages[lead.passage_index].text
-    after = next((c for c in candidates if c.passage_index == lead.passage_index and c.position == lead.position + 1),
+    other = next((c for c in candidates if c.passage_index == lead.passage_index and c.position == lead.position + step),
                  None)
-    end, start = text.find(lead.text[-40:]), text.find(after.text[:40]) if after else -1
-    return after if 0 <= end < start and "\n" not in text[end:start] else None
+    first, second = (lead, other) if step > 0 else (other, lead)
+    end, start = (text.find(first.text[-40:]), text.find(second.text[:40])) if other else (-1, -1)
+    return other if 0 <= end < start and "\n" not in text[end:start] else None
 
 
 def _on_subject(support: list[Candidate], lead: Candidate, question: str, passages: list[Passage],
