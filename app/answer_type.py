@@ -34,7 +34,9 @@ class AnswerNeed:
     question, its telling sentences too ("NIST wrote a generative AI profile…"): a sentence opening on one of them is
     about the question's matter; `since` that a length of time up to now is asked, which the date it started gives
     ("How long has Microsoft had an AI red team?": since 2018); `events` the groups of phrases naming the event a date
-    is asked of (lexicon `answer_types.date.events`: "put out" is named by "released")."""
+    is asked of (lexicon `answer_types.date.events`: "put out" is named by "released"); `kind` the words of the kind
+    of value asked (lexicon `named_kinds`: "the annual fee" asks a price, which no posting's pay gives), one of which
+    the clause giving the value names, and `kind_name` how a refusal names that kind."""
 
     expects: str | None
     relation: tuple[str, ...] = ()
@@ -51,6 +53,8 @@ class AnswerNeed:
     named: frozenset[str] = frozenset()
     since: bool = False
     events: tuple[tuple[str, ...], ...] = ()
+    kind: tuple[str, ...] = ()
+    kind_name: str | None = None
 
     def __bool__(self) -> bool:
         return bool(self.expects or self.relation)
@@ -72,6 +76,8 @@ class AnswerNeed:
             return lexicon["answer_types"]["date"]["future_names"]
         if self.expects == "count" and self.counted:
             return f"a count of {self.counted}"
+        if self.kind_name:
+            return self.kind_name
         return lexicon["answer_types"][self.expects]["names"]
 
 
@@ -197,7 +203,8 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     date = lexicon["answer_types"]["date"]
     subjects = tuple(s for s in subjects if not is_type_word(s, lexicon) and not (relation and s in relation["asks"]))
     acronym = _acronym(question, lexicon["answer_types"]["expansion"]["asks"]) if expects == "expansion" else None
-    named = _bare_name_of(question, lexicon, expects)
+    named = _bare_name_of(question, lexicon, expects) or (_word_after(question, relation["asks"], lexicon)
+                                                          if relation and relation.get("of_thing") else None)
     subjects = (*subjects, named) if named and named not in subjects else subjects  # "which version of garak"
     subjects = (*subjects, acronym) if acronym and acronym not in subjects else subjects  # "PyRIT keeps showing up..."
     dated = "date" in (expects, *types)
@@ -209,16 +216,21 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     duration = lexicon["answer_types"]["duration"]
     since = "duration" in (expects, *types) and any(has_phrase(asked, p) for p in duration["since_asks"])
     cue_phrases += duration["since_asks"] if since else []  # "existed", "had" ask since when: "established" answers
-    cues = " ".join([*subjects, *cue_phrases, *lexicon["posting_nouns"]["any"], *lexicon["question_function_words"],
-                     *(relation["asks"] if relation else [])])
     narrowed = lexicon["answer_types"].get(expects or "", {}).get("narrows")  # a person is the narrower agent
     also = tuple(t for t in types if t not in (expects, narrowed) and expects)
+    counted, stated = _counted_noun(question, lexicon) if "count" in (expects, *also) else (None, None)
+    # the counted noun is what the count is of, no topic: "four people" in a posting is no count of OSCP holders
+    cues = " ".join([*subjects, *cue_phrases, *lexicon["posting_nouns"]["any"], *lexicon["question_function_words"],
+                     *(relation["asks"] if relation else []), counted or ""])
+    kind = next((spec for spec in lexicon["answer_types"].get(expects or "", {}).get("named_kinds", ())
+                 if any(has_phrase(asked, word) for word in spec["words"])), None)
     return AnswerNeed(
         expects,
         tuple(relation["gives"]) if relation else (),
         relation["names"] if relation else None,
         _object_after(question, relation["asks"]) if relation and relation.get("bound") else None,
-        *(_counted_noun(question, lexicon) if "count" in (expects, *also) else (None, None)),
+        counted,
+        stated,
         acronym,
         subjects,
         frozenset() if also and not _asked_apart(question, types, expects) else _with_equivalents(_topic(
@@ -230,6 +242,8 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         frozenset(filter(None, (_own_name([token]) for token in TOKEN.findall(question)))),
         since,
         events,
+        tuple(kind["words"]) if kind else (),
+        kind["names"] if kind else None,
     )
 
 
@@ -253,6 +267,20 @@ def _bare_name_of(question: str, lexicon: dict[str, Any], expects: str | None) -
     for word, of, name in zip(tokens, tokens[1:], tokens[2:]):
         if word.lower() in type_words and of.lower() == "of" and name.isalpha() and lexical_tokens(name):
             return name
+    return None
+
+
+def _word_after(question: str, phrases: list[str], lexicon: dict[str, Any]) -> str | None:
+    """The word right after a relation's asking phrase, when it is a word of letters that no article nor pronoun
+    replaces: "who hosts safetensors" asks of safetensors, a name even in lower case; "who owns it now" of nothing."""
+    tokens, folded = TOKEN.findall(question), question_words(question)
+    for phrase in phrases:
+        last = fold_words(phrase.split("…")[-1]).split()
+        for i in range(len(tokens) - 1):
+            if [fold_words(t) for t in tokens[i - len(last) + 1:i + 1]] == last and has_phrase(folded, phrase):
+                name = tokens[i + 1]
+                if name.isalpha() and lexical_tokens(name) and name.lower() not in lexicon["asked_noun"]["links"]:
+                    return name
     return None
 
 
@@ -380,9 +408,15 @@ def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: s
         about_topic = lexicon["answer_types"][kind or need.expects].get("about_topic") and (kind or need.expects) == need.expects
         if about_topic and need.topic and not need.topic & set(lexical_tokens(clause)):
             continue
-        if _clause_holds(clause, need, lexicon, kind or need.expects):
+        if _clause_holds(clause, need, lexicon, kind or need.expects) and (kind not in (None, need.expects) or _names_kind(clause, need)):
             return True
     return False
+
+
+def _names_kind(clause: str, need: AnswerNeed) -> bool:
+    """Whether the clause names the kind of value the question asks by (`AnswerNeed.kind`), if it asks by one: a price
+    is given as a price, fee or cost ("the exam costs…"), not as a posting's pay."""
+    return not need.kind or bool(set(lexical_tokens(clause)) & set(lexical_tokens(" ".join(need.kind))))
 
 
 def says_not_happened(text: str, need: AnswerNeed, lexicon: dict[str, Any], kind: str | None = None,
