@@ -36,12 +36,15 @@ class AnswerNeed:
     ("How long has Microsoft had an AI red team?": since 2018); `events` the groups of phrases naming the event a date
     is asked of (lexicon `answer_types.date.events`: "put out" is named by "released"); `kind` the words of the kind
     of value asked (lexicon `named_kinds`: "the annual fee" asks a price, which no posting's pay gives), one of which
-    the clause giving the value names, and `kind_name` how a refusal names that kind."""
+    the clause giving the value names, and `kind_name` how a refusal names that kind; `relation_thing` the thing a
+    relation of a thing is asked of ("who hosts safetensors"), which the answering sentence itself names: a heading
+    naming picklescan does not make "…ModelScan is still maintained…" say who maintains picklescan."""
 
     expects: str | None
     relation: tuple[str, ...] = ()
     relation_name: str | None = None
     relation_object: str | None = None
+    relation_thing: str | None = None
     counted: str | None = None
     stated: str | None = None  # the count the question gives of another thing ("The AAISM has 90 questions - how many …")
     acronym: str | None = None
@@ -203,8 +206,8 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     date = lexicon["answer_types"]["date"]
     subjects = tuple(s for s in subjects if not is_type_word(s, lexicon) and not (relation and s in relation["asks"]))
     acronym = _acronym(question, lexicon["answer_types"]["expansion"]["asks"]) if expects == "expansion" else None
-    named = _bare_name_of(question, lexicon, expects) or (_word_after(question, relation["asks"], lexicon)
-                                                          if relation and relation.get("of_thing") else None)
+    thing = _word_after(question, relation["asks"], lexicon) if relation and relation.get("of_thing") else None
+    named = _bare_name_of(question, lexicon, expects) or thing
     subjects = (*subjects, named) if named and named not in subjects else subjects  # "which version of garak"
     subjects = (*subjects, acronym) if acronym and acronym not in subjects else subjects  # "PyRIT keeps showing up..."
     dated = "date" in (expects, *types)
@@ -219,16 +222,16 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     narrowed = lexicon["answer_types"].get(expects or "", {}).get("narrows")  # a person is the narrower agent
     also = tuple(t for t in types if t not in (expects, narrowed) and expects)
     counted, stated = _counted_noun(question, lexicon) if "count" in (expects, *also) else (None, None)
-    # the counted noun is what the count is of, no topic: "four people" in a posting is no count of OSCP holders
     cues = " ".join([*subjects, *cue_phrases, *lexicon["posting_nouns"]["any"], *lexicon["question_function_words"],
-                     *(relation["asks"] if relation else []), counted or ""])
+                     *(relation["asks"] if relation else [])])
     kind = next((spec for spec in lexicon["answer_types"].get(expects or "", {}).get("named_kinds", ())
-                 if any(has_phrase(asked, word) for word in spec["words"])), None)
+                 if any(has_phrase(asked, word) for word in spec["asks"])), None)
     return AnswerNeed(
         expects,
         tuple(relation["gives"]) if relation else (),
         relation["names"] if relation else None,
         _object_after(question, relation["asks"]) if relation and relation.get("bound") else None,
+        thing,
         counted,
         stated,
         acronym,
@@ -336,6 +339,8 @@ def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], headi
     if need.relation_object and not _near(TOKEN.findall(sentence), lambda t: t.lower() in need.relation,
                                           lambda t: _stem(t) == _stem(need.relation_object), COUNT_WINDOW, after=True):
         return False  # "the world's first AI management system standard" is not the first certificate
+    if need.relation_thing and not mentions(sentence, need.relation_thing):
+        return False  # who hosts safetensors is said in a sentence naming safetensors
     named, text = question_words(f"{heading} {sentence}"), f"{heading} {sentence}"
     following, short = dict(zip(need.subjects, need.subjects[1:])), abbreviated(need.subjects, text)
     joining = lexicon["acronym_joining_words"]
