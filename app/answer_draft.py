@@ -20,7 +20,8 @@ from app.guidance import (asked_clauses, asked_kinds, asker_backgrounds, asker_f
 from app.need_first import need_statement_first
 from app.posting_heads import with_posting_heads
 from app.process_steps import asks_process, process_items
-from app.sentences import entry_clause, quoted_sentences, split_sentences, without_conjunction
+from app.sentences import (entry_clause, passage_items, posting_reference, quoted_sentences, split_sentences,
+                           without_conjunction)
 from app.types import Passage
 from ingest.snapshot import Snapshot
 
@@ -269,9 +270,12 @@ def _reviewed(passages: list[Passage]) -> str:
 
 def _context(passage: Passage, sentence: str, before: bool = True) -> str:
     """What a sentence of `passage` continues: its title and section, and (`before`) the passage's sentences
-    before it, which may name what "The exam has 90 questions" is about."""
-    sentences = quoted_sentences(passage) if before else []
-    earlier = sentences[:sentences.index(sentence)] if sentence in sentences else []
+    before it, which may name what "The exam has 90 questions" is about; not a posting's requirements ("Skills: …
+    Certifications: OSCP."), which name what it asks of a candidate: "The team — four people" after them counts no
+    OSCP holders."""
+    items = passage_items(passage.text, posting_reference(passage.metadata)) if before else []
+    sentences = [text for text, _ in items]
+    earlier = [text for text, kind in items[:sentences.index(sentence)] if kind != "requirements"] if sentence in sentences else []
     return " ".join([passage.metadata.get("context", ""), *earlier])
 
 

@@ -34,12 +34,17 @@ class AnswerNeed:
     question, its telling sentences too ("NIST wrote a generative AI profile…"): a sentence opening on one of them is
     about the question's matter; `since` that a length of time up to now is asked, which the date it started gives
     ("How long has Microsoft had an AI red team?": since 2018); `events` the groups of phrases naming the event a date
-    is asked of (lexicon `answer_types.date.events`: "put out" is named by "released")."""
+    is asked of (lexicon `answer_types.date.events`: "put out" is named by "released"); `kind` the words of the kind
+    of value asked (lexicon `named_kinds`: "the annual fee" asks a price, which no posting's pay gives), one of which
+    the clause giving the value names, and `kind_name` how a refusal names that kind; `relation_thing` the thing a
+    relation of a thing is asked of ("who hosts safetensors"), which the answering sentence itself names: a heading
+    naming picklescan does not make "…ModelScan is still maintained…" say who maintains picklescan."""
 
     expects: str | None
     relation: tuple[str, ...] = ()
     relation_name: str | None = None
     relation_object: str | None = None
+    relation_thing: str | None = None
     counted: str | None = None
     stated: str | None = None  # the count the question gives of another thing ("The AAISM has 90 questions - how many …")
     acronym: str | None = None
@@ -51,6 +56,8 @@ class AnswerNeed:
     named: frozenset[str] = frozenset()
     since: bool = False
     events: tuple[tuple[str, ...], ...] = ()
+    kind: tuple[str, ...] = ()
+    kind_name: str | None = None
 
     def __bool__(self) -> bool:
         return bool(self.expects or self.relation)
@@ -72,6 +79,8 @@ class AnswerNeed:
             return lexicon["answer_types"]["date"]["future_names"]
         if self.expects == "count" and self.counted:
             return f"a count of {self.counted}"
+        if self.kind_name:
+            return self.kind_name
         return lexicon["answer_types"][self.expects]["names"]
 
 
@@ -201,7 +210,9 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         part = _asking_part(question, types[expects])  # the expected type ("When did NIST release the AI RMF 1.0, and
         subjects = tuple(s for s in subjects if mentions(part, s)) or subjects  # how many functions does its Core have?")
     acronym = _acronym(question, lexicon["answer_types"]["expansion"]["asks"]) if expects == "expansion" else None
-    named = _bare_name_of(question, lexicon, expects) or (None if subjects else _lower_case_subject(question, lexicon, retrieved))
+    thing = _word_after(question, relation["asks"], lexicon) if relation and relation.get("of_thing") else None
+    named = _bare_name_of(question, lexicon, expects) or thing \
+        or (None if subjects else _lower_case_subject(question, lexicon, retrieved))
     subjects = (*subjects, named) if named and named not in subjects else subjects  # "which version of garak"
     subjects = (*subjects, acronym) if acronym and acronym not in subjects else subjects  # "PyRIT keeps showing up..."
     dated = "date" in (expects, *types)
@@ -213,16 +224,21 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     duration = lexicon["answer_types"]["duration"]
     since = "duration" in (expects, *types) and any(has_phrase(asked, p) for p in duration["since_asks"])
     cue_phrases += duration["since_asks"] if since else []  # "existed", "had" ask since when: "established" answers
-    cues = " ".join([*subjects, *cue_phrases, *lexicon["posting_nouns"]["any"], *lexicon["question_function_words"],
-                     *(relation["asks"] if relation else [])])
     narrowed = lexicon["answer_types"].get(expects or "", {}).get("narrows")  # a person is the narrower agent
     also = tuple(t for t in types if t not in (expects, narrowed) and expects)
+    counted, stated = _counted_noun(question, lexicon) if "count" in (expects, *also) else (None, None)
+    cues = " ".join([*subjects, *cue_phrases, *lexicon["posting_nouns"]["any"], *lexicon["question_function_words"],
+                     *(relation["asks"] if relation else [])])
+    kind = next((spec for spec in lexicon["answer_types"].get(expects or "", {}).get("named_kinds", ())
+                 if any(has_phrase(asked, word) for word in spec["asks"])), None)
     return AnswerNeed(
         expects,
         tuple(relation["gives"]) if relation else (),
         relation["names"] if relation else None,
         _object_after(question, relation["asks"]) if relation and relation.get("bound") else None,
-        *(_counted_noun(question, lexicon) if "count" in (expects, *also) else (None, None)),
+        thing,
+        counted,
+        stated,
         acronym,
         subjects,
         frozenset() if also and not _asked_apart(question, types, expects) else _with_equivalents(_topic(
@@ -234,6 +250,8 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         frozenset(filter(None, (_own_name([token]) for token in TOKEN.findall(question)))),
         since,
         events,
+        tuple(kind["words"]) if kind else (),
+        kind["names"] if kind else None,
     )
 
 
@@ -288,6 +306,20 @@ def _lower_case_subject(question: str, lexicon: dict[str, Any], retrieved: Seque
         and later & set(asker["pointing_words"]) - set(asker["not_pointing"]) - {"there", "they", "them", "their"} else None
 
 
+def _word_after(question: str, phrases: list[str], lexicon: dict[str, Any]) -> str | None:
+    """The word right after a relation's asking phrase, when it is a word of letters that no article nor pronoun
+    replaces: "who hosts safetensors" asks of safetensors, a name even in lower case; "who owns it now" of nothing."""
+    tokens, folded = TOKEN.findall(question), question_words(question)
+    for phrase in phrases:
+        last = fold_words(phrase.split("…")[-1]).split()
+        for i in range(len(tokens) - 1):
+            if [fold_words(t) for t in tokens[i - len(last) + 1:i + 1]] == last and has_phrase(folded, phrase):
+                name = tokens[i + 1]
+                if name.isalpha() and lexical_tokens(name) and name.lower() not in lexicon["asked_noun"]["links"]:
+                    return name
+    return None
+
+
 def _topic(question: str, phrases: list[str], cues: set[str], openers: list[str]) -> frozenset[str]:
     """The topic stems of the part asking for the type, but for `cues`; when that part has none of its own, those of
     the parts that set it up rather than ask ("if a startup deployed a prohibited AI system, how large could the
@@ -340,6 +372,8 @@ def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], headi
     if need.relation_object and not _near(TOKEN.findall(sentence), lambda t: t.lower() in need.relation,
                                           lambda t: _stem(t) == _stem(need.relation_object), COUNT_WINDOW, after=True):
         return False  # "the world's first AI management system standard" is not the first certificate
+    if need.relation_thing and not mentions(sentence, need.relation_thing):
+        return False  # who hosts safetensors is said in a sentence naming safetensors
     named, text = question_words(f"{heading} {sentence}"), f"{heading} {sentence}"
     following, short = dict(zip(need.subjects, need.subjects[1:])), abbreviated(need.subjects, text)
     joining = lexicon["acronym_joining_words"]
@@ -412,9 +446,15 @@ def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: s
         about_topic = lexicon["answer_types"][kind or need.expects].get("about_topic") and (kind or need.expects) == need.expects
         if about_topic and need.topic and not need.topic & set(lexical_tokens(clause)):
             continue
-        if _clause_holds(clause, need, lexicon, kind or need.expects):
+        if _clause_holds(clause, need, lexicon, kind or need.expects) and (kind not in (None, need.expects) or _names_kind(clause, need)):
             return True
     return False
+
+
+def _names_kind(clause: str, need: AnswerNeed) -> bool:
+    """Whether the clause names the kind of value the question asks by (`AnswerNeed.kind`), if it asks by one: a price
+    is given as a price, fee or cost ("the exam costs…"), not as a posting's pay."""
+    return not need.kind or bool(set(lexical_tokens(clause)) & set(lexical_tokens(" ".join(need.kind))))
 
 
 def says_not_happened(text: str, need: AnswerNeed, lexicon: dict[str, Any], kind: str | None = None,

@@ -58,9 +58,14 @@ def is_guidance(question: str, lexicon: dict[str, Any], names_credential: bool =
 def has_covered_target(question: str, role_family: object, lexicon: dict[str, Any]) -> bool:
     """A guidance question aimed at a role family (`role_family`, as the Query read it) or at a field the corpus
     covers (lexicon `guidance_fields`), named where it asks or where the asker says where they are going ("I'm
-    interviewing for an AI security job. What will they ask me?")."""
-    folded = question_words(question)
-    named = bool(role_family) or any(has_phrase(folded, f) for f in lexicon["guidance_fields"])
+    interviewing for an AI security job. What will they ask me?"), or asking how to do something (lexicon
+    `guidance_kinds` … `asks_if_retrieved`) after telling the asker's own role ("Pentester here. Normally one working
+    PoC is enough… How should I report findings…?"): what they tell is their practice, the asking sentence what they
+    ask."""
+    folded, asking = question_words(question), question_words(asking_text(question, lexicon))
+    how_to = any(has_phrase(asking, p) for spec in lexicon["guidance_kinds"].values() for p in spec.get("asks_if_retrieved", ()))
+    named = bool(role_family) or any(has_phrase(folded, f) for f in lexicon["guidance_fields"]) \
+        or how_to and bool(asker_backgrounds(asker_setting(question, lexicon), lexicon))
     return named and is_guidance(question, lexicon)
 
 

@@ -524,3 +524,38 @@ def test_a_document_or_where_it_is_published_is_no_organisation():
                             need, LEXICON, heading)
     assert holds_answer("The harmonised standards are written by the CEN-CENELEC Joint Technical Committee 21 (JTC 21).",
                         need, LEXICON, heading)
+
+
+def test_a_posting_s_requirements_are_no_heading_of_its_sentences():
+    """"Certifications: OSCP." names what a posting asks of a candidate: the team's "four people" after it are no
+    count of OSCP holders; the posting's reference (its company) still heads them."""
+    from app.answer_draft import _context
+    from app.types import Passage
+    text = ("# AI Red Team Engineer\n\nCompany: Kestrelgate Systems. Location: Arlington, VA, USA (onsite). "
+            "Skills: red-teaming, python. Certifications: OSCP.\n\nThe team — four people, all cleared — tests models.")
+    posting = Passage("p#0", text, {"kind": "posting", "title": "AI Red Team Engineer — Kestrelgate Systems",
+                                    "company": "Kestrelgate Systems", "context": "AI Red Team Engineer — Kestrelgate Systems"}, 1.0)
+    sentence = "The team — four people, all cleared — tests models."
+    heading = _context(posting, sentence)
+    assert "Kestrelgate Systems" in heading and "OSCP" not in heading
+    need = answer_need("how many people hold the OSCP worldwide?", LEXICON, ["OSCP"], "count")
+    assert not holds_answer(sentence, need, LEXICON, heading)
+
+
+def test_a_price_asked_is_given_only_by_a_clause_naming_a_price():
+    need = answer_need("How much is the annual fee for the OSCP?", LEXICON, ["OSCP"], "amount")
+    assert need.missing(LEXICON) == "a price or fee"
+    assert not holds_answer("Annualised pay for OSCP holders is USD 150,000.", need, LEXICON)
+    assert holds_answer("The OSCP exam fee is USD 1,749.", need, LEXICON)
+    pay = answer_need("How much do OSCP holders earn?", LEXICON, ["OSCP"], "amount")
+    assert holds_answer("Annualised pay for OSCP holders is USD 150,000.", pay, LEXICON)
+
+
+@pytest.mark.parametrize("question, subject", [
+    ("Who is hosting safetensors these days?", "safetensors"),
+    ("who owns promptfoo now?", "promptfoo"),
+    ("Which company owns it now?", None),  # a pronoun names no subject
+])
+def test_who_hosts_or_owns_a_thing_asks_of_the_word_after_it(question, subject):
+    need = answer_need(question, LEXICON, [], "agent")
+    assert need.relation and (subject in need.subjects if subject else not need.subjects)

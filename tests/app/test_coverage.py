@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.coverage import specific_terms, unmentioned
+from app.coverage import asked_terms, specific_terms, unmentioned
 
 
 @pytest.mark.parametrize("question, terms", [
@@ -217,3 +217,12 @@ def test_a_short_first_name_is_covered_by_the_full_name_before_the_same_surname(
     texts = ["In October 2023 the SEC charged SolarWinds and Timothy G. Brown, its CISO."]
     assert unmentioned(specific_terms("How did the case against Tim Brown end?"), texts) == []
     assert unmentioned(specific_terms("How did the case against Tim Cook end?"), texts) == ["Tim", "Cook"]
+
+
+def test_a_guidance_question_from_someone_telling_their_role_asks_only_in_its_asking_sentence(lexicon):
+    """"Pentester here. Normally one working PoC is enough…": the PoC is the asker's practice, not what is asked."""
+    from app.guidance import has_covered_target
+    question = ("Pentester here. Normally one working PoC is enough to write up a finding. How should I report "
+                "findings when I'm attacking an LLM chatbot instead?")
+    assert has_covered_target(question, None, lexicon)
+    assert "PoC" not in asked_terms(question, lexicon, covered_target=True)

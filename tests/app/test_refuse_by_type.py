@@ -33,6 +33,15 @@ Lead in our Brno office to steer that work and lead a team of three specialists.
 The Vantor Framework 1.0 was published by the Orion Institute in March 2023. The Orion Institute said in July 2025
 that the Vantor Framework is being revised. This review found no revised Vantor Framework published by the Orion
 Institute and no announced publication date; its status is unconfirmed as of 1 November 2026.
+
+## Talvis assessors
+
+The Talvis assessment team — four people, all former examiners — reviews every QSA exam. Annualised pay for a
+Talvis assessor is USD 120,000.
+
+## The qlint scanner
+
+The qlint scanner was created by Talvis and, since 2 March 2026, has been hosted by the Orion Institute.
 """
 
 
@@ -44,6 +53,9 @@ def bot(tmp_path_factory, embedder):
 @pytest.mark.parametrize("question, missing", [
     ("How many questions does the QSP exam have?", "a count of questions"),  # the QSA's 75 follow a sentence naming the QSP
     ("What does Talvis charge for the QSA exam?", "an amount of money"),  # "charge for" asks a price
+    ("How much is the annual fee for the QSP?", "a price or fee"),  # an assessor's annualised pay is no fee
+    ("How many people hold the QSP worldwide?", "a count of people"),  # the assessment team's four are no holders
+    ("Who owns qlint these days?", "who owns it"),  # created and hosted, owned by no one the corpus names
     ("Who runs the Vantor Office?", "a person's name"),  # "a Model Compliance Lead" is a posting's title
 ])
 def test_a_value_not_given_of_the_asked_subject_is_refused_naming_its_type(bot, question, missing):
@@ -73,3 +85,14 @@ def test_a_value_the_corpus_calls_unknown_is_refused_quoting_what_it_says(bot, q
 def test_a_value_given_beside_an_unconfirmed_one_is_answered(bot):
     answer = bot.ask("When did the QRM credential launch?")
     assert not answer.abstained and "May 2026" in lead(answer.text), answer.text
+
+
+@pytest.mark.parametrize("question, answered", [
+    ("How many people are on the Talvis assessment team?", "four people"),  # the count of the asked team
+    ("How much does a Talvis assessor earn?", "USD 120,000"),  # pay asked: a sum that names no price answers
+    ("Who is hosting qlint these days?", "Orion Institute"),  # "who hosts X": X in lower case is the subject
+])
+def test_the_asked_kind_of_value_about_the_asked_thing_is_answered(bot, question, answered):
+    answer = bot.ask(question)
+    assert not answer.abstained and answered in lead(answer.text), answer.text
+    assert_well_cited(answer)
