@@ -464,8 +464,9 @@ class QueryParser:
 
     def _only_selects(self, low: str, own: dict[str, Any]) -> bool:
         """A question that only names postings, as typed into a search box: a posting noun with its terms and place
-        and no word of a topic ("AI governance or product security jobs in Berlin?", "remote MLSecOps roles?")."""
-        if not has_any(low, self.named_nouns):
+        and no word of a topic ("AI governance or product security jobs in Berlin?", "remote MLSecOps roles?"); not a
+        yes/no question ("Are there AI red team jobs?" lists only with a condition postings alone have)."""
+        if not has_any(low, self.named_nouns) or low.split()[0] in self.lex["asker"]["polar_openers"]:
             return False
         rest = low
         for term in reversed(self.recognizer.recognise(low).mentions):
