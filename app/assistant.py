@@ -87,15 +87,17 @@ class Assistant:
             raise UserError(f"unknown mode {mode!r}; choose extractive or llm")
         retriever = self.retriever(user)  # one snapshot for the whole answer, as this user sees it
         asked = self.read(question, history, user)
-        selection = self._selection(history, user) if history else None  # "and where is it based?" after a list too
-        answered = None if selection else self._answered_name(question, history, filters, mode, user)
+        earlier = previous_questions(history)
+        previous = self.read(earlier[-1], earlier[:-1], user) if earlier else None  # what the last turn asked
+        selection = _selection(previous)  # "and where is it based?" after a list too
+        answered = None if selection else self._answered_name(question, history, previous, filters, mode, user)
         standalone = self._parser(retriever).follow_ups.standalone(question, history, selection, answered)
         aspect = self._parser(retriever).follow_ups.aspect(question, history, answered)
         asked = self._parser(retriever).positioned(asked, standalone) if standalone != question else asked
         query = self._parser(retriever).searched(standalone, asked)  # "number 3" of a ranked list: its identifier, "LLM03"
         if parsed.kind != "document" and asked.about_postings:  # list, rank or newest: select postings
             head, clause = (None, None) if asked.follow_up else self._documents_clause(question, retriever)
-            asked = self._parser(retriever).parse(head) if clause else asked  # the postings the rest of it asks for
+            asked = head or asked  # the postings the rest of it asks for
             listed = postings_answer(asked, self._engine(retriever), parsed, question)
             if clause:  # "…, and what does PyRIT stand for?": the documents answer that part, after the list
                 listed = with_documents_part(listed, self.ask(clause, filters=filters, mode=mode, user=user))
@@ -206,15 +208,8 @@ class Assistant:
             state = parser.parse(earlier, state)
         return state
 
-    def _selection(self, history: list[Any] | None, user: str | None) -> str | None:
-        """The postings the conversation has listed, as a reader would name them ("the postings located in Boston"), or
-        None when the earlier turn listed none."""
-        earlier = previous_questions(history)
-        previous = self.read(earlier[-1], earlier[:-1], user) if earlier else None
-        return f"the {population(previous)}" if previous is not None and previous.about_postings else None
-
-    def _answered_name(self, question: str, history: list[Any] | None, filters: dict[str, Any] | None, mode: str,
-                       user: str | None) -> str | None:
+    def _answered_name(self, question: str, history: list[Any] | None, previous: Query | None,
+                       filters: dict[str, Any] | None, mode: str, user: str | None) -> str | None:
         """The name the earlier answer gave, when the follow-up's pronoun stands for it ("when was it issued?" after
         "what replaced SR 11-7?": "SR 26-2"), the identifier of the entry an earlier question asked the position of
         ("what number was it before?" after "which risk is number three in the current OWASP LLM Top 10?":
@@ -227,9 +222,8 @@ class Assistant:
         earlier = previous_questions(history)
         answer = previous_answer(history) or self.ask(earlier[-1], filters=filters, history=earlier[:-1] or None, mode=mode,
                                                        user=user).text
-        position = self.read(earlier[-1], earlier[:-1], user).position
-        if position:  # "which risk is number three in …?": the entry at that position ("LLM03:2026 Excessive Agency")
-            return rewriter.entry_named(answer, position)
+        if previous and previous.position:  # "which risk is number three in …?": the entry there ("LLM03:2026 Excessive Agency")
+            return rewriter.entry_named(answer, previous.position)
         return rewriter.answered_name(earlier[-1], answer, described)
 
     def retriever(self, user: str | None = None) -> HybridRetriever:
@@ -276,8 +270,8 @@ class Assistant:
         text, citations, _ = compose_answer(draft.sentences, passages, self.checker, keep_unsupported=False)
         return text if citations else ""
 
-    def _documents_clause(self, question: str, retriever: HybridRetriever) -> tuple[str | None, str | None]:
-        """A postings question without its last clause, and that clause, when it asks the documents for an answer of a
+    def _documents_clause(self, question: str, retriever: HybridRetriever) -> tuple[Query | None, str | None]:
+        """A postings question without its last clause, read, and that clause, when it asks the documents for an answer of a
         type (a figure of postings it would ask as one: "…, and what's the pay range?"), points back at nothing ("…, and
         who runs that certification?" leans on the list) and leaves a question about postings; else (None, None)."""
         head, clause = last_clause(question, self.lexicon) or (None, None)
@@ -285,7 +279,7 @@ class Assistant:
         if not clause or pointing & set(map(bare_word, clause.lower().split())):
             return None, None
         own, rest = self._parser(retriever).parse(clause), self._parser(retriever).parse(head)
-        return (head, clause) if own.intent == "explain" and own.expects and rest.about_postings else (None, None)
+        return (rest, clause) if own.intent == "explain" and own.expects and rest.about_postings else (None, None)
 
     def _engine(self, retriever: HybridRetriever) -> PostingsEngine:
         return PostingsEngine.for_snapshot(retriever.snapshot)
@@ -422,3 +416,9 @@ def _pieces(text: str, words: int = 6) -> Iterator[str]:
 
 def _ms(start: float) -> float:
     return round((time.perf_counter() - start) * 1000, 2)
+
+
+def _selection(previous: Query | None) -> str | None:
+    """The postings the conversation's last turn (`previous`, as read) listed, as a reader would name them ("the
+    postings located in Boston"), or None when it listed none."""
+    return f"the {population(previous)}" if previous is not None and previous.about_postings else None

@@ -182,14 +182,14 @@ class FollowUpRewriter:
 
     def _kind(self, earlier: str) -> list[str]:
         """The kind of thing a question asks which one of: the words after its "which", up to its auxiliary ("Which
-        model file format is …?") or its first ("Which OWASP list covers …?"; not "which is better …?"), or the lower-case words between its "what" and its auxiliary ("What new ban did
-        …?", not "What's ISACA's AAIA?" nor "What changed in …?")."""
+        model file format is …?") or its first ("Which OWASP list covers …?"; not "which is better …?"), or the
+        lower-case words between its opening "what" and its auxiliary ("What new ban did …?", not "What's ISACA's
+        AAIA?" nor "What changed in …?")."""
         words = asked_part(earlier, self.lexicon).split()
         which = _after_phrase(words, "which")
         if which is not None and which < len(words) and bare_word(words[which]) not in self.auxiliaries:
             return words[which:next((i for i in range(which, len(words)) if bare_word(words[i]) in self.auxiliaries), which + 1)]
-        what = _after_phrase(words, "what") if words and bare_word(words[0]) == "what" else None
-        kind = self._before_verb(words, what) if what == 1 and words[0].lower() == "what" else []
+        kind = self._before_verb(words, 1) if words and words[0].lower() == "what" else []
         return kind if all(word.islower() for word in kind) else []
 
     def _thing_asked(self, earlier: str) -> str:
