@@ -1,5 +1,4 @@
-"""Document passages' sentences embedded under their heading path, so a document passage also scores by its sentence
-closest to a question (a posting is scored as a whole: its one matching line would outrank a document's section)."""
+"""Passage sentences embedded under their heading path, so a passage also scores by its sentence closest to a question."""
 from __future__ import annotations
 
 import hashlib
@@ -48,18 +47,17 @@ class SentenceVectors:
             self._chunks = {chunk_id: vectors[end - count:end] for chunk_id, count, end in zip(ids, counts, ends)}
 
     def index(self, snapshot: Snapshot) -> SentenceIndex:
-        """The sentence vectors of the snapshot's document chunks, embedding those not seen before; kept with the snapshot."""
+        """The snapshot's sentence vectors, embedding the sentences of chunks not seen before; kept with the snapshot."""
         if "sentence_index" not in snapshot.derived:
-            documents = [(row, chunk_id) for row, chunk_id in enumerate(snapshot.ids) if snapshot.metadatas[row].get("kind") != "posting"]
-            self._add(snapshot, documents)
-            rows = [row for row, chunk_id in documents for _ in range(len(self._chunks[chunk_id]))]
-            vectors = [self._chunks[chunk_id] for _, chunk_id in documents if len(self._chunks[chunk_id])]
+            self._add(snapshot)
+            rows = [row for row, chunk_id in enumerate(snapshot.ids) for _ in range(len(self._chunks[chunk_id]))]
+            vectors = [self._chunks[chunk_id] for chunk_id in snapshot.ids if len(self._chunks[chunk_id])]
             snapshot.derived["sentence_index"] = SentenceIndex(
                 np.asarray(rows, dtype=np.int64), np.concatenate(vectors) if vectors else np.zeros((0, 0), dtype=np.float32))
         return snapshot.derived["sentence_index"]
 
-    def _add(self, snapshot: Snapshot, chunks: list[tuple[int, str]]) -> None:
-        missing = [(row, chunk_id) for row, chunk_id in chunks if chunk_id not in self._chunks]
+    def _add(self, snapshot: Snapshot) -> None:
+        missing = [(row, chunk_id) for row, chunk_id in enumerate(snapshot.ids) if chunk_id not in self._chunks]
         if not missing:
             return
         owners, texts = [], []
