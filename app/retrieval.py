@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -9,6 +10,7 @@ from app.filters import Filters, chroma_where, matches
 from app.sentence_index import SentenceVectors
 from app.settings import Settings
 from app.types import Passage
+from ingest.lexical import lexical_tokens
 from ingest.snapshot import Snapshot
 from ingest.store import ChunkStore
 
@@ -22,12 +24,13 @@ class HybridRetriever:
     """Both legs see the same filters and the same snapshot, so answers never mix index versions."""
 
     def __init__(self, settings: Settings, store: ChunkStore, snapshot: Snapshot, where: dict | None = None, hidden: int = 0,
-                 *, sentences: SentenceVectors | None = None):
+                 *, sentences: SentenceVectors | None = None, equivalents: Sequence[Sequence[str]] = ()):
         self.settings = settings
         self.store = store
         self.snapshot = snapshot
         self.where, self.hidden = where, hidden  # one user's view: the clause its rows meet, and how many chunks it hides
         self.sentences = sentences  # passage sentence vectors for the dense leg (none: whole passages only)
+        self.equivalents = [(group, frozenset(lexical_tokens(" ".join(group)))) for group in equivalents]
         self._masks: OrderedDict[Filters, np.ndarray] = OrderedDict()
 
     def retrieve(self, query: str, query_vector: np.ndarray | None, filters: Filters, k: int | None = None) -> list[Passage]:
@@ -93,7 +96,7 @@ class HybridRetriever:
 
     def bm25_ranking(self, query: str, filters: Filters) -> list[int]:
         """Snapshot rows by BM25 score, restricted to rows that pass the filters and score above zero."""
-        scores = self.snapshot.bm25_scores(query)
+        scores = self.snapshot.bm25_scores(self.with_equivalents(query))
         if not filters.is_empty():
             scores = np.where(self._mask(filters), scores, 0.0)
         n = min(self.settings.candidate_k, int(np.count_nonzero(scores)))
@@ -101,6 +104,13 @@ class HybridRetriever:
             return []
         top = np.argpartition(-scores, n - 1)[:n]
         return [int(i) for i in top[np.argsort(-scores[top], kind="stable")]]
+
+    def with_equivalents(self, query: str) -> str:
+        """The query with the words the lexicon gives for one of its ideas (`topic_equivalents`: "directors" also
+        searches "board"), so a passage saying it in the source's words is found."""
+        tokens = set(lexical_tokens(query))
+        extra = [word for group, stems in self.equivalents if stems & tokens for word in group if not set(lexical_tokens(word)) & tokens]
+        return " ".join([query, *extra])
 
     def _mask(self, filters: Filters) -> np.ndarray:
         if filters not in self._masks:

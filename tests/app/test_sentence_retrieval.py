@@ -1,5 +1,5 @@
-"""The dense leg scores a passage by its closest sentence too; sentence vectors are embedded once per index and read
-back from disk."""
+"""The dense leg scores a passage by its closest sentence too; BM25 searches the lexicon's equivalents; sentence
+vectors are embedded once per index and read back from disk."""
 from __future__ import annotations
 
 import numpy as np
@@ -41,3 +41,11 @@ def test_sentence_vectors_are_read_back_not_embedded_again(assistant):
                                      retriever.snapshot.metadatas)
     again = reread.index(fresh)
     assert np.array_equal(first.rows, again.rows) and np.allclose(first.vectors, again.vectors)
+
+
+def test_bm25_searches_the_words_the_lexicon_gives_for_one_idea(assistant):
+    """lexicon `topic_equivalents`: [board, directors]; words the question already has are not repeated."""
+    searched = assistant.retriever().with_equivalents("What should I tell the directors each quarter?")
+    assert "board" in searched.split()
+    assert searched.split().count("directors") == 1
+    assert assistant.retriever().with_equivalents("What is prompt injection?") == "What is prompt injection?"
