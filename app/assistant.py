@@ -28,7 +28,6 @@ from app.lexicon import load_lexicon
 from app.plan_items import label_first
 from app.query import Query, QueryParser
 from app.retrieval import HybridRetriever
-from app.sentence_index import SentenceVectors
 from app.sentences import answer_sentences, completed_sentences
 from app.settings import Settings
 from app.support import SupportChecker
@@ -62,7 +61,6 @@ class Assistant:
         self.embed = CachedEmbedder(self.embedder)
         self.checker = SupportChecker(self.embed)
         self._lock = threading.Lock()
-        self.sentences = SentenceVectors(self.embed, self.settings.data_dir, self.store.signature)
         self._retriever = self._open_snapshot()
         warmed()
         self._coach = None  # the career coach, built on first use
@@ -305,7 +303,7 @@ class Assistant:
         if snapshot is None or (published and snapshot.fingerprint != published):
             snapshot = build_snapshot(self.store)  # another machine ingested into the shared Chroma server
             save_snapshot(snapshot, self.settings.data_dir)
-        return HybridRetriever(self.settings, self.store, snapshot, sentences=self.sentences, equivalents=self.lexicon["topic_equivalents"])
+        return HybridRetriever(self.settings, self.store, snapshot)
 
     def _fill(self, answer: Answer, draft, passages: list[Passage], timings: dict[str, float], *, keep_unsupported: bool) -> None:
         t0 = time.perf_counter()

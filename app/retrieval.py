@@ -2,15 +2,12 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
 
 import numpy as np
 
 from app.filters import Filters, chroma_where, matches
-from app.sentence_index import SentenceVectors
 from app.settings import Settings
 from app.types import Passage
-from ingest.lexical import lexical_tokens
 from ingest.snapshot import Snapshot
 from ingest.store import ChunkStore
 
@@ -23,14 +20,11 @@ MAX_OVER_FETCH = 3000
 class HybridRetriever:
     """Both legs see the same filters and the same snapshot, so answers never mix index versions."""
 
-    def __init__(self, settings: Settings, store: ChunkStore, snapshot: Snapshot, where: dict | None = None, hidden: int = 0,
-                 *, sentences: SentenceVectors | None = None, equivalents: Sequence[Sequence[str]] = ()):
+    def __init__(self, settings: Settings, store: ChunkStore, snapshot: Snapshot, where: dict | None = None, hidden: int = 0):
         self.settings = settings
         self.store = store
         self.snapshot = snapshot
         self.where, self.hidden = where, hidden  # one user's view: the clause its rows meet, and how many chunks it hides
-        self.sentences = sentences  # passage sentence vectors for the dense leg (none: whole passages only)
-        self.equivalents = [(group, frozenset(lexical_tokens(" ".join(group)))) for group in equivalents]
         self._masks: OrderedDict[Filters, np.ndarray] = OrderedDict()
 
     def retrieve(self, query: str, query_vector: np.ndarray | None, filters: Filters, k: int | None = None) -> list[Passage]:
@@ -42,24 +36,7 @@ class HybridRetriever:
         return self._fuse(dense, lexical, k)
 
     def dense_ranking(self, query_vector: np.ndarray, filters: Filters) -> list[int]:
-        """Snapshot rows by cosine similarity to the query: a passage's own, or its closest sentence's when higher (a
-        question about one point of a section matches the sentence making it better than the whole passage)."""
-        rows = self.passage_ranking(query_vector, filters)
-        if self.sentences is None or not rows:
-            return [row for row, _ in rows]
-        scores = self.sentences.index(self.snapshot).best(query_vector, len(self.snapshot))
-        if not filters.is_empty():
-            scores = np.where(self._mask(filters), scores, -1.0)
-        for row, similarity in rows:
-            scores[row] = max(scores[row], similarity)
-        n = min(self.settings.candidate_k, int(np.count_nonzero(scores > -1.0)))
-        if n == 0:
-            return []
-        top = np.argpartition(-scores, n - 1)[:n]
-        return [int(i) for i in top[np.argsort(-scores[top], kind="stable")]]
-
-    def passage_ranking(self, query_vector: np.ndarray, filters: Filters) -> list[tuple[int, float]]:
-        """Snapshot rows with their cosine similarity, best first, from Chroma's HNSW index.
+        """Snapshot rows by cosine similarity from Chroma's HNSW index.
 
         Filtered queries over-fetch unfiltered neighbours and keep those that pass the filter mask
         (fast, because HNSW search without a where-clause stays cheap); only when that yields too few
@@ -74,29 +51,27 @@ class HybridRetriever:
         selectivity = float(mask.mean())
         if selectivity >= MIN_POST_FILTER_SELECTIVITY:
             fetch = min(MAX_OVER_FETCH, len(self.snapshot), int(want / selectivity * OVER_FETCH_FACTOR) + 1)
-            rows = [(r, s) for r, s in self._query_rows(query_vector, fetch, None) if mask[r]]
+            rows = [r for r in self._query_rows(query_vector, fetch, None) if mask[r]]
             if len(rows) >= min(want, int(mask.sum())):
                 return rows[:want]
         rows = self._query_rows(query_vector, want * (2 if filters.location else 1), chroma_where(filters))
-        return [(r, s) for r, s in rows if mask[r]][:want]
+        return [r for r in rows if mask[r]][:want]
 
-    def _query_rows(self, query_vector: np.ndarray, n: int, where: dict | None) -> list[tuple[int, float]]:
-        """The first `n` snapshot rows Chroma finds, with their similarity; chunks the snapshot hides are fetched as
-        extra and dropped (a where-clause makes Chroma's query ~30x slower), or, when they are many, kept out by the
-        view's clause."""
+    def _query_rows(self, query_vector: np.ndarray, n: int, where: dict | None) -> list[int]:
+        """The first `n` snapshot rows Chroma finds; chunks the snapshot hides are fetched as extra and dropped (a
+        where-clause makes Chroma's query ~30x slower), or, when they are many, kept out by the view's clause."""
         fetch = n
         if self.hidden > MAX_OVER_FETCH:
             where = {"$and": [self.where, where]} if where else self.where
         else:
             fetch += self.hidden
-        result = self.store.chunks.query(query_embeddings=[query_vector.tolist()], n_results=max(1, fetch), where=where,
-                                         include=["distances"])
-        rows = ((self.snapshot.row_of.get(chunk_id), 1.0 - distance) for chunk_id, distance in zip(result["ids"][0], result["distances"][0]))
-        return [(r, s) for r, s in rows if r is not None][:n]
+        result = self.store.chunks.query(query_embeddings=[query_vector.tolist()], n_results=max(1, fetch), where=where, include=[])
+        rows = (self.snapshot.row_of.get(chunk_id) for chunk_id in result["ids"][0])
+        return [r for r in rows if r is not None][:n]
 
     def bm25_ranking(self, query: str, filters: Filters) -> list[int]:
         """Snapshot rows by BM25 score, restricted to rows that pass the filters and score above zero."""
-        scores = self.snapshot.bm25_scores(self.with_equivalents(query))
+        scores = self.snapshot.bm25_scores(query)
         if not filters.is_empty():
             scores = np.where(self._mask(filters), scores, 0.0)
         n = min(self.settings.candidate_k, int(np.count_nonzero(scores)))
@@ -104,13 +79,6 @@ class HybridRetriever:
             return []
         top = np.argpartition(-scores, n - 1)[:n]
         return [int(i) for i in top[np.argsort(-scores[top], kind="stable")]]
-
-    def with_equivalents(self, query: str) -> str:
-        """The query with the words the lexicon gives for one of its ideas (`topic_equivalents`: "directors" also
-        searches "board"), so a passage saying it in the source's words is found."""
-        tokens = set(lexical_tokens(query))
-        extra = [word for group, stems in self.equivalents if stems & tokens for word in group if not set(lexical_tokens(word)) & tokens]
-        return " ".join([query, *extra])
 
     def _mask(self, filters: Filters) -> np.ndarray:
         if filters not in self._masks:

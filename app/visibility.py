@@ -52,6 +52,5 @@ def visible_retriever(retriever: HybridRetriever, user: str | None) -> HybridRet
     if key not in view.derived:
         others = sorted(owners(retriever.snapshot) - {user_folder_name(user)})
         view.derived[key] = HybridRetriever(retriever.settings, retriever.store, view, where={OWNER: {"$nin": others}},
-                                            hidden=len(retriever.snapshot) - len(view), sentences=retriever.sentences,
-                                            equivalents=[group for group, _ in retriever.equivalents])
+                                            hidden=len(retriever.snapshot) - len(view))
     return view.derived[key]
