@@ -582,7 +582,8 @@ def _clause_holds(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind
         return any(t in need.subjects and any(n[:1].isupper() for n in (*tokens[max(0, i - 1):i], *tokens[i + 1:i + 2]))
                    for i, t in enumerate(tokens))
     if kind == "expansion":  # "PyRIT (Python Risk Identification Tool…)", "Center for AI Standards and Innovation"
-        return bool(need.acronym) and _spelled_out(need.acronym, tokens, lexicon["acronym_joining_words"])
+        return bool(need.acronym) and (_spelled_out(need.acronym, tokens, lexicon["acronym_joining_words"])
+                                       or _items_spell(need.acronym, sentence, lexicon["clause_conjunctions"]))
     if kind in ("agent", "tool", "person"):
         asked = {word for s in need.subjects for word in fold_words(s).split()}  # "ISO/IEC" names ISO/IEC 42001
         names = [*names_in(sentence), *_opening_name(tokens)]  # names_in leaves out a sentence's first word
@@ -860,6 +861,16 @@ def spells_out(acronym: str, text: str, joining: list[str] | tuple[str, ...] = (
     if acronym.isalpha() and acronym.isupper() and len(acronym) >= CAPITAL_RUN_MIN:  # not "(Contract) — Kestrelgate Systems"
         return any(_spelled_out(acronym, TOKEN.findall(part), list(joining)) for part in text.translate(RUN_BREAKS).splitlines())
     return _lower_run(capitals, tokens)
+
+
+def _items_spell(acronym: str, sentence: str, joining: list[str]) -> bool:
+    """Whether the items of a list in a row (between commas, semicolons or brackets; an opening `joining` word such
+    as "and" left aside) have the acronym's capitals as initials, for LOWER_RUN_MIN capitals or more: "STRIDE
+    (spoofing, tampering, repudiation, information disclosure, denial of service, elevation of privilege)"."""
+    capitals = "".join(c for c in acronym if c.isupper()).lower()
+    items = [item.split() for item in sentence.replace("(", ",").replace(")", ",").replace(";", ",").split(",")]
+    initials = "".join(next((w for w in words if w.lower() not in joining), "?")[0].lower() for words in items if words)
+    return len(capitals) >= LOWER_RUN_MIN and capitals in initials
 
 
 def _lower_run(capitals: str, tokens: list[str]) -> bool:

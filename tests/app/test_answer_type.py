@@ -25,6 +25,8 @@ LEXICON = load_lexicon(Path(__file__).resolve().parents[2] / "corpus" / "lexicon
     ("Which version of PyTorch changed torch.load?", "version"),
     ("Under which licence is PyRIT released?", "licence"),
     ("What does SLSA stand for?", "expansion"),
+    ("what are the letters in STRIDE again?", "expansion"),
+    ("How many cover letters in a row went unanswered?", "count"),  # no letters of an acronym
     ("What is the minimum passing score for CySA+?", "score"),
     ("Which CVE did ShadowRay exploit?", "identifier"),
     ("What do MLSecOps engineers do?", None),
@@ -271,6 +273,12 @@ def test_an_organisation_is_a_name_and_a_first_event_is_stated(question, sentenc
     ("What is AAISM from ISACA short for?",
      "ISACA's Advanced in AI Security Management (AAISM) certification is open to CISM or CISSP holders.", True),
     ("What is AAISM from ISACA short for?", "ISACA is the Information Systems Audit and Control Association.", False),
+    # a mnemonic's letters are the initials of a list's items
+    ("what are the letters in STRIDE again?", "Leading design reviews, often using data flow diagrams and the STRIDE "
+     "categories (spoofing, tampering, repudiation, information disclosure, denial of service, elevation of privilege).",
+     True),
+    ("what are the letters in STRIDE again?", "Design reviews often use STRIDE, data flow diagrams and threat libraries.",
+     False),
 ])
 def test_an_expansion_spells_the_names_capitals(question, sentence, answers):
     assert _answers(question, sentence, context="") is answers
