@@ -409,11 +409,13 @@ class QueryParser:
         head = (last_clause(low, self.lex) or ("",))[0] if sort else ""  # "what is X hiring for, and which role pays the most?"
         listed = bool(head) and not self._ranked_by(head) and self._lists(head, own)  # a list beside the superlative: all, ranked
         if sort == "posted" and on_postings:
-            return "top", "posted", None if listed else n or (None if plural else 1)  # "the newest posting"; "the latest ATLAS release" is not
+            # "the newest posting"; "the latest ATLAS release" is not
+            return "top", "posted", None if listed else n or (None if plural else 1)
         if sort and _ranks_levels(sort) and low.split()[1:2] in (["do"], ["does"], ["did"]):
             sort = None  # "what does the most senior role on an AI governance team do?" asks what the role does
         if sort and (on_postings or not (sort.startswith("posted") or _ranks_levels(sort))):  # "the latest ATLAS release"
-            return "rank", sort, None if listed else n or (None if _ranks_levels(sort) else 5 if self._asks_several(low) else 1)  # ties
+            # a level ranking keeps its ties (no limit)
+            return "rank", sort, None if listed else n or (None if _ranks_levels(sort) else 5 if self._asks_several(low) else 1)
         if "share" in cues:
             return "share", "posted", None
         if "count" in cues:
@@ -497,7 +499,8 @@ class QueryParser:
         rest = low
         for term in reversed(self.recognizer.recognise(low).mentions):
             rest = _blanked(rest, term.start, term.end)
-        places = [own.get("place") or "", *([own["not_place"], *self.lex["query_negation"]["cues"]] if "not_place" in own else [])]
+        negated = [own["not_place"], *self.lex["query_negation"]["cues"]] if "not_place" in own else []
+        places = [own.get("place") or "", *negated]
         return not set(lexical_tokens(rest)) - self.no_topic - set(lexical_tokens(" ".join(places)))  # "… but not the UK"
 
     def _asks_documents(self, low: str, own: dict[str, Any], cues: Cues, in_postings: bool = False) -> bool:
@@ -580,9 +583,9 @@ def _names_other_thing(low: str) -> bool:
 
 
 def _region_name(matched: str) -> str:
-    """"the eu" -> "the EU", "DACH" -> "the DACH", "north america" -> "North America"."""
+    """"the eu" -> "the EU", "DACH" as written, "north america" -> "North America"."""
     name = re.sub(r"^the\s+", "", matched, flags=re.I)
-    return f"the {name.upper()}" if len(name) <= 3 or name.isupper() else name.title()
+    return f"the {name.upper()}" if len(name) <= 3 else name if name.isupper() else name.title()
 
 
 def _place_names(locations: list[str]) -> list[str]:

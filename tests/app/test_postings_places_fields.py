@@ -12,7 +12,7 @@ import pytest
     ("AI security engineer jobs in Europe but not the UK?", "Europe", "the UK"),
     ("Show me ML engineer jobs in Europe, excluding Germany.", "Europe", "Germany"),
     ("Which remote jobs are outside the US?", None, "the US"),
-    ("anything in the DACH region for AI governance people?", "the DACH", None),
+    ("anything in the DACH region for AI governance people?", "DACH", None),
     ("Which AI red team roles can be done remotely from the UK?", "the UK", None),
 ])
 def test_a_region_is_a_place_and_a_negation_excludes_one(parser, question, place, excluded):
