@@ -26,7 +26,9 @@ def postings_answer(query: Query, engine: PostingsEngine, filters: Filters, aske
     base = engine.count(family, filters)
     if not selection.rows:
         return _empty(query, engine, filters, asked)
-    shown = query.cues.list_field if query.cues.list_field in MULTI_VALUED else None  # "…, which certs do they want?"
+    # "…, which certs do they want?"; not where the noun names a term asked for ("jobs that list OSCP as a requirement")
+    named = query.certifications or query.clouds or query.skills
+    shown = query.cues.list_field if query.cues.list_field in MULTI_VALUED and not named else None
     lines = [f"{selection.offset + i}. {_line(row, shown)} [{i}]" for i, row in enumerate(selection.rows, start=1)]
     text = "\n".join([_lead(query, selection, base), *lines, *_paging(query, selection), *_unranked(selection),
                       sample_note(selection.rows)])
