@@ -68,3 +68,8 @@ def test_a_list_and_its_superlative_list_every_posting_best_paid_first(assistant
     answer = assistant.ask("What MLSecOps jobs are there, and which one pays the most?")
     assert answer.route == "postings" and [r["posting_id"] for r in answer.rows][0] == "ac-002"
     assert len(answer.rows) > 1 and answer.text.startswith("All ")
+
+
+def test_a_field_noun_naming_a_term_asked_for_adds_nothing_to_each_posting(assistant):
+    answer = assistant.ask("Which jobs list AWS as a cloud requirement?")
+    assert answer.route == "postings" and answer.rows and "; clouds:" not in answer.text
