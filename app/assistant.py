@@ -21,12 +21,12 @@ from app.filters import parse_filters
 from app.followup import previous_answer, previous_questions
 from app.guidance import has_covered_target, retrieval_filters
 from app.jobs.answer import population, postings_answer
-from app.jobs.documented import last_clause, with_documented_figure, with_documents_part
+from app.jobs.documented import with_documented_figure, with_documents_part
 from app.jobs.engine import PostingsEngine
 from app.jobs.follow import follow_up_figure
 from app.lexicon import load_lexicon
 from app.plan_items import label_first
-from app.query import Query, QueryParser
+from app.query import Query, QueryParser, last_clause
 from app.retrieval import HybridRetriever
 from app.sentences import answer_sentences, completed_sentences
 from app.settings import Settings

@@ -9,7 +9,7 @@ from typing import Any, Callable
 from app.analytics.entities import FIELDS, MULTI_VALUED, Entities, EntityRecognizer
 from app.answer_type import expected_answer_type
 from app.asks_current import asks_for_current
-from app.coverage import asking_sentences, asking_text
+from app.coverage import asking_sentences, asking_text, bare_word
 from app.followup import FollowUpRewriter
 from app.lexicon import has_any, phrase_pattern
 from app.places import Place, candidates, lookup
@@ -60,6 +60,8 @@ class Query:
     place: str | None = None  # as the user named it: "London", "the EU"
     place_spellings: tuple[str, ...] = ()  # lower-cased substrings of posting locations that are in `place`
     places: tuple[tuple[str, tuple[str, ...]], ...] = ()  # the places "or"/"and" joins in `place`, each with its spellings
+    not_place: str | None = None  # a place it excludes, as named: "the UK" ("in Europe but not the UK", "outside the US")
+    not_place_spellings: tuple[str, ...] = ()  # lower-cased substrings of the locations of postings in `not_place`
     pay_above: int | None = None  # the range's top must reach it
     currency: str | None = None
     skills: tuple[str, ...] = ()
@@ -89,12 +91,13 @@ class Query:
 
     def constraints(self) -> dict[str, Any]:
         """The constraints that are set, by field (JSON-ready)."""
-        names = (*LIST_FIELDS, "titles", "place", "pay_above", "currency", "year", "posted_after")
+        names = (*LIST_FIELDS, "titles", "place", "not_place", "pay_above", "currency", "year", "posted_after")
         return {n: (list(v) if isinstance(v, tuple) else v) for n in names if (v := getattr(self, n)) not in (None, ())}
 
     def without(self, name: str) -> "Query":
         """The same query with one constraint dropped (to find what emptied a result)."""
-        extra = {"place_spellings": (), "places": ()} if name == "place" else {"title_spellings": ()} if name == "titles" else {}
+        extra = {"place_spellings": (), "places": ()} if name == "place" else {"title_spellings": ()} if name == "titles" \
+            else {"not_place_spellings": ()} if name == "not_place" else {}
         return replace(self, **{name: Query.__dataclass_fields__[name].default}, **extra)
 
     def to_dict(self) -> dict[str, Any]:
@@ -159,9 +162,11 @@ class QueryParser:
                        asks_current=query.asks_current or own.asks_current)
 
     def reread(self, rewritten: str, conversation: Query) -> Query:
-        """A follow-up rewritten into a standalone question, read on its own, in the conversation's place and currency."""
+        """A follow-up rewritten into a standalone question, read on its own, in the conversation's place (and the place
+        it excludes) and currency."""
         own = self.parse(rewritten)
         return replace(own, place=conversation.place, place_spellings=conversation.place_spellings, places=conversation.places,
+                       not_place=conversation.not_place, not_place_spellings=conversation.not_place_spellings,
                        currency=conversation.currency)
 
     def _read(self, question: str, previous: Query | None) -> Query:
@@ -172,7 +177,9 @@ class QueryParser:
         own = self._constraints(text)
         # what the sentences that ask ask: "Our HR team uses … for hiring. When do we have to comply?" asks a date;
         # "Cloud engineer, I run EKS. Which certifications matter most?" ranks certifications, not clouds
-        cues = self.figure_cues(asking_sentences(text), own.pop("entities"))
+        # a company's name is no cue ("Oxbury Legal Cloud" names no cloud)
+        named = phrase_pattern(*own["company"]).sub(lambda hit: " " * len(hit.group(0)), text) if "company" in own else text
+        cues = self.figure_cues(asking_sentences(named), own.pop("entities"))
         # what is asked, without the asker's setting before it ("I live in the UK — are there any remote jobs?")
         asked = _lowered(asking_text(text, self.lex))
         intent, sort, limit = self._intent(asked, own, previous, cues)
@@ -194,6 +201,8 @@ class QueryParser:
         kept = {k: tuple(v) if isinstance(v, list) else v for k, v in kept.items()}
         if "place" in kept:
             kept.update(place_spellings=previous.place_spellings, places=previous.places)
+        if "not_place" in kept:
+            kept.update(not_place_spellings=previous.not_place_spellings)
         if "titles" in kept:
             kept.update(title_spellings=previous.title_spellings)
         if intent == "explain":  # "what about MLSecOps?": the same question about other postings
@@ -209,6 +218,9 @@ class QueryParser:
             if hit:
                 found.setdefault("company", ()); found["company"] += (company,)
                 masked = masked[: hit.start()] + " " * len(company) + masked[hit.end():]
+        excluded, masked = self._excluded_place(masked)
+        if excluded:
+            found.update(not_place=excluded[0], not_place_spellings=excluded[1])
         place, spellings, places, masked = self._place(masked)
         if place:
             found.update(place=place, place_spellings=spellings, places=places)
@@ -271,6 +283,16 @@ class QueryParser:
         joined = f"{name} {'and' if joiner.startswith('and') else 'or'} {later}"  # "London or Berlin"
         return joined, tuple(dict.fromkeys((*spellings, *more))), ((name, spellings), (later, more)), _blanked(masked, *second[2:])
 
+    def _excluded_place(self, text: str) -> tuple[tuple[str, tuple[str, ...]] | None, str]:
+        """A place a negation (lexicon `query_negation`) puts right before ("in Europe but not the UK", "outside the
+        US", "excluding Germany"): its name and spellings, and the text with the negation and the place blanked."""
+        for hit in phrase_pattern(*self.lex["query_negation"]["cues"]).finditer(text):
+            probe = "in " + text[hit.end():]
+            place = self._one_place(probe)
+            if place and probe[3:place[2]].strip().lower() in ("", *self.lex["query_negation"]["skipped"], "in", "in the"):
+                return (place[0], place[1]), _blanked(text, hit.start(), hit.end() + place[3] - 3)
+        return None, text
+
     def _place_after(self, text: str, end: int) -> tuple[str, tuple[str, ...], int, int] | None:
         """The place right after the word following `end` ("or Europe", "and the EU"), read as if after "in"."""
         rest = text[end:].split(maxsplit=1)
@@ -287,10 +309,11 @@ class QueryParser:
         """The first region after "in"/"across" (or an acronym before a posting noun, "UK jobs") or city or country some
         posting is in: name, spellings, where it is."""
         nouns = "|".join(map(re.escape, self.lex["posting_nouns"]["any"]))
+        prepositions = "|".join(re.escape(p).replace("\\ ", r"\s+") for p in self.lex["query_region_prepositions"])
         for region in sorted(self.lex["query_regions"], key=len, reverse=True):
             # after "in"/"across"…, or an acronym in capitals before a posting noun ("UK jobs", "EU MLSecOps postings")
             acronym = re.escape(region.upper()) if region.isalpha() and len(region) <= 3 else "(?!)"
-            hit = re.search(rf"\b(?:in|across|within|throughout|from|around)\s+(?:the\s+)?({re.escape(region)})\b"
+            hit = re.search(rf"\b(?:{prepositions})\s+(?:the\s+)?({re.escape(region)})\b"
                             rf"|\b(?-i:({acronym}))(?=(?:[\s-]+[\w+/-]+){{0,2}}?\s+(?:{nouns})\b)", text, re.I)
             group = 1 if hit and hit.group(1) else 2
             if hit and any(hit.start(group) <= m.start < hit.end(group) for m in self.recognizer.recognise(text).mentions):
@@ -383,12 +406,16 @@ class QueryParser:
         n = None if not number else int(self.lex["query_number_words"].get(number.group(1), number.group(1)))
         plural = has_any(low, self.lex["posting_nouns"]["plural"])
         sort = self._ranked_by(low)
+        head = (last_clause(low, self.lex) or ("",))[0] if sort else ""  # "what is X hiring for, and which role pays the most?"
+        listed = bool(head) and not self._ranked_by(head) and self._lists(head, own)  # a list beside the superlative: all, ranked
         if sort == "posted" and on_postings:
-            return "top", "posted", n or (None if plural else 1)  # "the newest posting"; "the latest ATLAS release" is not
+            # "the newest posting"; "the latest ATLAS release" is not
+            return "top", "posted", None if listed else n or (None if plural else 1)
         if sort and _ranks_levels(sort) and low.split()[1:2] in (["do"], ["does"], ["did"]):
             sort = None  # "what does the most senior role on an AI governance team do?" asks what the role does
         if sort and (on_postings or not (sort.startswith("posted") or _ranks_levels(sort))):  # "the latest ATLAS release"
-            return "rank", sort, n or (None if _ranks_levels(sort) else 5 if self._asks_several(low) else 1)  # ties
+            # a level ranking keeps its ties (no limit)
+            return "rank", sort, None if listed else n or (None if _ranks_levels(sort) else 5 if self._asks_several(low) else 1)
         if "share" in cues:
             return "share", "posted", None
         if "count" in cues:
@@ -409,9 +436,10 @@ class QueryParser:
 
     def _ranked_by(self, low: str) -> str | None:
         """The field a superlative ranks postings by (lexicon `query_rank`): the sort whose phrase found is longest
-        ("the lowest salary floor" ranks floors), or None."""
+        ("the lowest salary floor" ranks floors; a hyphen is a space: "top-end"), or None."""
+        low = low.replace("-", " ")  # "the highest top-end pay" as "highest top end"
         found = [(len(phrase), sort) for sort, phrases in self.lex["query_rank"].items() for phrase in phrases
-                 if has_any(low, [phrase])]
+                 if has_any(low, [phrase.replace("-", " ")])]
         return max(found)[1] if found else None
 
     def _asks_several(self, low: str) -> bool:
@@ -471,7 +499,9 @@ class QueryParser:
         rest = low
         for term in reversed(self.recognizer.recognise(low).mentions):
             rest = _blanked(rest, term.start, term.end)
-        return not set(lexical_tokens(rest)) - self.no_topic - set(lexical_tokens(own.get("place") or ""))
+        negated = [own["not_place"], *self.lex["query_negation"]["cues"]] if "not_place" in own else []
+        places = [own.get("place") or "", *negated]
+        return not set(lexical_tokens(rest)) - self.no_topic - set(lexical_tokens(" ".join(places)))  # "… but not the UK"
 
     def _asks_documents(self, low: str, own: dict[str, Any], cues: Cues, in_postings: bool = False) -> bool:
         """Whether wording that could ask for postings asks what the documents say: how kinds of work change ("which AI
@@ -509,6 +539,16 @@ class QueryParser:
         return (starts or anaphora or short) and (intent != "explain" or bool(own) and starts)
 
 
+def last_clause(question: str, lexicon: dict[str, Any]) -> tuple[str, str] | None:
+    """The question before and the clause after a comma and a conjunction, the clause opening with a question word
+    ("Which AI red team jobs are contracts, and what does PyRIT stand for?": "Which AI red team jobs are contracts?",
+    "what does PyRIT stand for?"), or None."""
+    words = question.split()
+    openers, conjunctions = lexicon["asker"]["question_openers"], lexicon["clause_conjunctions"]
+    return next(((" ".join(words[:i]).rstrip(",") + "?", " ".join(words[i + 1:])) for i in range(len(words) - 2, 0, -1)
+                 if words[i - 1].endswith(",") and bare_word(words[i]) in conjunctions and bare_word(words[i + 1]) in openers), None)
+
+
 def _lowered(text: str) -> str:
     """Lower case, one space between words, without the closing punctuation."""
     return " ".join(re.sub(r"[?!.]+$", "", text.lower()).split())
@@ -533,7 +573,7 @@ def _ranks_levels(sort: str) -> bool:
 
 
 def _names(own: dict[str, Any]) -> tuple[str, ...]:
-    return tuple(k for k in own if k not in ("place_spellings", "places", "title_spellings", "currency"))
+    return tuple(k for k in own if k not in ("place_spellings", "places", "title_spellings", "not_place_spellings", "currency"))
 
 
 def _names_other_thing(low: str) -> bool:
@@ -543,9 +583,9 @@ def _names_other_thing(low: str) -> bool:
 
 
 def _region_name(matched: str) -> str:
-    """"the eu" -> "the EU", "north america" -> "North America"."""
+    """"the eu" -> "the EU", "DACH" as written, "north america" -> "North America"."""
     name = re.sub(r"^the\s+", "", matched, flags=re.I)
-    return f"the {name.upper()}" if len(name) <= 3 else name.title()
+    return f"the {name.upper()}" if len(name) <= 3 else name if name.isupper() else name.title()
 
 
 def _place_names(locations: list[str]) -> list[str]:

@@ -15,7 +15,7 @@ SPECIAL = {"mlsecops": "MLSecOps", "devsecops": "DevSecOps", "mlops": "MLOps", "
 LEVEL_WORDS = {"entry": "entry-level", "mid": "mid-level"}
 FIELD_NAMES = {"role_family": "role family", "seniority": "seniority", "remote": "remote status", "skills": "skill",
                "clouds": "cloud", "certifications": "certification", "year": "year posted", "since_year": "posted since",
-               "location": "location", "employment_type": "employment type"}
+               "location": "location", "outside": "located outside", "employment_type": "employment type"}
 
 
 def term(value: str | None) -> str:
@@ -41,6 +41,7 @@ def population(conditions: tuple[Condition, ...], filters: Filters, noun: str = 
     words = [*levels, " or ".join(values.get("remote", [])), " or ".join(values.get("employment_type", [])),
              *(term(v) for v in values.get("role_family", [])), noun]
     tail = [f"located in {place}" for place in values.get("location", [])]
+    tail += [f"{'and not' if tail else 'located outside'} {place}" for place in values.get("outside", [])]
     if filters.location:
         tail.append(f"located in '{filters.location}'")
     for year in values.get("year", []):

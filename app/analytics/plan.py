@@ -18,7 +18,7 @@ DEFAULT_TOP_N = 5
 @dataclass(frozen=True)
 class Condition:
     """A posting must have `value` in `field` (since_year: posted in or after that year; location: in that place,
-    whose `spellings` are how posting locations write it, from the question's Query)."""
+    whose `spellings` are how posting locations write it, from the question's Query; outside: not in that place)."""
 
     field: str
     value: str
@@ -28,8 +28,8 @@ class Condition:
         """Whether one posting satisfies it."""
         if self.field == "since_year":
             return row.year is not None and row.year >= self.value
-        if self.field == "location":
-            return any(s in row.location.lower() for s in self.spellings)
+        if self.field in ("location", "outside"):
+            return any(s in row.location.lower() for s in self.spellings) == (self.field == "location")
         return self.value in row.values(self.field)
 
 

@@ -50,6 +50,8 @@ def analytics_answer(question: str, filters: Filters, snapshot, parser: QueryPar
         return _nowhere(asked or question, here, available, decision)
     if place:  # "in London": counted over the postings located there
         plan = replace(plan, where=(*plan.where, here))
+    if reading.not_place:  # "in Europe but not the UK": without the postings located there
+        plan = replace(plan, where=(*plan.where, Condition("outside", reading.not_place, reading.not_place_spellings)))
     kinds = [Condition("employment_type", kind) for kind in reading.employment_type]  # a follow-up's kept "part-time"
     if plan.metric != "share" and (kept := [c for c in kinds if c not in plan.where]):  # counted over those postings only
         plan = replace(plan, where=(*plan.where, *kept))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from app.analytics.entities import MULTI_VALUED
 from app.analytics.labels import LEVEL_WORDS, term
 from app.filters import Filters
 from app.jobs.engine import ORDER, PostingsEngine, Selection
@@ -14,7 +15,7 @@ from app.types import Answer, Citation
 
 PAGE_SIZE = 10
 RELATED = 3  # postings of the nearest relaxation shown with an empty result
-RELAXABLE = ("pay_above", "currency", "place", "remote", "seniority", "employment_type", "year", "posted_after",
+RELAXABLE = ("pay_above", "currency", "place", "not_place", "remote", "seniority", "employment_type", "year", "posted_after",
              "company", "certifications", "clouds", "skills", "role_family")
 
 
@@ -25,7 +26,10 @@ def postings_answer(query: Query, engine: PostingsEngine, filters: Filters, aske
     base = engine.count(family, filters)
     if not selection.rows:
         return _empty(query, engine, filters, asked)
-    lines = [f"{selection.offset + i}. {_line(row)} [{i}]" for i, row in enumerate(selection.rows, start=1)]
+    # "…, which certs do they want?"; not where the noun names a term asked for ("jobs that list OSCP as a requirement")
+    named = query.certifications or query.clouds or query.skills
+    shown = query.cues.list_field if query.cues.list_field in MULTI_VALUED and not named else None
+    lines = [f"{selection.offset + i}. {_line(row, shown)} [{i}]" for i, row in enumerate(selection.rows, start=1)]
     text = "\n".join([_lead(query, selection, base), *lines, *_paging(query, selection), *_unranked(selection),
                       sample_note(selection.rows)])
     citations = [Citation.from_passage(i, row.passage()) for i, row in enumerate(selection.rows, start=1)]
@@ -40,6 +44,7 @@ def population(q: Query, noun: str = "postings") -> str:
              " or ".join(q.titles), _either([term(r) for r in q.role_family]), noun]
     tail = [f"at {as_data(' or '.join(q.company))}"] if q.company else []
     tail += [f"located in {as_data(q.place)}"] if q.place else []
+    tail += [f"{'and not' if q.place else 'located outside'} {as_data(q.not_place)}"] if q.not_place else []
     tail += [f"that ask{'s' if noun.endswith('g') else ''} for {' and '.join(term(v) for v in (*q.certifications, *q.clouds, *q.skills))}"] if q.certifications or q.clouds or q.skills else []
     tail += [f"whose range reaches {q.pay_above:,}{' ' + q.currency if q.currency else ''}"] if q.pay_above is not None else []
     tail += [f"paid in {q.currency}"] if q.currency and q.pay_above is None else []
@@ -108,18 +113,22 @@ def _condition(name: str, value) -> str:
     """How a posting fails one constraint: "is located in “Tokyo”", "is remote", "asks for “OSWE”"."""
     values = value if isinstance(value, tuple) else (value,)
     quoted = " or ".join(f"“{term(v) if name != 'company' else as_data(v)}”" for v in values)
-    return {"place": f"is located in “{as_data(str(value))}”", "currency": f"is paid in {value}",
+    return {"place": f"is located in “{as_data(str(value))}”", "not_place": f"is located outside “{as_data(str(value))}”",
+            "currency": f"is paid in {value}",
             "pay_above": f"has a range reaching {value:,}" if isinstance(value, int) else "",
             "company": f"is at {quoted}", "year": f"was posted in {value}", "posted_after": f"was posted on or after {value}",
             "role_family": f"is a {quoted} role", "certifications": f"asks for {quoted}", "skills": f"asks for {quoted}",
             "clouds": f"asks for {quoted}", "titles": f"has {quoted} in its title"}.get(name, f"is {' or '.join(term(v) for v in values)}")
 
 
-def _line(row: PostingRow) -> str:
+def _line(row: PostingRow, shown: str | None = None) -> str:
+    """"Title — company, place, remote, pay, posted", and the field the question asks of each posting ("; certifications:
+    OSCP, OSWE")."""
     pay = (f"{row.salary_min:,}–{row.salary_max:,} {row.currency}" if row.salary_min is not None and row.salary_max is not None
            else "pay not stated")
     return as_data(f"{row.title} — {row.metadata.get('company', 'unnamed company')}, {row.location}, "
-                   f"{row.remote or 'remote status not stated'}, {pay}, posted {row.posted or 'date not stated'}")
+                   f"{row.remote or 'remote status not stated'}, {pay}, posted {row.posted or 'date not stated'}"
+                   + (f"; {shown}: {', '.join(map(term, getattr(row, shown))) or 'none stated'}" if shown else ""))
 
 
 def _paging(q: Query, s: Selection) -> list[str]:

@@ -3,9 +3,7 @@ measures, quoted first; the answer to a clause asking the documents, after the l
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from app.coverage import bare_word
 from app.filters import Filters
 from app.query import Query
 from app.sentences import MARKER, passage_sentences
@@ -32,16 +30,6 @@ def with_documented_figure(answer: Answer, query: Query, retriever, embed) -> An
                 answer.data = {**(answer.data or {}), "documented": {"sentence": sentence, "source": passage.metadata.get("source")}}
                 return answer
     return answer
-
-
-def last_clause(question: str, lexicon: dict[str, Any]) -> tuple[str, str] | None:
-    """The question before and the clause after a comma and a conjunction, the clause opening with a question word
-    ("Which AI red team jobs are contracts, and what does PyRIT stand for?": "Which AI red team jobs are contracts?",
-    "what does PyRIT stand for?"), or None."""
-    words = question.split()
-    openers, conjunctions = lexicon["asker"]["question_openers"], lexicon["clause_conjunctions"]
-    return next(((" ".join(words[:i]).rstrip(",") + "?", " ".join(words[i + 1:])) for i in range(len(words) - 2, 0, -1)
-                 if words[i - 1].endswith(",") and bare_word(words[i]) in conjunctions and bare_word(words[i + 1]) in openers), None)
 
 
 def with_documents_part(listed: Answer, told: Answer) -> Answer:

@@ -151,6 +151,9 @@ class PostingsEngine:
         for spellings in (q.place_spellings, (f.location,) if f.location else ()):
             if spellings:
                 clauses.append("(" + " OR ".join("contains(location, ?)" for _ in spellings) + ")"); params += list(spellings)
+        if q.not_place_spellings:  # "in Europe but not the UK": no location holding any of them
+            clauses.append("NOT (" + " OR ".join("contains(location, ?)" for _ in q.not_place_spellings) + ")")
+            params += list(q.not_place_spellings)
         if q.title_spellings:  # "fractional or virtual CISO jobs": a title holding any of them
             clauses.append("(" + " OR ".join("contains(title, ?)" for _ in q.title_spellings) + ")"); params += list(q.title_spellings)
         for bound in (q.pay_above, f.min_salary):

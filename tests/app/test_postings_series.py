@@ -69,7 +69,7 @@ def test_a_field_in_a_clause_after_a_place_lists_the_place_s_postings(assistant)
 def test_the_last_clause_of_a_question_is_split_off_after_a_comma_and_a_conjunction():
     from pathlib import Path
 
-    from app.jobs.documented import last_clause
+    from app.query import last_clause
     from app.lexicon import load_lexicon
 
     lexicon = load_lexicon(Path(__file__).resolve().parents[2] / "corpus" / "lexicon.yaml")
