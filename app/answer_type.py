@@ -207,9 +207,9 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     date = lexicon["answer_types"]["date"]
     subjects = tuple(s for s in subjects if not is_type_word(s, lexicon) and not (relation and s in relation["asks"]))
     several = len(types) > 1 or len([q for q in question.split("?") if q.strip()]) > 1  # "how many …? which ones …?"
-    if several and expects in types:  # of a question of several typed parts or questions, the names of the part asking
-        part = _asking_part(question, types[expects])  # for the expected type ("When did NIST release the AI RMF 1.0,
-        subjects = tuple(s for s in subjects if mentions(part, s)) or subjects  # and how many functions does its Core have?")
+    if several and expects in types:  # of a question of several typed parts or questions, the names of the part
+        part = _asking_part(question, types[expects])  # asking for the expected type ("When did NIST release the AI
+        subjects = tuple(s for s in subjects if mentions(part, s)) or subjects  # RMF 1.0, and how many functions …?")
     acronym = _acronym(question, lexicon["answer_types"]["expansion"]["asks"]) if expects == "expansion" else None
     thing = _word_after(question, relation["asks"], lexicon) if relation and relation.get("of_thing") else None
     named = _bare_name_of(question, lexicon, expects) or thing \

@@ -270,7 +270,8 @@ class FollowUpRewriter:
 
     def back_reference(self, question: str) -> re.Match | None:
         """The first anaphor ("they", "it", "that role"), not an acronym written in capitals ("IT auditors") nor one in a
-        phrase pointing at nothing (lexicon `asker.not_pointing`: "these days"), or demonstrative standing as a pronoun ("when was that released?": see `_stands_alone`)."""
+        phrase pointing at nothing (lexicon `asker.not_pointing`: "these days"), or demonstrative standing as a pronoun
+        ("when was that released?": see `_stands_alone`)."""
         positions = self.lexicon["query_positions"]["before_number"]  # "what's number one on it?": "one" is a position
         idle = [m.span() for m in self.not_pointing.finditer(question)]  # "these days"
         anaphors = [m for m in self.anaphora.finditer(question) if not is_acronym(m.group(0))
@@ -304,19 +305,20 @@ class FollowUpRewriter:
         return reference.group(0).lower() in self.lexicon["query_described_anaphora"]
 
     def _topic(self, question: str, by_name: bool = False, singular: bool = False, among: bool = False) -> str:
-        """The event an earlier question asks about as it names it ("the SEC charging the SolarWinds CISO" of "What
-        happened with …?", not the role word "CISO" in it); else, of what it asks (of a definition question its
-        subject, "safetensors" of "what's safetensors and why …?", see `_subject`), for a back-reference picking
-        `among` the items it asked for ("which of those …?") all of it ("the four functions in the NIST AI RMF");
-        else a posting named by title and company, else a known subject phrase (longest first), else (`by_name`, for a
-        pronoun) the first acronym-led name with a capitalised word besides generic acronyms ("CycloneDX", not "ML" nor
-        "ML teams") or, for a `singular` pronoun, of capitalised words ("Model Context Protocol", not an owner as in
-        "Protect AI's ModelScan"), else what the earlier question asks ("Does ISACA have anything for auditing AI
-        systems"); never the asker's own setting ("I'm a CISA-certified IT auditor.")."""
+        """The event an earlier question asks about (lexicon `query_event_asks`) as it names it ("the SEC charging the
+        SolarWinds CISO" of "What happened with …?", not the role word "CISO" in it); else, of what it asks (of a
+        definition question its subject, "safetensors" of "what's safetensors and why …?", see `_subject`), for a
+        back-reference picking `among` the items it asked for ("which of those …?") all of it ("the four functions in
+        the NIST AI RMF"); else a posting named by title and company, else a known subject phrase (longest first), else
+        (`by_name`, for a pronoun) the first acronym-led name with a capitalised word besides generic acronyms
+        ("CycloneDX", not "ML" nor "ML teams") or, for a `singular` pronoun, of capitalised words ("Model Context
+        Protocol", not an owner as in "Protect AI's ModelScan"), else what the earlier question asks ("Does ISACA have
+        anything for auditing AI systems"); never the asker's own setting ("I'm a CISA-certified IT auditor.")."""
         asked = asked_part(question, self.lexicon)
         event = self.events.match(asked)
-        if event and asked[event.end():].strip(" ?.!"):
-            return asked[event.end():].strip(" ?.!")
+        happening = asked[event.end():].split("?")[0].strip(" .!") if event else ""  # up to the question's end
+        if happening:
+            return happening
         asked = self._subject(asked)
         if among:
             return asked.strip().rstrip("?.! ")
@@ -334,8 +336,8 @@ class FollowUpRewriter:
         "garak" of "what does garak do?"), else `asked`."""
         opener = self.defining.match(asked)
         words = asked[opener.end():].split() if opener else []
-        end = next((i for i, word in enumerate(words) if bare_word(word).lower() in self.clause_breaks or word[-1:] in ",;"),
-                   len(words))
+        end = next((i for i, word in enumerate(words)
+                    if bare_word(word) in self.clause_breaks or word[-1:] in ",;"), len(words))
         subject = " ".join(words[:end + (words[end][-1:] in ",;" if end < len(words) else 0)]).strip(" ,;?.!")
         return subject or asked
 
