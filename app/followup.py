@@ -37,7 +37,6 @@ class FollowUpRewriter:
         self.start = phrase_pattern(*lexicon["query_follow_up_starts"], at_start=True)
         self.opener = phrase_pattern(*lexicon["query_follow_up_openers"], at_start=True)
         self.now = {word for word in status_words(lexicon) if " " not in word}  # "who hosts that project now?"
-        self.not_pointing = phrase_pattern(*lexicon["asker"]["not_pointing"])  # "these days" points at nothing
         self.events = phrase_pattern(*lexicon["query_event_asks"], at_start=True)
         self.partitives = set(lexicon["query_partitive_words"])
         self.defining = phrase_pattern(*lexicon["definition_questions"], at_start=True)
@@ -269,14 +268,11 @@ class FollowUpRewriter:
         return question[:reference.start()] + topic + question[reference.end():]
 
     def back_reference(self, question: str) -> re.Match | None:
-        """The first anaphor ("they", "it", "that role"), not an acronym written in capitals ("IT auditors") nor one in a
-        phrase pointing at nothing (lexicon `asker.not_pointing`: "these days"), or demonstrative standing as a pronoun
-        ("when was that released?": see `_stands_alone`)."""
+        """The first anaphor ("they", "it", "that role"), not an acronym written in capitals ("IT auditors"), or
+        demonstrative standing as a pronoun ("when was that released?": see `_stands_alone`)."""
         positions = self.lexicon["query_positions"]["before_number"]  # "what's number one on it?": "one" is a position
-        idle = [m.span() for m in self.not_pointing.finditer(question)]  # "these days"
         anaphors = [m for m in self.anaphora.finditer(question) if not is_acronym(m.group(0))
-                    and not any(bare_word(word) in positions for word in question[:m.start()].split()[-1:])
-                    and not any(start <= m.start() < end for start, end in idle)]
+                    and not any(bare_word(word) in positions for word in question[:m.start()].split()[-1:])]
         pronouns = [m for m in self.demonstratives.finditer(question) if self._stands_alone(question, m, anaphors)]
         return min([*anaphors, *pronouns], key=lambda m: m.start(), default=None)
 
@@ -306,8 +302,9 @@ class FollowUpRewriter:
 
     def _topic(self, question: str, by_name: bool = False, singular: bool = False, among: bool = False) -> str:
         """The event an earlier question asks about (lexicon `query_event_asks`) as it names it ("the SEC charging the
-        SolarWinds CISO" of "What happened with …?", not the role word "CISO" in it); else, of what it asks (of a
-        definition question its subject, "safetensors" of "what's safetensors and why …?", see `_subject`), for a
+        SolarWinds CISO" of "What happened with …?", not the role word "CISO" in it); else, of what it asks (for a
+        pronoun, of a definition question its subject, "safetensors" of "what's safetensors and why …?", see
+        `_subject`; a described back-reference, "that one", stands for all it described), for a
         back-reference picking `among` the items it asked for ("which of those …?") all of it ("the four functions in
         the NIST AI RMF"); else a posting named by title and company, else a known subject phrase (longest first), else
         (`by_name`, for a pronoun) the first acronym-led name with a capitalised word besides generic acronyms
@@ -319,7 +316,7 @@ class FollowUpRewriter:
         happening = asked[event.end():].split("?")[0].strip(" .!") if event else ""  # up to the question's end
         if happening:
             return happening
-        asked = self._subject(asked)
+        asked = self._subject(asked) if by_name or among else asked  # "that one" stands for what it described
         if among:
             return asked.strip().rstrip("?.! ")
         named = self._named_topic(question, asked)

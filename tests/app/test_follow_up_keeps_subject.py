@@ -1,7 +1,7 @@
 """A follow-up keeps the subject and the aspect of the turn before it: a turn of several short questions leans on it as a
 short one does; an event's follow-up ("how did that end up?") carries the event, not a role word in it; the subject of
 "what is X and why …?" is X, in lower case too; "which of those" picks among the items the earlier question asked for
-(and asks for no postings); "these days" points at nothing; a move to a foundation answers who maintains it now.
+(and asks for no postings); a move to a foundation answers who maintains it now.
 Rewriting with the shipped lexicon, and answers from a real index over the ask corpus plus one fictional guide."""
 from __future__ import annotations
 
@@ -34,12 +34,6 @@ REWRITER = FollowUpRewriter(load_lexicon(Settings().lexicon_path), ["ciso", "chi
 ])
 def test_follow_ups_keep_the_earlier_subject(earlier, follow_up, expected):
     assert REWRITER.standalone(follow_up, [earlier]) == expected
-
-
-def test_these_days_is_no_back_reference():
-    question = "who maintains promptfoo these days?"
-    assert REWRITER.back_reference(question) is None
-    assert REWRITER.standalone(question, ["Which tools do AI red teamers use?"]) == question
 
 
 GUIDE = """---
