@@ -206,9 +206,10 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     types = asked_types(question, lexicon, asking)
     date = lexicon["answer_types"]["date"]
     subjects = tuple(s for s in subjects if not is_type_word(s, lexicon) and not (relation and s in relation["asks"]))
-    if len(types) > 1 and expects in types:  # of a question of several typed parts, the names of the part asking for
-        part = _asking_part(question, types[expects])  # the expected type ("When did NIST release the AI RMF 1.0, and
-        subjects = tuple(s for s in subjects if mentions(part, s)) or subjects  # how many functions does its Core have?")
+    several = len(types) > 1 or len([q for q in question.split("?") if q.strip()]) > 1  # "how many …? which ones …?"
+    if several and expects in types:  # of a question of several typed parts or questions, the names of the part
+        part = _asking_part(question, types[expects])  # asking for the expected type ("When did NIST release the AI
+        subjects = tuple(s for s in subjects if mentions(part, s)) or subjects  # RMF 1.0, and how many functions …?")
     acronym = _acronym(question, lexicon["answer_types"]["expansion"]["asks"]) if expects == "expansion" else None
     thing = _word_after(question, relation["asks"], lexicon) if relation and relation.get("of_thing") else None
     named = _bare_name_of(question, lexicon, expects) or thing \
@@ -372,10 +373,10 @@ def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], headi
     if need.relation_object and not _near(TOKEN.findall(sentence), lambda t: t.lower() in need.relation,
                                           lambda t: _stem(t) == _stem(need.relation_object), COUNT_WINDOW, after=True):
         return False  # "the world's first AI management system standard" is not the first certificate
-    if need.relation_thing and not mentions(sentence, need.relation_thing):
-        return False  # who hosts safetensors is said in a sentence naming safetensors
     named, text = question_words(f"{heading} {sentence}"), f"{heading} {sentence}"
     following, short = dict(zip(need.subjects, need.subjects[1:])), abbreviated(need.subjects, text)
+    if need.relation_thing and not (mentions(sentence, need.relation_thing) or need.relation_thing in short):
+        return False  # who hosts safetensors is said in a sentence naming safetensors (the Model Context Protocol: MCP)
     joining = lexicon["acronym_joining_words"]
     if not all(has_phrase(named, s) or s in short or names_term(text, s, following.get(s), joining) for s in need.subjects):
         return False  # about something else: "the CISO at Google" is not any CISO

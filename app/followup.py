@@ -37,15 +37,20 @@ class FollowUpRewriter:
         self.start = phrase_pattern(*lexicon["query_follow_up_starts"], at_start=True)
         self.opener = phrase_pattern(*lexicon["query_follow_up_openers"], at_start=True)
         self.now = {word for word in status_words(lexicon) if " " not in word}  # "who hosts that project now?"
+        self.events = phrase_pattern(*lexicon["query_event_asks"], at_start=True)
+        self.partitives = set(lexicon["query_partitive_words"])
+        self.defining = phrase_pattern(*lexicon["definition_questions"], at_start=True)
+        self.clause_breaks = {*lexicon["clause_conjunctions"], *self.auxiliaries}
         self.subjects = sorted(subjects, key=len, reverse=True)
         self.acronym_run = re.compile(ACRONYM_RUN.format(joins="|".join(map(re.escape, lexicon["acronym_joining_words"]))))
 
     def is_follow_up(self, question: str) -> bool:
         """Short questions that lean on earlier turns ("and what do they pay?"), also after an opener that only
         acknowledges the earlier answer ("ok, and when did it come out?"); a long question after an opener is one of
-        its own, as one with a back-reference is ("ok and once you get one, how long does it last and …?")."""
+        its own, as one with a back-reference is ("ok and once you get one, how long does it last and …?"); a turn of
+        several short questions is short ("how many tactics does it have now? which ones …?")."""
         opened = self.opened(question)
-        short = len(opened.split()) <= 12
+        short = max(len(asked.split()) for asked in opened.split("?")) <= 12
         return bool(self.start.search(opened)) and (short or opened == question) or (self.back_reference(opened) is not None and short)
 
     def opened(self, question: str) -> str:
@@ -84,7 +89,7 @@ class FollowUpRewriter:
             return self._with_topic(question, selection)
         by_name = reference is not None and not self._described(reference)
         singular = by_name and self._titled_name_stands(reference, question, history)
-        return self._with_topic(question, self._topic(earlier[-1], by_name, singular))
+        return self._with_topic(question, self._topic(earlier[-1], by_name, singular, self.picks_among(question)))
 
     def aspect(self, question: str, history: list[Any] | None, answered: str | None = None) -> str | None:
         """What a follow-up's own words ask, to rank the quoted sentences by ("what does it say about excessive
@@ -104,7 +109,8 @@ class FollowUpRewriter:
             return self._with_topic(question, answered)
         if self.stands_for_answer(question, history):
             return self._with_topic(question, self._thing_asked(earlier[-1]))
-        reference, asked = self.back_reference(question), asked_part(earlier[-1], self.lexicon)
+        reference, whole = self.back_reference(question), asked_part(earlier[-1], self.lexicon)
+        asked = self._subject(whole)
         if reference is None or self._named_topic(earlier[-1], asked):
             return question
         if self._described(reference):
@@ -113,7 +119,7 @@ class FollowUpRewriter:
         if name and name.group("titled"):  # "what number is it under now?": the name's words rank, as an acronym's would
             return self._with_topic(question, name.group(0))
         names = specific_terms(asked)
-        if names and expected_answer_type(asked, self.lexicon) in self.lexicon["query_answered_by_name"]:
+        if names and expected_answer_type(whole, self.lexicon) in self.lexicon["query_answered_by_name"]:
             return self._with_topic(question, " ".join(names))
         return question
 
@@ -294,13 +300,25 @@ class FollowUpRewriter:
         `query_described_anaphora`)."""
         return reference.group(0).lower() in self.lexicon["query_described_anaphora"]
 
-    def _topic(self, question: str, by_name: bool = False, singular: bool = False) -> str:
-        """A posting named by title and company, else a known subject phrase (longest first), else (`by_name`, for a
-        pronoun) the first acronym-led name with a capitalised word besides generic acronyms ("CycloneDX", not "ML" nor
-        "ML teams") or, for a `singular` pronoun, of capitalised words ("Model Context Protocol", not an owner as in
-        "Protect AI's ModelScan"), else what the earlier question asks ("Does ISACA have anything for auditing AI
-        systems"); never the asker's own setting ("I'm a CISA-certified IT auditor.")."""
+    def _topic(self, question: str, by_name: bool = False, singular: bool = False, among: bool = False) -> str:
+        """The event an earlier question asks about (lexicon `query_event_asks`) as it names it ("the SEC charging the
+        SolarWinds CISO" of "What happened with …?", not the role word "CISO" in it); else, of what it asks (for a
+        pronoun, of a definition question its subject, "safetensors" of "what's safetensors and why …?", see
+        `_subject`; a described back-reference, "that one", stands for all it described), for a
+        back-reference picking `among` the items it asked for ("which of those …?") all of it ("the four functions in
+        the NIST AI RMF"); else a posting named by title and company, else a known subject phrase (longest first), else
+        (`by_name`, for a pronoun) the first acronym-led name with a capitalised word besides generic acronyms
+        ("CycloneDX", not "ML" nor "ML teams") or, for a `singular` pronoun, of capitalised words ("Model Context
+        Protocol", not an owner as in "Protect AI's ModelScan"), else what the earlier question asks ("Does ISACA have
+        anything for auditing AI systems"); never the asker's own setting ("I'm a CISA-certified IT auditor.")."""
         asked = asked_part(question, self.lexicon)
+        event = self.events.match(asked)
+        happening = asked[event.end():].split("?")[0].strip(" .!") if event else ""  # up to the question's end
+        if happening:
+            return happening
+        asked = self._subject(asked) if by_name or among else asked  # "that one" stands for what it described
+        if among:
+            return asked.strip().rstrip("?.! ")
         named = self._named_topic(question, asked)
         if named:
             return named
@@ -308,6 +326,26 @@ class FollowUpRewriter:
         if name:
             return name.group(0)
         return asked.strip().rstrip("?.! ")
+
+    def _subject(self, asked: str) -> str:
+        """What a definition question (lexicon `definition_questions`) asks about, its words up to the first clause
+        conjunction, auxiliary or comma ("safetensors" of "what's safetensors and why is it safer than pickle?",
+        "garak" of "what does garak do?"), else `asked`."""
+        opener = self.defining.match(asked)
+        words = asked[opener.end():].split() if opener else []
+        end = next((i for i, word in enumerate(words)
+                    if bare_word(word) in self.clause_breaks or word[-1:] in ",;"), len(words))
+        subject = " ".join(words[:end + (words[end][-1:] in ",;" if end < len(words) else 0)]).strip(" ,;?.!")
+        return subject or asked
+
+    def picks_among(self, question: str) -> bool:
+        """Whether the follow-up's back-reference is a plural pronoun after a word picking among items (lexicon
+        `query_partitive_words`: "which of those …?", "any of them"), so it stands for what the earlier question asked
+        for, not for a name in it."""
+        reference = self.back_reference(question)
+        before = question[:reference.start()].split()[-1:] if reference is not None else []
+        return bool(before) and bare_word(before[0]).lower() in self.partitives \
+            and reference.group(0).lower() not in self.lexicon["query_singular_pronouns"]
 
     def _name(self, asked: str, singular: bool) -> re.Match | None:
         """The first acronym-led name with a capitalised word besides generic acronyms ("EU AI Act", not "ML teams"),

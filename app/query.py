@@ -428,6 +428,8 @@ class QueryParser:
         if "top" in cues and cues.list_field == "company":  # "which employer posts the most jobs?": a figure, no list
             return "explain", "posted", None
         listing = self._lists(low, own) or self._asks_open(low, own) or self._only_selects(low, own)
+        if previous and previous.intent == "explain" and self.follow_ups.picks_among(low):
+            listing = False  # "which of those …?" after "what are the four AI RMF functions?": one of those functions
         if listing and (has_any(low, self.nouns) or own or re.search(r"\b(?:them|those|these)\b", low)) and not _names_other_thing(low):
             return "list", "posted", None
         if "salary" in cues and "pay_above" not in own:
