@@ -169,6 +169,16 @@ def _clauses(text: str) -> list[str]:
     return [" ".join(clause) for clause in clauses if clause]
 
 
+def _asking_clauses(text: str, lexicon: dict[str, Any]) -> list[str]:
+    """The clauses of `text` (see `_clauses`) that ask, ending in "?" or opening with a question word, when some
+    clause does: not one that only tells before a dash ("Microsoft's AI red team wrote up what they learned … — how
+    many lessons did they list?" asks for no author)."""
+    clauses = _clauses(text)
+    openers = lexicon["asker"]["question_openers"]
+    asking = [c for c in clauses if c.rstrip().endswith("?") or question_words(c).split()[1:2] in ([o] for o in openers)]
+    return asking or clauses
+
+
 def asks_only_yes_or_no(text: str, lexicon: dict[str, Any]) -> bool:
     """Whether every clause of `text` asks yes or no ("Is ModelScan still maintained?"): "it is unconfirmed" answers it."""
     return all(_asks_yes_or_no(clause, lexicon) for clause in _clauses(text))
@@ -206,7 +216,8 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     red team wrote up lessons…" asks for no author, "I'm planning to take AZ-500" for no date to come); the day may be
     asked in one ("need the date for a slide")."""
     folded, asked = question_words(question), question_words(asking or question)
-    relation = next((r for r in lexicon.get("answer_relations", []) if any(has_phrase(asked, w) for w in r["asks"])), None)
+    relating = question_words(" ".join(_asking_clauses(asking or question, lexicon)))  # not a clause that tells
+    relation = next((r for r in lexicon.get("answer_relations", []) if any(has_phrase(relating, w) for w in r["asks"])), None)
     types = asked_types(question, lexicon, asking)
     date = lexicon["answer_types"]["date"]
     subjects = tuple(s for s in subjects if not is_type_word(s, lexicon) and not (relation and s in relation["asks"]))

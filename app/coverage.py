@@ -262,11 +262,9 @@ def bare_word(word: str) -> str:
 
 
 def asking_text(question: str, lexicon: dict[str, Any]) -> str:
-    """What the question asks, without the sentences or opening clauses that only tell ("Microsoft's AI red team
-    wrote up lessons…", "…wrote up what they learned from testing 100 products — how many lessons…?", see `_parts`)
+    """What the question asks, without the sentences that only tell ("Microsoft's AI red team wrote up lessons…")
     nor the asker's setting: the kind of answer asked for is read from it alone."""
-    asked = asked_part(asking_sentences(question), lexicon)
-    return " ".join(text for text, asks in _question_parts(asked, lexicon) if asks) or asked
+    return asked_part(asking_sentences(question), lexicon)
 
 
 def asking_sentences(question: str) -> str:
