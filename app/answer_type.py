@@ -144,13 +144,19 @@ def asked_nouns(clause: str, lexicon: dict[str, Any]) -> list[str]:
     nouns = []
     for opened in (i + len(o.split()) for i in range(len(words)) for o in parse["openers"] if lowered[i:i + len(o.split())] == o.split()):
         start = opened  # past links, numbers ("the 2025 salary trend") and an owner ("Anthropic's open-source toolkit")
-        while start < len(words) and (lowered[start] in parse["links"] or numbers_in(words[start]) or words[start] != tokens[start]):
-            start += 1
+        while start < len(words) and (_link_at(lowered, start, parse["links"]) or numbers_in(words[start])
+                                      or words[start] != tokens[start]):
+            start += _link_at(lowered, start, parse["links"]) or 1
         end = next((i for i in range(start, len(words)) if lowered[i] in stops or not words[i][0].isalnum()
                     or numbers_in(words[i]) or i > start and words[i][0].isupper() and words[i - 1].islower()), len(words))
         nouns += lowered[max(start, end - 1):end] if end <= start + NOUN_PHRASE_WORDS else lowered[start:start + NOUN_PHRASE_WORDS]
         nouns += [lowered[start]] if start == opened < end else []  # "which version introduced it?": the opener's noun
     return nouns
+
+
+def _link_at(lowered: list[str], at: int, links: list[str]) -> int:
+    """How many words a linking word or phrase (lexicon `asked_noun.links`: "the", "name of") spans at `at`, or 0."""
+    return next((len(link.split()) for link in links if lowered[at:at + len(link.split())] == link.split()), 0)
 
 
 def _clauses(text: str) -> list[str]:
@@ -821,9 +827,10 @@ def _count_of(tokens: list[str], counted: str | None, lexicon: dict[str, Any]) -
 
 def _names_number(tokens: list[str], at: int) -> bool:
     """Whether the number at `at` is part of a name, right after a capitalised word ("ISO/IEC 42001 management system",
-    "Article 49", "Annex 3"): it counts nothing."""
+    "Article 49", "Annex 3"): it counts nothing. A capitalised word opening the clause is a name only with capitals
+    inside it ("ISO/IEC 42001 systems"; "About 250 poisoned documents" counts documents)."""
     before = tokens[at - 1] if at else ""
-    return before[:1].isupper() and before not in COMMON_CAPITALS
+    return before[:1].isupper() and before not in COMMON_CAPITALS and (at > 1 or sum(map(str.isupper, before)) > 1)
 
 
 def _counted_noun(question: str, lexicon: dict[str, Any]) -> tuple[str | None, str | None]:
