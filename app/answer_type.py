@@ -818,19 +818,11 @@ def _count_of(tokens: list[str], counted: str | None, lexicon: dict[str, Any]) -
     stem, same = _singular(counted.lower()), _with_equivalents(frozenset({_stem(counted)}), lexicon)
     for i, token in enumerate(tokens):
         if (_singular(token.lower()) == stem or _stem(token) in same) \
-                and any(_is_number(tokens[j]) and not _names_number(tokens, j) for j in range(max(0, i - COUNT_WINDOW), i)):
+                and any(_is_number(t) for t in tokens[max(0, i - COUNT_WINDOW):i]):
             return True
         if _is_number(token) and _singular(fold_words(token).split()[-1]) == stem:  # "a three-to-six-month plan"
             return True
     return False
-
-
-def _names_number(tokens: list[str], at: int) -> bool:
-    """Whether the number at `at` is part of a name, right after a capitalised word ("ISO/IEC 42001 management system",
-    "Article 49", "Annex 3"): it counts nothing. A capitalised word opening the clause is a name only with capitals
-    inside it ("ISO/IEC 42001 systems"; "About 250 poisoned documents" counts documents)."""
-    before = tokens[at - 1] if at else ""
-    return before[:1].isupper() and before not in COMMON_CAPITALS and (at > 1 or sum(map(str.isupper, before)) > 1)
 
 
 def _counted_noun(question: str, lexicon: dict[str, Any]) -> tuple[str | None, str | None]:
