@@ -17,6 +17,7 @@ CAPITAL_RUN_MIN = 3  # in capitalised words, this many ("Cloud Security Alliance
 RUN_BREAKS = str.maketrans({mark: "\n" for mark in ",;:()[]—–.!?\""})  # a name spelled out runs between these marks
 OPENING_WORDS = 3  # a sentence is about the name it opens on within this many words ("The AAISM exam has…")
 COUNT_WINDOW = 3  # a count stands at most this many words before the thing counted ("250 poisoned documents")
+COUNTED_WORDS = 5  # the thing a "how many" question counts is among this many words after it ("how many Annex III high-risk AI systems")
 NOUN_PHRASE_WORDS = 3  # the noun a wh-question asks for is among its first words ("the OSCP+ renewal fee")
 
 
@@ -58,6 +59,7 @@ class AnswerNeed:
     events: tuple[tuple[str, ...], ...] = ()
     kind: tuple[str, ...] = ()
     kind_name: str | None = None
+    earliest: bool = False  # the first or original edition's date is asked ("when did the first version come out?")
 
     def __bool__(self) -> bool:
         return bool(self.expects or self.relation)
@@ -127,7 +129,8 @@ def _word_at(folded: str, word: str) -> int:
 
 def asked_nouns(clause: str, lexicon: dict[str, Any]) -> list[str]:
     """The head nouns of the noun phrases a wh-question's clause asks for, lower-cased: after each opener (lexicon
-    `asked_noun.openers`: "what", "how much") and the linking words, articles and numbers that follow it (`links`),
+    `asked_noun.openers`: "what", "how much") and the linking words, articles, numbers and owners ("Microsoft's") that
+    follow it (`links`),
     the last word before one that ends the phrase (`ends`: a preposition, an auxiliary, a quantifier; an article; a
     posting noun, `posting_nouns.any`: "which MLSecOps postings pay above…" asks for postings; a number; a name after
     a lower-case word, which opens a clause of its own: "the price OpenAI paid"), when one ends it within
@@ -135,18 +138,25 @@ def asked_nouns(clause: str, lexicon: dict[str, Any]) -> list[str]:
     it determines ("which version introduced it?"). "What was the price OpenAI paid…" asks for a price, "how much is
     the GIAC renewal fee every four years?" for a fee, "the salary trend for…" for a trend, "what does the fee cover?"
     (an auxiliary right after the opener, which stands for the object) for no fee."""
-    words, parse = [_bare(t) for t in TOKEN.findall(clause)], lexicon["asked_noun"]
+    tokens, parse = TOKEN.findall(clause), lexicon["asked_noun"]
+    words = [_bare(t) for t in tokens]
     lowered, stops = [w.lower() for w in words], {*parse["ends"], *parse["links"], *lexicon["posting_nouns"]["any"]}
     nouns = []
     for opened in (i + len(o.split()) for i in range(len(words)) for o in parse["openers"] if lowered[i:i + len(o.split())] == o.split()):
-        start = opened
-        while start < len(words) and (lowered[start] in parse["links"] or numbers_in(words[start])):  # "the 2025 salary trend"
-            start += 1
+        start = opened  # past links, numbers ("the 2025 salary trend") and an owner ("Anthropic's open-source toolkit")
+        while start < len(words) and (_link_at(lowered, start, parse["links"]) or numbers_in(words[start])
+                                      or words[start] != tokens[start]):
+            start += _link_at(lowered, start, parse["links"]) or 1
         end = next((i for i in range(start, len(words)) if lowered[i] in stops or not words[i][0].isalnum()
                     or numbers_in(words[i]) or i > start and words[i][0].isupper() and words[i - 1].islower()), len(words))
         nouns += lowered[max(start, end - 1):end] if end <= start + NOUN_PHRASE_WORDS else lowered[start:start + NOUN_PHRASE_WORDS]
         nouns += [lowered[start]] if start == opened < end else []  # "which version introduced it?": the opener's noun
     return nouns
+
+
+def _link_at(lowered: list[str], at: int, links: list[str]) -> int:
+    """How many words a linking word or phrase (lexicon `asked_noun.links`: "the", "name of") spans at `at`, or 0."""
+    return next((len(link.split()) for link in links if lowered[at:at + len(link.split())] == link.split()), 0)
 
 
 def _clauses(text: str) -> list[str]:
@@ -163,6 +173,16 @@ def _clauses(text: str) -> list[str]:
             if word.endswith((";", ":")):
                 clauses.append([])
     return [" ".join(clause) for clause in clauses if clause]
+
+
+def _asking_clauses(text: str, lexicon: dict[str, Any]) -> list[str]:
+    """The clauses of `text` (see `_clauses`) that ask, ending in "?" or opening with a question word, when some
+    clause does: not one that only tells before a dash ("Microsoft's AI red team wrote up what they learned … — how
+    many lessons did they list?" asks for no author)."""
+    clauses = _clauses(text)
+    openers = lexicon["asker"]["question_openers"]
+    asking = [c for c in clauses if c.rstrip().endswith("?") or question_words(c).split()[1:2] in ([o] for o in openers)]
+    return asking or clauses
 
 
 def asks_only_yes_or_no(text: str, lexicon: dict[str, Any]) -> bool:
@@ -202,7 +222,8 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     red team wrote up lessons…" asks for no author, "I'm planning to take AZ-500" for no date to come); the day may be
     asked in one ("need the date for a slide")."""
     folded, asked = question_words(question), question_words(asking or question)
-    relation = next((r for r in lexicon.get("answer_relations", []) if any(has_phrase(asked, w) for w in r["asks"])), None)
+    relating = question_words(" ".join(_asking_clauses(asking or question, lexicon)))  # not a clause that tells
+    relation = next((r for r in lexicon.get("answer_relations", []) if any(has_phrase(relating, w) for w in r["asks"])), None)
     types = asked_types(question, lexicon, asking)
     date = lexicon["answer_types"]["date"]
     subjects = tuple(s for s in subjects if not is_type_word(s, lexicon) and not (relation and s in relation["asks"]))
@@ -231,7 +252,7 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     cues = " ".join([*subjects, *cue_phrases, *lexicon["posting_nouns"]["any"], *lexicon["question_function_words"],
                      *(relation["asks"] if relation else [])])
     kind = next((spec for spec in lexicon["answer_types"].get(expects or "", {}).get("named_kinds", ())
-                 if any(has_phrase(asked, word) for word in spec["asks"])), None)
+                 if any(has_phrase(asked, word) for word in spec["asks"])), None) or _thing_kind(asking or question, expects, lexicon)
     return AnswerNeed(
         expects,
         tuple(relation["gives"]) if relation else (),
@@ -253,7 +274,22 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         events,
         tuple(kind["words"]) if kind else (),
         kind["names"] if kind else None,
+        dated and any(has_phrase(asked, p) for p in date["earliest_asks"]),
     )
+
+
+def _thing_kind(asking: str, expects: str | None, lexicon: dict[str, Any]) -> dict[str, Any] | None:
+    """For a type whose value is named by the kind of thing asked (lexicon `answer_types` … `of_kind`: "what's NVIDIA's
+    LLM scanner called?"), that kind: the nouns the question asks for (`asked_nouns`), written in lower case (not a
+    name nor a pronoun standing for a thing told before), with the words for the same (`topic_equivalents`: a
+    "toolkit" is among "tools"); None when it asks for none ("what's it called?")."""
+    if not lexicon["answer_types"].get(expects or "", {}).get("of_kind"):
+        return None
+    written = set(TOKEN.findall(asking))
+    nouns = [n for clause in _clauses(asking) for n in asked_nouns(clause, lexicon)
+             if n in written and n not in lexicon["asked_noun"]["elided"]]
+    words = [w for group in lexicon["topic_equivalents"] for w in group if set(group) & set(nouns)]
+    return {"words": [*nouns, *words], "names": None} if nouns else None
 
 
 def _asked_apart(question: str, types: dict[str, list[str]], expects: str | None) -> bool:
@@ -402,6 +438,15 @@ def event_fit(sentence: str, need: AnswerNeed, lexicon: dict[str, Any]) -> int:
             or any(has_phrase(folded, phrase) for group in need.events for phrase in group)
     return int(any(names_event(clause) for clause in _bound_clauses(sentence, need, "date", lexicon)
                    if _clause_holds(clause, need, lexicon, "date")))
+
+
+def earliest_date(sentence: str, need: AnswerNeed, lexicon: dict[str, Any]) -> int:
+    """For a question asking the first edition's date (`AnswerNeed.earliest`), the earliest date a clause of the
+    sentence gives of the question's subjects, negated so that the earliest ranks highest ("Google's Secure AI
+    Framework (SAIF, June 2023)" over "Google announced SAIF 2.0 in October 2025"); 0 for any other question."""
+    dates = [date for clause in _bound_clauses(sentence, need, "date", lexicon) for date in _dates_in(
+        _unqualified(TOKEN.findall(clause), lexicon["answer_types"]["date"]["not_after"]), lexicon["months"])]
+    return -min(year * 10000 + month * 100 + day for year, month, day in dates) if need.earliest and dates else 0
 
 
 def refines_date(sentence: str, other: str, need: AnswerNeed, lexicon: dict[str, Any]) -> bool:
@@ -585,7 +630,7 @@ def _clause_holds(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind
     if kind == "expansion":  # "PyRIT (Python Risk Identification Tool…)", "Center for AI Standards and Innovation"
         return bool(need.acronym) and (_spelled_out(need.acronym, tokens, lexicon["acronym_joining_words"])
                                        or _items_spell(need.acronym, sentence, lexicon["clause_conjunctions"]))
-    if kind in ("agent", "tool", "person"):
+    if kind in ("agent", "tool", "person", "name"):
         asked = {word for s in need.subjects for word in fold_words(s).split()}  # "ISO/IEC" names ISO/IEC 42001
         names = [*names_in(sentence), *_opening_name(tokens)]  # names_in leaves out a sentence's first word
         subjects = " ".join(need.subjects)  # "MCP" is the Model Context Protocol asked about, no other organisation
@@ -783,7 +828,7 @@ def _count_of(tokens: list[str], counted: str | None, lexicon: dict[str, Any]) -
 
 
 def _counted_noun(question: str, lexicon: dict[str, Any]) -> tuple[str | None, str | None]:
-    """The thing a "how many" question counts: the first plural among the next three words before an auxiliary
+    """The thing a "how many" question counts: the first plural among the next COUNTED_WORDS words before an auxiliary
     (lexicon `asker.polar_openers`: "how many case studies"), or what a count noun of the question counts (lexicon
     `counted_by`: a headcount counts employees); when an auxiliary follows "how many" at once, the noun after the
     last number the question gave before, with that number, a count of another thing and no answer ("The AAISM has
@@ -803,7 +848,7 @@ def _counted_noun(question: str, lexicon: dict[str, Any]) -> tuple[str | None, s
         stated = [i for i in range(starts[0] - 3) if _is_number(tokens[i]) and tokens[i + 1].isalpha()][-1:]
         return (tokens[stated[0] + 1], tokens[stated[0]]) if stated else (None, None)
     ends = next((i for i in range(starts[0], len(tokens)) if lowered[i] in auxiliaries), len(tokens))
-    words = [t for t in tokens[starts[0]:min(starts[0] + 3, ends)] if t[0].isalpha()]
+    words = [t for t in tokens[starts[0]:min(starts[0] + COUNTED_WORDS, ends)] if t[0].isalpha()]
     return next((w for w in words if w.endswith("s") and len(w) > 3), words[0] if words else None), None
 
 
