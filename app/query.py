@@ -11,6 +11,7 @@ from app.answer_type import expected_answer_type
 from app.asks_current import asks_for_current
 from app.coverage import asking_sentences, asking_text, bare_word
 from app.followup import FollowUpRewriter
+from app.guidance import is_guidance
 from app.lexicon import has_any, phrase_pattern
 from app.places import Place, candidates, lookup
 from app.sentences import is_dash
@@ -182,7 +183,7 @@ class QueryParser:
         cues = self.figure_cues(asking_sentences(named), own.pop("entities"))
         # what is asked, without the asker's setting before it ("I live in the UK — are there any remote jobs?")
         asked = _lowered(asking_text(text, self.lex))
-        intent, sort, limit = self._intent(asked, own, previous, cues)
+        intent, sort, limit = self._intent(asked, own, previous, cues, text)
         if intent == "rank" and _ranks_levels(sort):  # "the most senior role": the level is the answer, not a condition
             own.pop("seniority", None)
         # the gazetteer is read only for a question about postings, a figure of them, or a list ("in Singapore")
@@ -192,7 +193,7 @@ class QueryParser:
         if named:  # "in Singapore": a condition even where no posting is (the answer then says so)
             own.update(place=named.name, place_spellings=named.spellings)
             if intent == "explain":  # "I just moved to Tulsa. Anything for me?": the place is what the list needed
-                intent, sort, limit = self._intent(asked, own, previous, cues)
+                intent, sort, limit = self._intent(asked, own, previous, cues, text)
         if previous is None or not self._leans_on(text, own, intent) or intent in FIGURES and previous.intent == "explain":
             return Query(text, intent, sort=sort, limit=limit, latest=_names(own), cues=cues, **own)
         measured = MULTI_VALUED if previous.intent == "share" else ()  # what a share measured
@@ -396,9 +397,9 @@ class QueryParser:
                 return code
         return None
 
-    def _intent(self, low: str, own: dict[str, Any], previous: Query | None, cues: Cues) -> tuple[str, str, int | None]:
+    def _intent(self, low: str, own: dict[str, Any], previous: Query | None, cues: Cues, text: str = "") -> tuple[str, str, int | None]:
         """What is asked, the sort order and a top-n limit; whether a figure is asked, the figure cues say (one reading
-        with the analytics router's)."""
+        with the analytics router's); `text` is the whole question, the asker's setting with it."""
         # about postings: a posting noun, a role noun with a constraint ("the newest MLSecOps role"), or the conversation
         on_postings = bool(has_any(low, self.nouns) or own and has_any(low, self.named_nouns)
                            or previous and previous.about_postings)
@@ -430,11 +431,20 @@ class QueryParser:
         listing = self._lists(low, own) or self._asks_open(low, own) or self._only_selects(low, own)
         if previous and previous.intent == "explain" and self.follow_ups.picks_among(low):
             listing = False  # "which of those …?" after "what are the four AI RMF functions?": one of those functions
-        if listing and (has_any(low, self.nouns) or own or re.search(r"\b(?:them|those|these)\b", low)) and not _names_other_thing(low):
+        if listing and (has_any(low, self.nouns) or own or re.search(r"\b(?:them|those|these)\b", low)) and not _names_other_thing(low) \
+                and not self._asks_guidance(low, own, text):
             return "list", "posted", None
         if "salary" in cues and "pay_above" not in own:
             return "salary", "posted", None
         return "explain", "posted", None
+
+    def _asks_guidance(self, low: str, own: dict[str, Any], text: str) -> bool:
+        """Whether a question that reads like a list asks for guidance (app/guidance.py `is_guidance`): the asker tells
+        of their background or plans and asks what carries over, what to pick up, what to study ("SOC analyst here.
+        Which of my skills transfer…?", "…if I want to pivot into AI appsec, which of the OWASP LLM risks should I dig
+        into?"), naming no posting noun and no condition only postings meet ("I'm a SOC analyst; which security analyst
+        postings are remote?" lists them)."""
+        return not has_any(low, self.nouns) and not _postings_only(own) and is_guidance(text, self.lex)
 
     def _ranked_by(self, low: str) -> str | None:
         """The field a superlative ranks postings by (lexicon `query_rank`): the sort whose phrase found is longest

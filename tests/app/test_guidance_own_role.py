@@ -125,3 +125,25 @@ def test_a_roles_responsibilities_are_not_cut_for_a_section_about_another_role_t
     assert_well_cited(answer)
     assert "Training and reporting" in answer.text  # the lead's own list, whole
     assert "Certification readiness" not in answer.text  # the vCISO's oversight of AI governance is another role's
+
+
+@pytest.mark.parametrize("question", [
+    "Nobody at our 120-person company owns AI risk. Who should own this and what should they tackle first?",
+    "Our startup has no one responsible for AI. Who should take ownership of AI risk?",
+])
+def test_who_should_own_a_thing_asks_for_the_owner_and_no_name(question, lexicon):
+    from app.answer_type import expected_answer_type
+    from app.coverage import asking_text
+
+    assert next(iter(asked_kinds(question, lexicon))) == "owner"
+    assert expected_answer_type(question, lexicon, asking_text(question, lexicon)) is None  # a role, no agent's name
+
+
+def test_who_should_own_a_thing_is_led_by_the_sentence_saying_who_owns_it_then_its_duties(bot):
+    answer = bot.ask("Nobody at our 120-person company owns AI risk and staff sign up for any chatbot they like. "
+                     "Who should own this and what should they tackle first?")
+    assert not answer.abstained
+    assert_well_cited(answer)
+    assert "head of security" in lead(answer.text)
+    assert answer.text.index("AI vendor risk") < answer.text.find("Month 1") or "Month 1" not in answer.text  # the
+    # owner's duties before any study plan

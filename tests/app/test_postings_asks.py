@@ -37,6 +37,18 @@ def test_an_open_ask_about_postings_lists_them(parser, question, intent):
     assert parser.parse(question).intent == intent
 
 
+@pytest.mark.parametrize("question, intent", [
+    ("SOC analyst here, mostly Splunk. Which of my skills carry over to AI security?", "explain"),
+    ("Backend dev here. If I want to pivot into AI appsec, which of the OWASP LLM risks should I dig into most?", "explain"),
+    ("GRC analyst, mostly ISO 27001 audits. Which of those skills transfer to AI governance work?", "explain"),
+    ("I'm a SOC analyst; which security analyst postings are remote?", "list"),  # a posting noun
+    ("SOC analyst, mostly Splunk. Which of the security analyst postings ask for Python?", "list"),
+    ("Backend dev here, I want to pivot into AI appsec. Which product security roles are hiring in London?", "list"),
+])
+def test_a_guidance_question_after_the_askers_background_asks_for_no_postings(parser, question, intent):
+    assert parser.parse(question).intent == intent
+
+
 def test_remotely_is_remote_work(parser):
     query = parser.parse("what's out there remotely for a junior?")
     assert (query.remote, query.seniority) == (("remote",), ("entry",))
