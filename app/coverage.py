@@ -117,9 +117,10 @@ def _reading(question: str, lexicon: dict[str, Any]) -> list[tuple[str, str]]:
     for i, (text, asks) in enumerate(parts):
         if asks:
             read.append((text, ""))
-        elif not _of_the_asker(text, lexicon) or not _describes_asker(text, lexicon) and (
-                _claim_start(text.split(), lexicon)  # "I read somewhere | you could poison LAION…"
-                or any(_points_back(later, lexicon) for later, later_asks in parts[i + 1:i + 2] if later_asks)):
+        elif not _of_the_asker(text, lexicon) or _claim_start(text.split(), lexicon) and not _describes_asker(text, lexicon):
+            read.append((_without_owned(_reported_claim(text, lexicon), lexicon), ""))  # also "I read somewhere | you could…"
+        elif not _describes_asker(text, lexicon) and any(_points_back(later, lexicon)
+                                                         for later, later_asks in parts[i + 1:i + 2] if later_asks):
             read.append((_without_owned(_reported_claim(text, lexicon), lexicon), ""))
         else:
             read.append(("", text))
