@@ -110,15 +110,14 @@ def asker_setting(question: str, lexicon: dict[str, Any]) -> str:
 def _reading(question: str, lexicon: dict[str, Any]) -> list[tuple[str, str]]:
     """The question's parts, each as (what is asked about, what only tells of the asker); one of them is empty, but
     for a setting pointed back at, whose owned names alone are the asker's. Of a part that tells a claim heard
-    elsewhere, the claim is asked about, not where it was heard (see `_reported_claim`), also when the asker heard it
-    ("I read somewhere you could poison LAION for pocket change": LAION is asked about, "I read somewhere" tells)."""
+    elsewhere, the claim is asked about, not where it was heard (see `_reported_claim`)."""
     parts = _question_parts(question, lexicon)
     read = []
     for i, (text, asks) in enumerate(parts):
         if asks:
             read.append((text, ""))
-        elif not _of_the_asker(text, lexicon) or _claim_start(text.split(), lexicon) and not _describes_asker(text, lexicon):
-            read.append((_without_owned(_reported_claim(text, lexicon), lexicon), ""))  # also "I read somewhere | you could…"
+        elif not _of_the_asker(text, lexicon):
+            read.append((_reported_claim(text, lexicon), ""))
         elif not _describes_asker(text, lexicon) and any(_points_back(later, lexicon)
                                                          for later, later_asks in parts[i + 1:i + 2] if later_asks):
             read.append((_without_owned(_reported_claim(text, lexicon), lexicon), ""))
