@@ -166,9 +166,6 @@ def test_only_what_is_asked_about_must_be_mentioned(lexicon, question, missing):
     ("According to Zorblax survey data, which MITRE ATLAS tactic grew fastest?", ["Zorblax"]),  # "According" is no asker
     # the claim the asker was told is what "its" points back at: its names are asked about
     ("A recruiter on LinkedIn told me the Zorblax cert is in demand. What does its exam cover?", ["Zorblax"]),
-    # a claim the asker read or heard is asked about too, also when no later part points back at it
-    ("i read somewhere you could poison a chunk of Zorblax for pocket change. how much money did it take?", ["Zorblax"]),
-    ("I heard MITRE ATLAS has 16 tactics. How many techniques are there?", []),
 ])
 def test_the_source_of_a_reported_claim_need_not_be_mentioned(lexicon, question, missing):
     from app.coverage import asked_terms
@@ -230,8 +227,3 @@ def test_a_guidance_question_from_someone_telling_their_role_asks_only_in_its_as
     assert has_covered_target(question, None, lexicon)
     assert "PoC" not in asked_terms(question, lexicon, covered_target=True)
 
-
-def test_a_claim_the_asker_read_names_the_subjects(lexicon):
-    """"I read somewhere…" tells where the claim came from; the claim's names are what the question is about."""
-    question = "i read somewhere you could poison a chunk of LAION for pocket change. how much money did the researchers estimate?"
-    assert asked_terms(question, lexicon) == ["LAION"]
