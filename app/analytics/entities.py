@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from app.term_index import Phrasing, TermIndex
+from app.term_index import TermIndex
 from ingest.vocabulary import Vocabulary
 
 SINGLE_VALUED = ("role_family", "seniority", "remote")  # the labelled fields a posting has one value of

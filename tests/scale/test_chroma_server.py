@@ -1,7 +1,6 @@
 """Server mode: every command works against a real `chroma run` server through AISEC_CHROMA_URL."""
 from __future__ import annotations
 
-import shutil
 import socket
 import subprocess
 import sys
