@@ -49,6 +49,10 @@ class Cues:
         return name in self.found
 
 
+# the fields that say how posting text writes a constraint: they travel with it, and go when it is dropped
+SPELLINGS = {"place": ("place_spellings", "places"), "not_place": ("not_place_spellings",), "titles": ("title_spellings",)}
+
+
 @dataclass(frozen=True)
 class Query:
     """What a question asks and about which postings; conversation state, edited by follow-ups."""
@@ -97,8 +101,7 @@ class Query:
 
     def without(self, name: str) -> "Query":
         """The same query with one constraint dropped (to find what emptied a result)."""
-        extra = {"place_spellings": (), "places": ()} if name == "place" else {"title_spellings": ()} if name == "titles" \
-            else {"not_place_spellings": ()} if name == "not_place" else {}
+        extra = {field: () for field in SPELLINGS.get(name, ())}
         return replace(self, **{name: Query.__dataclass_fields__[name].default}, **extra)
 
     def to_dict(self) -> dict[str, Any]:
@@ -200,12 +203,7 @@ class QueryParser:
         kept = {k: v for k, v in previous.constraints().items()
                 if k not in own and k not in measured and not (k == "place" and "place" in own)}
         kept = {k: tuple(v) if isinstance(v, list) else v for k, v in kept.items()}
-        if "place" in kept:
-            kept.update(place_spellings=previous.place_spellings, places=previous.places)
-        if "not_place" in kept:
-            kept.update(not_place_spellings=previous.not_place_spellings)
-        if "titles" in kept:
-            kept.update(title_spellings=previous.title_spellings)
+        kept.update({field: getattr(previous, field) for name in list(kept) for field in SPELLINGS.get(name, ())})
         if intent == "explain":  # "what about MLSecOps?": the same question about other postings
             intent, sort, limit = previous.intent, previous.sort, previous.limit
         return Query(text, intent, sort=sort, limit=limit, follow_up=True, latest=_names(own), cues=cues, **kept, **own)
@@ -288,10 +286,11 @@ class QueryParser:
         """A place a negation (lexicon `query_negation`) puts right before ("in Europe but not the UK", "outside the
         US", "excluding Germany"): its name and spellings, and the text with the negation and the place blanked."""
         for hit in phrase_pattern(*self.lex["query_negation"]["cues"]).finditer(text):
-            probe = "in " + text[hit.end():]
-            place = self._one_place(probe)
-            if place and probe[3:place[2]].strip().lower() in ("", *self.lex["query_negation"]["skipped"], "in", "in the"):
-                return (place[0], place[1]), _blanked(text, hit.start(), hit.end() + place[3] - 3)
+            prefix = "in "  # the place is read as if after "in"
+            place = self._one_place(prefix + text[hit.end():])
+            between = text[hit.end():hit.end() + place[2] - len(prefix)] if place else ""
+            if place and between.strip().lower() in ("", *self.lex["query_negation"]["skipped"], "in", "in the"):
+                return (place[0], place[1]), _blanked(text, hit.start(), hit.end() + place[3] - len(prefix))
         return None, text
 
     def _place_after(self, text: str, end: int) -> tuple[str, tuple[str, ...], int, int] | None:
@@ -585,7 +584,8 @@ def _ranks_levels(sort: str) -> bool:
 
 
 def _names(own: dict[str, Any]) -> tuple[str, ...]:
-    return tuple(k for k in own if k not in ("place_spellings", "places", "title_spellings", "not_place_spellings", "currency"))
+    spellings = {field for fields in SPELLINGS.values() for field in fields}
+    return tuple(k for k in own if k not in spellings and k != "currency")
 
 
 def _names_other_thing(low: str) -> bool:
