@@ -57,7 +57,7 @@ def bot(tmp_path_factory, embedder):
 
 
 @pytest.mark.parametrize("question, fact", [
-    ("Which Orvane certificate do engineers hold who secure k8s clusters for its training platform?", "Cluster Guard"),
+    ("Which Orvane certificate is for engineers securing k8s clusters on its training platform?", "Cluster Guard"),
     ("What duties should the JD for an Orvane platform lead list?", "cluster hardening"),
 ])
 def test_a_short_form_of_a_name_the_passages_write_out_is_answered(bot, question, fact):
@@ -67,5 +67,5 @@ def test_a_short_form_of_a_name_the_passages_write_out_is_answered(bot, question
 
 
 def test_a_short_form_of_no_name_the_passages_write_out_is_refused_naming_it(bot):
-    answer = bot.ask("Which Orvane certificate do engineers hold who secure GKE clusters for its training platform?")
+    answer = bot.ask("Which Orvane certificate is for engineers securing GKE clusters on its training platform?")
     assert answer.abstained and "“GKE”" in answer.text
