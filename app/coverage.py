@@ -50,8 +50,9 @@ def corpus_gap(question: str, passages: list[Passage], lacking: str | None, lexi
     """The gap between what `question` asks and what its retrieved `passages` offer; `lacking` names the kind of
     answer no sentence to be quoted gives (from the draft), if any. With a `covered_target` (a guidance question
     about a role or field the corpus covers) only its asking sentences are judged: the rest describes the asker. A
-    short form the asker writes is mentioned where a passage writes out a name it stands for (`short_forms`)."""
-    terms = asked_terms(question, lexicon, covered_target)
+    short form the asker writes is mentioned where a passage writes out a name it stands for (`short_forms`); one of
+    common words ("JD") names nothing to mention."""
+    terms = [t for t in asked_terms(question, lexicon, covered_target) if not short_forms.common(t)]
     names = {t: short_forms.names(t, question, tuple(terms)) for t in terms}
     missing = unmentioned(terms, [searchable_text(p) for p in passages], lexicon["acronym_joining_words"], names)
     return CorpusGap(tuple(missing), None if missing else lacking)

@@ -26,6 +26,11 @@ class ShortForms:
                 *_beside(term, question, named)]
         return tuple(dict.fromkeys(p for p in pool if p.lower() != low and abbreviates(term, p, self.joining)))
 
+    def common(self, term: str) -> bool:
+        """Whether `term` shortens common words of the lexicon's `written_out` (lower case: "JD" is a job description),
+        no name: like those words, it names nothing the passages must mention."""
+        return any(n.islower() for n in self.names(term) if n in self.written_out)
+
     def searched(self, text: str, terms: list[str]) -> str:
         """`text` with the longer names of its `terms` it does not write out itself (for the lexical search)."""
         names = [n for t in terms for n in self.names(t) if n.lower() not in text.lower()]

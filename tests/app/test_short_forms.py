@@ -33,6 +33,10 @@ def test_the_names_a_short_form_stands_for_come_from_its_vocabulary_group_the_le
     assert FORMS.searched("which k8s certs?", ["k8s"]) == "which k8s certs? kubernetes"
 
 
+def test_a_short_form_of_common_words_is_no_name_to_mention():
+    assert FORMS.common("JD") and not FORMS.common("HF") and not FORMS.common("k8s")
+
+
 DOCUMENT = """---
 title: Orvane platform hiring
 sources:
