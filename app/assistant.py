@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterator
 from app.analytics import analytics_answer
 from app.answer_draft import draft_answer
 from app.compose import compose_answer
-from app.coverage import CorpusGap, bare_word, corpus_gap, specific_terms, unanswered_part
+from app.coverage import CorpusGap, asked_terms, bare_word, corpus_gap, specific_terms, unanswered_part
 from app.asks_current import asks_for_status
 from app.currency import Currency
 from app.cut_items import with_rests
@@ -30,6 +30,7 @@ from app.query import Query, QueryParser, last_clause
 from app.retrieval import HybridRetriever
 from app.sentences import answer_sentences, completed_sentences
 from app.settings import Settings
+from app.short_forms import ShortForms
 from app.support import SupportChecker
 from app.types import Answer, Citation, Passage
 from app.visibility import visible_retriever
@@ -55,6 +56,8 @@ class Assistant:
             raise UserError(f"vocabulary file {self.settings.vocabulary_path} is missing; set AISEC_CORPUS_DIR to the corpus folder")
         self.vocabulary = load_vocabulary(self.settings.vocabulary_path)
         self.lexicon = load_lexicon(self.settings.lexicon_path)
+        self.short_forms = ShortForms(self.vocabulary.groups(), tuple(self.lexicon["written_out"]),
+                                      tuple(self.lexicon["acronym_joining_words"]))
         self.embedder = embedder or make_embedder(self.settings)
         warmed = _in_background(self.embedder.embed_query, "warm up")  # load the model now, beside the index
         self.store = ChunkStore(self.settings, index_signature(self.settings, self.embedder), create=False)
@@ -118,7 +121,9 @@ class Assistant:
         t0 = time.perf_counter()
         query_vector = self.embed([query])[0]  # cached: the analytics router may have embedded it already
         filters = retrieval_filters(query, parsed, self.lexicon)
-        ranked = retriever.retrieve(query, query_vector, filters, k=max(TRACE_DEPTH, self.settings.top_k))
+        covered_target = has_covered_target(query, asked.role_family, self.lexicon)  # background words are the asker's
+        searched = self.short_forms.searched(query, asked_terms(query, self.lexicon, covered_target))  # "k8s": Kubernetes too
+        ranked = retriever.retrieve(searched, query_vector, filters, k=max(TRACE_DEPTH, self.settings.top_k))
         # a question about a superseded edition: passages about it first ("is the 2025 list still the latest?": the correction leads)
         asks_status = asks_for_status(asked.text, self.lexicon)
         asked_editions = set() if asks_status else self.currency.superseded_asked(asked.text, asked.ranked_list, asked.year)
@@ -157,8 +162,7 @@ class Assistant:
         timings["select"] = _ms(t0)
         answer = Answer(question, "", [], False, mode, standalone_question=query if query != question else None)
         stated_gap = None  # the sentence naming what one part of the question lacks, which quotes no passage
-        covered_target = has_covered_target(query, asked.role_family, self.lexicon)  # background words are the asker's
-        gap = corpus_gap(query, passages, drafted.lacking, self.lexicon, covered_target)
+        gap = corpus_gap(query, passages, drafted.lacking, self.lexicon, covered_target, self.short_forms)
         if gap or (draft.evidence < self.settings.abstain_threshold and not (drafted.typed or corrected)) or not draft.sentences:
             self._abstain(answer, passages, gap, None if gap.missing else drafted.unknown)
             yield from _pieces(answer.text)

@@ -8,6 +8,7 @@ from typing import Any
 
 from app.answer_type import abbreviated, has_phrase, is_type_word, is_version, is_year, mentions, names_term, question_words
 from app.sentences import is_acronym, is_dash
+from app.short_forms import ShortForms
 from app.support import COMMON_CAPITALS, GENERIC_ACRONYMS, INSTRUCTION
 from app.types import Passage
 
@@ -45,12 +46,15 @@ def unanswered_part(lacking: str) -> str:
 
 
 def corpus_gap(question: str, passages: list[Passage], lacking: str | None, lexicon: dict[str, Any],
-               covered_target: bool = False) -> CorpusGap:
+               covered_target: bool = False, short_forms: ShortForms = ShortForms()) -> CorpusGap:
     """The gap between what `question` asks and what its retrieved `passages` offer; `lacking` names the kind of
     answer no sentence to be quoted gives (from the draft), if any. With a `covered_target` (a guidance question
-    about a role or field the corpus covers) only its asking sentences are judged: the rest describes the asker."""
-    missing = unmentioned(asked_terms(question, lexicon, covered_target), [searchable_text(p) for p in passages],
-                          lexicon["acronym_joining_words"])
+    about a role or field the corpus covers) only its asking sentences are judged: the rest describes the asker. A
+    short form the asker writes is mentioned where a passage writes out a name it stands for (`short_forms`); one of
+    common words ("JD") names nothing to mention."""
+    terms = [t for t in asked_terms(question, lexicon, covered_target) if not short_forms.common(t)]
+    names = {t: short_forms.names(t, question, tuple(terms)) for t in terms}
+    missing = unmentioned(terms, [searchable_text(p) for p in passages], lexicon["acronym_joining_words"], names)
     return CorpusGap(tuple(missing), None if missing else lacking)
 
 
@@ -316,13 +320,15 @@ def _named_part(word: str) -> str:
     return "-".join(p for p in parts if not (p.isalpha() and p.islower()))
 
 
-def unmentioned(terms: list[str], texts: list[str], joining: list[str] | tuple[str, ...] = ()) -> list[str]:
+def unmentioned(terms: list[str], texts: list[str], joining: list[str] | tuple[str, ...] = (),
+                names: dict[str, tuple[str, ...]] | None = None) -> list[str]:
     """The terms that occur as a word (or, for an acronym, spelled out, small `joining` words allowed; for the words
-    of a name, as its acronym: see `abbreviated`) in none of `texts`; a first name also counts as the short form of
-    a longer one before the next term ("Tim Brown" is named by "Timothy G. Brown")."""
+    of a name, as its acronym: see `abbreviated`; for a short form, as one of the longer `names` it stands for) in
+    none of `texts`; a first name also counts as the short form of a longer one before the next term ("Tim Brown" is
+    named by "Timothy G. Brown")."""
     joined = " ".join(texts)
     following, short = dict(zip(terms, terms[1:])), abbreviated(terms, joined)
-    return [t for t in terms if not _mentioned(t, joined) and t not in short
+    return [t for t in terms if not any(_mentioned(n, joined) for n in (t, *(names or {}).get(t, ()))) and t not in short
             and not any(names_term(text, t, following.get(t), joining) for text in texts)]
 
 

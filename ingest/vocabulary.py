@@ -20,6 +20,11 @@ class Vocabulary:
             return self.certifications
         return tuple(self.synonyms[field])
 
+    def groups(self) -> tuple[tuple[str, ...], ...]:
+        """Each term with its phrasings, lower-cased, the term's dashes as spaces ("ci-cd" is "ci cd")."""
+        return tuple((term.replace("-", " "), *phrasings) for terms in self.synonyms.values()
+                     for term, phrasings in terms.items())
+
     def canonical(self, field: str, value: str) -> str | None:
         """Map a phrasing (any case) to its canonical term, or None if unknown."""
         wanted = value.strip().lower()
