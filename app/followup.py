@@ -36,6 +36,7 @@ class FollowUpRewriter:
         self.unasked = {*self.auxiliaries, *lexicon["question_function_words"], *lexicon["acronym_joining_words"]}
         self.start = phrase_pattern(*lexicon["query_follow_up_starts"], at_start=True)
         self.opener = phrase_pattern(*lexicon["query_follow_up_openers"], at_start=True)
+        self.leans = phrase_pattern(*lexicon["query_follow_up_leans"])
         self.now = {word for word in status_words(lexicon) if " " not in word}  # "who hosts that project now?"
         self.events = phrase_pattern(*lexicon["query_event_asks"], at_start=True)
         self.partitives = set(lexicon["query_partitive_words"])
@@ -48,10 +49,14 @@ class FollowUpRewriter:
         """Short questions that lean on earlier turns ("and what do they pay?"), also after an opener that only
         acknowledges the earlier answer ("ok, and when did it come out?"); a long question after an opener is one of
         its own, as one with a back-reference is ("ok and once you get one, how long does it last and …?"); a turn of
-        several short questions is short ("how many tactics does it have now? which ones …?")."""
+        several short questions is short ("how many tactics does it have now? which ones …?"). At any length, one with
+        a demonstrative before its noun ("… before I can book that exam?") or a phrase leaning on the earlier subject
+        (lexicon `query_follow_up_leans`: "… anything I can do in the meantime?") is a follow-up."""
         opened = self.opened(question)
         short = max(len(asked.split()) for asked in opened.split("?")) <= 12
-        return bool(self.start.search(opened)) and (short or opened == question) or (self.back_reference(opened) is not None and short)
+        reference = self.back_reference(opened)
+        return bool(self.start.search(opened)) and (short or opened == question) \
+            or reference is not None and (short or self._determines(opened, reference)) or bool(self.leans.search(opened))
 
     def opened(self, question: str) -> str:
         """The question after an opener that only acknowledges or pauses (lexicon `query_follow_up_openers`), set off
@@ -283,9 +288,17 @@ class FollowUpRewriter:
         ("that role", "that one")."""
         before = question[:demonstrative.start()].split()[-1:]
         after = [word for word in map(bare_word, question[demonstrative.end():].split()) if word]
-        ends = not after[1:] or all(word.lower() in self.now for word in after[1:])
+        ends = not after[1:] or all(word.lower() in self.now for word in after[1:]) or self._determines(question, demonstrative)
         return ((bool(before) and before[0].lower() in self.auxiliaries or ends)
                 and not any(demonstrative.start() <= m.start() <= demonstrative.end() + 1 for m in anaphors))
+
+    def _determines(self, question: str, demonstrative: re.Match) -> bool:
+        """Whether a demonstrative stands before one noun that ends the question or its clause ("book that exam?",
+        "book that exam or do I need …?": a conjunction or auxiliary follows), so it points back at a thing named."""
+        if demonstrative.group(0).lower() not in self.lexicon["query_demonstratives"]:
+            return False
+        after = question[demonstrative.end():].split()
+        return 0 < len(after) and (after[0][-1:] in "?.!,;" or len(after) > 1 and bare_word(after[1]).lower() in self.clause_breaks)
 
     def _titled_name_stands(self, reference: re.Match, question: str, history: list[Any] | None) -> bool:
         """Whether a back-reference may stand for a name of capitalised words of the earlier question: it is a singular
