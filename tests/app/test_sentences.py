@@ -140,6 +140,15 @@ def test_a_list_sentence_is_cut_to_the_asked_entry(entry, cut):
     assert item_clause(sentence, lambda item: entry in item)[0] == cut
 
 
+def test_a_list_sentence_without_a_colon_leads_with_the_held_item_its_other_items_following():
+    sentence = ("Common tools include Microsoft's PyRIT, released in 2024; NVIDIA's garak LLM vulnerability scanner; "
+                "promptfoo for prompt testing; and Inspect.")
+    assert item_clause(sentence, lambda item: "NVIDIA" in item) == (
+        "… NVIDIA's garak LLM vulnerability scanner …",
+        "Common tools include Microsoft's PyRIT, released in 2024 … promptfoo for prompt testing; and Inspect.")
+    assert item_clause(sentence, lambda item: "Anthropic" in item) == (sentence, None)
+
+
 def test_a_question_mark_closing_a_quoted_title_before_an_aside_does_not_end_the_sentence():
     text = 'Pearce et al., in "Asleep at the Keyboard?" (IEEE S&P, 2022), found that Copilot wrote vulnerable code. Next.'
     assert split_sentences(text)[0].endswith("vulnerable code.")
