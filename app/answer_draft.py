@@ -178,10 +178,12 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
 
 def _item_first(draft: Draft, passages: list[Passage], need: AnswerNeed, lexicon: dict[str, Any]) -> Draft:
     """The draft whose lead, a list sentence, is cut to the item giving the one thing asked (the asked entry, else the
-    first item holding the answer by itself: "… NVIDIA's garak LLM vulnerability scanner …"), the list's other items
+    first item between semicolons holding the answer by itself: "… NVIDIA's garak LLM vulnerability scanner …"), the list's other items
     following it as a quote of their own (none after an entry, whose list is the ranking asked about)."""
     (lead, cited), *rest = draft.sentences
     entry = need.entry()
+    if not entry and "; " not in lead:  # a list of named things is marked by semicolons; commas part clauses too
+        return draft
     cut, others = item_clause(lead, (lambda item: entry in item) if entry else
                               (lambda item: holds_answer(item, need, lexicon)))
     return replace(draft, sentences=[(cut, cited), *([(others, cited)] if others and not entry else []), *rest])
