@@ -13,8 +13,6 @@ from ingest.lexical import lexical_tokens
 from ingest.snapshot import Snapshot
 
 TOPIC_SHARED = 2  # a lead's sentence and heading share this many of the question's own words ("ISO 42001 certification")
-STEP_WORDS = 2  # a sentence giving a process's steps names this many step words ("process: a stage 1 …, a stage 2 …");
-# one alone names no steps ("developed … through a public process of workshops")
 
 
 def asks_process(question: str, lexicon: dict[str, Any]) -> bool:
@@ -28,7 +26,7 @@ def process_items(question: str, retrieved: list[Passage], snapshot: Snapshot, l
                   limit: int) -> list[tuple[str, Passage]]:
     """(sentence, chunk) in answer order, from the retrieved reference sections: among the sentences sharing
     `TOPIC_SHARED` of the question's own words (with their section's heading), the one naming most steps of a
-    process (lexicon `process` … `words`, at least STEP_WORDS: "…audit process: a stage 1 audit …, a stage 2 audit …"), or the first
+    process (lexicon `process` … `words`: "…audit process: a stage 1 audit …, a stage 2 audit …"), or the first
     sentence of a section whose heading names how the thing goes ("How the fractional CISO model works"), counted by
     the heading's such words — most first, then retrieval order; then the rest of that item and the section's items
     after it, in the source's order. Empty when no retrieved section gives a process of the asked topic."""
@@ -50,7 +48,7 @@ def process_items(question: str, retrieved: list[Passage], snapshot: Snapshot, l
             for sentence in split_sentences(text):
                 words = lexical_tokens(sentence)
                 named = sum(w in steps for w in words)
-                if named >= STEP_WORDS and len(topic & {*words, *heading}) >= shared:
+                if named and len(topic & {*words, *heading}) >= shared:
                     candidate = (named, -rank, items, position, sentence)
                     best = max(best, candidate, key=_rank) if best else candidate
     if best is None:
