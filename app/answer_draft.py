@@ -20,7 +20,7 @@ from app.guidance import (asked_clauses, asked_kinds, asker_backgrounds, asker_f
 from app.need_first import need_statement_first
 from app.posting_heads import with_posting_heads
 from app.process_steps import asks_process, process_items
-from app.sentences import (entry_clause, passage_items, posting_reference, quoted_sentences, split_sentences,
+from app.sentences import (item_clause, passage_items, posting_reference, quoted_sentences, split_sentences,
                            without_conjunction)
 from app.types import Passage
 from ingest.snapshot import Snapshot
@@ -91,7 +91,8 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
                                 [*lexicon["posting_nouns"]["any"], *lexicon["question_function_words"]],
                                 answering(need, None, False) if need else None,  # the pre-rank keeps what answers alone
                                 lexicon["back_references"], defined,
-                                any(has_phrase(question_words(question), ask) for ask in lexicon["members_asks"]),
+                                any(has_phrase(question_words(asking_text(question, lexicon)), ask)  # not the setting's
+                                    for ask in lexicon["members_asks"]),  # words: "I know ATT&CK well. Which tactics …?"
                                 lexicon["query_number_words"],
                                 ranking_part(question, lexicon),
                                 asks_advice(question, lexicon),  # what to do or how it changes: the list of ways
@@ -165,14 +166,27 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     if not followed and asks_advice(question, lexicon):  # the advice's list, also where the next chunks hold it
         draft, passages = _list_continued(draft, passages, snapshot, max_sentences * GUIDANCE_ITEMS_PER_SENTENCE)
     lead, cited = draft.sentences[0] if draft.sentences else ("", [0])
-    if need.entry():  # lead with the asked entry, not the whole list that holds it
-        lead = entry_clause(lead, need.entry())
-        draft = replace(draft, sentences=[(lead, cited), *draft.sentences[1:]])
+    if lexicon["answer_types"].get(need.expects or "", {}).get("one_item") and not followed:
+        draft = _item_first(draft, passages, need, lexicon)  # lead with the asked item, not the whole list that holds it
+        lead = draft.sentences[0][0]
     if not followed:  # "…, and which tools scan model files?": a further part asking for no typed value, its own sentence
         draft, passages = _parts_answered(draft, question, passages, embed, search, lexicon)
     typed = bool(need.expects and need.subjects and holds_answer(lead, need, lexicon, _context(passages[cited[0]], lead, False)))
     draft, passages = with_posting_heads(draft, passages, snapshot)
     return AnswerDraft(draft, passages, asks_for, typed=typed, followed=followed, unanswered=unanswered)
+
+
+def _item_first(draft: Draft, passages: list[Passage], need: AnswerNeed, lexicon: dict[str, Any]) -> Draft:
+    """The draft whose lead, a list sentence, is cut to the item giving the one thing asked (the asked entry, else the
+    first item between semicolons holding the answer by itself: "… NVIDIA's garak LLM vulnerability scanner …"), the list's other items
+    following it as a quote of their own (none after an entry, whose list is the ranking asked about)."""
+    (lead, cited), *rest = draft.sentences
+    entry = need.entry()
+    if not entry and "; " not in lead:  # a list of named things is marked by semicolons; commas part clauses too
+        return draft
+    cut, others = item_clause(lead, (lambda item: entry in item) if entry else
+                              (lambda item: holds_answer(item, need, lexicon)))
+    return replace(draft, sentences=[(cut, cited), *([(others, cited)] if others and not entry else []), *rest])
 
 
 def _parts_answered(draft: Draft, question: str, passages: list[Passage], embed: Callable[[list[str]], np.ndarray],

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import TYPE_CHECKING
 
 from ingest.lexical import lexical_tokens
@@ -277,17 +277,22 @@ def _clip(sentence: str, focus: Collection[str] = (), limit: int = MAX_CHARS) ->
     return f"…{cut}" if start else cut
 
 
-def entry_clause(sentence: str, entry: str) -> str:
-    """A list sentence cut to its item holding `entry` (items between semicolons, else commas), after the words that
-    open the list: "The … 2026 lists, in order: … LLM03:2026 Excessive Agency …"; the sentence when it lists none."""
+def item_clause(sentence: str, holds: Callable[[str], bool]) -> tuple[str, str | None]:
+    """A list sentence cut to its first item that `holds` (items between semicolons, else commas), after the words
+    that open the list before a colon ("The … 2026 lists, in order: … LLM03:2026 Excessive Agency …"), and its other items, the cut
+    item's place marked "…" ("Common open-source tools include Microsoft's PyRIT …, released in February 2024 …
+    promptfoo for …"); the sentence and None when it lists none or no item holds."""
     separator = "; " if "; " in sentence else ", "
     items = sentence.rstrip(".…").split(separator)
-    held = next((i for i, item in enumerate(items) if entry in item), None)
+    held = next((i for i, item in enumerate(items) if holds(item)), None)
     if held is None or len(items) < 3:
-        return sentence
-    opening = items[0].rsplit(": ", 1)[0] + ":" if ": " in items[0] else items[0]  # "… lists, in order:"
-    cut = f"{opening} … {items[held]}" if held else items[0]
-    return f"{cut} …" if held < len(items) - 1 else f"{cut}."
+        return sentence, None
+    opening = items[0].rsplit(": ", 1)[0] + ":" if ": " in items[0] else ""  # "… lists, in order:"
+    cut = f"{opening} … {items[held]}".lstrip() if held else items[0]
+    before, after = separator.join(items[:held]), separator.join(items[held + 1:])
+    end = "…" if sentence.endswith("…") else "."  # a sentence clipped where it is long stays marked so
+    rest = f"{before} …" if not after else f"… {after}{end}" if not held else f"{before} … {after}{end}"
+    return (f"{cut} …" if held < len(items) - 1 else f"{cut}{end}"), rest
 
 
 def inline_list(sentence: str) -> tuple[str, list[str]]:

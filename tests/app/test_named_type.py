@@ -74,6 +74,16 @@ sources:
 
 The Velar red team, set up in 2019, published "Notes from Forty Model Audits" in May 2025 for the wider community.
 Common open-source tools include Velar's Quillon, released in March 2024 for automated probing of chat models.
+
+## Scanners used by red teams
+
+Red teams run several scanners against model files: Pellum's Brisk fuzzer for prompt templates; Orvex's Tarnlight
+weight-file scanner; the Kestrel harness for agent traces; and Dunmore's Sable notebook checker.
+
+## The Velar threat matrix
+
+The Velar threat matrix borrows most of its tactics from older attack matrices. Two tactics are unique to the Velar
+matrix. Probe Access covers how an adversary reaches a model. Probe Adaptation covers tuning an attack to the model.
 """
 
 
@@ -92,3 +102,19 @@ def test_the_named_tool_leads_not_the_teams_paper(bot):
 def test_a_toolkit_the_corpus_does_not_name_is_refused(bot):
     answer = bot.ask("What's Orrin Labs' open-source red-teaming toolkit called?")
     assert answer.abstained
+
+
+def test_a_list_sentence_leads_with_the_item_naming_the_asked_thing_its_other_items_following(bot):
+    answer = bot.ask("What's the name of Orvex's weight-file scanner?")
+    assert not answer.abstained
+    assert lead(answer.text) == "Red teams run several scanners against model files: … Orvex's Tarnlight weight-file " \
+                                "scanner …", answer.text
+    assert "Pellum's Brisk fuzzer" in answer.text.split("[1]", 1)[1], answer.text  # the list's other items follow
+    assert_well_cited(answer)
+
+
+def test_a_members_question_after_the_askers_setting_is_led_by_the_members(bot):
+    answer = bot.ask("I know the older attack matrices well. Which tactics in the Velar threat matrix have no "
+                     "counterpart in them?")
+    assert not answer.abstained
+    assert "Probe Access" in lead(answer.text) and "Probe Adaptation" in lead(answer.text), answer.text

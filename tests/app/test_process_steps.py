@@ -44,6 +44,13 @@ def test_a_vendor_asking_how_certification_goes_gets_the_audit_stages_first(bot)
     assert_well_cited(answer)
 
 
+def test_how_a_certification_is_done_is_led_by_the_audit_stages(bot):
+    answer = bot.ask("We want our product certified to the Fixture AI Management Standard. How is that done?")
+    assert not answer.abstained, answer.text
+    assert "stage 1 audit" in lead(answer.text), answer.text
+    assert_well_cited(answer)
+
+
 def test_how_a_model_works_is_led_by_the_section_whose_heading_says_so(bot):
     answer = bot.ask("How does the retained governance adviser model work?")
     assert not answer.abstained, answer.text
@@ -57,6 +64,8 @@ def test_how_a_model_works_is_led_by_the_section_whose_heading_says_so(bot):
     ("How are AI security interviews structured?", True),
     ("What does ISO/IEC 42001 certify?", False),
     ("How do I move into AI governance?", False),
+    ("We want our AI management system certified to 42001. How is that done?", True),
+    ("How do organisations get certified against the NIST AI RMF?", False),  # which is not certifiable
 ])
 def test_asks_process_reads_the_asking_part(question, asks):
     assert asks_process(question, load_lexicon(Settings().lexicon_path)) is asks

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.sentences import entry_clause, passage_items, posting_facts, posting_reference, answer_sentences, passage_sentences, points_back, split_sentences, strip_markers, MAX_CHARS
+from app.sentences import item_clause, passage_items, posting_facts, posting_reference, answer_sentences, passage_sentences, points_back, split_sentences, strip_markers, MAX_CHARS
 from ingest.lexical import lexical_tokens
 
 
@@ -137,7 +137,16 @@ def test_a_clause_quoted_on_its_own_reads_as_a_sentence():
 def test_a_list_sentence_is_cut_to_the_asked_entry(entry, cut):
     sentence = ("The 2026 list ranks, in order: LLM01:2026 Prompt Injection; LLM02:2026 Sensitive Information "
                 "Disclosure; LLM03:2026 Excessive Agency; LLM04:2026 Supply Chain.")
-    assert entry_clause(sentence, entry) == cut
+    assert item_clause(sentence, lambda item: entry in item)[0] == cut
+
+
+def test_a_list_sentence_without_a_colon_leads_with_the_held_item_its_other_items_following():
+    sentence = ("Common tools include Microsoft's PyRIT, released in 2024; NVIDIA's garak LLM vulnerability scanner; "
+                "promptfoo for prompt testing; and Inspect.")
+    assert item_clause(sentence, lambda item: "NVIDIA" in item) == (
+        "… NVIDIA's garak LLM vulnerability scanner …",
+        "Common tools include Microsoft's PyRIT, released in 2024 … promptfoo for prompt testing; and Inspect.")
+    assert item_clause(sentence, lambda item: "Anthropic" in item) == (sentence, None)
 
 
 def test_a_question_mark_closing_a_quoted_title_before_an_aside_does_not_end_the_sentence():
