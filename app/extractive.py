@@ -86,8 +86,9 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     giving them all (see `_enumerating`; a number the question names is read in digits or `number_words`), whole
     however long, the sentences holding them following it (one quote with it when it announces them: "Two tactics
     are unique to ATLAS. AI Model Access … AI Attack Adaptation …"); one asking for advice (`advises`: how something
-    changes, what to do) by the best-matching quoted sentence that opens a list, the ways ("In practice the threat
-    model changes in three ways:"), its items following, as they follow a lead that continues into a list (see
+    changes, what to do) by the best-matching sentence that opens a list, the ways ("In practice the threat model
+    changes in three ways:"), of a passage the answer quotes (an opener names the ways without giving them, so it may
+    match below the floor), its items following, as they follow a lead that continues into a list (see
     `_listed_items`); one asking what something is or does, by the sentence of a quoted passage that opens with the
     thing asked about, its subject (`defined`, the question's words after "What is"; see `_defining`). The detail
     that ranks the lead is the words of the question's asking part (`asking`, without the asker's setting: "how
@@ -141,7 +142,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
         lead = aspected \
             or (_enumerating(question, query_vector, [c for c in whole if c.passage_index in quoted], passages, embed,
                              number_words or {}) if enumerates else None) \
-            or next((c for c in whole if advises and c.score >= floor and _listed_items(c, passages, 1)), None) \
+            or next((c for c in whole if advises and c.passage_index in quoted and _listed_items(c, passages, 1)), None) \
             or (_defining(defined, [c for c in whole if c.passage_index in quoted], passages) if defined else None) \
             or next((c for c in whole if c.score >= floor and passages[c.passage_index].metadata.get("kind") != "posting"), None) \
             or next((c for c in whole if c.text != posting_reference(passages[c.passage_index].metadata)), (whole or ranked)[0])
