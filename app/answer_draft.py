@@ -97,7 +97,7 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
                                 asks_advice(question, lexicon),  # what to do or how it changes: the list of ways
                                 any(has_phrase(question_words(question), w) for spec in lexicon["guidance_kinds"].values()
                                     for w in spec.get("lists_asked", ())),  # example questions asked for
-                                aspect_held, fit, equivalent_stems(lexicon))
+                                aspect_held, fit, equivalent_stems(lexicon), yes_or_no)
         conjunctions = lexicon["clause_conjunctions"]
         return replace(draft, sentences=[(without_conjunction(text, conjunctions), cited) for text, cited in draft.sentences])
     for precision in [need, replace(need, exact=False)] if need.exact else [need]:  # the day, then a month or year

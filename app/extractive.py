@@ -64,7 +64,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
                      number_words: Mapping[str, int] | None = None, asking: str | None = None,
                      advises: bool = False, asks_questions: bool = False, aspect_held: Collection[str] = (),
                      fit: Callable[[str, int], tuple[int, ...]] | None = None,
-                     equivalents: Collection[frozenset[str]] = ()) -> Draft:
+                     equivalents: Collection[frozenset[str]] = (), polar: bool = False) -> Draft:
     """Score every passage sentence (those of the lexical pre-rank and any that `answers_alone`, without the
     sentences before it); lead with the best one that `answers` (the best one when no kind is asked for), a sentence
     for each further part of the question (`parts`) the lead does not answer and, after a typed lead, the detail asked
@@ -88,7 +88,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     are unique to ATLAS. AI Model Access … AI Attack Adaptation …"); one asking for advice (`advises`: how something
     changes, what to do) by the best-matching sentence that opens a list, the ways ("In practice the threat model
     changes in three ways:"), of a passage the answer quotes (an opener names the ways without giving them, so it may
-    match below the floor), its items following, as they follow a lead that continues into a list (see
+    match below the floor; not for a `polar` question, asking yes or no: "Is that the date we should be planning
+    against?" asks whether, which a list of dates does not say), its items following, as they follow a lead that continues into a list (see
     `_listed_items`); one asking what something is or does, by the sentence of a quoted passage that opens with the
     thing asked about, its subject (`defined`, the question's words after "What is"; see `_defining`). The detail
     that ranks the lead is the words of the question's asking part (`asking`, without the asker's setting: "how
@@ -142,7 +143,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
         lead = aspected \
             or (_enumerating(question, query_vector, [c for c in whole if c.passage_index in quoted], passages, embed,
                              number_words or {}) if enumerates else None) \
-            or next((c for c in whole if advises and c.passage_index in quoted and _listed_items(c, passages, 1)), None) \
+            or next((c for c in whole if advises and (c.score >= floor or c.passage_index in quoted and not polar)
+                     and _listed_items(c, passages, 1)), None) \
             or (_defining(defined, [c for c in whole if c.passage_index in quoted], passages) if defined else None) \
             or next((c for c in whole if c.score >= floor and passages[c.passage_index].metadata.get("kind") != "posting"), None) \
             or next((c for c in whole if c.text != posting_reference(passages[c.passage_index].metadata)), (whole or ranked)[0])
