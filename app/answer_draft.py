@@ -15,8 +15,8 @@ from app.coverage import asked_terms, asker_setting, asking_text, ranking_part
 from app.duties import duty_items
 from app.extractive import Answers, Draft, draft_extractive, names_company
 from app.guidance import (asked_clauses, asked_kinds, asker_backgrounds, asker_families, asks_about_postings, asks_advice,
-                          asks_duties, asks_in_order, counterpart_first, focus_words, guidance_items, has_covered_target, section_items,
-                          without_held)
+                          asks_duties, asks_order, counterpart_first, focus_words, guidance_items, has_covered_target,
+                          section_items, without_held)
 from app.need_first import need_statement_first
 from app.posting_heads import with_posting_heads
 from app.process_steps import asks_process, process_items
@@ -152,7 +152,7 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
                                focus_words(question, lexicon), credentials_of, asked_credentials,
                                asker_backgrounds(asker_setting(question, lexicon), lexicon),
                                asker_families(question, lexicon), focus_words(question, lexicon, whole=True),
-                               asks_in_order(question, lexicon))
+                               asks_order(question, lexicon))
         held = credentials_of(asker_setting(question, lexicon))
         items = without_held(items, held, credentials_of)
         sections = tuple({chunk.chunk_id: chunk for _, chunk in items}.values())  # what the answer follows

@@ -252,7 +252,7 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
                    credentials_of: Callable[[str], tuple[str, ...]] = lambda text: (),
                    asked_credentials: tuple[str, ...] = (), told: frozenset[str | None] = frozenset(),
                    usual: tuple[str, ...] = (), told_focus: frozenset[str] = frozenset(),
-                   in_order: bool = False) -> list[tuple[str, Passage]]:
+                   learning_order: bool = False) -> list[tuple[str, Passage]]:
     """(sentence, chunk) in answer order: the items of the best unit — the one that is not about a role other than the
     question's `roles` (a path from a background is about that background), names a credential the question asks
     about (`asked_credentials`; a section heading lexicon `sections_if_named` answers only then), gives most of the
@@ -267,8 +267,8 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     ("I'm a SOC analyst…", not "…the GIAC Machine Learning Engineer certification?"), that path's plan, then a third
     of that unit —
     then, for each asked kind it does not give, of the best unit from another section that gives it, and, unless it is
-    the path from the asker's background and gives every asked kind (and, asked `in_order`, is about a role of the
-    question: "Data scientist… I'd love to do AI red teaming. What's a sensible order to learn things in?" gets the AI
+    the path from the asker's background and gives every asked kind (and, asked for a `learning_order`, is about a role
+    of the question: "Data scientist… I'd love to do AI red teaming. What's a sensible order to learn things in?" gets the AI
     red teamer's learning path too), of the best unit from another section about the `roles` alone (the role's one-line path, or its section; not one about another role too: "AI governance
     oversight by the vCISO" adds nothing to an AI governance lead's responsibilities); the first of them
     that gives the kind asked first leads. A question naming no role is about the `usual` role families of the
@@ -318,7 +318,7 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
             others += [u for u in order[1:] if kind in u.kinds and u.section != best.section
                        and fit[id(u)] < 2 and not other_role[id(u)]][:1]
     complete = fit[id(best)] == 0 and set(kinds) <= best.kinds and not (  # the asker's own path gives every asked
-        in_order and roles and not set(best.roles) & set(roles))  # part, but an order for a role its path is not about
+        learning_order and roles and not set(best.roles) & set(roles))  # part, but an order for a role it is not about
     first_kind = next(iter(kinds))
     others += sorted((u for u in order[1:] if u.section != best.section and u.roles and set(u.roles) <= set(roles)
                       and not complete
@@ -359,11 +359,12 @@ def _credential_first(items: list[tuple[str, Passage]], asked_first: bool,
     return [found, *(item for item in items if item is not found)] if found else items
 
 
-def asks_in_order(question: str, lexicon: dict[str, Any]) -> bool:
-    """Whether the question asks for a plan in order (lexicon `guidance_in_order`: "what should I study first",
-    "what's a sensible order to learn things in?")."""
+def asks_order(question: str, lexicon: dict[str, Any]) -> bool:
+    """Whether the question asks in what order to learn things (lexicon `guidance_kinds` … `plan` … `orders`: "what's
+    a sensible order to learn things in?"), which a role's learning path gives step by step; not only for a plan
+    ("what's a sensible hands-on plan?")."""
     folded = question_words(question)
-    return any(has_phrase(folded, p) for p in lexicon["guidance_in_order"])
+    return any(has_phrase(folded, p) for p in lexicon["guidance_kinds"]["plan"]["orders"])
 
 
 def focus_words(question: str, lexicon: dict[str, Any], whole: bool = False) -> frozenset[str]:
@@ -376,7 +377,7 @@ def focus_words(question: str, lexicon: dict[str, Any], whole: bool = False) -> 
     parts too ("An interviewer asked me why a system prompt is no security boundary. What should I have said?" tells
     what was asked)."""
     folded, asking = question_words(question), question if whole else asking_text(question, lexicon)
-    if asks_in_order(question, lexicon):
+    if any(has_phrase(folded, p) for p in lexicon["guidance_in_order"]):
         return frozenset()
     asking = " ".join(_without_exclusion(s, lexicon["guidance_focus_exclusions"]) for s in split_sentences(asking))
     phrases = [*lexicon["guidance_questions"], *(p for spec in lexicon["guidance_kinds"].values()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from answer_checks import assert_well_cited, assistant_with_document, lead
-from app.guidance import asked_kinds, asks_in_order, focus_words, is_guidance
+from app.guidance import asked_kinds, asks_order, focus_words, is_guidance
 from app.lexicon import load_lexicon
 from app.settings import Settings
 
@@ -58,12 +58,13 @@ def lexicon():
     return load_lexicon(Settings().lexicon_path)
 
 
-@pytest.mark.parametrize("question", [ORDER, "Lawyer by training. What's a logical order to study things in?",
-                                      "Where should I begin if I want a product security job?"])
-def test_an_order_asked_by_its_quality_or_where_to_begin_asks_for_a_plan_in_order(lexicon, question):
+@pytest.mark.parametrize("question, order", [(ORDER, True), ("Lawyer by training. What's a logical order to study things in?", True),
+                                             ("Where should I begin if I want a product security job?", False),
+                                             ("Data scientist here. What's a sensible hands-on plan to get into it?", False)])
+def test_an_order_asked_by_its_quality_or_where_to_begin_asks_for_a_plan(lexicon, question, order):
     assert is_guidance(question, lexicon)
     assert list(asked_kinds(question, lexicon)) == ["plan"]
-    assert asks_in_order(question, lexicon)
+    assert asks_order(question, lexicon) == order  # an order of things to learn; not a plan, nor where to begin
 
 
 def test_what_to_do_to_prepare_asks_for_a_plan_and_an_opening_exclusion_stops_at_its_comma(lexicon):
