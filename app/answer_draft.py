@@ -15,8 +15,8 @@ from app.coverage import asked_terms, asker_setting, asking_text, ranking_part
 from app.duties import duty_items
 from app.extractive import Answers, Draft, draft_extractive, names_company
 from app.guidance import (asked_clauses, asked_kinds, asker_backgrounds, asker_families, asks_about_postings, asks_advice,
-                          asks_duties, counterpart_first, focus_words, guidance_items, has_covered_target, section_items,
-                          without_held)
+                          asks_duties, asks_order, counterpart_first, focus_words, guidance_items, has_covered_target,
+                          section_items, without_held)
 from app.need_first import need_statement_first
 from app.posting_heads import with_posting_heads
 from app.process_steps import asks_process, process_items
@@ -98,7 +98,7 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
                                 asks_advice(question, lexicon),  # what to do or how it changes: the list of ways
                                 any(has_phrase(question_words(question), w) for spec in lexicon["guidance_kinds"].values()
                                     for w in spec.get("lists_asked", ())),  # example questions asked for
-                                aspect_held, fit, equivalent_stems(lexicon))
+                                aspect_held, fit, equivalent_stems(lexicon), yes_or_no)
         conjunctions = lexicon["clause_conjunctions"]
         return replace(draft, sentences=[(without_conjunction(text, conjunctions), cited) for text, cited in draft.sentences])
     for precision in [need, replace(need, exact=False)] if need.exact else [need]:  # the day, then a month or year
@@ -152,7 +152,8 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
                                max_sentences * GUIDANCE_ITEMS_PER_SENTENCE, asker_backgrounds(question, lexicon),
                                focus_words(question, lexicon), credentials_of, asked_credentials,
                                asker_backgrounds(asker_setting(question, lexicon), lexicon),
-                               asker_families(question, lexicon), focus_words(question, lexicon, whole=True))
+                               asker_families(question, lexicon), focus_words(question, lexicon, whole=True),
+                               asks_order(question, lexicon))
         held = credentials_of(asker_setting(question, lexicon))
         items = without_held(items, held, credentials_of)
         sections = tuple({chunk.chunk_id: chunk for _, chunk in items}.values())  # what the answer follows

@@ -21,6 +21,7 @@ SEMANTIC_WEIGHT, LEXICAL_WEIGHT, RANK_WEIGHT = 0.65, 0.25, 0.10
 REDUNDANCY_LIMIT = 0.88
 RELATIVE_FLOOR = 0.72
 PER_PASSAGE = 2
+OPENER_ASKED_WORDS = 2  # an advice list's opener below the floor leads when it names this many of the asked words
 MAX_EMBEDDED = 24  # sentences embedded per question; the rest are pre-ranked away lexically
 MAX_ANSWERING = 12  # sentences pre-ranked away that are embedded still, as they hold the asked-for kind of value
 MIN_CLAUSE_CHARS = 25  # as short as a quotable sentence
@@ -64,7 +65,7 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
                      number_words: Mapping[str, int] | None = None, asking: str | None = None,
                      advises: bool = False, asks_questions: bool = False, aspect_held: Collection[str] = (),
                      fit: Callable[[str, int], tuple[int, ...]] | None = None,
-                     equivalents: Collection[frozenset[str]] = ()) -> Draft:
+                     equivalents: Collection[frozenset[str]] = (), polar: bool = False) -> Draft:
     """Score every passage sentence (those of the lexical pre-rank and any that `answers_alone`, without the
     sentences before it); lead with the best one that `answers` (the best one when no kind is asked for), a sentence
     for each further part of the question (`parts`) the lead does not answer and, after a typed lead, the detail asked
@@ -86,8 +87,11 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     giving them all (see `_enumerating`; a number the question names is read in digits or `number_words`), whole
     however long, the sentences holding them following it (one quote with it when it announces them: "Two tactics
     are unique to ATLAS. AI Model Access … AI Attack Adaptation …"); one asking for advice (`advises`: how something
-    changes, what to do) by the best-matching quoted sentence that opens a list, the ways ("In practice the threat
-    model changes in three ways:"), its items following, as they follow a lead that continues into a list (see
+    changes, what to do) by the best-matching sentence that opens a list, the ways ("In practice the threat model
+    changes in three ways:"), of a passage the answer quotes (an opener names the ways without giving them, so it may
+    match below the floor when it names words the question asks about, see `_names_asked`, and the question is not
+    `polar`, asking yes or no: "Is that the date we should be planning against?" asks whether, which a list of dates
+    does not say), its items following, as they follow a lead that continues into a list (see
     `_listed_items`); one asking what something is or does, by the sentence of a quoted passage that opens with the
     thing asked about, its subject (`defined`, the question's words after "What is"; see `_defining`). The detail
     that ranks the lead is the words of the question's asking part (`asking`, without the asker's setting: "how
@@ -141,7 +145,9 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
         lead = aspected \
             or (_enumerating(question, query_vector, [c for c in whole if c.passage_index in quoted], passages, embed,
                              number_words or {}) if enumerates else None) \
-            or next((c for c in whole if advises and c.score >= floor and _listed_items(c, passages, 1)), None) \
+            or next((c for c in whole if advises and (c.score >= floor or c.passage_index in quoted and not polar
+                                                      and _names_asked(c.text, asking or question, generic_words))
+                     and _listed_items(c, passages, 1)), None) \
             or (_defining(defined, [c for c in whole if c.passage_index in quoted], passages) if defined else None) \
             or next((c for c in whole if c.score >= floor and passages[c.passage_index].metadata.get("kind") != "posting"), None) \
             or next((c for c in whole if c.text != posting_reference(passages[c.passage_index].metadata)), (whole or ranked)[0])
@@ -266,6 +272,15 @@ def _items_left_out(sentence: str) -> str:
     """A sentence opening a list whose items are not quoted after it says they are left out, rather than end on a colon
     that announces nothing ("Common situations where organisations hire a vCISO include: …")."""
     return f"{sentence} …" if sentence.endswith(":") else sentence
+
+
+def _names_asked(sentence: str, asking: str, generic_words: Collection[str]) -> bool:
+    """Whether a sentence names `OPENER_ASKED_WORDS` words of the `asking` part that are not `generic_words` nor a
+    generic acronym ("In practice the threat model changes in three ways:" for "what changes in how I should threat
+    model these?"; not "…that general platform security teams often miss:" for "what format rule should I push for
+    as the security person?")."""
+    generic = set(lexical_tokens(" ".join([*generic_words, *GENERIC_ACRONYMS])))
+    return len((set(lexical_tokens(asking)) - generic) & set(lexical_tokens(sentence))) >= OPENER_ASKED_WORDS
 
 
 def _overlaps(sentence: str, quoted: list[str]) -> bool:

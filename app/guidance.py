@@ -251,7 +251,8 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
                    backgrounds: frozenset[str | None] = frozenset(), focus: frozenset[str] = frozenset(),
                    credentials_of: Callable[[str], tuple[str, ...]] = lambda text: (),
                    asked_credentials: tuple[str, ...] = (), told: frozenset[str | None] = frozenset(),
-                   usual: tuple[str, ...] = (), told_focus: frozenset[str] = frozenset()) -> list[tuple[str, Passage]]:
+                   usual: tuple[str, ...] = (), told_focus: frozenset[str] = frozenset(),
+                   learning_order: bool = False) -> list[tuple[str, Passage]]:
     """(sentence, chunk) in answer order: the items of the best unit — the one that is not about a role other than the
     question's `roles` (a path from a background is about that background), names a credential the question asks
     about (`asked_credentials`; a section heading lexicon `sections_if_named` answers only then), gives most of the
@@ -266,8 +267,9 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     ("I'm a SOC analyst…", not "…the GIAC Machine Learning Engineer certification?"), that path's plan, then a third
     of that unit —
     then, for each asked kind it does not give, of the best unit from another section that gives it, and, unless it is
-    the path from the asker's background and gives every asked kind, of the best unit from another section about the
-    `roles` alone (the role's one-line path, or its section; not one about another role too: "AI governance
+    the path from the asker's background and gives every asked kind (and, asked for a `learning_order`, is about a role
+    of the question: "Data scientist… I'd love to do AI red teaming. What's a sensible order to learn things in?" gets the AI
+    red teamer's learning path too), of the best unit from another section about the `roles` alone (the role's one-line path, or its section; not one about another role too: "AI governance
     oversight by the vCISO" adds nothing to an AI governance lead's responsibilities); the first of them
     that gives the kind asked first leads. A question naming no role is about the `usual` role families of the
     asker's own roles (`asker_families`: a pentester's is AI red teaming) when a unit of an asked kind is about one.
@@ -315,7 +317,8 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
         if kind not in best.kinds and not any(kind in u.kinds for u in others):
             others += [u for u in order[1:] if kind in u.kinds and u.section != best.section
                        and fit[id(u)] < 2 and not other_role[id(u)]][:1]
-    complete = fit[id(best)] == 0 and set(kinds) <= best.kinds  # the asker's own path gives every asked part
+    complete = fit[id(best)] == 0 and set(kinds) <= best.kinds and not (  # the asker's own path gives every asked
+        learning_order and roles and not set(best.roles) & set(roles))  # part, but an order for a role it is not about
     first_kind = next(iter(kinds))
     others += sorted((u for u in order[1:] if u.section != best.section and u.roles and set(u.roles) <= set(roles)
                       and not complete
@@ -356,6 +359,14 @@ def _credential_first(items: list[tuple[str, Passage]], asked_first: bool,
     return [found, *(item for item in items if item is not found)] if found else items
 
 
+def asks_order(question: str, lexicon: dict[str, Any]) -> bool:
+    """Whether the question asks in what order to learn things (lexicon `guidance_kinds` … `plan` … `orders`: "what's
+    a sensible order to learn things in?"), which a role's learning path gives step by step; not only for a plan
+    ("what's a sensible hands-on plan?")."""
+    folded = question_words(question)
+    return any(has_phrase(folded, p) for p in lexicon["guidance_kinds"]["plan"]["orders"])
+
+
 def focus_words(question: str, lexicon: dict[str, Any], whole: bool = False) -> frozenset[str]:
     """The stems of the words the question's asking sentences are about ("what practical hardening should I practise
     on my pipeline?" is about hardening a pipeline; "which roles can I target?" about target roles): not numbers, the
@@ -368,14 +379,27 @@ def focus_words(question: str, lexicon: dict[str, Any], whole: bool = False) -> 
     folded, asking = question_words(question), question if whole else asking_text(question, lexicon)
     if any(has_phrase(folded, p) for p in lexicon["guidance_in_order"]):
         return frozenset()
-    for exclusion in lexicon["guidance_focus_exclusions"]:
-        asking = asking.split(f" {exclusion} ")[0]
+    asking = " ".join(_without_exclusion(s, lexicon["guidance_focus_exclusions"]) for s in split_sentences(asking))
     phrases = [*lexicon["guidance_questions"], *(p for spec in lexicon["guidance_kinds"].values()
                                                   for p in spec.get("asks_if_retrieved", ())),
                *(p for spec in lexicon["guidance_kinds"].values() for p in spec["asks"] if has_phrase(folded, p))]
     stems = frozenset(w for w in lexical_tokens(asking) if w.isalpha() and len(w) > 2)
     kind_words = set(lexical_tokens(" ".join(lexicon["guidance_focus_kinds"])))  # "what should I read?" asks for reading
     return stems - (set(lexical_tokens(" ".join(phrases))) - kind_words)
+
+
+def _without_exclusion(sentence: str, exclusions: Iterable[str]) -> str:
+    """A sentence without what it excludes (lexicon `guidance_focus_exclusions`): an opening exclusion up to its comma
+    ("Apart from reading, is there hands-on practice…?"), else everything from a later one on ("…beyond jailbreaks?")."""
+    padded = f" {sentence} "
+    for exclusion in exclusions:
+        at = padded.casefold().find(f" {exclusion} ")
+        comma = padded.find(", ", at) if at >= 0 else -1
+        if at >= 0 and not padded[:at].strip() and comma >= 0:
+            padded = f" {padded[comma + 2:]}"
+        elif at >= 0:
+            padded = padded[:at + 1]
+    return padded.strip()
 
 
 def asked_examples(unit: Unit, focus: frozenset[str], list_words: frozenset[str],

@@ -21,8 +21,9 @@ sources:
 
 ## How AI features changed the product security engineer's job
 
-Since LLM features became common, product security engineers review a new kind of component. In practice the threat
-model changes in three ways:
+Since LLM features became common, product security engineers review a new kind of component. The OWASP Top 10 for
+LLM Applications gives product security engineers a checklist for design reviews of LLM features and agents, compared
+with the web checklists they use for a normal feature. In practice the threat model changes in three ways:
 
 - **The model is an untrusted component.** Model output must be treated like user input before it reaches a shell.
 - **Content becomes code-like.** A document the model reads may carry instructions (indirect prompt injection).
@@ -86,6 +87,15 @@ def test_how_the_threat_model_changes_leads_with_the_list_of_ways_not_a_sentence
     assert "untrusted component" in lead(answer.text), answer.text  # the opener is quoted with the first way
     assert answer.text.index("untrusted component") < answer.text.index("indirect prompt injection")
     assert "draft threat models" not in answer.text
+    assert_well_cited(answer)
+
+
+def test_the_list_of_ways_leads_though_a_sentence_sharing_more_of_the_askers_words_scores_higher(bot):
+    answer = bot.ask("I do appsec design reviews. Our teams are now shipping LLM features and agents. What actually "
+                     "changes in how I should threat model these compared with a normal web feature?")
+    assert not answer.abstained, answer.text
+    assert lead(answer.text).startswith("In practice the threat model changes in three ways"), answer.text
+    assert "indirect prompt injection" in answer.text and "blast radius" in answer.text
     assert_well_cited(answer)
 
 
