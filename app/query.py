@@ -406,7 +406,8 @@ class QueryParser:
         n = None if not number else int(self.lex["query_number_words"].get(number.group(1), number.group(1)))
         plural = has_any(low, self.lex["posting_nouns"]["plural"])
         sort = self._ranked_by(low)
-        head = (last_clause(low, self.lex) or ("",))[0] if sort else ""  # "what is X hiring for, and which role pays the most?"
+        # "what is X hiring for, and which role pays the most?", "list X's openings and tell me which one is the newest"
+        head = (last_clause(low, self.lex, comma=False) or ("",))[0] if sort else ""
         listed = bool(head) and not self._ranked_by(head) and self._lists(head, own)  # a list beside the superlative: all, ranked
         if sort == "posted" and on_postings:
             # "the newest posting"; "the latest ATLAS release" is not
@@ -427,7 +428,8 @@ class QueryParser:
             return ("list" if listed and self._lists(low, own) else "compare"), "posted", None
         if "top" in cues and cues.list_field == "company":  # "which employer posts the most jobs?": a figure, no list
             return "explain", "posted", None
-        listing = self._lists(low, own) or self._asks_open(low, own) or self._only_selects(low, own)
+        listing = self._lists(low, own) or self._asks_open(low, own) or self._only_selects(low, own) \
+            or self._field_of_selected(low, own, cues)
         if previous and previous.intent == "explain" and self.follow_ups.picks_among(low):
             listing = False  # "which of those …?" after "what are the four AI RMF functions?": one of those functions
         if listing and (has_any(low, self.nouns) or own or re.search(r"\b(?:them|those|these)\b", low)) and not _names_other_thing(low) \
@@ -494,6 +496,12 @@ class QueryParser:
         employment type, a place, pay, a company); "does the NIST AI RMF say anything about red teaming?" is none."""
         return has_any(low, self.lex["query_open_asks"]) and bool(has_any(low, self.nouns) or _postings_only(own))
 
+    def _field_of_selected(self, low: str, own: dict[str, Any], cues: Cues) -> bool:
+        """A search-box selection with a condition only postings meet before a dash, and a list field asked of its
+        postings after it ("MLSecOps roles in the UK - which clouds do they use?"; "AI governance roles - what skills do
+        they need?" asks what the documents say)."""
+        return cues.list_field in MULTI_VALUED and _postings_only(own) and self._only_selects(_before_dash(low), own)
+
     def _compares_them(self, low: str) -> bool:
         """Whether a comparison is of the postings the question lists ("how do they compare on pay?", "compare them"):
         a pronoun (lexicon `query_anaphora`) beside the compare word."""
@@ -550,14 +558,16 @@ class QueryParser:
         return (starts or anaphora or short) and (intent != "explain" or bool(own) and starts)
 
 
-def last_clause(question: str, lexicon: dict[str, Any]) -> tuple[str, str] | None:
+def last_clause(question: str, lexicon: dict[str, Any], comma: bool = True) -> tuple[str, str] | None:
     """The question before and the clause after a comma and a conjunction, the clause opening with a question word
     ("Which AI red team jobs are contracts, and what does PyRIT stand for?": "Which AI red team jobs are contracts?",
-    "what does PyRIT stand for?"), or None."""
+    "what does PyRIT stand for?"), or None; without `comma`, a conjunction alone will do ("list X's openings and tell
+    me which is the newest")."""
     words = question.split()
     openers, conjunctions = lexicon["asker"]["question_openers"], lexicon["clause_conjunctions"]
     return next(((" ".join(words[:i]).rstrip(",") + "?", " ".join(words[i + 1:])) for i in range(len(words) - 2, 0, -1)
-                 if words[i - 1].endswith(",") and bare_word(words[i]) in conjunctions and bare_word(words[i + 1]) in openers), None)
+                 if (words[i - 1].endswith(",") or not comma) and bare_word(words[i]) in conjunctions
+                 and bare_word(words[i + 1]) in openers), None)
 
 
 def _lowered(text: str) -> str:
@@ -568,6 +578,13 @@ def _lowered(text: str) -> str:
 def _blanked(text: str, start: int, end: int) -> str:
     """`text` with spaces for its span from `start` to `end` (a term read, masked from the readings after it)."""
     return text[:start] + " " * (end - start) + text[end:]
+
+
+def _before_dash(low: str) -> str:
+    """The words before a dash standing alone ("mlsecops roles in the uk - which clouds do they use": "mlsecops roles in
+    the uk"); all of them without one."""
+    words = low.split()
+    return " ".join(words[:next((i for i, w in enumerate(words) if is_dash(w)), len(words))])
 
 
 def _postings_only(own: dict[str, Any]) -> bool:

@@ -127,23 +127,29 @@ class EntityRecognizer:
         such a series ("AI security, MLSecOps or AI red team jobs"), and the phrases of a clause that is only such a
         series, without the noun ("anything in Munich? security or AI governance")."""
         words = _word_spans(question)
+
+        def joining(i: int) -> bool:
+            return question[slice(*words[i])].lower() in ("or", "and")
+
         serial: list[tuple[Mention, bool]] = []  # the families of a series, right to left; whether the series is a clause
         pending = sorted((m for m in found if m.field == "role_family"), key=lambda m: -m.start)
         while pending:
             mention = pending.pop(0)
             at = next((i for i, (s, _) in enumerate(words) if s >= mention.end), len(words))  # the word after it
             before = next((i for i, (_, e) in reversed(list(enumerate(words))) if e <= mention.start), None)
+            if before and not joining(before) and joining(before - 1):  # one modifier between ("AI security or AI red teaming jobs")
+                before -= 1
             joined = next((clause for m, clause in serial[-1:] if question[mention.end:m.start].replace(",", " ").lower().split()
                            in ([], ["or"], ["and"])), None)
             clause = False if self.role_noun_after.match(question[mention.end:]) else joined if joined is not None \
                 else _ends_clause(question[mention.end:]) or None
             if clause is not None:
                 serial.append((mention, clause))
-            if before is not None and question[slice(*words[before])].lower() in ("or", "and") and clause is not None:
+            if before is not None and joining(before) and clause is not None:
                 spans = [words[before - n:before] for n in (3, 2, 1) if before - n >= 0]
             elif before is not None and question[words[before][1] - 1] == "," and clause is not None:
                 spans = [words[before - n + 1:before + 1] for n in (3, 2, 1) if before - n + 1 >= 0]
-            elif at < len(words) and question[slice(*words[at])].lower() in ("or", "and"):
+            elif at < len(words) and joining(at):
                 spans = [words[at + 1:at + 1 + n] for n in (1, 2, 3)
                          if at + n < len(words) and self.role_noun_after.match(question[words[at + n][1]:])]
             else:
