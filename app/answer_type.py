@@ -519,14 +519,19 @@ def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: s
 
 def _names_kind(clause: str, need: AnswerNeed, lexicon: dict[str, Any]) -> bool:
     """Whether the clause names the kind of value the question asks by (`AnswerNeed.kind`), if it asks by one: a price
-    is given as a price, fee or cost ("the exam costs…"), not as a posting's pay; if it asks by none, whether the
-    clause names no kind that is its own (lexicon `named_kinds` … `own`): "OSCP+, which expires after three years
-    unless renewed … or a new exam" tells how long the credential stays valid, not how long the exam is."""
-    stems = set(lexical_tokens(clause))
+    is given as a price, fee or cost ("the exam costs…"), not as a posting's pay; if it asks by none, whether a part of
+    the clause (between commas and lexicon `clause_conjunctions`) giving the value names no kind that is its own
+    (`named_kinds` … `own`): "OSCP+, which expires after three years unless renewed … or a new exam" tells how long
+    the credential stays valid, not how long the exam is; "The HMA exam lasts 36 hours and the credential expires
+    after four years" tells both."""
     if need.kind:
-        return bool(stems & set(lexical_tokens(" ".join(need.kind))))
-    own = [spec for spec in lexicon["answer_types"][need.expects].get("named_kinds", ()) if spec.get("own")]
-    return not any(stems & set(lexical_tokens(" ".join(spec["words"]))) for spec in own)
+        return bool(set(lexical_tokens(clause)) & set(lexical_tokens(" ".join(need.kind))))
+    own = set(lexical_tokens(" ".join(word for spec in lexicon["answer_types"][need.expects].get("named_kinds", ())
+                                      if spec.get("own") for word in spec["words"])))
+    for conjunction in lexicon["clause_conjunctions"]:
+        clause = clause.replace(f" {conjunction} ", ", ")
+    parts = [part for part in clause.split(",") if _clause_holds(part, need, lexicon, need.expects)] or [clause]
+    return any(not own & set(lexical_tokens(part)) for part in parts)
 
 
 def says_not_happened(text: str, need: AnswerNeed, lexicon: dict[str, Any], kind: str | None = None,
