@@ -578,6 +578,8 @@ def test_who_hosts_or_owns_a_thing_asks_of_the_word_after_it(question, subject):
      "unless renewed or a new exam.", False),
     ("How long is the OSCP exam itself? Like how many hours do you get?", "The OSCP exam lasts 24 hours.", True),
     ("How long is the OSCP+ valid?", "OSCP+ expires after three years unless renewed.", True),
+    ("How long is the certificate good for?", "Surveillance audits and recertification follow over the certificate cycle, "
+                                              "which is typically three years.", True),
     # "how many minutes" asks the length of time again: a posting's working hours share no word of the exam
     ("How long does the AIGP exam take - how many minutes?", "For a typical 20-hour weekly load, AIGP holders earn more.", False),
 ])
