@@ -10,7 +10,7 @@ import numpy as np
 
 from app.answer_type import (AnswerNeed, answer_need, asked_types, asks_only_yes_or_no, earliest_date, equivalent_stems, event_fit,
                               has_phrase, holds_answer, mentions, question_words, refines_date, says_not_happened,
-                              states_unknown, topic_stems)
+                              states_unknown, topic_fit, topic_stems)
 from app.coverage import asked_terms, asker_setting, asking_text, ranking_part
 from app.duties import duty_items
 from app.extractive import Answers, Draft, draft_extractive, names_company
@@ -74,9 +74,9 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     parts = [answering(need, kind, True) for kind in need.also]  # a sentence for each further type asked
 
     def fit(sentence: str, index: int) -> tuple[int, ...]:  # how many further parts an answering sentence answers too;
-        answered = sum(part(sentence, index) for part in parts)  # of a date, then how closely it dates the asked event
+        answered = sum(part(sentence, index) for part in parts)  # of a date, then how closely it dates the asked event;
         return (answered, earliest_date(sentence, need, lexicon), event_fit(sentence, need, lexicon)) \
-            if need.expects == "date" else (answered,)
+            if need.expects == "date" else (answered, topic_fit(sentence, need, lexicon))  # of a number, its topic
     postings_lead = asks_about_postings(question, lexicon) or any(names_company(question, p.metadata) for p in passages)
     opening = next((o for o in lexicon["definition_questions"] if question.strip().casefold().startswith(o)), None)
     defined = question.strip()[len(opening):] if opening else None  # "MITRE ATLAS?" of "What is MITRE ATLAS?"

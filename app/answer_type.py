@@ -245,6 +245,8 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     cue_phrases = [p for spec in lexicon["answer_types"].values() for p in (*spec["asks"], *spec.get("nouns", ()))]  # "how long", "fee"
     cue_phrases += date["future_asks"] if future else []  # "next", "planned" ask when, they are no topic
     cue_phrases += date["exact_asks"] if dated else []  # "exact day" asks how precisely, it is no topic
+    units = lexicon["answer_types"].get(expects or "", {}).get("units", [])  # the expected type's units: "how many
+    cue_phrases += units  # minutes" asks in what unit, it is no topic
     events = tuple(tuple(group) for group in date["events"] if any(has_phrase(asked, p) for p in group)) if dated else ()
     duration = lexicon["answer_types"]["duration"]
     since = "duration" in (expects, *types) and any(has_phrase(asked, p) for p in duration["since_asks"])
@@ -252,6 +254,8 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     narrowed = lexicon["answer_types"].get(expects or "", {}).get("narrows")  # a person is the narrower agent
     also = tuple(t for t in types if t not in (expects, narrowed) and expects)
     counted, stated = _counted_noun(question, lexicon) if "count" in (expects, *also) else (None, None)
+    also = tuple(t for t in also if not (t == "count" and counted in units))  # "how long …? how many hours?" asks one
+    # length of time twice, not a count too
     cues = " ".join([*subjects, *cue_phrases, *lexicon["posting_nouns"]["any"], *lexicon["question_function_words"],
                      *(relation["asks"] if relation else [])])
     kind = next((spec for spec in lexicon["answer_types"].get(expects or "", {}).get("named_kinds", ())
@@ -443,6 +447,18 @@ def event_fit(sentence: str, need: AnswerNeed, lexicon: dict[str, Any]) -> int:
                    if _clause_holds(clause, need, lexicon, "date")))
 
 
+def topic_fit(sentence: str, need: AnswerNeed, lexicon: dict[str, Any]) -> int:
+    """For a bare number of the asked type (lexicon `about_topic`), how many words of the question's topic the clause
+    giving it shares at most: the qualifier selects the value ("the worst-case fine … for banned practices" is the
+    prohibited-practices tier, "Non-compliance with the prohibited practices … EUR 35 million", not the tier of
+    "deployer duties", which shares only "deploys"); 0 for another type, whose value its subject binds."""
+    kind = need.expects or ""
+    if not lexicon["answer_types"].get(kind, {}).get("about_topic"):
+        return 0
+    return max((len(need.topic & set(lexical_tokens(clause))) for clause in _bound_clauses(sentence, need, kind, lexicon)
+                if _clause_holds(clause, need, lexicon, kind)), default=0)
+
+
 def earliest_date(sentence: str, need: AnswerNeed, lexicon: dict[str, Any]) -> int:
     """For a question asking the first edition's date (`AnswerNeed.earliest`), the earliest date a clause of the
     sentence gives of the question's subjects, negated so that the earliest ranks highest ("Google's Secure AI
@@ -495,15 +511,27 @@ def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: s
         about_topic = lexicon["answer_types"][kind or need.expects].get("about_topic") and (kind or need.expects) == need.expects
         if about_topic and need.topic and not need.topic & set(lexical_tokens(clause)):
             continue
-        if _clause_holds(clause, need, lexicon, kind or need.expects) and (kind not in (None, need.expects) or _names_kind(clause, need)):
+        if _clause_holds(clause, need, lexicon, kind or need.expects) \
+                and (kind not in (None, need.expects) or _names_kind(clause, need, lexicon)):
             return True
     return False
 
 
-def _names_kind(clause: str, need: AnswerNeed) -> bool:
+def _names_kind(clause: str, need: AnswerNeed, lexicon: dict[str, Any]) -> bool:
     """Whether the clause names the kind of value the question asks by (`AnswerNeed.kind`), if it asks by one: a price
-    is given as a price, fee or cost ("the exam costs…"), not as a posting's pay."""
-    return not need.kind or bool(set(lexical_tokens(clause)) & set(lexical_tokens(" ".join(need.kind))))
+    is given as a price, fee or cost ("the exam costs…"), not as a posting's pay; if it asks by none, whether a part of
+    the clause (between commas and lexicon `clause_conjunctions`) giving the value names no kind that is its own
+    (`named_kinds` … `own`): "OSCP+, which expires after three years unless renewed … or a new exam" tells how long
+    the credential stays valid, not how long the exam is; "The HMA exam lasts 36 hours and the credential expires
+    after four years" tells both."""
+    if need.kind:
+        return bool(set(lexical_tokens(clause)) & set(lexical_tokens(" ".join(need.kind))))
+    own = set(lexical_tokens(" ".join(word for spec in lexicon["answer_types"][need.expects].get("named_kinds", ())
+                                      if spec.get("own") for word in spec["words"])))
+    for conjunction in lexicon["clause_conjunctions"]:
+        clause = clause.replace(f" {conjunction} ", ", ")
+    parts = [part for part in clause.split(",") if _clause_holds(part, need, lexicon, need.expects)] or [clause]
+    return any(not own & set(lexical_tokens(part)) for part in parts)
 
 
 def says_not_happened(text: str, need: AnswerNeed, lexicon: dict[str, Any], kind: str | None = None,

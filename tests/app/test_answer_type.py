@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from app.answer_type import answer_need, expected_answer_type, holds_answer, mentions, names_term, states_unknown
+from app.answer_type import (answer_need, expected_answer_type, holds_answer, mentions, names_term, states_unknown,
+                              topic_fit)
 from app.coverage import specific_terms
 from app.lexicon import load_lexicon
 
@@ -341,6 +342,7 @@ def test_a_typed_value_comes_from_the_clause_about_the_asked_subject(question, s
     ("you could poison LAION for pocket change. how cheap was it?", "amount"),
     ("does that mean there's a new 2026 version of 42001 we need?", None),  # the question names the version itself
     ("Which version of garak added the probes?", "version"),
+    ("What did Palo Alto Networks pay to acquire Protect AI?", "amount"),  # a price asked by "what did … pay"
 ])
 def test_the_type_asked_by_the_shapes_users_ask_it_in(question, expected):
     assert expected_answer_type(question, LEXICON) == expected
@@ -567,3 +569,35 @@ def test_a_price_asked_is_given_only_by_a_clause_naming_a_price():
 def test_who_hosts_or_owns_a_thing_asks_of_the_word_after_it(question, subject):
     need = answer_need(question, LEXICON, [], "agent")
     assert need.relation and (subject in need.subjects if subject else not need.subjects)
+
+
+@pytest.mark.parametrize("question, sentence, answers", [
+    # how long a credential stays valid is no length of its exam, though the clause names the exam
+    ("How long is the OSCP exam itself? Like how many hours do you get?",
+     "Candidates who pass the exam receive OSCP, which does not expire, and OSCP+, which expires after three years "
+     "unless renewed or a new exam.", False),
+    ("How long is the OSCP exam itself? Like how many hours do you get?", "The OSCP exam lasts 24 hours.", True),
+    ("How long is the OSCP+ valid?", "OSCP+ expires after three years unless renewed.", True),
+    ("How long is the certificate good for?", "Surveillance audits and recertification follow over the certificate cycle, "
+                                              "which is typically three years.", True),
+    # "how many minutes" asks the length of time again: a posting's working hours share no word of the exam
+    ("How long does the AIGP exam take - how many minutes?", "For a typical 20-hour weekly load, AIGP holders earn more.", False),
+])
+def test_a_length_of_time_is_of_the_asked_thing(question, sentence, answers):
+    assert _answers(question, sentence) is answers
+
+
+def test_a_total_asked_of_things_named_before_is_counted_in_their_clause():
+    question = ("If I add up the categories under Govern, Map, Measure and Manage in the NIST AI RMF core, how many are "
+                "there altogether?")
+    assert _answers(question, "The Core is organised into functions, categories and subcategories; GOVERN has six "
+                              "categories, MAP has five, MEASURE has four and MANAGE has four, for a total of 19 categories.",
+                    "NIST AI RMF")
+
+
+def test_the_clause_sharing_most_of_the_topic_fits_a_qualified_number_best():
+    question = "What's the worst-case fine a company could get under the Act if it deploys one of the banned AI practices?"
+    need = answer_need(question, LEXICON, specific_terms(question), "amount")
+    prohibited = "Non-compliance with the prohibited practices of the Act can be fined up to EUR 35 million."
+    other = "Non-compliance with high-risk provider and deployer duties under the Act can be fined up to EUR 15 million."
+    assert topic_fit(prohibited, need, LEXICON) > topic_fit(other, need, LEXICON) > 0

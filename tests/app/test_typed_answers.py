@@ -73,6 +73,7 @@ def test_a_question_asking_for_the_exact_date_leads_with_the_day(bot):
     ("what's the KCP exam fee?", "a price or fee"),  # a fee asked by its noun is named as one
     ("Who founded the Orion Institute?", "who founded it"),
     ("How long does the Zephyr Act give providers to report an incident?", "a length of time"),
+    ("How long is the KRT exam? How many hours do I get?", "a length of time"),  # how long KRT stays valid is no exam length
 ])
 def test_a_type_no_sentence_holds_is_refused_naming_it(bot, question, missing):
     answer = bot.ask(question)
@@ -84,6 +85,11 @@ def test_a_question_about_a_value_it_names_itself_is_not_refused_for_lacking_one
     answer = bot.ask("Someone mentioned KF 2025 — does that mean there's a new 2025 version of the Kestrel Framework?")
     assert not answer.abstained, answer.text
     assert "not a new version" in answer.text
+
+
+def test_a_length_of_time_asked_twice_leads_with_the_exams_not_the_credentials_validity(bot):
+    answer = bot.ask("How long is the KCP exam itself? Like how many hours do you get?")
+    assert "four-hour" in lead(answer.text), answer.text
 
 
 def test_a_credential_with_a_plus_is_read_whole(bot):
