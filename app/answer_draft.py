@@ -23,6 +23,7 @@ from app.process_steps import asks_process, process_items
 from app.sentences import (item_clause, passage_items, posting_reference, quoted_sentences, split_sentences,
                            without_conjunction)
 from app.types import Passage
+from ingest.lexical import lexical_tokens
 from ingest.snapshot import Snapshot
 
 GUIDANCE_ITEMS_PER_SENTENCE = 2  # a guidance answer gives up to twice the usual sentences: a plan is longer than a fact
@@ -179,15 +180,26 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
 
 def _item_first(draft: Draft, passages: list[Passage], need: AnswerNeed, lexicon: dict[str, Any]) -> Draft:
     """The draft whose lead, a list sentence, is cut to the item giving the one thing asked (the asked entry, else the
-    first item between semicolons holding the answer by itself: "… NVIDIA's garak LLM vulnerability scanner …"), the list's other items
+    first item between semicolons holding the answer by itself and naming a subject asked of, if any: "… NVIDIA's garak
+    LLM vulnerability scanner …"), the list's other items
     following it as a quote of their own (none after an entry, whose list is the ranking asked about)."""
     (lead, cited), *rest = draft.sentences
     entry = need.entry()
     if not entry and "; " not in lead:  # a list of named things is marked by semicolons; commas part clauses too
         return draft
-    cut, others = item_clause(lead, (lambda item: entry in item) if entry else
-                              (lambda item: holds_answer(item, need, lexicon)))
+    cut, others = item_clause(lead, (lambda item: entry in item) if entry else lambda item: _item_fit(item, need, lexicon))
     return replace(draft, sentences=[(cut, cited), *([(others, cited)] if others and not entry else []), *rest])
+
+
+def _item_fit(item: str, need: AnswerNeed, lexicon: dict[str, Any]) -> tuple[int, ...]:
+    """How well a list item answers by itself: it holds the answer and names the question's subjects (how many), else,
+    the question naming none, shares words of its topic (how many: "promptfoo … part of OpenAI … announced" for "who
+    bought promptfoo and when was that announced?", not "Microsoft's PyRIT"); () when it does not answer."""
+    if not holds_answer(item, need, lexicon):
+        return ()
+    named = sum(mentions(item, subject) for subject in need.subjects)
+    shared = len(need.topic & set(lexical_tokens(item)))
+    return (named, shared) if named or shared and not need.subjects else ()
 
 
 def _parts_answered(draft: Draft, question: str, passages: list[Passage], embed: Callable[[list[str]], np.ndarray],

@@ -258,8 +258,10 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     # length of time twice, not a count too
     cues = " ".join([*subjects, *cue_phrases, *lexicon["posting_nouns"]["any"], *lexicon["question_function_words"],
                      *(relation["asks"] if relation else [])])
-    kind = next((spec for spec in lexicon["answer_types"].get(expects or "", {}).get("named_kinds", ())
-                 if any(has_phrase(asked, word) for word in spec["asks"])), None) or _thing_kind(asking or question, expects, lexicon)
+    typed_part = question_words(_asking_part(asking or question, types.get(expects, [])))  # not another part's words:
+    kind = next((spec for spec in lexicon["answer_types"].get(expects or "", {}).get("named_kinds", ())  # "how long is
+                 if any(has_phrase(typed_part, word) for word in spec["asks"])), None) \
+        or _thing_kind(asking or question, expects, lexicon)  # the exam, and does it expire?" asks no validity's length
     return AnswerNeed(
         expects,
         tuple(relation["gives"]) if relation else (),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ingest.lexical import lexical_tokens
 
@@ -277,14 +277,17 @@ def _clip(sentence: str, focus: Collection[str] = (), limit: int = MAX_CHARS) ->
     return f"…{cut}" if start else cut
 
 
-def item_clause(sentence: str, holds: Callable[[str], bool]) -> tuple[str, str | None]:
-    """A list sentence cut to its first item that `holds` (items between semicolons, else commas), after the words
+def item_clause(sentence: str, fit: Callable[[str], Any]) -> tuple[str, str | None]:
+    """A list sentence cut to its item that `fit`s best (the first of equals; none fits whose fit is falsy; items
+    between semicolons, else commas), after the words
     that open the list before a colon ("The … 2026 lists, in order: … LLM03:2026 Excessive Agency …"), and its other items, the cut
     item's place marked "…" ("Common open-source tools include Microsoft's PyRIT …, released in February 2024 …
     promptfoo for …"); the sentence and None when it lists none or no item holds."""
     separator = "; " if "; " in sentence else ", "
     items = sentence.rstrip(".…").split(separator)
-    held = next((i for i, item in enumerate(items) if holds(item)), None)
+    fits = [fit(item) for item in items]
+    best = max((f for f in fits if f), default=None)
+    held = None if best is None else fits.index(best)
     if held is None or len(items) < 3:
         return sentence, None
     opening = items[0].rsplit(": ", 1)[0] + ":" if ": " in items[0] else ""  # "… lists, in order:"
