@@ -601,3 +601,11 @@ def test_the_clause_sharing_most_of_the_topic_fits_a_qualified_number_best():
     prohibited = "Non-compliance with the prohibited practices of the Act can be fined up to EUR 35 million."
     other = "Non-compliance with high-risk provider and deployer duties under the Act can be fined up to EUR 15 million."
     assert topic_fit(prohibited, need, LEXICON) > topic_fit(other, need, LEXICON) > 0
+
+
+@pytest.mark.parametrize("question, kind_name", [
+    ("How long is the OSCP+ valid?", "how long it stays valid"),
+    ("How long is the OSAI exam, and does it expire?", None),  # "expire" is the other part's: the exam's length is asked
+])
+def test_a_named_kind_of_length_is_read_from_the_part_asking_for_it(question, kind_name):
+    assert answer_need(question, LEXICON, specific_terms(question), "duration").kind_name == kind_name

@@ -185,3 +185,11 @@ def test_a_quotation_spanning_sentences_stays_one_item():
         '"Review this code: model = torch.load(path). What is the risk?" (Pickle files can execute code on load.)']
     cut = passage_items('your intake process." The next exercise is a threat model of a RAG app. It takes about an hour to complete.')  # begins inside one
     assert [text for text, _ in cut][-2:] == ["The next exercise is a threat model of a RAG app.", "It takes about an hour to complete."]
+
+
+def test_a_list_sentence_leads_with_the_item_that_fits_best():
+    sentence = ("Common tools include Microsoft's PyRIT, released in 2024; NVIDIA's garak LLM vulnerability scanner; "
+                "promptfoo, part of OpenAI since a deal announced in March 2026; and Inspect.")
+    fits = {"Microsoft": (0, 1), "OpenAI": (0, 2)}  # both items hold a company; the later one shares more of the topic
+    cut, _ = item_clause(sentence, lambda item: next((f for name, f in fits.items() if name in item), ()))
+    assert cut == "… promptfoo, part of OpenAI since a deal announced in March 2026 …"
