@@ -51,8 +51,8 @@ def test_am_i_covered_is_answered_by_the_caveat_and_what_to_add(embedder):
 
 
 def test_the_limits_aspect_is_asked_by_a_yes_or_no_question():
-    assert LEXICON["asked_aspects"]["limits"].get("polar")
-    assert not any(spec.get("polar") for name, spec in LEXICON["asked_aspects"].items() if name != "limits")
+    polar = {name for name, spec in LEXICON["asked_aspects"].items() if spec.get("polar")}
+    assert polar == {"limits", "prerequisites", "meantime"}  # "is there anything I need to hold first?" too; not causes
 
 
 def test_what_should_i_do_is_answered_by_the_sources_recommendation(embedder):
