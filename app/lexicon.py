@@ -17,7 +17,19 @@ def load_lexicon(path: Path) -> dict[str, Any]:
     """Read lexicon.yaml: one section per idea (answer types, query cues, regions, currencies, ...), each a mapping or a list."""
     if not path.exists():
         raise UserError(f"lexicon file {path} is missing; set AISEC_CORPUS_DIR to the corpus folder")
-    return read_yaml(path) or {}
+    return _with_order_asks(read_yaml(path) or {})
+
+
+def _with_order_asks(lexicon: dict[str, Any]) -> dict[str, Any]:
+    """The lexicon with the phrases asking for an order of learning (`guidance_kinds` … `plan` … `orders`, written
+    once) also among those asking for guidance, for a plan and for its order (`guidance_questions`, the plan's
+    `asks`, `guidance_in_order`)."""
+    orders = lexicon.get("guidance_kinds", {}).get("plan", {}).get("orders", [])
+    for phrases in (lexicon.get("guidance_questions"), lexicon.get("guidance_kinds", {}).get("plan", {}).get("asks"),
+                    lexicon.get("guidance_in_order")):
+        if phrases is not None:
+            phrases.extend(p for p in orders if p not in phrases)
+    return lexicon
 
 
 @lru_cache(maxsize=4096)
