@@ -76,8 +76,11 @@ class Currency:
     def status_first(self, draft: Draft, passages: list[Passage], question: str) -> Draft:
         """A question whether something is current ("which version should I use now that 2.0 is out?") is answered
         with the sentence that says which edition is current: it leads when the drafted lead names no current
-        edition of what the question names (a rumoured "2.0", a meta remark), else it follows the lead. Taken from the
-        draft, else from the passages about the present (in their order); the answer keeps its length. A question
+        edition of what the question names (a rumoured "2.0", a meta remark), else it follows the lead. Taken from a
+        passage of a section about the status (its heading has a status word: "Current status of the NIST AI RMF and
+        its planned revision") with the sentence after it there, which says what is changing ("… is being revised"),
+        else from the draft, else from the passages about the present (in their order); the answer keeps its length.
+        A lead stating the status stays when no such section is retrieved or the section's pair holds it. A question
         naming an edition by its label alone ("is the 2023 version still the latest?") asks of the lead's entry."""
         labelled = unlabelled(question) != " ".join(question.split())
         named = self._named(question) or (self._lead_entries(draft, passages) if labelled else set())
@@ -109,7 +112,8 @@ class Currency:
         if not found:
             return draft
         texts = {sentence for sentence, _ in found}
-        rest = [item for item in draft.sentences if item is not drafted and item[0] not in texts]
+        rest = [item for item in draft.sentences if item is not drafted and item[0] not in texts]  # one verdict: the
+        # drafted one gives way to the section's
         at = 1 if any(current_named(lead, cited[0] if cited else -1)) else 0
         return Draft([*rest[:at], *found, *rest[at:]][:len(draft.sentences)], draft.evidence, draft.answered)
 
