@@ -76,8 +76,11 @@ class Currency:
     def status_first(self, draft: Draft, passages: list[Passage], question: str) -> Draft:
         """A question whether something is current ("which version should I use now that 2.0 is out?") is answered
         with the sentence that says which edition is current: it leads when the drafted lead names no current
-        edition of what the question names (a rumoured "2.0", a meta remark), else it follows the lead. Taken from the
-        draft, else from the passages about the present (in their order); the answer keeps its length. A question
+        edition of what the question names (a rumoured "2.0", a meta remark), else it follows the lead. Taken from a
+        passage of a section about the status (its heading has a status word: "Current status of the NIST AI RMF and
+        its planned revision") with the sentence after it there, which says what is changing ("… is being revised"),
+        else from the draft, else from the passages about the present (in their order); the answer keeps its length.
+        A lead stating the status stays when no such section is retrieved or the section's pair holds it. A question
         naming an edition by its label alone ("is the 2023 version still the latest?") asks of the lead's entry."""
         labelled = unlabelled(question) != " ".join(question.split())
         named = self._named(question) or (self._lead_entries(draft, passages) if labelled else set())
@@ -92,18 +95,27 @@ class Currency:
             editions = current_named(sentence, index)
             return bool(editions) and all(editions) and has_any(sentence, self.status_words)
 
+        def stated(index: int) -> list[tuple[str, list[int]]]:  # a passage's status sentence, with the one after it
+            sentences = quoted_sentences(passages[index]) if _standing(passages[index].metadata) < 2 else []
+            at = next((n for n, sentence in enumerate(sentences) if states(sentence, index)), None)
+            return [] if at is None else [(sentence, [index]) for sentence in sentences[at:at + 2]]
+
         lead, cited = draft.sentences[0]
-        if states(lead, cited[0] if cited else -1):
+        sectioned = next((found for index, passage in enumerate(passages)
+                          if has_any(str(passage.metadata.get("section") or ""), self.status_words)
+                          for found in [stated(index)] if found), [])
+        if states(lead, cited[0] if cited else -1) and (not sectioned or lead in {sentence for sentence, _ in sectioned}):
             return draft
         drafted = next((item for item in draft.sentences[1:] if states(item[0], item[1][0] if item[1] else -1)), None)
-        found = drafted or next(((sentence, [index]) for index, passage in enumerate(passages) if _standing(passage.metadata) < 2
-                                 for sentence in quoted_sentences(passage)
-                                 if states(sentence, index)), None)
-        if found is None:
+        found = sectioned or ([drafted] if drafted else next((found for index in range(len(passages))
+                                                             for found in [stated(index)[:1]] if found), []))
+        if not found:
             return draft
-        rest = [item for item in draft.sentences if item is not drafted]
+        texts = {sentence for sentence, _ in found}
+        rest = [item for item in draft.sentences if item is not drafted and item[0] not in texts]  # one verdict: the
+        # drafted one gives way to the section's
         at = 1 if any(current_named(lead, cited[0] if cited else -1)) else 0
-        return Draft([*rest[:at], found, *rest[at:]][:len(draft.sentences)], draft.evidence, draft.answered)
+        return Draft([*rest[:at], *found, *rest[at:]][:len(draft.sentences)], draft.evidence, draft.answered)
 
     def correction_first(self, draft: Draft, passages: list[Passage], question: str) -> Draft | None:
         """A question whether a superseded edition it names is still current ("I was planning to sit AZ-500. Is it

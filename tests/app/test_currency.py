@@ -155,6 +155,7 @@ def test_a_question_about_a_superseded_edition_leads_with_that_edition(tmp_path)
     ("Which 2025 OWASP LLM entry replaced Overreliance?", False),
     ("Does that mean there's a new 2026 version of 42001 I need to buy?", True),  # a label inside "new … version"
     ("Is there a newer 2.0 edition of the list?", True),
+    ("Has NIST released AI RMF 2.0 yet?", True),  # "yet": whether it has come out by now
     ("What changed in the 2026 version of the list?", False),
 ])
 def test_asks_for_status_leaves_out_change_words(question, status):
@@ -225,9 +226,33 @@ def test_a_rumoured_version_question_over_the_real_nist_document_leads_with_the_
     bot = Assistant(settings, embedder=embedder)
 
     for question in ("which version of the NIST AI RMF should I use now that 2.0 is out?",
-                     "A consultant told us to align with NIST AI RMF 2.0. Has NIST actually released a new version?"):
+                     "A consultant told us to align with NIST AI RMF 2.0. Has NIST actually released a new version?",
+                     "Has NIST released AI RMF 2.0 yet? A vendor blog keeps citing it and I can't tell if it's real."):
         answer = bot.ask(question)
         assert not answer.abstained and "AI RMF 1.0" in lead(answer.text) and "current" in lead(answer.text)
+    # the status section's verdict is followed by its next sentence, what is changing
+    assert "being revised" in bot.ask("Has NIST put out an AI RMF 2.0 yet or are we still on 1.0?").text
+
+
+def test_the_status_sections_verdict_leads_with_the_sentence_after_it(tmp_path):
+    """A passage of a section about the status (its heading says "current") gives the verdict and the sentence after
+    it, what is changing; they lead a draft whose lead states no status, and follow a lead that states one."""
+    from app.extractive import Draft
+
+    bot = currency(tmp_path)
+    question = "Has OWASP released a 2027 edition of the OWASP Top 10 for LLM yet?"
+    status = "The 2026 edition is the current edition of the OWASP Top 10 for LLM."
+    changing = "OWASP states that a new edition is being drafted."
+    rumour = "Pages that describe a 2027 edition of the OWASP Top 10 for LLM as released are not supported."
+    section = Passage("s", f"{status} {changing}", {"kind": "document", "title": "OWASP Top 10 for LLM",
+                                                     "section": "Current status of the list"}, 0.5)
+    drafted = Draft([(rumour, [0]), ("The list is free.", [0]), ("It has ten entries.", [0])], 0.8)
+    assert bot.status_first(drafted, [passage("p"), section], question).sentences == \
+        [(status, [1]), (changing, [1]), (rumour, [0])]
+    stated = "As of today the 2026 edition is still the current one of the OWASP Top 10 for LLM."
+    kept = bot.status_first(Draft([(stated, [0]), (rumour, [0]), ("The list is free.", [0])], 0.8),
+                            [passage("p"), section], question)
+    assert kept.sentences == [(stated, [0]), (status, [1]), (changing, [1])]
 
 
 def test_passages_naming_the_asked_subject_lead_before_another_lists_current_edition(tmp_path):
