@@ -9,18 +9,18 @@ from typing import Any, Callable
 import numpy as np
 
 from app.answer_type import (AnswerNeed, answer_need, asked_types, asks_only_yes_or_no, earliest_date, equivalent_stems, event_fit,
-                              has_phrase, holds_answer, mentions, question_words, refines_date, says_not_happened,
+                              has_phrase, holds_answer, mentions, question_words, quoted_term, refines_date, says_not_happened,
                               states_unknown, topic_fit, topic_stems)
 from app.coverage import asked_terms, asker_setting, asking_text, ranking_part
 from app.duties import duty_items
-from app.extractive import Answers, Draft, draft_extractive, names_company
+from app.extractive import Answers, Draft, draft_extractive, gives_members, names_company
 from app.guidance import (asked_clauses, asked_kinds, asker_backgrounds, asker_families, asks_about_postings, asks_advice,
                           asks_duties, asks_order, counterpart_first, focus_words, guidance_items, has_covered_target,
                           section_items, without_held)
 from app.need_first import need_statement_first
 from app.posting_heads import with_posting_heads
 from app.process_steps import asks_process, process_items
-from app.sentences import (item_clause, passage_items, posting_reference, quoted_sentences, split_sentences,
+from app.sentences import (as_held, item_clause, passage_items, posting_reference, quoted_sentences, split_sentences,
                            without_conjunction)
 from app.types import Passage
 from ingest.lexical import lexical_tokens
@@ -86,14 +86,18 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     aspect_held = [phrase for spec in lexicon["asked_aspects"].values() if spec.get("polar") or not yes_or_no
                    if any(has_phrase(asked, a) for a in spec["asks"]) for phrase in spec["held"]]
 
+    enumerates = any(has_phrase(question_words(asking_text(question, lexicon)), ask)  # not the setting's words:
+                     for ask in lexicon["members_asks"])  # "I know ATT&CK well. Which tactics …?"
+    if enumerates and not need.expects:  # which members: a passage naming them joins when none retrieved does
+        passages = _members_passage(passages, reserve or [], question, lexicon)
+
     def drafted(answers: Answers | None) -> Draft:
         draft = draft_extractive(question, query_vector, passages, embed, max_sentences, answers, bool(need.subjects),
                                 postings_lead, parts, enough, aspect,
                                 [*lexicon["posting_nouns"]["any"], *lexicon["question_function_words"]],
                                 answering(need, None, False) if need else None,  # the pre-rank keeps what answers alone
                                 lexicon["back_references"], defined,
-                                any(has_phrase(question_words(asking_text(question, lexicon)), ask)  # not the setting's
-                                    for ask in lexicon["members_asks"]),  # words: "I know ATT&CK well. Which tactics …?"
+                                enumerates,
                                 lexicon["query_number_words"],
                                 ranking_part(question, lexicon),
                                 asks_advice(question, lexicon),  # what to do or how it changes: the list of ways
@@ -114,8 +118,9 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
         if draft.answered:
             draft = _to_the_day(draft, passages, need, lexicon)
             break
-    if not need and need.identifier():  # "what is AML.TA0001 called now?": a sentence naming the identifier leads
-        naming = drafted(lambda sentence, index: mentions(sentence, need.identifier()))
+    term = need.identifier() or quoted_term(question)  # "what is AML.TA0001 called now?", 'the term "slopsquatting"'
+    if not need and term:  # a sentence naming the identifier or the quoted term leads
+        naming = drafted(lambda sentence, index: mentions(sentence, term))
         draft = naming if naming.answered else draft
     deeper = _answering_passage(reserve or [], need, lexicon) if need and need.subjects and not draft.answered else None
     if need and need.subjects and not draft.answered and deeper is None:
@@ -173,21 +178,40 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
         lead = draft.sentences[0][0]
     if not followed:  # "…, and which tools scan model files?": a further part asking for no typed value, its own sentence
         draft, passages = _parts_answered(draft, question, passages, embed, search, lexicon)
-    typed = bool(need.expects and need.subjects and holds_answer(lead, need, lexicon, _context(passages[cited[0]], lead, False)))
+    typed = bool(need.expects and need.subjects and holds_answer(lead, need, lexicon, _context(passages[cited[0]], lead, False))) \
+        or bool(not need and term and quoted_term(question) == term and mentions(lead, term))  # the quoted term's sentence
     draft, passages = with_posting_heads(draft, passages, snapshot)
     return AnswerDraft(draft, passages, asks_for, typed=typed, followed=followed, unanswered=unanswered)
+
+
+def _members_passage(passages: list[Passage], reserve: list[Passage], question: str,
+                     lexicon: dict[str, Any]) -> list[Passage]:
+    """The passages, and the first of `reserve` (ranked below them) naming members of the set the question asks for
+    when none of them does (see `gives_members`): "Which ATLAS tactics have no ATT&CK counterpart?" is answered by
+    the passage naming the two ("Two tactics are unique to ATLAS. AI Model Access …"), not by one retrieved above it
+    that only describes them ("ATLAS adds AI-specific tactics … that have no ATT&CK equivalent")."""
+    numbers = lexicon["query_number_words"]
+    if any(gives_members(p, question, numbers) for p in passages):
+        return passages
+    naming = next((p for p in reserve if gives_members(p, question, numbers)), None)
+    return passages if naming is None else [*passages, naming]
 
 
 def _item_first(draft: Draft, passages: list[Passage], need: AnswerNeed, lexicon: dict[str, Any]) -> Draft:
     """The draft whose lead, a list sentence, is cut to the item giving the one thing asked (the asked entry, else the
     first item between semicolons holding the answer by itself and naming a subject asked of, if any: "… NVIDIA's garak
-    LLM vulnerability scanner …"), the list's other items
+    LLM vulnerability scanner …"; read in the sentence as its passage holds it, so an item past where a long sentence
+    was clipped counts: "… Inspect, the evaluation framework of the UK AI Security Institute …"), the list's other items
     following it as a quote of their own (none after an entry, whose list is the ranking asked about)."""
     (lead, cited), *rest = draft.sentences
     entry = need.entry()
-    if not entry and "; " not in lead:  # a list of named things is marked by semicolons; commas part clauses too
+    passage = passages[cited[0]]
+    whole = as_held(lead, passage.text, posting_reference(passage.metadata))  # the item may lie past where it was clipped
+    if not entry and "; " not in whole:  # a list of named things is marked by semicolons; commas part clauses too
         return draft
-    cut, others = item_clause(lead, (lambda item: entry in item) if entry else lambda item: _item_fit(item, need, lexicon))
+    cut, others = item_clause(whole, (lambda item: entry in item) if entry else lambda item: _item_fit(item, need, lexicon))
+    if others is None:  # no item holds the answer: the lead as it was quoted
+        return draft
     return replace(draft, sentences=[(cut, cited), *([(others, cited)] if others and not entry else []), *rest])
 
 

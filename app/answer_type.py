@@ -18,6 +18,7 @@ RUN_BREAKS = str.maketrans({mark: "\n" for mark in ",;:()[]—–.!?\""})  # a n
 OPENING_WORDS = 3  # a sentence is about the name it opens on within this many words ("The AAISM exam has…")
 COUNT_WINDOW = 3  # a count stands at most this many words before the thing counted ("250 poisoned documents")
 COUNTED_WORDS = 5  # the thing a "how many" question counts is among this many words after it ("how many Annex III high-risk AI systems")
+QUOTED_TERM_WORDS = 3  # a term a question quotes to ask about it is this short ("denial of wallet"), no quoted question
 NOUN_PHRASE_WORDS = 3  # the noun a wh-question asks for is among its first words ("the OSCP+ renewal fee")
 
 
@@ -322,6 +323,15 @@ def _bare_name_of(question: str, lexicon: dict[str, Any], expects: str | None) -
         if word.lower() in type_words and of.lower() == "of" and name.isalpha() and lexical_tokens(name):
             return name
     return None
+
+
+def quoted_term(question: str) -> str | None:
+    """The one term a question puts in quotes to ask about it ('Saw the term "slopsquatting" in an OWASP write-up.
+    What is it …?'): of at most QUOTED_TERM_WORDS words, not a quoted question or task ('how do I answer "how would
+    you stop prompt injection?"'); None when it quotes none or several."""
+    quoted = question.replace("“", '"').replace("”", '"').split('"')[1::2]
+    term = quoted[0].strip() if len(quoted) == 1 else ""
+    return term if term and len(term.split()) <= QUOTED_TERM_WORDS and term[-1:].isalnum() else None
 
 
 def _lower_case_subject(question: str, lexicon: dict[str, Any], retrieved: Sequence[str]) -> str | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.answer_type import abbreviated, has_phrase, is_type_word, is_version, is_year, mentions, names_term, question_words
-from app.sentences import is_acronym, is_dash
+from app.sentences import ABBREVIATIONS, is_acronym, is_dash
 from app.short_forms import ShortForms
 from app.support import COMMON_CAPITALS, GENERIC_ACRONYMS, INSTRUCTION
 from app.types import Passage
@@ -132,7 +132,7 @@ def _reading(question: str, lexicon: dict[str, Any]) -> list[tuple[str, str]]:
 
 def _question_parts(question: str, lexicon: dict[str, Any]) -> list[tuple[str, bool]]:
     """The question's (text, asks) parts, sentence by sentence (see `_parts`)."""
-    return [part for sentence in SENTENCE_BREAK.split(question.replace("’", "'")) for part in _parts(sentence, lexicon)]
+    return [part for sentence in question_sentences(question.replace("’", "'")) for part in _parts(sentence, lexicon)]
 
 
 def _parts(sentence: str, lexicon: dict[str, Any]) -> list[tuple[str, bool]]:
@@ -265,6 +265,18 @@ def bare_word(word: str) -> str:
     return word.strip("()[],.;:!?\"'").lower().split("'")[0]
 
 
+def question_sentences(question: str) -> list[str]:
+    """A question's sentences: cut after ".", "!" or "?", also before a word in lower case ("…ATT&CK? i know …"), but
+    not after a common abbreviation ("…counterpart, i.e. are only in ATLAS?" is one sentence)."""
+    sentences: list[str] = []
+    for piece in SENTENCE_BREAK.split(question):
+        if sentences and sentences[-1].endswith(ABBREVIATIONS):
+            sentences[-1] += f" {piece}"
+        else:
+            sentences.append(piece)
+    return sentences
+
+
 def asking_text(question: str, lexicon: dict[str, Any]) -> str:
     """What the question asks, without the sentences that only tell ("Microsoft's AI red team wrote up lessons…")
     nor the asker's setting: the kind of answer asked for is read from it alone."""
@@ -274,7 +286,7 @@ def asking_text(question: str, lexicon: dict[str, Any]) -> str:
 def asking_sentences(question: str) -> str:
     """The sentences that ask (end in "?") of a question that also tells something first ("Our HR team uses a
     CV-screening tool for hiring. When do we have to comply?"); the whole question when none or all of them ask."""
-    sentences = SENTENCE_BREAK.split(question.strip())
+    sentences = question_sentences(question.strip())
     asking = [s for s in sentences if s.rstrip().endswith("?")]
     return " ".join(asking) if asking and len(asking) < len(sentences) else question
 
@@ -282,7 +294,7 @@ def asking_sentences(question: str) -> str:
 def specific_terms(question: str) -> list[str]:
     """Years, versions, identifiers (`LLM11:2025`) and capitalised names in the question, not its first word."""
     terms = []
-    for sentence in SENTENCE_BREAK.split(question):
+    for sentence in question_sentences(question):
         if INSTRUCTION.search(sentence):
             continue  # an instruction to the assistant names nothing the answer is about
         words = WORD.findall(sentence)

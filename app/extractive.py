@@ -380,8 +380,7 @@ def _enumerating(question: str, query_vector: np.ndarray, candidates: list[Candi
     match = embed(openings) @ query_vector
     detail = _weighted_overlaps(question, openings)
     asked = {_number(word, number_words) for word in question.split()}
-    sets = set(lexical_tokens(" ".join(word for word in question.split()  # the plural nouns: "Which areas …?"
-                                       if word.islower() and len(word) > 4 and word.endswith("s") and not word.endswith("ss"))))
+    sets = _asked_sets(question)
     ranks = [(n in asked, bool(sets & set(lexical_tokens(opening))), not items or opening != items[0] or "; " in c.text,
               SEMANTIC_WEIGHT * float(similarity) + LEXICAL_WEIGHT * weighted)
              for (c, n), opening, (_, items), similarity, weighted in zip(counted, openings, lists, match, detail)]
@@ -410,15 +409,44 @@ def _announced(candidate: Candidate, passages: list[Passage], question: str, num
     """The sentences a short sentence announces by naming their number and what the question asks for ("Two tactics
     are unique to ATLAS." for "Which tactics …?"): as many as it names, those that follow it in its passage; [] when
     it announces none or the passage holds fewer."""
-    words = candidate.text.rstrip(".").split()
-    if len(words) > ANNOUNCING_WORDS or candidate.text.endswith(":"):
-        return []
-    asked = set(lexical_tokens(question))
-    count = next((_number(word, number_words) for position, word in enumerate(words)
-                  if _number(word, number_words) and asked & set(lexical_tokens(" ".join(words[position + 1:position + 3])))), 0)
     passage = passages[candidate.passage_index]
     following = passage_items(passage.text, posting_reference(passage.metadata))[candidate.position + 1:]
+    count = _announcing(candidate.text, question, number_words)
     return [text for text, _ in following[:count]] if 1 < count <= len(following) else []
+
+
+def _announcing(sentence: str, question: str, number_words: Mapping[str, int]) -> int:
+    """How many things of what the question asks for a short sentence announces ("Two tactics are unique to ATLAS."
+    announces two for "Which tactics …?"); 0 for a sentence announcing none."""
+    words = sentence.rstrip(".").split()
+    if len(words) > ANNOUNCING_WORDS or sentence.endswith(":"):
+        return 0
+    asked = set(lexical_tokens(question))
+    return next((_number(word, number_words) for position, word in enumerate(words)
+                 if _number(word, number_words) and asked & set(lexical_tokens(" ".join(words[position + 1:position + 3])))), 0)
+
+
+def gives_members(passage: Passage, question: str, number_words: Mapping[str, int]) -> bool:
+    """Whether a passage names members of the set a question asks for ("Which tactics …?"): a sentence announcing
+    them by their number ("Two tactics are unique to ATLAS.", the sentences after it naming them, see `_announced`),
+    or opening a list, or holding one, in words naming the set ("The 16 ATLAS matrix tactics are Reconnaissance, …");
+    not one that only describes them ("ATLAS adds AI-specific tactics … that have no ATT&CK equivalent")."""
+    sets = _asked_sets(question)
+    items = passage_items(passage.text, posting_reference(passage.metadata), limit=len(passage.text))
+    for position, (text, _) in enumerate(items):
+        opening, listed = inline_list(text)
+        names_set = bool(sets & set(lexical_tokens(opening if listed else text)))
+        count = _announcing(text, question, number_words)
+        if names_set and (listed or text.endswith(":") and position + 1 < len(items)
+                          or 1 < count <= len(items) - position - 1):
+            return True
+    return False
+
+
+def _asked_sets(question: str) -> set[str]:
+    """The stems of the plural nouns a question asks for members of ("Which areas …?", "which tactics …")."""
+    return set(lexical_tokens(" ".join(word for word in question.split()
+                                       if word.islower() and len(word) > 4 and word.endswith("s") and not word.endswith("ss"))))
 
 
 def _number(word: str, number_words: Mapping[str, int]) -> int:

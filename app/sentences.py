@@ -277,6 +277,14 @@ def _clip(sentence: str, focus: Collection[str] = (), limit: int = MAX_CHARS) ->
     return f"…{cut}" if start else cut
 
 
+def as_held(sentence: str, text: str, reference: str | None = None) -> str:
+    """A quoted sentence of a passage's `text` as the passage holds it, however long: one clipped where it is long
+    ("Common open-source tools include …; and Inspect, the…") whole again; the sentence itself when the passage holds
+    none it was cut from."""
+    core = max(sentence.split("…"), key=len).strip()
+    return next((held for held, _ in passage_items(text, reference, limit=len(text)) if core and core in held), sentence)
+
+
 def item_clause(sentence: str, fit: Callable[[str], Any]) -> tuple[str, str | None]:
     """A list sentence cut to its item that `fit`s best (the first of equals; none fits whose fit is falsy; items
     between semicolons, else commas), after the words
@@ -295,7 +303,7 @@ def item_clause(sentence: str, fit: Callable[[str], Any]) -> tuple[str, str | No
     before, after = separator.join(items[:held]), separator.join(items[held + 1:])
     end = "…" if sentence.endswith("…") else "."  # a sentence clipped where it is long stays marked so
     rest = f"{before} …" if not after else f"… {after}{end}" if not held else f"{before} … {after}{end}"
-    return (f"{cut} …" if held < len(items) - 1 else f"{cut}{end}"), rest
+    return (f"{cut} …" if held < len(items) - 1 else f"{cut}{end}"), _clip(rest)
 
 
 def inline_list(sentence: str) -> tuple[str, list[str]]:
