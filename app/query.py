@@ -229,6 +229,8 @@ class QueryParser:
                 found["year"] = mention.value
             elif mention.field == "since_year":
                 found["posted_after"] = f"{mention.value}-01-01"
+            elif mention.field == "remote" and self._beside_place(text, mention.start, mention.end):
+                continue  # "London or remote both fine": the asker takes work in the place too, so remote is no condition
             elif mention.field in LIST_FIELDS and mention.value not in found.get(mention.field, ()):
                 found[mention.field] = found.get(mention.field, ()) + (mention.value,)
         low = masked.lower()
@@ -281,6 +283,17 @@ class QueryParser:
             return first[0], first[1], (), masked
         joined = f"{name} {'and' if joiner.startswith('and') else 'or'} {later}"  # "London or Berlin"
         return joined, tuple(dict.fromkeys((*spellings, *more))), ((name, spellings), (later, more)), _blanked(masked, *second[2:])
+
+    def _beside_place(self, text: str, start: int, end: int) -> bool:
+        """Whether a remote status between `start` and `end` is offered as the alternative to a place by a lexicon
+        `query_place_joiners` "or" ("London or remote both fine", "Scotland or remote would be ideal", "remote or in
+        Manchester"): a place some posting is in, a region, or one the gazetteer knows."""
+        before, after = text[:start].split(), text[end:].split()
+        sides = [before[:-1] if before[-1:] and before[-1].lower() == "or" else [],
+                 after[1:] if after[:1] and after[0].lower() == "or" else []]
+        after = sides[1][1:] if sides[1][:1] and sides[1][0].lower() in self.lex["query_region_prepositions"] else sides[1]
+        names = [" ".join(sides[0][-n:]) for n in (2, 1) if len(sides[0]) >= n] + [" ".join(after[:n]) for n in (2, 1) if len(after) >= n]
+        return any(self._one_place("in " + name) or lookup(name) for name in (n.strip(".,;:!?()") for n in names) if name)
 
     def _excluded_place(self, text: str) -> tuple[tuple[str, tuple[str, ...]] | None, str]:
         """A place a negation (lexicon `query_negation`) puts right before ("in Europe but not the UK", "outside the
