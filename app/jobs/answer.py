@@ -41,13 +41,12 @@ def postings_answer(query: Query, engine: PostingsEngine, filters: Filters, aske
 def pay_of_few(query: Query, engine: PostingsEngine, filters: Filters, asked: str) -> Answer | None:
     """A pay question whose conditions select fewer postings than a market figure needs (app/analytics/compute.py
     MIN_MARKET_SAMPLE: "what do AI security or AI red team jobs in London pay?", two postings): the postings themselves,
-    each with its range, two in one currency best-paid first; none in a place no posting is in ("in Sydney"), what
-    emptied the selection. None otherwise: a place other postings are in keeps the figure's abstention, which counts them."""
+    each with its range, two in one currency best-paid first. None otherwise: none selected keeps the figure's
+    abstention, which says where the postings are or how many of any kind are in the place."""
     if query.intent != "salary" or not query.constraints():
         return None
     n = engine.count(query, filters)
-    there = Query(query.text, place=query.place, place_spellings=query.place_spellings)
-    if n >= MIN_MARKET_SAMPLE or not n and (not query.place or engine.count(there, filters)):
+    if not 0 < n < MIN_MARKET_SAMPLE:
         return None
     ranked = n > 1 and list(engine.counts_by(query, filters, "currency").values()) == [n]  # one currency, every range stated
     return postings_answer(replace(query, intent="rank" if ranked else "list", sort="salary_max" if ranked else "posted"),

@@ -38,10 +38,9 @@ def test_pay_of_two_postings_lists_them_best_paid_first(assistant):
     assert "best-paid first" in answer.text and "230,000" in answer.text and "real postings" in answer.text
 
 
-def test_pay_where_no_posting_is_names_what_emptied_it(assistant):
+def test_pay_where_no_posting_is_keeps_the_figures_abstention(assistant):
     answer = assistant.ask("What's the typical salary for MLSecOps jobs in Sydney?")
-    assert answer.abstained and answer.route == "postings" and "“Sydney”" in answer.text
-    assert "real postings" in answer.text  # whether the postings searched are samples
+    assert answer.abstained and answer.route == "analytics" and "no sample postings located in Sydney" in answer.text
 
 
 def test_pay_of_a_kind_absent_from_a_place_other_postings_are_in_keeps_the_figures_abstention(assistant):
