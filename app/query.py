@@ -38,7 +38,7 @@ TOP_N = r"\btop[\s-]+(\d{{1,2}}|{words})\b|\b(\d{{1,2}}|{words}) most\b"
 class Cues:
     """What the wording says about a figure (the lexicon's figure cues that match) and the vocabulary terms it names."""
 
-    found: frozenset[str] = frozenset()  # names of the figure_cues "asks" that match, and "posting_noun"
+    found: frozenset[str] = frozenset()  # names of the figure_cues "asks" that match, "posting_noun" and "ads"
     list_field: str | None = None  # the list field a top-N question ranks ("certifications")
     group_by: str | None = None  # "by seniority", "across role families"
     top_n: int | None = None  # "top 3", "five most"
@@ -144,6 +144,7 @@ class QueryParser:
         cues = {kind: {name: re.compile(p, re.I) for name, p in patterns.items()} for kind, patterns in lexicon["figure_cues"].items()}
         self.cue_patterns, self.list_nouns, self.group_by = cues["asks"], cues["list_nouns"], cues["group_by"]
         self.posting_noun = phrase_pattern(*lexicon["posting_nouns"]["in_figures"])
+        self.ads = phrase_pattern(*lexicon["posting_nouns"]["ads"])
         self.date = re.compile(r"\b(?:since|after|from)\s+(" + "|".join(self.months) + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(20\d\d)\b", re.I)
 
     def parse(self, question: str, previous: Query | None = None) -> Query:
@@ -256,7 +257,8 @@ class QueryParser:
 
     def figure_cues(self, text: str, entities: Entities = Entities()) -> Cues:
         """The figure cues of the wording, for the analytics router and plan."""
-        found = frozenset(name for name, pattern in {**self.cue_patterns, "posting_noun": self.posting_noun}.items() if pattern.search(text))
+        found = frozenset(name for name, pattern in {**self.cue_patterns, "posting_noun": self.posting_noun, "ads": self.ads}.items()
+                          if pattern.search(text))
         share = self.cue_patterns["share"].search(text)
         noun = self.posting_noun.search(text, share.end()) if share else None
         top = self.top_n.search(text)

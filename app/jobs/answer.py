@@ -39,11 +39,12 @@ def postings_answer(query: Query, engine: PostingsEngine, filters: Filters, aske
 
 
 def pay_of_few(query: Query, engine: PostingsEngine, filters: Filters, asked: str) -> Answer | None:
-    """A pay question whose conditions select fewer postings than a market figure needs (app/analytics/compute.py
-    MIN_MARKET_SAMPLE: "what do AI security or AI red team jobs in London pay?", two postings): the postings themselves,
-    each with its range, two in one currency best-paid first. None otherwise: none selected keeps the figure's
-    abstention, which says where the postings are or how many of any kind are in the place."""
-    if query.intent != "salary" or not query.constraints():
+    """A pay question about the ads themselves (lexicon `posting_nouns` `ads`) whose conditions select fewer postings than
+    a market figure needs (app/analytics/compute.py MIN_MARKET_SAMPLE: "what do AI security or AI red team jobs in London
+    pay, going by the sample postings?", two): the postings, each with its range, two in one currency best-paid first.
+    None otherwise: "what do governance jobs in London pay?" asks what the work pays (the figure names each of its few
+    ranges), and none selected keeps the figure's abstention, which says where the postings are."""
+    if query.intent != "salary" or "ads" not in query.cues or not query.constraints():
         return None
     n = engine.count(query, filters)
     if not 0 < n < MIN_MARKET_SAMPLE:

@@ -32,10 +32,15 @@ def test_asking_what_is_in_the_postings_lists_them(parser):
 
 
 def test_pay_of_two_postings_lists_them_best_paid_first(assistant):
-    answer = assistant.ask("What do senior MLSecOps or AI red team jobs in the US pay?")
+    answer = assistant.ask("What do the senior MLSecOps or AI red team postings in the US pay?")
     assert answer.route == "postings" and not answer.abstained
     assert [r["posting_id"] for r in answer.rows] == ["ac-010", "ac-002"]  # 230,000 then 215,000 USD
     assert "best-paid first" in answer.text and "230,000" in answer.text and "real postings" in answer.text
+
+
+def test_pay_of_a_kind_of_work_stays_a_figure_naming_its_few_ranges(assistant):
+    answer = assistant.ask("What do senior MLSecOps or AI red team jobs in the US pay?")  # what the work pays
+    assert answer.route == "analytics" and "n=1" in answer.text
 
 
 def test_pay_where_no_posting_is_keeps_the_figures_abstention(assistant):
