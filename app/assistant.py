@@ -20,7 +20,7 @@ from app.extractive import Draft
 from app.filters import parse_filters
 from app.followup import previous_answer, previous_questions
 from app.guidance import has_covered_target, retrieval_filters
-from app.jobs.answer import population, postings_answer
+from app.jobs.answer import pay_of_few, population, postings_answer
 from app.jobs.documented import with_documented_figure, with_documents_part
 from app.jobs.engine import PostingsEngine
 from app.jobs.follow import follow_up_figure
@@ -112,6 +112,8 @@ class Assistant:
             return
         computed = analytics_answer(query, parsed, retriever.snapshot, self._parser(retriever), self.embed, asked=question, history=history,
                                     reading=asked)
+        if computed is not None and computed.route == "analytics":  # a median of one or two postings: those postings
+            computed = pay_of_few(asked, self._engine(retriever), parsed, question) or computed
         if computed is not None:  # an aggregate question about postings: counted over the index, not retrieved
             if any(c.metadata.get("sample") for c in computed.citations):
                 computed = with_documented_figure(computed, asked, retriever, self.embed)

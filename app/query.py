@@ -38,7 +38,7 @@ TOP_N = r"\btop[\s-]+(\d{{1,2}}|{words})\b|\b(\d{{1,2}}|{words}) most\b"
 class Cues:
     """What the wording says about a figure (the lexicon's figure cues that match) and the vocabulary terms it names."""
 
-    found: frozenset[str] = frozenset()  # names of the figure_cues "asks" that match, and "posting_noun"
+    found: frozenset[str] = frozenset()  # names of the figure_cues "asks" that match, "posting_noun" and "ads"
     list_field: str | None = None  # the list field a top-N question ranks ("certifications")
     group_by: str | None = None  # "by seniority", "across role families"
     top_n: int | None = None  # "top 3", "five most"
@@ -144,6 +144,7 @@ class QueryParser:
         cues = {kind: {name: re.compile(p, re.I) for name, p in patterns.items()} for kind, patterns in lexicon["figure_cues"].items()}
         self.cue_patterns, self.list_nouns, self.group_by = cues["asks"], cues["list_nouns"], cues["group_by"]
         self.posting_noun = phrase_pattern(*lexicon["posting_nouns"]["in_figures"])
+        self.ads = phrase_pattern(*lexicon["posting_nouns"]["ads"])
         self.date = re.compile(r"\b(?:since|after|from)\s+(" + "|".join(self.months) + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(20\d\d)\b", re.I)
 
     def parse(self, question: str, previous: Query | None = None) -> Query:
@@ -229,6 +230,8 @@ class QueryParser:
                 found["year"] = mention.value
             elif mention.field == "since_year":
                 found["posted_after"] = f"{mention.value}-01-01"
+            elif mention.field == "remote" and self._beside_place(text, mention.start, mention.end):
+                continue  # "London or remote both fine": the asker takes work in the place too, so remote is no condition
             elif mention.field in LIST_FIELDS and mention.value not in found.get(mention.field, ()):
                 found[mention.field] = found.get(mention.field, ()) + (mention.value,)
         low = masked.lower()
@@ -254,7 +257,8 @@ class QueryParser:
 
     def figure_cues(self, text: str, entities: Entities = Entities()) -> Cues:
         """The figure cues of the wording, for the analytics router and plan."""
-        found = frozenset(name for name, pattern in {**self.cue_patterns, "posting_noun": self.posting_noun}.items() if pattern.search(text))
+        found = frozenset(name for name, pattern in {**self.cue_patterns, "posting_noun": self.posting_noun, "ads": self.ads}.items()
+                          if pattern.search(text))
         share = self.cue_patterns["share"].search(text)
         noun = self.posting_noun.search(text, share.end()) if share else None
         top = self.top_n.search(text)
@@ -281,6 +285,17 @@ class QueryParser:
             return first[0], first[1], (), masked
         joined = f"{name} {'and' if joiner.startswith('and') else 'or'} {later}"  # "London or Berlin"
         return joined, tuple(dict.fromkeys((*spellings, *more))), ((name, spellings), (later, more)), _blanked(masked, *second[2:])
+
+    def _beside_place(self, text: str, start: int, end: int) -> bool:
+        """Whether a remote status between `start` and `end` is offered as the alternative to a place by a lexicon
+        `query_place_joiners` "or" ("London or remote both fine", "Scotland or remote would be ideal", "remote or in
+        Manchester"): a place some posting is in, a region, or one the gazetteer knows."""
+        before, after = text[:start].split(), text[end:].split()
+        sides = [before[:-1] if before[-1:] and before[-1].lower() == "or" else [],
+                 after[1:] if after[:1] and after[0].lower() == "or" else []]
+        after = sides[1][1:] if sides[1][:1] and sides[1][0].lower() in self.lex["query_region_prepositions"] else sides[1]
+        names = [" ".join(sides[0][-n:]) for n in (2, 1) if len(sides[0]) >= n] + [" ".join(after[:n]) for n in (2, 1) if len(after) >= n]
+        return any(self._one_place("in " + name) or lookup(name) for name in (n.strip(".,;:!?()") for n in names) if name)
 
     def _excluded_place(self, text: str) -> tuple[tuple[str, tuple[str, ...]] | None, str]:
         """A place a negation (lexicon `query_negation`) puts right before ("in Europe but not the UK", "outside the

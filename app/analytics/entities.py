@@ -77,6 +77,7 @@ class EntityRecognizer:
         negation = lexicon["query_negation"]  # "not full-time", "rather than a permanent seat": the other values
         self.negating = [tuple(_words(cue)) for cue in negation["cues"]]
         self.negation_skipped = frozenset(negation["skipped"])
+        self.preferred_over, self.preferring = frozenset(negation["preferred_over"]), frozenset(negation["preferring"])
         self.fields = {_normal(name): families for name, families in lexicon["query_family_fields"].items()}
         self.closed = {"employment_type": tuple(lexicon["query_employment"]), "remote": tuple(vocabulary.synonyms["remote"])}
         # Where several phrasings start at one place, the longest phrasing is the candidate there.
@@ -185,10 +186,13 @@ class EntityRecognizer:
         return found
 
     def _negated(self, before: str) -> bool:
-        """Whether the text before a term ends with a negation (lexicon `query_negation`), articles skipped."""
+        """Whether the text before a term ends with a negation (lexicon `query_negation`), articles skipped, or with a
+        word it is preferred over after a word of preferring ("I'd rather contract than go perm")."""
         words = _words(before)
         while words and words[-1] in self.negation_skipped:
             words.pop()
+        if words and words[-1] in self.preferred_over and self.preferring & set(words[:-1]):
+            return True
         return any(len(cue) <= len(words) and tuple(words[len(words) - len(cue):]) == cue for cue in self.negating)
 
     def _family_begun_by(self, phrase: str) -> str | None:

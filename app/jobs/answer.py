@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from app.analytics.compute import MIN_MARKET_SAMPLE
 from app.analytics.entities import MULTI_VALUED
 from app.analytics.labels import LEVEL_WORDS, term
 from app.filters import Filters
@@ -35,6 +36,22 @@ def postings_answer(query: Query, engine: PostingsEngine, filters: Filters, aske
     citations = [Citation.from_passage(i, row.passage()) for i, row in enumerate(selection.rows, start=1)]
     return Answer(asked, text.strip(), citations, False, "extractive", route="postings", rows=[posting_row(r) for r in selection.rows],
                   data={"total": selection.total, "of": base, "page": query.page, "currency": selection.currency})
+
+
+def pay_of_few(query: Query, engine: PostingsEngine, filters: Filters, asked: str) -> Answer | None:
+    """A pay question about the ads themselves (lexicon `posting_nouns` `ads`) whose conditions select fewer postings than
+    a market figure needs (app/analytics/compute.py MIN_MARKET_SAMPLE: "what do AI security or AI red team jobs in London
+    pay, going by the sample postings?", two): the postings, each with its range, two in one currency best-paid first.
+    None otherwise: "what do governance jobs in London pay?" asks what the work pays (the figure names each of its few
+    ranges), and none selected keeps the figure's abstention, which says where the postings are."""
+    if query.intent != "salary" or "ads" not in query.cues or not query.constraints():
+        return None
+    n = engine.count(query, filters)
+    if not 0 < n < MIN_MARKET_SAMPLE:
+        return None
+    ranked = n > 1 and list(engine.counts_by(query, filters, "currency").values()) == [n]  # one currency, every range stated
+    return postings_answer(replace(query, intent="rank" if ranked else "list", sort="salary_max" if ranked else "posted"),
+                           engine, filters, asked)
 
 
 def population(q: Query, noun: str = "postings") -> str:
@@ -156,9 +173,11 @@ def _empty(q: Query, engine: PostingsEngine, filters: Filters, asked: str) -> An
                     f"{_condition(name, getattr(q, name))}" + (f"; {instead}." if instead else "."))
             if name == "place":  # say where postings are
                 text += f" The postings are located in {', '.join(countries([r.location for r in engine.rows]))} or are remote."
+            text += " " + sample_note(engine.rows)  # whether the postings searched are samples
             nearest = engine.select(replace(relaxed, limit=RELATED), filters).rows  # the nearest relaxation's postings
             return Answer(asked, text, [], True, "extractive", route="postings", data={"total": 0, "emptied_by": name, "relaxed_total": n},
                           related=[Citation.from_passage(i, r.passage()) for i, r in enumerate(nearest, start=1)])
     scope = f"postings your filters allow ({', '.join(f'{k} {v}' for k, v in filters.to_dict().items())})" if filters.to_dict() else "postings in the index"
-    text = f"The corpus doesn't say: none of the {engine.count(Query(q.text), filters)} {scope} matches: {population(q)}."
+    text = f"The corpus doesn't say: none of the {engine.count(Query(q.text), filters)} {scope} matches: {population(q)}. " \
+           + sample_note(engine.rows)
     return Answer(asked, text, [], True, "extractive", route="postings", data={"total": 0, "emptied_by": None})
