@@ -30,7 +30,7 @@ class Case:
     tags: tuple[str, ...] = ()
     filters: dict[str, Any] = field(default_factory=dict)
     forbidden: tuple[str, ...] = ()  # phrases the answer must not contain (false premises, injections)
-    route: str | None = None  # expected Answer.route, when the case says
+    route: tuple[str, ...] = ()  # the Answer.route values the case accepts, when it says (one, or either of several)
     analytics: dict[str, Any] | None = None  # expected numbers computed from the postings at run time
     postings: dict[str, Any] | None = None  # expected postings selected from the postings files at run time
     expected_postings: tuple[str, ...] = ()  # resolved from `postings`
@@ -46,15 +46,20 @@ class Case:
         return [{"role": "user", "content": t} for t in self.turns[:-1]]
 
     @property
-    def expected_route(self) -> str | None:
-        """The route the assistant should take: explicit, else analytics for analytics cases, passages for answerable ones."""
+    def expected_routes(self) -> tuple[str, ...]:
+        """Routes the assistant may take: explicit, else analytics for analytics cases, passages for answerable ones."""
         if self.route:
             return self.route
         if self.postings:
-            return "postings"
+            return ("postings",)
         if self.analytics:
-            return "analytics"
-        return "passages" if self.answerable else None
+            return ("analytics",)
+        return ("passages",) if self.answerable else ()
+
+    @property
+    def expected_route(self) -> str | None:
+        """The accepted routes as one label ("analytics or postings"), or None when the case gives none."""
+        return " or ".join(self.expected_routes) or None
 
 
 @dataclass(frozen=True)
@@ -126,9 +131,10 @@ def parse_case(raw: Any, path: Path | None = None) -> Case:
             raise ValueError("`answerable` must be true or false")
         facts = tuple(parse_fact(f) for f in raw.get("expected_facts") or [])
         sources = tuple(_source_key(s) for s in raw.get("expected_sources") or [])
-        route = raw.get("route")
-        if route is not None and route not in ROUTES:
-            raise ValueError(f"route must be one of {ROUTES}")
+        route = raw.get("route") or ()
+        route = (route,) if isinstance(route, str) else tuple(route)
+        if not all(r in ROUTES for r in route):
+            raise ValueError(f"route must be one of {ROUTES}, or a list of them")
         analytics = raw.get("analytics")
         if analytics is not None:
             validate_spec(analytics)

@@ -70,7 +70,7 @@ def score_record(record: dict[str, Any], case: Case, checker) -> dict[str, Any]:
                           if case.answerable and record["route"] in (None, "passages") else None),
         "facts_missed": [f.describe() for f in case.expected_facts if not fact_matched(f, text)] if case.answerable else [],
         "forbidden_found": [f for f in case.forbidden if phrase_in(f, text)],
-        "route_ok": None if not case.expected_route or record["route"] is None else record["route"] == case.expected_route,
+        "route_ok": None if not case.expected_routes or record["route"] is None else record["route"] in case.expected_routes,
         "citation_recall": None, "citation_precision": None,
     }
     if case.analytics:

@@ -38,6 +38,14 @@ def test_routes_default_from_the_case():
     assert parse_case({"id": "r", "question": "q", "answerable": False, "route": "analytics"}).expected_route == "analytics"
 
 
+def test_a_case_may_accept_either_of_several_routes():
+    either = parse_case({"id": "e", "question": "q", "answerable": True, "route": ["analytics", "postings"]})
+    assert either.expected_routes == ("analytics", "postings")
+    assert either.expected_route == "analytics or postings"
+    with pytest.raises(UserError, match="route must be one of"):
+        parse_case({"id": "x", "question": "q", "answerable": True, "route": ["analytics", "web"]})
+
+
 @pytest.mark.parametrize("raw,message", [
     ({"id": "x", "answerable": True}, "either `question` or `turns`"),
     ({"id": "x", "question": "q", "turns": ["q"], "answerable": True}, "either"),
