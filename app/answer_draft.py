@@ -131,14 +131,16 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     asks_for, unanswered = need.missing(lexicon) if need else None, None
     if not draft.answered and not (need and _asks_untyped_part(question, lexicon)):
         return AnswerDraft(draft, passages, asks_for, asks_for, unknown=_stated_unknown(passages, need, lexicon))
+    asked = need  # the question's need, whose subjects and topic an "unconfirmed" lead is read against
     if not draft.answered:  # the part asking no typed value is answered; the refusal names what the other lacks
         need, unanswered = AnswerNeed(None), asks_for
         draft = drafted(None)
-    about = replace(need, expects=None, also=())  # the first sentence about the asked subjects says only "unconfirmed"
+    about = replace(asked, expects=None, also=())  # the first sentence about the asked subjects says only "unconfirmed"
     lead, cited = next(((s, c) for s, c in draft.sentences if holds_answer(s, about, lexicon, _context(passages[c[0]], s, False))),
                        ("", [0]))
-    if not unanswered and not need.expects and lead and not yes_or_no \
-            and states_unknown(lead, need, lexicon, every=True):  # "its exam details are unconfirmed": no domains
+    if not need.expects and lead and not yes_or_no \
+            and states_unknown(lead, asked, lexicon, every=True):  # "its exam details are unconfirmed": no domains, nor
+        # what the exam's other part asks ("How many questions does the AAIR exam have, and what do you need before…?")
         unconfirmed = lexicon["currency"]["unconfirmed_names"]
         return AnswerDraft(draft, passages, unconfirmed, unconfirmed, unknown=(lead, cited[0]))
     asked_credentials = credentials_of(asking_text(question, lexicon))

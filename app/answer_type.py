@@ -675,11 +675,13 @@ def _clause_holds(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind
                                        or _items_spell(need.acronym, sentence, lexicon["clause_conjunctions"]))
     if kind in ("agent", "tool", "person", "name"):
         asked = {word for s in need.subjects for word in fold_words(s).split()}  # "ISO/IEC" names ISO/IEC 42001
-        names = [*names_in(sentence), *_opening_name(tokens)]  # names_in leaves out a sentence's first word
+        names = [*names_in(sentence), *map(_bare, _opening_name(tokens))]  # names_in leaves out a sentence's first
+        # word; "CISA's Secure by Design Pledge…" opens on CISA
         subjects = " ".join(need.subjects)  # "MCP" is the Model Context Protocol asked about, no other organisation
-        # a month ("March 2026") or a part of an identifier ("AML.CS0053") names no one either
-        unnamed = {*lexicon["months"], *(part for t in tokens if _is_identifier(t)
-                                        for part in t.replace("-", ".").replace(":", ".").split("."))}
+        # a month ("March 2026"), a currency ("up to EUR 35 million") or a part of an identifier ("AML.CS0053") names
+        # no one either
+        unnamed = {*lexicon["months"], *lexicon["currencies"], *(part for t in tokens if _is_identifier(t)
+                                                                for part in t.replace("-", ".").replace(":", ".").split("."))}
         # an organisation asked for is not a law, a document or where one is published ("the Official Journal")
         documents = set(lexicon["institution_words"]["documents"]) if kind == "agent" else set()
         names = [name for name in names if not set(fold_words(name).split()) & asked and name not in unnamed
@@ -858,16 +860,24 @@ def _count_of(tokens: list[str], counted: str | None, lexicon: dict[str, Any]) -
     """A number (digits or a number word, not a year) shortly before the counted noun or a word for the same thing
     (lexicon `topic_equivalents`: "250 poisoned documents" counts the "docs" asked about), or a number joined to it
     by dashes ("a three-to-six-month plan" counts months); any number when none is named."""
+    counts = [_is_number(t) and not _names_number(tokens, i) for i, t in enumerate(tokens)]
     if not counted:
-        return any(_is_number(t) for t in tokens)
+        return any(counts)
     stem, same = _singular(counted.lower()), _with_equivalents(frozenset({_stem(counted)}), lexicon)
     for i, token in enumerate(tokens):
-        if (_singular(token.lower()) == stem or _stem(token) in same) \
-                and any(_is_number(t) for t in tokens[max(0, i - COUNT_WINDOW):i]):
+        if (_singular(token.lower()) == stem or _stem(token) in same) and any(counts[max(0, i - COUNT_WINDOW):i]):
             return True
         if _is_number(token) and _singular(fold_words(token).split()[-1]) == stem:  # "a three-to-six-month plan"
             return True
     return False
+
+
+def _names_number(tokens: list[str], at: int) -> bool:
+    """Whether the number at `at` is part of the name before it, which counts nothing: "ISO/IEC 42001 management
+    system", "Article 49", "SP 800-53"; a name is a word of capitals inside the text or of two capitals or more, not
+    an owner ("the EU's 27 member states") nor a capitalised first word ("About 250 documents")."""
+    before = tokens[at - 1] if at else ""
+    return before[:1].isupper() and _bare(before) == before and (at > 1 or sum(map(str.isupper, before)) >= 2)
 
 
 def _counted_noun(question: str, lexicon: dict[str, Any]) -> tuple[str | None, str | None]:

@@ -39,6 +39,15 @@ Institute and no announced publication date; its status is unconfirmed as of 1 N
 The Talvis assessment team — four people, all former examiners — reviews every QSA exam. Annualised pay for a
 Talvis assessor is USD 120,000.
 
+## Vantor penalties
+
+Providers that breach the Vantor Code can be fined up to EUR 5 million. Providers of Tier 2 systems must register
+each system in the Orion database before use.
+
+## The Safe Models Pledge
+
+Orion's Safe Models Pledge, launched in June 2025, was signed by many model vendors.
+
 ## The qlint scanner
 
 The qlint scanner was created by Talvis and, since 2 March 2026, has been hosted by the Orion Institute.
@@ -57,6 +66,9 @@ def bot(tmp_path_factory, embedder):
     ("How many people hold the QSP worldwide?", "a count of people"),  # the assessment team's four are no holders
     ("Who owns qlint these days?", "who owns it"),  # created and hosted, owned by no one the corpus names
     ("Who runs the Vantor Office?", "a person's name"),  # "a Model Compliance Lead" is a posting's title
+    ("How many systems have been registered in the Orion database?", "a count of systems"),  # "Tier 2" is a name
+    ("Which companies have been fined under the Vantor Code?", "who has been fined"),  # how much one can be, no one
+    ("Which vendors have signed Orion's Safe Models Pledge?", "a person or organisation"),  # "many model vendors"
 ])
 def test_a_value_not_given_of_the_asked_subject_is_refused_naming_its_type(bot, question, missing):
     answer = bot.ask(question)
@@ -73,6 +85,9 @@ def test_the_value_of_the_subject_a_sentence_opens_on_answers_for_that_subject(b
 @pytest.mark.parametrize("question, missing, said", [
     ("When is the Orion Institute releasing the revised Vantor Framework?", "a date still to come", "no announced publication date"),
     ("What domains does the QRM exam cover?", "a confirmed answer", "exam details are unconfirmed"),
+    # a count and what it asks beside it, both exam details
+    ("How many questions does the QRM exam have, and what do you need before you can sit it?", "a confirmed answer",
+     "exam details are unconfirmed"),
 ])
 def test_a_value_the_corpus_calls_unknown_is_refused_quoting_what_it_says(bot, question, missing, said):
     answer = bot.ask(question)
