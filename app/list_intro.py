@@ -1,7 +1,6 @@
-"""A draft quoting both a sentence of the prose that introduces a list and an item of that list follows the list:
-the introducing sentence in the place of the first of them, then the list's opener and items in the source's order
-("…nobody owns AI risk, so the vCISO or head of security becomes the de facto AI governance lead…" before "Typical AI
-oversight tasks are:" and its items), not one item alone."""
+"""A draft quoting an item of a list with the sentence opening the list or the prose introducing it follows the whole
+list, in the source's order: "…nobody owns AI risk, so the vCISO or head of security becomes the de facto AI governance
+lead…" before "Typical AI oversight tasks are:" and every task, not one task alone."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -14,11 +13,13 @@ from ingest.snapshot import Snapshot
 
 def introduced_list(draft: Draft, passages: list[Passage], snapshot: Snapshot,
                     limit: int) -> tuple[Draft, list[Passage], tuple[Passage, ...]]:
-    """The draft whose quoted sentences of a list's introduction and items (the first such list, in the draft's
-    order) become, in the place of the first of them, the quoted introducing sentences, the list's opener (the
-    sentence ending in ":") and all its items in the source's order, each citing its chunk, the draft's other
-    sentences around them, up to `limit` sentences; with the passages that adds and the chunks the answer follows.
-    The draft unchanged, following nothing, when it quotes no list's introduction together with one of its items."""
+    """The draft that quotes an item of a list (the first such list, in the draft's order) with its opener (the
+    sentence ending in ":" right before the items) or a sentence of the prose before it, following the whole list:
+    in the place of the first of those it quotes, the quoted sentences of that prose when it does not quote the opener
+    (the sentence saying who, before the duties), then the opener with its first item (an opener alone gives nothing)
+    and the list's other items in the source's order, each citing its chunk; the draft's other sentences around
+    them, up to `limit` sentences; with the passages that adds and the chunks the answer follows. The draft unchanged,
+    following nothing, when it quotes no list's item with its opener or introduction."""
     seen: set[tuple[object, str]] = set()
     for text, cited in draft.sentences:
         passage = passages[cited[0]]
@@ -29,25 +30,34 @@ def introduced_list(draft: Draft, passages: list[Passage], snapshot: Snapshot,
         for intro, listed in _lists(section_items(snapshot, *key)):
             own = [(n, sentence) for n, (sentence, (index, *_)) in enumerate(draft.sentences)
                    if _key(passages[index]) == key]
-            opened = f"{intro[-1][0]} {listed[0][0]}"  # the opener quoted with its first item ("…work: Instructions…")
-            items = [opened, *(item for item, _ in listed)]
-            said = [n for n, sentence in own if any(repeats(sentence, [item]) for item in [*items, *(i for i, _ in intro)])]
+            (opener, chunk), (first, first_chunk) = intro[-1], listed[0]
+            opened = [f"{opener} {first}"] if chunk.chunk_id == first_chunk.chunk_id else [opener, first]
+            items = [*opened, *(item for item, _ in listed)]
             introducing = [item for item in intro[:-1] if any(repeats(s, [item[0]]) for _, s in own)]
-            if not introducing or not any(repeats(s, items) for n, s in own if n in said):
+            opens = any(repeats(s, opened[:1]) or repeats(s, [opener]) for _, s in own)
+            if not (introducing or opens) or not any(repeats(s, items) for _, s in own):
                 continue
-            block = [*introducing, intro[-1], *listed]
-            index_of = {p.chunk_id: i for i, p in enumerate(passages)}
-            extended = list(passages)
-            for _, chunk in block:
-                if chunk.chunk_id not in index_of:
-                    index_of[chunk.chunk_id] = len(extended)
-                    extended.append(chunk)
-            quoted = [(sentence, [index_of[chunk.chunk_id]]) for sentence, chunk in block]
-            others = [s for n, s in enumerate(draft.sentences) if n not in said]
-            sentences = [*others[:said[0]], *quoted, *others[said[0]:]][:limit]
-            followed = tuple({chunk.chunk_id: chunk for _, chunk in block}.values())
-            return replace(draft, sentences=sentences), extended, followed
+            said = [n for n, s in own if repeats(s, items) or repeats(s, [opener])
+                    or not opens and any(repeats(s, [i]) for i, _ in introducing)]
+            block = [*([] if opens else introducing), *((o, first_chunk) for o in opened), *listed[1:]]
+            return _following(draft, passages, said, block, limit)
     return draft, passages, ()
+
+
+def _following(draft: Draft, passages: list[Passage], said: list[int], block: list[tuple[str, Passage]],
+               limit: int) -> tuple[Draft, list[Passage], tuple[Passage, ...]]:
+    """The draft with the `block` of (sentence, chunk) in the place of the first of its sentences at `said`, which
+    it replaces, each citing its chunk (added to `passages` when it was not retrieved); and the chunks it follows."""
+    index_of = {p.chunk_id: i for i, p in enumerate(passages)}
+    extended = list(passages)
+    for _, chunk in block:
+        if chunk.chunk_id not in index_of:
+            index_of[chunk.chunk_id] = len(extended)
+            extended.append(chunk)
+    quoted = [(sentence, [index_of[chunk.chunk_id]]) for sentence, chunk in block]
+    others = [s for n, s in enumerate(draft.sentences) if n not in said]
+    sentences = [*others[:said[0]], *quoted, *others[said[0]:]][:limit]
+    return replace(draft, sentences=sentences), extended, tuple({chunk.chunk_id: chunk for _, chunk in block}.values())
 
 
 def _key(passage: Passage) -> tuple[object, str]:
