@@ -167,7 +167,8 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     if not followed:  # "…or do I need to learn X first?": the sentence saying what X is needed for leads
         draft = need_statement_first(draft, passages, question, lexicon)
     if not followed:  # a list's item quoted with its opener or the prose before it: the whole list, in order
-        draft, passages, followed = introduced_list(draft, passages, snapshot, max_sentences * GUIDANCE_ITEMS_PER_SENTENCE)
+        draft, passages, followed = introduced_list(draft, passages, snapshot, max_sentences * GUIDANCE_ITEMS_PER_SENTENCE,
+                                                    question)
     if not followed and asks_advice(question, lexicon):  # the advice's list, also where the next chunks hold it
         draft, passages = _list_continued(draft, passages, snapshot, max_sentences * GUIDANCE_ITEMS_PER_SENTENCE)
     lead, cited = draft.sentences[0] if draft.sentences else ("", [0])

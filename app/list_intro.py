@@ -9,17 +9,19 @@ from app.extractive import Draft
 from app.guidance import section_items
 from app.sentences import repeats
 from app.types import Passage
+from ingest.lexical import lexical_tokens
 from ingest.snapshot import Snapshot
 
-def introduced_list(draft: Draft, passages: list[Passage], snapshot: Snapshot,
-                    limit: int) -> tuple[Draft, list[Passage], tuple[Passage, ...]]:
+def introduced_list(draft: Draft, passages: list[Passage], snapshot: Snapshot, limit: int,
+                    question: str) -> tuple[Draft, list[Passage], tuple[Passage, ...]]:
     """The draft that quotes an item of a list (the first such list, in the draft's order) with its opener (the
     sentence ending in ":" right before the items) or a sentence of the prose before it, following the whole list:
     in the place of the first of those it quotes, the quoted sentences of that prose when it does not quote the opener
     (the sentence saying who, before the duties), then the opener with its first item (an opener alone gives nothing)
     and the list's other items in the source's order, each citing its chunk; the draft's other sentences around
     them, up to `limit` sentences; with the passages that adds and the chunks the answer follows. The draft unchanged,
-    following nothing, when it quotes no list's item with its opener or introduction."""
+    following nothing, when it quotes no list's item with its opener or introduction, or leads with the item whose
+    label the `question` names ("What is confabulation in NIST AI 600-1?": "Confabulation: …")."""
     seen: set[tuple[object, str]] = set()
     for text, cited in draft.sentences:
         passage = passages[cited[0]]
@@ -37,6 +39,8 @@ def introduced_list(draft: Draft, passages: list[Passage], snapshot: Snapshot,
             opens = any(repeats(s, opened[:1]) or repeats(s, [opener]) for _, s in own)
             if not (introducing or opens) or not any(repeats(s, items) for _, s in own):
                 continue
+            if any(repeats(draft.sentences[0][0], [item]) and _names_label(question, item) for item, _ in listed):
+                return draft, passages, ()  # the asked item leads: its list is not what is asked
             said = [n for n, s in own if repeats(s, items) or repeats(s, [opener])
                     or not opens and any(repeats(s, [i]) for i, _ in introducing)]
             block = [*([] if opens else introducing), *((o, first_chunk) for o in opened), *listed[1:]]
@@ -58,6 +62,12 @@ def _following(draft: Draft, passages: list[Passage], said: list[int], block: li
     others = [s for n, s in enumerate(draft.sentences) if n not in said]
     sentences = [*others[:said[0]], *quoted, *others[said[0]:]][:limit]
     return replace(draft, sentences=sentences), extended, tuple({chunk.chunk_id: chunk for _, chunk in block}.values())
+
+
+def _names_label(question: str, item: str) -> bool:
+    """Whether the question names every word of an item's label, the words before its first ":"."""
+    label, colon, _ = item.partition(":")
+    return bool(colon) and set(lexical_tokens(label)) <= set(lexical_tokens(question))
 
 
 def _key(passage: Passage) -> tuple[object, str]:

@@ -77,6 +77,9 @@ SECOND = ("Contracts must say which customer data is used.\n- **Inventory.** Rec
           "framework.\n- **Readiness.** Advising whether ISO/IEC 42001 certification is worth it.")
 
 
+QUESTION = "nobody owns AI risk here. who picks it up, and what do they do?"
+
+
 def _chunks() -> tuple[Snapshot, list[Passage]]:
     """A section of two chunks, the second opening with the rest of the first one's last item, and another passage."""
     metadata = [{"doc_id": "d", "section": "AI oversight", "chunk_index": n, "kind": "document"} for n in range(2)]
@@ -90,7 +93,7 @@ def test_an_item_quoted_before_its_introduction_follows_it_with_the_whole_list_a
     draft = Draft([("Inventory: Recording AI use cases against a framework.", [0]),
                    ("Salaries vary widely by market.", [2]),
                    ("In many firms nobody owns AI risk, so the head of security becomes the AI governance lead.", [1])], 0.6)
-    followed, _, chunks = introduced_list(draft, passages, snapshot, 10)
+    followed, _, chunks = introduced_list(draft, passages, snapshot, 10, QUESTION)
     texts = [text for text, _ in followed.sentences]
     assert texts[0].startswith("In many firms nobody owns AI risk"), texts  # the sentence saying who leads
     assert texts[1].startswith("Typical AI oversight tasks are: Acceptable use"), texts  # the opener with its first item
@@ -106,4 +109,4 @@ def test_a_list_item_quoted_alone_or_an_introduction_alone_is_left_as_drafted():
     for sentences in ([("Inventory: Recording AI use cases against a framework.", [0])],
                       [("In many firms nobody owns AI risk, so the head of security becomes the AI governance lead.", [1])]):
         draft = Draft(sentences, 0.6)
-        assert introduced_list(draft, passages, snapshot, 10) == (draft, passages, ())
+        assert introduced_list(draft, passages, snapshot, 10, QUESTION) == (draft, passages, ())
