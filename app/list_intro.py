@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from app.answer_type import mentions
+from app.coverage import specific_terms
 from app.extractive import Draft
 from app.guidance import section_items
 from app.sentences import repeats
@@ -20,8 +22,8 @@ def introduced_list(draft: Draft, passages: list[Passage], snapshot: Snapshot, l
     (the sentence saying who, before the duties), then the opener with its first item (an opener alone gives nothing)
     and the list's other items in the source's order, each citing its chunk; the draft's other sentences around
     them, up to `limit` sentences; with the passages that adds and the chunks the answer follows. The draft unchanged,
-    following nothing, when it quotes no list's item with its opener or introduction, or leads with the item whose
-    label the `question` names ("What is confabulation in NIST AI 600-1?": "Confabulation: …")."""
+    following nothing, when it quotes no list's item with its opener or introduction, or leads with the item the
+    `question` asks about ("What is confabulation in NIST AI 600-1?": "Confabulation: …")."""
     seen: set[tuple[object, str]] = set()
     for text, cited in draft.sentences:
         passage = passages[cited[0]]
@@ -39,7 +41,7 @@ def introduced_list(draft: Draft, passages: list[Passage], snapshot: Snapshot, l
             opens = any(repeats(s, opened[:1]) or repeats(s, [opener]) for _, s in own)
             if not (introducing or opens) or not any(repeats(s, items) for _, s in own):
                 continue
-            if any(repeats(draft.sentences[0][0], [item]) and _names_label(question, item) for item, _ in listed):
+            if any(repeats(draft.sentences[0][0], [item]) and _names_item(question, item) for item, _ in listed):
                 return draft, passages, ()  # the asked item leads: its list is not what is asked
             said = [n for n, s in own if repeats(s, items) or repeats(s, [opener])
                     or not opens and any(repeats(s, [i]) for i, _ in introducing)]
@@ -64,10 +66,12 @@ def _following(draft: Draft, passages: list[Passage], said: list[int], block: li
     return replace(draft, sentences=sentences), extended, tuple({chunk.chunk_id: chunk for _, chunk in block}.values())
 
 
-def _names_label(question: str, item: str) -> bool:
-    """Whether the question names every word of an item's label, the words before its first ":"."""
+def _names_item(question: str, item: str) -> bool:
+    """Whether the question asks about this item: it names every word of the item's label (the words before its first
+    ":") or a name the item holds ("What was the ShadowRay thing…?")."""
     label, colon, _ = item.partition(":")
-    return bool(colon) and set(lexical_tokens(label)) <= set(lexical_tokens(question))
+    return bool(colon) and set(lexical_tokens(label)) <= set(lexical_tokens(question)) \
+        or any(mentions(item, term) for term in specific_terms(question))
 
 
 def _key(passage: Passage) -> tuple[object, str]:
