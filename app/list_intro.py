@@ -53,7 +53,8 @@ def introduced_list(draft: Draft, passages: list[Passage], snapshot: Snapshot, l
 def _following(draft: Draft, passages: list[Passage], said: list[int], block: list[tuple[str, Passage]],
                limit: int) -> tuple[Draft, list[Passage], tuple[Passage, ...]]:
     """The draft with the `block` of (sentence, chunk) in the place of the first of its sentences at `said`, which
-    it replaces, each citing its chunk (added to `passages` when it was not retrieved); and the chunks it follows."""
+    it replaces, each citing its chunk (added to `passages` when it was not retrieved), cut to leave its other
+    sentences room within `limit`; and the chunks it follows."""
     index_of = {p.chunk_id: i for i, p in enumerate(passages)}
     extended = list(passages)
     for _, chunk in block:
@@ -62,7 +63,8 @@ def _following(draft: Draft, passages: list[Passage], said: list[int], block: li
             extended.append(chunk)
     quoted = [(sentence, [index_of[chunk.chunk_id]]) for sentence, chunk in block]
     others = [s for n, s in enumerate(draft.sentences) if n not in said]
-    sentences = [*others[:said[0]], *quoted, *others[said[0]:]][:limit]
+    quoted = quoted[:max(limit - len(others), 1)]  # the draft's other sentences answer the question's other parts
+    sentences = [*others[:said[0]], *quoted, *others[said[0]:]]
     return replace(draft, sentences=sentences), extended, tuple({chunk.chunk_id: chunk for _, chunk in block}.values())
 
 
