@@ -14,6 +14,7 @@ from app.types import Passage
 from ingest.lexical import lexical_tokens
 from ingest.snapshot import Snapshot
 
+
 def introduced_list(draft: Draft, passages: list[Passage], snapshot: Snapshot, limit: int,
                     question: str) -> tuple[Draft, list[Passage], tuple[Passage, ...]]:
     """The draft that quotes an item of a list (the first such list, in the draft's order) with its opener (the
@@ -25,7 +26,7 @@ def introduced_list(draft: Draft, passages: list[Passage], snapshot: Snapshot, l
     following nothing, when it quotes no list's item with its opener or introduction, or leads with the item the
     `question` asks about ("What is confabulation in NIST AI 600-1?": "Confabulation: …")."""
     seen: set[tuple[object, str]] = set()
-    for text, cited in draft.sentences:
+    for _, cited in draft.sentences:
         passage = passages[cited[0]]
         key = _key(passage)
         if passage.metadata.get("kind") == "posting" or not key[1] or key in seen:
