@@ -17,6 +17,7 @@ from app.extractive import Answers, Draft, draft_extractive, gives_members, name
 from app.guidance import (asked_clauses, asked_kinds, asker_backgrounds, asker_families, asks_about_postings, asks_advice,
                           asks_duties, asks_order, counterpart_first, focus_words, guidance_items, has_covered_target,
                           section_items, without_held)
+from app.list_intro import introduced_list
 from app.need_first import need_statement_first
 from app.posting_heads import with_posting_heads
 from app.process_steps import asks_process, process_items
@@ -172,6 +173,9 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
             followed = sections
     if not followed:  # "…or do I need to learn X first?": the sentence saying what X is needed for leads
         draft = need_statement_first(draft, passages, question, lexicon)
+    if not followed:  # a list's item quoted with its opener or the prose before it: the whole list, in order
+        draft, passages, followed = introduced_list(draft, passages, snapshot, max_sentences * GUIDANCE_ITEMS_PER_SENTENCE,
+                                                    question)
     if not followed and asks_advice(question, lexicon):  # the advice's list, also where the next chunks hold it
         draft, passages = _list_continued(draft, passages, snapshot, max_sentences * GUIDANCE_ITEMS_PER_SENTENCE)
     lead, cited = draft.sentences[0] if draft.sentences else ("", [0])

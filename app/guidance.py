@@ -61,12 +61,13 @@ def has_covered_target(question: str, role_family: object, lexicon: dict[str, An
     interviewing for an AI security job. What will they ask me?"), or asking how to do something (lexicon
     `guidance_kinds` … `asks_if_retrieved`) after telling the asker's own role ("Pentester here. Normally one working
     PoC is enough… How should I report findings…?"): what they tell is their practice, the asking sentence what they
-    ask."""
+    ask. So is a question aimed at one that asks what should be done (`asks_advice`: "The data science team trains on
+    Databricks… What should the ML platform security engineer worry about first?"): what it tells is the situation."""
     folded, asking = question_words(question), question_words(asking_text(question, lexicon))
     how_to = any(has_phrase(asking, p) for spec in lexicon["guidance_kinds"].values() for p in spec.get("asks_if_retrieved", ()))
     named = bool(role_family) or any(has_phrase(folded, f) for f in lexicon["guidance_fields"]) \
         or how_to and bool(asker_backgrounds(asker_setting(question, lexicon), lexicon))
-    return named and is_guidance(question, lexicon)
+    return named and (is_guidance(question, lexicon) or asks_advice(question, lexicon))
 
 
 def asks_about_postings(question: str, lexicon: dict[str, Any]) -> bool:
