@@ -57,7 +57,8 @@ class Assistant:
         self.vocabulary = load_vocabulary(self.settings.vocabulary_path)
         self.lexicon = load_lexicon(self.settings.lexicon_path)
         self.short_forms = ShortForms(self.vocabulary.groups(), tuple(self.lexicon["written_out"]),
-                                      tuple(self.lexicon["acronym_joining_words"]))
+                                      tuple(self.lexicon["acronym_joining_words"]),
+                                      tuple(tuple(group) for group in self.lexicon["topic_equivalents"]))
         self.embedder = embedder or make_embedder(self.settings)
         warmed = _in_background(self.embedder.embed_query, "warm up")  # load the model now, beside the index
         self.store = ChunkStore(self.settings, index_signature(self.settings, self.embedder), create=False)

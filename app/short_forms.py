@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ingest.lexical import lexical_tokens
+
 PUNCTUATION = "()[],.;:!?\"'’"
 
 
@@ -11,11 +13,13 @@ PUNCTUATION = "()[],.;:!?\"'’"
 class ShortForms:
     """The vocabulary's groups of phrasings for one term (a short form stands for the phrasings of its own group it
     abbreviates: "k8s" for "kubernetes", not "GKE" for it), the lexicon's `written_out` names askers shorten, and
-    the small words (`acronym_joining_words`) an acronym's written-out name may hold without an initial."""
+    the small words (`acronym_joining_words`) an acronym's written-out name may hold without an initial, and the
+    words a question and a source use for one idea (`topic_equivalents`: "sometimes" and "non-deterministic")."""
 
     groups: tuple[tuple[str, ...], ...] = ()
     written_out: tuple[str, ...] = ()
     joining: tuple[str, ...] = ()
+    equivalents: tuple[tuple[str, ...], ...] = ()
 
     def names(self, term: str, question: str = "", named: tuple[str, ...] = ()) -> tuple[str, ...]:
         """The longer names `term` abbreviates: of its vocabulary group, of the lexicon, or written in the question
@@ -32,9 +36,17 @@ class ShortForms:
         return any(n.islower() for n in self.names(term) if n in self.written_out)
 
     def searched(self, text: str, terms: list[str]) -> str:
-        """`text` with the longer names of its `terms` it does not write out itself (for the lexical search)."""
+        """`text` with the longer names of its `terms` it does not write out itself, and the words saying the same as
+        one of its words that it does not hold ("works sometimes": "non-deterministic"), for the lexical search."""
         names = [n for t in terms for n in self.names(t) if n.lower() not in text.lower()]
-        return " ".join([text, *dict.fromkeys(names)])
+        held, same = set(lexical_tokens(text)), []
+        for group in [g for g in self.equivalents if held & set(lexical_tokens(" ".join(g)))]:
+            for word in group:
+                stems = set(lexical_tokens(word))
+                if not stems & held:  # one word a stem: "certificate" and "certificates" search alike
+                    same.append(word)
+                    held |= stems
+        return " ".join([text, *dict.fromkeys(names), *same])
 
 
 def abbreviates(short: str, name: str, joining: tuple[str, ...] = ()) -> bool:

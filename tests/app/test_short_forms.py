@@ -33,6 +33,15 @@ def test_the_names_a_short_form_stands_for_come_from_its_vocabulary_group_the_le
     assert FORMS.searched("which k8s certs?", ["k8s"]) == "which k8s certs? kubernetes"
 
 
+def test_the_search_looks_for_the_words_saying_the_same_as_the_questions_once_a_stem():
+    forms = ShortForms(equivalents=(("flaky", "sometimes", "deterministic", "nondeterministic"),
+                                    ("cert", "certs", "certificate", "certificates", "credential")))
+    assert forms.searched("a jailbreak that works sometimes", []) == \
+        "a jailbreak that works sometimes flaky deterministic nondeterministic"
+    assert forms.searched("which certs?", []) == "which certs? certificate credential"  # "certificates": one stem
+    assert forms.searched("which tools?", []) == "which tools?"
+
+
 def test_a_short_form_of_common_words_is_no_name_to_mention():
     assert FORMS.common("JD") and not FORMS.common("HF") and not FORMS.common("k8s")
 
