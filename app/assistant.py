@@ -123,7 +123,8 @@ class Assistant:
         query_vector = self.embed([query])[0]  # cached: the analytics router may have embedded it already
         filters = retrieval_filters(query, parsed, self.lexicon)
         covered_target = has_covered_target(query, asked.role_family, self.lexicon)  # background words are the asker's
-        searched = self.short_forms.searched(query, asked_terms(query, self.lexicon, covered_target))  # "k8s": Kubernetes too
+        searched = self.short_forms.searched(query, asked_terms(query, self.lexicon, covered_target),  # "k8s": Kubernetes too
+                                             retriever.holding)
         ranked = retriever.retrieve(searched, query_vector, filters, k=max(TRACE_DEPTH, self.settings.top_k))
         # a question about a superseded edition: passages about it first ("is the 2025 list still the latest?": the correction leads)
         asks_status = asks_for_status(asked.text, self.lexicon)

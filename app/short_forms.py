@@ -3,6 +3,7 @@ the question also names): where a source writes one out, the short form is menti
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from ingest.lexical import lexical_tokens
 
@@ -35,15 +36,18 @@ class ShortForms:
         no name: like those words, it names nothing the passages must mention."""
         return any(n.islower() for n in self.names(term) if n in self.written_out)
 
-    def searched(self, text: str, terms: list[str]) -> str:
+    def searched(self, text: str, terms: list[str], holding: Callable[[str], int]) -> str:
         """`text` with the longer names of its `terms` it does not write out itself, and the words saying the same as
-        one of its words that it does not hold ("works sometimes": "non-deterministic"), for the lexical search."""
+        one of its words that the sources use more often than the asker's (`holding`: how many passages hold a word):
+        "works sometimes" is searched as "non-deterministic" too, "certificate" not as "credential" (for the lexical
+        search)."""
         names = [n for t in terms for n in self.names(t) if n.lower() not in text.lower()]
         held, same = set(lexical_tokens(text)), []
         for group in [g for g in self.equivalents if held & set(lexical_tokens(" ".join(g)))]:
+            bar = max(holding(word) for word in group if held & set(lexical_tokens(word)))
             for word in group:
                 stems = set(lexical_tokens(word))
-                if not stems & held:  # one word a stem: "certificate" and "certificates" search alike
+                if not stems & held and holding(word) > bar:  # one word a stem: "certificate" and "certificates" alike
                     same.append(word)
                     held |= stems
         return " ".join([text, *dict.fromkeys(names), *same])

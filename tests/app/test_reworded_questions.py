@@ -61,8 +61,8 @@ def test_the_lexical_search_finds_the_passage_by_the_words_saying_the_same(tmp_p
 
     bot = assistant_with_document(tmp_path, embedder, "orvane-reporting.md", REPORTING)
     question = "My jailbreak works sometimes and fails other times - what should the write-up say?"
-    searched = bot.short_forms.searched(question, [])
+    retriever = bot.retriever(None)
+    snapshot, searched = retriever.snapshot, bot.short_forms.searched(question, [], retriever.holding)
     assert "deterministic" in searched
-    snapshot = bot.retriever(None).snapshot
     row = next(i for i, text in enumerate(snapshot.texts) if "non-deterministic" in text)
     assert snapshot.bm25_scores(question)[row] == 0 < snapshot.bm25_scores(searched)[row]
