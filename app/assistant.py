@@ -57,8 +57,7 @@ class Assistant:
         self.vocabulary = load_vocabulary(self.settings.vocabulary_path)
         self.lexicon = load_lexicon(self.settings.lexicon_path)
         self.short_forms = ShortForms(self.vocabulary.groups(), tuple(self.lexicon["written_out"]),
-                                      tuple(self.lexicon["acronym_joining_words"]),
-                                      tuple(tuple(group) for group in self.lexicon["topic_equivalents"]))
+                                      tuple(self.lexicon["acronym_joining_words"]))
         self.embedder = embedder or make_embedder(self.settings)
         warmed = _in_background(self.embedder.embed_query, "warm up")  # load the model now, beside the index
         self.store = ChunkStore(self.settings, index_signature(self.settings, self.embedder), create=False)
@@ -123,8 +122,7 @@ class Assistant:
         query_vector = self.embed([query])[0]  # cached: the analytics router may have embedded it already
         filters = retrieval_filters(query, parsed, self.lexicon)
         covered_target = has_covered_target(query, asked.role_family, self.lexicon)  # background words are the asker's
-        searched = self.short_forms.searched(query, asked_terms(query, self.lexicon, covered_target),  # "k8s": Kubernetes too
-                                             retriever.holding)
+        searched = self.short_forms.searched(query, asked_terms(query, self.lexicon, covered_target))  # "k8s": Kubernetes too
         ranked = retriever.retrieve(searched, query_vector, filters, k=max(TRACE_DEPTH, self.settings.top_k))
         # a question about a superseded edition: passages about it first ("is the 2025 list still the latest?": the correction leads)
         asks_status = asks_for_status(asked.text, self.lexicon)

@@ -69,10 +69,6 @@ class HybridRetriever:
         rows = (self.snapshot.row_of.get(chunk_id) for chunk_id in result["ids"][0])
         return [r for r in rows if r is not None][:n]
 
-    def holding(self, word: str) -> int:
-        """How many passages hold `word` (or a word of its stem)."""
-        return int(np.count_nonzero(self.snapshot.bm25_scores(word)))
-
     def bm25_ranking(self, query: str, filters: Filters) -> list[int]:
         """Snapshot rows by BM25 score, restricted to rows that pass the filters and score above zero."""
         scores = self.snapshot.bm25_scores(query)

@@ -3,9 +3,6 @@ the question also names): where a source writes one out, the short form is menti
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
-
-from ingest.lexical import lexical_tokens
 
 PUNCTUATION = "()[],.;:!?\"'’"
 
@@ -14,13 +11,11 @@ PUNCTUATION = "()[],.;:!?\"'’"
 class ShortForms:
     """The vocabulary's groups of phrasings for one term (a short form stands for the phrasings of its own group it
     abbreviates: "k8s" for "kubernetes", not "GKE" for it), the lexicon's `written_out` names askers shorten, and
-    the small words (`acronym_joining_words`) an acronym's written-out name may hold without an initial, and the
-    words a question and a source use for one idea (`topic_equivalents`: "sometimes" and "non-deterministic")."""
+    the small words (`acronym_joining_words`) an acronym's written-out name may hold without an initial."""
 
     groups: tuple[tuple[str, ...], ...] = ()
     written_out: tuple[str, ...] = ()
     joining: tuple[str, ...] = ()
-    equivalents: tuple[tuple[str, ...], ...] = ()
 
     def names(self, term: str, question: str = "", named: tuple[str, ...] = ()) -> tuple[str, ...]:
         """The longer names `term` abbreviates: of its vocabulary group, of the lexicon, or written in the question
@@ -36,21 +31,10 @@ class ShortForms:
         no name: like those words, it names nothing the passages must mention."""
         return any(n.islower() for n in self.names(term) if n in self.written_out)
 
-    def searched(self, text: str, terms: list[str], holding: Callable[[str], int]) -> str:
-        """`text` with the longer names of its `terms` it does not write out itself, and the words saying the same as
-        one of its words that the sources use more often than the asker's (`holding`: how many passages hold a word):
-        "works sometimes" is searched as "non-deterministic" too, "certificate" not as "credential" (for the lexical
-        search)."""
+    def searched(self, text: str, terms: list[str]) -> str:
+        """`text` with the longer names of its `terms` it does not write out itself (for the lexical search)."""
         names = [n for t in terms for n in self.names(t) if n.lower() not in text.lower()]
-        held, same = set(lexical_tokens(text)), []
-        for group in [g for g in self.equivalents if held & set(lexical_tokens(" ".join(g)))]:
-            bar = max(holding(word) for word in group if held & set(lexical_tokens(word)))
-            for word in group:
-                stems = set(lexical_tokens(word))
-                if not stems & held and holding(word) > bar:  # one word a stem: "certificate" and "certificates" alike
-                    same.append(word)
-                    held |= stems
-        return " ".join([text, *dict.fromkeys(names), *same])
+        return " ".join([text, *dict.fromkeys(names)])
 
 
 def abbreviates(short: str, name: str, joining: tuple[str, ...] = ()) -> bool:

@@ -42,27 +42,3 @@ def test_a_question_without_such_a_word_is_answered_as_before(embedder):
     plain, expanded = (draft_extractive(question, embedder.embed_query(question), _passages(), embedder.embed_passages, 5,
                                         equivalents=groups) for groups in ((), equivalents))
     assert expanded.sentences == plain.sentences
-
-
-REPORTING = """---
-title: Reporting Orvane model findings
-sources:
-  - {title: "Orvane", url: "https://example.org/orvane", checked: 2026-11-01}
----
-
-## Reporting Orvane model findings
-
-Because model outputs are non-deterministic, Orvane testers record success rates over repeated attempts.
-"""
-
-
-def test_the_lexical_search_finds_the_passage_by_the_words_saying_the_same(tmp_path, embedder):
-    from answer_checks import assistant_with_document
-
-    bot = assistant_with_document(tmp_path, embedder, "orvane-reporting.md", REPORTING)
-    question = "My jailbreak works sometimes and fails other times - what should the write-up say?"
-    retriever = bot.retriever(None)
-    snapshot, searched = retriever.snapshot, bot.short_forms.searched(question, [], retriever.holding)
-    assert "deterministic" in searched
-    row = next(i for i, text in enumerate(snapshot.texts) if "non-deterministic" in text)
-    assert snapshot.bm25_scores(question)[row] == 0 < snapshot.bm25_scores(searched)[row]

@@ -30,20 +30,7 @@ def test_the_names_a_short_form_stands_for_come_from_its_vocabulary_group_the_le
     question = "Which scanner does Zorbo Labs run on the hub? I mean ZL."
     assert FORMS.names("ZL", question, ("Zorbo", "Labs", "ZL")) == ("Zorbo Labs",)
     assert FORMS.names("QRT", "What does the QRT (quarterly risk test) cover?", ("QRT",)) == ("quarterly risk test",)
-    assert FORMS.searched("which k8s certs?", ["k8s"], lambda word: 0) == "which k8s certs? kubernetes"
-
-
-def test_the_search_looks_for_the_words_the_sources_use_more_often_than_the_askers_once_a_stem():
-    forms = ShortForms(equivalents=(("flaky", "sometimes", "deterministic", "nondeterministic"),
-                                    ("cert", "certs", "certificate", "certificates", "credential")))
-    holding = {"sometimes": 2, "deterministic": 4, "cert": 0, "certificate": 141, "credential": 43}.get
-    assert forms.searched("a jailbreak that works sometimes", [], lambda w: holding(w, 0)) == \
-        "a jailbreak that works sometimes deterministic"  # no source says "flaky"
-    assert forms.searched("which certs?", [], lambda w: holding(w, 0)) == \
-        "which certs? certificate credential"  # "certificates": one stem
-    assert forms.searched("how long is a certificate good for?", [], lambda w: holding(w, 0)) == \
-        "how long is a certificate good for?"  # the sources say "certificate" more often than "credential"
-    assert forms.searched("which tools?", [], lambda w: holding(w, 0)) == "which tools?"
+    assert FORMS.searched("which k8s certs?", ["k8s"]) == "which k8s certs? kubernetes"
 
 
 def test_a_short_form_of_common_words_is_no_name_to_mention():
