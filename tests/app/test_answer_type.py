@@ -343,6 +343,7 @@ def test_a_typed_value_comes_from_the_clause_about_the_asked_subject(question, s
     ("does that mean there's a new 2026 version of 42001 we need?", None),  # the question names the version itself
     ("Which version of garak added the probes?", "version"),
     ("What did Palo Alto Networks pay to acquire Protect AI?", "amount"),  # a price asked by "what did … pay"
+    ("Worst case, what can a company be fined under the Act for a banned practice?", "amount"),  # a fine by its verb
 ])
 def test_the_type_asked_by_the_shapes_users_ask_it_in(question, expected):
     assert expected_answer_type(question, LEXICON) == expected
