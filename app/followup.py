@@ -18,7 +18,7 @@ POSTING_REFERENCE = re.compile(r"\b(?:[A-Z][\w,&/.-]*\s+)+(?:role|position|job|p
 # an acronym-led name (a trailing "+" is part of it: "SecAI+") with its numbers and small joining words: "ISO/IEC 42001",
 # "OWASP Top 10 for LLM Applications"; or, as group "titled", a name of two capitalised words or more after a lowercase
 # word ("the Model Context Protocol", "to Model Denial of Service"), which no sentence's first word opens
-ACRONYM_RUN = (r"\b(?:(?P<titled>(?<=[a-z] )[A-Z][a-z]+\b)|[A-Z][A-Za-z0-9/&-]*[A-Z0-9][A-Za-z0-9/&-]*\+?)"
+ACRONYM_RUN = (r"\b(?:(?P<titled>(?<=[a-z] )[A-Z][a-z]+(?=\s+(?:(?:{joins})\s+)?[A-Z]))|[A-Z][A-Za-z0-9/&-]*[A-Z0-9][A-Za-z0-9/&-]*\+?)"
                r"(?:\s+(?:[A-Z][\w/&-]*\+?|\d[\w:.-]*(?<![.:])|(?:{joins})\s+(?=[A-Z])"
                r"[A-Z][\w/&-]*|[a-z]+(?=\s+(?:postings?|roles?|jobs?))))*" + ROLE_NOUN)
 
