@@ -209,7 +209,20 @@ class FollowUpRewriter:
         if which is not None and which < len(words) and bare_word(words[which]) not in self.auxiliaries:
             return words[which:next((i for i in range(which, len(words)) if bare_word(words[i]) in self.auxiliaries), which + 1)]
         kind = self._before_verb(words, 1) if words and words[0].lower() == "what" else []
-        return kind if all(word.islower() for word in kind) else []
+        return kind if kind and all(word.islower() for word in kind) else self._kind_before_name(asked_part(earlier, self.lexicon))
+
+    def _kind_before_name(self, asked: str) -> list[str]:
+        """The kind a definition question (lexicon `definition_questions`) asks for before a clause of a name and its
+        verb: "scanner" of "What's the scanner Hugging Face runs on …?" (not "What's the difference between ISO 42001
+        and …?" nor "What's the deadline for …?": a joining word follows)."""
+        opener = self.defining.match(asked)
+        rest = asked[opener.end():].split() if opener else []
+        end = next((i for i, word in enumerate(rest) if not word.islower()), len(rest))
+        after = next((i for i in range(end, len(rest)) if rest[i].islower()), len(rest))  # the name's verb
+        joins = {*self.lexicon["acronym_joining_words"], *self.clause_breaks}
+        kind, verb = rest[1:end], rest[after:after + 1]
+        return kind if rest[:1] == ["the"] and 0 < len(kind) <= NAMED_WORDS and after > end and verb \
+            and not {bare_word(word) for word in [*kind, *verb]} & joins else []
 
     def _thing_asked(self, earlier: str) -> str:
         """The thing an earlier question asked for, as it asked: its kind, then the question ("the scanner (Which

@@ -286,3 +286,10 @@ def test_a_singular_pronoun_points_back_singly():
     earlier = ["What's number three on the current OWASP top 10 for LLM applications?"]
     assert REWRITER.points_back_singly("and where was it ranked in the edition before that?", earlier)
     assert not REWRITER.points_back_singly("and what do they pay?", earlier)
+
+
+def test_what_is_the_kind_a_name_runs_asks_which_thing_of_that_kind():
+    earlier = ["What's the scanner Hugging Face runs on files uploaded to the Hub?"]
+    assert REWRITER.asks_which("what does it look for?", earlier)
+    assert not REWRITER.asks_which("is it worth it?", ["What's the difference between ISO 42001 and NIST AI RMF?"])
+    assert not REWRITER.asks_which("when is it?", ["What's the deadline for the EU AI Act?"])
