@@ -51,18 +51,22 @@ class FollowUpRewriter:
         its own, as one with a back-reference is ("ok and once you get one, how long does it last and …?"); a turn of
         several short questions is short ("how many tactics does it have now? which ones …?"; a dash is no word). At any
         length, one with a demonstrative before its noun ("… before I can book that exam?"), a phrase leaning on the
-        earlier subject (lexicon `query_follow_up_leans`: "… anything I can do in the meantime?"), or a pronoun or a
-        follow-up's start with no back-reference in a question naming nothing of its own ("when did it come out and
-        what's the number one risk on it?", "and for a small business like mine - would the fine be lower?") is a
+        earlier subject (lexicon `query_follow_up_leans`: "… anything I can do in the meantime?"), or a pronoun in a
+        question naming nothing of its own ("when did it come out and what's the number one risk on it?") is a
         follow-up."""
         opened = self.opened(question)
-        short = max(len([word for word in asked.split() if any(ch.isalnum() for ch in word)])  # not a dash
-                    for asked in opened.split("?")) <= 12
+        short = self._short(opened)
         reference = self.back_reference(opened)
-        own = self._names_own(opened)
-        return bool(self.start.search(opened)) and (short or opened == question or not own and reference is None) \
-            or reference is not None and (short or self._determines(opened, reference) or not own and not self._described(reference)) \
+        leaning = reference is not None and not self._described(reference) and not self._names_own(opened)  # "it" alone
+        return bool(self.start.search(opened)) and (short or opened == question) \
+            or reference is not None and (short or self._determines(opened, reference) or leaning) \
             or bool(self.leans.search(opened))
+
+    @staticmethod
+    def _short(question: str) -> bool:
+        """Whether each question of a turn has at most 12 words (a dash is no word)."""
+        return max(len([word for word in asked.split() if any(ch.isalnum() for ch in word)])
+                   for asked in question.split("?")) <= 12
 
     def opened(self, question: str) -> str:
         """The question after an opener that only acknowledges or pauses (lexicon `query_follow_up_openers`), set off

@@ -270,7 +270,6 @@ def test_the_entry_at_a_position_is_named_as_the_answer_names_it():
 def test_a_long_follow_up_naming_nothing_of_its_own_leans_on_the_earlier_turn():
     assert REWRITER.is_follow_up("when did it come out and what's the number one risk on it?")  # a pronoun, no name
     assert REWRITER.is_follow_up("ok and we're a 40-person startup - is the cap the same for us?")  # a dash is no word
-    assert REWRITER.is_follow_up("right, and for a small business like mine - would the maximum fine be lower?")
     assert not REWRITER.is_follow_up("is it true that the EU AI Act fines can reach seven percent of turnover for every company?")
 
 
