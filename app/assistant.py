@@ -218,12 +218,13 @@ class Assistant:
                        filters: dict[str, Any] | None, mode: str, user: str | None) -> str | None:
         """The name the earlier answer gave, when the follow-up's pronoun stands for it ("when was it issued?" after
         "what replaced SR 11-7?": "SR 26-2"), the identifier of the entry an earlier question asked the position of
-        ("what number was it before?" after "which risk is number three in the current OWASP LLM Top 10?":
-        "LLM03:2026 Excessive Agency"); the earlier answer is history's, else (history of the user's turns only:
+        ("what number was it before?" after "which risk is number three in the current OWASP LLM Top 10?" or "what's
+        number three on …?": "LLM03:2026 Excessive Agency"); the earlier answer is history's, else (history of the user's turns only:
         the CLI's --after, API callers) asked again as the conversation asked it, with its filters."""
         rewriter = self._parser(self.retriever(user)).follow_ups
         described = not rewriter.refers_to_answer(question, history)  # "which OWASP list …?": a name it describes only
-        if described and not rewriter.asks_which(question, history):
+        entry = previous is not None and previous.position and rewriter.points_back_singly(question, history)
+        if described and not entry and not rewriter.asks_which(question, history):  # "what's number three on …?": its entry
             return None
         earlier = previous_questions(history)
         answer = previous_answer(history) or self.ask(earlier[-1], filters=filters, history=earlier[:-1] or None, mode=mode,

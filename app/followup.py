@@ -49,14 +49,24 @@ class FollowUpRewriter:
         """Short questions that lean on earlier turns ("and what do they pay?"), also after an opener that only
         acknowledges the earlier answer ("ok, and when did it come out?"); a long question after an opener is one of
         its own, as one with a back-reference is ("ok and once you get one, how long does it last and …?"); a turn of
-        several short questions is short ("how many tactics does it have now? which ones …?"). At any length, one with
-        a demonstrative before its noun ("… before I can book that exam?") or a phrase leaning on the earlier subject
-        (lexicon `query_follow_up_leans`: "… anything I can do in the meantime?") is a follow-up."""
+        several short questions is short ("how many tactics does it have now? which ones …?"; a dash is no word). At any
+        length, one with a demonstrative before its noun ("… before I can book that exam?"), a phrase leaning on the
+        earlier subject (lexicon `query_follow_up_leans`: "… anything I can do in the meantime?"), or a pronoun in a
+        question naming nothing of its own ("when did it come out and what's the number one risk on it?") is a
+        follow-up."""
         opened = self.opened(question)
-        short = max(len(asked.split()) for asked in opened.split("?")) <= 12
+        short = self._short(opened)
         reference = self.back_reference(opened)
+        leaning = reference is not None and not self._described(reference) and not self._names_own(opened)  # "it" alone
         return bool(self.start.search(opened)) and (short or opened == question) \
-            or reference is not None and (short or self._determines(opened, reference)) or bool(self.leans.search(opened))
+            or reference is not None and (short or self._determines(opened, reference) or leaning) \
+            or bool(self.leans.search(opened))
+
+    @staticmethod
+    def _short(question: str) -> bool:
+        """Whether each question of a turn has at most 12 words (a dash is no word)."""
+        return max(len([word for word in asked.split() if any(ch.isalnum() for ch in word)])
+                   for asked in question.split("?")) <= 12
 
     def opened(self, question: str) -> str:
         """The question after an opener that only acknowledges or pauses (lexicon `query_follow_up_openers`), set off
@@ -167,7 +177,7 @@ class FollowUpRewriter:
         if not earlier or not self.is_follow_up(question):
             return False
         reference = self.back_reference(question)
-        if reference is None and (self._name(question, True) or self._named_topic(question, question)):
+        if reference is None and self._names_own(question):
             return False
         if reference is not None and self._described(reference):
             return False
@@ -179,11 +189,13 @@ class FollowUpRewriter:
         """Whether the follow-up's back-reference is a singular pronoun ("what's ranked first on it?") after a question
         asking which thing of a kind ("Which OWASP list covers …?"), whose answer may name it (`answered_name` with
         `described`)."""
-        earlier, reference = previous_questions(history), self.back_reference(question)
-        if not earlier or reference is None or not self.is_follow_up(question) \
-                or reference.group(0).lower() not in self.lexicon["query_singular_pronouns"]:
-            return False
-        return bool(self._kind(earlier[-1]))
+        return self.points_back_singly(question, history) and bool(self._kind(previous_questions(history)[-1]))
+
+    def points_back_singly(self, question: str, history: list[Any] | None) -> bool:
+        """Whether the follow-up's back-reference is a singular pronoun (lexicon `query_singular_pronouns`)."""
+        reference = self.back_reference(question)
+        return bool(previous_questions(history)) and reference is not None and self.is_follow_up(question) \
+            and reference.group(0).lower() in self.lexicon["query_singular_pronouns"]
 
     def stands_for_answer(self, question: str, history: list[Any] | None) -> bool:
         """Whether the follow-up's back-reference stands for the thing the earlier answer gave, not a name of the
@@ -201,7 +213,20 @@ class FollowUpRewriter:
         if which is not None and which < len(words) and bare_word(words[which]) not in self.auxiliaries:
             return words[which:next((i for i in range(which, len(words)) if bare_word(words[i]) in self.auxiliaries), which + 1)]
         kind = self._before_verb(words, 1) if words and words[0].lower() == "what" else []
-        return kind if all(word.islower() for word in kind) else []
+        return kind if kind and all(word.islower() for word in kind) else self._kind_before_name(asked_part(earlier, self.lexicon))
+
+    def _kind_before_name(self, asked: str) -> list[str]:
+        """The kind a definition question (lexicon `definition_questions`) asks for before a clause of a name and its
+        verb: "scanner" of "What's the scanner Hugging Face runs on …?" (not "What's the difference between ISO 42001
+        and …?" nor "What's the deadline for …?": a joining word follows)."""
+        opener = self.defining.match(asked)
+        rest = asked[opener.end():].split() if opener else []
+        end = next((i for i, word in enumerate(rest) if not word.islower()), len(rest))
+        after = next((i for i in range(end, len(rest)) if rest[i].islower()), len(rest))  # the name's verb
+        joins = {*self.lexicon["acronym_joining_words"], *self.clause_breaks}
+        kind, verb = rest[1:end], rest[after:after + 1]
+        return kind if rest[:1] == ["the"] and 0 < len(kind) <= NAMED_WORDS and after > end and verb \
+            and not {bare_word(word) for word in [*kind, *verb]} & joins else []
 
     def _thing_asked(self, earlier: str) -> str:
         """The thing an earlier question asked for, as it asked: its kind, then the question ("the scanner (Which
@@ -308,6 +333,10 @@ class FollowUpRewriter:
         return reference.group(0).lower() in self.lexicon["query_singular_pronouns"] \
             and not self.refers_to_answer(question, history)
 
+    def _names_own(self, question: str) -> bool:
+        """Whether a question names a thing of its own: a name of capitalised words or acronyms, or a known subject."""
+        return bool(self._name(question, True) or self._named_topic(question, question))
+
     def _described(self, reference: re.Match) -> bool:
         """Whether a back-reference stands for a thing as described ("that one"), not for a name (lexicon
         `query_described_anaphora`)."""
@@ -319,7 +348,9 @@ class FollowUpRewriter:
         pronoun, of a definition question its subject, "safetensors" of "what's safetensors and why …?", see
         `_subject`; a described back-reference, "that one", stands for all it described), for a
         back-reference picking `among` the items it asked for ("which of those …?") all of it ("the four functions in
-        the NIST AI RMF"); else a posting named by title and company, else a known subject phrase (longest first), else
+        the NIST AI RMF"); else a posting named by title and company, else a known subject phrase (longest first) unless
+        a `singular` pronoun has a name below to stand for ("CKS" of "Is the CKS worth it for someone doing ML platform
+        security?": the role is whom the thing is for, "it" the thing), else
         (`by_name`, for a pronoun) the first acronym-led name with a capitalised word besides generic acronyms
         ("CycloneDX", not "ML" nor "ML teams") or, for a `singular` pronoun, of capitalised words ("Model Context
         Protocol", not an owner as in "Protect AI's ModelScan"), else what the earlier question asks ("Does ISACA have
@@ -332,10 +363,10 @@ class FollowUpRewriter:
         asked = self._subject(asked) if by_name or among else asked  # "that one" stands for what it described
         if among:
             return asked.strip().rstrip("?.! ")
-        named = self._named_topic(question, asked)
-        if named:
-            return named
         name = self._name(asked, singular) if by_name else None
+        named = self._named_topic(question, asked)
+        if named and (POSTING_REFERENCE.search(question) or not (singular and name)):
+            return named
         if name:
             return name.group(0)
         return asked.strip().rstrip("?.! ")

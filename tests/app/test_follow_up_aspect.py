@@ -49,3 +49,10 @@ def test_in_the_meantime_is_answered_by_the_path_for_those_short_of_the_requirem
                      history=["What are the experience requirements for the Tallis Fellowship?"])
     assert "Tallis Fellowship" in answer.standalone_question
     assert "Tallis Associate" in lead(answer.text), answer.text
+
+
+def test_it_is_the_credential_the_earlier_turn_asked_about_not_the_role_it_was_for(bot):
+    answer = bot.ask("is there anything I need to hold before I can book it?",
+                     history=["Is the CPW worth it for someone doing MLSecOps?"])
+    assert "CPW" in answer.standalone_question, answer.standalone_question
+    assert "Certified Cluster Steward" in lead(answer.text), answer.text

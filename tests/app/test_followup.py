@@ -265,3 +265,30 @@ def test_the_entry_at_a_position_is_named_as_the_answer_names_it():
     answer = "The OWASP Top 10 for LLM Applications 2026 lists, in order: … LLM03:2026 Excessive Agency … [1]"
     assert REWRITER.entry_named(answer, "LLM03:2026") == "LLM03:2026 Excessive Agency"
     assert REWRITER.entry_named("Nothing here. [1]", "LLM03:2026") == "LLM03:2026"
+
+
+def test_a_long_follow_up_naming_nothing_of_its_own_leans_on_the_earlier_turn():
+    assert REWRITER.is_follow_up("when did it come out and what's the number one risk on it?")  # a pronoun, no name
+    assert REWRITER.is_follow_up("ok and we're a 40-person startup - is the cap the same for us?")  # a dash is no word
+    assert not REWRITER.is_follow_up("is it true that the EU AI Act fines can reach seven percent of turnover for every company?")
+
+
+def test_a_singular_pronoun_stands_for_the_credential_not_the_role_it_was_asked_for():
+    earlier = "Is the OSCP still useful for an AI red teamer?"
+    assert REWRITER.standalone("how long does it stay valid once you pass?", [earlier]) == \
+        "how long does OSCP stay valid once you pass?"
+    assert REWRITER.standalone("and what do they earn?", ["Is the OSCP still useful for AI red teamers?"]) == \
+        "and what do AI red teamers earn?"  # a plural pronoun: the role
+
+
+def test_a_singular_pronoun_points_back_singly():
+    earlier = ["What's number three on the current OWASP top 10 for LLM applications?"]
+    assert REWRITER.points_back_singly("and where was it ranked in the edition before that?", earlier)
+    assert not REWRITER.points_back_singly("and what do they pay?", earlier)
+
+
+def test_what_is_the_kind_a_name_runs_asks_which_thing_of_that_kind():
+    earlier = ["What's the scanner Hugging Face runs on files uploaded to the Hub?"]
+    assert REWRITER.asks_which("what does it look for?", earlier)
+    assert not REWRITER.asks_which("is it worth it?", ["What's the difference between ISO 42001 and NIST AI RMF?"])
+    assert not REWRITER.asks_which("when is it?", ["What's the deadline for the EU AI Act?"])
