@@ -875,9 +875,12 @@ def _count_of(tokens: list[str], counted: str | None, lexicon: dict[str, Any]) -
 def _names_number(tokens: list[str], at: int) -> bool:
     """Whether the number at `at` is part of the name before it, which counts nothing: "ISO/IEC 42001 management
     system", "Article 49", "SP 800-53"; a name is a word of capitals inside the text or of two capitals or more, not
-    an owner ("the EU's 27 member states") nor a capitalised first word ("About 250 documents")."""
+    an owner ("the EU's 27 member states") nor a capitalised first word ("About 250 documents"). A number a title goes
+    on after counts what the title names ("Lessons from Red Teaming 100 Generative AI Products")."""
     before = tokens[at - 1] if at else ""
-    return before[:1].isupper() and _bare(before) == before and (at > 1 or sum(map(str.isupper, before)) >= 2)
+    title_goes_on = at + 1 < len(tokens) and tokens[at + 1][:1].isupper()
+    return before[:1].isupper() and _bare(before) == before and (at > 1 or sum(map(str.isupper, before)) >= 2) \
+        and not title_goes_on
 
 
 def _counted_noun(question: str, lexicon: dict[str, Any]) -> tuple[str | None, str | None]:

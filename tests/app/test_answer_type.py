@@ -141,6 +141,12 @@ def test_a_numbered_name_is_not_a_count():
     assert _answers(question, "NIST AI 600-1 identifies 12 risks of generative AI:")
 
 
+def test_a_number_inside_a_title_counts_what_the_title_names():
+    question = "How many products did Microsoft's AI red team test for its lessons paper?"
+    assert _answers(question, "Microsoft's AI Red Team published \"Lessons from Red Teaming 100 Generative AI Products\".")
+    assert not _answers("How many AI systems are registered?", "It follows the ISO/IEC 42001 management system.")
+
+
 def test_a_long_acronym_may_be_spelled_out_in_lower_case_words():
     question = "What does FGSM stand for?"
     assert _answers(question, "Classical topics include the fast gradient sign method introduced by Goodfellow.")
