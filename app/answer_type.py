@@ -118,7 +118,8 @@ def _types_in(text: str, lexicon: dict[str, Any]) -> dict[str, list[str]]:
     nouns = {noun for clause in asking for noun in asked_nouns(clause, lexicon)}
     if nouns & set(lexicon["asked_noun"]["elided"]):  # "the fines … are huge. What's the actual maximum?" asks a fine
         nouns |= set(question_words(text).split())
-    found = {name: [(at, p) for p in spec["asks"] for at in [_value_asked_at(folded, p)] if at is not None]
+    naming = set(lexicon["identifier_nouns"])
+    found = {name: [(at, p) for p in spec["asks"] for at in [_value_asked_at(folded, p, naming)] if at is not None]
              + [(_word_at(folded, n), n) for n in spec.get("nouns", ()) if n in nouns]
              for name, spec in lexicon["answer_types"].items()}
     order = sorted((min(found[name])[0], n, name) for n, name in enumerate(found) if found[name])
@@ -203,14 +204,16 @@ def _asks_yes_or_no(clause: str, lexicon: dict[str, Any]) -> bool:
         and not any(w in openers and w not in polar for w in words[1:])
 
 
-def _value_asked_at(folded: str, phrase: str) -> int | None:
-    """Where the question (question_words()) holds `phrase` not right after a value of its own, or None: "a new 2026
-    version of 42001" names the version it asks about (whether it exists), "which version of garak" asks for one."""
+def _value_asked_at(folded: str, phrase: str, naming: set[str]) -> int | None:
+    """Where the question (question_words()) holds `phrase` not right after a value of its own nor a noun it names
+    (`naming`, lexicon `identifier_nouns`), or None: "a new 2026 version of 42001" names the version it asks about
+    (whether it exists), "which version of garak" asks for one; "the regulation number of the Digital Omnibus" asks
+    for an identifier, "the number of tactics" for a count."""
     first = f" {fold_words(' '.join(TOKEN.findall(phrase.split('…')[0])))} "
     start = folded.find(first)
     while start >= 0:
         before = folded[:start].split()[-1:]
-        if not (before and numbers_in(before[0])) and has_phrase(folded[start:], phrase):
+        if not (before and (numbers_in(before[0]) or before[0] in naming)) and has_phrase(folded[start:], phrase):
             return start
         start = folded.find(first, start + 1)
     return None

@@ -141,6 +141,11 @@ def test_a_numbered_name_is_not_a_count():
     assert _answers(question, "NIST AI 600-1 identifies 12 risks of generative AI:")
 
 
+def test_a_number_named_by_the_noun_before_it_asks_for_an_identifier_not_a_count():
+    assert expected_answer_type("What is the regulation number of the Digital Omnibus on AI?", LEXICON) is None
+    assert expected_answer_type("What is the number of tactics in ATLAS?", LEXICON) == "count"
+
+
 def test_a_number_inside_a_title_counts_what_the_title_names():
     question = "How many products did Microsoft's AI red team test for its lessons paper?"
     assert _answers(question, "Microsoft's AI Red Team published \"Lessons from Red Teaming 100 Generative AI Products\".")
