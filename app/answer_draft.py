@@ -13,7 +13,7 @@ from app.answer_type import (AnswerNeed, answer_need, asked_types, asks_only_yes
                               states_unknown, topic_fit, topic_stems)
 from app.coverage import asked_terms, asker_setting, asking_text, ranking_part
 from app.duties import duty_items
-from app.extractive import Answers, Draft, draft_extractive, gives_members, names_company
+from app.extractive import Answers, Draft, cited_items, draft_extractive, gives_members, names_company
 from app.guidance import (asked_clauses, asked_kinds, asker_backgrounds, asker_families, asks_about_postings, asks_advice,
                           asks_duties, asks_order, counterpart_first, focus_words, guidance_items, has_covered_target,
                           section_items, without_held)
@@ -364,10 +364,5 @@ def _list_continued(draft: Draft, passages: list[Passage], snapshot: Snapshot,
 
 def _items_draft(draft: Draft, passages: list[Passage], items: list[tuple[str, Passage]]) -> tuple[Draft, list[Passage]]:
     """The guidance items, each citing its chunk (added to `passages` when it was not retrieved)."""
-    index_of = {p.chunk_id: i for i, p in enumerate(passages)}
-    extended = list(passages)
-    for _, chunk in items:
-        if chunk.chunk_id not in index_of:
-            index_of[chunk.chunk_id] = len(extended)
-            extended.append(chunk)
-    return Draft([(sentence, [index_of[chunk.chunk_id]]) for sentence, chunk in items], draft.evidence), extended
+    quoted, extended = cited_items(passages, items)
+    return Draft(quoted, draft.evidence), extended

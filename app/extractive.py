@@ -52,6 +52,19 @@ class Draft:
     answered: bool = True
 
 
+def cited_items(passages: list[Passage],
+                items: list[tuple[str, Passage]]) -> tuple[list[tuple[str, list[int]]], list[Passage]]:
+    """The (sentence, chunk) `items` as quoted sentences each citing its chunk, and `passages` with the chunks that
+    were not retrieved added at the end."""
+    index_of = {p.chunk_id: i for i, p in enumerate(passages)}
+    extended = list(passages)
+    for _, chunk in items:
+        if chunk.chunk_id not in index_of:
+            index_of[chunk.chunk_id] = len(extended)
+            extended.append(chunk)
+    return [(sentence, [index_of[chunk.chunk_id]]) for sentence, chunk in items], extended
+
+
 # Whether a sentence of the passage at an index answers the question (holds the asked-for kind of value).
 Answers = Callable[[str, int], bool]
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from app.answer_type import mentions
 from app.coverage import specific_terms
-from app.extractive import Draft
+from app.extractive import Draft, cited_items
 from app.guidance import section_items
 from app.sentences import repeats
 from app.types import Passage
@@ -56,13 +56,7 @@ def _following(draft: Draft, passages: list[Passage], said: list[int], block: li
     """The draft with the `block` of (sentence, chunk) in the place of the first of its sentences at `said`, which
     it replaces, each citing its chunk (added to `passages` when it was not retrieved), cut to leave its other
     sentences room within `limit`; and the chunks it follows."""
-    index_of = {p.chunk_id: i for i, p in enumerate(passages)}
-    extended = list(passages)
-    for _, chunk in block:
-        if chunk.chunk_id not in index_of:
-            index_of[chunk.chunk_id] = len(extended)
-            extended.append(chunk)
-    quoted = [(sentence, [index_of[chunk.chunk_id]]) for sentence, chunk in block]
+    quoted, extended = cited_items(passages, block)
     others = [s for n, s in enumerate(draft.sentences) if n not in said]
     quoted = quoted[:max(limit - len(others), 1)]  # the draft's other sentences answer the question's other parts
     sentences = [*others[:said[0]], *quoted, *others[said[0]:]]
