@@ -173,17 +173,19 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
             followed = sections
     if not followed:  # "…or do I need to learn X first?": the sentence saying what X is needed for leads
         draft = need_statement_first(draft, passages, question, lexicon)
+    introduced: tuple[Passage, ...] = ()
     if not followed:  # a list's item quoted with its opener or the prose before it: the whole list, in order
-        draft, passages, followed = introduced_list(draft, passages, snapshot, max_sentences * GUIDANCE_ITEMS_PER_SENTENCE,
-                                                    question)
+        draft, passages, introduced = introduced_list(draft, passages, snapshot,
+                                                      max_sentences * GUIDANCE_ITEMS_PER_SENTENCE, question)
+        followed = introduced
     if not followed and asks_advice(question, lexicon):  # the advice's list, also where the next chunks hold it
         draft, passages = _list_continued(draft, passages, snapshot, max_sentences * GUIDANCE_ITEMS_PER_SENTENCE)
     lead, cited = draft.sentences[0] if draft.sentences else ("", [0])
     if lexicon["answer_types"].get(need.expects or "", {}).get("one_item") and not followed:
         draft = _item_first(draft, passages, need, lexicon)  # lead with the asked item, not the whole list that holds it
         lead = draft.sentences[0][0]
-    if not followed:  # "…, and which tools scan model files?": a further part asking for no typed value, its own sentence
-        draft, passages = _parts_answered(draft, question, passages, embed, search, lexicon)
+    if not followed or introduced:  # "…, and which tools scan model files?": a further part asking for no typed value,
+        draft, passages = _parts_answered(draft, question, passages, embed, search, lexicon)  # its own sentence
     typed = bool(need.expects and need.subjects and holds_answer(lead, need, lexicon, _context(passages[cited[0]], lead, False))) \
         or bool(not need and term and quoted_term(question) == term and mentions(lead, term))  # the quoted term's sentence
     draft, passages = with_posting_heads(draft, passages, snapshot)
