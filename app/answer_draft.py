@@ -119,7 +119,8 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
         if draft.answered:
             draft = _to_the_day(draft, passages, need, lexicon)
             break
-    term = need.identifier() or quoted_term(question)  # "what is AML.TA0001 called now?", 'the term "slopsquatting"'
+    quoted = quoted_term(question)  # 'Saw the term "slopsquatting" …'
+    term = need.identifier() or quoted  # "what is AML.TA0001 called now?", 'the term "slopsquatting"'
     if not need and term:  # a sentence naming the identifier or the quoted term leads
         naming = drafted(lambda sentence, index: mentions(sentence, term))
         draft = naming if naming.answered else draft
@@ -187,7 +188,7 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     if not followed or introduced:  # "…, and which tools scan model files?": a further part asking for no typed value,
         draft, passages = _parts_answered(draft, question, passages, embed, search, lexicon)  # its own sentence
     typed = bool(need.expects and need.subjects and holds_answer(lead, need, lexicon, _context(passages[cited[0]], lead, False))) \
-        or bool(not need and term and quoted_term(question) == term and mentions(lead, term))  # the quoted term's sentence
+        or bool(not need and quoted and quoted == term and mentions(lead, term))  # the quoted term's sentence
     draft, passages = with_posting_heads(draft, passages, snapshot)
     return AnswerDraft(draft, passages, asks_for, typed=typed, followed=followed, unanswered=unanswered)
 

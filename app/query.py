@@ -287,9 +287,9 @@ class QueryParser:
         return joined, tuple(dict.fromkeys((*spellings, *more))), ((name, spellings), (later, more)), _blanked(masked, *second[2:])
 
     def _beside_place(self, text: str, start: int, end: int) -> bool:
-        """Whether a remote status between `start` and `end` is offered as the alternative to a place by a lexicon
-        `query_place_joiners` "or" ("London or remote both fine", "Scotland or remote would be ideal", "remote or in
-        Manchester"): a place some posting is in, a region, or one the gazetteer knows."""
+        """Whether a remote status between `start` and `end` is offered as the alternative to a place by an "or" right
+        beside it ("London or remote both fine", "Scotland or remote would be ideal", "remote or in Manchester"): a
+        place some posting is in, a region, or one the gazetteer knows."""
         before, after = text[:start].split(), text[end:].split()
         sides = [before[:-1] if before[-1:] and before[-1].lower() == "or" else [],
                  after[1:] if after[:1] and after[0].lower() == "or" else []]
