@@ -70,7 +70,8 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
 
     def answering(need: AnswerNeed, kind: str | None, before: bool) -> Answers:
         def answers(sentence: str, index: int) -> bool:  # not from a passage saying the event has not happened
-            return holds_answer(sentence, need, lexicon, _context(passages[index], sentence, before), kind) \
+            context = _context(passages[index], sentence, before, _cut_off(passages[index], snapshot) if before else ())
+            return holds_answer(sentence, need, lexicon, context, kind) \
                 and not says_not_happened(passages[index].text, need, lexicon, kind, sentence)
         return answers
     parts = [answering(need, kind, True) for kind in need.also]  # a sentence for each further type asked
@@ -329,15 +330,25 @@ def _reviewed(passages: list[Passage]) -> str:
     return max((p.metadata["reviewed"] for p in passages if p.metadata.get("reviewed")), default=dt.date.today().isoformat())
 
 
-def _context(passage: Passage, sentence: str, before: bool = True) -> str:
+def _context(passage: Passage, sentence: str, before: bool = True, cut_off: tuple[str, ...] = ()) -> str:
     """What a sentence of `passage` continues: its title and section, and (`before`) the passage's sentences
-    before it, which may name what "The exam has 90 questions" is about; not a posting's requirements ("Skills: …
-    Certifications: OSCP."), which name what it asks of a candidate: "The team — four people" after them counts no
-    OSCP holders."""
+    before it, after those of its section that a chunk boundary `cut_off` (see `_cut_off`), which may name what "The
+    exam has 90 questions" is about; not a posting's requirements ("Skills: … Certifications: OSCP."), which name
+    what it asks of a candidate: "The team — four people" after them counts no OSCP holders."""
     items = passage_items(passage.text, posting_reference(passage.metadata)) if before else []
     sentences = [text for text, _ in items]
     earlier = [text for text, kind in items[:sentences.index(sentence)] if kind != "requirements"] if sentence in sentences else []
-    return " ".join([passage.metadata.get("context", ""), *earlier])
+    return " ".join([passage.metadata.get("context", ""), *cut_off, *earlier])
+
+
+def _cut_off(passage: Passage, snapshot: Snapshot) -> tuple[str, ...]:
+    """The sentences of a document passage's section that the chunk before it holds: a chunk boundary may cut a list
+    item or a paragraph after the sentence naming its subject ("Secure SDLC: … NIST's Secure Software Development
+    Framework (SSDF) groups…" before a passage opening "The final version of the SSDF is still version 1.1…")."""
+    items = section_items(snapshot, passage.metadata.get("doc_id"), passage.metadata.get("section", ""))
+    first = next((n for n, (_, _, chunk) in enumerate(items) if chunk.chunk_id == passage.chunk_id), 0)
+    previous = items[first - 1][2].chunk_id if first else None
+    return tuple(text for text, _, chunk in items[:first] if chunk.chunk_id == previous)
 
 
 def _list_continued(draft: Draft, passages: list[Passage], snapshot: Snapshot,

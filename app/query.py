@@ -448,19 +448,20 @@ class QueryParser:
         if previous and previous.intent == "explain" and self.follow_ups.picks_among(low):
             listing = False  # "which of those …?" after "what are the four AI RMF functions?": one of those functions
         if listing and (has_any(low, self.nouns) or own or re.search(r"\b(?:them|those|these)\b", low)) and not _names_other_thing(low) \
-                and not self._asks_guidance(low, own, text):
+                and not self._asks_guidance(own, text):
             return "list", "posted", None
         if "salary" in cues and "pay_above" not in own:
             return "salary", "posted", None
         return "explain", "posted", None
 
-    def _asks_guidance(self, low: str, own: dict[str, Any], text: str) -> bool:
+    def _asks_guidance(self, own: dict[str, Any], text: str) -> bool:
         """Whether a question that reads like a list asks for guidance (app/guidance.py `is_guidance`): the asker tells
         of their background or plans and asks what carries over, what to pick up, what to study ("SOC analyst here.
         Which of my skills transfer…?", "…if I want to pivot into AI appsec, which of the OWASP LLM risks should I dig
-        into?"), naming no posting noun and no condition only postings meet ("I'm a SOC analyst; which security analyst
+        into?"), asking about no postings (guidance.asks_about_postings: "whose job should this be?" asks whose duty a
+        thing is, no job ad) and naming no condition only postings meet ("I'm a SOC analyst; which security analyst
         postings are remote?" lists them)."""
-        return not has_any(low, self.nouns) and not _postings_only(own) and is_guidance(text, self.lex)
+        return not _postings_only(own) and is_guidance(text, self.lex)
 
     def _ranked_by(self, low: str) -> str | None:
         """The field a superlative ranks postings by (lexicon `query_rank`): the sort whose phrase found is longest

@@ -19,6 +19,7 @@ BOLD_HEADING = re.compile(r"^\*\*[^*]+\*\*:?$")
 BOLD_LABEL = re.compile(r"^\*\*([^*]+?)[.:]?\*\*[.:]?\s+")  # a list item's bold label, joined to what follows
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
 MIN_CHARS, MAX_CHARS = 25, 420
+NAME_SHARE = 3  # a clipped sentence keeps the name it opens with when that takes at most a third of it
 REQUIREMENTS_START = "Skills: "  # ingest/postings.py renders skills, then clouds and certifications, last
 LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")  # [text](url): an answer quotes the text, never the link
 TAG = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|</?[A-Za-z][^<>]*>", re.IGNORECASE | re.DOTALL)  # markup, not sentence
@@ -264,17 +265,40 @@ def completed_sentences(text: str) -> str:
 
 def _clip(sentence: str, focus: Collection[str] = (), limit: int = MAX_CHARS) -> str:
     """A sentence cut to `limit` characters: from its start, or from the clause that shares most focus words when that
-    clause would be cut off ("…obligations for Annex I systems from 2 August 2028"); a bracket open at the cut is
-    closed after the ellipsis ("(whether a later draft…)")."""
+    clause would be cut off ("…obligations for Annex I systems from 2 August 2028"), after the name the sentence
+    opens with, which says what the clause is about ("The Cybersecurity Framework Profile for Artificial Intelligence
+    (Cyber AI Profile, NIST IR 8596) … NIST released it as a preliminary draft…", see `_named_opening`); a bracket
+    open at the cut is closed after the ellipsis ("(whether a later draft…)")."""
     sentence = MARKER.sub("", sentence).strip()
     if len(sentence) <= limit:
         return sentence
     start = _focus_start(sentence, set(focus), limit)
-    cut = sentence[start:start + limit]
-    if start + limit < len(sentence):  # cut short: the ellipsis, and the brackets the cut left open closed after it
+    name = _named_opening(sentence) if start else ""
+    head = f"{name} … " if name and len(name) <= limit // NAME_SHARE and len(name) < start else "…" if start else ""
+    room = limit - len(head)
+    cut = sentence[start:start + room]
+    if start + room < len(sentence):  # cut short: the ellipsis, and the brackets the cut left open closed after it
         cut = cut.rsplit(" ", 1)[0].rstrip(",;:") + "…"
         cut += ")" * max(0, cut.count("(") - cut.count(")"))
-    return f"…{cut}" if start else cut
+    return f"{head}{cut}"
+
+
+def _named_opening(sentence: str) -> str:
+    """The name a sentence opens with and the bracket after it giving its short form or identifier ("The Cybersecurity
+    Framework Profile for Artificial Intelligence (Cyber AI Profile, NIST IR 8596)"): capitalised words before the
+    bracket, a lower-case one only between two of them; "" when the sentence opens otherwise ("Common open-source
+    tools include Microsoft's PyRIT (…)")."""
+    bracket = sentence.find(" (")
+    capitalised = [word[:1].isupper() for word in sentence[:max(bracket, 0)].split()]
+    if not capitalised or not (capitalised[0] and capitalised[-1]) or not all(
+            up or capitalised[i - 1] and capitalised[i + 1] for i, up in enumerate(capitalised)):
+        return ""
+    depth = 0
+    for at in range(bracket + 1, len(sentence)):
+        depth += {"(": 1, ")": -1}.get(sentence[at], 0)
+        if not depth:
+            return sentence[:at + 1]
+    return ""
 
 
 def as_held(sentence: str, text: str, reference: str | None = None) -> str:
