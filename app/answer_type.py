@@ -436,12 +436,26 @@ def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], headi
     if need.relation_thing and not (mentions(sentence, need.relation_thing) or need.relation_thing in short):
         return False  # who hosts safetensors is said in a sentence naming safetensors (the Model Context Protocol: MCP)
     joining = lexicon["acronym_joining_words"]
-    if not all(has_phrase(named, s) or s in short or names_term(text, s, following.get(s), joining) for s in need.subjects):
+    if not all(has_phrase(named, s) or s in short or names_term(text, s, following.get(s), joining)
+               or _names_equivalent(text, s, lexicon) for s in need.subjects):
         return False  # about something else: "the CISO at Google" is not any CISO
     if _about_another(sentence, need, heading):
         return False  # "The AAISM exam has 90 questions" after a sentence naming the CISSP counts no CISSP questions
     kind = kind or need.expects
     return holds_type(sentence, need, lexicon, kind) if kind else True
+
+
+def equivalent_words(subject: str, lexicon: dict[str, Any]) -> tuple[str, ...]:
+    """The words that say the same as a one-word `subject` (lexicon `topic_equivalents`: "EU" and "European" for
+    "Europe"): a sentence naming one names it."""
+    own = set(lexical_tokens(subject))
+    return next((tuple(g) for g in lexicon["topic_equivalents"] if len(own) == 1 and own <= set(lexical_tokens(" ".join(g)))), ())
+
+
+def _names_equivalent(text: str, subject: str, lexicon: dict[str, Any]) -> bool:
+    """Whether `text` names `subject` by a word that says the same (a sentence on "the EU AI Act" names the "Europe" a
+    question asks about)."""
+    return bool(set(lexical_tokens(" ".join(equivalent_words(subject, lexicon)))) & set(lexical_tokens(text)))
 
 
 def event_fit(sentence: str, need: AnswerNeed, lexicon: dict[str, Any]) -> int:

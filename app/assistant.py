@@ -28,7 +28,7 @@ from app.lexicon import load_lexicon
 from app.plan_items import label_first
 from app.query import Query, QueryParser, last_clause
 from app.retrieval import HybridRetriever
-from app.sentences import answer_sentences, completed_sentences
+from app.sentences import answer_sentences, completed_sentences, split_sentences
 from app.settings import Settings
 from app.short_forms import ShortForms
 from app.support import SupportChecker
@@ -98,6 +98,13 @@ class Assistant:
         aspect = self._parser(retriever).follow_ups.aspect(question, history, answered)
         asked = self._parser(retriever).positioned(asked, standalone) if standalone != question else asked
         query = self._parser(retriever).searched(standalone, asked)  # "number 3" of a ranked list: its identifier, "LLM03"
+        split = self._postings_sentence(question, asked, retriever) if parsed.kind != "document" and not history else None
+        if split:  # "Is it worth doing …? Which employers list it?": the postings the last sentence asks, then the rest
+            head, listing = split
+            listed = with_documents_part(postings_answer(listing, self._engine(retriever), parsed, question),
+                                         self.ask(head, filters=filters, mode=mode, user=user))
+            yield from self._finish(listed, listing, started, query)
+            return
         if parsed.kind != "document" and asked.about_postings:  # list, rank or newest: select postings
             head, clause = (None, None) if asked.follow_up else self._documents_clause(question, retriever)
             asked = head or asked  # the postings the rest of it asks for
@@ -287,6 +294,18 @@ class Assistant:
             return None, None
         own, rest = self._parser(retriever).parse(clause), self._parser(retriever).parse(head)
         return (rest, clause) if own.intent == "explain" and own.expects and rest.about_postings else (None, None)
+
+    def _postings_sentence(self, question: str, asked: Query, retriever: HybridRetriever) -> tuple[str, Query] | None:
+        """A question read as no list whose last sentence asks for postings after one asking the documents ("Is it worth
+        doing the ISO 42001 lead auditor course? Which employers in the postings list it as a requirement?"): the
+        sentences before it and the last one read as their follow-up (its pronoun stands for their terms); else None."""
+        sentences = split_sentences(question)
+        if asked.intent != "explain" or len(sentences) < 2 or not sentences[-2].rstrip().endswith("?"):
+            return None
+        parser = self._parser(retriever)
+        head = " ".join(sentences[:-1])
+        last = parser.parse(sentences[-1], parser.parse(head))
+        return (head, last) if last.about_postings else None
 
     def _engine(self, retriever: HybridRetriever) -> PostingsEngine:
         return PostingsEngine.for_snapshot(retriever.snapshot)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from app.answer_type import abbreviated, has_phrase, is_type_word, is_version, is_year, mentions, names_term, question_words
+from app.answer_type import abbreviated, equivalent_words, has_phrase, is_type_word, is_version, is_year, mentions, names_term, question_words
 from app.sentences import ABBREVIATIONS, is_acronym, is_dash
 from app.short_forms import ShortForms
 from app.support import COMMON_CAPITALS, GENERIC_ACRONYMS, INSTRUCTION
@@ -53,7 +53,7 @@ def corpus_gap(question: str, passages: list[Passage], lacking: str | None, lexi
     short form the asker writes is mentioned where a passage writes out a name it stands for (`short_forms`); one of
     common words ("JD") names nothing to mention."""
     terms = [t for t in asked_terms(question, lexicon, covered_target) if not short_forms.common(t)]
-    names = {t: short_forms.names(t, question, tuple(terms)) for t in terms}
+    names = {t: (*short_forms.names(t, question, tuple(terms)), *equivalent_words(t, lexicon)) for t in terms}  # "EU" names "Europe"
     missing = unmentioned(terms, [searchable_text(p) for p in passages], lexicon["acronym_joining_words"], names)
     return CorpusGap(tuple(missing), None if missing else lacking)
 

@@ -11,7 +11,7 @@ from app.answer_type import expected_answer_type
 from app.asks_current import asks_for_current
 from app.coverage import asking_sentences, asking_text, bare_word
 from app.followup import FollowUpRewriter
-from app.guidance import is_guidance
+from app.guidance import asks_advice, is_guidance
 from app.lexicon import has_any, phrase_pattern
 from app.places import Place, candidates, lookup
 from app.sentences import is_dash
@@ -388,8 +388,21 @@ class QueryParser:
         for name, ends in candidates(text, self.lex["query_place_prepositions"]):
             place = lookup(name, ends) if name.lower() not in companies else None
             if place:
-                return place
+                return self._named_beside(text[text.index(name) + len(name):], place)
         return None
+
+    def _named_beside(self, rest: str, place: Place) -> Place:
+        """`place` and the gazetteer place a lexicon `query_place_joiners` word joins to it right after ("in Singapore or
+        Japan", "in Tokyo or Seoul": postings in either)."""
+        words = rest.split()
+        for n in (2, 1):
+            if " ".join(words[:n]).lower() in self.lex["query_place_joiners"]:
+                other = next((p for name, ends in candidates(" ".join(["in", *words[n:]]), ["in"])
+                              if (p := lookup(name, ends))), None)
+                if other:
+                    joiner = "and" if words[0].lower() == "and" else "or"
+                    return Place(f"{place.name} {joiner} {other.name}", tuple(dict.fromkeys((*place.spellings, *other.spellings))))
+        return place
 
     def _pay(self, text: str) -> dict[str, Any]:
         """A salary floor: "more than 300k", "at least £90k", "$180,000", "250k or more", "€100k+"."""
@@ -458,10 +471,11 @@ class QueryParser:
         """Whether a question that reads like a list asks for guidance (app/guidance.py `is_guidance`): the asker tells
         of their background or plans and asks what carries over, what to pick up, what to study ("SOC analyst here.
         Which of my skills transfer…?", "…if I want to pivot into AI appsec, which of the OWASP LLM risks should I dig
-        into?"), asking about no postings (guidance.asks_about_postings: "whose job should this be?" asks whose duty a
-        thing is, no job ad) and naming no condition only postings meet ("I'm a SOC analyst; which security analyst
-        postings are remote?" lists them)."""
-        return not _postings_only(own) and is_guidance(text, self.lex)
+        into?"), or asks for advice (app/guidance.py `asks_advice`: "Planning to sit AZ-500 … Any reason not to?"), asking
+        about no postings (guidance.asks_about_postings: "whose job should this be?" asks whose duty a thing is, no job
+        ad) and naming no condition only postings meet ("I'm a SOC analyst; which security analyst postings are
+        remote?" lists them)."""
+        return not _postings_only(own) and (is_guidance(text, self.lex) or asks_advice(text, self.lex))
 
     def _ranked_by(self, low: str) -> str | None:
         """The field a superlative ranks postings by (lexicon `query_rank`): the sort whose phrase found is longest
