@@ -310,8 +310,7 @@ class Assistant:
         if snapshot is None or (published and snapshot.fingerprint != published):
             snapshot = build_snapshot(self.store)  # another machine ingested into the shared Chroma server
             save_snapshot(snapshot, self.settings.data_dir)
-        return HybridRetriever(self.settings, self.store, snapshot,
-                               unsearched=frozenset(w.lower() for w in self.lexicon["question_function_words"]))
+        return HybridRetriever(self.settings, self.store, snapshot)
 
     def _fill(self, answer: Answer, draft, passages: list[Passage], timings: dict[str, float], *, keep_unsupported: bool) -> None:
         t0 = time.perf_counter()

@@ -8,7 +8,6 @@ import numpy as np
 from app.filters import Filters, chroma_where, matches
 from app.settings import Settings
 from app.types import Passage
-from ingest.lexical import WORD
 from ingest.snapshot import Snapshot
 from ingest.store import ChunkStore
 
@@ -21,13 +20,11 @@ MAX_OVER_FETCH = 3000
 class HybridRetriever:
     """Both legs see the same filters and the same snapshot, so answers never mix index versions."""
 
-    def __init__(self, settings: Settings, store: ChunkStore, snapshot: Snapshot, where: dict | None = None, hidden: int = 0,
-                 unsearched: frozenset[str] = frozenset()):
+    def __init__(self, settings: Settings, store: ChunkStore, snapshot: Snapshot, where: dict | None = None, hidden: int = 0):
         self.settings = settings
         self.store = store
         self.snapshot = snapshot
         self.where, self.hidden = where, hidden  # one user's view: the clause its rows meet, and how many chunks it hides
-        self.unsearched = unsearched  # words the BM25 leg does not score (the question's function words and fillers)
         self._masks: OrderedDict[Filters, np.ndarray] = OrderedDict()
 
     def retrieve(self, query: str, query_vector: np.ndarray | None, filters: Filters, k: int | None = None) -> list[Passage]:
@@ -73,10 +70,8 @@ class HybridRetriever:
         return [r for r in rows if r is not None][:n]
 
     def bm25_ranking(self, query: str, filters: Filters) -> list[int]:
-        """Snapshot rows by BM25 score, restricted to rows that pass the filters and score above zero; the query's
-        `unsearched` words ("does", "actually", "should") count for nothing: rare in the sources' prose, they would
-        outweigh the asked words in the few passages that hold them."""
-        scores = self.snapshot.bm25_scores(" ".join(w for w in WORD.findall(query.lower()) if w not in self.unsearched))
+        """Snapshot rows by BM25 score, restricted to rows that pass the filters and score above zero."""
+        scores = self.snapshot.bm25_scores(query)
         if not filters.is_empty():
             scores = np.where(self._mask(filters), scores, 0.0)
         n = min(self.settings.candidate_k, int(np.count_nonzero(scores)))

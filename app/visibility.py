@@ -52,5 +52,5 @@ def visible_retriever(retriever: HybridRetriever, user: str | None) -> HybridRet
     if key not in view.derived:
         others = sorted(owners(retriever.snapshot) - {user_folder_name(user)})
         view.derived[key] = HybridRetriever(retriever.settings, retriever.store, view, where={OWNER: {"$nin": others}},
-                                            hidden=len(retriever.snapshot) - len(view), unsearched=retriever.unsearched)
+                                            hidden=len(retriever.snapshot) - len(view))
     return view.derived[key]
