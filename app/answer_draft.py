@@ -173,10 +173,13 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
         if items and (not need or holds_answer(items[0][0], replace(need, subjects=()), lexicon)):
             draft, passages = _items_draft(draft, passages, items)  # it leads with a value of the type asked for, if any
             followed = sections
-    if not followed:  # "…or do I need to learn X first?": the sentence saying what X is needed for leads
-        draft = need_statement_first(draft, passages, question, lexicon)
+    stated = False  # "…or do I need to learn X first?": the sentence saying what X is needed for leads
+    if not followed:
+        draft, stated = need_statement_first(draft, passages, question, lexicon)
     introduced: tuple[Passage, ...] = ()
-    if not followed:  # a list's item quoted with its opener or the prose before it: the whole list, in order
+    if not followed and not stated:  # a list's item quoted with its opener or the prose before it: the whole list, in
+        # order; not the list a need statement belongs to ("You don't have to compute gradients…" answers whether the
+        # maths is needed, not which lessons the paper gives)
         draft, passages, introduced = introduced_list(draft, passages, snapshot,
                                                       max_sentences * GUIDANCE_ITEMS_PER_SENTENCE, question)
         followed = introduced

@@ -10,6 +10,7 @@ import numpy as np
 from app.answer_type import has_phrase, question_words
 from app.coverage import asker_setting, asking_text, specific_terms
 from app.filters import Filters
+from app.lexicon import phrase_pattern
 from app.sentences import passage_items, points_back, split_sentences
 from app.types import Passage
 from ingest.lexical import lexical_tokens
@@ -48,11 +49,19 @@ def is_guidance(question: str, lexicon: dict[str, Any], names_credential: bool =
     folded, setting = question_words(question), question_words(asker_setting(question, lexicon))
     asks = any(has_phrase(folded, p) for p in lexicon["guidance_questions"])
     in_field = any(has_phrase(setting, f) for f in lexicon["guidance_fields"])
+    keys = ("asks", "asks_in_role", *(("asks_when_held",) if holds_role(question, lexicon) else ()),
+            *(("asks_for_ad",) if writes_ad(question, lexicon) else ()))
     asks = asks or (in_field or bool(asker_backgrounds(question, lexicon)) or _asks_advice(question, lexicon)) and any(
-        has_phrase(folded, p) for spec in lexicon["guidance_kinds"].values() for key in ("asks", "asks_in_role")
-        for p in spec.get(key, ()))
+        has_phrase(folded, p) for spec in lexicon["guidance_kinds"].values() for key in keys for p in spec.get(key, ()))
     asks = asks or names_credential and bool(asker_backgrounds(asker_setting(question, lexicon), lexicon))
     return asks and not asks_about_postings(question, lexicon)
+
+
+def holds_role(question: str, lexicon: dict[str, Any]) -> bool:
+    """Whether the asker tells they have just taken on a role or its duties (lexicon `role_taken`: "Just became head
+    of security…", "…AI risk has landed on my desk"): where they start is what the role does, not a path into it."""
+    setting = question_words(asker_setting(question, lexicon))
+    return any(has_phrase(setting, p) for p in lexicon["role_taken"])
 
 
 def has_covered_target(question: str, role_family: object, lexicon: dict[str, Any]) -> bool:
@@ -72,16 +81,33 @@ def has_covered_target(question: str, role_family: object, lexicon: dict[str, An
 
 def asks_about_postings(question: str, lexicon: dict[str, Any]) -> bool:
     """A question about job postings: "which roles…", "postings that…", "the role at Acme" — in the clauses that ask
-    ("I'm writing the job ad for our first MLSecOps engineer. Which skills should I list?" asks about skills), but
+    ("I'm writing the job ad for our first MLSecOps engineer. Which skills should I list?" asks about skills; the ad
+    the asker writes is none, see `without_own_ad`), but
     for those whose ask for a kind of guidance names roles ("…and what roles should I target?" asks for the path's
     target roles)."""
-    clauses = [question_words(c) for s in split_sentences(asking_text(question, lexicon))
+    clauses = [question_words(c) for s in split_sentences(without_own_ad(asking_text(question, lexicon), lexicon))
                for c in asked_clauses(_without_goal(s, lexicon), lexicon)]
     posting = lexicon["posting_words"]
     role_asks = [p for spec in lexicon["guidance_kinds"].values() for p in spec["asks"]
                  if any(has_phrase(question_words(p.replace("…", " ")), w) for w in posting)]
     return any(any(_names_postings(c, p, lexicon) for p in posting) and not any(has_phrase(c, p) for p in role_asks)
                for c in clauses)
+
+
+def writes_ad(question: str, lexicon: dict[str, Any]) -> bool:
+    """Whether the question names the ad the asker writes (lexicon `own_ad`: "I have to write the job ad.") and asks
+    what should be (lexicon `advice_asks`): what it asks to list is a part of the role ("what duties should I list?")."""
+    folded = question_words(question)
+    return any(has_phrase(folded, p) for p in lexicon["own_ad"]) and _asks_advice(question, lexicon)
+
+
+def without_own_ad(text: str, lexicon: dict[str, Any]) -> str:
+    """`text` without the words naming the one ad the asker writes (lexicon `own_ad`: "What should the
+    responsibilities section of the job ad say?", "Which responsibilities belong in the job ad?") when it asks what
+    should be (lexicon `advice_asks`): it asks what the role holds, not about postings."""
+    if not any(has_phrase(question_words(text), p) for p in lexicon["advice_asks"]):
+        return text
+    return phrase_pattern(*lexicon["own_ad"]).sub(" ", text)
 
 
 def _names_postings(folded: str, phrase: str, lexicon: dict[str, Any]) -> bool:
@@ -193,7 +219,9 @@ def asked_kinds(question: str, lexicon: dict[str, Any], names_credential: bool =
     name as often, `asked_only`: "…to practise my skills" asks for no skills), but for a kind another `covers` (a plan
     asked with an interview: how to prepare for it), which that one answers where either is first, unless they are
     asked in clauses of their own ("What will they ask, and how should I prepare?" asks two things); a kind's
-    `asks_in_role` ("what's on my plate?") only from an asker who names no target (lexicon `guidance_targets`); a
+    `asks_in_role` ("what's on my plate?") only from an asker who names no target (lexicon `guidance_targets`), its
+    `asks_when_held` ("where do I start?") only from one who has just taken on the role (`holds_role`), its
+    `asks_for_ad` ("what duties should I list?") only from one who writes the role's ad (`writes_ad`); a
     question whose asking part names a credential (`names_credential`) asks about certifications; none for any
     other question."""
     if not is_guidance(question, lexicon, names_credential):
@@ -206,6 +234,10 @@ def asked_kinds(question: str, lexicon: dict[str, Any], names_credential: bool =
         keys.append(("asks_if_retrieved", False))
     if not any(has_phrase(folded, p) for p in lexicon["guidance_targets"]):  # what their job holds: none going elsewhere
         keys.append(("asks_in_role", True))
+    if holds_role(question, lexicon):  # "Just became head of security… Where do I start?": the role's duties
+        keys.append(("asks_when_held", True))
+    if writes_ad(question, lexicon):  # "I'm drafting the job ad… what duties should I list?": the role's duties
+        keys.append(("asks_for_ad", True))
     for kind, spec in lexicon["guidance_kinds"].items():
         for key, any_section in keys:
             found = [at if at >= 0 else len(asking) + _phrase_at(folded, p)
@@ -216,7 +248,7 @@ def asked_kinds(question: str, lexicon: dict[str, Any], names_credential: bool =
     if names_credential and "certifications" not in kinds:
         kinds["certifications"], where["certifications"] = True, len(folded) + len(asking)
     clauses = [question_words(c) for s in split_sentences(asked) for c in asked_clauses(s, lexicon)]
-    asked_in = {kind: {n for n, clause in enumerate(clauses) for key in ("asks", "asks_if_retrieved", "asks_in_role")
+    asked_in = {kind: {n for n, clause in enumerate(clauses) for key in ("asks", "asks_if_retrieved", "asks_in_role", "asks_when_held", "asks_for_ad")
                        for p in lexicon["guidance_kinds"][kind].get(key, ()) if has_phrase(clause, p)} for kind in kinds}
     for kind, covered in [(k, c) for k in kinds for c in lexicon["guidance_kinds"][k].get("covers", ()) if c in kinds]:
         if covered in kinds and (not asked_in[kind] or asked_in[kind] & asked_in[covered]):  # one ask: to prepare for it
@@ -264,9 +296,9 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     the question, in that order of preference — led by the item that shares most of the question's `focus` words
     (not those of its heading), or by the example the question names (`told_focus`, the words of the whole question:
     see `asked_examples`);
-    — or, when that unit is about another role and there is a path from a background the asker `told` of themselves
-    ("I'm a SOC analyst…", not "…the GIAC Machine Learning Engineer certification?"), that path's plan, then a third
-    of that unit —
+    — or, when that unit is about another role, the plan of a path from a background the asker `told` of themselves
+    ("I'm a SOC analyst…", not "…the GIAC Machine Learning Engineer certification?"), then a third of that unit, and
+    else none —
     then, for each asked kind it does not give, of the best unit from another section that gives it, and, unless it is
     the path from the asker's background and gives every asked kind (and, asked for a `learning_order`, is about a role
     of the question: "Data scientist… I'd love to do AI red teaming. What's a sensible order to learn things in?" gets the AI
@@ -281,6 +313,9 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     for position, passage in enumerate(retrieved):
         rank.setdefault(passage.metadata.get("context"), position)
     candidates = kind_units(frozenset(kinds), roles or usual, roles_of, snapshot, lexicon)
+    if roles and not any(set(u.roles) & set(roles) for u in candidates):  # the role's profile has no such section:
+        candidates += [u for u in kind_units(frozenset(kinds), roles, roles_of, snapshot, lexicon, "sections_else")
+                       if set(u.roles) & set(roles)]  # the one that gives it otherwise ("What an AI red teamer does")
     roles = roles or (usual if any(set(u.roles) & set(usual) for u in candidates) else ())
     units = [u for u in candidates
              if any(kinds[k] for k in u.kinds) or u.section in rank or set(u.roles) & set(roles)
@@ -313,6 +348,8 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
             return _credential_first([*_ordered_items(own[0], True, False, credentials_of)[:limit - share],
                                       *_ordered_items(best, "plan" in kinds, "certifications" in kinds, credentials_of)[:share]],
                                      next(iter(kinds)) == "certifications", credentials_of)
+        return []  # another role's section answers nothing about this one ("What would I be doing day to day as an AI
+        # red teamer?" is not an AI governance lead's responsibilities): the retrieved passages answer
     others: list[Unit] = []
     for kind in kinds:  # each asked part gets its answer: a kind the best unit does not give comes from another
         if kind not in best.kinds and not any(kind in u.kinds for u in others):
@@ -505,13 +542,14 @@ def _background_fit(background: str | None, backgrounds: frozenset[str | None]) 
 
 
 def kind_units(kinds: frozenset[str], roles: tuple[str, ...], roles_of: Callable[[str], tuple[str, ...]],
-               snapshot: Snapshot, lexicon: dict[str, Any]) -> list[Unit]:
-    """The sections whose heading names an asked kind (lexicon `guidance_kinds` … `sections`); a section listing
-    alternatives by role gives, instead, each option that names one of the question's `roles`."""
+               snapshot: Snapshot, lexicon: dict[str, Any], key: str = "sections") -> list[Unit]:
+    """The sections whose heading names an asked kind (lexicon `guidance_kinds` … `sections`, or the kind's `key`
+    list of headings); a section listing alternatives by role gives, instead, each option that names one of the
+    question's `roles`."""
     units = []
     for (_, section), rows in _sections(snapshot).items():
         heading = question_words(section)
-        matched = frozenset(k for k in kinds if any(has_phrase(heading, w) for w in lexicon["guidance_kinds"][k]["sections"]))
+        matched = frozenset(k for k in kinds if any(has_phrase(heading, w) for w in lexicon["guidance_kinds"][k].get(key, ())))
         if not matched:
             continue
         chunks = tuple(Passage(snapshot.ids[r], snapshot.texts[r], snapshot.metadatas[r], 0.0) for r in rows)

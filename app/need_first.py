@@ -35,14 +35,14 @@ def needed_words(question: str, lexicon: dict[str, Any]) -> frozenset[str]:
 
 
 def need_statement_first(draft: Draft, passages: list[Passage], question: str,
-                         lexicon: dict[str, Any]) -> Draft:
+                         lexicon: dict[str, Any]) -> tuple[Draft, bool]:
     """The draft led by the reference passages' sentence that states a need (lexicon `need_questions` … `statements`: "You
     don't have to compute gradients to break an AI system.") and shares most of what the question asks whether it
-    needs, each word weighted by how few of the passages' sentences hold it; the answer keeps its length. The draft
-    unchanged for any other question, or when no such sentence shares a word."""
+    needs, each word weighted by how few of the passages' sentences hold it; the answer keeps its length; and whether
+    such a sentence leads. The draft unchanged for any other question, or when no such sentence shares a word."""
     needed = needed_words(question, lexicon)
     if not needed or not draft.sentences:
-        return draft
+        return draft, False
     sentences = [(text, index, set(lexical_tokens(text))) for index, passage in enumerate(passages)
                  if passage.metadata.get("kind") != "posting"  # a posting's requirement is its own, no statement
                  for text in passage_sentences(passage.text)]
@@ -52,7 +52,7 @@ def need_statement_first(draft: Draft, passages: list[Passage], question: str,
               if any(has_phrase(question_words(text), s) for s in statements)]
     best = max(scored, default=None)
     if best is None or best[0] == 0:
-        return draft
+        return draft, False
     _, _, text, index = best
     rest = [(sentence, cited) for sentence, cited in draft.sentences if sentence != text]
-    return Draft([(text, [index]), *rest][:len(draft.sentences)], draft.evidence, draft.answered)
+    return Draft([(text, [index]), *rest][:len(draft.sentences)], draft.evidence, draft.answered), True

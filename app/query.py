@@ -11,7 +11,7 @@ from app.answer_type import expected_answer_type
 from app.asks_current import asks_for_current
 from app.coverage import asking_sentences, asking_text, bare_word
 from app.followup import FollowUpRewriter
-from app.guidance import asks_advice, is_guidance
+from app.guidance import asks_advice, is_guidance, without_own_ad
 from app.lexicon import has_any, phrase_pattern
 from app.places import Place, candidates, lookup
 from app.sentences import is_dash
@@ -186,7 +186,7 @@ class QueryParser:
         named = phrase_pattern(*own["company"]).sub(lambda hit: " " * len(hit.group(0)), text) if "company" in own else text
         cues = self.figure_cues(asking_sentences(named), own.pop("entities"))
         # what is asked, without the asker's setting before it ("I live in the UK — are there any remote jobs?")
-        asked = _lowered(asking_text(text, self.lex))
+        asked = _lowered(without_own_ad(asking_text(text, self.lex), self.lex))  # the ad the asker writes is no posting
         intent, sort, limit = self._intent(asked, own, previous, cues, text)
         if intent == "rank" and _ranks_levels(sort):  # "the most senior role": the level is the answer, not a condition
             own.pop("seniority", None)
