@@ -112,10 +112,8 @@ def _types_in(text: str, lexicon: dict[str, Any]) -> dict[str, list[str]]:
     nouns the asker told) `text` holds, with those, in the order the question asks them ("When did NIST publish AI 600-1 and how many risks does it list?" asks a date first),
     lexicon order where two start at one word ("how many dollars" asks an amount, not a count); but for its clauses
     that ask yes or no ("I saw EN ISO/IEC 42001:2026 mentioned - is that a new version of 42001?") or for a guidance
-    kind or an asked aspect that is `untyped` (lexicon `guidance_kinds`: "who should own this?" asks for a role's
-    duties, not a name; `asked_aspects`: "who is allowed to sit it?" asks what one must hold)."""
-    untyped = [p for kinds in ("guidance_kinds", "asked_aspects") for spec in lexicon[kinds].values()
-               if spec.get("untyped") for p in spec["asks"]]
+    kind that is `untyped` (lexicon `guidance_kinds`: "who should own this?" asks for a role's duties, not a name)."""
+    untyped = [p for spec in lexicon["guidance_kinds"].values() if spec.get("untyped") for p in spec["asks"]]
     asking = [clause for clause in _clauses(text) if not _asks_yes_or_no(clause, lexicon)
               and not any(has_phrase(question_words(clause), p) for p in untyped)]
     folded = " ".join(question_words(clause) for clause in asking)
