@@ -1,7 +1,8 @@
 """A follow-up applying the asker's own situation to the earlier turn's figure ("we're a 40-person startup - does the
-same cap apply to us?") is a follow-up about that figure; one asking who may sit the earlier turn's exam asks its
-prerequisite, no agent; one asking who makes the earlier turn's tool is answered by the sentence whose name owns it
-("Brightwater's loomscan"). A real index over the ask corpus plus one fictional guide."""
+same cap apply to us?") is a follow-up about that figure; one asking who may sit the earlier turn's exam is answered
+by its prerequisite (kept as it was: reading it as untyped was tried and dropped); one asking who makes the earlier
+turn's tool is answered by the sentence whose name owns it ("Brightwater's loomscan"). A real index over the ask corpus
+plus one fictional guide."""
 from __future__ import annotations
 
 import pytest
