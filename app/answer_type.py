@@ -40,7 +40,8 @@ class AnswerNeed:
     of value asked (lexicon `named_kinds`: "the annual fee" asks a price, which no posting's pay gives), one of which
     the clause giving the value names, and `kind_name` how a refusal names that kind; `relation_thing` the thing a
     relation of a thing is asked of ("who hosts safetensors"), which the answering sentence itself names: a heading
-    naming picklescan does not make "…ModelScan is still maintained…" say who maintains picklescan."""
+    naming picklescan does not make "…ModelScan is still maintained…" say who maintains picklescan; `possessed` that a
+    name owning that thing also gives the relation ("NVIDIA's garak LLM vulnerability scanner" says who makes garak)."""
 
     expects: str | None
     relation: tuple[str, ...] = ()
@@ -61,6 +62,7 @@ class AnswerNeed:
     kind: tuple[str, ...] = ()
     kind_name: str | None = None
     earliest: bool = False  # the first or original edition's date is asked ("when did the first version come out?")
+    possessed: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.expects or self.relation)
@@ -231,6 +233,8 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     folded, asked = question_words(question), question_words(asking or question)
     relating = question_words(" ".join(_asking_clauses(asking or question, lexicon)))  # not a clause that tells
     relation = next((r for r in lexicon.get("answer_relations", []) if any(has_phrase(relating, w) for w in r["asks"])), None)
+    if relation and relation.get("possessive") and not _word_after(question, relation["asks"], lexicon):
+        relation = None  # "who makes the garak scanner?": a maker of no one-word thing is any agent the sentence names
     types = asked_types(question, lexicon, asking)
     date = lexicon["answer_types"]["date"]
     subjects = tuple(s for s in subjects if not is_type_word(s, lexicon) and not (relation and s in relation["asks"]))
@@ -288,6 +292,7 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         tuple(kind["words"]) if kind else (),
         kind["names"] if kind else None,
         dated and any(has_phrase(asked, p) for p in date["earliest_asks"]),
+        bool(relation and relation.get("possessive") and thing),
     )
 
 
@@ -410,6 +415,12 @@ def _asking_part(question: str, phrases: list[str]) -> str:
     return next((part for part in _parts(question) if any(has_phrase(question_words(part), p) for p in asks)), question)
 
 
+def _owned(sentence: str, thing: str) -> bool:
+    """Whether a name in the possessive stands right before `thing` in the sentence ("NVIDIA's garak")."""
+    tokens = TOKEN.findall(sentence)
+    return any(token.lower() == thing.lower() and _bare(owner) != owner for owner, token in zip(tokens, tokens[1:]))
+
+
 def topic_stems(question: str) -> frozenset[str]:
     """Stems of the question's content words: not numbers, short function words or generic acronyms ("AI")."""
     words = [w for w in TOKEN.findall(question) if w.isalpha() and len(w) > 3 and w.upper() not in GENERIC_ACRONYMS]
@@ -426,7 +437,8 @@ def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], headi
     its passage's `heading` (title, section and the sentences before it) names every one of the question's
     subjects, and it shares a word of the question's topic when the question has one."""
     folded = question_words(sentence)
-    if need.relation and not any(has_phrase(folded, w) for w in need.relation):
+    if need.relation and not any(has_phrase(folded, w) for w in need.relation) \
+            and not (need.possessed and _owned(sentence, need.relation_thing)):
         return False
     if need.relation_object and not _near(TOKEN.findall(sentence), lambda t: t.lower() in need.relation,
                                           lambda t: _stem(t) == _stem(need.relation_object), COUNT_WINDOW, after=True):
