@@ -414,8 +414,10 @@ def _parts(question: str, openers: list[str] | None = None) -> list[str]:
     """The question's parts, between commas, question marks and "and"; given `openers` (lexicon
     `asker.question_openers`), only an "and" another question follows ("…the AI RMF and how many functions…"), not
     one inside a part ("…if a company goes ahead and uses a banned AI practice")."""
-    joined = re.sub(r" and (?=(\w+))", lambda m: ", " if openers is None or m.group(1).lower() in openers else " and ",
-                    question)
+    words = question.split(" ")
+    cut = [0 < i < len(words) - 1 and word == "and" and (openers is None or _bare(words[i + 1]).lower() in openers)
+           for i, word in enumerate(words)]
+    joined = " ".join("," if cuts else word for word, cuts in zip(words, cut))
     return [part for part in joined.replace("?", ",").split(",") if part.strip()]
 
 
