@@ -114,7 +114,7 @@ def _types_in(text: str, lexicon: dict[str, Any]) -> dict[str, list[str]]:
     that ask yes or no ("I saw EN ISO/IEC 42001:2026 mentioned - is that a new version of 42001?") or for a guidance
     kind that is `untyped` (lexicon `guidance_kinds`: "who should own this?" asks for a role's duties, not a name)."""
     untyped = [p for spec in lexicon["guidance_kinds"].values() if spec.get("untyped") for p in spec["asks"]]
-    asking = [clause for clause in _clauses(text) if not _asks_yes_or_no(clause, lexicon)
+    asking = [clause for clause in _clauses(text, lexicon) if not _asks_yes_or_no(clause, lexicon)
               and not any(has_phrase(question_words(clause), p) for p in untyped)]
     folded = " ".join(question_words(clause) for clause in asking)
     nouns = {noun for clause in asking for noun in asked_nouns(clause, lexicon)}
@@ -166,9 +166,10 @@ def _link_at(lowered: list[str], at: int, links: list[str]) -> int:
     return next((len(link.split()) for link in links if lowered[at:at + len(link.split())] == link.split()), 0)
 
 
-def _clauses(text: str) -> list[str]:
-    """The text's sentences, cut at a dash standing as a word and after a word ending in a semicolon or colon (not
-    inside "42001:2026")."""
+def _clauses(text: str, lexicon: dict[str, Any]) -> list[str]:
+    """The text's sentences, cut at a dash standing as a word and after a word ending in a semicolon, colon or
+    question mark (not inside "42001:2026"; "…for its AI products? when did it start…" asks twice), without a clause
+    of the asker's setting (see `opens_setting`: "When I red team our chatbot…" up to its comma)."""
     clauses: list[list[str]] = []
     for sentence in split_sentences(text):
         clauses.append([])
@@ -177,16 +178,26 @@ def _clauses(text: str) -> list[str]:
                 clauses.append([])
                 continue
             clauses[-1].append(word)
-            if word.endswith((";", ":")):
+            if word.endswith((";", ":", "?")):
                 clauses.append([])
-    return [" ".join(clause) for clause in clauses if clause]
+    told = [next((i + 1 for i, w in enumerate(c) if w.endswith(",")), len(c)) if opens_setting(c, lexicon) else 0
+            for c in clauses]
+    return [" ".join(clause[cut:]) for clause, cut in zip(clauses, told) if clause[cut:]]
+
+
+def opens_setting(words: list[str], lexicon: dict[str, Any]) -> bool:
+    """Whether the words open with a question word the asker follows (lexicon `asker.subordinating`, `first_person`):
+    a clause of the asker's setting ("When I red team our support chatbot…", "When we pentest…"), which asks nothing."""
+    opening = question_words(" ".join(words[:2])).split()[1:]
+    asker = lexicon["asker"]
+    return len(opening) == 2 and opening[0] in asker["subordinating"] and opening[1] in asker["first_person"]
 
 
 def _asking_clauses(text: str, lexicon: dict[str, Any]) -> list[str]:
     """The clauses of `text` (see `_clauses`) that ask, ending in "?" or opening with a question word, when some
     clause does: not one that only tells before a dash ("Microsoft's AI red team wrote up what they learned … — how
     many lessons did they list?" asks for no author)."""
-    clauses = _clauses(text)
+    clauses = _clauses(text, lexicon)
     openers = lexicon["asker"]["question_openers"]
     asking = [c for c in clauses if c.rstrip().endswith("?") or question_words(c).split()[1:2] in ([o] for o in openers)]
     return asking or clauses
@@ -194,7 +205,7 @@ def _asking_clauses(text: str, lexicon: dict[str, Any]) -> list[str]:
 
 def asks_only_yes_or_no(text: str, lexicon: dict[str, Any]) -> bool:
     """Whether every clause of `text` asks yes or no ("Is ModelScan still maintained?"): "it is unconfirmed" answers it."""
-    return all(_asks_yes_or_no(clause, lexicon) for clause in _clauses(text))
+    return all(_asks_yes_or_no(clause, lexicon) for clause in _clauses(text, lexicon))
 
 
 def _asks_yes_or_no(clause: str, lexicon: dict[str, Any]) -> bool:
@@ -281,8 +292,7 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         acronym,
         subjects,
         frozenset() if also and not _asked_apart(question, types, expects) else _with_equivalents(_topic(
-            question, types.get(expects, []), set(lexical_tokens(
-                cues.replace("…", " "))), lexicon["asker"]["question_openers"]), lexicon),
+            question, types.get(expects, []), set(lexical_tokens(cues.replace("…", " "))), lexicon), lexicon),
         also,
         expects == "date" and any(has_phrase(folded, p) for p in date["exact_asks"]),
         today if future else None,
@@ -304,7 +314,7 @@ def _thing_kind(asking: str, expects: str | None, lexicon: dict[str, Any]) -> di
     if not lexicon["answer_types"].get(expects or "", {}).get("of_kind"):
         return None
     written = set(TOKEN.findall(asking))
-    nouns = [n for clause in _clauses(asking) for n in asked_nouns(clause, lexicon)
+    nouns = [n for clause in _clauses(asking, lexicon) for n in asked_nouns(clause, lexicon)
              if n in written and n not in lexicon["asked_noun"]["elided"]]
     words = [w for group in lexicon["topic_equivalents"] for w in group if set(group) & set(nouns)]
     return {"words": [*nouns, *words], "names": None} if nouns else None
@@ -384,12 +394,15 @@ def _word_after(question: str, phrases: list[str], lexicon: dict[str, Any]) -> s
     return None
 
 
-def _topic(question: str, phrases: list[str], cues: set[str], openers: list[str]) -> frozenset[str]:
-    """The topic stems of the part asking for the type, but for `cues`; when that part has none of its own, those of
-    the parts that set it up rather than ask ("if a startup deployed a prohibited AI system, how large could the
-    penalty be?"), not of another question ("where is the role based, and what does it pay?" asks nothing of a place)."""
+def _topic(question: str, phrases: list[str], cues: set[str], lexicon: dict[str, Any]) -> frozenset[str]:
+    """The topic stems of the part asking for the type, an "and" inside it left uncut ("whats the worst case fine if a
+    company goes ahead and uses one of the AI practices the EU has banned outright?" asks the fine of those practices),
+    but for `cues`; when that part has none of its own, those of the parts that set it up rather than ask ("if a
+    startup deployed a prohibited AI system, how large could the penalty be?"), not of another question ("where is the
+    role based, and what does it pay?" asks nothing of a place)."""
+    openers = lexicon["asker"]["question_openers"]
     setting = [part for part in _parts(question) if question_words(part).split()[1:2] not in ([o] for o in openers)]
-    return topic_stems(_asking_part(question, phrases)) - cues or topic_stems(" ".join(setting)) - cues
+    return topic_stems(_asking_part(question, phrases, openers)) - cues or topic_stems(" ".join(setting)) - cues
 
 
 def equivalent_stems(lexicon: dict[str, Any]) -> list[frozenset[str]]:
@@ -402,17 +415,24 @@ def _with_equivalents(topic: frozenset[str], lexicon: dict[str, Any]) -> frozens
     return topic.union(*(group for group in equivalent_stems(lexicon) if group & topic))
 
 
-def _parts(question: str) -> list[str]:
-    """The question's parts, between commas, "and" and question marks."""
-    return [part for part in question.replace("?", ",").replace(" and ", ",").split(",") if part.strip()]
+def _parts(question: str, openers: list[str] | None = None) -> list[str]:
+    """The question's parts, between commas, question marks and "and"; given `openers` (lexicon
+    `asker.question_openers`), only an "and" another question follows ("…the AI RMF and how many functions…"), not
+    one inside a part ("…if a company goes ahead and uses a banned AI practice")."""
+    words = question.split(" ")
+    cut = [0 < i < len(words) - 1 and word == "and" and (openers is None or _bare(words[i + 1]).lower() in openers)
+           for i, word in enumerate(words)]
+    joined = " ".join("," if cuts else word for word, cuts in zip(words, cut))
+    return [part for part in joined.replace("?", ",").split(",") if part.strip()]
 
 
-def _asking_part(question: str, phrases: list[str]) -> str:
+def _asking_part(question: str, phrases: list[str], openers: list[str] | None = None) -> str:
     """The part of the question (between commas, "and" and question marks) that asks for the type: "where is the
     role based, and what does it pay?" asks the amount in its second part, "…grow out of, and when was it released?"
     the date in its "when" part (the cut at "and" left a phrase's "and" behind); the whole question when none holds it."""
     asks = [variant for p in phrases for variant in dict.fromkeys([p, p.removeprefix("and ")])]
-    return next((part for part in _parts(question) if any(has_phrase(question_words(part), p) for p in asks)), question)
+    parts = _parts(question, openers)  # cut at an "and" another question follows alone, given the `openers`
+    return next((part for part in parts if any(has_phrase(question_words(part), p) for p in asks)), question)
 
 
 def _owned(sentence: str, thing: str) -> bool:

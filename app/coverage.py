@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from app.answer_type import abbreviated, equivalent_words, has_phrase, is_type_word, is_version, is_year, mentions, names_term, question_words
+from app.answer_type import (abbreviated, equivalent_words, has_phrase, is_type_word, is_version, is_year, mentions, names_term,
+                             opens_setting, question_words)
 from app.sentences import ABBREVIATIONS, is_acronym, is_dash
 from app.short_forms import ShortForms
 from app.support import COMMON_CAPITALS, GENERIC_ACRONYMS, INSTRUCTION
@@ -62,7 +63,24 @@ def asked_terms(question: str, lexicon: dict[str, Any], covered_target: bool = F
     """The names and numbers `question` asks about, not the asker's own (nor words naming a kind of answer); with a
     `covered_target` those of its asking sentences only."""
     asked = _without_examples(asked_part(asking_sentences(question) if covered_target else question, lexicon), lexicon)
-    return [t for t in specific_terms(asked) if not is_type_word(t, lexicon)]
+    return [t for t in specific_terms(_without_guess(asked, lexicon)) if not is_type_word(t, lexicon)]
+
+
+def _without_guess(text: str, lexicon: dict[str, Any]) -> str:
+    """The text without the asker's guess that a yes-or-no question offers as its alternative, up to its "?": "or"
+    and a clause asking yes or no of what was just named (lexicon `asker.polar_openers`, then `pointing_words`, not
+    an existential "is there"): "Is
+    AI red teaming realistic for me or is it all PhDs doing gradient maths?" asks about no "PhDs"."""
+    asker, words = lexicon["asker"], text.split(" ")
+    bare = [bare_word(w) for w in words]
+    kept, guess = [], False
+    for i, word in enumerate(words):
+        guess = guess or bare[i] == "or" and bare[i + 1:i + 2] and bare[i + 1] in asker["polar_openers"] \
+            and bare[i + 2:i + 3] and bare[i + 2] in asker["pointing_words"] \
+            and " ".join(bare[i + 1:i + 3]) not in asker["not_pointing"]  # "or is there a 2.0 out?" asks of the 2.0
+        kept += [] if guess else [word]
+        guess = guess and not word.endswith("?")
+    return " ".join(kept)
 
 
 def _without_examples(text: str, lexicon: dict[str, Any]) -> str:
@@ -137,7 +155,7 @@ def _question_parts(question: str, lexicon: dict[str, Any]) -> list[tuple[str, b
 
 def _parts(sentence: str, lexicon: dict[str, Any]) -> list[tuple[str, bool]]:
     """A sentence as (text, asks) parts: one that tells, or one that asks (ends in "?" or opens with a question
-    word), after an opening clause that tells when a clause break comes before its question word ("Teaching a
+    word, not one the asker follows: see answer_type.opens_setting), after an opening clause that tells when a clause break comes before its question word ("Teaching a
     bootcamp — how many questions…?") or ends an introduction ("Career changer here: show me…")."""
     openers = lexicon["asker"]["question_openers"]
     words = sentence.split()
@@ -148,8 +166,8 @@ def _parts(sentence: str, lexicon: dict[str, Any]) -> list[tuple[str, bool]]:
         if bare_word(words[i - 1]) == lexicon["asker"]["introduction_end"] and (words[i - 1][-1:] in ",;:" or dash) \
                 and bare_word(words[0]) not in openers:
             return [(" ".join(words[:i + dash]), False), *_parts(" ".join(words[i + dash:]), lexicon)]
-    if not (sentence.rstrip().endswith("?") or bare_word(words[0]) in openers):
-        return [(sentence.strip(), False)]
+    if not (sentence.rstrip().endswith("?") or bare_word(words[0]) in openers and not opens_setting(words, lexicon)):
+        return [(sentence.strip(), False)]  # "When I red team our chatbot a jailbreak works 1 time in 20." tells
     for i in range(1, len(words)):
         if words[i - 1][-1:] in ",;:" or is_dash(words[i - 1]):
             if bare_word(words[i]) in openers:
