@@ -122,7 +122,8 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
             break
     quoted = quoted_term(question)  # 'Saw the term "slopsquatting" …'
     term = need.identifier() or quoted  # "what is AML.TA0001 called now?", 'the term "slopsquatting"'
-    if not need and term:  # a sentence naming the identifier or the quoted term leads
+    if not need and term and not aspect_held:  # a sentence naming the identifier or the quoted term leads, unless an
+        # aspect of it is asked ("where was LLM03:2026 ranked in the edition before that?": what it was, see `asked_aspects`)
         naming = drafted(lambda sentence, index: mentions(sentence, term))
         draft = naming if naming.answered else draft
     deeper = _answering_passage(reserve or [], need, lexicon) if need and need.subjects and not draft.answered else None
