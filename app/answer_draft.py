@@ -336,13 +336,15 @@ def _reviewed(passages: list[Passage]) -> str:
 
 def _context(passage: Passage, sentence: str, before: bool = True, cut_off: tuple[str, ...] = ()) -> str:
     """What a sentence of `passage` continues: its title and section, and (`before`) the passage's sentences
-    before it, after those of its section that a chunk boundary `cut_off` (see `_cut_off`), which may name what "The
-    exam has 90 questions" is about; not a posting's requirements ("Skills: … Certifications: OSCP."), which name
-    what it asks of a candidate: "The team — four people" after them counts no OSCP holders."""
+    before it, which may name what "The exam has 90 questions" is about, or for its first sentence those of its
+    section that a chunk boundary `cut_off` (see `_cut_off`); not a posting's requirements ("Skills: …
+    Certifications: OSCP."), which name what it asks of a candidate: "The team — four people" after them counts no
+    OSCP holders. Only the first sentence continues the cut: a later one has the passage's own sentences before it
+    ("NIST's AI standards work is led by CAISI, the name given in June 2025…" dates no Cyber AI Profile)."""
     items = passage_items(passage.text, posting_reference(passage.metadata)) if before else []
     sentences = [text for text, _ in items]
     earlier = [text for text, kind in items[:sentences.index(sentence)] if kind != "requirements"] if sentence in sentences else []
-    return " ".join([passage.metadata.get("context", ""), *cut_off, *earlier])
+    return " ".join([passage.metadata.get("context", ""), *(earlier or cut_off)])
 
 
 def _cut_off(passage: Passage, snapshot: Snapshot) -> tuple[str, ...]:
