@@ -69,8 +69,8 @@ def asked_terms(question: str, lexicon: dict[str, Any], covered_target: bool = F
 def _without_guess(text: str, lexicon: dict[str, Any]) -> str:
     """The text without the asker's guess that a yes-or-no question offers as its alternative, up to its "?": "or"
     and a clause asking yes or no of what was just named (lexicon `asker.polar_openers`, then `pointing_words`, not
-    an existential "is there"): "Is
-    AI red teaming realistic for me or is it all PhDs doing gradient maths?" asks about no "PhDs"."""
+    an existential "is there"): "Is AI red teaming realistic for me or is it all PhDs doing gradient maths?" asks
+    about no "PhDs"."""
     asker, words = lexicon["asker"], text.split(" ")
     bare = [bare_word(w) for w in words]
     kept, guess = [], False
@@ -155,8 +155,9 @@ def _question_parts(question: str, lexicon: dict[str, Any]) -> list[tuple[str, b
 
 def _parts(sentence: str, lexicon: dict[str, Any]) -> list[tuple[str, bool]]:
     """A sentence as (text, asks) parts: one that tells, or one that asks (ends in "?" or opens with a question
-    word, not one the asker follows: see answer_type.opens_setting), after an opening clause that tells when a clause break comes before its question word ("Teaching a
-    bootcamp — how many questions…?") or ends an introduction ("Career changer here: show me…")."""
+    word, not one the asker follows: see answer_type.opens_setting), after an opening clause that tells when a clause
+    break comes before its question word ("Teaching a bootcamp — how many questions…?") or ends an introduction
+    ("Career changer here: show me…")."""
     openers = lexicon["asker"]["question_openers"]
     words = sentence.split()
     if not words:
