@@ -49,12 +49,19 @@ def is_guidance(question: str, lexicon: dict[str, Any], names_credential: bool =
     folded, setting = question_words(question), question_words(asker_setting(question, lexicon))
     asks = any(has_phrase(folded, p) for p in lexicon["guidance_questions"])
     in_field = any(has_phrase(setting, f) for f in lexicon["guidance_fields"])
-    keys = ("asks", "asks_in_role", *(("asks_when_held",) if holds_role(question, lexicon) else ()),
-            *(("asks_for_ad",) if writes_ad(question, lexicon) else ()))
+    keys = ("asks", "asks_in_role", *_situation_asks(question, lexicon))
     asks = asks or (in_field or bool(asker_backgrounds(question, lexicon)) or _asks_advice(question, lexicon)) and any(
         has_phrase(folded, p) for spec in lexicon["guidance_kinds"].values() for key in keys for p in spec.get(key, ()))
     asks = asks or names_credential and bool(asker_backgrounds(asker_setting(question, lexicon), lexicon))
     return asks and not asks_about_postings(question, lexicon)
+
+
+def _situation_asks(question: str, lexicon: dict[str, Any]) -> tuple[str, ...]:
+    """The `guidance_kinds` ask lists the asker's situation opens: `asks_when_held` for one who has just taken on the
+    role ("Just became head of security… Where do I start?"), `asks_for_ad` for one who writes its ad ("I'm drafting
+    the job ad… what duties should I list?")."""
+    return (*(("asks_when_held",) if holds_role(question, lexicon) else ()),
+            *(("asks_for_ad",) if writes_ad(question, lexicon) else ()))
 
 
 def holds_role(question: str, lexicon: dict[str, Any]) -> bool:
@@ -234,10 +241,7 @@ def asked_kinds(question: str, lexicon: dict[str, Any], names_credential: bool =
         keys.append(("asks_if_retrieved", False))
     if not any(has_phrase(folded, p) for p in lexicon["guidance_targets"]):  # what their job holds: none going elsewhere
         keys.append(("asks_in_role", True))
-    if holds_role(question, lexicon):  # "Just became head of security… Where do I start?": the role's duties
-        keys.append(("asks_when_held", True))
-    if writes_ad(question, lexicon):  # "I'm drafting the job ad… what duties should I list?": the role's duties
-        keys.append(("asks_for_ad", True))
+    keys += [(key, True) for key in _situation_asks(question, lexicon)]  # the role's duties, whatever section holds them
     for kind, spec in lexicon["guidance_kinds"].items():
         for key, any_section in keys:
             found = [at if at >= 0 else len(asking) + _phrase_at(folded, p)

@@ -283,8 +283,8 @@ class QueryParser:
         joiner = " ".join(text[end:start].lower().split())
         if joiner not in self.lex["query_place_joiners"]:
             return first[0], first[1], (), masked
-        joined = f"{name} {'and' if joiner.startswith('and') else 'or'} {later}"  # "London or Berlin"
-        return joined, tuple(dict.fromkeys((*spellings, *more))), ((name, spellings), (later, more)), _blanked(masked, *second[2:])
+        joined = _joined(Place(name, spellings), joiner, Place(later, more))  # "London or Berlin"
+        return joined.name, joined.spellings, ((name, spellings), (later, more)), _blanked(masked, *second[2:])
 
     def _beside_place(self, text: str, start: int, end: int) -> bool:
         """Whether a remote status between `start` and `end` is offered as the alternative to a place by an "or" right
@@ -400,8 +400,7 @@ class QueryParser:
                 other = next((p for name, ends in candidates(" ".join(["in", *words[n:]]), ["in"])
                               if (p := lookup(name, ends))), None)
                 if other:
-                    joiner = "and" if words[0].lower() == "and" else "or"
-                    return Place(f"{place.name} {joiner} {other.name}", tuple(dict.fromkeys((*place.spellings, *other.spellings))))
+                    return _joined(place, words[0].lower(), other)
         return place
 
     def _pay(self, text: str) -> dict[str, Any]:
@@ -603,6 +602,13 @@ def last_clause(question: str, lexicon: dict[str, Any], comma: bool = True) -> t
 def _lowered(text: str) -> str:
     """Lower case, one space between words, without the closing punctuation."""
     return " ".join(re.sub(r"[?!.]+$", "", text.lower()).split())
+
+
+def _joined(first: Place, joiner: str, second: Place) -> Place:
+    """Two places a lexicon `query_place_joiners` word joins, as one: postings in either ("London or Berlin"), with
+    both places' spellings."""
+    word = "and" if joiner.startswith("and") else "or"
+    return Place(f"{first.name} {word} {second.name}", tuple(dict.fromkeys((*first.spellings, *second.spellings))))
 
 
 def _blanked(text: str, start: int, end: int) -> str:
