@@ -21,8 +21,8 @@ FIGURES = ("salary", "count", "share")
 LIST_FIELDS = (*FIELDS, "company", "employment_type")
 AMOUNT = r"([$€£])?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(k\b|thousand\b)?"
 NUMBER = r"\b(\d{1,2}|{words})\b"
-# "remote MLSecOps"; not "a demand for AI security" ("is there a demand for AI security roles?" asks for no list)
-MODIFIERS = r"(?:(?!(?:do|does|did|have|has|should|would|can|is|are|was|were|of|for)\b)[\w+/-]+\s+){0,5}"
+# "remote MLSecOps", "contract (not permanent)"; not "a demand for AI security" ("is there a demand for AI security roles?" asks for no list)
+MODIFIERS = r"(?:(?!(?:do|does|did|have|has|should|would|can|is|are|was|were|of|for)\b)[\w+/()-]+\s+){0,5}"
 # "which remote MLSecOps postings…", "what security jobs…" (a plural: "what job polarization…" asks about no postings),
 # "do any of the sample jobs…", "are there contract roles…", "is there a part-time job…" (`any`); an auxiliary after
 # the noun, of the asker's fit or of what work allows ("which jobs would suit me?", "which roles can be done
@@ -140,6 +140,9 @@ class QueryParser:
         self.pointing = frozenset(" ".join([*lexicon["posting_nouns"]["any"], *lexicon["query_anaphora"],
                                             *lexicon["query_open_objects"]]).split())
         self.months = [m.lower() for m in lexicon["months"]]
+        self.umbrella = phrase_pattern(*lexicon["query_family_umbrellas"])
+        self.paid_in = phrase_pattern(*(f"{words} {spelling}" for words in lexicon["query_paid_in"]
+                                        for spellings in lexicon["currencies"].values() for spelling in spellings))
         self.top_n = re.compile(TOP_N.format(words=words), re.I)
         cues = {kind: {name: re.compile(p, re.I) for name, p in patterns.items()} for kind, patterns in lexicon["figure_cues"].items()}
         self.cue_patterns, self.list_nouns, self.group_by = cues["asks"], cues["list_nouns"], cues["group_by"]
@@ -188,6 +191,9 @@ class QueryParser:
         # what is asked, without the asker's setting before it ("I live in the UK — are there any remote jobs?")
         asked = _lowered(without_own_ad(asking_text(text, self.lex), self.lex))  # the ad the asker writes is no posting
         intent, sort, limit = self._intent(asked, own, previous, cues, text)
+        ranked = self._ranked_beside_compared(text, own) if intent == "rank" else None
+        if ranked is not None:  # the ranking's own postings, all of them: what it is compared with is among them
+            own, limit = ranked, None
         if intent == "rank" and _ranks_levels(sort):  # "the most senior role": the level is the answer, not a condition
             own.pop("seniority", None)
         # the gazetteer is read only for a question about postings, a figure of them, or a list ("in Singapore")
@@ -199,6 +205,7 @@ class QueryParser:
             if intent == "explain":  # "I just moved to Tulsa. Anything for me?": the place is what the list needed
                 intent, sort, limit = self._intent(asked, own, previous, cues, text)
         if previous is None or not self._leans_on(text, own, intent) or intent in FIGURES and previous.intent == "explain":
+            own = self._with_umbrellas(text, own, cues.entities) if intent != "explain" else own
             return Query(text, intent, sort=sort, limit=limit, latest=_names(own), cues=cues, **own)
         measured = MULTI_VALUED if previous.intent == "share" else ()  # what a share measured
         kept = {k: v for k, v in previous.constraints().items()
@@ -207,7 +214,40 @@ class QueryParser:
         kept.update({field: getattr(previous, field) for name in list(kept) for field in SPELLINGS.get(name, ())})
         if intent == "explain":  # "what about MLSecOps?": the same question about other postings
             intent, sort, limit = previous.intent, previous.sort, previous.limit
+        own = self._with_umbrellas(text, own, cues.entities) if intent != "explain" else own
         return Query(text, intent, sort=sort, limit=limit, follow_up=True, latest=_names(own), cues=cues, **kept, **own)
+
+    def _ranked_beside_compared(self, text: str, own: dict[str, Any]) -> dict[str, Any] | None:
+        """The constraints of a ranking's own clause where a later clause compares its top with postings it names
+        ("Which of Nimbrel Labs' openings pays the most, and how does that compare to their AI security engineer role?":
+        Nimbrel Labs' openings, not only its AI security engineer ones), else None."""
+        split = last_clause(text, self.lex, comma=False)
+        if split is None or not has_any(split[1], self.lex["query_compare"]) or not self._ranked_by(_lowered(split[0])):
+            return None
+        head = self._constraints(split[0])
+        head.pop("entities")
+        return head if set(_names(head)) < set(_names(own)) else None
+
+    def _umbrellas(self, text: str, terms: Entities) -> list[tuple[int, int, tuple[str, ...]]]:
+        """Where `text` names a field of work for its role families (lexicon `query_family_umbrellas`: "AI security")
+        and no term is read ("AI security engineer"; "AI security" joined to "AI red team" names one family): each
+        span with the families."""
+        return [(hit.start(), hit.end(), tuple(self.lex["query_family_umbrellas"][" ".join(hit.group(0).lower().split())]))
+                for hit in self.umbrella.finditer(text) if not any(hit.start() < m.end and m.start < hit.end() for m in terms.mentions)]
+
+    def _with_umbrellas(self, text: str, own: dict[str, Any], terms: Entities) -> dict[str, Any]:
+        """`own` with the role families of the fields it names for them ("contract AI security roles"), in a question
+        about postings or a figure of them (a guidance question names a field of work, not postings)."""
+        families = [family for _, _, named in self._umbrellas(text, terms) for family in named]
+        if not families:
+            return own
+        return {**own, "role_family": tuple(dict.fromkeys((*own.get("role_family", ()), *families)))}
+
+    def _paid_in(self, low: str) -> str:
+        """The words making a currency a condition of the postings (lexicon `query_paid_in`: "roles paid in GBP",
+        "anything paying in euros?"; "what do they pay in euros?" asks a figure in it), or ""."""
+        hit = self.paid_in.search(low)
+        return hit.group(0) if hit else ""
 
     # -- reading -------------------------------------------------------------------------------------
     def _constraints(self, text: str) -> dict[str, Any]:
@@ -505,7 +545,7 @@ class QueryParser:
         fits = []  # the clauses asking the asker's fit
         for clause, which in ((c, self.which.search(c)) for c in clauses):
             if which and which.group("any"):  # "do any of the jobs ask for it?", "are there remote jobs?": a list of those
-                return bool(set(_names(own)) - {"role_family"})  # meeting what it names
+                return bool(set(_names(own)) - {"role_family"} or self._paid_in(clause))  # meeting what it names
             if which and (not which.group("modal") or _postings_only(own)):
                 return True
             fits += [clause] if which else []
@@ -523,7 +563,7 @@ class QueryParser:
         """An open ask ("anything in the postings?", "what's out there remotely for a junior?", lexicon
         `query_open_asks`) beside a posting noun or a condition only postings meet (a level, remote work, an
         employment type, a place, pay, a company); "does the NIST AI RMF say anything about red teaming?" is none."""
-        return has_any(low, self.lex["query_open_asks"]) and bool(has_any(low, self.nouns) or _postings_only(own))
+        return has_any(low, self.lex["query_open_asks"]) and bool(has_any(low, self.nouns) or _postings_only(own) or self._paid_in(low))
 
     def _field_of_selected(self, low: str, own: dict[str, Any], cues: Cues) -> bool:
         """A search-box selection with a condition only postings meet before a dash, and a list field asked of its
@@ -544,12 +584,12 @@ class QueryParser:
         yes/no question ("Are there AI red team jobs?" lists only with a condition postings alone have)."""
         if not has_any(low, self.named_nouns) or low.split()[0] in self.lex["asker"]["polar_openers"]:
             return False
-        rest = low
-        for term in reversed(self.recognizer.recognise(low).mentions):
-            rest = _blanked(rest, term.start, term.end)
+        rest, terms = low, self.recognizer.recognise(low)
+        for start, end in sorted([(t.start, t.end) for t in terms.mentions] + [u[:2] for u in self._umbrellas(low, terms)], reverse=True):
+            rest = _blanked(rest, start, end)
         negated = [own["not_place"], *self.lex["query_negation"]["cues"]] if "not_place" in own else []
-        places = [own.get("place") or "", *negated]
-        return not set(lexical_tokens(rest)) - self.no_topic - set(lexical_tokens(" ".join(places)))  # "… but not the UK"
+        named = [own.get("place") or "", *negated, self._paid_in(low)]  # "… but not the UK", "… paid in GBP"
+        return not set(lexical_tokens(rest)) - self.no_topic - set(lexical_tokens(" ".join(named)))
 
     def _asks_documents(self, low: str, own: dict[str, Any], cues: Cues, in_postings: bool = False) -> bool:
         """Whether wording that could ask for postings asks what the documents say: how kinds of work change ("which AI
