@@ -205,7 +205,7 @@ class QueryParser:
             if intent == "explain":  # "I just moved to Tulsa. Anything for me?": the place is what the list needed
                 intent, sort, limit = self._intent(asked, own, previous, cues, text)
         if previous is None or not self._leans_on(text, own, intent) or intent in FIGURES and previous.intent == "explain":
-            own = self._with_umbrellas(text, own, cues.entities) if intent != "explain" else own
+            own = self._with_umbrellas(asked, own, intent, cues)
             return Query(text, intent, sort=sort, limit=limit, latest=_names(own), cues=cues, **own)
         measured = MULTI_VALUED if previous.intent == "share" else ()  # what a share measured
         kept = {k: v for k, v in previous.constraints().items()
@@ -214,7 +214,7 @@ class QueryParser:
         kept.update({field: getattr(previous, field) for name in list(kept) for field in SPELLINGS.get(name, ())})
         if intent == "explain":  # "what about MLSecOps?": the same question about other postings
             intent, sort, limit = previous.intent, previous.sort, previous.limit
-        own = self._with_umbrellas(text, own, cues.entities) if intent != "explain" else own
+        own = self._with_umbrellas(asked, own, intent, cues)
         return Query(text, intent, sort=sort, limit=limit, follow_up=True, latest=_names(own), cues=cues, **kept, **own)
 
     def _ranked_beside_compared(self, text: str, own: dict[str, Any]) -> dict[str, Any] | None:
@@ -235,10 +235,13 @@ class QueryParser:
         return [(hit.start(), hit.end(), tuple(self.lex["query_family_umbrellas"][" ".join(hit.group(0).lower().split())]))
                 for hit in self.umbrella.finditer(text) if not any(hit.start() < m.end and m.start < hit.end() for m in terms.mentions)]
 
-    def _with_umbrellas(self, text: str, own: dict[str, Any], terms: Entities) -> dict[str, Any]:
-        """`own` with the role families of the fields it names for them ("contract AI security roles"), in a question
-        about postings or a figure of them (a guidance question names a field of work, not postings)."""
-        families = [family for _, _, named in self._umbrellas(text, terms) for family in named]
+    def _with_umbrellas(self, asked: str, own: dict[str, Any], intent: str, cues: Cues) -> dict[str, Any]:
+        """`own` with the role families of the fields the asking part names ("contract AI security roles"), where it asks
+        for postings or a figure of them: not in a guidance question, a figure of something else ("how many months to
+        switch into AI security?"), one posting's ("the VP, AI Security role at …") or the asker's setting ("Junior
+        SOC analyst hoping to grow into AI security. Which … security analyst jobs are remote?")."""
+        of_postings = intent in ("list", "rank", "top") or intent in FIGURES and "posting_noun" in cues and "one_posting" not in cues
+        families = [family for _, _, named in self._umbrellas(asked, self.recognizer.recognise(asked)) for family in named] if of_postings else []
         if not families:
             return own
         return {**own, "role_family": tuple(dict.fromkeys((*own.get("role_family", ()), *families)))}
