@@ -24,10 +24,18 @@ def test_a_field_of_work_names_its_role_families_in_a_postings_question(parser, 
     assert set(query.role_family) == families
 
 
-@pytest.mark.parametrize("question", ["How do I get into AI security?", "What does an AI security team do all day?"])
-def test_a_guidance_question_naming_the_field_selects_no_postings(parser, question):
-    query = parser.parse(question)
-    assert (query.intent, query.role_family) == ("explain", ())
+@pytest.mark.parametrize("question", [
+    "How do I get into AI security?",
+    "What does an AI security team do all day?",
+    "I've been an ML engineer for four years. How many months would I need to switch into AI security?",  # no postings counted
+])
+def test_a_question_naming_the_field_but_asking_no_postings_selects_no_family(parser, question):
+    assert parser.parse(question).role_family == ()
+
+
+def test_the_field_in_the_asker_s_setting_selects_nothing(parser):
+    query = parser.parse("Junior SOC analyst hoping to grow into AI security. Which entry-level security analyst jobs are remote?")
+    assert query.intent == "list" and query.role_family == ("security-analyst",)
 
 
 @pytest.mark.parametrize("question, company", [
