@@ -30,7 +30,7 @@ def test_a_field_of_work_names_its_role_families_in_a_postings_question(parser, 
     "I've been an ML engineer for four years. How many months would I need to switch into AI security?",  # no postings counted
 ])
 def test_a_question_naming_the_field_but_asking_no_postings_selects_no_family(parser, question):
-    assert parser.parse(question).role_family == ()
+    assert not AI_SECURITY & set(parser.parse(question).role_family)
 
 
 def test_the_field_in_the_asker_s_setting_selects_nothing(parser):
