@@ -161,9 +161,9 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
         followed = tuple({chunk.chunk_id: chunk for _, chunk in duties}.values())
     if draft.sentences and kinds:
         items = guidance_items(query_vector, kinds, passages, roles, roles_of, embed, snapshot, lexicon,
-                               max_sentences * GUIDANCE_ITEMS_PER_SENTENCE, asker_backgrounds(question, lexicon),
+                               max_sentences * GUIDANCE_ITEMS_PER_SENTENCE, asker_backgrounds(question, lexicon, roles),
                                focus_words(question, lexicon), credentials_of, asked_credentials,
-                               asker_backgrounds(asker_setting(question, lexicon), lexicon),
+                               asker_backgrounds(asker_setting(question, lexicon), lexicon, roles),
                                asker_families(question, lexicon), focus_words(question, lexicon, whole=True),
                                asks_order(question, lexicon))
         held = credentials_of(asker_setting(question, lexicon))

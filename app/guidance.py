@@ -180,11 +180,14 @@ def _without_goal(sentence: str, lexicon: dict[str, Any]) -> str:
     return " ".join(words[:start] + words[end:])
 
 
-def asker_backgrounds(question: str, lexicon: dict[str, Any]) -> frozenset[str | None]:
+def asker_backgrounds(question: str, lexicon: dict[str, Any], targets: tuple[str, ...] = ()) -> frozenset[str | None]:
     """The transition-path backgrounds (lexicon `coach_roles`) of the role titles the question names, or of what the
     asker tells they did (`did`: "I've written Go services for years"), before it says where the asker is going
-    (lexicon `guidance_targets`); None stands for a role with no path of its own (a student)."""
-    return frozenset(entry.get("background") for entry in _asker_roles(question, lexicon))
+    (lexicon `guidance_targets`); None stands for a role with no path of its own (a student), and for one whose path is
+    a neighbouring background's (`near`: a data scientist's) when the question aims at `targets`, role families other
+    than the role's own: that role's requirements answer, not another background's path."""
+    return frozenset(None if entry.get("near") and set(targets) - {entry.get("family")} else entry.get("background")
+                     for entry in _asker_roles(question, lexicon))
 
 
 def asker_families(question: str, lexicon: dict[str, Any]) -> tuple[str, ...]:
