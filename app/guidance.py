@@ -210,6 +210,21 @@ def _asker_roles(question: str, lexicon: dict[str, Any]) -> list[dict[str, Any]]
             if set(entry["words"]) & set(titles) or any(has_phrase(did, d) for d in entry.get("did", ()))]
 
 
+def target_families(question: str, lexicon: dict[str, Any], families: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The role families (`families`: each with its phrasings) that a sentence's words after it says where the asker is
+    going or what they wish (lexicon `guidance_targets`, `coach_aspiration_words`) name in any order: a phrasing of
+    several words whose stems all occur there ("I want to end up doing security for ML platforms" names ML platform
+    security, "a route towards securing ML pipelines" ML pipeline security: both MLSecOps)."""
+    markers = [_folded(m) for m in [*lexicon["guidance_targets"], *lexicon["coach_aspiration_words"]]]
+    stems = set()
+    for sentence in split_sentences(question):
+        folded = question_words(sentence)
+        at = min((i + len(m) + 2 for i, m in ((folded.find(f" {m} "), m) for m in markers) if i >= 0), default=None)
+        stems |= set(lexical_tokens(folded[at:])) if at is not None else set()
+    return tuple(family for family, phrasings in families.items()
+                 if any(len(p.split()) > 1 and set(lexical_tokens(p)) <= stems for p in phrasings))
+
+
 def _before_target(folded: str, lexicon: dict[str, Any]) -> str:
     """Folded question words before the first that says where the asker is going (lexicon `guidance_targets`)."""
     ends = [at for at in (folded.find(f" {fold} ") for fold in map(_folded, lexicon["guidance_targets"])) if at >= 0]
