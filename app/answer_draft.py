@@ -159,11 +159,12 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
     if duties:  # what the party the asker names must do: the sentence stating it leads, its section following
         draft, passages = _items_draft(draft, passages, duties)
         followed = tuple({chunk.chunk_id: chunk for _, chunk in duties}.values())
-    if draft.sentences and kinds:
+    if draft.sentences and kinds:  # a kind asked of the target role (`of_target`: its skills) is that role's own
+        targets = roles if any(lexicon["guidance_kinds"][k].get("of_target") for k in kinds) else ()
         items = guidance_items(query_vector, kinds, passages, roles, roles_of, embed, snapshot, lexicon,
-                               max_sentences * GUIDANCE_ITEMS_PER_SENTENCE, asker_backgrounds(question, lexicon),
+                               max_sentences * GUIDANCE_ITEMS_PER_SENTENCE, asker_backgrounds(question, lexicon, targets),
                                focus_words(question, lexicon), credentials_of, asked_credentials,
-                               asker_backgrounds(asker_setting(question, lexicon), lexicon),
+                               asker_backgrounds(asker_setting(question, lexicon), lexicon, targets),
                                asker_families(question, lexicon), focus_words(question, lexicon, whole=True),
                                asks_order(question, lexicon))
         held = credentials_of(asker_setting(question, lexicon))

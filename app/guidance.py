@@ -180,11 +180,14 @@ def _without_goal(sentence: str, lexicon: dict[str, Any]) -> str:
     return " ".join(words[:start] + words[end:])
 
 
-def asker_backgrounds(question: str, lexicon: dict[str, Any]) -> frozenset[str | None]:
+def asker_backgrounds(question: str, lexicon: dict[str, Any], targets: tuple[str, ...] = ()) -> frozenset[str | None]:
     """The transition-path backgrounds (lexicon `coach_roles`) of the role titles the question names, or of what the
     asker tells they did (`did`: "I've written Go services for years"), before it says where the asker is going
-    (lexicon `guidance_targets`); None stands for a role with no path of its own (a student)."""
-    return frozenset(entry.get("background") for entry in _asker_roles(question, lexicon))
+    (lexicon `guidance_targets`); None stands for a role with no path of its own (a student), and for one whose path is
+    a neighbouring background's (`near`: a data scientist's) when the question aims at `targets`, role families other
+    than the role's own: that role's requirements answer, not another background's path."""
+    return frozenset(None if entry.get("near") and set(targets) - {entry.get("family")} else entry.get("background")
+                     for entry in _asker_roles(question, lexicon))
 
 
 def asker_families(question: str, lexicon: dict[str, Any]) -> tuple[str, ...]:
@@ -205,6 +208,21 @@ def _asker_roles(question: str, lexicon: dict[str, Any]) -> list[dict[str, Any]]
     # an "ML platform engineer" is no "platform engineer"
     return [entry for entry in lexicon["coach_roles"].values()
             if set(entry["words"]) & set(titles) or any(has_phrase(did, d) for d in entry.get("did", ()))]
+
+
+def target_families(question: str, lexicon: dict[str, Any], families: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The role families (`families`: each with its phrasings) that a sentence's words after it says where the asker is
+    going or what they wish (lexicon `guidance_targets`, `coach_aspiration_words`) name in any order: a phrasing of
+    several words whose stems all occur there ("I want to end up doing security for ML platforms" names ML platform
+    security, "a route towards securing ML pipelines" ML pipeline security: both MLSecOps)."""
+    markers = [_folded(m) for m in [*lexicon["guidance_targets"], *lexicon["coach_aspiration_words"]]]
+    stems = set()
+    for sentence in split_sentences(question):
+        folded = question_words(sentence)
+        at = min((i + len(m) + 2 for i, m in ((folded.find(f" {m} "), m) for m in markers) if i >= 0), default=None)
+        stems |= set(lexical_tokens(folded[at:])) if at is not None else set()
+    return tuple(family for family, phrasings in families.items()
+                 if any(len(p.split()) > 1 and set(lexical_tokens(p)) <= stems for p in phrasings))
 
 
 def _before_target(folded: str, lexicon: dict[str, Any]) -> str:
