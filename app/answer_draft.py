@@ -96,7 +96,11 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
                 and not says_not_happened(passages[index].text, need, lexicon, kind, sentence)
         return answers
     parts = [answering(need, kind, True) for kind in need.also]  # a sentence for each further type asked
-    kind_named = asker_kind(question, lexicon)  # "we're a 30-person startup": the sentence naming start-ups too
+    kind_named = asker_kind(question, lexicon)  # "we're a 30-person startup": the sentence naming start-ups too, of a
+    if kind_named and need:  # passage giving the value asked (the fines' rule, not "Certain SME reliefs are extended …")
+        named, valued = kind_named, answering(need, None, False)
+        kind_named = lambda sentence, index: named(sentence, index) \
+            and any(valued(other, index) for other in quoted_sentences(passages[index]))
     parts += [kind_named] if kind_named else []
 
     def fit(sentence: str, index: int) -> tuple[float, ...]:  # how many further parts an answering sentence answers too;
