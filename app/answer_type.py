@@ -412,10 +412,13 @@ def _topic(question: str, phrases: list[str], cues: set[str], lexicon: dict[str,
     company goes ahead and uses one of the AI practices the EU has banned outright?" asks the fine of those practices),
     but for `cues`; when that part has none of its own, those of the parts that set it up rather than ask ("if a
     startup deployed a prohibited AI system, how large could the penalty be?"), not of another question ("where is the
-    role based, and what does it pay?" asks nothing of a place)."""
+    role based, and what does it pay?" asks nothing of a place), nor of a part after it ("What are the maximum fines
+    under the EU AI Act? we're a 40-person startup though. do the same caps apply to us?" asks no fine of a startup)."""
     openers = lexicon["asker"]["question_openers"]
-    setting = [part for part in _parts(question) if question_words(part).split()[1:2] not in ([o] for o in openers)]
-    return topic_stems(_asking_part(question, phrases, openers)) - cues or topic_stems(" ".join(setting)) - cues
+    asking, parts = _asking_part(question, phrases, openers), _parts(question)
+    before = next((i for i, part in enumerate(parts) if part.strip() in asking), len(parts))
+    setting = [part for part in parts[:before] if question_words(part).split()[1:2] not in ([o] for o in openers)]
+    return topic_stems(asking) - cues or topic_stems(" ".join(setting)) - cues
 
 
 def equivalent_stems(lexicon: dict[str, Any]) -> list[frozenset[str]]:
