@@ -9,7 +9,7 @@ from typing import Any, Callable
 import numpy as np
 
 from app.answer_type import (AnswerNeed, answer_need, asked_types, asks_only_yes_or_no, earliest_date, equivalent_stems, event_fit,
-                              has_phrase, holds_answer, mentions, question_words, quoted_term, refines_date, says_not_happened,
+                              has_phrase, holds_answer, largest_value, mentions, question_words, quoted_term, refines_date, says_not_happened,
                               states_unknown, topic_fit, topic_stems)
 from app.coverage import asked_terms, asker_setting, asking_text, ranking_part
 from app.duties import duty_items
@@ -50,6 +50,27 @@ class AnswerDraft:
     unanswered: str | None = None
 
 
+def asker_kind(question: str, lexicon: dict[str, Any]) -> Answers | None:
+    """Whether a sentence names the kind of asker the question tells of (lexicon `asker_kinds`: "we're a 30-person
+    startup" of the "small and medium-sized enterprises, including start-ups"), a rule setting their own figure, not
+    one saying its scope is unconfirmed (lexicon `currency.unconfirmed_markers`); None when it tells of none."""
+    folded = question_words(question)
+    named = [w for spec in lexicon["asker_kinds"] if any(has_phrase(folded, t) for t in spec["told"]) for w in spec["named"]]
+    unconfirmed = lexicon["currency"]["unconfirmed_markers"]
+
+    def names_kind(sentence: str, index: int) -> bool:
+        words = question_words(sentence)
+        return any(has_phrase(words, w) for w in named) and not any(has_phrase(words, m) for m in unconfirmed)
+    return names_kind if named else None
+
+
+def _either(first: Answers | None, second: Answers | None) -> Answers | None:
+    """Whether a sentence answers by either test (None: no test)."""
+    if first is None or second is None:
+        return first or second
+    return lambda sentence, index: first(sentence, index) or second(sentence, index)
+
+
 def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage], embed: Callable[[list[str]], np.ndarray],
                  max_sentences: int, lexicon: dict[str, Any], snapshot: Snapshot, expects: str | None,
                  reserve: list[Passage] | None = None, roles: tuple[str, ...] = (),
@@ -75,11 +96,18 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
                 and not says_not_happened(passages[index].text, need, lexicon, kind, sentence)
         return answers
     parts = [answering(need, kind, True) for kind in need.also]  # a sentence for each further type asked
+    kind_named = asker_kind(question, lexicon)  # "we're a 30-person startup": the sentence naming start-ups too, of a
+    if kind_named and need:  # passage giving the value asked (the fines' rule, not "Certain SME reliefs are extended …")
+        named, valued = kind_named, answering(need, None, False)
+        kind_named = lambda sentence, index: named(sentence, index) \
+            and any(valued(other, index) for other in quoted_sentences(passages[index]))
+    parts += [kind_named] if kind_named else []
 
-    def fit(sentence: str, index: int) -> tuple[int, ...]:  # how many further parts an answering sentence answers too;
+    def fit(sentence: str, index: int) -> tuple[float, ...]:  # how many further parts an answering sentence answers too;
         answered = sum(part(sentence, index) for part in parts)  # of a date, then how closely it dates the asked event;
         return (answered, earliest_date(sentence, need, lexicon), event_fit(sentence, need, lexicon)) \
-            if need.expects == "date" else (answered, topic_fit(sentence, need, lexicon))  # of a number, its topic
+            if need.expects == "date" else (answered, topic_fit(sentence, need, lexicon),  # of a number, its topic,
+                                            largest_value(sentence, need, lexicon))  # then the largest, if asked
     postings_lead = asks_about_postings(question, lexicon) or any(names_company(question, p.metadata) for p in passages)
     opening = next((o for o in lexicon["definition_questions"] if question.strip().casefold().startswith(o)), None)
     defined = question.strip()[len(opening):] if opening else None  # "MITRE ATLAS?" of "What is MITRE ATLAS?"
@@ -97,7 +125,8 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
         draft = draft_extractive(question, query_vector, passages, embed, max_sentences, answers, bool(need.subjects),
                                 postings_lead, parts, enough, aspect,
                                 [*lexicon["posting_nouns"]["any"], *lexicon["question_function_words"]],
-                                answering(need, None, False) if need else None,  # the pre-rank keeps what answers alone
+                                _either(answering(need, None, False) if need else None, kind_named),  # the pre-rank
+                                # keeps what answers alone
                                 lexicon["back_references"], defined,
                                 enumerates,
                                 lexicon["query_number_words"],
@@ -133,7 +162,8 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
         passages = [*passages, deeper]
         draft = drafted(answers)
     asks_for, unanswered = need.missing(lexicon) if need else None, None
-    if not draft.answered and not (need and _asks_untyped_part(question, lexicon)):
+    if not draft.answered and not (need and not need.occurred and _asks_untyped_part(question, lexicon)):  # an event
+        # no passage records leaves no part to answer ("Which company got the first fine …, and how much was it?")
         return AnswerDraft(draft, passages, asks_for, asks_for, unknown=_stated_unknown(passages, need, lexicon))
     asked = need  # the question's need, whose subjects and topic an "unconfirmed" lead is read against
     if not draft.answered:  # the part asking no typed value is answered; the refusal names what the other lacks

@@ -63,6 +63,8 @@ class AnswerNeed:
     kind_name: str | None = None
     earliest: bool = False  # the first or original edition's date is asked ("when did the first version come out?")
     possessed: bool = False
+    occurred: bool = False  # the value is asked of an event as one that happened (lexicon `occurrence_kinds`)
+    largest: bool = False  # the largest value is asked ("what's the most we could be fined?"; lexicon `largest_asks`)
 
     def __bool__(self) -> bool:
         return bool(self.expects or self.relation)
@@ -278,9 +280,11 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     cues = " ".join([*subjects, *cue_phrases, *lexicon["posting_nouns"]["any"], *lexicon["question_function_words"],
                      *(relation["asks"] if relation else [])])
     typed_part = question_words(_asking_part(asking or question, types.get(expects, [])))  # not another part's words:
+    occurred = _occurrence_kind(asked, lexicon) if expects else None  # "the biggest fine so far": one imposed, not a cap
     kind = next((spec for spec in lexicon["answer_types"].get(expects or "", {}).get("named_kinds", ())  # "how long is
                  if any(has_phrase(typed_part, word) for word in spec["asks"])), None) \
-        or _thing_kind(asking or question, expects, lexicon)  # the exam, and does it expire?" asks no validity's length
+        or _thing_kind(asking or question, expects, lexicon) or occurred  # the exam, and does it expire?" asks no
+    # validity's length
     return AnswerNeed(
         expects,
         tuple(relation["gives"]) if relation else (),
@@ -303,6 +307,8 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         kind["names"] if kind else None,
         dated and any(has_phrase(asked, p) for p in date["earliest_asks"]),
         bool(relation and relation.get("possessive") and thing),
+        bool(occurred),
+        any(has_phrase(asked, p) for p in lexicon["answer_types"].get(expects or "", {}).get("largest_asks", ())),
     )
 
 
@@ -318,6 +324,13 @@ def _thing_kind(asking: str, expects: str | None, lexicon: dict[str, Any]) -> di
              if n in written and n not in lexicon["asked_noun"]["elided"]]
     words = [w for group in lexicon["topic_equivalents"] for w in group if set(group) & set(nouns)]
     return {"words": [*nouns, *words], "names": None} if nouns else None
+
+
+def _occurrence_kind(asked: str, lexicon: dict[str, Any]) -> dict[str, Any] | None:
+    """The event the folded question `asked` asks about as having happened (lexicon `occurrence_kinds`: "has anyone
+    been fined yet?"), which a clause giving the value must name as happened, or None."""
+    return next((spec for spec in lexicon["occurrence_kinds"] if any(has_phrase(asked, w) for w in spec["about"])
+                 and any(has_phrase(asked, w) for w in spec["asks"])), None)
 
 
 def _asked_apart(question: str, types: dict[str, list[str]], expects: str | None) -> bool:
@@ -399,10 +412,13 @@ def _topic(question: str, phrases: list[str], cues: set[str], lexicon: dict[str,
     company goes ahead and uses one of the AI practices the EU has banned outright?" asks the fine of those practices),
     but for `cues`; when that part has none of its own, those of the parts that set it up rather than ask ("if a
     startup deployed a prohibited AI system, how large could the penalty be?"), not of another question ("where is the
-    role based, and what does it pay?" asks nothing of a place)."""
+    role based, and what does it pay?" asks nothing of a place), nor of a part after it ("What are the maximum fines
+    under the EU AI Act? we're a 40-person startup though. do the same caps apply to us?" asks no fine of a startup)."""
     openers = lexicon["asker"]["question_openers"]
-    setting = [part for part in _parts(question) if question_words(part).split()[1:2] not in ([o] for o in openers)]
-    return topic_stems(_asking_part(question, phrases, openers)) - cues or topic_stems(" ".join(setting)) - cues
+    asking, parts = _asking_part(question, phrases, openers), _parts(question)
+    before = next((i for i, part in enumerate(parts) if part.strip() in asking), len(parts))
+    setting = [part for part in parts[:before] if question_words(part).split()[1:2] not in ([o] for o in openers)]
+    return topic_stems(asking) - cues or topic_stems(" ".join(setting)) - cues
 
 
 def equivalent_stems(lexicon: dict[str, Any]) -> list[frozenset[str]]:
@@ -518,6 +534,16 @@ def topic_fit(sentence: str, need: AnswerNeed, lexicon: dict[str, Any]) -> int:
         return 0
     return max((len(need.topic & set(lexical_tokens(clause))) for clause in _bound_clauses(sentence, need, kind, lexicon)
                 if _clause_holds(clause, need, lexicon, kind)), default=0)
+
+
+def largest_value(sentence: str, need: AnswerNeed, lexicon: dict[str, Any]) -> float:
+    """For a question asking the largest value (`AnswerNeed.largest`), the largest number of a clause giving a value
+    of the asked type: of the fine tiers, "the most we could be fined" is the highest; 0 otherwise."""
+    kind = need.expects or ""
+    if not need.largest:
+        return 0.0
+    return max((value for clause in _bound_clauses(sentence, need, kind, lexicon) if _clause_holds(clause, need, lexicon, kind)
+                for value in numbers_in(clause)), default=0.0)
 
 
 def earliest_date(sentence: str, need: AnswerNeed, lexicon: dict[str, Any]) -> int:

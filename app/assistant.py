@@ -4,6 +4,7 @@ from __future__ import annotations
 import threading
 import time
 import unicodedata
+from dataclasses import replace
 from functools import cached_property
 from typing import Any, Callable, Iterator
 
@@ -97,6 +98,9 @@ class Assistant:
         standalone = self._parser(retriever).follow_ups.standalone(question, history, selection, answered)
         aspect = self._parser(retriever).follow_ups.aspect(question, history, answered)
         asked = self._parser(retriever).positioned(asked, standalone) if standalone != question else asked
+        rewriter = self._parser(retriever).follow_ups
+        if standalone != question and rewriter.asks_change(rewriter.opened(question), earlier[-1]):  # "… does that
+            asked = replace(asked, expects=self._parser(retriever).parse(standalone).expects)  # help?": the value asked before
         query = self._parser(retriever).searched(standalone, asked)  # "number 3" of a ranked list: its identifier, "LLM03"
         split = self._postings_sentence(question, asked, retriever) if parsed.kind != "document" and not history else None
         if split:  # "Is it worth doing …? Which employers list it?": the postings the last sentence asks, then the rest

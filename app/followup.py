@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.answer_type import expected_answer_type, has_phrase, question_words
+from app.answer_type import asks_only_yes_or_no, expected_answer_type, has_phrase, question_words
 from app.asks_current import status_words
-from app.coverage import asked_part, bare_word, specific_terms
+from app.coverage import asked_part, asking_text, bare_word, specific_terms
 from app.lexicon import phrase_pattern
-from app.sentences import is_acronym
+from app.sentences import is_acronym, split_sentences
 from app.support import GENERIC_ACRONYMS
 
 NAMED_WORDS = 3  # what an earlier question counted or asked for is at most this many words ("case studies")
@@ -95,6 +95,8 @@ class FollowUpRewriter:
         if not earlier or not self.is_follow_up(question):
             return question
         question = self.opened(question)  # "wait, when was it published?": what is asked after the opener
+        if self.asks_change(question, earlier[-1]):  # "… does that help?": the value asked before, and the change
+            return f"{earlier[-1].rstrip()} {question}"
         if answered:
             return self._with_topic(question, self._kind_named(earlier[-1], answered))
         if self.stands_for_answer(question, history):  # no name found: the thing as the earlier question asked for it
@@ -105,6 +107,20 @@ class FollowUpRewriter:
         by_name = reference is not None and not self._described(reference)
         singular = by_name and self._titled_name_stands(reference, question, history)
         return self._with_topic(question, self._topic(earlier[-1], by_name, singular, self.picks_among(question)))
+
+    def asks_change(self, question: str, earlier: str) -> bool:
+        """Whether a follow-up asks only yes or no whether something changes (lexicon `query_follow_up_changes`) the
+        value the earlier question asked, by an answer type or by a word for a value or requirement: "would having the
+        CCSK cut that down?" after "what's the experience requirement for CCSP?"."""
+        changes = self.lexicon["query_follow_up_changes"]
+        asking = asking_text(question, self.lexicon)  # its last clause asks: "I have a degree - does that help?"
+        for dash in (" - ", " — ", " – "):
+            asking = asking.replace(dash, ", ")
+        asking, asked = split_sentences(asking)[-1].rsplit(",", 1)[-1], question_words(asking_text(earlier, self.lexicon))
+        return asks_only_yes_or_no(asking, self.lexicon) \
+            and any(has_phrase(question_words(asking), phrase) for phrase in changes["asks"]) \
+            and (expected_answer_type(earlier, self.lexicon, asking_text(earlier, self.lexicon)) is not None
+                 or any(has_phrase(asked, phrase) for phrase in changes["values"]))
 
     def aspect(self, question: str, history: list[Any] | None, answered: str | None = None) -> str | None:
         """What a follow-up's own words ask, to rank the quoted sentences by ("what does it say about excessive
@@ -120,6 +136,8 @@ class FollowUpRewriter:
         if not earlier or not self.is_follow_up(question):
             return None
         question = self.opened(question)
+        if self.asks_change(question, earlier[-1]):  # the earlier question asked with it ranks: its value leads
+            return None
         if answered:
             return self._with_topic(question, answered)
         if self.stands_for_answer(question, history):
