@@ -623,6 +623,14 @@ def _with_subject(sentence: str, passage: Passage, refers_back: set[str]) -> str
     return f"{section}: {sentence}" if section and refers else sentence
 
 
+def _as_listed(sentence: str, kind: str, passage: Passage, refers_back: set[str]) -> str:
+    """The text a sentence is scored by: a list item with its section's heading, which says what the items are
+    ("Typical attack areas for an AI red teamer: Data leakage: Extracting system prompts …"); any other sentence
+    with its subject when it refers back (see `_with_subject`)."""
+    section = str(passage.metadata.get("section") or "")
+    return f"{section}: {sentence}" if section and kind in ("step", "option") else _with_subject(sentence, passage, refers_back)
+
+
 def names_company(question: str, metadata: dict) -> bool:
     """Whether the question names the company of the posting with this metadata."""
     company = str(metadata.get("company") or "").casefold()
@@ -639,7 +647,7 @@ def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage]
     `leading` weighs the words of the `asking` part (the whole question when None)."""
     question_tokens = set(lexical_tokens(question))
     back = {word.lower() for word in refers_back}
-    rows = [(i, position, sentence, facts if kind == "posting" else _with_subject(sentence, passage, back))
+    rows = [(i, position, sentence, facts if kind == "posting" else _as_listed(sentence, kind, passage, back))
             for i, passage in enumerate(passages)
             for facts in [posting_facts(passage.text, passage.metadata)]
             for position, (sentence, kind) in enumerate(passage_items(passage.text, posting_reference(passage.metadata),
