@@ -235,23 +235,19 @@ def _going_on(lead: Candidate, candidates: list[Candidate], passages: list[Passa
 def _with_continuations(quoted: list[Candidate], passages: list[Passage], question: str, asking: str,
                         generic_words: Collection[str], equivalents: Collection[frozenset[str]]) -> list[Candidate]:
     """The quoted sentences, each of a document followed by the sentence after it in its paragraph when that one names
-    an asked word (of the `asking` part, not one of `generic_words` nor a generic acronym) no quoted sentence names:
-    the paragraph goes on with what was asked ("Effective board reporting … translates technical detail into business
-    risk: …" then "A practical approach is to report a few consistent indicators tied to risk appetite …")."""
+    an asked word (of the `asking` part, not one of `generic_words` nor a generic acronym) the sentence it continues
+    does not: the paragraph goes on with what was asked ("Threat-modeling exercises ask candidates to … identify
+    threats at each trust boundary." then "For a retrieval-augmented generation (RAG) system, the key threats are …")."""
     asked = set(lexical_tokens(asking)) - set(lexical_tokens(" ".join([*generic_words, *GENERIC_ACRONYMS])))
-    said = set().union(*(_said(asked, set(lexical_tokens(c.text)), equivalents) for c in quoted))
     texts = {c.text for c in quoted}
     continued: list[Candidate] = []
     for c in quoted:
         continued.append(c)
         after = _next_in_paragraph(c, passages, question)
-        if after is None or after.text in texts:
-            continue
-        new = _said(asked, set(lexical_tokens(after.text)), equivalents) - said
-        if new:
+        if after is not None and after.text not in texts \
+                and _said(asked, set(lexical_tokens(after.text)), equivalents) - _said(asked, set(lexical_tokens(c.text)), equivalents):
             continued.append(after)
             texts.add(after.text)
-            said |= new
     return continued
 
 
