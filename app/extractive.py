@@ -657,6 +657,13 @@ def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage]
     weighted = _weighted_overlaps(asking or question, [rows[r][3] for r in keep], equivalents)  # among those kept
     rows, shares = [rows[r] for r in keep], [shares[r] for r in keep]
     vectors = embed([scored for *_, scored in rows])  # a posting's reference is scored by all its fields
+    items = [r for r, (i, _, sentence, scored) in enumerate(rows)  # a list item matches with its heading or alone
+             if passages[i].metadata.get("kind") != "posting" and scored != _with_subject(sentence, passages[i], back)]
+    if items:  # the heading says what the items are; an item's own statement ("NIST's CSF 2.0, released on …") may match better alone
+        vectors, alone = np.array(vectors), embed([rows[r][2] for r in items])
+        better = [(r, v) for r, v in zip(items, alone) if float(v @ query_vector) > float(vectors[r] @ query_vector)]
+        for r, v in better:
+            vectors[r] = v
     semantic = vectors @ query_vector
     ranking = semantic if aspect is None else vectors @ embed([aspect])[0]
     candidates = []
