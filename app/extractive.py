@@ -619,14 +619,6 @@ def _with_subject(sentence: str, passage: Passage, refers_back: set[str]) -> str
     return f"{section}: {sentence}" if section and refers else sentence
 
 
-def _as_listed(sentence: str, kind: str, passage: Passage, refers_back: set[str]) -> str:
-    """The text a sentence is scored by: a list item with its section's heading, which says what the items are
-    ("Typical attack areas for an AI red teamer: Data leakage: Extracting system prompts …"); any other sentence
-    with its subject when it refers back (see `_with_subject`)."""
-    section = str(passage.metadata.get("section") or "")
-    return f"{section}: {sentence}" if section and kind in ("step", "option") else _with_subject(sentence, passage, refers_back)
-
-
 def names_company(question: str, metadata: dict) -> bool:
     """Whether the question names the company of the posting with this metadata."""
     company = str(metadata.get("company") or "").casefold()
@@ -643,7 +635,7 @@ def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage]
     `leading` weighs the words of the `asking` part (the whole question when None)."""
     question_tokens = set(lexical_tokens(question))
     back = {word.lower() for word in refers_back}
-    rows = [(i, position, sentence, facts if kind == "posting" else _as_listed(sentence, kind, passage, back))
+    rows = [(i, position, sentence, facts if kind == "posting" else _with_subject(sentence, passage, back))
             for i, passage in enumerate(passages)
             for facts in [posting_facts(passage.text, passage.metadata)]
             for position, (sentence, kind) in enumerate(passage_items(passage.text, posting_reference(passage.metadata),
@@ -657,13 +649,6 @@ def _candidates(question: str, query_vector: np.ndarray, passages: list[Passage]
     weighted = _weighted_overlaps(asking or question, [rows[r][3] for r in keep], equivalents)  # among those kept
     rows, shares = [rows[r] for r in keep], [shares[r] for r in keep]
     vectors = embed([scored for *_, scored in rows])  # a posting's reference is scored by all its fields
-    items = [r for r, (i, _, sentence, scored) in enumerate(rows)  # a list item matches with its heading or alone
-             if passages[i].metadata.get("kind") != "posting" and scored != _with_subject(sentence, passages[i], back)]
-    if items:  # the heading says what the items are; an item's own statement ("NIST's CSF 2.0, released on …") may match better alone
-        vectors, alone = np.array(vectors), embed([rows[r][2] for r in items])
-        better = [(r, v) for r, v in zip(items, alone) if float(v @ query_vector) > float(vectors[r] @ query_vector)]
-        for r, v in better:
-            vectors[r] = v
     semantic = vectors @ query_vector
     ranking = semantic if aspect is None else vectors @ embed([aspect])[0]
     candidates = []
