@@ -1,7 +1,7 @@
 """A retrieved passage's answer is quoted, not only its neighbour: a list its section's heading opens (no sentence
-introduces it) is given whole, in order, once two of its items are quoted — its items are scored with the heading
-that says what they are; and a quoted sentence's paragraph goes on with the next sentence when that one names an
-asked word the quoted one does not. A real index over the ask corpus plus one guide."""
+introduces it) is given whole, in order, once two of its items are quoted; and a quoted sentence's paragraph goes on
+with the next sentence when that one names an asked word the quoted one does not. A real index over the ask corpus
+plus one guide, and a hand-made passage."""
 from __future__ import annotations
 
 import pytest
@@ -23,8 +23,8 @@ GUIDE = "\n".join([
     "",
     "## Typical responsibilities of a model steward",
     "",
-    *(f"- **{duty}.** Keeping {duty.lower()} in order for every production model, recorded in the model register "
-      f"with an owner and a date." for duty in DUTIES),
+    *(f"- **{duty}.** A model steward is responsible for keeping {duty.lower()} in order for every production "
+      f"model, recorded in the model register with an owner and a date." for duty in DUTIES),
     "",
     "## Interviews for model stewards",
     "",
