@@ -1,7 +1,6 @@
 """A retrieved passage's answer is quoted, not only its neighbour: a list its section's heading opens (no sentence
-introduces it) is given whole, in order, once two of its items are quoted; and a quoted sentence's paragraph goes on
-with the next sentence when that one names an asked word the quoted one does not. A real index over the ask corpus
-plus one guide, and a hand-made passage."""
+introduces it) is given whole, in order, once two of its items are quoted. A real index over the ask corpus plus one
+guide."""
 from __future__ import annotations
 
 import pytest
