@@ -326,7 +326,7 @@ class Assistant:
         """One per snapshot: it knows which words its passages seldom use."""
         derived = retriever.snapshot.derived
         if "equivalents" not in derived:
-            derived["equivalents"] = Equivalents(self.lexicon["topic_equivalents"], retriever.snapshot.texts)
+            derived["equivalents"] = Equivalents(self.lexicon["searched_equivalents"], retriever.snapshot.texts)
         return derived["equivalents"]
 
     def _open_snapshot(self, *, reopen_store: bool = False) -> HybridRetriever:

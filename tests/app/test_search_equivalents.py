@@ -1,5 +1,5 @@
 """A question naming an idea in words the sources seldom use ("works now and then") is searched for by the lexicon's
-other words for it (`topic_equivalents`: "non-deterministic", "attempts"), so the lexical leg finds the passage."""
+other words for it (`searched_equivalents`: "non-deterministic", "attempts"), so the lexical leg finds the passage."""
 from __future__ import annotations
 
 import pytest
@@ -43,7 +43,7 @@ def index(tmp_path_factory, embedder):
 
 
 def _groups():
-    return load_lexicon(Settings().lexicon_path)["topic_equivalents"]
+    return load_lexicon(Settings().lexicon_path)["searched_equivalents"]
 
 
 def test_the_askers_seldom_used_words_bring_the_sources_words_for_the_idea():
@@ -54,9 +54,14 @@ def test_the_askers_seldom_used_words_bring_the_sources_words_for_the_idea():
 
 
 def test_a_word_the_sources_use_often_brings_nothing():
-    texts = ["Certifications such as the CISSP are listed.", "Entry-level certifications help."] * 20
-    question = "Which certifications matter for AI governance?"
+    texts = ["Tools such as garak are listed.", "Red teamers use open-source tools."] * 20
+    question = "Which tools matter for AI red teaming?"
     assert Equivalents(_groups(), texts).searched(question) == question
+
+
+def test_the_searched_groups_are_among_those_answer_typing_uses():
+    lexicon = load_lexicon(Settings().lexicon_path)
+    assert all(group in lexicon["topic_equivalents"] for group in lexicon["searched_equivalents"])
 
 
 def test_a_question_without_such_a_word_is_searched_as_asked():
