@@ -22,10 +22,12 @@ def load_lexicon(path: Path) -> dict[str, Any]:
 
 def _with_searched_equivalents(lexicon: dict[str, Any]) -> dict[str, Any]:
     """The lexicon with the groups of words for one idea the search uses (`searched_equivalents`, written once) also
-    among those answer typing uses (`topic_equivalents`)."""
+    among those answer typing uses (`topic_equivalents`), by their one-word entries: a phrase's words alone ("now and
+    then") say nothing of the idea in a sentence."""
     groups = lexicon.get("topic_equivalents")
     if groups is not None:
-        groups.extend(g for g in lexicon.get("searched_equivalents", []) if g not in groups)
+        words = ([w for w in g if " " not in w and "-" not in w] for g in lexicon.get("searched_equivalents", []))
+        groups.extend(g for g in words if g not in groups)
     return lexicon
 
 
