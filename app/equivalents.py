@@ -20,12 +20,13 @@ class Equivalents:
         self._holding: dict[str, int] = {}
 
     def searched(self, text: str) -> str:
-        """`text` with the other words of each group it names only in words the sources seldom use."""
+        """`text` with the other one-word entries of each group it names (in words or phrases) only in words the sources
+        seldom use."""
         added = []
         for group in self.groups:
             own = [w for w in group if has_any(text, [w])]
             if own and all(self._seldom(w) for w in own):
-                added += [w for w in group if w not in own]
+                added += [w for w in group if w not in own and " " not in w and "-" not in w]  # a phrase's words alone say nothing
         return " ".join([text, *dict.fromkeys(added)])
 
     def _seldom(self, word: str) -> bool:

@@ -50,7 +50,8 @@ def test_the_askers_seldom_used_words_bring_the_sources_words_for_the_idea():
     texts = ["AI red teamers attack models.", "Postings ask for Python."] * 20
     searched = Equivalents(_groups(), texts).searched(QUESTION)
     assert searched.startswith(QUESTION)
-    assert "non-deterministic" in searched and "attempts" in searched, searched
+    added = searched[len(QUESTION):]
+    assert "nondeterministic" in added and "attempts" in added and "then" not in added, searched
 
 
 def test_a_word_the_sources_use_often_brings_nothing():
@@ -80,5 +81,5 @@ def test_the_lexical_leg_finds_the_passage_only_with_the_sources_words(index, em
     snapshot = retriever.snapshot
     row = next(i for i, t in enumerate(snapshot.texts) if "non-deterministic" in t)
     searched = bot._equivalents(retriever).searched(QUESTION)
-    assert row not in retriever.bm25_ranking(QUESTION, Filters())[:1]
-    assert retriever.bm25_ranking(searched, Filters())[0] == row
+    plain, found = retriever.bm25_ranking(QUESTION, Filters()), retriever.bm25_ranking(searched, Filters())
+    assert row in found[:2] and (row not in plain or plain.index(row) > found.index(row)), (plain, found)
