@@ -60,10 +60,11 @@ def corpus_gap(question: str, passages: list[Passage], lacking: str | None, lexi
 
 
 def asked_terms(question: str, lexicon: dict[str, Any], covered_target: bool = False) -> list[str]:
-    """The names and numbers `question` asks about, not the asker's own (nor words naming a kind of answer); with a
-    `covered_target` those of its asking sentences only."""
+    """The names and numbers `question` asks about, not the asker's own (nor words naming a kind of answer, nor a day
+    of the week, lexicon `weekdays`); with a `covered_target` those of its asking sentences only."""
     asked = _without_examples(asked_part(asking_sentences(question) if covered_target else question, lexicon), lexicon)
-    return [t for t in specific_terms(_without_guess(asked, lexicon)) if not is_type_word(t, lexicon)]
+    return [t for t in specific_terms(_without_guess(asked, lexicon))
+            if not is_type_word(t, lexicon) and t not in lexicon["weekdays"]]
 
 
 def _without_guess(text: str, lexicon: dict[str, Any]) -> str:
