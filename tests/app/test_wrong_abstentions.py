@@ -74,3 +74,8 @@ def test_a_number_told_before_asking_for_something_else_instead_is_not_asked():
     assert not asked_types(question, LEXICON, asking_text(question, LEXICON))
     told = "My boss asked what the worst-case fine is. What's the cap?"  # a request told is still asked
     assert "amount" in asked_types(told, LEXICON, asking_text(told, LEXICON))
+
+
+def test_a_weekday_is_asked_about_when_the_question_asks_for_a_day():
+    question = "Someone told me the AI Office's board meets on Tuesday. Which day does it actually meet?"
+    assert "Tuesday" in asked_terms(question, LEXICON)
