@@ -115,7 +115,7 @@ def _types_in(text: str, lexicon: dict[str, Any]) -> dict[str, list[str]]:
     lexicon order where two start at one word ("how many dollars" asks an amount, not a count); but for its clauses
     that ask yes or no ("I saw EN ISO/IEC 42001:2026 mentioned - is that a new version of 42001?") or for a guidance
     kind that is `untyped` (lexicon `guidance_kinds`: "who should own this?" asks for a role's duties, not a name),
-    and but for a type's phrases in a clause holding one of its `not_asks` ("when does it make sense to…")."""
+    nor for a type's phrases in a clause holding one of its `not_asks` ("when does it make sense to…")."""
     untyped = [p for spec in lexicon["guidance_kinds"].values() if spec.get("untyped") for p in spec["asks"]]
     asking = [clause for clause in _clauses(text, lexicon) if not _asks_yes_or_no(clause, lexicon)
               and not any(has_phrase(question_words(clause), p) for p in untyped)]
@@ -127,7 +127,8 @@ def _types_in(text: str, lexicon: dict[str, Any]) -> dict[str, list[str]]:
     folded_for = {name: " ".join(question_words(clause) for clause in asking  # "when does it make sense to…" asks
                                  if not any(has_phrase(question_words(clause), p) for p in spec["not_asks"]))  # no date
                   for name, spec in lexicon["answer_types"].items() if spec.get("not_asks")}
-    found = {name: [(at, p) for p in spec["asks"] for at in [_value_asked_at(folded_for.get(name, folded), p, naming)] if at is not None]
+    found = {name: [(at, p) for p in spec["asks"] for at in [_value_asked_at(folded_for.get(name, folded), p, naming)]
+                    if at is not None]
              + [(_word_at(folded, n), n) for n in spec.get("nouns", ()) if n in nouns]
              for name, spec in lexicon["answer_types"].items()}
     order = sorted((min(found[name])[0], n, name) for n, name in enumerate(found) if found[name])
