@@ -77,16 +77,19 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
                  roles_of: Callable[[str], tuple[str, ...]] = lambda text: (),
                  search: Callable[[str], list[Passage]] = lambda text: [], enough: float | None = None,
                  credentials_of: Callable[[str], tuple[str, ...]] = lambda text: (),
-                 aspect: str | None = None) -> AnswerDraft:
+                 aspect: str | None = None, common: Callable[[str], bool] = lambda term: False) -> AnswerDraft:
     """The extractive draft for `question` from its retrieved `passages`; `expects` is the answer type asked for.
     When no sentence of them gives it, the first passage of `reserve` (ranked below them) with one that does joins,
     else the first such passage that `search` finds for the question's subjects alone ("PyRIT", not "job ads").
     `roles` are the role families the question names and `roles_of` reads them from a heading; `enough` is the
     evidence past which clauses need not be embedded (see `draft_extractive`); `credentials_of` names the
     certifications a text names, in order, so that a guidance answer does not lead with those the asker holds;
-    `aspect` is a follow-up's own words, which rank the sentences (see `draft_extractive`)."""
+    `aspect` is a follow-up's own words, which rank the sentences (see `draft_extractive`); `common` tells a short form
+    of common words ("HR", human resources: ShortForms.common), which names no subject a sentence must name, as it
+    names nothing a passage must mention (coverage.corpus_gap)."""
     covered = has_covered_target(question, roles, lexicon)  # the asker's setting names no subject
-    need = answer_need(question, lexicon, asked_terms(question, lexicon, covered), expects, asking_text(question, lexicon),
+    subjects = [term for term in asked_terms(question, lexicon, covered) if not common(term)]
+    need = answer_need(question, lexicon, subjects, expects, asking_text(question, lexicon),
                        _reviewed(passages), [p.text for p in passages])
 
     def answering(need: AnswerNeed, kind: str | None, before: bool) -> Answers:

@@ -102,11 +102,13 @@ def asked_types(question: str, lexicon: dict[str, Any], asking: str | None = Non
     products. How many, and since when?"); those of the whole question when that part asks for none, a request told
     as a sentence ("My boss asked what the worst-case fine is. What's the cap?"), unless that part asks what the asker
     must do or settle (lexicon `duties` … `asks`: "…keep asking who owns security. …what should we sort out before
-    signing one?" asks for no agent)."""
+    signing one?" asks for no agent) or for something other than what it told (lexicon `asker.alternatives`: "My boss
+    wants the number of blocked alerts as the headline. What should I show instead?" asks for no count)."""
     if asking is None:
         return _types_in(question, lexicon)
-    asks_duty = any(has_phrase(question_words(asking), p) for p in lexicon["duties"]["asks"])
-    return _types_in(asking, lexicon) or ({} if asks_duty else _types_in(question, lexicon))
+    own = [*lexicon["duties"]["asks"], *lexicon["asker"]["alternatives"]]
+    asks_own = any(has_phrase(question_words(asking), p) for p in own)
+    return _types_in(asking, lexicon) or ({} if asks_own else _types_in(question, lexicon))
 
 
 def _types_in(text: str, lexicon: dict[str, Any]) -> dict[str, list[str]]:
@@ -114,7 +116,8 @@ def _types_in(text: str, lexicon: dict[str, Any]) -> dict[str, list[str]]:
     nouns the asker told) `text` holds, with those, in the order the question asks them ("When did NIST publish AI 600-1 and how many risks does it list?" asks a date first),
     lexicon order where two start at one word ("how many dollars" asks an amount, not a count); but for its clauses
     that ask yes or no ("I saw EN ISO/IEC 42001:2026 mentioned - is that a new version of 42001?") or for a guidance
-    kind that is `untyped` (lexicon `guidance_kinds`: "who should own this?" asks for a role's duties, not a name)."""
+    kind that is `untyped` (lexicon `guidance_kinds`: "who should own this?" asks for a role's duties, not a name),
+    nor for a type's phrases in a clause holding one of its `not_asks` ("when does it make sense to…")."""
     untyped = [p for spec in lexicon["guidance_kinds"].values() if spec.get("untyped") for p in spec["asks"]]
     asking = [clause for clause in _clauses(text, lexicon) if not _asks_yes_or_no(clause, lexicon)
               and not any(has_phrase(question_words(clause), p) for p in untyped)]
@@ -123,7 +126,11 @@ def _types_in(text: str, lexicon: dict[str, Any]) -> dict[str, list[str]]:
     if nouns & set(lexicon["asked_noun"]["elided"]):  # "the fines … are huge. What's the actual maximum?" asks a fine
         nouns |= set(question_words(text).split())
     naming = set(lexicon["identifier_nouns"])
-    found = {name: [(at, p) for p in spec["asks"] for at in [_value_asked_at(folded, p, naming)] if at is not None]
+    folded_for = {name: " ".join(question_words(clause) for clause in asking  # "when does it make sense to…" asks
+                                 if not any(has_phrase(question_words(clause), p) for p in spec["not_asks"]))  # no date
+                  for name, spec in lexicon["answer_types"].items() if spec.get("not_asks")}
+    found = {name: [(at, p) for p in spec["asks"] for at in [_value_asked_at(folded_for.get(name, folded), p, naming)]
+                    if at is not None]
              + [(_word_at(folded, n), n) for n in spec.get("nouns", ()) if n in nouns]
              for name, spec in lexicon["answer_types"].items()}
     order = sorted((min(found[name])[0], n, name) for n, name in enumerate(found) if found[name])
@@ -250,7 +257,8 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         relation = None  # "who makes the garak scanner?": a maker of no one-word thing is any agent the sentence names
     types = asked_types(question, lexicon, asking)
     date = lexicon["answer_types"]["date"]
-    subjects = tuple(s for s in subjects if not is_type_word(s, lexicon) and not (relation and s in relation["asks"]))
+    subjects = tuple(s for s in subjects if not is_type_word(s, lexicon) and not (relation and s in relation["asks"])
+                     and not (expects == "date" and s in _told_date(question, types.get("date", []), lexicon)))
     several = len(types) > 1 or len([q for q in question.split("?") if q.strip()]) > 1  # "how many …? which ones …?"
     if several and expects in types:  # of a question of several typed parts or questions, the names of the part
         part = _asking_part(question, types[expects])  # asking for the expected type ("When did NIST release the AI
@@ -310,6 +318,18 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         bool(occurred),
         any(has_phrase(asked, p) for p in lexicon["answer_types"].get(expects or "", {}).get("largest_asks", ())),
     )
+
+
+def _told_date(question: str, phrases: list[str], lexicon: dict[str, Any]) -> set[str]:
+    """The words of a date to the month (lexicon `months`) that the question gives outside its part asking for a
+    date (`phrases`): the value a claim it reports gives ("…kicked in August 2026. Is that right? When do they
+    actually apply?"), which the answer may contradict, no subject the answering sentence must name."""
+    part = _asking_part(question, phrases)
+    if part == question:
+        return set()
+    tokens = TOKEN.findall(question.replace(part, " "))
+    return {word for i, token in enumerate(tokens) if i and is_year(token) and tokens[i - 1] in lexicon["months"]
+            for word in (tokens[i - 1], token)}
 
 
 def _thing_kind(asking: str, expects: str | None, lexicon: dict[str, Any]) -> dict[str, Any] | None:
@@ -412,12 +432,14 @@ def _topic(question: str, phrases: list[str], cues: set[str], lexicon: dict[str,
     company goes ahead and uses one of the AI practices the EU has banned outright?" asks the fine of those practices),
     but for `cues`; when that part has none of its own, those of the parts that set it up rather than ask ("if a
     startup deployed a prohibited AI system, how large could the penalty be?"), not of another question ("where is the
-    role based, and what does it pay?" asks nothing of a place), nor of a part after it ("What are the maximum fines
-    under the EU AI Act? we're a 40-person startup though. do the same caps apply to us?" asks no fine of a startup)."""
+    role based, and what does it pay?" asks nothing of a place, nor "…, and from which release is that count?" of a
+    release: a part asks when its first or second word opens a question, after a preposition), nor of a part after it
+    ("What are the maximum fines under the EU AI Act? we're a 40-person startup though. do the same caps apply to us?"
+    asks no fine of a startup)."""
     openers = lexicon["asker"]["question_openers"]
     asking, parts = _asking_part(question, phrases, openers), _parts(question)
     before = next((i for i, part in enumerate(parts) if part.strip() in asking), len(parts))
-    setting = [part for part in parts[:before] if question_words(part).split()[1:2] not in ([o] for o in openers)]
+    setting = [part for part in parts[:before] if not set(question_words(part).split()[1:3]) & set(openers)]
     return topic_stems(asking) - cues or topic_stems(" ".join(setting)) - cues
 
 
@@ -588,11 +610,9 @@ def _own_name(tokens: list[str]) -> str | None:
 def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: str | None = None) -> bool:
     """Whether a clause of `sentence` (between semicolons) holds a value of the expected type (or of `kind`), is
     about the question's topic (shares one of its words: how long the exam takes, not how long a certificate
-    lasts) and does not say that value is unconfirmed."""
-    if says_not_happened(sentence, need, lexicon, kind):
-        return False
+    lasts) and does not say that value is unconfirmed nor that the event has not happened (see `_undone`)."""
     for clause in _bound_clauses(sentence, need, kind or need.expects, lexicon):
-        if any(has_phrase(question_words(clause), marker) for marker in lexicon["currency"]["unconfirmed_markers"]):
+        if _undone(clause, sentence, need, lexicon, kind or need.expects):
             continue
         # the topic is the part asking for the expected type's: "how long is the exam" of "…and how many questions?"
         about_topic = lexicon["answer_types"][kind or need.expects].get("about_topic") and (kind or need.expects) == need.expects
@@ -602,6 +622,29 @@ def holds_type(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: s
                 and (kind not in (None, need.expects) or _names_kind(clause, need, lexicon)):
             return True
     return False
+
+
+def _undone(clause: str, sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind: str | None) -> bool:
+    """Whether the sentence says the value its `clause` gives is unconfirmed, or that the event has not happened
+    (lexicon `currency.unconfirmed_markers`, the type's `not_happened`): in a part (between commas and semicolons) of
+    the clause that gives the value or, when the question has no topic, in any part of the clause; or in any part of
+    the sentence that shares more words of the question's topic than the parts giving the value. "NIST released it
+    as a preliminary draft on 16 December 2025 …, and … is still a draft (whether a later draft … is unconfirmed)"
+    dates the draft asked about ("when did the draft come out?"), not a final version ("when is the final one due?")."""
+    markers = [*lexicon["currency"]["unconfirmed_markers"], *lexicon["answer_types"].get(kind or "", {}).get("not_happened", ())]
+
+    def parts(text: str) -> list[str]:
+        return [part for part in text.replace(",", ";").split(";") if part.strip()]
+
+    def says(part: str) -> bool:
+        return any(has_phrase(question_words(part), marker) for marker in markers)
+
+    def shared(part: str) -> int:
+        return len(need.topic & set(lexical_tokens(part)))
+    values = [part for part in parts(clause) if _clause_holds(part, need, lexicon, kind)]
+    bar = max(map(shared, values), default=0)
+    return any(says(part) for part in (parts(clause) if not need.topic else values)) \
+        or any(says(part) and shared(part) > bar for part in parts(sentence))
 
 
 def _names_kind(clause: str, need: AnswerNeed, lexicon: dict[str, Any]) -> bool:
@@ -627,11 +670,15 @@ def says_not_happened(text: str, need: AnswerNeed, lexicon: dict[str, Any], kind
     about has not happened ("EN 18286 had not been cited in the Official Journal"): then the text's other dates (when
     the standard was published) date no such event; not a clause sharing fewer of the topic's words than the
     `answering` sentence of the passage: "the profile … had not been revised" does not undo "NIST released the
-    Generative AI Profile … on 26 July 2024" for "when did NIST put out its generative AI profile?"."""
+    Generative AI Profile … on 26 July 2024" for "when did NIST put out its generative AI profile?". The answering
+    sentence's own clauses (the sentence it quotes, maybe clipped with "…") are left to `holds_type`, which weighs
+    them against the clause giving the value."""
     markers = lexicon["answer_types"].get(kind or need.expects or "", {}).get("not_happened", ())
     bar = len(need.topic & set(lexical_tokens(answering)))
+    pieces = [piece.strip() for piece in answering.split("…") if piece.strip()]
     return any(says and len(need.topic & set(lexical_tokens(clause))) >= bar
-               for sentence in split_sentences(text) for clause, says in _topic_clauses(sentence, need, markers))
+               for sentence in split_sentences(text) if not pieces or not all(piece in sentence for piece in pieces)
+               for clause, says in _topic_clauses(sentence, need, markers))
 
 
 def states_unknown(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], every: bool = False) -> bool:

@@ -158,7 +158,8 @@ class Assistant:
                                lambda text: retriever.retrieve(text, self.embed([text])[0], filters, k=self.settings.top_k),
                                self.settings.abstain_threshold,
                                lambda text: tuple(self.coach().finder.find(text)["certifications"]),
-                               self._parser(retriever).searched(aspect, asked) if standalone != question else None)  # a follow-up's own words
+                               self._parser(retriever).searched(aspect, asked) if standalone != question else None,  # a follow-up's own words
+                               self.short_forms.common)
         draft, passages = drafted.draft, drafted.passages
         followed = {p.chunk_id for p in drafted.followed}  # the guidance section the answer follows ranks first
         ranked = [*drafted.followed, *(p for p in ranked if p.chunk_id not in followed)]

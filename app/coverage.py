@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from app.answer_type import (abbreviated, equivalent_words, has_phrase, is_type_word, is_version, is_year, mentions, names_term,
-                             opens_setting, question_words)
+from app.answer_type import (abbreviated, asked_types, equivalent_words, has_phrase, is_type_word, is_version, is_year,
+                             mentions, names_term, opens_setting, question_words)
 from app.sentences import ABBREVIATIONS, is_acronym, is_dash
 from app.short_forms import ShortForms
 from app.support import COMMON_CAPITALS, GENERIC_ACRONYMS, INSTRUCTION
@@ -60,10 +60,13 @@ def corpus_gap(question: str, passages: list[Passage], lacking: str | None, lexi
 
 
 def asked_terms(question: str, lexicon: dict[str, Any], covered_target: bool = False) -> list[str]:
-    """The names and numbers `question` asks about, not the asker's own (nor words naming a kind of answer); with a
-    `covered_target` those of its asking sentences only."""
+    """The names and numbers `question` asks about, not the asker's own (nor words naming a kind of answer, nor a day
+    of the week, lexicon `weekdays`, unless a date is asked: "…meets every Wednesday. Which day does it meet?" asks of
+    that day); with a `covered_target` those of its asking sentences only."""
     asked = _without_examples(asked_part(asking_sentences(question) if covered_target else question, lexicon), lexicon)
-    return [t for t in specific_terms(_without_guess(asked, lexicon)) if not is_type_word(t, lexicon)]
+    dated = "date" in asked_types(question, lexicon, asking_text(question, lexicon))
+    return [t for t in specific_terms(_without_guess(asked, lexicon))
+            if not is_type_word(t, lexicon) and (dated or t not in lexicon["weekdays"])]
 
 
 def _without_guess(text: str, lexicon: dict[str, Any]) -> str:
