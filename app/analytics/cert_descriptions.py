@@ -7,8 +7,6 @@ from typing import Any
 
 from app.term_index import TermIndex
 
-ANCHORS = ("issuer", "platform")  # the kinds of word that tie a description to certifications: who awards them, what they are on
-
 
 @dataclass(frozen=True)
 class Described:
@@ -45,11 +43,12 @@ class CertificationDescriptions:
                 kind, cert = hit.phrasing.name
                 if cert is not None:
                     words.setdefault(cert, set()).update(_word_starts(question, hit.start, hit.end))
-                    (anchored if kind in ANCHORS else subject).add(cert)
+                    (subject if kind == "about" else anchored).add(cert)  # else its issuer, platform or standard
             ranked = sorted((len(words[c]), c) for c in anchored & subject)
             if ranked and (len(ranked) == 1 or ranked[-1][0] > ranked[-2][0]):
-                kept = [hit for hit in run if hit.phrasing.name[0] != "joins"]
-                found.append(Described(ranked[-1][1], min(h.start for h in kept), max(h.end for h in kept)))
+                cert = ranked[-1][1]  # its words and the nouns are the description: no others ("… cert for analyst roles")
+                kept = [hit for hit in run if hit.phrasing.name[0] == "nouns" or hit.phrasing.name[1] == cert]
+                found.append(Described(cert, min(h.start for h in kept), max(h.end for h in kept)))
         return found
 
     def _runs(self, question: str) -> list[list]:
