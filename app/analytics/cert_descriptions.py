@@ -20,14 +20,14 @@ class Described:
 class CertificationDescriptions:
     """The descriptions of some certifications: a noun among words of their issuer, platform or standard and subject."""
 
-    def __init__(self, certifications: tuple[str, ...], lexicon: dict[str, Any], may_precede, may_follow):
+    def __init__(self, lexicon: dict[str, Any], may_precede, may_follow):
         section = lexicon["certification_descriptions"]
         self.index = TermIndex(may_precede, may_follow)
         for kind in ("nouns", "joins"):
             for word in section[kind]:
                 self.index.add(word.split(), (kind, None))
-        for cert in certifications:
-            for kind, phrases in (section["names"].get(cert) or {}).items():
+        for cert, kinds in section["names"].items():
+            for kind, phrases in kinds.items():
                 for phrase in phrases:
                     self.index.add(phrase.replace("-", " ").split(), (kind, cert))
 

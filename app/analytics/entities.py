@@ -86,13 +86,13 @@ class EntityRecognizer:
         self.index = TermIndex(lambda c: not _ascii_alnum(c), lambda c: not (_ascii_alnum(c) or c == "+"))
         for phrase in self.phrasings:
             self.index.add(phrase.split(), phrase, plural=phrase[-1:].isalpha())
-        self.described = CertificationDescriptions(vocabulary.certifications, lexicon, self.index.may_precede, self.index.may_follow)
+        self.described = CertificationDescriptions(lexicon, self.index.may_precede, self.index.may_follow)
 
     def recognise(self, question: str) -> Entities:
         """Non-overlapping terms, longest first, plus years ("in 2025", "since 2024"); a certification described ("the
         IAPP AI governance cert") takes its words from other terms, unless one of them names a certification."""
         candidates = self._candidates(question)
-        described = [d for d in self.described.named(question) if not any(
+        described = [d for d in self.described.named(question) if d.certification in self.vocabulary.certifications and not any(
             d.start < end and start < d.end and any(f == "certifications" for f, _ in self.phrasings[phrase])
             for start, end, phrase in candidates)]
         spans: list[tuple[int, int, str]] = []
