@@ -32,21 +32,23 @@ class CertificationDescriptions:
                     self.index.add(phrase.replace("-", " ").split(), (kind, cert))
 
     def named(self, question: str) -> list[Described]:
-        """The certification each description in the question names, where one covers more of it than any other."""
+        """The certification each description in the question names: the one whose words are all of its words."""
         found = []
         for run in self._runs(question):
             if not any(hit.phrasing.name[0] == "nouns" for hit in run):
                 continue
             words: dict[str, set[int]] = {}  # certification -> the starts of the description's words it explains
-            anchored, subject = set(), set()
+            anchored, subject, described = set(), set(), set()
             for hit in run:
                 kind, cert = hit.phrasing.name
                 if cert is not None:
-                    words.setdefault(cert, set()).update(_word_starts(question, hit.start, hit.end))
+                    starts = _word_starts(question, hit.start, hit.end)
+                    words.setdefault(cert, set()).update(starts)
+                    described |= starts
                     (subject if kind == "about" else anchored).add(cert)  # else its issuer, platform or standard
-            ranked = sorted((len(words[c]), c) for c in anchored & subject)
-            if ranked and (len(ranked) == 1 or ranked[-1][0] > ranked[-2][0]):
-                cert = ranked[-1][1]  # its words and the nouns are the description: no others ("… cert for analyst roles")
+            named = [cert for cert in anchored & subject if words[cert] == described]
+            if len(named) == 1:
+                cert = named[0]
                 kept = [hit for hit in run if hit.phrasing.name[0] == "nouns" or hit.phrasing.name[1] == cert]
                 found.append(Described(cert, min(h.start for h in kept), max(h.end for h in kept)))
         return found

@@ -276,6 +276,7 @@ def test_a_certification_described_by_issuer_and_subject_or_standard_selects_its
     "Which postings ask for a cloud security certification?",  # a subject without an issuer names a kind
     "What's the AI security cert CompTIA came out with?",  # SecAI+, which no posting lists, not Security+
     "Ballpark, what does an ISO 42001 certification audit cost?",  # an organisation's audit, no lead auditor
+    "Is the AWS Machine Learning Specialty cert still worth doing?",  # words the AWS Security Specialty lacks
 ])
 def test_a_description_naming_no_one_certification_selects_none(parser, question):
     assert parser.parse(question).certifications == ()
