@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from app.analytics.cert_descriptions import CertificationDescriptions
 from app.term_index import TermIndex
 from ingest.vocabulary import Vocabulary
 
@@ -85,12 +86,18 @@ class EntityRecognizer:
         self.index = TermIndex(lambda c: not _ascii_alnum(c), lambda c: not (_ascii_alnum(c) or c == "+"))
         for phrase in self.phrasings:
             self.index.add(phrase.split(), phrase, plural=phrase[-1:].isalpha())
+        self.described = CertificationDescriptions(lexicon, self.index.may_precede, self.index.may_follow)
 
     def recognise(self, question: str) -> Entities:
-        """Non-overlapping terms, longest first, plus years ("in 2025", "since 2024")."""
+        """Non-overlapping terms, longest first, plus years ("in 2025", "since 2024"); a certification described ("the
+        IAPP AI governance cert") takes its words from other terms, unless one of them names a certification."""
+        candidates = self._candidates(question)
+        described = [d for d in self.described.named(question) if d.certification in self.vocabulary.certifications and not any(
+            d.start < end and start < d.end and any(f == "certifications" for f, _ in self.phrasings[phrase])
+            for start, end, phrase in candidates)]
         spans: list[tuple[int, int, str]] = []
-        for start, end, phrase in self._candidates(question):
-            if not any(start < e and s < end for s, e, _ in spans):
+        for start, end, phrase in candidates:
+            if not any(start < e and s < end for s, e in [*((s, e) for s, e, _ in spans), *((d.start, d.end) for d in described)]):
                 spans.append((start, end, phrase))
         clear = {p for _, _, p in spans if len(self.phrasings[p]) == 1}
         has_role = any(next(iter(self.phrasings[p]))[0] == "role_family" for p in clear)
@@ -101,6 +108,7 @@ class EntityRecognizer:
             field, value = next(((f, v) for f, v in options if f == joined), None) \
                 or (self._resolve(options, question, start, end, has_role) if len(options) > 1 else next(iter(options)))
             found.append(Mention(field, value, start, end))
+        found += [Mention("certifications", d.certification, d.start, d.end) for d in described]
         found = self._coordinated(question, found)
         found = self._without_negated(question, found)
         taken = [(m.start, m.end) for m in found]

@@ -251,6 +251,36 @@ def test_a_level_word_inside_a_credential_s_name_is_no_level(parser, question, c
     assert query.intent == "list" and query.certifications == (credential,) and query.seniority == ()
 
 
+@pytest.mark.parametrize("question, credential", [
+    ("I'm halfway through studying for the IAPP AI governance cert. Which employers in the postings list it?", "IAPP AIGP"),
+    ("Do any of the jobs want someone who is a certified lead auditor for the ISO AI management system standard?",
+     "ISO/IEC 42001 Lead Auditor"),
+    ("Any jobs wanting the OffSec pentest cert?", "OSCP"),
+    ("Which jobs want the Azure security engineer cert?", "Microsoft Certified Azure Security Engineer Associate"),
+    ("Which jobs require the ISC2 cloud security certification?", "CCSP"),
+    ("Which postings ask for the ISC2 security one?", "CISSP"),
+    ("Which roles want the GIAC incident handler cert?", "GIAC GCIH"),
+    ("Is there a job that asks for the Linux Foundation Kubernetes security cert?", "Certified Kubernetes Security Specialist (CKS)"),
+    ("Show me postings that want a Certified Information Security Manager.", "CISM"),  # its long name
+])
+def test_a_certification_described_by_issuer_and_subject_or_standard_selects_its_postings(parser, question, credential):
+    query = parser.parse(question)
+    assert query.intent == "list" and query.certifications == (credential,)
+    assert query.seniority == query.role_family == query.skills == query.clouds == ()  # words of its name, no filters
+
+
+@pytest.mark.parametrize("question", [
+    "Which postings ask for the ISC2 one?",  # CISSP and CCSP alike
+    "Which jobs want an ISACA cert?",  # an issuer without a subject names a family of certifications
+    "Which postings ask for a cloud security certification?",  # a subject without an issuer names a kind
+    "What's the AI security cert CompTIA came out with?",  # SecAI+, which no posting lists, not Security+
+    "Ballpark, what does an ISO 42001 certification audit cost?",  # an organisation's audit, no lead auditor
+    "Is the AWS Machine Learning Specialty cert still worth doing?",  # words the AWS Security Specialty lacks
+])
+def test_a_description_naming_no_one_certification_selects_none(parser, question):
+    assert parser.parse(question).certifications == ()
+
+
 @pytest.mark.parametrize("question, intent", [
     ("Which entry-level remote jobs would suit someone from IT?", "list"),
     ("What entry-level remote jobs could a help desk tech apply for?", "list"),
