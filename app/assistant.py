@@ -96,10 +96,10 @@ class Assistant:
         previous = self.read(earlier[-1], earlier[:-1], user) if earlier else None  # what the last turn asked
         selection = _selection(previous)  # "and where is it based?" after a list too
         answered = None if selection else self._answered_name(question, history, previous, filters, mode, user)
-        standalone = self._parser(retriever).follow_ups.standalone(question, history, selection, answered)
-        aspect = self._parser(retriever).follow_ups.aspect(question, history, answered)
-        asked = self._parser(retriever).positioned(asked, standalone) if standalone != question else asked
         rewriter = self._parser(retriever).follow_ups
+        standalone = rewriter.standalone(question, history, selection, answered)
+        aspect = rewriter.aspect(question, history, answered)
+        asked = self._parser(retriever).positioned(asked, standalone) if standalone != question else asked
         if standalone != question and rewriter.asks_change(rewriter.opened(question), earlier[-1]):  # "… does that
             asked = replace(asked, expects=self._parser(retriever).parse(standalone).expects)  # help?": the value asked before
         query = self._parser(retriever).searched(standalone, asked)  # "number 3" of a ranked list: its identifier, "LLM03"
