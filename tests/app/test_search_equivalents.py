@@ -83,4 +83,4 @@ def test_the_lexical_leg_finds_the_passage_only_with_the_sources_words(index, em
     row = next(i for i, t in enumerate(snapshot.texts) if "non-deterministic" in t)
     searched = bot._equivalents(retriever).searched(QUESTION)
     plain, found = retriever.bm25_ranking(QUESTION, Filters()), retriever.bm25_ranking(searched, Filters())
-    assert row not in plain and row in found[:bot.settings.top_k], (plain, found)  # among the passages an answer reads
+    assert row in found[:2] and (row not in plain or plain.index(row) > found.index(row)), (plain, found)
