@@ -1,6 +1,6 @@
 """The sources' words for the asker's: a question that names an idea in a word the sources seldom use ("works
-sometimes", "now and then") is also searched for by the lexicon's other words for it ("non-deterministic";
-`searched_equivalents`), so the lexical leg finds the passage that says it in its own words."""
+sometimes", "once in a few dozen tries") is also searched for by the lexicon's other words for it ("non-deterministic",
+"attempts"; `searched_equivalents`), so the lexical leg finds the passage that says it in its own words."""
 from __future__ import annotations
 
 from typing import Sequence

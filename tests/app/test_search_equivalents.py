@@ -1,5 +1,5 @@
 """A question naming an idea in words the sources seldom use ("works now and then") is searched for by the lexicon's
-other words for it (`searched_equivalents`: "non-deterministic"), so the lexical leg finds the passage."""
+other words for it (`searched_equivalents`: "non-deterministic", "attempts"), so the lexical leg finds the passage."""
 from __future__ import annotations
 
 import pytest
@@ -51,8 +51,7 @@ def test_the_askers_seldom_used_words_bring_the_sources_words_for_the_idea():
     searched = Equivalents(_groups(), texts).searched(QUESTION)
     assert searched.startswith(QUESTION)
     added = searched[len(QUESTION):]
-    assert "nondeterministic" in added and "then" not in added, searched
-    assert "attempts" not in added, searched  # "tries" is a word for the same only in answer typing
+    assert "nondeterministic" in added and "attempts" in added and "then" not in added, searched
 
 
 def test_a_word_the_sources_use_often_brings_nothing():
