@@ -16,7 +16,6 @@ from app.asks_current import asks_for_status
 from app.currency import Currency
 from app.cut_items import with_rests
 from app.embed_cache import CachedEmbedder
-from app.equivalents import Equivalents
 from app.errors import UserError
 from app.extractive import Draft
 from app.filters import parse_filters
@@ -137,7 +136,6 @@ class Assistant:
         filters = retrieval_filters(query, parsed, self.lexicon)
         covered_target = has_covered_target(query, asked.role_family, self.lexicon)  # background words are the asker's
         searched = self.short_forms.searched(query, asked_terms(query, self.lexicon, covered_target))  # "k8s": Kubernetes too
-        searched = self._equivalents(retriever).searched(searched)  # "works sometimes": "non-deterministic" too
         ranked = retriever.retrieve(searched, query_vector, filters, k=max(TRACE_DEPTH, self.settings.top_k))
         # a question about a superseded edition: passages about it first ("is the 2025 list still the latest?": the correction leads)
         asks_status = asks_for_status(asked.text, self.lexicon)
@@ -327,13 +325,6 @@ class Assistant:
                                                   [r.metadata.get("company", "") for r in rows], [r.location for r in rows],
                                                   lambda key: (entry := self.currency.registry.get(key)) and entry.current.label)
         return derived["query_parser"]
-
-    def _equivalents(self, retriever: HybridRetriever) -> Equivalents:
-        """One per snapshot: it knows which words its passages seldom use."""
-        derived = retriever.snapshot.derived
-        if "equivalents" not in derived:
-            derived["equivalents"] = Equivalents(self.lexicon["searched_equivalents"], retriever.snapshot.texts)
-        return derived["equivalents"]
 
     def _open_snapshot(self, *, reopen_store: bool = False) -> HybridRetriever:
         if reopen_store:  # an ingest (maybe in another process) changed the index: read Chroma afresh too

@@ -17,18 +17,7 @@ def load_lexicon(path: Path) -> dict[str, Any]:
     """Read lexicon.yaml: one section per idea (answer types, query cues, regions, currencies, ...), each a mapping or a list."""
     if not path.exists():
         raise UserError(f"lexicon file {path} is missing; set AISEC_CORPUS_DIR to the corpus folder")
-    return _with_searched_equivalents(_with_order_asks(read_yaml(path) or {}))
-
-
-def _with_searched_equivalents(lexicon: dict[str, Any]) -> dict[str, Any]:
-    """The lexicon with the groups of words for one idea the search uses (`searched_equivalents`, written once) also
-    among those answer typing uses (`topic_equivalents`), by their one-word entries: a phrase's words alone ("now and
-    then") say nothing of the idea in a sentence."""
-    groups = lexicon.get("topic_equivalents")
-    if groups is not None:
-        words = ([w for w in g if " " not in w and "-" not in w] for g in lexicon.get("searched_equivalents", []))
-        groups.extend(g for g in words if g not in groups)
-    return lexicon
+    return _with_order_asks(read_yaml(path) or {})
 
 
 def _with_order_asks(lexicon: dict[str, Any]) -> dict[str, Any]:
