@@ -14,8 +14,6 @@ from app.types import Passage
 from ingest.lexical import lexical_tokens
 from ingest.snapshot import Snapshot
 
-HEADED_ITEMS = 2  # items quoted of a list its section's heading opens, for the answer to follow the whole list
-
 
 def introduced_list(draft: Draft, passages: list[Passage], snapshot: Snapshot, limit: int,
                     question: str) -> tuple[Draft, list[Passage], tuple[Passage, ...]]:
@@ -37,11 +35,6 @@ def introduced_list(draft: Draft, passages: list[Passage], snapshot: Snapshot, l
         for intro, listed in _lists(section_items(snapshot, *key)):
             own = [(n, sentence) for n, (sentence, (index, *_)) in enumerate(draft.sentences)
                    if _key(passages[index]) == key]
-            if not intro:  # the section's heading opens the list: two of its items quoted say it is the answer
-                said = [n for n, s in own if any(repeats(s, [item]) for item, _ in listed)]
-                if len(said) >= HEADED_ITEMS and not any(_names_item(question, item) for item, _ in listed):
-                    return _following(draft, passages, said, listed, limit, whole=True)
-                continue
             (opener, chunk), (first, first_chunk) = intro[-1], listed[0]
             opened = [f"{opener} {first}"] if chunk.chunk_id == first_chunk.chunk_id else [opener, first]
             items = [*opened, *(item for item, _ in listed)]
@@ -59,15 +52,12 @@ def introduced_list(draft: Draft, passages: list[Passage], snapshot: Snapshot, l
 
 
 def _following(draft: Draft, passages: list[Passage], said: list[int], block: list[tuple[str, Passage]],
-               limit: int, whole: bool = False) -> tuple[Draft, list[Passage], tuple[Passage, ...]]:
+               limit: int) -> tuple[Draft, list[Passage], tuple[Passage, ...]]:
     """The draft with the `block` of (sentence, chunk) in the place of the first of its sentences at `said`, which
     it replaces, each citing its chunk (added to `passages` when it was not retrieved), cut to leave its other
-    sentences room within `limit` (or, `whole`, the other sentences after it cut to leave the block room); and the
-    chunks it follows."""
+    sentences room within `limit`; and the chunks it follows."""
     quoted, extended = cited_items(passages, block)
     others = [s for n, s in enumerate(draft.sentences) if n not in said]
-    if whole:  # the list is the answer: the sentences after it give way
-        others = others[:max(limit - len(quoted), said[0])]
     quoted = quoted[:max(limit - len(others), 1)]  # the draft's other sentences answer the question's other parts
     sentences = [*others[:said[0]], *quoted, *others[said[0]:]]
     return replace(draft, sentences=sentences), extended, tuple({chunk.chunk_id: chunk for _, chunk in block}.values())
@@ -90,9 +80,6 @@ def _lists(items: list[tuple[str, str, Passage]]) -> list[tuple[list[tuple[str, 
     """A section's lists, each as (its introduction: the prose back to the section's start or an earlier list,
     ending with the opener, the sentence ending in ":" right before the items; its items), in text order."""
     found, start = [], 0
-    if items and _listed(items[0][1]):  # a list right under the heading, which introduces it
-        end = next((m for m in range(len(items)) if not _listed(items[m][1]) and not _item_goes_on(items, m)), len(items))
-        found.append(([], [(t, c) for t, _, c in items[:end]]))
     for n, (text, kind, _) in enumerate(items):
         if _listed(kind) or _item_goes_on(items, n):
             start = n + 1
