@@ -99,8 +99,9 @@ class Assistant:
         standalone = rewriter.standalone(question, history, selection, answered)
         aspect = rewriter.aspect(question, history, answered)
         asked = self._parser(retriever).positioned(asked, standalone) if standalone != question else asked
-        if standalone != question and rewriter.asks_change(rewriter.opened(question), earlier[-1]):  # "… does that
-            asked = replace(asked, expects=self._parser(retriever).parse(standalone).expects)  # help?": the value asked before
+        changed = standalone != question and rewriter.asks_change(rewriter.opened(question), earlier[-1])  # "… does that
+        if changed:  # help?": the value asked before
+            asked = replace(asked, expects=self._parser(retriever).parse(standalone).expects)
         query = self._parser(retriever).searched(standalone, asked)  # "number 3" of a ranked list: its identifier, "LLM03"
         split = self._postings_sentence(question, asked, retriever) if parsed.kind != "document" and not history else None
         if split:  # "Is it worth doing …? Which employers list it?": the postings the last sentence asks, then the rest
@@ -159,6 +160,8 @@ class Assistant:
                                self._parser(retriever).searched(aspect, asked) if standalone != question else None,  # a follow-up's own words
                                self.short_forms.common)
         draft, passages = drafted.draft, drafted.passages
+        if changed:  # "I have a degree - does that count?": the change asked about leads, the value follows
+            draft = replace(draft, sentences=rewriter.case_first(draft.sentences, question))
         followed = {p.chunk_id for p in drafted.followed}  # the guidance section the answer follows ranks first
         ranked = [*drafted.followed, *(p for p in ranked if p.chunk_id not in followed)]
         if asks_current:

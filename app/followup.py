@@ -10,6 +10,7 @@ from app.coverage import asked_part, asking_text, bare_word, specific_terms
 from app.lexicon import phrase_pattern
 from app.sentences import is_acronym, split_sentences
 from app.support import GENERIC_ACRONYMS
+from ingest.lexical import lexical_tokens
 
 NAMED_WORDS = 3  # what an earlier question counted or asked for is at most this many words ("case studies")
 ROLE_NOUN = r"(?:\s+(?:postings?|roles?|jobs?|positions?|engineers?|analysts?|leads?|teams?|professionals?))?"
@@ -121,6 +122,15 @@ class FollowUpRewriter:
             and any(has_phrase(question_words(asking), phrase) for phrase in changes["asks"]) \
             and (expected_answer_type(earlier, self.lexicon, asking_text(earlier, self.lexicon)) is not None
                  or any(has_phrase(asked, phrase) for phrase in changes["values"]))
+
+    def case_first(self, sentences: list[Any], question: str) -> list[Any]:
+        """The (text, citations) of an answer to a follow-up asking whether the asker's case changes a value
+        (`asks_change`), with the one sharing most of the follow-up's own words first: the change asked about leads
+        ("A four-year degree … can substitute for one year"), the value follows ("CISSP requires five years …")."""
+        own = set(lexical_tokens(self.opened(question)))
+        shared = [len(own & set(lexical_tokens(text))) for text, _ in sentences]
+        best = max(range(len(sentences)), key=lambda n: (shared[n], -n), default=0)
+        return [sentences[best], *sentences[:best], *sentences[best + 1:]] if sentences and shared[best] else sentences
 
     def aspect(self, question: str, history: list[Any] | None, answered: str | None = None) -> str | None:
         """What a follow-up's own words ask, to rank the quoted sentences by ("what does it say about excessive

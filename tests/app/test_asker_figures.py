@@ -60,6 +60,15 @@ def test_a_follow_up_asking_whether_a_diploma_helps_gives_the_requirement_and_th
                      history=["How much work experience do I need for the Marrow Steward Credential?"])
     assert answer.standalone_question.startswith("How much work experience"), answer.standalone_question
     assert "four years" in answer.text and "one year" in answer.text, answer.text
+    assert lead(answer.text).startswith("A two-year diploma"), answer.text  # the change asked about leads
+
+
+def test_the_sentence_sharing_the_follow_ups_words_leads_the_rest_keep_their_order():
+    sentences = [("The credential requires four years of work experience.", [0]), ("Exams run monthly.", [1]),
+                 ("A two-year diploma can substitute for one year.", [0])]
+    led = REWRITER.case_first(sentences, "I have a two-year diploma - does that help?")
+    assert [text for text, _ in led] == [sentences[2][0], sentences[0][0], sentences[1][0]]
+    assert REWRITER.case_first(sentences[:2], "does that help?") == sentences[:2]  # no word shared: as drafted
 
 
 def test_a_fine_asked_as_one_imposed_is_refused_naming_what_is_missing(bot):
