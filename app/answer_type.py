@@ -288,11 +288,11 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     cues = " ".join([*subjects, *cue_phrases, *lexicon["posting_nouns"]["any"], *lexicon["question_function_words"],
                      *(relation["asks"] if relation else [])])
     typed_part = question_words(_asking_part(asking or question, types.get(expects, [])))  # not another part's words:
-    occurred = _occurrence_kind(asked, lexicon) if expects else None  # "the biggest fine so far": one imposed, not a cap
+    occurred = _occurrence_kind(asked, lexicon) if expects else None
     kind = next((spec for spec in lexicon["answer_types"].get(expects or "", {}).get("named_kinds", ())  # "how long is
                  if any(has_phrase(typed_part, word) for word in spec["asks"])), None) \
         or _thing_kind(asking or question, expects, lexicon) or occurred  # the exam, and does it expire?" asks no
-    # validity's length
+    # validity's length; "the biggest fine so far" asks a fine imposed
     return AnswerNeed(
         expects,
         tuple(relation["gives"]) if relation else (),
@@ -561,9 +561,9 @@ def topic_fit(sentence: str, need: AnswerNeed, lexicon: dict[str, Any]) -> int:
 def largest_value(sentence: str, need: AnswerNeed, lexicon: dict[str, Any]) -> float:
     """For a question asking the largest value (`AnswerNeed.largest`), the largest number of a clause giving a value
     of the asked type: of the fine tiers, "the most we could be fined" is the highest; 0 otherwise."""
-    kind = need.expects or ""
     if not need.largest:
         return 0.0
+    kind = need.expects or ""
     return max((value for clause in _bound_clauses(sentence, need, kind, lexicon) if _clause_holds(clause, need, lexicon, kind)
                 for value in numbers_in(clause)), default=0.0)
 

@@ -151,6 +151,12 @@ def _reading(question: str, lexicon: dict[str, Any]) -> list[tuple[str, str]]:
     return read
 
 
+def last_asking_part(question: str, lexicon: dict[str, Any]) -> str:
+    """The question's last part that asks ("does that help?" of "I have a degree - does that help?"); the whole
+    question when no part asks."""
+    return next((text for text, asks in reversed(_question_parts(question, lexicon)) if asks), question)
+
+
 def _question_parts(question: str, lexicon: dict[str, Any]) -> list[tuple[str, bool]]:
     """The question's (text, asks) parts, sentence by sentence (see `_parts`)."""
     return [part for sentence in question_sentences(question.replace("’", "'")) for part in _parts(sentence, lexicon)]

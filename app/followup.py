@@ -6,9 +6,9 @@ from typing import Any
 
 from app.answer_type import asks_only_yes_or_no, expected_answer_type, has_phrase, question_words
 from app.asks_current import status_words
-from app.coverage import asked_part, asking_text, bare_word, specific_terms
+from app.coverage import asked_part, asking_text, bare_word, last_asking_part, specific_terms
 from app.lexicon import phrase_pattern
-from app.sentences import is_acronym, split_sentences
+from app.sentences import is_acronym
 from app.support import GENERIC_ACRONYMS
 from ingest.lexical import lexical_tokens
 
@@ -114,10 +114,8 @@ class FollowUpRewriter:
         value the earlier question asked, by an answer type or by a word for a value or requirement: "would having the
         CCSK cut that down?" after "what's the experience requirement for CCSP?"."""
         changes = self.lexicon["query_follow_up_changes"]
-        asking = asking_text(question, self.lexicon)  # its last clause asks: "I have a degree - does that help?"
-        for dash in (" - ", " — ", " – "):
-            asking = asking.replace(dash, ", ")
-        asking, asked = split_sentences(asking)[-1].rsplit(",", 1)[-1], question_words(asking_text(earlier, self.lexicon))
+        asking = last_asking_part(question, self.lexicon)  # "I have a degree - does that help?": "does that help?"
+        asked = question_words(asking_text(earlier, self.lexicon))
         return asks_only_yes_or_no(asking, self.lexicon) \
             and any(has_phrase(question_words(asking), phrase) for phrase in changes["asks"]) \
             and (expected_answer_type(earlier, self.lexicon, asking_text(earlier, self.lexicon)) is not None
