@@ -144,6 +144,9 @@ class QueryParser:
         self.paid_in = phrase_pattern(*(f"{words} {spelling}" for words in lexicon["query_paid_in"]
                                         for spellings in lexicon["currencies"].values() for spelling in spellings))
         self.top_n = re.compile(TOP_N.format(words=words), re.I)
+        # each name on its own: names overlap ("OWASP LLM Top 10" holds "owasp llm" and "llm top 10")
+        self.list_names = [phrase_pattern(name) for spec in lexicon["query_positions"]["ranked_lists"].values()
+                           for name in spec["names"]]
         cues = {kind: {name: re.compile(p, re.I) for name, p in patterns.items()} for kind, patterns in lexicon["figure_cues"].items()}
         self.cue_patterns, self.list_nouns, self.group_by = cues["asks"], cues["list_nouns"], cues["group_by"]
         self.posting_noun = phrase_pattern(*lexicon["posting_nouns"]["in_figures"])
@@ -185,8 +188,11 @@ class QueryParser:
         own = self._constraints(text)
         # what the sentences that ask ask: "Our HR team uses … for hiring. When do we have to comply?" asks a date;
         # "Cloud engineer, I run EKS. Which certifications matter most?" ranks certifications, not clouds
-        # a company's name is no cue ("Oxbury Legal Cloud" names no cloud)
-        named = phrase_pattern(*own["company"]).sub(lambda hit: " " * len(hit.group(0)), text) if "company" in own else text
+        # a company's name is no cue ("Oxbury Legal Cloud" names no cloud), nor a ranked list's ("the OWASP Top 10 for
+        # Agentic Applications" asks for no top postings)
+        named = text
+        for names in (*self.list_names, *([phrase_pattern(*own["company"])] if "company" in own else [])):
+            named = names.sub(lambda hit: " " * len(hit.group(0)), named)
         cues = self.figure_cues(asking_sentences(named), own.pop("entities"))
         # what is asked, without the asker's setting before it ("I live in the UK — are there any remote jobs?")
         asked = _lowered(without_own_ad(asking_text(text, self.lex), self.lex))  # the ad the asker writes is no posting

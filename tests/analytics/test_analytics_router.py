@@ -105,6 +105,15 @@ def test_what_postings_typically_list_ranks_their_skills_and_a_company_size_is_n
     assert router.route(query).route == "analytics"
 
 
+def test_a_ranked_list_s_name_asks_for_no_top_postings(router, read):
+    """"Top 10" in "the OWASP Top 10 for Agentic Applications" names the list; it is no ranking of postings."""
+    query = read("Which entry of the OWASP Top 10 for Agentic Applications covers an agent being tricked into "
+                 "misusing the tools it has access to?")
+    assert "top" not in query.cues and query.ranked_list == "owasp-agentic-top-10"
+    assert router.route(query).route == "passages"
+    assert "top" in read("What are the top 10 skills in AI red team postings?").cues  # no list named: a ranking
+
+
 @pytest.mark.parametrize("question", [q for q, label in LABELLED if label == "analytics"] + [
     "How prevalent is Kubernetes in MLSecOps postings?",  # figure cues the old intent word lists missed
     "What's the ratio of remote to onsite postings?",

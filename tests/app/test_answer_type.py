@@ -350,6 +350,7 @@ def test_a_typed_value_comes_from_the_clause_about_the_asked_subject(question, s
     ("How big can the fine get under the EU AI Act if a company uses a banned AI practice?", "amount"),
     ("what the worst-case fine is if we used a banned AI practice. What's the cap?", "amount"),
     ("What's the pass rate for the CKS exam?", "score"),
+    ("what's the passing mark for the CKS?", "score"),  # a score asked by its "mark" or "grade"
     ("you could poison LAION for pocket change. how cheap was it?", "amount"),
     ("does that mean there's a new 2026 version of 42001 we need?", None),  # the question names the version itself
     ("Which version of garak added the probes?", "version"),
