@@ -276,7 +276,7 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     cue_phrases += date["exact_asks"] if dated else []  # "exact day" asks how precisely, it is no topic
     units = lexicon["answer_types"].get(expects or "", {}).get("units", [])  # the expected type's units: "how many
     cue_phrases += units  # minutes" asks in what unit, it is no topic
-    cue_phrases += [p for p in lexicon["currency"]["asks_current"] if has_phrase(asked, p)]  # "right now" asks when
+    cue_phrases += [p for p in lexicon["currency"]["asks_now"] if has_phrase(asked, p)]  # "right now" asks when
     events = tuple(tuple(group) for group in date["events"] if any(has_phrase(asked, p) for p in group)) if dated else ()
     duration = lexicon["answer_types"]["duration"]
     since = "duration" in (expects, *types) and any(has_phrase(asked, p) for p in duration["since_asks"]) \
