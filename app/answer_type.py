@@ -527,9 +527,11 @@ def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], headi
 
 def equivalent_words(subject: str, lexicon: dict[str, Any]) -> tuple[str, ...]:
     """The words that say the same as a one-word `subject` (lexicon `topic_equivalents`: "EU" and "European" for
-    "Europe"; `nationalities`: "UK" for "British"): a sentence naming one names it."""
+    "Europe"), or the names of the country a nationality adjective stands for (`nationalities`, the adjective first:
+    "UK" for "British", but no "us" of a sentence names the "US"): a sentence naming one names it."""
     own = set(lexical_tokens(subject))
-    return next((tuple(g) for g in (*lexicon["topic_equivalents"], *lexicon["nationalities"])
+    countries = [g for g in lexicon["nationalities"] if len(own) == 1 and own == set(lexical_tokens(g[0]))]
+    return next((tuple(g) for g in (*lexicon["topic_equivalents"], *countries)
                  if len(own) == 1 and own <= set(lexical_tokens(" ".join(g)))), ())
 
 

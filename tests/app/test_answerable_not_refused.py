@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.answer_type import answer_need, asked_types, holds_answer
+from app.answer_type import answer_need, asked_types, equivalent_words, holds_answer
 from app.coverage import asked_terms, asking_text, corpus_gap, specific_terms
 from app.lexicon import load_lexicon
 from app.short_forms import ShortForms
@@ -53,6 +53,8 @@ def test_a_nationality_is_mentioned_where_a_source_names_its_country():
     question = "There's that joint British/American guidance from late 2023. What stages is it organised around?"
     assert not _gap(question, GUIDELINES)
     assert _gap("Is there Canadian guidance from 2023 on secure AI development?", GUIDELINES).missing == ("Canadian",)
+    assert equivalent_words("British", LEXICON)[:2] == ("british", "britain")
+    assert equivalent_words("US", LEXICON) == ()  # a country is no adjective: no "us" of a sentence names it
 
 
 def test_an_executives_title_and_a_common_acronym_name_no_one():
