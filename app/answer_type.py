@@ -276,16 +276,18 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     cue_phrases += date["exact_asks"] if dated else []  # "exact day" asks how precisely, it is no topic
     units = lexicon["answer_types"].get(expects or "", {}).get("units", [])  # the expected type's units: "how many
     cue_phrases += units  # minutes" asks in what unit, it is no topic
+    cue_phrases += [p for p in lexicon["currency"]["asks_now"] if has_phrase(asked, p)]  # "right now" asks when
     events = tuple(tuple(group) for group in date["events"] if any(has_phrase(asked, p) for p in group)) if dated else ()
     duration = lexicon["answer_types"]["duration"]
-    since = "duration" in (expects, *types) and any(has_phrase(asked, p) for p in duration["since_asks"])
+    since = "duration" in (expects, *types) and any(has_phrase(asked, p) for p in duration["since_asks"]) \
+        and not any(has_phrase(asked, p) for p in duration["allowed_asks"])
     cue_phrases += duration["since_asks"] if since else []  # "existed", "had" ask since when: "established" answers
     narrowed = lexicon["answer_types"].get(expects or "", {}).get("narrows")  # a person is the narrower agent
     also = tuple(t for t in types if t not in (expects, narrowed) and expects)
     counted, stated = _counted_noun(question, lexicon) if "count" in (expects, *also) else (None, None)
     also = tuple(t for t in also if not (t == "count" and counted in units))  # "how long …? how many hours?" asks one
     # length of time twice, not a count too
-    cues = " ".join([*subjects, *cue_phrases, *lexicon["posting_nouns"]["any"], *lexicon["question_function_words"],
+    cues = " ".join([*subjects, *cue_phrases, *_posting_nouns(question, lexicon), *lexicon["question_function_words"],
                      *(relation["asks"] if relation else [])])
     typed_part = question_words(_asking_part(asking or question, types.get(expects, [])))  # not another part's words:
     occurred = _occurrence_kind(asked, lexicon) if expects else None
@@ -318,6 +320,14 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         bool(occurred),
         any(has_phrase(asked, p) for p in lexicon["answer_types"].get(expects or "", {}).get("largest_asks", ())),
     )
+
+
+def _posting_nouns(question: str, lexicon: dict[str, Any]) -> list[str]:
+    """The posting nouns (lexicon `posting_nouns.any`) but those the question uses as a verb, after a word of
+    `posting_nouns.verb_before`: "How long do I have to work in security…?" asks of working, a topic word."""
+    words = question_words(question).split()
+    verbs = {word for before, word in zip(words, words[1:]) if before in lexicon["posting_nouns"]["verb_before"]}
+    return [noun for noun in lexicon["posting_nouns"]["any"] if noun not in verbs]
 
 
 def _told_date(question: str, phrases: list[str], lexicon: dict[str, Any]) -> set[str]:
@@ -517,9 +527,12 @@ def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], headi
 
 def equivalent_words(subject: str, lexicon: dict[str, Any]) -> tuple[str, ...]:
     """The words that say the same as a one-word `subject` (lexicon `topic_equivalents`: "EU" and "European" for
-    "Europe"): a sentence naming one names it."""
+    "Europe"), or the names of the country a nationality adjective stands for (`nationalities`, the adjective first:
+    "UK" for "British", but no "us" of a sentence names the "US"): a sentence naming one names it."""
     own = set(lexical_tokens(subject))
-    return next((tuple(g) for g in lexicon["topic_equivalents"] if len(own) == 1 and own <= set(lexical_tokens(" ".join(g)))), ())
+    countries = [g for g in lexicon["nationalities"] if len(own) == 1 and own == set(lexical_tokens(g[0]))]
+    return next((tuple(g) for g in (*lexicon["topic_equivalents"], *countries)
+                 if len(own) == 1 and own <= set(lexical_tokens(" ".join(g)))), ())
 
 
 def _names_equivalent(text: str, subject: str, lexicon: dict[str, Any]) -> bool:

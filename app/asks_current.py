@@ -8,15 +8,14 @@ from app.lexicon import phrase_pattern
 
 
 def asks_for_current(question: str, lexicon: dict[str, Any]) -> bool:
-    """True when the question uses a word of the lexicon's `currency.asks_current` list ("current", "latest", "in force",
-    ...), edition labels aside (see `unlabelled`)."""
-    words = (lexicon.get("currency") or {}).get("asks_current") or ()
-    return any(phrase_pattern(word).search(unlabelled(question)) for word in words)
+    """True when the question uses a word of `current_words` ("current", "latest", "in force", "now", ...), edition
+    labels aside (see `unlabelled`)."""
+    return any(phrase_pattern(word).search(unlabelled(question)) for word in current_words(lexicon))
 
 
 def asks_for_status(question: str, lexicon: dict[str, Any]) -> bool:
     """True when the question asks whether something is current ("still the latest?", "in force now?", "a new 2026
-    version?"): a word of `currency.asks_current` that is not also a past marker ("replaced", "renamed" ask about a
+    version?"): a word of `current_words` that is not also a past marker ("replaced", "renamed" ask about a
     change, not a status), read without the edition labels inside it (see `unlabelled`)."""
     return any(phrase_pattern(word).search(unlabelled(question)) for word in status_words(lexicon))
 
@@ -29,8 +28,13 @@ def unlabelled(question: str) -> str:
 
 
 def status_words(lexicon: dict[str, Any]) -> tuple[str, ...]:
-    """The words that say what is current now ("current", "still", "in force"): `currency.asks_current` without the
-    past markers."""
+    """The words that say what is current now ("current", "still", "in force"): `current_words` without the past
+    markers."""
+    past = set((lexicon.get("currency") or {}).get("past_markers") or ())
+    return tuple(word for word in current_words(lexicon) if word not in past)
+
+
+def current_words(lexicon: dict[str, Any]) -> tuple[str, ...]:
+    """The words asking for what is current: `currency.asks_now` ("now", "these days") and `currency.asks_current`."""
     currency = lexicon.get("currency") or {}
-    past = set(currency.get("past_markers") or ())
-    return tuple(word for word in currency.get("asks_current") or () if word not in past)
+    return (*(currency.get("asks_now") or ()), *(currency.get("asks_current") or ()))

@@ -320,7 +320,8 @@ def asking_sentences(question: str) -> str:
 
 
 def specific_terms(question: str) -> list[str]:
-    """Years, versions, identifiers (`LLM11:2025`) and capitalised names in the question, not its first word."""
+    """Years, versions, identifiers (`LLM11:2025`) and capitalised names in the question, not its first word nor a
+    letter of an acronym it names."""
     terms = []
     for sentence in question_sentences(question):
         if INSTRUCTION.search(sentence):
@@ -340,7 +341,13 @@ def specific_terms(question: str) -> list[str]:
                 named = part[0].isupper() and position > 0 and not any(c.isdigit() for c in part)
                 if numeric or named:
                     terms.append(part)
-    return list(dict.fromkeys(terms))
+    return [t for t in dict.fromkeys(terms) if not _letter_of(t, terms)]
+
+
+def _letter_of(term: str, terms: list[str]) -> bool:
+    """Whether a one-letter term is a letter of an acronym among `terms`: "always forget the R and the E" of STRIDE
+    names two of its letters, no thing a passage must mention."""
+    return len(term) == 1 and any(len(t) > 1 and t.isupper() and term in t for t in terms)
 
 
 def _is_standard_number(word: str) -> bool:
