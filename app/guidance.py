@@ -340,7 +340,8 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     that gives the kind asked first leads. A question naming no role is about the `usual` role families of the
     asker's own roles (`asker_families`: a pentester's is AI red teaming) when a unit of an asked kind is about one.
     A certifications unit starts at its first item naming a credential (`credentials_of`). Empty when no unit answers
-    (a kind asked only by a bare "how do I" needs a retrieved unit, one naming a role of the question or one from
+    (a kind asked only by a bare "how do I" needs the unit retrieved first — a study plan ranked below the section
+    about the task asked of is no answer to "How do I write it up?" —, one naming a role of the question or one from
     the asker's background)."""
     rank: dict[str, int] = {}
     for position, passage in enumerate(retrieved):

@@ -2,8 +2,7 @@
 asked by a SOC analyst who wants to secure ML platforms follows the MLSecOps learning path, not the SOC analyst's
 study plan (the role the question is about is where the asker is going, not the role the parse read from their
 setting); a role described by what its holder does ("attacking AI systems", "I'd love to break AI systems") is that
-role; and a bare "how do I" about a task ("How do I write it up?") follows no study plan retrieval ranked below the
-section that answers it. A real index over a guide written like the corpus's."""
+role. A real index over a guide written like the corpus's."""
 from __future__ import annotations
 
 import pytest
@@ -74,3 +73,4 @@ def test_an_order_asked_towards_another_role_leads_with_that_roles_learning_path
     assert "CKS" in lead(answer.text), answer.text
     assert "Month 1: read the OWASP" not in lead(answer.text)
     assert_well_cited(answer)
+
