@@ -20,7 +20,7 @@ from app.errors import UserError
 from app.extractive import Draft
 from app.filters import parse_filters
 from app.followup import previous_answer, previous_questions
-from app.guidance import has_covered_target, retrieval_filters, target_families
+from app.guidance import asked_roles, has_covered_target, retrieval_filters
 from app.jobs.answer import pay_of_few, population, postings_answer
 from app.jobs.documented import with_documented_figure, with_documents_part
 from app.jobs.engine import PostingsEngine
@@ -152,7 +152,7 @@ class Assistant:
         recognizer = self._parser(retriever).recognizer
         drafted = draft_answer(query, query_vector, passages, self.embed, self.settings.max_answer_sentences,
                                self.lexicon, retriever.snapshot, asked.expects, ranked[len(passages):],
-                               asked.role_family or target_families(query, self.lexicon, self.vocabulary.synonyms["role_families"]),
+                               asked_roles(query, asked.role_family, self.lexicon, self.vocabulary.synonyms["role_families"]),
                                lambda heading: recognizer.recognise(heading).values("role_family"),
                                lambda text: retriever.retrieve(text, self.embed([text])[0], filters, k=self.settings.top_k),
                                self.settings.abstain_threshold,

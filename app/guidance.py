@@ -225,6 +225,17 @@ def target_families(question: str, lexicon: dict[str, Any], families: dict[str, 
                  if any(len(p.split()) > 1 and set(lexical_tokens(p)) <= stems for p in phrasings))
 
 
+def asked_roles(question: str, parsed: tuple[str, ...], lexicon: dict[str, Any],
+                families: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The role families a question is about: those the query `parsed`, unless they are only the asker's own
+    (`asker_families`: "SOC analyst, 4 years in. I want to end up securing ML platforms…") and the question names
+    others where it says where the asker is going (`target_families`), which then are what it asks about."""
+    targets = target_families(question, lexicon, families)
+    if parsed and not (set(parsed) <= set(asker_families(question, lexicon)) and set(targets) - set(parsed)):
+        return parsed
+    return targets
+
+
 def _before_target(folded: str, lexicon: dict[str, Any]) -> str:
     """Folded question words before the first that says where the asker is going (lexicon `guidance_targets`)."""
     ends = [at for at in (folded.find(f" {fold} ") for fold in map(_folded, lexicon["guidance_targets"])) if at >= 0]
@@ -329,7 +340,8 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
     that gives the kind asked first leads. A question naming no role is about the `usual` role families of the
     asker's own roles (`asker_families`: a pentester's is AI red teaming) when a unit of an asked kind is about one.
     A certifications unit starts at its first item naming a credential (`credentials_of`). Empty when no unit answers
-    (a kind asked only by a bare "how do I" needs a retrieved unit, one naming a role of the question or one from
+    (a kind asked only by a bare "how do I" needs the unit retrieved first — a study plan ranked below the section
+    about the task asked of is no answer to "How do I write it up?" —, one naming a role of the question or one from
     the asker's background)."""
     rank: dict[str, int] = {}
     for position, passage in enumerate(retrieved):
@@ -340,7 +352,7 @@ def guidance_items(question_vector: np.ndarray, kinds: dict[str, bool], retrieve
                        if set(u.roles) & set(roles)]  # the one that gives it otherwise ("What an AI red teamer does")
     roles = roles or (usual if any(set(u.roles) & set(usual) for u in candidates) else ())
     units = [u for u in candidates
-             if any(kinds[k] for k in u.kinds) or u.section in rank or set(u.roles) & set(roles)
+             if any(kinds[k] for k in u.kinds) or rank.get(u.section) == 0 or set(u.roles) & set(roles)
              or _background_fit(u.background, backgrounds) == 0]
     if not units:
         return []
