@@ -9,7 +9,7 @@ from typing import Any, Callable
 from app.analytics.entities import FIELDS, MULTI_VALUED, Entities, EntityRecognizer
 from app.answer_type import expected_answer_type
 from app.asks_current import asks_for_current
-from app.coverage import asking_sentences, asking_text, bare_word
+from app.coverage import asking_sentences, asking_text, bare_word, question_sentences
 from app.followup import FollowUpRewriter
 from app.guidance import asks_advice, is_guidance, without_own_ad
 from app.lexicon import has_any, phrase_pattern
@@ -50,7 +50,8 @@ class Cues:
 
 
 # the fields that say how posting text writes a constraint: they travel with it, and go when it is dropped
-SPELLINGS = {"place": ("place_spellings", "places"), "not_place": ("not_place_spellings",), "titles": ("title_spellings",)}
+SPELLINGS = {"place": ("place_spellings", "places"), "not_place": ("not_place_spellings",), "titles": ("title_spellings",),
+             "mentions": ("mention_spellings",)}
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,8 @@ class Query:
     employment_type: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()  # title words it names ("fractional", "virtual": lexicon `query_title_words`)
     title_spellings: tuple[str, ...] = ()  # lower-cased substrings of posting titles that are in `titles`
+    mentions: tuple[str, ...] = ()  # conditions postings state only in their text ("security clearance": lexicon `query_posting_mentions`)
+    mention_spellings: tuple[tuple[str, ...], ...] = ()  # for each of `mentions`, the lower-cased words of posting text stating it
     year: str | None = None
     posted_after: str | None = None  # ISO date, inclusive
     sort: str = "posted"  # "posted" (newest first) | "salary_max" (highest first)
@@ -85,6 +88,8 @@ class Query:
     latest: tuple[str, ...] = ()  # the constraints this question itself set (a follow-up's edit)
     expects: str | None = None  # the answer type asked for (date, amount, count, ...): app.answer_type
     asks_current: bool = False  # asks for the current state of something: app.asks_current
+    either: tuple["Query", ...] = ()  # two roles named each by its place ("the VP of AI Security in Dallas and the Head of
+    # MLSecOps in New York"): the postings meeting either one's constraints (each with the question's shared ones)
     ranked_list: str | None = None  # the editions-registry key of a ranked list it names ("owasp-llm-top-10")
     position: str | None = None  # the identifier of the position it asks for in that list ("LLM03:2026" for "number 3")
     cues: Cues = field(default=Cues(), compare=False, repr=False)  # the wording's figure cues and terms (not state)
@@ -96,7 +101,7 @@ class Query:
 
     def constraints(self) -> dict[str, Any]:
         """The constraints that are set, by field (JSON-ready)."""
-        names = (*LIST_FIELDS, "titles", "place", "not_place", "pay_above", "currency", "year", "posted_after")
+        names = (*LIST_FIELDS, "titles", "mentions", "place", "not_place", "pay_above", "currency", "year", "posted_after")
         return {n: (list(v) if isinstance(v, tuple) else v) for n in names if (v := getattr(self, n)) not in (None, ())}
 
     def without(self, name: str) -> "Query":
@@ -106,8 +111,9 @@ class Query:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready, unset fields left out."""
-        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(replace(self, cues=Cues())).items()
-                if k != "cues" and (v not in (None, (), [], False) or k in ("intent", "page"))}
+        either = {"either": [part.to_dict() for part in self.either]} if self.either else {}
+        return {**{k: list(v) if isinstance(v, tuple) else v for k, v in asdict(replace(self, cues=Cues(), either=())).items()
+                   if k not in ("cues", "either") and (v not in (None, (), [], False) or k in ("intent", "page"))}, **either}
 
 
 class QueryParser:
@@ -208,10 +214,16 @@ class QueryParser:
         named = self._named_place(text, own, cues.entities) if postings_asked and "place" not in own else None
         if named:  # "in Singapore": a condition even where no posting is (the answer then says so)
             own.update(place=named.name, place_spellings=named.spellings)
-            if intent == "explain":  # "I just moved to Tulsa. Anything for me?": the place is what the list needed
-                intent, sort, limit = self._intent(asked, own, previous, cues, text)
+            # "I just moved to Tulsa. Anything for me?": the place is what the list needed; "are there any governance
+            # postings in Toronto, and what do they pay?" lists them, as it would in London
+            intent, sort, limit = self._intent(asked, own, previous, cues, text)
         if previous is None or not self._leans_on(text, own, intent) or intent in FIGURES and previous.intent == "explain":
             own = self._with_umbrellas(asked, own, intent, cues)
+            pair = self._named_pair(text) if intent in ("rank", "list") else None
+            if pair:  # "the VP of AI Security in Dallas and the Head of MLSecOps in New York": both, compared
+                shared = {k: v for k, v in own.items() if not any(k in part or k in SPELLINGS.get(n, ()) for part in pair for n in part)}
+                either = tuple(Query(text, intent, **{**shared, **part}) for part in pair)
+                return Query(text, intent, sort=sort, limit=None, latest=_names(shared), cues=cues, either=either, **shared)
             return Query(text, intent, sort=sort, limit=limit, latest=_names(own), cues=cues, **own)
         measured = MULTI_VALUED if previous.intent == "share" else ()  # what a share measured
         kept = {k: v for k, v in previous.constraints().items()
@@ -233,6 +245,31 @@ class QueryParser:
         head = self._constraints(split[0])
         head.pop("entities")
         return head if set(_names(head)) < set(_names(own)) else None
+
+    def _named_pair(self, text: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        """Two roles a question names each by its place, a conjunction (lexicon `clause_conjunctions`) joining them and the
+        second opening with "the" ("Two exec roles caught my eye: the VP of AI Security in Dallas and the Head of MLSecOps
+        in New York", "between the AI governance lead role in Cologne and the one in Amsterdam"): the constraints of each
+        (from the clause's start to the conjunction, and from it to the clause's end; "the one", "the ones" (lexicon
+        `query_anaphora`) has the first one's besides its place), else None."""
+        words = text.split()
+        ends = lambda word: word[-1:] in ",;:.?!" or is_dash(word)  # a clause ends after the word
+        for i, word in enumerate(words[1:-1], start=1):
+            if word.lower() not in self.lex["clause_conjunctions"] or words[i + 1].lower() != "the" or ends(words[i - 1]):
+                continue
+            start = next((j + 1 for j in range(i - 1, -1, -1) if ends(words[j])), 0)
+            end = next((j + 1 for j in range(i + 1, len(words)) if ends(words[j])), len(words))
+            left, right = " ".join(words[start:i]), " ".join(words[i + 1:end])
+            if "the" not in left.lower().split():
+                continue
+            first, second = self._constraints(left), self._constraints(right)
+            if not (first.get("place") and second.get("place")) or first["place"] == second["place"]:
+                continue
+            first.pop("entities"), second.pop("entities")
+            if words[i + 2].lower() in self.lex["query_anaphora"]:  # "the MLSecOps jobs in London or the ones in Berlin"
+                second = {**{k: v for k, v in first.items() if k not in ("place", *SPELLINGS["place"])}, **second}
+            return first, second
+        return None
 
     def _umbrellas(self, text: str, terms: Entities) -> list[tuple[int, int, tuple[str, ...]]]:
         """Where `text` names a field of work for its role families (lexicon `query_family_umbrellas`: "AI security")
@@ -270,7 +307,7 @@ class QueryParser:
         excluded, masked = self._excluded_place(masked)
         if excluded:
             found.update(not_place=excluded[0], not_place_spellings=excluded[1])
-        place, spellings, places, masked = self._place(masked)
+        place, spellings, places, masked = self._asked_place(masked)
         if place:
             found.update(place=place, place_spellings=spellings, places=places)
         found["entities"] = self.recognizer.recognise(masked)
@@ -298,6 +335,10 @@ class QueryParser:
         titles = {word: spellings for word, spellings in self.lex["query_title_words"].items() if has_any(low, [word])}
         if titles and "employment_type" not in found:  # "part-time or fractional CISO roles": the part-time ones
             found.update(titles=tuple(titles), title_spellings=tuple(dict.fromkeys(s for v in titles.values() for s in v)))
+        mentioned = {name: spec["written"] for name, spec in self.lex["query_posting_mentions"].items()
+                     if has_any(asking_sentences(masked), spec["asked"])}  # what the asker's setting says is no condition
+        if mentioned:  # "which postings say they sponsor visas?"
+            found.update(mentions=tuple(mentioned), mention_spellings=tuple(map(tuple, mentioned.values())))
         found.update(self._pay(masked))
         currency = found.get("currency") or self._currency(masked, None)  # "in EUR", "in euros"
         if currency:
@@ -334,6 +375,26 @@ class QueryParser:
             return first[0], first[1], (), masked
         joined = _joined(Place(name, spellings), joiner, Place(later, more))  # "London or Berlin"
         return joined.name, joined.spellings, ((name, spellings), (later, more)), _blanked(masked, *second[2:])
+
+    def _asked_place(self, text: str) -> tuple[str | None, tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...], str]:
+        """`_place` of the sentences that ask, where they name one: a place in the asker's setting (a sentence that tells
+        of the asker, lexicon `asker` `first_person`) is where they are, not the postings' ("I live up in Scotland and
+        don't want to commute. Which listings let you work fully remote from the UK?": the UK); the whole question's
+        otherwise ("Relocating to Dublin. What's open there?", "Looking for jobs in the UK. Manchester or remote would
+        suit me - anything?")."""
+        sentences = question_sentences(text)
+        told = [s for s in sentences if not s.rstrip().endswith("?") and has_any(s, self.lex["asker"]["first_person"])]
+        if not told or len(told) == len(sentences):
+            return self._place(text)
+        asked, at = text, 0
+        for sentence in told:  # the setting blanked, in place
+            start = text.index(sentence, at)
+            asked, at = _blanked(asked, start, start + len(sentence)), start + len(sentence)
+        place, spellings, places, masked = self._place(asked)
+        if place is None:
+            return self._place(text)
+        # the question with the asked place blanked (the setting's words are still read as terms)
+        return place, spellings, places, "".join(" " if m == " " and a != " " else c for c, a, m in zip(text, asked, masked))
 
     def _beside_place(self, text: str, start: int, end: int) -> bool:
         """Whether a remote status between `start` and `end` is offered as the alternative to a place by an "or" right
@@ -676,7 +737,8 @@ def _postings_only(own: dict[str, Any]) -> bool:
     """Whether a question sets a condition only postings meet: a level, remote work, an employment type, a place, pay,
     a company (a role family, a title word, a skill or a year may be what documents speak of too: "a fractional
     CISO")."""
-    return bool(set(own) - {"role_family", *MULTI_VALUED, "titles", "title_spellings", "year", "posted_after", "currency"})
+    return bool(set(own) - {"role_family", *MULTI_VALUED, "titles", "title_spellings", "mentions", "mention_spellings", "year",
+                            "posted_after", "currency"})
 
 
 def _ranks_levels(sort: str) -> bool:

@@ -30,6 +30,7 @@ class PostingRow:
     text: str
     metadata: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     employment_type: str | None = None  # "full-time", "part-time", "contract"
+    body: str = field(default="", compare=False, repr=False)  # the text of all its chunks: what only the text states
 
     @property
     def salary_mid(self) -> float | None:
@@ -60,15 +61,19 @@ class PostingRow:
 
 
 def posting_table(ids: Iterable[str], texts: Iterable[str], metadatas: Iterable[dict[str, Any]]) -> list[PostingRow]:
-    """One row per posting doc_id, from the metadata of its lowest-numbered chunk; ordered by posting id."""
+    """One row per posting doc_id, from the metadata of its lowest-numbered chunk, with the text of all its chunks;
+    ordered by posting id."""
     first: dict[str, tuple[int, str, str, dict[str, Any]]] = {}
+    chunks: dict[str, list[tuple[int, str]]] = {}
     for chunk_id, text, meta in zip(ids, texts, metadatas):
         if meta.get("kind") != "posting":
             continue
         doc_id, index = meta.get("doc_id", chunk_id), int(meta.get("chunk_index", 0))
+        chunks.setdefault(doc_id, []).append((index, text))
         if doc_id not in first or index < first[doc_id][0]:
             first[doc_id] = (index, chunk_id, text, meta)
-    rows = [_row(doc_id, chunk_id, text, meta) for doc_id, (_, chunk_id, text, meta) in first.items()]
+    rows = [_row(doc_id, chunk_id, text, meta, " ".join(t for _, t in sorted(chunks[doc_id])))
+            for doc_id, (_, chunk_id, text, meta) in first.items()]
     return sorted(rows, key=lambda r: r.posting_id)
 
 
@@ -82,7 +87,7 @@ def table_from_snapshot(snapshot, *, include_closed: bool = False) -> list[Posti
     return snapshot.derived[key]
 
 
-def _row(doc_id: str, chunk_id: str, text: str, meta: dict[str, Any]) -> PostingRow:
+def _row(doc_id: str, chunk_id: str, text: str, meta: dict[str, Any], body: str = "") -> PostingRow:
     return PostingRow(
         posting_id=str(meta.get("posting_id") or doc_id.removeprefix("posting:")),
         doc_id=doc_id,
@@ -103,6 +108,7 @@ def _row(doc_id: str, chunk_id: str, text: str, meta: dict[str, Any]) -> Posting
         text=text,
         metadata=dict(meta),
         employment_type=meta.get("employment_type"),
+        body=body or text,
     )
 
 

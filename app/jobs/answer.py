@@ -17,7 +17,7 @@ from app.types import Answer, Citation
 PAGE_SIZE = 10
 RELATED = 3  # postings of the nearest relaxation shown with an empty result
 RELAXABLE = ("pay_above", "currency", "place", "not_place", "remote", "seniority", "employment_type", "year", "posted_after",
-             "company", "certifications", "clouds", "skills", "role_family")
+             "company", "certifications", "clouds", "skills", "mentions", "role_family")
 
 
 def postings_answer(query: Query, engine: PostingsEngine, filters: Filters, asked: str) -> Answer:
@@ -57,12 +57,15 @@ def pay_of_few(query: Query, engine: PostingsEngine, filters: Filters, asked: st
 def population(q: Query, noun: str = "postings") -> str:
     """"senior hybrid MLSecOps postings located in London that mention OSWE, paying at least 200,000 USD", "fractional
     or virtual security leadership postings located in the US"."""
+    if q.either:  # "executive postings located in Dallas or executive MLSecOps postings located in New York"
+        return " or ".join(population(part, noun) for part in q.either)
     words = [*(LEVEL_WORDS.get(s, s) for s in q.seniority), " or ".join(q.remote), " or ".join(q.employment_type),
              " or ".join(q.titles), _either([term(r) for r in q.role_family]), noun]
     tail = [f"at {as_data(' or '.join(q.company))}"] if q.company else []
     tail += [f"located in {as_data(q.place)}"] if q.place else []
     tail += [f"{'and not' if q.place else 'located outside'} {as_data(q.not_place)}"] if q.not_place else []
     tail += [f"that ask{'s' if noun.endswith('g') else ''} for {' and '.join(term(v) for v in (*q.certifications, *q.clouds, *q.skills))}"] if q.certifications or q.clouds or q.skills else []
+    tail += [f"that mention {' and '.join(q.mentions)}"] if q.mentions else []
     tail += [f"whose range reaches {q.pay_above:,}{' ' + q.currency if q.currency else ''}"] if q.pay_above is not None else []
     tail += [f"paid in {q.currency}"] if q.currency and q.pay_above is None else []
     tail += [f"posted in {q.year}"] if q.year else []
@@ -135,7 +138,7 @@ def _condition(name: str, value) -> str:
             "pay_above": f"has a range reaching {value:,}" if isinstance(value, int) else "",
             "company": f"is at {quoted}", "year": f"was posted in {value}", "posted_after": f"was posted on or after {value}",
             "role_family": f"is a {quoted} role", "certifications": f"asks for {quoted}", "skills": f"asks for {quoted}",
-            "clouds": f"asks for {quoted}", "titles": f"has {quoted} in its title"}.get(name, f"is {' or '.join(term(v) for v in values)}")
+            "clouds": f"asks for {quoted}", "titles": f"has {quoted} in its title", "mentions": f"mentions {quoted}"}.get(name, f"is {' or '.join(term(v) for v in values)}")
 
 
 def _line(row: PostingRow, shown: str | None = None) -> str:

@@ -78,7 +78,7 @@ class PostingsEngine:
             "i": range(len(rows)), "posting_id": [r.posting_id for r in rows], "company": [r.metadata.get("company") for r in rows],
             "location": [r.location.lower() for r in rows], "title": [r.title.lower() for r in rows], "salary_min": [r.salary_min for r in rows],
             "salary_max": [r.salary_max for r in rows], "currency": [r.currency for r in rows], "posted": [r.posted for r in rows],
-            "employment_type": [r.metadata.get("employment_type") for r in rows],
+            "employment_type": [r.metadata.get("employment_type") for r in rows], "body": [r.body.lower() for r in rows],
             "level": [SENIORITY.index(r.seniority) if r.seniority in SENIORITY else None for r in rows],
             **{name: [getattr(r, name) for r in rows] for name in SINGLE_VALUED},
             **{name: [list(getattr(r, name)) for r in rows] for name in MULTI_VALUED},
@@ -139,6 +139,10 @@ class PostingsEngine:
 
     def _where(self, q: Query, f: Filters) -> tuple[str, list[Any]]:
         clauses, params = ["TRUE"], []
+        if q.either:  # two named roles: the postings meeting either one's constraints
+            parts = [self._where(part, Filters()) for part in q.either]
+            clauses.append("(" + " OR ".join(f"({where})" for where, _ in parts) + ")")
+            params += [param for _, part_params in parts for param in part_params]
         for name in SCALARS:
             for values in (getattr(q, name), (getattr(f, name),) if getattr(f, name, None) else ()):
                 if values:
@@ -156,6 +160,8 @@ class PostingsEngine:
             params += list(q.not_place_spellings)
         if q.title_spellings:  # "fractional or virtual CISO jobs": a title holding any of them
             clauses.append("(" + " OR ".join("contains(title, ?)" for _ in q.title_spellings) + ")"); params += list(q.title_spellings)
+        for spellings in q.mention_spellings:  # "which postings require a security clearance?": text stating each condition
+            clauses.append("(" + " OR ".join("contains(body, ?)" for _ in spellings) + ")"); params += list(spellings)
         for bound in (q.pay_above, f.min_salary):
             if bound is not None:
                 clauses.append("salary_max >= ?"); params.append(bound)
