@@ -41,7 +41,9 @@ class AnswerNeed:
     the clause giving the value names, and `kind_name` how a refusal names that kind; `relation_thing` the thing a
     relation of a thing is asked of ("who hosts safetensors"), which the answering sentence itself names: a heading
     naming picklescan does not make "…ModelScan is still maintained…" say who maintains picklescan; `possessed` that a
-    name owning that thing also gives the relation ("NVIDIA's garak LLM vulnerability scanner" says who makes garak)."""
+    name owning that thing also gives the relation ("NVIDIA's garak LLM vulnerability scanner" says who makes garak);
+    `stressed` the name the question asks of as such ("OWASP itself"), which the answer names on its own (see
+    `_names_alone`)."""
 
     expects: str | None
     relation: tuple[str, ...] = ()
@@ -65,6 +67,7 @@ class AnswerNeed:
     possessed: bool = False
     occurred: bool = False  # the value is asked of an event as one that happened (lexicon `occurrence_kinds`)
     largest: bool = False  # the largest value is asked ("what's the most we could be fined?"; lexicon `largest_asks`)
+    stressed: str | None = None
 
     def __bool__(self) -> bool:
         return bool(self.expects or self.relation)
@@ -319,6 +322,7 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         bool(relation and relation.get("possessive") and thing),
         bool(occurred),
         any(has_phrase(asked, p) for p in lexicon["answer_types"].get(expects or "", {}).get("largest_asks", ())),
+        _stressed_name(question, lexicon),
     )
 
 
@@ -328,6 +332,33 @@ def _posting_nouns(question: str, lexicon: dict[str, Any]) -> list[str]:
     words = question_words(question).split()
     verbs = {word for before, word in zip(words, words[1:]) if before in lexicon["posting_nouns"]["verb_before"]}
     return [noun for noun in lexicon["posting_nouns"]["any"] if noun not in verbs]
+
+
+def _stressed_name(question: str, lexicon: dict[str, Any]) -> str | None:
+    """The name a question stresses it asks of as such (lexicon `stressed_self`: "what year did OWASP itself start?"):
+    the capitalised word right before that word, or None ("the exam itself" names no thing apart from others)."""
+    tokens = TOKEN.findall(question)
+    return next((_bare(word) for word, after in zip(tokens, tokens[1:])
+                 if after.lower() in lexicon["stressed_self"]["asks"] and word[:1].isupper()), None)
+
+
+def _names_alone(sentence: str, name: str, determiners: list[str], heading: str = "") -> bool:
+    """Whether `sentence` (or, when it does not name it, its passage's `heading`) names `name` on its own where it names
+    it at all: not only as part of another thing's name (a capitalised word right after it: "the OWASP Top 10"), as
+    an owner ("ISACA's third AI credential"), in brackets after one ("CISM (ISACA)") or as the modifier of the noun after
+    it, a determiner among the two words before ("the first OWASP list"), whose value is that other thing's."""
+    text = sentence if any(_bare(word) == name for word in TOKEN.findall(sentence)) else heading
+    found = list(TOKEN.finditer(text))
+
+    def bound(at: int) -> bool:
+        word = found[at]
+        after = found[at + 1] if at + 1 < len(found) and not text[word.end():found[at + 1].start()].strip() else None
+        modifier = after is not None and (after.group()[:1].isupper()  # the word joined to it after a space
+                                          or any(w.group().lower() in determiners for w in found[max(0, at - 2):at]))
+        return modifier or _bare(word.group()) != word.group() \
+            or text[word.start() - 1:word.start()] == "(" and text[word.end():word.end() + 1] == ")"
+    named = [at for at, word in enumerate(found) if _bare(word.group()) == name]
+    return not named or not all(map(bound, named))
 
 
 def _told_date(question: str, phrases: list[str], lexicon: dict[str, Any]) -> set[str]:
@@ -519,6 +550,8 @@ def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], headi
     if not all(has_phrase(named, s) or s in short or names_term(text, s, following.get(s), joining)
                or _names_equivalent(text, s, lexicon) for s in need.subjects):
         return False  # about something else: "the CISO at Google" is not any CISO
+    if need.stressed and not _names_alone(sentence, need.stressed, lexicon["stressed_self"]["determiners"], heading):
+        return False  # "the OWASP list … published in August 2023" does not date OWASP itself
     if _about_another(sentence, need, heading):
         return False  # "The AAISM exam has 90 questions" after a sentence naming the CISSP counts no CISSP questions
     kind = kind or need.expects

@@ -79,6 +79,20 @@ def _answers(question: str, sentence: str, context: str = "MITRE ATLAS") -> bool
     ("What is the passing score for the CISSP exam?", "CISSP requires five years of experience in two of its eight domains.", False),
     ("What is the ATLAS case study ID of Tay Poisoning?", "AML.CS0009 Tay Poisoning records how users manipulated Tay.", True),
     ("How many tactics does ATLAS list?", "The MITRE matrix lists 16 tactics.", True),  # "MITRE ATLAS" in the heading
+    # a head count asked as how big a membership is: a count of members, not the credential's domains
+    ("How big is the IAPP membership these days?", "The IAPP's AIGP exam has four domains.", False),
+    ("How big is the IAPP membership these days?", "The IAPP has over 90,000 members.", True),
+    # the person running a thing: a name of a person, not the year the team was founded
+    ("who's the person running Microsoft's AI Red Team?", "Microsoft's AI Red Team, established in 2018, published a paper.", False),
+    ("who's the person running Microsoft's AI Red Team?", "Microsoft's AI Red Team is led by Dana Moreau.", True),
+    # when a thing did start: a sentence saying it started, not when something was published
+    ("what year did OWASP itself start?", "The first OWASP list for LLM applications was published in August 2023.", False),
+    # a thing asked of itself: named on its own, not as another thing's owner, name or modifier
+    ("what year did ISACA itself start?", "ISACA's AAISM credential was launched in 2025.", False),
+    ("what year did ISACA itself start?", "Common credentials are CISM (ISACA), launched in 1997.", False),
+    ("what year did OWASP itself start?", "The OWASP Top 10 project was started in 2003.", False),
+    ("what year did OWASP itself start?", "OWASP was started in 2001 as an open community.", True),
+    ("What year did Microsoft's AI Red Team itself start?", "Microsoft's AI Red Team, established in 2018, published a paper.", True),
 ])
 def test_a_sentence_answers_only_with_a_value_of_the_asked_kind(question, sentence, answers):
     assert _answers(question, sentence) is answers

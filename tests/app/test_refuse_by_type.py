@@ -1,5 +1,6 @@
 """Refusing by answer type end to end: a value of another subject named beside the asked one, a price asked by its
-verb, a role title where a person is asked, and a passage saying the asked value is unconfirmed or not yet published
+verb, a role title where a person is asked, a head count asked as a size, a date of another thing named after the one
+asked of itself, and a passage saying the asked value is unconfirmed or not yet published
 (which the refusal quotes, cited). A real index over the ask corpus plus one fictional document."""
 from __future__ import annotations
 
@@ -69,6 +70,10 @@ def bot(tmp_path_factory, embedder):
     ("How many systems have been registered in the Orion database?", "a count of systems"),  # "Tier 2" is a name
     ("Which companies have been fined under the Vantor Code?", "who has been fined"),  # how much one can be, no one
     ("Which vendors have signed Orion's Safe Models Pledge?", "a person or organisation"),  # "many model vendors"
+    ("How big is the Talvis membership these days?", "a count of members"),  # a head count asked as a size
+    ("Who's the person running the Vantor Office these days?", "a person's name"),  # a person asked by a participle
+    # a thing asked of itself: the Orion Institute's and Orion's Pledge's dates are those other things' own
+    ("What year did Orion itself start?", "when or by whom it was introduced"),
 ])
 def test_a_value_not_given_of_the_asked_subject_is_refused_naming_its_type(bot, question, missing):
     answer = bot.ask(question)
@@ -106,6 +111,7 @@ def test_a_value_given_beside_an_unconfirmed_one_is_answered(bot):
     ("How many people are on the Talvis assessment team?", "four people"),  # the count of the asked team
     ("How much does a Talvis assessor earn?", "USD 120,000"),  # pay asked: a sum that names no price answers
     ("Who is hosting qlint these days?", "Orion Institute"),  # "who hosts X": X in lower case is the subject
+    ("When did Orion's Safe Models Pledge start?", "June 2025"),  # "launched" says when it started
 ])
 def test_the_asked_kind_of_value_about_the_asked_thing_is_answered(bot, question, answered):
     answer = bot.ask(question)
