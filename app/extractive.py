@@ -496,9 +496,11 @@ def gives_members(passage: Passage, question: str, number_words: Mapping[str, in
 
 
 def _asked_sets(question: str) -> set[str]:
-    """The stems of the plural nouns a question asks for members of ("Which areas …?", "which tactics …")."""
-    return set(lexical_tokens(" ".join(word for word in question.split()
-                                       if word.islower() and len(word) > 4 and word.endswith("s") and not word.endswith("ss"))))
+    """The stems of the plural nouns a question asks for members of ("Which areas …?", "which tactics …"): a word
+    whose stem drops its "s", so a name typed in lower case is none ("mitre atlas")."""
+    words = [word.strip(string.punctuation) for word in question.split()]
+    return {stem for word in words if word.islower() and len(word) > 4 and word.endswith("s") and not word.endswith("ss")
+            for stem in lexical_tokens(word) if stem != word}
 
 
 def _number(word: str, number_words: Mapping[str, int]) -> int:
