@@ -197,6 +197,8 @@ def draft_extractive(question: str, query_vector: np.ndarray, passages: list[Pas
     support = sorted(_on_subject(chosen[1 + len(leading):], lead, question, passages, generic_words, refers_back),
                      key=lambda c: (c.passage_index, c.position))
     quoted = [lead, *chosen[1:1 + len(leading)], *support]
+    if answers is None and aspect is None:  # a typed lead answers already; a follow-up's subject is the conversation's
+        quoted = _with_continuations(quoted, passages, question, asking or question, generic_words, equivalents)
     opened = {c.text: (c.passage_index, listed if c is lead else _listed_items(c, passages, max_sentences - 1))
               for c in quoted if c.text.endswith(":") or c is lead}  # each list opener quoted brings its items, in order
     # the members a sentence lists are given all, unless the clause holding the one asked about was quoted ("…scanners
@@ -229,6 +231,43 @@ def _going_on(lead: Candidate, candidates: list[Candidate], passages: list[Passa
     first, second = (lead, other) if step > 0 else (other, lead)
     end, start = (text.find(first.text[-40:]), text.find(second.text[:40])) if other else (-1, -1)
     return other if 0 <= end < start and "\n" not in text[end:start] else None
+
+
+def _with_continuations(quoted: list[Candidate], passages: list[Passage], question: str, asking: str,
+                        generic_words: Collection[str], equivalents: Collection[frozenset[str]]) -> list[Candidate]:
+    """The quoted sentences, each of a document followed by the sentence after it in its paragraph when that one names
+    an asked word (of the `asking` part, not one of `generic_words` nor a generic acronym) the sentence it continues
+    does not: the paragraph goes on with what was asked ("In financial services, AI governance often extends existing
+    model risk management practice." then "In the United States the current interagency model risk guidance is SR
+    26-2 …, issued … on 17 April 2026")."""
+    asked = set(lexical_tokens(asking)) - set(lexical_tokens(" ".join([*generic_words, *GENERIC_ACRONYMS])))
+    texts = {c.text for c in quoted}
+    continued: list[Candidate] = []
+    for c in quoted:
+        continued.append(c)
+        after = _next_in_paragraph(c, passages, question)
+        if after is not None and after.text not in texts \
+                and _said(asked, set(lexical_tokens(after.text)), equivalents) \
+                - _said(asked, set(lexical_tokens(c.text)), equivalents):
+            continued.append(after)
+            texts.add(after.text)
+    return continued
+
+
+def _next_in_paragraph(candidate: Candidate, passages: list[Passage], question: str) -> Candidate | None:
+    """The statement after a document's prose sentence in its paragraph (a question sentence answers nothing)."""
+    passage = passages[candidate.passage_index]
+    if passage.metadata.get("kind") == "posting" or candidate.text.endswith(":"):
+        return None
+    items = passage_items(passage.text, posting_reference(passage.metadata), set(lexical_tokens(question)))
+    if candidate.position + 1 >= len(items) or items[candidate.position][1] != "prose" \
+            or items[candidate.position + 1][1] != "prose":
+        return None
+    text = answer_material(items[candidate.position + 1][0])
+    end, start = passage.text.find(candidate.text[-40:]), passage.text.find(items[candidate.position + 1][0][:40])
+    if not text or not 0 <= end < start or "\n" in passage.text[end:start]:
+        return None
+    return replace(candidate, text=text, position=candidate.position + 1)
 
 
 def _on_subject(support: list[Candidate], lead: Candidate, question: str, passages: list[Passage],
@@ -457,9 +496,11 @@ def gives_members(passage: Passage, question: str, number_words: Mapping[str, in
 
 
 def _asked_sets(question: str) -> set[str]:
-    """The stems of the plural nouns a question asks for members of ("Which areas …?", "which tactics …")."""
-    return set(lexical_tokens(" ".join(word for word in question.split()
-                                       if word.islower() and len(word) > 4 and word.endswith("s") and not word.endswith("ss"))))
+    """The stems of the plural nouns a question asks for members of ("Which areas …?", "which tactics …"): a word
+    whose stem drops its "s", so a name typed in lower case is none ("mitre atlas")."""
+    words = [word.strip(string.punctuation) for word in question.split()]
+    return {stem for word in words if word.islower() and len(word) > 4 and word.endswith("s") and not word.endswith("ss")
+            for stem in lexical_tokens(word) if stem != word}
 
 
 def _number(word: str, number_words: Mapping[str, int]) -> int:

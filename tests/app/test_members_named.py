@@ -62,6 +62,11 @@ def test_a_passage_announcing_or_listing_the_asked_members_names_them_one_descri
                                   "Impact."), question, NUMBER_WORDS)
     assert not gives_members(_passage("The Zephyr matrix adds model-specific tactics and techniques that have no "
                                       "Corvid equivalent."), question, NUMBER_WORDS)
+    typed_lower = "which tactics in zephyr atlas have no corvid counterpart, i.e. are only in atlas?"
+    assert not gives_members(_passage("Zephyr atlas: a knowledge base of adversary tactics, techniques and case "
+                                      "studies, modelled on Corvid."), typed_lower, NUMBER_WORDS)  # "atlas" names none
+    assert gives_members(_passage("Two tactics are unique to Zephyr atlas. Probe Access covers reaching a model. Probe "
+                                  "Adaptation covers tuning the attack."), typed_lower, NUMBER_WORDS)
 
 
 def test_a_question_sentence_goes_on_past_an_abbreviation():
