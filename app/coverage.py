@@ -8,9 +8,9 @@ from typing import Any
 
 from app.answer_type import (abbreviated, asked_types, equivalent_words, has_phrase, is_type_word, is_version, is_year,
                              mentions, names_term, opens_setting, question_words)
-from app.sentences import ABBREVIATIONS, is_acronym, is_dash
+from app.sentences import ABBREVIATIONS, INSTRUCTION, is_acronym, is_dash
 from app.short_forms import ShortForms
-from app.support import COMMON_CAPITALS, GENERIC_ACRONYMS, INSTRUCTION
+from app.support import COMMON_CAPITALS, GENERIC_ACRONYMS
 from app.types import Passage
 
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")  # not inside "2.0" or "LLM01:2025"

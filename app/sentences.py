@@ -19,6 +19,10 @@ BOLD_HEADING = re.compile(r"^\*\*[^*]+\*\*:?$")
 BOLD_LABEL = re.compile(r"^\*\*([^*]+?)[.:]?\*\*[.:]?\s+")  # a list item's bold label, joined to what follows
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
 MIN_CHARS, MAX_CHARS = 25, 420
+# A passage sentence that tells the model what to do is prompt injection: data to show, never evidence
+# for an answer nor a sentence to quote.
+INSTRUCTION = re.compile(r"\b(?:ignore|disregard|forget|override)\b[^.!?\n]{0,40}\b(?:instructions?|prompts?|rules|directions)\b"
+                         r"|\byou are now\b|\brepeat after me\b|\b(?:reply|respond|answer|say)\s+only\b", re.IGNORECASE)
 NAME_SHARE = 3  # a clipped sentence keeps the name it opens with when that takes at most a third of it
 REQUIREMENTS_START = "Skills: "  # ingest/postings.py renders skills, then clouds and certifications, last
 LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")  # [text](url): an answer quotes the text, never the link
@@ -60,7 +64,7 @@ def passage_items(text: str, reference: str | None = None, focus: Collection[str
         for position, sentence in enumerate(_whole_quotations(split_sentences(block))):
             quoted = _clip(sentence, focus, limit)
             quoted = f"…{quoted}" if cut and not position and not quoted.startswith("…") else quoted  # only its end
-            if len(sentence) >= MIN_CHARS:
+            if len(sentence) >= MIN_CHARS and not INSTRUCTION.search(sentence):
                 items.append((_as_sentence(quoted), kind))
     return items
 

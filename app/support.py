@@ -8,7 +8,7 @@ from typing import Callable
 import numpy as np
 
 from app.contradiction import NEGATION, contradictions
-from app.sentences import passage_sentences
+from app.sentences import INSTRUCTION, passage_sentences
 
 NUMBER = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s*(%|percent|k\b|m\b|million\b|billion\b)?", re.IGNORECASE)
 NAME = re.compile(r"\b(?:[A-Z][a-zA-Z0-9&/+-]*[A-Z0-9][a-zA-Z0-9&/+-]*|[A-Z][a-z]+(?:\s+[A-Z][a-zA-Z]+)+|[A-Z][a-z]+(?:-[a-z]+)*)\b")
@@ -21,9 +21,6 @@ NUMBER_WORD = re.compile(rf"\b(?:({'|'.join(TENS)})(?:[-\s](one|{'|'.join(SMALL[
 COMMON_CAPITALS = {"The", "This", "These", "That", "Those", "In", "It", "A", "An", "And", "For", "With", "As", "At",
                    "On", "Of", "To", "By", "From", "Its", "Their", "They", "Most", "Many", "Some", "Each", "When"}
 SCALE = {"k": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9}
-# A passage sentence that tells the model what to do is prompt injection: data to show, never evidence for an answer.
-INSTRUCTION = re.compile(r"\b(?:ignore|disregard|forget|override)\b[^.!?\n]{0,40}\b(?:instructions?|prompts?|rules|directions)\b"
-                         r"|\byou are now\b|\brepeat after me\b|\b(?:reply|respond|answer|say)\s+only\b", re.IGNORECASE)
 SENTENCE_SPAN = re.compile(r"[^.!?\n]+[.!?]*")
 TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?")
 GENERIC_ACRONYMS = {"AI", "ML", "LLM", "LLMs", "GenAI", "IT"}  # too generic to name anything

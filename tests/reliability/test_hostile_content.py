@@ -113,7 +113,7 @@ def hostile_bot(hostile_index, embedder):
 
 def assert_safe_answer(answer) -> None:
     """The guarantees, whatever the mode and whatever the passages say."""
-    from app.support import INSTRUCTION
+    from app.sentences import INSTRUCTION
     from app.ui.charts import answer_chart_html
     from app.ui.render import answer_html
 
@@ -173,7 +173,7 @@ def test_llm_answers_stay_safe_over_a_hostile_corpus(hostile_index, embedder, ll
     The model's raw output is kept, to count how often it obeyed an injection that the answer then did not show."""
     from app import Assistant
     from app.llm import LlmAnswerer
-    from app.support import INSTRUCTION
+    from app.sentences import INSTRUCTION
 
     raw: list[str] = []
     stream = LlmAnswerer.stream
