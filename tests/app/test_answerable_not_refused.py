@@ -1,7 +1,7 @@
 """Answerable questions are not refused for a word taken as a name or as a type's topic: a letter of an acronym the
 question names ("the R and the E" of STRIDE), a nationality adjective ("British") a source writes as its country
 ("UK NCSC"), an executive's or a common acronym ("CSO", "APIs"); the words asking what is current ("right now"), a
-posting noun used as a verb ("have to work in security"), "certified" beside "certificate", "tell" beside "disclose";
+posting noun used as a verb ("have to work in security"), "tell" beside "disclose";
 "how long have we got" asks the time allowed, not since when. Pure reads of the shipped lexicon."""
 from __future__ import annotations
 
@@ -79,7 +79,7 @@ def test_a_posting_noun_used_as_a_verb_is_the_topic_of_a_length_of_time():
     assert holds_answer(CCSP, _need("How long do I need to work in IT before I can get the CCSP?"), LEXICON)
 
 
-def test_certified_and_tell_share_the_topic_of_certificate_and_disclose():
+def test_a_certificate_s_cycle_and_tell_beside_disclose_answer_a_length_of_time():
     need = _need("once we're certified, how long does the certificate last before we go through it all again?")
     assert holds_answer(CYCLE, need, LEXICON)
     assert holds_answer(SEC, _need("how long have we got to tell the SEC?"), LEXICON)
