@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from app.lexicon import load_lexicon
 from app.settings import Settings
+from ingest.vocabulary import load_vocabulary
 
 from answer_checks import ASK_CORPUS
 
@@ -117,3 +119,15 @@ def parser():
     return QueryParser(load_vocabulary(corpus / "vocabulary.yaml"), load_lexicon(corpus / "lexicon.yaml"),
                        [p["company"] for p in postings], [p["location"] for p in postings],
                        lambda key: registry.get(key).current.label)
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    """The shipped lexicon."""
+    return load_lexicon(Settings().lexicon_path)
+
+
+@pytest.fixture(scope="module")
+def families():
+    """The shipped vocabulary's role families and their phrasings."""
+    return load_vocabulary(Settings().vocabulary_path).synonyms["role_families"]

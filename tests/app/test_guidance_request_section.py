@@ -9,9 +9,6 @@ import pytest
 
 from answer_checks import assert_well_cited, assistant_with_document, lead
 from app.guidance import asked_roles, target_families
-from app.lexicon import load_lexicon
-from app.settings import Settings
-from ingest.vocabulary import load_vocabulary
 
 GUIDE = """---
 title: Paths for AI security
@@ -39,16 +36,6 @@ ORDER = "SOC analyst, 4 years in. I want to end up securing ML platforms. In wha
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory, embedder):
     return assistant_with_document(tmp_path_factory.mktemp("guidance-request"), embedder, "paths.md", GUIDE)
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon(Settings().lexicon_path)
-
-
-@pytest.fixture(scope="module")
-def families():
-    return load_vocabulary(Settings().vocabulary_path).synonyms["role_families"]
 
 
 def test_the_role_where_the_asker_is_going_replaces_their_own_as_what_is_asked_about(lexicon, families):

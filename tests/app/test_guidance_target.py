@@ -8,9 +8,6 @@ import pytest
 
 from answer_checks import assert_well_cited, assistant_with_document, lead
 from app.guidance import asker_backgrounds, target_families
-from app.lexicon import load_lexicon
-from app.settings import Settings
-from ingest.vocabulary import load_vocabulary
 
 GUIDE = """---
 title: Roles, paths and learning paths in AI security
@@ -48,16 +45,6 @@ management), an attacker mindset and supply-chain attacks.
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory, embedder):
     return assistant_with_document(tmp_path_factory.mktemp("guidance-target"), embedder, "roles.md", GUIDE)
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon(Settings().lexicon_path)
-
-
-@pytest.fixture(scope="module")
-def families():
-    return load_vocabulary(Settings().vocabulary_path).synonyms["role_families"]
 
 
 @pytest.mark.parametrize("question, targets, backgrounds", [
