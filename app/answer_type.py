@@ -563,7 +563,7 @@ def equivalent_words(subject: str, lexicon: dict[str, Any]) -> tuple[str, ...]:
     "Europe"), or the names of the country a nationality adjective stands for (`nationalities`, the adjective first:
     "UK" for "British", but no "us" of a sentence names the "US"): a sentence naming one names it."""
     own = set(lexical_tokens(subject))
-    countries = [g for g in lexicon["nationalities"] if len(own) == 1 and own == set(lexical_tokens(g[0]))]
+    countries = [g for g in lexicon["nationalities"] if own == set(lexical_tokens(g[0]))]  # the adjective, first
     return next((tuple(g) for g in (*lexicon["topic_equivalents"], *countries)
                  if len(own) == 1 and own <= set(lexical_tokens(" ".join(g)))), ())
 
