@@ -54,7 +54,10 @@ def corpus_gap(question: str, passages: list[Passage], lacking: str | None, lexi
     short form the asker writes is mentioned where a passage writes out a name it stands for (`short_forms`); one of
     common words ("JD") names nothing to mention."""
     terms = [t for t in asked_terms(question, lexicon, covered_target) if not short_forms.common(t)]
+    editions = [e for e in numbered_names(_asked_text(question, lexicon, covered_target), lexicon) if e not in terms]
     names = {t: (*short_forms.names(t, question, tuple(terms)), *equivalent_words(t, lexicon)) for t in terms}  # "EU" names "Europe"
+    names |= {e: _edition_spellings(e) for e in editions}
+    terms += editions
     missing = unmentioned(terms, [searchable_text(p) for p in passages], lexicon["acronym_joining_words"], names)
     return CorpusGap(tuple(missing), None if missing else lacking)
 
@@ -63,10 +66,54 @@ def asked_terms(question: str, lexicon: dict[str, Any], covered_target: bool = F
     """The names and numbers `question` asks about, not the asker's own (nor words naming a kind of answer, nor a day
     of the week, lexicon `weekdays`, unless a date is asked: "…meets every Wednesday. Which day does it meet?" asks of
     that day); with a `covered_target` those of its asking sentences only."""
-    asked = _without_examples(asked_part(asking_sentences(question) if covered_target else question, lexicon), lexicon)
     dated = "date" in asked_types(question, lexicon, asking_text(question, lexicon))
-    return [t for t in specific_terms(_without_guess(asked, lexicon))
+    return [t for t in specific_terms(_asked_text(question, lexicon, covered_target))
             if not is_type_word(t, lexicon) and (dated or t not in lexicon["weekdays"])]
+
+
+def _asked_text(question: str, lexicon: dict[str, Any], covered_target: bool = False) -> str:
+    """The part of `question` whose names are asked about (see `asked_terms`): no examples, no guess offered."""
+    asked = _without_examples(asked_part(asking_sentences(question) if covered_target else question, lexicon), lexicon)
+    return _without_guess(asked, lexicon)
+
+
+def numbered_names(text: str, lexicon: dict[str, Any]) -> list[str]:
+    """Names with their edition's number written apart ("DEF CON 34", "Generative Red Team 4", "GRT 4"): the
+    capitalised words right before a number of up to two digits, that number counting nothing after it (a unit of
+    lexicon `answer_types.duration.units` or `score_units`: "CISSP 5 years"); not a date ("August 12") nor a plan's
+    item ("Month 3"). The name names that edition as "GRT4" does, which a passage naming "GRT3" does not mention."""
+    counted = {*lexicon["answer_types"]["duration"]["units"], *lexicon["score_units"]}
+    dates = {*lexicon["months"], *lexicon["weekdays"], *(label.title() for label in lexicon["item_labels"])}
+    found = []
+    for sentence in question_sentences(text):
+        words = sentence.split()
+        for i, word in enumerate(words):
+            number = word.rstrip(",.;:?!)")
+            after = bare_word(words[i + 1]) if i + 1 < len(words) and number == word else ""
+            if not (number.isdigit() and len(number) <= 2) or after in counted:
+                continue
+            name = _capitalised_run(words[:i])
+            if name and name[-1] not in dates:
+                found.append(" ".join([*name, number]))
+    return list(dict.fromkeys(found))
+
+
+def _capitalised_run(words: list[str]) -> list[str]:
+    """The capitalised words that end `words`, joined to what follows them (no punctuation after them, no possessive),
+    none a question word: "a Generative Red Team" ends in ["Generative", "Red", "Team"]."""
+    run: list[str] = []
+    for word in reversed(words):
+        if not word[:1].isupper() or not word[-1:].isalnum() or word in QUESTION_WORDS or "'" in word or "’" in word:
+            break
+        run.insert(0, word)
+    return run
+
+
+def _edition_spellings(edition: str) -> tuple[str, ...]:
+    """Other ways a passage names a numbered edition: by its last word and the number, apart or joined ("Top 10" of
+    "LLM Top 10", "GRT4" of "GRT 4")."""
+    *name, number = edition.split()
+    return (f"{name[-1]} {number}", f"{name[-1]}{number}")
 
 
 def _without_guess(text: str, lexicon: dict[str, Any]) -> str:
