@@ -699,7 +699,9 @@ def _names_kind(clause: str, need: AnswerNeed, lexicon: dict[str, Any]) -> bool:
     the clause (between commas and lexicon `clause_conjunctions`) giving the value names no kind that is its own
     (`named_kinds` … `own`): "OSCP+, which expires after three years unless renewed … or a new exam" tells how long
     the credential stays valid, not how long the exam is; "The HMA exam lasts 36 hours and the credential expires
-    after four years" tells both."""
+    after four years" tells both. An event asked as having happened is named by its words as written."""
+    if need.occurred:  # as written: "signed" names a signing done, "can sign" (the same stem) one allowed
+        return any(has_phrase(question_words(clause), word) for word in need.kind)
     if need.kind:
         return bool(set(lexical_tokens(clause)) & set(lexical_tokens(" ".join(need.kind))))
     own = set(lexical_tokens(" ".join(word for spec in lexicon["answer_types"][need.expects].get("named_kinds", ())
