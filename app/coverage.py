@@ -110,10 +110,11 @@ def _capitalised_run(words: list[str]) -> list[str]:
 
 
 def _edition_spellings(edition: str) -> tuple[str, ...]:
-    """Other ways a passage names a numbered edition: by its last word and the number, apart or joined ("Top 10" of
-    "LLM Top 10", "GRT4" of "GRT 4")."""
+    """Other ways a passage names a numbered edition: by its last word or by its words' initials, and the number,
+    apart or joined ("Top 10" of "LLM Top 10", "GRT4" of "GRT 4", "GRT3" of "Generative Red Team 3")."""
     *name, number = edition.split()
-    return (f"{name[-1]} {number}", f"{name[-1]}{number}")
+    heads = (name[-1], "".join(word[0] for word in name).upper()) if len(name) > 1 else (name[-1],)
+    return tuple(f"{head}{gap}{number}" for head in heads for gap in (" ", ""))
 
 
 def _without_guess(text: str, lexicon: dict[str, Any]) -> str:

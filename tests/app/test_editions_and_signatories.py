@@ -24,6 +24,7 @@ def test_a_numbered_edition_no_passage_names_is_missing():
     gap = _gap("Is the AI Village running a Generative Red Team 4 at DEF CON 34, and when are signups?")
     assert gap.missing == ("Generative Red Team 4", "DEF CON 34"), gap
     assert not _gap("Where was GRT 3 held, and was DEF CON 32 the one before?")  # joined or apart, named
+    assert not _gap("Where did the AI Village hold Generative Red Team 3?")  # by its initials: "GRT3"
     assert numbered_names("Do I need CISSP 5 years in, and what should I do in Month 3 or on August 12?", LEXICON) == []
 
 
