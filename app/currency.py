@@ -27,6 +27,7 @@ class Currency:
     convention: HistoryConvention
     max_age_days: int
     status_words: tuple[str, ...] = ()  # "current", "still", "in force": a sentence saying what is current uses one
+    former_asks: tuple[str, ...] = ()  # "the edition before", "previous version": asking what it was (asked_aspects)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "Currency":
@@ -36,7 +37,8 @@ class Currency:
             registry = load_registry(settings.editions_path)
         except ValueError as exc:
             raise UserError(f"{exc}; fix the file (see docs/corpus.md)") from None
-        return cls(registry, HistoryConvention.from_lexicon(lexicon), settings.review_max_age_days, status_words(lexicon))
+        return cls(registry, HistoryConvention.from_lexicon(lexicon), settings.review_max_age_days, status_words(lexicon),
+                   tuple(lexicon["asked_aspects"]["former"]["asks"]))
 
     def current_first(self, passages: list[Passage], subjects: Sequence[str] = ()) -> list[Passage]:
         """Passages naming every one of the question's `subjects` first ("who governs the Model Context Protocol now?"
@@ -84,9 +86,11 @@ class Currency:
         naming an edition by its label alone ("is the 2023 version still the latest?") asks of the lead's entry, and so
         does one naming none whose lead speaks only of a superseded edition ("had excessive agency as LLM06 … Is that
         still its number?" led by "In the previous 2025 edition, … Excessive Agency was LLM06."): what it was is no
-        answer to whether it still is."""
+        answer to whether it still is, unless the question asks what it was (`former_asks`: "in the edition before the
+        current one, what number was it?")."""
         labelled = unlabelled(question) != " ".join(question.split())
-        named = self._named(question) or (self._lead_entries(draft, passages) if labelled else self._past_lead(draft, passages))
+        past = set() if has_any(question, self.former_asks) else self._past_lead(draft, passages)
+        named = self._named(question) or (self._lead_entries(draft, passages) if labelled else past)
         if not named or not draft.sentences:
             return draft
 

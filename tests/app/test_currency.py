@@ -359,3 +359,6 @@ def test_a_status_question_whose_lead_speaks_only_of_a_superseded_edition_leads_
     # a lead naming the current edition stays
     kept = Draft([(status, [0]), (past, [0])], 0.8)
     assert bot.status_first(kept, [role], question) == kept
+    # a question asking what it was in the edition before keeps the lead saying so
+    former = "And in the edition before the current one, what number was it?"
+    assert bot.status_first(Draft([(past, [0]), (status, [0])], 0.8), [role], former).sentences[0] == (past, [0])
