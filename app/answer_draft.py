@@ -210,7 +210,7 @@ def draft_answer(question: str, query_vector: np.ndarray, passages: list[Passage
             followed = sections
     stated = False  # "…or do I need to learn X first?": the sentence saying what X is needed for leads
     if not followed:
-        draft, stated = need_statement_first(draft, passages, question, lexicon)
+        draft, stated = need_statement_first(draft, passages, question, lexicon, subjects)
     introduced: tuple[Passage, ...] = ()
     if not followed and not stated:  # a list's item quoted with its opener or the prose before it: the whole list, in
         # order; not the list a need statement belongs to ("You don't have to compute gradients…" answers whether the

@@ -521,8 +521,10 @@ def _owned(sentence: str, thing: str) -> bool:
 
 
 def topic_stems(question: str) -> frozenset[str]:
-    """Stems of the question's content words: not numbers, short function words or generic acronyms ("AI")."""
-    words = [w for w in TOKEN.findall(question) if w.isalpha() and len(w) > 3 and w.upper() not in GENERIC_ACRONYMS]
+    """Stems of the question's content words: not numbers, short function words or generic acronyms ("AI"); a
+    possessive is its owner's word ("Anthropic's": Anthropic)."""
+    owners = (w.removesuffix("'s").removesuffix("’s") for w in TOKEN.findall(question))
+    words = [w for w in owners if w.isalpha() and len(w) > 3 and w.upper() not in GENERIC_ACRONYMS]
     return frozenset(lexical_tokens(" ".join(words)))
 
 

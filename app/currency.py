@@ -27,6 +27,7 @@ class Currency:
     convention: HistoryConvention
     max_age_days: int
     status_words: tuple[str, ...] = ()  # "current", "still", "in force": a sentence saying what is current uses one
+    former_asks: tuple[str, ...] = ()  # "the edition before", "previous version": asking what it was (asked_aspects)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "Currency":
@@ -36,7 +37,8 @@ class Currency:
             registry = load_registry(settings.editions_path)
         except ValueError as exc:
             raise UserError(f"{exc}; fix the file (see docs/corpus.md)") from None
-        return cls(registry, HistoryConvention.from_lexicon(lexicon), settings.review_max_age_days, status_words(lexicon))
+        return cls(registry, HistoryConvention.from_lexicon(lexicon), settings.review_max_age_days, status_words(lexicon),
+                   tuple(lexicon["asked_aspects"]["former"]["asks"]))
 
     def current_first(self, passages: list[Passage], subjects: Sequence[str] = ()) -> list[Passage]:
         """Passages naming every one of the question's `subjects` first ("who governs the Model Context Protocol now?"
@@ -81,9 +83,14 @@ class Currency:
         its planned revision") with the sentence after it there, which says what is changing ("… is being revised"),
         else from the draft, else from the passages about the present (in their order); the answer keeps its length.
         A lead stating the status stays when no such section is retrieved or the section's pair holds it. A question
-        naming an edition by its label alone ("is the 2023 version still the latest?") asks of the lead's entry."""
+        naming an edition by its label alone ("is the 2023 version still the latest?") asks of the lead's entry, and so
+        does one naming none whose lead speaks only of a superseded edition ("had excessive agency as LLM06 … Is that
+        still its number?" led by "In the previous 2025 edition, … Excessive Agency was LLM06."): what it was is no
+        answer to whether it still is, unless the question asks what it was (`former_asks`: "in the edition before the
+        current one, what number was it?")."""
         labelled = unlabelled(question) != " ".join(question.split())
-        named = self._named(question) or (self._lead_entries(draft, passages) if labelled else set())
+        past = set() if has_any(question, self.former_asks) else self._past_lead(draft, passages)
+        named = self._named(question) or (self._lead_entries(draft, passages) if labelled else past)
         if not named or not draft.sentences:
             return draft
 
@@ -146,6 +153,15 @@ class Currency:
         """Keys of the entries the question names, by name or by an edition's phrase."""
         named = {e.key for e in self.registry.entries if any(p.search(question) for p in e.names)}
         return named | {m.entry.key for m in self.registry.mentions(question)}
+
+    def _past_lead(self, draft: Draft, passages: list[Passage]) -> set[str]:
+        """Keys of the entries the drafted lead names only by superseded editions (none when it names a current one);
+        an entry its passage speaks of is named by its editions' phrases alone ("In the previous 2025 edition, …")."""
+        lead, cited = draft.sentences[0] if draft.sentences else ("", [])
+        meta = _cited_meta(cited, passages)
+        spoken = self.registry.named_in(_context(meta)) | self._lead_entries(draft, passages)
+        found = self.registry.mentions(lead, named=frozenset(spoken))
+        return set() if any(m.edition.current for m in found) else {m.entry.key for m in found}
 
     def _lead_entries(self, draft: Draft, passages: list[Passage]) -> set[str]:
         """Keys of the entries the drafted lead's passage speaks of (its `entry@edition` tags)."""

@@ -2,9 +2,9 @@
 with the sentence of the retrieved passages that says what is or is not needed for it."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Sequence
 
-from app.answer_type import has_phrase, question_words
+from app.answer_type import has_phrase, mentions, question_words
 from app.extractive import Draft
 from app.sentences import passage_sentences
 from app.types import Passage
@@ -35,16 +35,21 @@ def needed_words(question: str, lexicon: dict[str, Any]) -> frozenset[str]:
 
 
 def need_statement_first(draft: Draft, passages: list[Passage], question: str,
-                         lexicon: dict[str, Any]) -> tuple[Draft, bool]:
+                         lexicon: dict[str, Any], subjects: Sequence[str] = ()) -> tuple[Draft, bool]:
     """The draft led by the reference passages' sentence that states a need (lexicon `need_questions` … `statements`: "You
     don't have to compute gradients to break an AI system.") and shares most of what the question asks whether it
     needs, each word weighted by how few of the passages' sentences hold it; the answer keeps its length; and whether
-    such a sentence leads. The draft unchanged for any other question, or when no such sentence shares a word."""
+    such a sentence leads. The draft unchanged for any other question, or when no such sentence shares a word. Of the
+    `subjects` the question names, those outside what it asks whether it needs name what the need is of: only a
+    passage naming one of them states it ("does OSAI expire or do I have to keep renewing it?" is not answered by
+    "GIAC certifications must be renewed every four years.")."""
     needed = needed_words(question, lexicon)
     if not needed or not draft.sentences:
         return draft, False
+    owners = [s for s in subjects if not set(lexical_tokens(s)) <= needed]
     sentences = [(text, index, set(lexical_tokens(text))) for index, passage in enumerate(passages)
                  if passage.metadata.get("kind") != "posting"  # a posting's requirement is its own, no statement
+                 and (not owners or any(mentions(passage.text, s) for s in owners))
                  for text in passage_sentences(passage.text)]
     holding = {word: sum(word in words for *_, words in sentences) for word in needed}
     statements = lexicon["need_questions"]["statements"]

@@ -341,3 +341,24 @@ def test_status_questions_over_the_real_documents(tmp_path, embedder):
     guidance = bot.ask("Our bank's model risk program is built around SR 11-7. Is that still the current US supervisory "
                        "guidance on model risk?")
     assert not guidance.abstained and "SR 26-2" in lead(guidance.text)
+
+
+def test_a_status_question_whose_lead_speaks_only_of_a_superseded_edition_leads_with_the_current_one(tmp_path):
+    """"had excessive agency as LLM06 … Is that still its number?" names no entry; a lead saying only what the entry was
+    in the 2025 edition (its passage's entry, named by the edition's phrase alone) gives way to the current one."""
+    from app.extractive import Draft
+
+    bot = currency(tmp_path)
+    question = "A training I did last year had excessive agency as LLM06. Is that still its number?"
+    past = "In the previous 2025 edition, Excessive Agency was LLM06."
+    status = "The current 2026 edition of the OWASP Top 10 for LLM lists Excessive Agency as LLM03:2026."
+    role = Passage("r", f"{past} {status}", {"kind": "document", "title": "Product security engineer",
+                                            "editions": ["owasp-llm-top-10@2025", "owasp-llm-top-10@2026"]}, 0.5)
+    led = bot.status_first(Draft([(past, [0]), (status, [0])], 0.8), [role], question)
+    assert [s for s, _ in led.sentences] == [status, past]
+    # a lead naming the current edition stays
+    kept = Draft([(status, [0]), (past, [0])], 0.8)
+    assert bot.status_first(kept, [role], question) == kept
+    # a question asking what it was in the edition before keeps the lead saying so
+    former = "And in the edition before the current one, what number was it?"
+    assert bot.status_first(Draft([(past, [0]), (status, [0])], 0.8), [role], former).sentences[0] == (past, [0])

@@ -52,7 +52,9 @@ def test_am_i_covered_is_answered_by_the_caveat_and_what_to_add(embedder):
 
 def test_the_limits_aspect_is_asked_by_a_yes_or_no_question():
     polar = {name for name, spec in LEXICON["asked_aspects"].items() if spec.get("polar")}
-    assert polar == {"limits", "prerequisites", "meantime"}  # "is there anything I need to hold first?" too; not causes
+    # "is there anything I need to hold first?" too, and "was it always called that?", "is it still Anthropic's own
+    # thing, or does some other body govern it now?" (the relations `origin` and `steward`); not causes
+    assert polar == {"limits", "prerequisites", "meantime", "origin", "steward"}
 
 
 def test_what_should_i_do_is_answered_by_the_sources_recommendation(embedder):
