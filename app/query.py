@@ -624,16 +624,20 @@ class QueryParser:
         """Whether the wording asks for a list ("which remote jobs…", "show me…", "who is hiring…", "anything for me?"),
         also in the clause after a dash ("I only want contract work - any contract gigs…?");
         "which jobs would suit me?", "what jobs could I target?" only with a condition postings alone meet ("which
-        entry-level remote jobs would…"): a list cue that opens such a clause ("what jobs") asks the asker's fit."""
+        entry-level remote jobs would…"): a list cue that opens such a clause ("what jobs") asks the asker's fit; the
+        terms before the posting noun count as one modifier each; "which employers are asking for it?" asks for the
+        postings requiring a term the question names."""
         clauses = [low, *(" ".join(words[i + 1:]) for words in [low.split()] for i, w in enumerate(words) if is_dash(w))]
         fits = []  # the clauses asking the asker's fit
-        for clause, which in ((c, self.which.search(c) or self.which.search(self._terms_as_words(c))) for c in clauses):
+        for clause in clauses:
+            terms_as_words = self._terms_as_words(clause)  # "which entry-level AI red team or … openings"
+            which = self.which.search(clause) or self.which.search(terms_as_words)
             if which and which.group("any"):  # "do any of the jobs ask for it?", "are there remote jobs?": a list of those
                 return bool(set(_names(own)) - {"role_family"} or self._paid_in(clause))  # meeting what it names
             if which and (not which.group("modal") or _postings_only(own)):
                 return True
             fits += [clause] if which else []
-            if self._employers_requiring(clause, own):
+            if self._employers_requiring(terms_as_words, own):  # "which employers are asking for it?"
                 return True
         return any(clause.startswith(c + " ") or clause == c for clause in clauses if clause not in fits
                    for c in self.lex["query_list_cues"]) or self._list_cue_anywhere(low)
@@ -655,9 +659,10 @@ class QueryParser:
         return " ".join(words)
 
     def _employers_requiring(self, clause: str, own: dict[str, Any]) -> bool:
-        """Whether a clause asks which employers require a term the question names (lexicon `query_employers_requiring`:
-        "which employers are asking for it?" after "just passed the AIGP"): the postings asking for it."""
-        return bool(set(own) & set(MULTI_VALUED)) and bool(self.employers_requiring.search(self._terms_as_words(clause)))
+        """Whether a clause (its terms as words) asks which employers require a term the question names (lexicon
+        `query_employers_requiring`: "which employers are asking for it?" after "just passed the AIGP"): the postings
+        asking for it."""
+        return bool(set(own) & set(MULTI_VALUED)) and bool(self.employers_requiring.search(clause))
 
     def _list_cue_anywhere(self, low: str) -> bool:
         """A list cue inside the question ("who in Berlin is hiring?"), not one naming the activity after a preposition
