@@ -53,3 +53,7 @@ def test_how_a_thing_must_change_and_a_sources_figures_ask_the_documents(parser,
 
 def test_worth_hiring_names_the_activity(parser):
     assert parser.parse("When is it worth hiring a vCISO rather than a permanent security head?").intent == "explain"
+
+
+def test_when_a_thing_is_worth_doing_asks_the_documents(parser):
+    assert "passage" in parser.parse("When is it worth hiring a vCISO rather than a permanent security head?").cues
