@@ -31,6 +31,9 @@ WHICH_POSTINGS = (r"^(?:which\s+{modifiers}(?:{nouns})|what\s+{modifiers}(?:{plu
                   r"|(?P<any>(?:(?:do|does|are|is|will|would)\s+any\s+(?:of\s+)?|(?:are|is)\s+there\s+){modifiers}(?:{nouns})))\b"
                   r"(?P<modal>\s+(?:would|could|might|can|should|will|do|does|did|must)\b)?"
                   r"|^which\s+(?:of|is|are|one|ones|pays?|pay)\b")
+TERM = "term"  # a vocabulary term, as one word (app/query.py `_terms_as_words`)
+# "which employers are asking for it?", "what companies still want the OSWE?": employers by what their postings require
+EMPLOYERS_REQUIRING = r"\b(?:which|what)\s+{modifiers}(?:{employers})\s+(?:[\w'-]+\s+){{0,2}}?(?:{requiring})\b"
 TOP_N = r"\btop[\s-]+(\d{{1,2}}|{words})\b|\b(\d{{1,2}}|{words}) most\b"
 
 
@@ -134,6 +137,10 @@ class QueryParser:
         nouns = "|".join(map(re.escape, lexicon["posting_nouns"]["any"]))
         plural = "|".join(map(re.escape, lexicon["posting_nouns"]["plural"]))
         self.which = re.compile(WHICH_POSTINGS.format(modifiers=MODIFIERS, nouns=nouns, plural=plural), re.I)
+        employers = self.lex["query_employers_requiring"]
+        self.employers_requiring = re.compile(EMPLOYERS_REQUIRING.format(
+            modifiers=MODIFIERS, employers="|".join(map(re.escape, employers["employers"])),
+            requiring="|".join(re.escape(v).replace("\\ ", r"\s+") for v in employers["requiring"])), re.I)
         self.nouns = tuple(n for n in lexicon["posting_nouns"]["any"] if n not in lexicon["posting_nouns"]["kinds_of_work"])
         self.leans_start = phrase_pattern(*lexicon["query_follow_up_starts"], *lexicon["query_narrowing_starts"], at_start=True)
         # "the latest one" names postings only in a conversation about them (`previous`), not beside a year or a skill
@@ -229,6 +236,8 @@ class QueryParser:
         kept = {k: v for k, v in previous.constraints().items()
                 if k not in own and k not in measured and not (k == "place" and "place" in own)}
         kept = {k: tuple(v) if isinstance(v, list) else v for k, v in kept.items()}
+        if intent == "list" and "company" in kept and has_any(low, self.lex["query_others"]):  # "anything else?": the
+            kept = {"company": kept["company"]}  # company's other postings, not only ones like the earlier question's
         kept.update({field: getattr(previous, field) for name in list(kept) for field in SPELLINGS.get(name, ())})
         if intent == "explain":  # "what about MLSecOps?": the same question about other postings
             intent, sort, limit = previous.intent, previous.sort, previous.limit
@@ -569,12 +578,17 @@ class QueryParser:
             or self._field_of_selected(low, own, cues)
         if previous and previous.intent == "explain" and self.follow_ups.picks_among(low):
             listing = False  # "which of those …?" after "what are the four AI RMF functions?": one of those functions
-        if listing and (has_any(low, self.nouns) or own or re.search(r"\b(?:them|those|these)\b", low)) and not _names_other_thing(low) \
-                and not self._asks_guidance(own, text):
+        if listing and (has_any(low, self.nouns) or own or re.search(r"\b(?:them|those|these)\b", low)
+                        or self._points_at_company(low, previous)) and not _names_other_thing(low) and not self._asks_guidance(own, text):
             return "list", "posted", None
         if "salary" in cues and "pay_above" not in own:
             return "salary", "posted", None
         return "explain", "posted", None
+
+    def _points_at_company(self, low: str, previous: Query | None) -> bool:
+        """Whether a follow-up points back (lexicon `query_anaphora`) at the company the conversation named ("are they
+        hiring for anything else?" after a question about Tessellane Bank's opening): a list asks for its postings."""
+        return bool(previous is not None and previous.company and has_any(low, self.lex["query_anaphora"]))
 
     def _asks_guidance(self, own: dict[str, Any], text: str) -> bool:
         """Whether a question that reads like a list asks for guidance (app/guidance.py `is_guidance`): the asker tells
@@ -610,17 +624,45 @@ class QueryParser:
         """Whether the wording asks for a list ("which remote jobs…", "show me…", "who is hiring…", "anything for me?"),
         also in the clause after a dash ("I only want contract work - any contract gigs…?");
         "which jobs would suit me?", "what jobs could I target?" only with a condition postings alone meet ("which
-        entry-level remote jobs would…"): a list cue that opens such a clause ("what jobs") asks the asker's fit."""
+        entry-level remote jobs would…"): a list cue that opens such a clause ("what jobs") asks the asker's fit; the
+        terms before the posting noun count as one modifier each; "which employers are asking for it?" asks for the
+        postings requiring a term the question names."""
         clauses = [low, *(" ".join(words[i + 1:]) for words in [low.split()] for i, w in enumerate(words) if is_dash(w))]
         fits = []  # the clauses asking the asker's fit
-        for clause, which in ((c, self.which.search(c)) for c in clauses):
+        for clause in clauses:
+            terms_as_words = self._terms_as_words(clause)  # "which entry-level AI red team or … openings"
+            which = self.which.search(clause) or self.which.search(terms_as_words)
             if which and which.group("any"):  # "do any of the jobs ask for it?", "are there remote jobs?": a list of those
                 return bool(set(_names(own)) - {"role_family"} or self._paid_in(clause))  # meeting what it names
             if which and (not which.group("modal") or _postings_only(own)):
                 return True
             fits += [clause] if which else []
+            if self._employers_requiring(terms_as_words, own):  # "which employers are asking for it?"
+                return True
         return any(clause.startswith(c + " ") or clause == c for clause in clauses if clause not in fits
                    for c in self.lex["query_list_cues"]) or self._list_cue_anywhere(low)
+
+    def _terms_as_words(self, low: str) -> str:
+        """`low` with each vocabulary term it names as one word, and terms a conjunction joins (lexicon
+        `clause_conjunctions`) as one, so that the terms before a posting noun count as one modifier ("which entry-level
+        ai red team or ai security engineering openings": two, not eight)."""
+        end = len(low)
+        for term in sorted(self.recognizer.recognise(low).mentions, key=lambda m: m.start, reverse=True):
+            if term.end <= end:
+                low, end = f"{low[:term.start]} {TERM} {low[term.end:]}", term.start
+        words: list[str] = []
+        for word in low.split():
+            if word == TERM and words[-2:-1] == [TERM] and words[-1] in self.lex["clause_conjunctions"]:
+                words.pop()  # "senior or lead": one condition
+            else:
+                words.append(word)
+        return " ".join(words)
+
+    def _employers_requiring(self, clause: str, own: dict[str, Any]) -> bool:
+        """Whether a clause (its terms as words) asks which employers require a term the question names (lexicon
+        `query_employers_requiring`: "which employers are asking for it?" after "just passed the AIGP"): the postings
+        asking for it."""
+        return bool(set(own) & set(MULTI_VALUED)) and bool(self.employers_requiring.search(clause))
 
     def _list_cue_anywhere(self, low: str) -> bool:
         """A list cue inside the question ("who in Berlin is hiring?"), not one naming the activity after a preposition
@@ -633,7 +675,10 @@ class QueryParser:
         """An open ask ("anything in the postings?", "what's out there remotely for a junior?", lexicon
         `query_open_asks`) beside a posting noun or a condition only postings meet (a level, remote work, an
         employment type, a place, pay, a company); "does the NIST AI RMF say anything about red teaming?" is none."""
-        return has_any(low, self.lex["query_open_asks"]) and bool(has_any(low, self.nouns) or _postings_only(own) or self._paid_in(low))
+        alternative = set(self.lex["query_open_asks_alternative_after"])  # "…, or something else?" offers an answer
+        asks = any(not set(low[:hit.start()].replace(",", " ").split()[-1:]) & alternative
+                   for hit in phrase_pattern(*self.lex["query_open_asks"]).finditer(low))
+        return asks and bool(has_any(low, self.nouns) or _postings_only(own) or self._paid_in(low))
 
     def _field_of_selected(self, low: str, own: dict[str, Any], cues: Cues) -> bool:
         """A search-box selection with a condition only postings meet before a dash, and a list field asked of its
