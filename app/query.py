@@ -218,6 +218,8 @@ class QueryParser:
             # "I just moved to Tulsa. Anything for me?": the place is what the list needed; "are there any governance
             # postings in Toronto, and what do they pay?" lists them, as it would in London
             intent, sort, limit = self._intent(asked, own, previous, cues, text)
+        if intent in ("list", "rank", "top"):
+            own = self._without_setting_skills(text, own, cues.entities)
         if previous is None or not self._leans_on(text, own, intent) or intent in FIGURES and previous.intent == "explain":
             own = self._with_umbrellas(asked, own, intent, cues)
             pair = (_place_or_remote_pair(own, remote_from) or self._named_pair(text)) if intent in ("rank", "list") else None
@@ -430,6 +432,17 @@ class QueryParser:
                 continue
             return (Place(*near[:2]), Place(*remote[:2])), _blanked(_blanked(text, mention.start, remote[3]), near[2], near[3])
         return None
+
+    def _without_setting_skills(self, text: str, own: dict[str, Any], terms: Entities) -> dict[str, Any]:
+        """`own` without the skills only the asker's setting names (`_without_setting`: "new grad, did my thesis on ML
+        pipelines. are there any junior MLSecOps jobs?"), what they bring, not what the postings must ask for; kept where
+        the asking part points back at them ("I know Terraform. Which jobs want it?")."""
+        asked = self._without_setting(text)
+        if asked == text or self.follow_ups.back_reference(self._without_feared(asked)) is not None:
+            return own
+        named = {m.value for m in terms.of("skills") if asked[m.start:m.end].strip()}
+        kept = {k: tuple(skill for skill in v if skill in named) if k == "skills" else v for k, v in own.items()}
+        return {k: v for k, v in kept.items() if k != "skills" or v}
 
     def _without_setting(self, text: str) -> str:
         """`text` with the sentences that tell of the asker (lexicon `asker` `first_person`, no "?"; "US" in capitals is

@@ -48,3 +48,12 @@ def test_a_word_of_a_described_certification_is_no_level(parser):
     query = parser.parse("I'm halfway through a lead auditor course for the ISO AI management standard. Do any of the "
                          "postings actually ask for that qualification, and what do they pay?")
     assert (query.certifications, query.seniority) == (("ISO/IEC 42001 Lead Auditor",), ())
+
+
+@pytest.mark.parametrize("question, skills", [
+    ("new grad, did my thesis on ML pipelines. are there any junior mlsecops jobs?", ()),
+    ("I know Terraform really well. Which MLSecOps jobs want it?", ("terraform",)),  # the asking part points back
+])
+def test_a_skill_only_the_asker_s_setting_names_is_no_condition(parser, question, skills):
+    query = parser.parse(question)
+    assert query.intent == "list" and query.skills == skills
