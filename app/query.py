@@ -14,7 +14,7 @@ from app.followup import FollowUpRewriter
 from app.guidance import asks_advice, is_guidance, without_own_ad
 from app.lexicon import has_any, phrase_pattern
 from app.places import Place, candidates, lookup
-from app.sentences import is_dash
+from app.sentences import is_acronym, is_dash
 from ingest.lexical import lexical_tokens
 
 FIGURES = ("salary", "count", "share")
@@ -448,8 +448,9 @@ class QueryParser:
         """`text` with the sentences that tell of the asker (lexicon `asker` `first_person`, no "?"; "US" in capitals is
         the country) blanked in place, where some other sentence asks; else `text` itself."""
         sentences = question_sentences(text)
+        first_person = phrase_pattern(*self.lex["asker"]["first_person"])
         told = [s for s in sentences if not s.rstrip().endswith("?")
-                and has_any(re.sub(r"\b[A-Z]{2,}\b", " ", s), self.lex["asker"]["first_person"])]
+                and any(not is_acronym(hit.group(0)) for hit in first_person.finditer(s))]
         if not told or len(told) == len(sentences):
             return text
         asked, at = text, 0
