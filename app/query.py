@@ -427,8 +427,7 @@ class QueryParser:
             near = self._one_place(_blanked(asked, mention.start, remote[3])) if remote else None
             if near is None or near[3] > mention.start:
                 continue
-            between = asked[near[3]:mention.start]
-            if between.strip(" ,") not in ("?", ".", "!", "or", ", or") and between.replace(",", " ").split() != ["or"]:
+            if asked[near[3]:mention.start].replace(",", " ").split() not in (["?"], ["."], ["!"], ["or"]):
                 continue
             return (Place(*near[:2]), Place(*remote[:2])), _blanked(_blanked(text, mention.start, remote[3]), near[2], near[3])
         return None
