@@ -14,7 +14,7 @@ from app.followup import FollowUpRewriter
 from app.guidance import asks_advice, is_guidance, without_own_ad
 from app.lexicon import has_any, phrase_pattern
 from app.places import Place, candidates, lookup
-from app.sentences import is_dash
+from app.sentences import is_acronym, is_dash
 from ingest.lexical import lexical_tokens
 
 FIGURES = ("salary", "count", "share")
@@ -199,6 +199,7 @@ class QueryParser:
         if previous is not None and low in self.lex["query_more"] and previous.about_postings:
             return replace(previous, text=text, page=previous.page + 1, follow_up=True)
         own = self._constraints(text)
+        remote_from = own.pop("remote_from", None)
         # what the sentences that ask ask: "Our HR team uses … for hiring. When do we have to comply?" asks a date;
         # "Cloud engineer, I run EKS. Which certifications matter most?" ranks certifications, not clouds
         # a company's name is no cue ("Oxbury Legal Cloud" names no cloud), nor a ranked list's ("the OWASP Top 10 for
@@ -224,9 +225,11 @@ class QueryParser:
             # "I just moved to Tulsa. Anything for me?": the place is what the list needed; "are there any governance
             # postings in Toronto, and what do they pay?" lists them, as it would in London
             intent, sort, limit = self._intent(asked, own, previous, cues, text)
+        if intent in ("list", "rank", "top"):
+            own = self._without_setting_skills(text, own, cues.entities)
         if previous is None or not self._leans_on(text, own, intent) or intent in FIGURES and previous.intent == "explain":
             own = self._with_umbrellas(asked, own, intent, cues)
-            pair = self._named_pair(text) if intent in ("rank", "list") else None
+            pair = (_place_or_remote_pair(own, remote_from) or self._named_pair(text)) if intent in ("rank", "list") else None
             if pair:  # "the VP of AI Security in Dallas and the Head of MLSecOps in New York": both, compared
                 shared = {k: v for k, v in own.items() if not any(k in part or k in SPELLINGS.get(n, ()) for part in pair for n in part)}
                 either = tuple(Query(text, intent, **{**shared, **part}) for part in pair)
@@ -252,7 +255,7 @@ class QueryParser:
         if split is None or not has_any(split[1], self.lex["query_compare"]) or not self._ranked_by(_lowered(split[0])):
             return None
         head = self._constraints(split[0])
-        head.pop("entities")
+        head.pop("entities"), head.pop("remote_from", None)
         return head if set(_names(head)) < set(_names(own)) else None
 
     def _named_pair(self, text: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
@@ -274,7 +277,8 @@ class QueryParser:
             first, second = self._constraints(left), self._constraints(right)
             if not (first.get("place") and second.get("place")) or first["place"] == second["place"]:
                 continue
-            first.pop("entities"), second.pop("entities")
+            for part in (first, second):
+                part.pop("entities"), part.pop("remote_from", None)
             if words[i + 2].lower() in self.lex["query_anaphora"]:  # "the MLSecOps jobs in London or the ones in Berlin"
                 second = {**{k: v for k, v in first.items() if k not in ("place", *SPELLINGS["place"])}, **second}
             return first, second
@@ -307,7 +311,7 @@ class QueryParser:
     # -- reading -------------------------------------------------------------------------------------
     def _constraints(self, text: str) -> dict[str, Any]:
         found: dict[str, Any] = {}
-        masked = text
+        masked = self._without_feared(text)
         for company in self.companies:
             hit = re.search(rf"(?<!\w){re.escape(company)}(?!\w)", masked, re.I)
             if hit:
@@ -316,9 +320,15 @@ class QueryParser:
         excluded, masked = self._excluded_place(masked)
         if excluded:
             found.update(not_place=excluded[0], not_place_spellings=excluded[1])
-        place, spellings, places, masked = self._asked_place(masked)
-        if place:
-            found.update(place=place, place_spellings=spellings, places=places)
+        alternative = self._place_or_remote(masked)
+        if alternative:  # "in London? remote from the UK would be fine too": either, the remote one's place kept
+            (near, remote), masked = alternative
+            found.update(place=f"{near.name} or remote from {remote.name}", place_spellings=(*near.spellings, *remote.spellings),
+                         places=((near.name, near.spellings), (remote.name, remote.spellings)), remote_from=remote.name)
+        else:
+            place, spellings, places, masked = self._asked_place(masked)
+            if place:
+                found.update(place=place, place_spellings=spellings, places=places)
         found["entities"] = self.recognizer.recognise(masked)
         for mention in found["entities"].mentions:
             if mention.field == "year":
@@ -330,9 +340,8 @@ class QueryParser:
             elif mention.field in LIST_FIELDS and mention.value not in found.get(mention.field, ()):
                 found[mention.field] = found.get(mention.field, ()) + (mention.value,)
         low = masked.lower()
-        for group, levels in self.lex["query_seniority_groups"].items():
-            if has_any(low, [group]):
-                found["seniority"] = tuple(levels)
+        for group in self._level_groups(low):
+            found["seniority"] = tuple(self.lex["query_seniority_groups"][group])
         date = self.date.search(masked)
         if date:
             month, day, year = self.months.index(date.group(1).lower()) + 1, int(date.group(2)), date.group(3)
@@ -353,6 +362,20 @@ class QueryParser:
         if currency:
             found["currency"] = currency
         return found
+
+    def _without_feared(self, text: str) -> str:
+        """`text` with the alternative the asker fears blanked, from its opening words (lexicon
+        `query_feared_alternatives`) to its sentence's end: "are there any junior roles or is it all senior people?"
+        asks for junior roles only."""
+        hit = phrase_pattern(*self.lex["query_feared_alternatives"]).search(text)
+        if hit is None:
+            return text
+        end = next((i for i in range(hit.end(), len(text)) if text[i] in "?.!;"), len(text))
+        return _blanked(text, hit.start(), end)
+
+    def _level_groups(self, low: str) -> list[str]:
+        """The seniority groups `low` names (lexicon `query_seniority_groups`: "senior+", "senior-ish")."""
+        return [group for group in self.lex["query_seniority_groups"] if has_any(low, [group])]
 
     def figure_cues(self, text: str, entities: Entities = Entities()) -> Cues:
         """The figure cues of the wording, for the analytics router and plan."""
@@ -391,19 +414,58 @@ class QueryParser:
         don't want to commute. Which listings let you work fully remote from the UK?": the UK); the whole question's
         otherwise ("Relocating to Dublin. What's open there?", "Looking for jobs in the UK. Manchester or remote would
         suit me - anything?")."""
-        sentences = question_sentences(text)
-        told = [s for s in sentences if not s.rstrip().endswith("?") and has_any(s, self.lex["asker"]["first_person"])]
-        if not told or len(told) == len(sentences):
+        asked = self._without_setting(text)
+        if asked == text:
             return self._place(text)
-        asked, at = text, 0
-        for sentence in told:  # the setting blanked, in place
-            start = text.index(sentence, at)
-            asked, at = _blanked(asked, start, start + len(sentence)), start + len(sentence)
         place, spellings, places, masked = self._place(asked)
         if place is None:
             return self._place(text)
         # the question with the asked place blanked (the setting's words are still read as terms)
         return place, spellings, places, "".join(" " if m == " " and a != " " else c for c, a, m in zip(text, asked, masked))
+
+    def _place_or_remote(self, text: str) -> tuple[tuple[Place, Place], str] | None:
+        """A place and, offered as its alternative, remote work from another place (a remote status, a lexicon
+        `query_region_prepositions` word and a place right after it), "or" or a sentence's end alone between them, both
+        in the sentences that ask ("in London? remote from the UK would be fine too", "in Munich, or remote from the
+        UK?"): the place, the remote work's place, and `text` with both (and the remote status) blanked; else None."""
+        asked = self._without_setting(text)
+        for mention in self.recognizer.recognise(asked).of("remote"):
+            after = asked[mention.end:].split(maxsplit=1)
+            remote = self._place_after(asked, mention.end) if mention.value == "remote" and after \
+                and after[0].lower() in self.lex["query_region_prepositions"] else None
+            near = self._one_place(_blanked(asked, mention.start, remote[3])) if remote else None
+            if near is None or near[3] > mention.start:
+                continue
+            if asked[near[3]:mention.start].replace(",", " ").split() not in (["?"], ["."], ["!"], ["or"]):
+                continue
+            return (Place(*near[:2]), Place(*remote[:2])), _blanked(_blanked(text, mention.start, remote[3]), near[2], near[3])
+        return None
+
+    def _without_setting_skills(self, text: str, own: dict[str, Any], terms: Entities) -> dict[str, Any]:
+        """`own` without the skills only the asker's setting names (`_without_setting`: "new grad, did my thesis on ML
+        pipelines. are there any junior MLSecOps jobs?"), what they bring, not what the postings must ask for; kept where
+        the asking part points back at them ("I know Terraform. Which jobs want it?")."""
+        asked = self._without_setting(text)
+        if asked == text or self.follow_ups.back_reference(self._without_feared(asked)) is not None:
+            return own
+        named = {m.value for m in terms.of("skills") if asked[m.start:m.end].strip()}
+        kept = {k: tuple(skill for skill in v if skill in named) if k == "skills" else v for k, v in own.items()}
+        return {k: v for k, v in kept.items() if k != "skills" or v}
+
+    def _without_setting(self, text: str) -> str:
+        """`text` with the sentences that tell of the asker (lexicon `asker` `first_person`, no "?"; "US" in capitals is
+        the country) blanked in place, where some other sentence asks; else `text` itself."""
+        sentences = question_sentences(text)
+        first_person = phrase_pattern(*self.lex["asker"]["first_person"])
+        told = [s for s in sentences if not s.rstrip().endswith("?")
+                and any(not is_acronym(hit.group(0)) for hit in first_person.finditer(s))]
+        if not told or len(told) == len(sentences):
+            return text
+        asked, at = text, 0
+        for sentence in told:
+            start = text.index(sentence, at)
+            asked, at = _blanked(asked, start, start + len(sentence)), start + len(sentence)
+        return asked
 
     def _beside_place(self, text: str, start: int, end: int) -> bool:
         """Whether a remote status between `start` and `end` is offered as the alternative to a place by an "or" right
@@ -703,7 +765,7 @@ class QueryParser:
         for start, end in sorted([(t.start, t.end) for t in terms.mentions] + [u[:2] for u in self._umbrellas(low, terms)], reverse=True):
             rest = _blanked(rest, start, end)
         negated = [own["not_place"], *self.lex["query_negation"]["cues"]] if "not_place" in own else []
-        named = [own.get("place") or "", *negated, self._paid_in(low)]  # "… but not the UK", "… paid in GBP"
+        named = [own.get("place") or "", *negated, self._paid_in(low), *self._level_groups(low)]  # "… but not the UK", "… paid in GBP", "senior-ish"
         return not set(lexical_tokens(rest)) - self.no_topic - set(lexical_tokens(" ".join(named)))
 
     def _asks_documents(self, low: str, own: dict[str, Any], cues: Cues, in_postings: bool = False) -> bool:
@@ -752,6 +814,15 @@ def last_clause(question: str, lexicon: dict[str, Any], comma: bool = True) -> t
     return next(((" ".join(words[:i]).rstrip(",") + "?", " ".join(words[i + 1:])) for i in range(len(words) - 2, 0, -1)
                  if (words[i - 1].endswith(",") or not comma) and bare_word(words[i]) in conjunctions
                  and bare_word(words[i + 1]) in openers), None)
+
+
+def _place_or_remote_pair(own: dict[str, Any], remote_from: str | None) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """The constraints of a place and of remote work from another, its alternative (`QueryParser._place_or_remote`:
+    "in London? remote from the UK would be fine too"), as the two parts of an either; None without one."""
+    if remote_from is None:
+        return None
+    (near, near_spellings), (remote, remote_spellings) = own["places"]
+    return {"place": near, "place_spellings": near_spellings}, {"remote": ("remote",), "place": remote, "place_spellings": remote_spellings}
 
 
 def _lowered(text: str) -> str:

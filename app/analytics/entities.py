@@ -79,6 +79,7 @@ class EntityRecognizer:
         self.negating = [tuple(_words(cue)) for cue in negation["cues"]]
         self.negation_skipped = frozenset(negation["skipped"])
         self.preferred_over, self.preferring = frozenset(negation["preferred_over"]), frozenset(negation["preferring"])
+        self.term_joiners = frozenset(lexicon["query_term_joiners"])
         self.fields = {_normal(name): families for name, families in lexicon["query_family_fields"].items()}
         self.closed = {"employment_type": tuple(lexicon["query_employment"]), "remote": tuple(vocabulary.synonyms["remote"])}
         # Where several phrasings start at one place, the longest phrasing is the candidate there.
@@ -130,7 +131,8 @@ class EntityRecognizer:
         return None
 
     def _coordinated(self, question: str, found: list[Mention]) -> list[Mention]:
-        """A phrase joined by "or"/"and" to a role family, the two before one role noun, names a role family too: the
+        """A phrase joined by "or"/"and"/"/" (lexicon `query_term_joiners`) to a role family, the two before one role noun,
+        names a role family too ("ML pipeline / ML platform security roles": "ML" is then no skill asked for): the
         one whose phrasings it begins ("AI security or AI red team jobs", "governance or red team roles"), or the
         families of a field it names (lexicon `query_family_fields`); so does a phrase joined by a comma to a family of
         such a series ("AI security, MLSecOps or AI red team jobs"), and the phrases of a clause that is only such a
@@ -138,7 +140,7 @@ class EntityRecognizer:
         words = _word_spans(question)
 
         def joining(i: int) -> bool:
-            return question[slice(*words[i])].lower() in ("or", "and")
+            return question[slice(*words[i])].lower() in self.term_joiners
 
         serial: list[tuple[Mention, bool]] = []  # the families of a series, right to left; whether the series is a clause
         pending = sorted((m for m in found if m.field == "role_family"), key=lambda m: -m.start)

@@ -59,7 +59,7 @@ def population(q: Query, noun: str = "postings") -> str:
     or virtual security leadership postings located in the US"."""
     if q.either:  # "executive postings located in Dallas or executive MLSecOps postings located in New York"
         return " or ".join(population(part, noun) for part in q.either)
-    words = [*(LEVEL_WORDS.get(s, s) for s in q.seniority), " or ".join(q.remote), " or ".join(q.employment_type),
+    words = [_either([LEVEL_WORDS.get(s, s) for s in q.seniority]), " or ".join(q.remote), " or ".join(q.employment_type),
              " or ".join(q.titles), _either([term(r) for r in q.role_family]), noun]
     tail = [f"at {as_data(' or '.join(q.company))}"] if q.company else []
     tail += [f"located in {as_data(q.place)}"] if q.place else []
