@@ -115,7 +115,7 @@ def asked_types(question: str, lexicon: dict[str, Any], asking: str | None = Non
 
 
 def _types_in(text: str, lexicon: dict[str, Any]) -> dict[str, list[str]]:
-    """Every answer type one of whose phrases or asked nouns (`asked_nouns`; for an elided one such as "maximum", the
+    """Every answer type one of whose phrases or asked nouns (`asked_nouns`; for an elided one such as "maximum", the value
     nouns the asker told) `text` holds, with those, in the order the question asks them ("When did NIST publish AI 600-1 and how many risks does it list?" asks a date first),
     lexicon order where two start at one word ("how many dollars" asks an amount, not a count); but for its clauses
     that ask yes or no ("I saw EN ISO/IEC 42001:2026 mentioned - is that a new version of 42001?") or for a guidance
@@ -126,15 +126,16 @@ def _types_in(text: str, lexicon: dict[str, Any]) -> dict[str, list[str]]:
               and not any(has_phrase(question_words(clause), p) for p in untyped)]
     folded = " ".join(question_words(clause) for clause in asking)
     nouns = {noun for clause in asking for noun in asked_nouns(clause, lexicon)}
-    if nouns & set(lexicon["asked_noun"]["elided"]):  # "the fines … are huge. What's the actual maximum?" asks a fine
-        nouns |= set(question_words(text).split())
+    elided = bool(nouns & set(lexicon["asked_noun"]["elided"]))  # "the fines … are huge. What's the actual maximum?"
+    told = set(question_words(text).split()) if elided else set()  # asks a fine: a value told, never a named item
     naming = set(lexicon["identifier_nouns"])
     folded_for = {name: " ".join(question_words(clause) for clause in asking  # "when does it make sense to…" asks
                                  if not any(has_phrase(question_words(clause), p) for p in spec["not_asks"]))  # no date
                   for name, spec in lexicon["answer_types"].items() if spec.get("not_asks")}
     found = {name: [(at, p) for p in spec["asks"] for at in [_value_asked_at(folded_for.get(name, folded), p, naming)]
                     if at is not None]
-             + [(_word_at(folded, n), n) for n in spec.get("nouns", ()) if n in nouns]
+             + [(_word_at(folded, n), n) for n in spec.get("nouns", ())
+                if n in nouns or n in told and not spec.get("one_item")]
              for name, spec in lexicon["answer_types"].items()}
     order = sorted((min(found[name])[0], n, name) for n, name in enumerate(found) if found[name])
     return {name: [p for _, p in found[name]] for *_, name in order}

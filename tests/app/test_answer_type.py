@@ -36,6 +36,9 @@ LEXICON = load_lexicon(Path(__file__).resolve().parents[2] / "corpus" / "lexicon
     ("Who is in charge of the AI Office?", "person"),  # "in charge" asks for no price
     ("Who was SolarWinds' CISO when the SEC brought charges?", "agent"),  # legal charges are no price
     ("When is NIST releasing the revised AI RMF?", "date"),
+    ("Which AI companies have signed the pledge?", "agent"),  # an organisation noun the question asks for
+    # an elided "it" stands for the value told (a fine), never for a company the question tells of
+    ("If a company gets caught using a banned AI practice, what's the biggest fine it could be hit with?", "amount"),
 ])
 def test_expected_answer_type(question, expected):
     assert expected_answer_type(question, LEXICON) == expected
