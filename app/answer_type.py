@@ -19,6 +19,7 @@ OPENING_WORDS = 3  # a sentence is about the name it opens on within this many w
 COUNT_WINDOW = 3  # a count stands at most this many words before the thing counted ("250 poisoned documents")
 COUNTED_WORDS = 5  # the thing a "how many" question counts is among this many words after it ("how many Annex III high-risk AI systems")
 QUOTED_TERM_WORDS = 3  # a term a question quotes to ask about it is this short ("denial of wallet"), no quoted question
+GERUND_MIN_LETTERS = 6  # an "-ing" verb ("Trying…"); shorter "-ing" words ("King", "thing") are no verb
 NOUN_PHRASE_WORDS = 3  # the noun a wh-question asks for is among its first words ("the OSCP+ renewal fee")
 
 
@@ -35,7 +36,8 @@ class AnswerNeed:
     dates the current edition, a planned review is no edition; `named` the names (see `_own_name`) anywhere in the
     question, its telling sentences too ("NIST wrote a generative AI profile…"): a sentence opening on one of them is
     about the question's matter; `since` that a length of time up to now is asked, which the date it started gives
-    ("How long has Microsoft had an AI red team?": since 2018); `events` the groups of phrases naming the event a date
+    ("How long has Microsoft had an AI red team?": since 2018); `until` the ISO date a deadline must come after when
+    the time allowed up to it is asked ("How long do we actually have?": from 2 December 2027); `events` the groups of phrases naming the event a date
     is asked of (lexicon `answer_types.date.events`: "put out" is named by "released"); `kind` the words of the kind
     of value asked (lexicon `named_kinds`: "the annual fee" asks a price, which no posting's pay gives), one of which
     the clause giving the value names, and `kind_name` how a refusal names that kind; `relation_thing` the thing a
@@ -60,6 +62,7 @@ class AnswerNeed:
     after: str | None = None
     named: frozenset[str] = frozenset()
     since: bool = False
+    until: str | None = None  # the time allowed up to a deadline is asked: a date after this ISO date gives it
     events: tuple[tuple[str, ...], ...] = ()
     kind: tuple[str, ...] = ()
     kind_name: str | None = None
@@ -199,10 +202,18 @@ def _clauses(text: str, lexicon: dict[str, Any]) -> list[str]:
 
 def opens_setting(words: list[str], lexicon: dict[str, Any]) -> bool:
     """Whether the words open with a question word the asker follows (lexicon `asker.subordinating`, `first_person`):
-    a clause of the asker's setting ("When I red team our support chatbot…", "When we pentest…"), which asks nothing."""
+    a clause of the asker's setting ("When I red team our support chatbot…", "When we pentest…"), which asks nothing;
+    or with an auxiliary the asker's "-ing" verb follows, its subject "I" left out (`asker.elided_auxiliaries`: "was
+    planning to sit the AZ-500…")."""
     opening = question_words(" ".join(words[:2])).split()[1:]
     asker = lexicon["asker"]
-    return len(opening) == 2 and opening[0] in asker["subordinating"] and opening[1] in asker["first_person"]
+    return len(opening) == 2 and (opening[0] in asker["subordinating"] and opening[1] in asker["first_person"]
+                                  or opening[0] in asker["elided_auxiliaries"] and is_gerund(opening[1]))
+
+
+def is_gerund(word: str) -> bool:
+    """Whether a word is an "-ing" verb ("Trying", "planning"), not a short word that ends so ("King", "thing")."""
+    return word.isalpha() and word.lower().endswith("ing") and len(word) >= GERUND_MIN_LETTERS
 
 
 def _asking_clauses(text: str, lexicon: dict[str, Any]) -> list[str]:
@@ -285,6 +296,7 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     since = "duration" in (expects, *types) and any(has_phrase(asked, p) for p in duration["since_asks"]) \
         and not any(has_phrase(asked, p) for p in duration["allowed_asks"])
     cue_phrases += duration["since_asks"] if since else []  # "existed", "had" ask since when: "established" answers
+    until = "duration" in (expects, *types) and any(has_phrase(asked, p) for p in duration["deadline_asks"])
     narrowed = lexicon["answer_types"].get(expects or "", {}).get("narrows")  # a person is the narrower agent
     also = tuple(t for t in types if t not in (expects, narrowed) and expects)
     counted, stated = _counted_noun(question, lexicon) if "count" in (expects, *also) else (None, None)
@@ -315,6 +327,7 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         today if future else None,
         frozenset(filter(None, (_own_name([token]) for token in TOKEN.findall(question)))),
         since,
+        today if until else None,
         events,
         tuple(kind["words"]) if kind else (),
         kind["names"] if kind else None,
@@ -561,9 +574,11 @@ def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], headi
 def equivalent_words(subject: str, lexicon: dict[str, Any]) -> tuple[str, ...]:
     """The words that say the same as a one-word `subject` (lexicon `topic_equivalents`: "EU" and "European" for
     "Europe"), or the names of the country a nationality adjective stands for (`nationalities`, the adjective first:
-    "UK" for "British", but no "us" of a sentence names the "US"): a sentence naming one names it."""
+    "UK" for "British", but no "us" of a sentence names the "US"), or of the government seated in a city
+    (`seats_of_government`: "EU" for "Brussels"): a sentence naming one names it."""
     own = set(lexical_tokens(subject))
-    countries = [g for g in lexicon["nationalities"] if own == set(lexical_tokens(g[0]))]  # the adjective, first
+    countries = [g for g in (*lexicon["nationalities"], *lexicon["seats_of_government"])
+                 if own == set(lexical_tokens(g[0]))]  # the adjective or the seat, first
     return next((tuple(g) for g in (*lexicon["topic_equivalents"], *countries)
                  if len(own) == 1 and own <= set(lexical_tokens(" ".join(g)))), ())
 
@@ -827,7 +842,9 @@ def _clause_holds(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind
     if kind == "duration":
         units = set(lexicon["answer_types"]["duration"]["units"])
         return _near(tokens, _is_number, lambda t: fold_words(t).split()[-1] in units, 2, after=True) \
-            or (need.since and _clause_holds(sentence, need, lexicon, "date"))  # not "Month 2"; "since 2018"
+            or (need.since and _clause_holds(sentence, need, lexicon, "date")) \
+            or (need.until is not None and any(date > _date_of(need.until) for date in _dates_in(tokens, lexicon["months"])))
+        # not "Month 2"; "since 2018"; "How long do we actually have?": "from 2 December 2027"
     if kind == "version":
         return any(is_version(t) for t in tokens) or _near(tokens, lambda t: t.lower() == "version", _is_number, 1)
     if kind == "licence":
