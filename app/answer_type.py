@@ -19,6 +19,7 @@ OPENING_WORDS = 3  # a sentence is about the name it opens on within this many w
 COUNT_WINDOW = 3  # a count stands at most this many words before the thing counted ("250 poisoned documents")
 COUNTED_WORDS = 5  # the thing a "how many" question counts is among this many words after it ("how many Annex III high-risk AI systems")
 QUOTED_TERM_WORDS = 3  # a term a question quotes to ask about it is this short ("denial of wallet"), no quoted question
+SPELLED_OUT_WORDS = 8  # a name before its acronym in brackets is at most this long ("Advanced in AI Security Management")
 GERUND_MIN_LETTERS = 6  # an "-ing" verb ("Trying…"); shorter "-ing" words ("King", "thing") are no verb
 NOUN_PHRASE_WORDS = 3  # the noun a wh-question asks for is among its first words ("the OSCP+ renewal fee")
 
@@ -565,7 +566,7 @@ def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], headi
         return False  # about something else: "the CISO at Google" is not any CISO
     if need.stressed and not _names_alone(sentence, need.stressed, lexicon["stressed_self"]["determiners"], heading):
         return False  # "the OWASP list … published in August 2023" does not date OWASP itself
-    if _about_another(sentence, need, heading):
+    if _about_another(sentence, need, heading, lexicon["acronym_joining_words"]):
         return False  # "The AAISM exam has 90 questions" after a sentence naming the CISSP counts no CISSP questions
     kind = kind or need.expects
     return holds_type(sentence, need, lexicon, kind) if kind else True
@@ -650,14 +651,24 @@ def refines_date(sentence: str, other: str, need: AnswerNeed, lexicon: dict[str,
     return not any(day for *_, day in given) and any(day and (year, month) in months for year, month, day in dates(sentence))
 
 
-def _about_another(sentence: str, need: AnswerNeed, heading: str) -> bool:
+def _about_another(sentence: str, need: AnswerNeed, heading: str, joining: Sequence[str] = ()) -> bool:
     """Whether a sentence that names none of the question's subjects itself opens on a name of its own (see
-    `_own_name`) that the heading does not join to a subject ("MITRE" of "MITRE ATLAS"): its value is that thing's."""
+    `_own_name`) that the heading does not join to a subject ("MITRE" of "MITRE ATLAS", or a subject's own thing
+    spelled out: see `_owned_by`): its value is that thing's."""
     if not need.subjects or _names_subject(sentence, need):
         return False
     own = _own_name(TOKEN.findall(sentence))
     return bool(own) and own not in need.named and not any(
-        mentions(heading, f"{own} {s}") or mentions(heading, f"{s} {own}") for s in need.subjects)
+        mentions(heading, f"{own} {s}") or mentions(heading, f"{s} {own}") or _owned_by(heading, own, s, joining)
+        for s in need.subjects)
+
+
+def _owned_by(heading: str, own: str, subject: str, joining: Sequence[str]) -> bool:
+    """Whether the heading names `own` as the `subject`'s own thing: the subject's possessive, then the capitalised
+    words (and `joining` words) `own` is short for, then `own` in brackets ("ISACA's Advanced in AI Security
+    Management (AAISM)" makes "The AAISM exam…" ISACA's)."""
+    owned = re.finditer(rf"\b{re.escape(subject)}['’]s ((?:[^\s()]+ ){{1,{SPELLED_OUT_WORDS}}})\({re.escape(own)}\)", heading)
+    return any(all(w[:1].isupper() or w in joining for w in m.group(1).split()) for m in owned)
 
 
 def _own_name(tokens: list[str]) -> str | None:
