@@ -38,8 +38,8 @@ class AnswerNeed:
     question, its telling sentences too ("NIST wrote a generative AI profile…"): a sentence opening on one of them is
     about the question's matter; `since` that a length of time up to now is asked, which the date it started gives
     ("How long has Microsoft had an AI red team?": since 2018); `until` the ISO date a deadline must come after when
-    the time allowed up to it is asked ("How long do we actually have?": from 2 December 2027); `events` the groups of phrases naming the event a date
-    is asked of (lexicon `answer_types.date.events`: "put out" is named by "released"); `kind` the words of the kind
+    the time allowed up to it is asked ("How long do we actually have?": from 2 December 2027); `events` the groups
+    of phrases naming the event a date is asked of (lexicon `answer_types.date.events`: "put out" is named by "released"); `kind` the words of the kind
     of value asked (lexicon `named_kinds`: "the annual fee" asks a price, which no posting's pay gives), one of which
     the clause giving the value names, and `kind_name` how a refusal names that kind; `relation_thing` the thing a
     relation of a thing is asked of ("who hosts safetensors"), which the answering sentence itself names: a heading
@@ -651,7 +651,7 @@ def refines_date(sentence: str, other: str, need: AnswerNeed, lexicon: dict[str,
     return not any(day for *_, day in given) and any(day and (year, month) in months for year, month, day in dates(sentence))
 
 
-def _about_another(sentence: str, need: AnswerNeed, heading: str, joining: Sequence[str] = ()) -> bool:
+def _about_another(sentence: str, need: AnswerNeed, heading: str, joining: Sequence[str]) -> bool:
     """Whether a sentence that names none of the question's subjects itself opens on a name of its own (see
     `_own_name`) that the heading does not join to a subject ("MITRE" of "MITRE ATLAS", or a subject's own thing
     spelled out: see `_owned_by`): its value is that thing's."""
@@ -854,8 +854,7 @@ def _clause_holds(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind
         units = set(lexicon["answer_types"]["duration"]["units"])
         return _near(tokens, _is_number, lambda t: fold_words(t).split()[-1] in units, 2, after=True) \
             or (need.since and _clause_holds(sentence, need, lexicon, "date")) \
-            or (need.until is not None and any(date > _date_of(need.until) for date in _dates_in(tokens, lexicon["months"])))
-        # not "Month 2"; "since 2018"; "How long do we actually have?": "from 2 December 2027"
+            or (need.until is not None and _gives_date_after(tokens, need.until, lexicon))  # not "Month 2"; "since 2018"
     if kind == "version":
         return any(is_version(t) for t in tokens) or _near(tokens, lambda t: t.lower() == "version", _is_number, 1)
     if kind == "licence":
@@ -1066,6 +1065,12 @@ def _count_of(tokens: list[str], counted: str | None, lexicon: dict[str, Any]) -
         if _is_number(token) and _singular(fold_words(token).split()[-1]) == stem:  # "a three-to-six-month plan"
             return True
     return False
+
+
+def _gives_date_after(tokens: list[str], day: str, lexicon: dict[str, Any]) -> bool:
+    """Whether the tokens give a date after the ISO date `day`: "from 2 December 2027" gives the time left before a
+    deadline ("How long do we actually have?")."""
+    return any(date > _date_of(day) for date in _dates_in(tokens, lexicon["months"]))
 
 
 def _names_number(tokens: list[str], at: int) -> bool:
