@@ -19,6 +19,8 @@ OPENING_WORDS = 3  # a sentence is about the name it opens on within this many w
 COUNT_WINDOW = 3  # a count stands at most this many words before the thing counted ("250 poisoned documents")
 COUNTED_WORDS = 5  # the thing a "how many" question counts is among this many words after it ("how many Annex III high-risk AI systems")
 QUOTED_TERM_WORDS = 3  # a term a question quotes to ask about it is this short ("denial of wallet"), no quoted question
+SPELLED_OUT_WORDS = 8  # a name before its acronym in brackets is at most this long ("Advanced in AI Security Management")
+GERUND_MIN_LETTERS = 6  # an "-ing" verb ("Trying…"); shorter "-ing" words ("King", "thing") are no verb
 NOUN_PHRASE_WORDS = 3  # the noun a wh-question asks for is among its first words ("the OSCP+ renewal fee")
 
 
@@ -35,8 +37,9 @@ class AnswerNeed:
     dates the current edition, a planned review is no edition; `named` the names (see `_own_name`) anywhere in the
     question, its telling sentences too ("NIST wrote a generative AI profile…"): a sentence opening on one of them is
     about the question's matter; `since` that a length of time up to now is asked, which the date it started gives
-    ("How long has Microsoft had an AI red team?": since 2018); `events` the groups of phrases naming the event a date
-    is asked of (lexicon `answer_types.date.events`: "put out" is named by "released"); `kind` the words of the kind
+    ("How long has Microsoft had an AI red team?": since 2018); `until` the ISO date a deadline must come after when
+    the time allowed up to it is asked ("How long do we actually have?": from 2 December 2027); `events` the groups
+    of phrases naming the event a date is asked of (lexicon `answer_types.date.events`: "put out" is named by "released"); `kind` the words of the kind
     of value asked (lexicon `named_kinds`: "the annual fee" asks a price, which no posting's pay gives), one of which
     the clause giving the value names, and `kind_name` how a refusal names that kind; `relation_thing` the thing a
     relation of a thing is asked of ("who hosts safetensors"), which the answering sentence itself names: a heading
@@ -60,6 +63,7 @@ class AnswerNeed:
     after: str | None = None
     named: frozenset[str] = frozenset()
     since: bool = False
+    until: str | None = None  # the time allowed up to a deadline is asked: a date after this ISO date gives it
     events: tuple[tuple[str, ...], ...] = ()
     kind: tuple[str, ...] = ()
     kind_name: str | None = None
@@ -200,10 +204,18 @@ def _clauses(text: str, lexicon: dict[str, Any]) -> list[str]:
 
 def opens_setting(words: list[str], lexicon: dict[str, Any]) -> bool:
     """Whether the words open with a question word the asker follows (lexicon `asker.subordinating`, `first_person`):
-    a clause of the asker's setting ("When I red team our support chatbot…", "When we pentest…"), which asks nothing."""
+    a clause of the asker's setting ("When I red team our support chatbot…", "When we pentest…"), which asks nothing;
+    or with an auxiliary the asker's "-ing" verb follows, its subject "I" left out (`asker.elided_auxiliaries`: "was
+    planning to sit the AZ-500…")."""
     opening = question_words(" ".join(words[:2])).split()[1:]
     asker = lexicon["asker"]
-    return len(opening) == 2 and opening[0] in asker["subordinating"] and opening[1] in asker["first_person"]
+    return len(opening) == 2 and (opening[0] in asker["subordinating"] and opening[1] in asker["first_person"]
+                                  or opening[0] in asker["elided_auxiliaries"] and is_gerund(opening[1]))
+
+
+def is_gerund(word: str) -> bool:
+    """Whether a word is an "-ing" verb ("Trying", "planning"), not a short word that ends so ("King", "thing")."""
+    return word.isalpha() and word.lower().endswith("ing") and len(word) >= GERUND_MIN_LETTERS
 
 
 def _asking_clauses(text: str, lexicon: dict[str, Any]) -> list[str]:
@@ -286,6 +298,7 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
     since = "duration" in (expects, *types) and any(has_phrase(asked, p) for p in duration["since_asks"]) \
         and not any(has_phrase(asked, p) for p in duration["allowed_asks"])
     cue_phrases += duration["since_asks"] if since else []  # "existed", "had" ask since when: "established" answers
+    until = "duration" in (expects, *types) and any(has_phrase(asked, p) for p in duration["deadline_asks"])
     narrowed = lexicon["answer_types"].get(expects or "", {}).get("narrows")  # a person is the narrower agent
     also = tuple(t for t in types if t not in (expects, narrowed) and expects)
     counted, stated = _counted_noun(question, lexicon) if "count" in (expects, *also) else (None, None)
@@ -316,6 +329,7 @@ def answer_need(question: str, lexicon: dict[str, Any], subjects: list[str], exp
         today if future else None,
         frozenset(filter(None, (_own_name([token]) for token in TOKEN.findall(question)))),
         since,
+        today if until else None,
         events,
         tuple(kind["words"]) if kind else (),
         kind["names"] if kind else None,
@@ -555,7 +569,7 @@ def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], headi
         return False  # about something else: "the CISO at Google" is not any CISO
     if need.stressed and not _names_alone(sentence, need.stressed, lexicon["stressed_self"]["determiners"], heading):
         return False  # "the OWASP list … published in August 2023" does not date OWASP itself
-    if _about_another(sentence, need, heading):
+    if _about_another(sentence, need, heading, lexicon["acronym_joining_words"]):
         return False  # "The AAISM exam has 90 questions" after a sentence naming the CISSP counts no CISSP questions
     kind = kind or need.expects
     return holds_type(sentence, need, lexicon, kind) if kind else True
@@ -564,9 +578,11 @@ def holds_answer(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], headi
 def equivalent_words(subject: str, lexicon: dict[str, Any]) -> tuple[str, ...]:
     """The words that say the same as a one-word `subject` (lexicon `topic_equivalents`: "EU" and "European" for
     "Europe"), or the names of the country a nationality adjective stands for (`nationalities`, the adjective first:
-    "UK" for "British", but no "us" of a sentence names the "US"): a sentence naming one names it."""
+    "UK" for "British", but no "us" of a sentence names the "US"), or of the government seated in a city
+    (`seats_of_government`: "EU" for "Brussels"): a sentence naming one names it."""
     own = set(lexical_tokens(subject))
-    countries = [g for g in lexicon["nationalities"] if own == set(lexical_tokens(g[0]))]  # the adjective, first
+    countries = [g for g in (*lexicon["nationalities"], *lexicon["seats_of_government"])
+                 if own == set(lexical_tokens(g[0]))]  # the adjective or the seat, first
     return next((tuple(g) for g in (*lexicon["topic_equivalents"], *countries)
                  if len(own) == 1 and own <= set(lexical_tokens(" ".join(g)))), ())
 
@@ -638,14 +654,24 @@ def refines_date(sentence: str, other: str, need: AnswerNeed, lexicon: dict[str,
     return not any(day for *_, day in given) and any(day and (year, month) in months for year, month, day in dates(sentence))
 
 
-def _about_another(sentence: str, need: AnswerNeed, heading: str) -> bool:
+def _about_another(sentence: str, need: AnswerNeed, heading: str, joining: Sequence[str]) -> bool:
     """Whether a sentence that names none of the question's subjects itself opens on a name of its own (see
-    `_own_name`) that the heading does not join to a subject ("MITRE" of "MITRE ATLAS"): its value is that thing's."""
+    `_own_name`) that the heading does not join to a subject ("MITRE" of "MITRE ATLAS", or a subject's own thing
+    spelled out: see `_owned_by`): its value is that thing's."""
     if not need.subjects or _names_subject(sentence, need):
         return False
     own = _own_name(TOKEN.findall(sentence))
     return bool(own) and own not in need.named and not any(
-        mentions(heading, f"{own} {s}") or mentions(heading, f"{s} {own}") for s in need.subjects)
+        mentions(heading, f"{own} {s}") or mentions(heading, f"{s} {own}") or _owned_by(heading, own, s, joining)
+        for s in need.subjects)
+
+
+def _owned_by(heading: str, own: str, subject: str, joining: Sequence[str]) -> bool:
+    """Whether the heading names `own` as the `subject`'s own thing: the subject's possessive, then the capitalised
+    words (and `joining` words) `own` is short for, then `own` in brackets ("ISACA's Advanced in AI Security
+    Management (AAISM)" makes "The AAISM exam…" ISACA's)."""
+    owned = re.finditer(rf"\b{re.escape(subject)}['’]s ((?:[^\s()]+ ){{1,{SPELLED_OUT_WORDS}}})\({re.escape(own)}\)", heading)
+    return any(all(w[:1].isupper() or w in joining for w in m.group(1).split()) for m in owned)
 
 
 def _own_name(tokens: list[str]) -> str | None:
@@ -832,7 +858,8 @@ def _clause_holds(sentence: str, need: AnswerNeed, lexicon: dict[str, Any], kind
     if kind == "duration":
         units = set(lexicon["answer_types"]["duration"]["units"])
         return _near(tokens, _is_number, lambda t: fold_words(t).split()[-1] in units, 2, after=True) \
-            or (need.since and _clause_holds(sentence, need, lexicon, "date"))  # not "Month 2"; "since 2018"
+            or (need.since and _clause_holds(sentence, need, lexicon, "date")) \
+            or (need.until is not None and _gives_date_after(tokens, need.until, lexicon))  # not "Month 2"; "since 2018"
     if kind == "version":
         return any(is_version(t) for t in tokens) or _near(tokens, lambda t: t.lower() == "version", _is_number, 1)
     if kind == "licence":
@@ -1043,6 +1070,12 @@ def _count_of(tokens: list[str], counted: str | None, lexicon: dict[str, Any]) -
         if _is_number(token) and _singular(fold_words(token).split()[-1]) == stem:  # "a three-to-six-month plan"
             return True
     return False
+
+
+def _gives_date_after(tokens: list[str], day: str, lexicon: dict[str, Any]) -> bool:
+    """Whether the tokens give a date after the ISO date `day`: "from 2 December 2027" gives the time left before a
+    deadline ("How long do we actually have?")."""
+    return any(date > _date_of(day) for date in _dates_in(tokens, lexicon["months"]))
 
 
 def _names_number(tokens: list[str], at: int) -> bool:

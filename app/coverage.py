@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from app.answer_type import (abbreviated, asked_types, equivalent_words, has_phrase, is_type_word, is_version, is_year,
-                             mentions, names_term, opens_setting, question_words)
+from app.answer_type import (abbreviated, asked_types, equivalent_words, has_phrase, is_gerund, is_type_word, is_version,
+                             is_year, mentions, names_term, opens_setting, question_words)
 from app.sentences import ABBREVIATIONS, INSTRUCTION, is_acronym, is_dash
 from app.short_forms import ShortForms
 from app.support import COMMON_CAPITALS, GENERIC_ACRONYMS
@@ -16,7 +16,6 @@ from app.types import Passage
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")  # not inside "2.0" or "LLM01:2025"
 WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.:'’/&+-]*[A-Za-z0-9+])?")  # "OSCP+" is not the OSCP
 IDENTIFIER = re.compile(r"^(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9]+(?:[:.-][A-Za-z0-9]+)*$|^\d+:\d+$")
-GERUND_MIN_LETTERS = 6  # "Trying…" has the asker as its unsaid subject; shorter "-ing" words ("King") are no verb
 QUESTION_WORDS = {"What", "Which", "Who", "Whom", "Whose", "When", "Where", "Why", "How", "Is", "Are", "Do", "Does",
                   "Did", "Can", "Could", "Should", "Would", "Will", "I", "Please", "Tell", "List", "Name", "Give"}
 
@@ -52,14 +51,21 @@ def corpus_gap(question: str, passages: list[Passage], lacking: str | None, lexi
     answer no sentence to be quoted gives (from the draft), if any. With a `covered_target` (a guidance question
     about a role or field the corpus covers) only its asking sentences are judged: the rest describes the asker. A
     short form the asker writes is mentioned where a passage writes out a name it stands for (`short_forms`); one of
-    common words ("JD") names nothing to mention."""
+    common words ("JD") names nothing to mention; a product, where a passage names its maker the question names too."""
     terms = [t for t in asked_terms(question, lexicon, covered_target) if not short_forms.common(t)]
     editions = [e for e in numbered_names(_asked_text(question, lexicon, covered_target), lexicon) if e not in terms]
-    names = {t: (*short_forms.names(t, question, tuple(terms)), *equivalent_words(t, lexicon)) for t in terms}  # "EU" names "Europe"
+    names = {t: (*short_forms.names(t, question, tuple(terms)), *equivalent_words(t, lexicon),  # "EU" names "Europe"
+                 *named_maker(t, terms, lexicon)) for t in terms}
     names |= {e: _edition_spellings(e) for e in editions}
     terms += editions
     missing = unmentioned(terms, [searchable_text(p) for p in passages], lexicon["acronym_joining_words"], names)
     return CorpusGap(tuple(missing), None if missing else lacking)
+
+
+def named_maker(product: str, terms: list[str], lexicon: dict[str, Any]) -> tuple[str, ...]:
+    """The maker of `product` (lexicon `product_makers`) when the question names it too among its `terms`: "Google"
+    for "Gemini" in "Does Google pay for bugs in its AI products? … a jailbreak on Gemini"."""
+    return tuple(maker for maker, products in lexicon["product_makers"].items() if product in products and maker in terms)
 
 
 def asked_terms(question: str, lexicon: dict[str, Any], covered_target: bool = False) -> list[str]:
@@ -247,8 +253,7 @@ def _of_the_asker(text: str, lexicon: dict[str, Any]) -> bool:
     opening = tokens[0] if tokens else ""
     introduces = bool(head) and head[-1].lower() == asker["introduction_end"]
     reports = any(text.lower().startswith(f"{phrase} ") for phrase in lexicon["hearsay"]["reporting"])  # "According to…"
-    return introduces or (opening.isalpha() and opening.lower().endswith("ing") and len(opening) >= GERUND_MIN_LETTERS
-                          and not reports)
+    return introduces or (is_gerund(opening) and not reports)  # "Trying to…": the asker its unsaid subject
 
 
 def _describes_asker(text: str, lexicon: dict[str, Any]) -> bool:

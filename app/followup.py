@@ -12,6 +12,8 @@ from app.sentences import is_acronym
 from app.support import GENERIC_ACRONYMS
 from ingest.lexical import lexical_tokens
 
+QUOTED = re.compile(r"(?<!\w)['\"“‘]([^'\"“”‘’]+)['\"”’](?!\w)")  # 'really big', "really big", not "what's"
+
 NAMED_WORDS = 3  # what an earlier question counted or asked for is at most this many words ("case studies")
 ROLE_NOUN = r"(?:\s+(?:postings?|roles?|jobs?|positions?|engineers?|analysts?|leads?|teams?|professionals?))?"
 # "the Associate AI Security Engineer role at Tessellane Bank": one posting, named by title and company.
@@ -93,7 +95,7 @@ class FollowUpRewriter:
         counted = self.counted_from(question, earlier[-1]) if earlier else None
         if counted:
             return counted
-        if not earlier or not self.is_follow_up(question):
+        if not earlier or not (self.is_follow_up(question) or quotes_earlier(question, earlier[-1])):
             return question
         question = self.opened(question)  # "wait, when was it published?": what is asked after the opener
         if self.asks_change(question, earlier[-1]):  # "… does that help?": the value asked before, and the change
@@ -453,6 +455,13 @@ def _after_phrase(words: list[str], phrase: str) -> int | None:
     wanted = phrase.lower().split()
     plain = [bare_word(w) for w in words]
     return next((i + len(wanted) for i in range(len(plain) - len(wanted) + 1) if plain[i:i + len(wanted)] == wanted), None)
+
+
+def quotes_earlier(question: str, earlier: str) -> bool:
+    """Whether the question quotes words of the earlier question, so leans on it ("What extra obligations do the really
+    big general-purpose models get?" then "how big is 'really big' though?")."""
+    folded = question_words(earlier)
+    return any(has_phrase(folded, quoted) for quoted in QUOTED.findall(question))
 
 
 def previous_answer(history: list[Any] | None) -> str | None:

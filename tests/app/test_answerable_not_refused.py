@@ -88,3 +88,51 @@ def test_a_certificate_s_cycle_and_tell_beside_disclose_answer_a_length_of_time(
 def test_how_long_have_we_got_asks_the_time_allowed_not_since_when():
     assert not _need("how long have we got to tell the SEC?").since
     assert _need("How long has Microsoft had an AI red team?").since
+
+
+DEPLOYER = ("Deployers of high-risk systems, under Article 26, must keep automatically generated logs for at least six "
+            "months. The EU AI Act applies in stages.")
+VRP = ("Bug bounties. Google runs a dedicated AI Vulnerability Reward Program, which pays for security and abuse issues in "
+       "Google's AI products; prompt injections and jailbreaks on their own are out of its scope.")
+AAISM = ("Security leaders typically hold CISSP or CISM. ISACA's Advanced in AI Security Management (AAISM) "
+         "certification is open only to holders of an active CISM or CISSP.")
+
+
+def test_a_seat_of_government_is_mentioned_where_a_source_names_its_government():
+    question = "Under the {} AI rules, how long do we as the user of a tool have to hang on to its logs?"
+    assert not _gap(question.format("Brussels"), DEPLOYER)
+    assert _gap(question.format("Tokyo"), DEPLOYER).missing == ("Tokyo",)  # Japan's: no source names it
+
+
+def test_a_product_is_mentioned_where_a_source_names_the_maker_the_question_names_beside_it():
+    assert not _gap("Does Google run a bounty for bugs in its AI products? If I just find a jailbreak on Gemini, would "
+                    "that get paid?", VRP)
+    assert _gap("If I just find a jailbreak on Gemini, would that get paid?", VRP).missing == ("Gemini",)
+
+
+def test_an_aside_opening_on_an_auxiliary_and_the_askers_ing_verb_tells():
+    question = "was planning to sit the AZ-500 early next year to get an azure security cert on my CV. still the right exam?"
+    assert "CV" not in asked_terms(question, LEXICON)
+    assert "NIST" in asked_terms("was NIST planning an AI RMF 2.0", LEXICON)  # a subject: no aside of the asker
+
+
+def test_an_abbreviated_unit_counts_as_the_unit():
+    assert holds_answer(CISSP, _need("how many yrs of work experience do you actually need before you can get the CISSP?"),
+                        LEXICON)
+
+
+def test_a_date_still_to_come_gives_the_time_left_before_a_deadline():
+    question = "The slide deck says the high-risk rules kick in August 2026. Is that still right? How long do we actually have?"
+    need = answer_need(question, LEXICON, [], "duration", asking_text(question, LEXICON), "2026-12-06")
+    assert holds_answer("The Annex III high-risk obligations apply from 2 December 2027, not from 2 August 2026.", need,
+                        LEXICON)
+    assert not holds_answer("The prohibitions on high-risk practices have applied since 2 February 2025.", need, LEXICON)
+    assert _need("how long do we have to tell the SEC about an incident?").until is None  # asks a length of time
+
+
+def test_an_acronym_the_heading_spells_out_as_a_subjects_own_is_about_that_subject():
+    question = "I hold CISM and my boss wants me to do ISACA's AI security add-on. How many questions is that exam?"
+    need = answer_need(question, LEXICON, ["CISM", "ISACA"], "count", asking_text(question, LEXICON))
+    assert holds_answer("The AAISM exam has 90 questions across three domains.", need, LEXICON, AAISM)
+    assert not holds_answer("The AAISM exam has 90 questions across three domains.", need, LEXICON,
+                            "ISACA offers CISM. Holders of CISM may sit the AAISM.")

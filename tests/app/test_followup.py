@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.followup import FollowUpRewriter, previous_questions
+from app.followup import FollowUpRewriter, previous_questions, quotes_earlier
 from app.lexicon import load_lexicon
 from app.settings import Settings
 
@@ -292,3 +292,10 @@ def test_what_is_the_kind_a_name_runs_asks_which_thing_of_that_kind():
     assert REWRITER.asks_which("what does it look for?", earlier)
     assert not REWRITER.asks_which("is it worth it?", ["What's the difference between ISO 42001 and NIST AI RMF?"])
     assert not REWRITER.asks_which("when is it?", ["What's the deadline for the EU AI Act?"])
+
+
+def test_a_question_quoting_the_earlier_questions_words_leans_on_it():
+    earlier = ["What extra obligations do the really big general-purpose models get under the EU AI Act?"]
+    rewritten = REWRITER.standalone("how big is 'really big' though, what's the compute cutoff?", earlier)
+    assert "general-purpose" in rewritten
+    assert not quotes_earlier("what's the compute cutoff?", earlier[0])  # an apostrophe quotes nothing
