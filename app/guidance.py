@@ -118,15 +118,18 @@ def without_own_ad(text: str, lexicon: dict[str, Any]) -> str:
 
 
 def _names_postings(folded: str, phrase: str, lexicon: dict[str, Any]) -> bool:
-    """Whether a posting word occurs in folded clause words where it names postings: a cue that names the activity
-    after a preposition (lexicon `query_list_cues_anywhere` after `query_list_cues_activity_after`: "what should we
-    sort out before hiring one?") is the asker's own hiring, not employers' ads."""
+    """Whether a posting word occurs in folded clause words where it names postings: one right after a word that makes
+    it the act (lexicon `posting_words_act_after`: "which credentials are worth listing?"), or a cue that names the
+    activity after a preposition (lexicon `query_list_cues_anywhere` after `query_list_cues_activity_after`: "what
+    should we sort out before hiring one?"), is what the asker does, not employers' ads."""
     if not has_phrase(folded, phrase):
         return False
+    words, cue, act = folded.split(), phrase.split(), set(lexicon["posting_words_act_after"])
+    starts = [i for i in range(len(words)) if words[i:i + len(cue)] == cue]
     if phrase not in lexicon["query_list_cues_anywhere"]:
-        return True
-    words, cue, activity = folded.split(), phrase.split(), lexicon["query_list_cues_activity_after"]
-    return any(words[i:i + len(cue)] == cue and not (i and words[i - 1] in activity) for i in range(len(words)))
+        return not starts or any(not (i and words[i - 1] in act) for i in starts)
+    act |= set(lexicon["query_list_cues_activity_after"])
+    return any(not (i and words[i - 1] in act) for i in starts)
 
 
 def asks_advice(question: str, lexicon: dict[str, Any]) -> bool:
@@ -212,10 +215,12 @@ def _asker_roles(question: str, lexicon: dict[str, Any]) -> list[dict[str, Any]]
 
 def target_families(question: str, lexicon: dict[str, Any], families: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     """The role families (`families`: each with its phrasings) that a sentence's words after it says where the asker is
-    going or what they wish (lexicon `guidance_targets`, `coach_aspiration_words`) name in any order: a phrasing of
+    going, what they wish or what they are keen on (lexicon `guidance_targets`, `coach_aspiration_words`,
+    `guidance_interests`: "obsessed with tricking chatbots into misbehaving") name in any order: a phrasing of
     several words whose stems all occur there ("I want to end up doing security for ML platforms" names ML platform
     security, "a route towards securing ML pipelines" ML pipeline security: both MLSecOps)."""
-    markers = [_folded(m) for m in [*lexicon["guidance_targets"], *lexicon["coach_aspiration_words"]]]
+    markers = [_folded(m) for m in [*lexicon["guidance_targets"], *lexicon["coach_aspiration_words"],
+                                    *lexicon["guidance_interests"]]]
     stems = set()
     for sentence in split_sentences(question):
         folded = question_words(sentence)
