@@ -63,9 +63,11 @@ def corpus_gap(question: str, passages: list[Passage], lacking: str | None, lexi
 
 
 def named_maker(product: str, terms: list[str], lexicon: dict[str, Any]) -> tuple[str, ...]:
-    """The maker of `product` (lexicon `product_makers`) when the question names it too among its `terms`: "Google"
-    for "Gemini" in "Does Google pay for bugs in its AI products? … a jailbreak on Gemini"."""
-    return tuple(maker for maker, products in lexicon["product_makers"].items() if product in products and maker in terms)
+    """The maker's products (lexicon `product_makers`: "Google's AI products") that name `product` when the question
+    names its maker too among its `terms` ("Does Google pay for bugs in its AI products? … a jailbreak on Gemini")."""
+    spec = lexicon["product_makers"]
+    return tuple(f"{maker}'s {noun}" for maker, products in spec["makers"].items() if product in products and maker in terms
+                 for noun in spec["owned"])
 
 
 def asked_terms(question: str, lexicon: dict[str, Any], covered_target: bool = False) -> list[str]:

@@ -94,6 +94,7 @@ DEPLOYER = ("Deployers of high-risk systems, under Article 26, must keep automat
             "months. The EU AI Act applies in stages.")
 VRP = ("Bug bounties. Google runs a dedicated AI Vulnerability Reward Program, which pays for security and abuse issues in "
        "Google's AI products; prompt injections and jailbreaks on their own are out of its scope.")
+RTN = ("On 19 September 2023 OpenAI announced an open call for external experts to join its Red Teaming Network.")
 AAISM = ("Security leaders typically hold CISSP or CISM. ISACA's Advanced in AI Security Management (AAISM) "
          "certification is open only to holders of an active CISM or CISSP.")
 
@@ -104,10 +105,12 @@ def test_a_seat_of_government_is_mentioned_where_a_source_names_its_government()
     assert _gap(question.format("Tokyo"), DEPLOYER).missing == ("Tokyo",)  # Japan's: no source names it
 
 
-def test_a_product_is_mentioned_where_a_source_names_the_maker_the_question_names_beside_it():
+def test_a_product_is_mentioned_where_a_source_names_the_products_of_the_maker_the_question_names_beside_it():
     assert not _gap("Does Google run a bounty for bugs in its AI products? If I just find a jailbreak on Gemini, would "
                     "that get paid?", VRP)
     assert _gap("If I just find a jailbreak on Gemini, would that get paid?", VRP).missing == ("Gemini",)
+    # a source naming the maker alone says nothing of its product
+    assert _gap("Does OpenAI train its models on what our staff paste into ChatGPT?", RTN).missing == ("ChatGPT",)
 
 
 def test_an_aside_opening_on_an_auxiliary_and_the_askers_ing_verb_tells():

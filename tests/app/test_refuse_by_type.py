@@ -69,7 +69,7 @@ def bot(tmp_path_factory, embedder):
     ("Who runs the Vantor Office?", "a person's name"),  # "a Model Compliance Lead" is a posting's title
     ("How many systems have been registered in the Orion database?", "a count of systems"),  # "Tier 2" is a name
     ("Which companies have been fined under the Vantor Code?", "who has been fined"),  # how much one can be, no one
-    ("Which vendors have signed Orion's Safe Models Pledge?", "a person or organisation"),  # "many model vendors"
+    ("Which vendors have signed Orion's Safe Models Pledge?", "who has actually signed it"),  # "many model vendors"
     ("How big is the Talvis membership these days?", "a count of members"),  # a head count asked as a size
     ("Who's the person running the Vantor Office these days?", "a person's name"),  # a person asked by a participle
     # a thing asked of itself: the Orion Institute's and Orion's Pledge's dates are those other things' own
