@@ -670,8 +670,16 @@ def _owned_by(heading: str, own: str, subject: str, joining: Sequence[str]) -> b
     """Whether the heading names `own` as the `subject`'s own thing: the subject's possessive, then the capitalised
     words (and `joining` words) `own` is short for, then `own` in brackets ("ISACA's Advanced in AI Security
     Management (AAISM)" makes "The AAISM exam…" ISACA's)."""
-    owned = re.finditer(rf"\b{re.escape(subject)}['’]s ((?:[^\s()]+ ){{1,{SPELLED_OUT_WORDS}}})\({re.escape(own)}\)", heading)
-    return any(all(w[:1].isupper() or w in joining for w in m.group(1).split()) for m in owned)
+    words, possessives = heading.split(), (f"{subject}'s", f"{subject}’s")
+    return any(words[start].lstrip("(\"“") in possessives and all(_spells_out(w, joining) for w in words[start + 1:end])
+               for end, word in enumerate(words) if word.startswith(f"({own})")
+               for start in range(max(0, end - SPELLED_OUT_WORDS - 1), end - 1))
+
+
+def _spells_out(word: str, joining: Sequence[str]) -> bool:
+    """Whether a word may stand in the name an acronym in brackets is short for: capitalised or a `joining` word, no
+    bracket of its own."""
+    return (word[:1].isupper() or word in joining) and "(" not in word and ")" not in word
 
 
 def _own_name(tokens: list[str]) -> str | None:

@@ -126,9 +126,10 @@ def _names_postings(folded: str, phrase: str, lexicon: dict[str, Any]) -> bool:
         return False
     words, cue, act = folded.split(), phrase.split(), set(lexicon["posting_words_act_after"])
     starts = [i for i in range(len(words)) if words[i:i + len(cue)] == cue]
-    if phrase not in lexicon["query_list_cues_anywhere"]:
-        return not starts or any(not (i and words[i - 1] in act) for i in starts)
-    act |= set(lexicon["query_list_cues_activity_after"])
+    if phrase in lexicon["query_list_cues_anywhere"]:
+        act |= set(lexicon["query_list_cues_activity_after"])
+    elif not starts:
+        return True
     return any(not (i and words[i - 1] in act) for i in starts)
 
 

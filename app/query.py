@@ -728,8 +728,8 @@ class QueryParser:
 
     def _list_cue_anywhere(self, low: str) -> bool:
         """A list cue inside the question ("who in Berlin is hiring?"), not one naming the activity after a preposition
-        ("the limitations of hiring a vCISO", "tools like hiring tools")."""
-        activity = set(self.lex["query_list_cues_activity_after"])
+        ("the limitations of hiring a vCISO", "tools like hiring tools"), nor one naming the act ("worth hiring")."""
+        activity = {*self.lex["query_list_cues_activity_after"], *self.lex["posting_words_act_after"]}
         return any(not set(low[:hit.start()].split()[-1:]) & activity
                    for hit in phrase_pattern(*self.lex["query_list_cues_anywhere"]).finditer(low))
 
